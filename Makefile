@@ -1,0 +1,45 @@
+# clinicops: `make up` runs the whole suite locally, `make test` runs every test.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: install up down status test test-unit bench lint clean
+
+install: $(STAMP)
+
+# Reinstall only when the dependency list changes; Java and Maven come from Debian when missing.
+$(STAMP): pyproject.toml scripts/install-system-deps.sh
+	bash scripts/install-system-deps.sh
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+up: install
+	$(BIN)/clinicops up
+
+down: install
+	$(BIN)/clinicops down
+
+status: install
+	$(BIN)/clinicops status
+
+# Starts the local Kafka broker and a private PostgreSQL cluster, runs every test, stops both.
+test: install
+	$(BIN)/clinicops infra up
+	$(BIN)/python -m pytest; status=$$?; $(BIN)/clinicops infra down; exit $$status
+
+test-unit: install
+	$(BIN)/python -m pytest tests -m "not integration"
+
+lint: install
+	$(BIN)/lint-imports
+
+bench: install
+	$(BIN)/clinicops infra up
+	$(BIN)/python -m bench.e2e_latency; status=$$?; $(BIN)/clinicops infra down; exit $$status
+
+clean:
+	-$(BIN)/clinicops down
+	rm -rf var

@@ -1,0 +1,1 @@
+"""clinicops: operations suite for multi-location medical practice groups."""

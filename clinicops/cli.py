@@ -1,0 +1,119 @@
+"""`clinicops up | down | status | infra`: the whole suite on one machine."""
+
+import argparse
+import signal
+import sys
+import time
+from pathlib import Path
+
+from clinicops import supervisor
+from clinicops.infra import DEFAULT_VAR_DIR, SERVICE_DATABASES, kafka, postgres
+
+
+def up(var_dir: Path, *, detach: bool) -> int:
+    """Start Kafka, migrate, start every service and the gateway; stay until Ctrl-C unless detached."""
+    bootstrap = kafka.start(var_dir)
+    print(f"kafka       ready   {bootstrap}")
+    for name in supervisor.SERVICES:
+        supervisor.migrate(name, supervisor.sqlite_url(var_dir, name))
+    print(f"migrations  done    {', '.join(supervisor.SERVICES)} on SQLite under {var_dir}")
+    started = []
+    for name in supervisor.SERVICES:
+        if supervisor.running_pid(name, var_dir):
+            print(f"{name:<11} running (already)")
+            continue
+        started.append(supervisor.spawn(name, var_dir))
+        print(f"{name:<11} starting")
+    try:
+        for proc in started:
+            seconds = supervisor.wait_ready(proc)
+            print(f"{proc.name:<11} ready   {proc.url} ({seconds:.1f} s)")
+    except (RuntimeError, TimeoutError) as exc:
+        print(f"start-up failed: {exc}", file=sys.stderr)
+        down(var_dir)
+        return 1
+    _print_urls()
+    if detach:
+        return 0
+    return _stay_up(var_dir)
+
+
+def _print_urls() -> None:
+    print(f"\nclinicops is up. Gateway: http://127.0.0.1:{supervisor.PORTS['gateway']}")
+    for name, port in supervisor.PORTS.items():
+        print(f"  {name:<11} http://127.0.0.1:{port}/docs")
+    print("Ctrl-C here, or `clinicops down` elsewhere, stops everything.")
+
+
+def _stay_up(var_dir: Path) -> int:
+    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt))
+    try:
+        while any(supervisor.running_pid(name, var_dir) for name in supervisor.SERVICES):
+            time.sleep(1)
+        print("every service has stopped")
+    except KeyboardInterrupt:
+        print("\nstopping")
+    down(var_dir)
+    return 0
+
+
+def down(var_dir: Path) -> int:
+    """Stop the gateway, the services, then the broker; leave no process behind."""
+    for name in reversed(supervisor.SERVICES):
+        if supervisor.stop(name, var_dir):
+            print(f"{name:<11} stopped")
+    kafka.stop(var_dir)
+    print("kafka       stopped" if not kafka.is_external() else "kafka       external, left running")
+    return 0
+
+
+def status(var_dir: Path) -> int:
+    """Each service process and its readiness, the broker and its topics."""
+    for name, port in supervisor.PORTS.items():
+        pid = supervisor.running_pid(name, var_dir)
+        ready = supervisor.readiness(f"http://127.0.0.1:{port}") if pid else None
+        state = (ready or {}).get("status", "not answering") if pid else "stopped"
+        print(f"{name:<11} {state:<13} pid={pid or '-':<8} http://127.0.0.1:{port}")
+    broker = kafka.status(var_dir)
+    print(f"{'kafka':<11} {'running' if broker['running'] else 'stopped':<13} pid={broker['pid'] or '-':<8} "
+          f"{broker['bootstrap']}{' (external)' if broker['external'] else ''}")
+    if broker["running"]:
+        topics = [t for t in kafka.list_topics(broker["bootstrap"]) if not t.startswith("__")]
+        print(f"topics ({len(topics)}): {', '.join(topics) or '-'}")
+    return 0
+
+
+def infra(var_dir: Path, action: str) -> int:
+    """What the tests need: the broker and a private PostgreSQL cluster."""
+    if action == "up":
+        print(f"kafka    {kafka.start(var_dir)}")
+        print(f"postgres {postgres.start(var_dir, databases=SERVICE_DATABASES)}")
+    else:
+        kafka.stop(var_dir)
+        postgres.stop(var_dir)
+        print("infra stopped")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="clinicops", description=__doc__)
+    parser.add_argument("--var", type=Path, default=DEFAULT_VAR_DIR, help="state directory (default: var/)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    up_cmd = commands.add_parser("up", help="start Kafka, every service and the gateway")
+    up_cmd.add_argument("--detach", action="store_true", help="return once everything is ready")
+    commands.add_parser("down", help="stop everything `up` started")
+    commands.add_parser("status", help="processes, broker and topics")
+    infra_cmd = commands.add_parser("infra", help="start or stop what the tests need")
+    infra_cmd.add_argument("action", choices=["up", "down"])
+    args = parser.parse_args(argv)
+    var_dir = args.var.resolve()
+    var_dir.mkdir(parents=True, exist_ok=True)
+    if args.command == "up":
+        return up(var_dir, detach=args.detach)
+    if args.command == "infra":
+        return infra(var_dir, args.action)
+    return {"down": down, "status": status}[args.command](var_dir)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

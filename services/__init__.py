@@ -1,0 +1,1 @@
+"""clinicops services: one package per duty area; none imports another."""

@@ -1,0 +1,1 @@
+"""Billing: charges, claims, remittance and balances."""

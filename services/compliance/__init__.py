@@ -1,0 +1,1 @@
+"""Compliance: the HIPAA access trail, policies, OSHA records."""

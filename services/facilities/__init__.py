@@ -1,0 +1,1 @@
+"""Facilities: locations, rooms, equipment, supplies."""

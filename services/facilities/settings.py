@@ -1,0 +1,12 @@
+from pydantic_settings import SettingsConfigDict
+
+from shared.settings import ServiceSettings
+
+
+class Settings(ServiceSettings):
+    """Facilities settings, read from FACILITIES_* variables."""
+
+    model_config = SettingsConfigDict(env_prefix="FACILITIES_", extra="ignore", populate_by_name=True)
+
+    service_name: str = "facilities"
+    port: int = 8005

@@ -1,0 +1,1 @@
+"""Gateway: sign-in, tokens and the one entry point for front ends."""

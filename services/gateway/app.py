@@ -1,0 +1,14 @@
+from fastapi import FastAPI
+
+from services.gateway import models
+from services.gateway.settings import Settings
+from shared.runtime import ServiceRuntime
+from shared.web import create_service_app
+
+PRODUCES: list[str] = []
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """The gateway service; its domain arrives with its own issue."""
+    runtime = ServiceRuntime(settings or Settings(), models.metadata, produces=PRODUCES)
+    return create_service_app(runtime, title="clinicops gateway", routers=[])

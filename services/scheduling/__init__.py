@@ -1,0 +1,1 @@
+"""Scheduling: patients, appointments and their FHIR life cycle."""

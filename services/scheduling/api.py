@@ -1,0 +1,50 @@
+"""Scheduling HTTP routes: thin, each calls one use case."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends
+
+from services.scheduling import service
+from services.scheduling.schemas import AppointmentIn, AppointmentOut, CompletionIn, PatientIn, PatientOut
+from shared.auth import Principal, Role, require_roles
+from shared.web import UowDep
+
+router = APIRouter()
+FrontDesk = Annotated[Principal, Depends(require_roles(Role.FRONT_DESK, Role.OFFICE_MANAGER, Role.CLINICIAN))]
+Clinician = Annotated[Principal, Depends(require_roles(Role.CLINICIAN))]
+
+
+@router.post("/patients", status_code=201, response_model=PatientOut, tags=["patients"])
+async def register_patient(body: PatientIn, uow: UowDep, actor: FrontDesk):
+    """Register a patient."""
+    return await service.register_patient(uow=uow, cmd=body, actor=actor)
+
+
+@router.get("/patients/{patient_id}", response_model=PatientOut, tags=["patients"])
+async def get_patient(patient_id: str, uow: UowDep, actor: FrontDesk):
+    """One patient's demographics."""
+    return await service.get_patient(uow=uow, patient_id=patient_id, actor=actor)
+
+
+@router.post("/appointments", status_code=201, response_model=AppointmentOut, tags=["appointments"])
+async def book_appointment(body: AppointmentIn, uow: UowDep, actor: FrontDesk):
+    """Book an appointment."""
+    return await service.book_appointment(uow=uow, cmd=body, actor=actor)
+
+
+@router.get("/appointments/{appointment_id}", response_model=AppointmentOut, tags=["appointments"])
+async def get_appointment(appointment_id: str, uow: UowDep, actor: FrontDesk):
+    """One appointment."""
+    return await service.get_appointment(uow=uow, appointment_id=appointment_id, actor=actor)
+
+
+@router.post("/appointments/{appointment_id}/check-in", response_model=AppointmentOut, tags=["appointments"])
+async def check_in(appointment_id: str, uow: UowDep, actor: FrontDesk):
+    """The patient has arrived (booked -> arrived)."""
+    return await service.check_in(uow=uow, appointment_id=appointment_id, actor=actor)
+
+
+@router.post("/appointments/{appointment_id}/complete", response_model=AppointmentOut, tags=["appointments"])
+async def complete_appointment(appointment_id: str, body: CompletionIn, uow: UowDep, actor: Clinician):
+    """Complete the visit with CPT lines and ICD-10 codes (arrived -> fulfilled)."""
+    return await service.complete_appointment(uow=uow, appointment_id=appointment_id, cmd=body, actor=actor)

@@ -1,0 +1,17 @@
+from fastapi import FastAPI
+
+from services.scheduling import api, models
+from shared.contracts.audit import audit_event_type
+from shared.contracts.scheduling import AppointmentBooked, PatientRegistered
+from shared.runtime import ServiceRuntime
+from shared.web import create_service_app
+
+from services.scheduling.settings import Settings
+
+PRODUCES = [PatientRegistered.topic(), AppointmentBooked.topic(), audit_event_type("scheduling").rsplit(".", 1)[0]]
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """The scheduling service: HTTP API, outbox relay."""
+    runtime = ServiceRuntime(settings or Settings(), models.metadata, produces=PRODUCES)
+    return create_service_app(runtime, title="clinicops scheduling", routers=[api.router])

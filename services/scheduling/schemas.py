@@ -1,0 +1,78 @@
+"""HTTP request and response models of scheduling."""
+
+from datetime import date, datetime
+from typing import Literal
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, EmailStr, Field, ValidationInfo, field_validator
+
+from shared.codes import DiagnosisCode
+from shared.contracts.scheduling import ServiceLine, check_diagnosis_pointers
+
+Sex = Literal["female", "male", "other", "unknown"]  # FHIR AdministrativeGender
+
+
+class PatientIn(BaseModel):
+    family_name: str = Field(min_length=1, max_length=100)
+    given_name: str = Field(min_length=1, max_length=100)
+    birth_date: date
+    sex: Sex
+    phone: str | None = Field(None, pattern=r"^\+?[0-9 ()\-]{7,20}$")
+    email: EmailStr | None = None
+    location_id: str = Field(min_length=1, max_length=64)
+
+    @field_validator("birth_date")
+    @classmethod
+    def _born_in_the_past(cls, value: date) -> date:
+        if value > date.today():
+            raise ValueError("is in the future")
+        return value
+
+
+class PatientOut(PatientIn):
+    model_config = ConfigDict(from_attributes=True)
+    id: str
+    email: str | None = None
+
+
+class AppointmentIn(BaseModel):
+    patient_id: str = Field(min_length=1, max_length=36)
+    provider_id: str = Field(min_length=1, max_length=64)
+    location_id: str = Field(min_length=1, max_length=64)
+    start: AwareDatetime
+    end: AwareDatetime
+
+    @field_validator("end")
+    @classmethod
+    def _ends_after_start(cls, end: datetime, info: ValidationInfo) -> datetime:
+        start = info.data.get("start")
+        if start is not None and end <= start:
+            raise ValueError("must be after start")
+        return end
+
+
+class CompletionIn(BaseModel):
+    """What was done (CPT/HCPCS lines) and why (ICD-10-CM codes) at a visit."""
+
+    diagnosis_codes: list[DiagnosisCode] = Field(min_length=1, max_length=12)
+    service_lines: list[ServiceLine] = Field(min_length=1, max_length=50)
+
+    @field_validator("service_lines")
+    @classmethod
+    def _pointers_point_at_diagnoses(cls, lines: list[ServiceLine], info: ValidationInfo) -> list[ServiceLine]:
+        check_diagnosis_pointers(info.data.get("diagnosis_codes") or [], lines)
+        return lines
+
+
+class AppointmentOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: str
+    patient_id: str
+    provider_id: str
+    location_id: str
+    start: datetime
+    end: datetime
+    status: str
+    diagnosis_codes: list[str] | None = None
+    service_lines: list[ServiceLine] | None = None
+    completed_at: datetime | None = None

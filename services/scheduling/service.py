@@ -1,0 +1,119 @@
+"""Scheduling use cases: each one is one transaction, its events written to the outbox."""
+
+import uuid
+
+from services.scheduling.domain import AppointmentStatus, transition
+from services.scheduling.models import Appointment, Patient
+from services.scheduling.schemas import AppointmentIn, CompletionIn, PatientIn
+from shared.audit import record_phi_access
+from shared.auth import Principal
+from shared.contracts.scheduling import AppointmentBooked, AppointmentCompleted, PatientRegistered
+from shared.db import utcnow
+from shared.errors import NotFound
+from shared.uow import UnitOfWork
+
+
+async def register_patient(*, uow: UnitOfWork, cmd: PatientIn, actor: Principal) -> Patient:
+    """Register a patient at their preferred location."""
+    actor.ensure_location(cmd.location_id)
+    async with uow:
+        patient = Patient(id=str(uuid.uuid4()), created_at=utcnow(), **cmd.model_dump())
+        uow.session.add(patient)
+        await uow.emit(PatientRegistered(patient_id=patient.id, **cmd.model_dump()),
+                       subject=patient.id, location_id=patient.location_id)
+        await _audit(uow, actor, "create", "Patient", patient.id, patient.id, patient.location_id)
+    return patient
+
+
+async def get_patient(*, uow: UnitOfWork, patient_id: str, actor: Principal) -> Patient:
+    """Read one patient's demographics (audited)."""
+    async with uow:
+        patient = await _patient(uow, patient_id, actor)
+        await _audit(uow, actor, "read", "Patient", patient.id, patient.id, patient.location_id)
+    return patient
+
+
+async def book_appointment(*, uow: UnitOfWork, cmd: AppointmentIn, actor: Principal) -> Appointment:
+    """Book a patient with a provider at a location."""
+    actor.ensure_location(cmd.location_id)
+    async with uow:
+        await _patient(uow, cmd.patient_id, actor=None)
+        now = utcnow()
+        appointment = Appointment(
+            id=str(uuid.uuid4()), status=AppointmentStatus.BOOKED, created_at=now, updated_at=now,
+            **cmd.model_dump(),
+        )
+        uow.session.add(appointment)
+        await uow.emit(
+            AppointmentBooked(appointment_id=appointment.id, **cmd.model_dump()),
+            subject=appointment.id, location_id=cmd.location_id,
+        )
+        await _audit(uow, actor, "create", "Appointment", appointment.id, cmd.patient_id, cmd.location_id)
+    return appointment
+
+
+async def get_appointment(*, uow: UnitOfWork, appointment_id: str, actor: Principal) -> Appointment:
+    """Read one appointment (audited: it names the patient)."""
+    async with uow:
+        appointment = await _appointment(uow, appointment_id, actor)
+        await _audit(uow, actor, "read", "Appointment", appointment.id, appointment.patient_id,
+                     appointment.location_id)
+    return appointment
+
+
+async def check_in(*, uow: UnitOfWork, appointment_id: str, actor: Principal) -> Appointment:
+    """The patient has arrived: booked -> arrived."""
+    async with uow:
+        appointment = await _appointment(uow, appointment_id, actor, for_update=True)
+        appointment.status = transition(AppointmentStatus(appointment.status), AppointmentStatus.ARRIVED)
+        appointment.updated_at = utcnow()
+        await _audit(uow, actor, "update", "Appointment", appointment.id, appointment.patient_id,
+                     appointment.location_id)
+    return appointment
+
+
+async def complete_appointment(
+    *, uow: UnitOfWork, appointment_id: str, cmd: CompletionIn, actor: Principal
+) -> Appointment:
+    """Close the visit with its CPT lines and ICD-10 codes: arrived -> fulfilled; billing charges it."""
+    async with uow:
+        appointment = await _appointment(uow, appointment_id, actor, for_update=True)
+        appointment.status = transition(AppointmentStatus(appointment.status), AppointmentStatus.FULFILLED)
+        appointment.completed_at = appointment.updated_at = utcnow()
+        appointment.diagnosis_codes = list(cmd.diagnosis_codes)
+        appointment.service_lines = [line.model_dump(mode="json") for line in cmd.service_lines]
+        await uow.emit(
+            AppointmentCompleted(
+                appointment_id=appointment.id, patient_id=appointment.patient_id,
+                provider_id=appointment.provider_id, location_id=appointment.location_id,
+                date_of_service=appointment.start.date(), completed_at=appointment.completed_at,
+                diagnosis_codes=cmd.diagnosis_codes, service_lines=cmd.service_lines,
+            ),
+            subject=appointment.id, location_id=appointment.location_id,
+        )
+        await _audit(uow, actor, "update", "Appointment", appointment.id, appointment.patient_id,
+                     appointment.location_id)
+    return appointment
+
+
+async def _patient(uow: UnitOfWork, patient_id: str, actor: Principal | None) -> Patient:
+    patient = await uow.session.get(Patient, patient_id)
+    if patient is None:
+        raise NotFound(f"patient {patient_id} not found", field="patient_id")
+    if actor is not None:
+        actor.ensure_location(patient.location_id)
+    return patient
+
+
+async def _appointment(uow: UnitOfWork, appointment_id: str, actor: Principal, *, for_update=False) -> Appointment:
+    # Row lock on PostgreSQL so two concurrent transitions cannot both pass the check.
+    appointment = await uow.session.get(Appointment, appointment_id, with_for_update=for_update or None)
+    if appointment is None:
+        raise NotFound(f"appointment {appointment_id} not found", field="appointment_id")
+    actor.ensure_location(appointment.location_id)
+    return appointment
+
+
+async def _audit(uow, actor, action, resource, resource_id, patient_id, location_id) -> None:
+    await record_phi_access(uow, actor=actor, action=action, resource=resource, resource_id=resource_id,
+                            patient_id=patient_id, location_id=location_id)

@@ -1,0 +1,1 @@
+"""Staff: people, credentials, training and shifts."""

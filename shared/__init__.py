@@ -1,0 +1,1 @@
+"""The clinicops shared kernel: what every service needs and nothing service-specific."""

@@ -1,0 +1,70 @@
+"""Events the scheduling service publishes.
+
+Topic `scheduling.patient` carries demographics billing needs for claims: it is PHI.
+Every other scheduling topic carries identifiers and codes only.
+"""
+
+from datetime import date, datetime
+
+from pydantic import Field, model_validator
+
+from shared.codes import DiagnosisCode, Modifier, ProcedureCode
+from shared.contracts import EventPayload
+
+
+class PatientRegistered(EventPayload):
+    event_type = "scheduling.patient.registered"
+    contains_phi = True
+
+    patient_id: str
+    family_name: str
+    given_name: str
+    birth_date: date
+    sex: str
+    location_id: str
+
+
+class AppointmentBooked(EventPayload):
+    event_type = "scheduling.appointment.booked"
+
+    appointment_id: str
+    patient_id: str
+    provider_id: str
+    location_id: str
+    start: datetime
+    end: datetime
+
+
+class ServiceLine(EventPayload):
+    """One billable procedure of a visit; pointers index `diagnosis_codes` from 1."""
+
+    cpt: ProcedureCode
+    modifiers: list[Modifier] = Field(default_factory=list, max_length=4)
+    units: int = Field(1, ge=1, le=999)
+    diagnosis_pointers: list[int] = Field(default_factory=lambda: [1], min_length=1, max_length=4)
+
+
+def check_diagnosis_pointers(diagnosis_codes: list[str], lines: list[ServiceLine]) -> None:
+    """Each line's pointers must name one of the visit's diagnoses (1-based, as on a CMS-1500)."""
+    for line in lines:
+        for pointer in line.diagnosis_pointers:
+            if not 1 <= pointer <= len(diagnosis_codes):
+                raise ValueError(f"diagnosis pointer {pointer} of {line.cpt} is outside 1..{len(diagnosis_codes)}")
+
+
+class AppointmentCompleted(EventPayload):
+    event_type = "scheduling.appointment.completed"
+
+    appointment_id: str
+    patient_id: str
+    provider_id: str
+    location_id: str
+    date_of_service: date
+    completed_at: datetime
+    diagnosis_codes: list[DiagnosisCode] = Field(min_length=1, max_length=12)
+    service_lines: list[ServiceLine] = Field(min_length=1, max_length=50)
+
+    @model_validator(mode="after")
+    def _pointers_resolve(self):
+        check_diagnosis_pointers(self.diagnosis_codes, self.service_lines)
+        return self

@@ -1,0 +1,96 @@
+"""Outbox relay: publishes committed outbox rows at once, and sweeps up leftovers."""
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+
+from sqlalchemy import Table, select, update
+from sqlalchemy.ext.asyncio import async_sessionmaker
+
+from shared.db import utcnow
+
+log = logging.getLogger("clinicops.outbox")
+
+# publish(topic, key, headers, payload) -> awaitable that resolves once the broker acked.
+Publish = Callable[[str, bytes, dict[str, str], bytes], Awaitable[Awaitable[object]]]
+
+
+class OutboxRelay:
+    """Woken by each commit; also sweeps on a timer for rows a crash left behind."""
+
+    def __init__(
+        self,
+        *,
+        sessions: async_sessionmaker,
+        outbox: Table,
+        publish: Publish,
+        sweep_interval_s: float = 5.0,
+        batch_size: int = 500,
+    ):
+        self._sessions = sessions
+        self._outbox = outbox
+        self._publish = publish
+        self._sweep_interval_s = sweep_interval_s
+        self._batch_size = batch_size
+        self._wakeup = asyncio.Event()
+        self._task: asyncio.Task | None = None
+
+    def wake(self) -> None:
+        """Called right after a commit that wrote outbox rows."""
+        self._wakeup.set()
+
+    def start(self) -> None:
+        self._task = asyncio.create_task(self._run(), name="outbox-relay")
+
+    async def stop(self) -> None:
+        if self._task:
+            self._task.cancel()
+            await asyncio.gather(self._task, return_exceptions=True)
+
+    async def _run(self) -> None:
+        while True:
+            try:
+                await self.drain()
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                log.exception("outbox relay failed; retrying at the next sweep")
+            try:
+                await asyncio.wait_for(self._wakeup.wait(), self._sweep_interval_s)
+            except TimeoutError:
+                pass
+            self._wakeup.clear()
+
+    async def drain(self) -> int:
+        """Publish every unpublished row; returns how many were published."""
+        total = 0
+        while published := await self._publish_batch():
+            total += published
+        return total
+
+    async def _publish_batch(self) -> int:
+        outbox = self._outbox
+        async with self._sessions() as session, session.begin():
+            # SKIP LOCKED lets several relay instances share the work on PostgreSQL;
+            # SQLite ignores it and serializes through BEGIN IMMEDIATE instead.
+            rows = (
+                await session.execute(
+                    select(outbox.c.id, outbox.c.topic, outbox.c.key, outbox.c.headers, outbox.c.payload)
+                    .where(outbox.c.published_at.is_(None))
+                    .order_by(outbox.c.id)
+                    .limit(self._batch_size)
+                    .with_for_update(skip_locked=True)
+                )
+            ).all()
+            if not rows:
+                return 0
+            # Enqueue in id order (the producer keeps that order per partition), then
+            # wait for every acknowledgement before marking the rows published.
+            pending = [await self._publish(r.topic, r.key.encode(), r.headers, r.payload) for r in rows]
+            await asyncio.gather(*pending)
+            await session.execute(
+                update(outbox)
+                .where(outbox.c.id.in_([r.id for r in rows]))
+                .values(published_at=utcnow())
+            )
+        return len(rows)

@@ -1,0 +1,104 @@
+"""Everything a running service holds: database, broker, outbox relay and consumers."""
+
+import asyncio
+import logging
+from contextlib import asynccontextmanager
+
+from sqlalchemy import MetaData, text
+
+from shared.consumer import EventConsumer, Handler
+from shared.db import create_engine, session_factory
+from shared.kafka import create_broker, ensure_topics
+from shared.messaging_tables import MessagingTables
+from shared.outbox import OutboxRelay
+from shared.settings import ServiceSettings
+from shared.uow import UnitOfWork
+
+log = logging.getLogger("clinicops.runtime")
+
+
+class ServiceRuntime:
+    """Built once per process by the service's create_app; owns every connection."""
+
+    def __init__(self, settings: ServiceSettings, metadata: MetaData, *, produces: list[str]):
+        self.settings = settings
+        self.metadata = metadata
+        self.tables = MessagingTables(metadata.tables["outbox"], metadata.tables["processed_event"])
+        self.engine = create_engine(settings.db_url)
+        self.sessions = session_factory(self.engine)
+        self.broker = create_broker(settings)
+        self.produces = [settings.topic(t) for t in produces]
+        self.consumers: list[EventConsumer] = []
+        self.relay = OutboxRelay(
+            sessions=self.sessions,
+            outbox=self.tables.outbox,
+            publish=self._publish,
+            sweep_interval_s=settings.outbox_sweep_interval_s,
+        )
+
+    def uow(self) -> UnitOfWork:
+        """A fresh unit of work; its commit wakes the relay."""
+        return UnitOfWork(
+            self.sessions,
+            self.tables,
+            source=f"/clinicops/{self.settings.service_name}",
+            topic=self.settings.topic,
+            after_commit=self.relay.wake,
+        )
+
+    def consume(self, handlers: dict[str, Handler], *, group: str | None = None) -> None:
+        """Subscribe a consumer group (default: the service name) to these handlers."""
+        consumer = EventConsumer(
+            name=group or self.settings.service_name,
+            handlers=handlers,
+            new_uow=self.uow,
+            broker=self.broker,
+            topic=self.settings.topic,
+            max_retries=self.settings.consumer_max_retries,
+            retry_backoff_s=self.settings.consumer_retry_backoff_s,
+        )
+        if self.settings.run_consumers:
+            consumer.subscribe()
+        self.consumers.append(consumer)
+
+    async def _publish(self, topic: str, key: bytes, headers: dict[str, str], payload: bytes):
+        return await self.broker.publish(payload, topic, key=key, headers=headers, no_confirm=True)
+
+    def all_topics(self) -> list[str]:
+        consumed = [
+            self.settings.topic(h.payload.topic()) for c in self.consumers for h in c.handlers.values()
+        ]
+        return self.produces + consumed + [f"{t}.dlt" for t in consumed]
+
+    @asynccontextmanager
+    async def running(self):
+        """Start the broker, consumers and relay; stop them in reverse order."""
+        settings = self.settings
+        await ensure_topics(settings.kafka_bootstrap_servers, self.all_topics(), partitions=settings.topic_partitions)
+        await self.broker.start()
+        if settings.run_relay:
+            self.relay.start()
+        try:
+            yield self
+        finally:
+            await self.relay.stop()
+            # aiokafka#659: stop() can loop while the brokers are down; bound it.
+            try:
+                await asyncio.wait_for(self.broker.stop(), timeout=15)
+            except TimeoutError:
+                log.warning("broker did not stop within 15 s")
+            await self.engine.dispose()
+
+    async def database_ready(self) -> bool:
+        try:
+            async with self.engine.connect() as conn:
+                await conn.execute(text("SELECT 1"))
+            return True
+        except Exception:
+            return False
+
+    async def broker_ready(self) -> bool:
+        try:
+            return bool(await asyncio.wait_for(self.broker.ping(timeout=2.0), timeout=3.0))
+        except Exception:
+            return False

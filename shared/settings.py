@@ -1,0 +1,45 @@
+"""Settings every service shares; each service subclasses with its own env prefix."""
+
+from pydantic import AliasChoices, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEV_JWT_SECRET = "clinicops-dev-secret-change-me-0123456789"
+
+
+def _shared(name: str, default):
+    """A field read from an un-prefixed variable too, e.g. KAFKA_BOOTSTRAP_SERVERS."""
+    return Field(default, validation_alias=AliasChoices(name.lower(), name))
+
+
+class ServiceSettings(BaseSettings):
+    """Base settings; `SCHEDULING_DATABASE_URL` etc. come from the subclass prefix."""
+
+    model_config = SettingsConfigDict(extra="ignore", populate_by_name=True)
+
+    service_name: str = "service"
+    host: str = "127.0.0.1"
+    port: int = 8000
+    database_url: str = ""
+    kafka_bootstrap_servers: str = _shared("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092")
+    # Prefixes every topic name: lets tests and tenants share one cluster in isolation.
+    kafka_topic_prefix: str = _shared("KAFKA_TOPIC_PREFIX", "")
+    topic_partitions: int = _shared("CLINICOPS_TOPIC_PARTITIONS", 3)
+    jwt_secret: str = _shared("CLINICOPS_JWT_SECRET", DEV_JWT_SECRET)
+    jwt_issuer: str = _shared("CLINICOPS_JWT_ISSUER", "clinicops-gateway")
+    log_level: str = _shared("CLINICOPS_LOG_LEVEL", "INFO")
+    consumer_max_retries: int = 3
+    consumer_retry_backoff_s: float = 0.2
+    outbox_sweep_interval_s: float = 5.0
+    run_consumers: bool = True
+    run_relay: bool = True
+
+    def topic(self, name: str) -> str:
+        """The physical topic for a logical contract topic."""
+        return f"{self.kafka_topic_prefix}{name}"
+
+    def default_sqlite_url(self) -> str:
+        return f"sqlite+aiosqlite:///var/{self.service_name}.db"
+
+    @property
+    def db_url(self) -> str:
+        return self.database_url or self.default_sqlite_url()

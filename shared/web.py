@@ -1,0 +1,98 @@
+"""The FastAPI shell every service shares: health, correlation ids, error bodies."""
+
+import logging
+import time
+import uuid
+from contextlib import asynccontextmanager
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+
+from shared.errors import DomainError
+from shared.logs import correlation_id
+from shared.runtime import ServiceRuntime
+from shared.uow import UnitOfWork
+
+log = logging.getLogger("clinicops.http")
+CORRELATION_HEADER = "X-Correlation-ID"
+
+
+def create_service_app(runtime: ServiceRuntime, *, title: str, routers: list[APIRouter]) -> FastAPI:
+    """A service's HTTP app; its lifespan runs the runtime (broker, relay, consumers)."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        async with runtime.running():
+            yield
+
+    app = FastAPI(title=title, version="1.0", lifespan=lifespan)
+    app.state.runtime = runtime
+    app.middleware("http")(_correlate)
+    app.add_exception_handler(DomainError, _domain_error)
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.include_router(_health_router(runtime))
+    for router in routers:
+        app.include_router(router)
+    return app
+
+
+def _health_router(runtime: ServiceRuntime) -> APIRouter:
+    router = APIRouter(prefix="/health", tags=["health"])
+
+    @router.get("/live")
+    async def live() -> dict:
+        """The process answers."""
+        return {"status": "live"}
+
+    @router.get("/ready")
+    async def ready() -> JSONResponse:
+        """Ready when both the database and the Kafka broker answer."""
+        checks = {"database": await runtime.database_ready(), "broker": await runtime.broker_ready()}
+        ok = all(checks.values())
+        return JSONResponse({"status": "ready" if ok else "unready", "checks": checks}, 200 if ok else 503)
+
+    return router
+
+
+async def _correlate(request: Request, call_next):
+    cid = request.headers.get(CORRELATION_HEADER) or request.headers.get("X-Request-ID") or str(uuid.uuid4())
+    token = correlation_id.set(cid)
+    started = time.perf_counter()
+    try:
+        response = await call_next(request)
+    finally:
+        correlation_id.reset(token)
+    response.headers[CORRELATION_HEADER] = cid
+    if not request.url.path.startswith("/health"):
+        log.info(
+            "request",
+            extra={
+                "method": request.method,
+                "path": request.url.path,
+                "status": response.status_code,
+                "duration_ms": round((time.perf_counter() - started) * 1000, 1),
+                "correlation_id": cid,
+            },
+        )
+    return response
+
+
+async def _domain_error(_request: Request, exc: DomainError) -> JSONResponse:
+    return JSONResponse(exc.to_dict(), status_code=exc.status)
+
+
+async def _validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:
+    """422 naming each offending field by its path, e.g. `body.service_lines.0.cpt`."""
+    errors = [
+        {"field": ".".join(str(p) for p in err["loc"]), "reason": err["msg"]} for err in exc.errors()
+    ]
+    return JSONResponse({"error": "ValidationError", "errors": errors}, status_code=422)
+
+
+def _unit_of_work(request: Request) -> UnitOfWork:
+    return request.app.state.runtime.uow()
+
+
+UowDep = Annotated[UnitOfWork, Depends(_unit_of_work)]

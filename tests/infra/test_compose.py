@@ -1,0 +1,86 @@
+"""docker-compose.yml validates without a Docker engine and wires health-gated startup."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+yaml = pytest.importorskip("yaml")
+
+ROOT = Path(__file__).resolve().parents[2]
+SERVICE_PORTS = {"gateway": 8000, "scheduling": 8001, "staff": 8002, "billing": 8003,
+                 "compliance": 8004, "facilities": 8005}
+DOMAIN_SERVICES = [name for name in SERVICE_PORTS if name != "gateway"]
+
+
+@pytest.fixture(scope="module")
+def stack_config() -> dict:
+    """docker-compose.yml as `docker stack config` resolves it (client side: no engine needed)."""
+    if shutil.which("docker") is None:
+        pytest.skip("no docker client binary")
+    done = subprocess.run(["docker", "stack", "config", "-c", "docker-compose.yml"], cwd=ROOT,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    return yaml.safe_load(done.stdout)
+
+
+@pytest.fixture(scope="module")
+def override() -> dict:
+    return yaml.safe_load((ROOT / "docker-compose.override.yml").read_text())
+
+
+def test_kafka_runs_in_kraft_mode(stack_config):
+    kafka = stack_config["services"]["kafka"]
+    env = kafka["environment"]
+    assert kafka["image"].startswith("apache/kafka:4.")
+    assert set(env["KAFKA_PROCESS_ROLES"].split(",")) == {"broker", "controller"}
+    assert "INTERNAL://kafka:19092" in env["KAFKA_ADVERTISED_LISTENERS"]
+    assert not any("ZOOKEEPER" in key for key in env)
+    assert "kafka-broker-api-versions" in " ".join(kafka["healthcheck"]["test"])
+
+
+def test_postgres_creates_a_database_per_service(stack_config):
+    postgres = stack_config["services"]["postgres"]
+    assert postgres["image"].startswith("postgres:16")
+    assert any("pg_isready" in part for part in postgres["healthcheck"]["test"])
+    assert any(v["target"] == "/docker-entrypoint-initdb.d/init.sql" for v in postgres["volumes"])
+    init_sql = (ROOT / "deploy" / "postgres" / "init.sql").read_text()
+    for name in SERVICE_PORTS:
+        assert f"CREATE DATABASE {name};" in init_sql
+
+
+@pytest.mark.parametrize("name", list(SERVICE_PORTS))
+def test_service_container(stack_config, override, name):
+    service = stack_config["services"][name]
+    port = SERVICE_PORTS[name]
+    env = service["environment"]
+    assert service["command"] == ["python", "-m", f"services.{name}"]
+    assert env[f"{name.upper()}_DATABASE_URL"].endswith(f"@postgres:5432/{name}")
+    assert env["KAFKA_BOOTSTRAP_SERVERS"] == "kafka:19092"
+    assert env[f"{name.upper()}_HOST"] == "0.0.0.0"
+    assert f"http://localhost:{port}/health/ready" in " ".join(service["healthcheck"]["test"])
+    # The override must gate on every dependency the base file names, each one healthy.
+    conditions = override["services"][name]["depends_on"]
+    assert set(conditions) == set(service["depends_on"]) >= {"kafka", "postgres"}
+    assert {c["condition"] for c in conditions.values()} == {"service_healthy"}
+
+
+def test_gateway_waits_for_every_domain_service(stack_config):
+    assert set(DOMAIN_SERVICES) <= set(stack_config["services"]["gateway"]["depends_on"])
+
+
+def test_docker_compose_merges_health_conditions(tmp_path):
+    """Only where a Compose v2 binary exists: the merged model gates on health."""
+    compose = next(([*c] for c in (["docker", "compose"], ["docker-compose"])
+                    if shutil.which(c[0]) and subprocess.run([*c, "version"], capture_output=True,
+                                                             text=True).stdout.find("v2.") >= 0), None)
+    if compose is None:
+        pytest.skip("no Docker Compose v2 client")
+    done = subprocess.run([*compose, "config"], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    services = yaml.safe_load(done.stdout)["services"]
+    for name in SERVICE_PORTS:
+        assert {d["condition"] for d in services[name]["depends_on"].values()} == {"service_healthy"}
