@@ -1,11 +1,10 @@
 #!/usr/bin/env bash
 # Installs from Debian what clinicops needs beside Python: Java 17 and Maven (to fetch and
-# run the Kafka jars) and PostgreSQL (for the tests). Skips whatever is already there.
+# run the Kafka jars). Skips whatever is already there.
 set -euo pipefail
 missing=()
 command -v java >/dev/null || missing+=(openjdk-17-jre-headless)
 command -v mvn >/dev/null || missing+=(maven)
-ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql postgresql-contrib)
 if ((${#missing[@]})); then
   if [[ $(id -u) -ne 0 ]]; then SUDO=sudo; else SUDO=; fi
   echo "installing from Debian: ${missing[*]}"

@@ -38,6 +38,7 @@ class EventConsumer:
     """One consumer group of a service, over the topics of its handlers."""
 
     name: str
+    group_id: str
     handlers: dict[str, Handler]
     new_uow: Callable[[], UnitOfWork]
     broker: KafkaBroker
@@ -50,7 +51,7 @@ class EventConsumer:
         # Defaults are unsafe for us: ACK_FIRST is at-most-once, "latest" skips history.
         subscriber = self.broker.subscriber(
             *topics,
-            group_id=self.name,
+            group_id=self.group_id,
             auto_offset_reset="earliest",
             ack_policy=AckPolicy.MANUAL,
             title=f"{self.name}:consumer",
@@ -72,7 +73,7 @@ class EventConsumer:
                     break
                 log.warning("handler failed, retrying", extra={"attempt": attempt, "error": repr(exc)})
                 await asyncio.sleep(self.retry_backoff_s * 2 ** (attempt - 1))
-        failpoints.hit("consumer.before_ack")
+        failpoints.hit("consumer.before_ack", record.topic)
         await msg.ack()
 
     async def handle(self, headers: dict, value: bytes | None) -> bool:
@@ -88,7 +89,8 @@ class EventConsumer:
             if not await claim_event(uow.session, uow.tables.processed_events, consumer=self.name, event=envelope):
                 return False
             await handler.func(uow=uow, event=event, envelope=envelope)
-            failpoints.hit("consumer.before_commit")
+            failpoints.hit("consumer.before_commit", envelope.type)
+        log.info("event handled", extra={"consumer": self.name, "event_type": envelope.type, "event_id": envelope.id})
         return True
 
     async def _dead_letter(self, record, exc: Exception, attempts: int) -> None:

@@ -1,7 +1,8 @@
 """Named crash points for fault-injection tests (the idea of FreeBSD fail points / fail-rs).
 
-`CLINICOPS_FAILPOINTS=outbox.after_commit` makes the process die at that point exactly
-as `kill -9` would: no cleanup, no flush. Unset in production, so `hit` is a set lookup.
+`CLINICOPS_FAILPOINTS=outbox.after_commit:scheduling.appointment.completed` makes the
+process die there exactly as `kill -9` would: no cleanup, no flush. A point named
+without a qualifier fires for any. Unset in production, so `hit` is a set lookup.
 """
 
 import os
@@ -9,6 +10,7 @@ import os
 _ACTIVE = frozenset(filter(None, os.environ.get("CLINICOPS_FAILPOINTS", "").split(",")))
 
 
-def hit(name: str) -> None:
-    if name in _ACTIVE:
+def hit(name: str, *qualifiers: str) -> None:
+    """Die here if `name`, or `name:<qualifier>` for one of the qualifiers, is armed."""
+    if _ACTIVE and (name in _ACTIVE or any(f"{name}:{q}" in _ACTIVE for q in qualifiers)):
         os._exit(137)

@@ -25,7 +25,7 @@ def create_broker(settings: ServiceSettings) -> KafkaBroker:
     )
 
 
-async def ensure_topics(bootstrap: str, topics: list[str], *, partitions: int) -> list[str]:
+async def ensure_topics(bootstrap: str, topics: list[str], *, partitions: int, replication: int) -> list[str]:
     """Create the topics that do not exist yet; returns the ones created."""
     admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, client_id="clinicops-admin")
     await admin.start()
@@ -34,7 +34,7 @@ async def ensure_topics(bootstrap: str, topics: list[str], *, partitions: int) -
         missing = [t for t in dict.fromkeys(topics) if t not in existing]
         if not missing:
             return []
-        new = [NewTopic(t, num_partitions=partitions, replication_factor=-1) for t in missing]
+        new = [NewTopic(t, num_partitions=partitions, replication_factor=replication) for t in missing]
         try:
             await admin.create_topics(new)
         except TopicAlreadyExistsError:

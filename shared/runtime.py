@@ -48,8 +48,10 @@ class ServiceRuntime:
 
     def consume(self, handlers: dict[str, Handler], *, group: str | None = None) -> None:
         """Subscribe a consumer group (default: the service name) to these handlers."""
+        name = group or self.settings.service_name
         consumer = EventConsumer(
-            name=group or self.settings.service_name,
+            name=name,
+            group_id=self.settings.topic(name),  # the topic prefix namespaces groups too
             handlers=handlers,
             new_uow=self.uow,
             broker=self.broker,
@@ -74,7 +76,8 @@ class ServiceRuntime:
     async def running(self):
         """Start the broker, consumers and relay; stop them in reverse order."""
         settings = self.settings
-        await ensure_topics(settings.kafka_bootstrap_servers, self.all_topics(), partitions=settings.topic_partitions)
+        await ensure_topics(settings.kafka_bootstrap_servers, self.all_topics(),
+                            partitions=settings.topic_partitions, replication=settings.topic_replication)
         await self.broker.start()
         if settings.run_relay:
             self.relay.start()

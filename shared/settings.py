@@ -24,6 +24,7 @@ class ServiceSettings(BaseSettings):
     # Prefixes every topic name: lets tests and tenants share one cluster in isolation.
     kafka_topic_prefix: str = _shared("KAFKA_TOPIC_PREFIX", "")
     topic_partitions: int = _shared("CLINICOPS_TOPIC_PARTITIONS", 3)
+    topic_replication: int = _shared("CLINICOPS_TOPIC_REPLICATION", 1)  # 3 on a real cluster
     jwt_secret: str = _shared("CLINICOPS_JWT_SECRET", DEV_JWT_SECRET)
     jwt_issuer: str = _shared("CLINICOPS_JWT_ISSUER", "clinicops-gateway")
     log_level: str = _shared("CLINICOPS_LOG_LEVEL", "INFO")

@@ -52,7 +52,7 @@ class UnitOfWork:
         finally:
             await self.session.close()
         if exc_type is None and self.emitted:
-            failpoints.hit("outbox.after_commit")
+            failpoints.hit("outbox.after_commit", *(e.type for e in self.emitted))
             self._after_commit()
 
     async def emit(

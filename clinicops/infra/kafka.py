@@ -30,27 +30,26 @@ def is_external() -> bool:
 
 
 def _home(var_dir: Path) -> Path:
-    return Path(var_dir).resolve() / "kafka"
+    return Path(var_dir).resolve() / "kafka"  # resolved: the pid and log paths stay valid after a chdir
 
 
 def _pid(var_dir: Path) -> int | None:
     return pid if procs.alive(pid := procs.read_pid(_home(var_dir) / "kafka.pid"), _MARKER) else None
 
 
-async def _list_topics(bootstrap: str) -> list[str]:
-    from aiokafka.admin import AIOKafkaAdminClient
-
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, request_timeout_ms=5000)
-    await admin.start()
-    try:
-        return sorted(await admin.list_topics())
-    finally:
-        await admin.close()
-
-
 def list_topics(bootstrap: str | None = None) -> list[str]:
     """Names of the topics on the cluster (works from sync and async callers)."""
-    return procs.run_coro(_list_topics(bootstrap or bootstrap_servers()))
+    from aiokafka.admin import AIOKafkaAdminClient
+
+    async def fetch() -> list[str]:
+        admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap or bootstrap_servers(), request_timeout_ms=5000)
+        await admin.start()
+        try:
+            return sorted(await admin.list_topics())
+        finally:
+            await admin.close()
+
+    return procs.run_coro(fetch())
 
 
 def _answers(bootstrap: str) -> bool:
@@ -79,10 +78,12 @@ def _fetch_jars(libs: Path, log: Callable[[str], None]) -> None:
     if (libs / f"kafka_2.13-{version}.jar").exists():
         return
     log(f"kafka: fetching Apache Kafka {version} jars with Maven into {libs}")
-    for stale in libs.glob("*.jar"):  # another version's jars would clash on the classpath
-        stale.unlink()
-    subprocess.run(["mvn", "-q", "-B", "-f", str(DEPLOY_DIR / "pom.xml"), "dependency:copy-dependencies",
-                    f"-DoutputDirectory={libs}", "-DincludeScope=runtime"], check=True)
+    [stale.unlink() for stale in libs.glob("*.jar")]  # another version's jars would clash on the classpath
+    done = subprocess.run(["mvn", "-q", "-B", "-Dstyle.color=never", "-f", str(DEPLOY_DIR / "pom.xml"),
+                           "dependency:copy-dependencies", f"-DoutputDirectory={libs}", "-DincludeScope=runtime"],
+                          capture_output=True, text=True)  # keep stdout clean: `start` prints only the URL
+    if done.returncode:
+        raise RuntimeError(f"mvn could not fetch the Kafka jars:\n{done.stdout}{done.stderr}")
 
 
 def _cluster_id() -> str:
@@ -102,19 +103,24 @@ def start(var_dir: Path, *, port: int = 9092, log: Callable[[str], None] = print
         _wait_ready(bootstrap_servers(), pid=None, log_file=None, timeout=START_TIMEOUT)
         return bootstrap_servers()
     home, bootstrap = _home(var_dir), f"127.0.0.1:{port}"
-    log_file = home / "server.log"
-    if pid := _pid(var_dir):
-        _wait_ready(bootstrap, pid=pid, log_file=log_file, timeout=START_TIMEOUT)
-        return bootstrap
-    if procs.port_open(port):
-        if _answers(bootstrap):
+    (home / "libs").mkdir(parents=True, exist_ok=True)
+    with procs.locked(home / "start.lock"):  # two callers at once must not launch two brokers
+        if pid := _pid(var_dir):
+            _wait_ready(bootstrap, pid=pid, log_file=home / "server.log", timeout=START_TIMEOUT)
+            return bootstrap
+        if procs.port_open(port):
+            if not _answers(bootstrap):
+                raise RuntimeError(f"port {port} is taken by something that is not a Kafka broker")
             log(f"kafka: reusing the broker that already answers on {bootstrap} (not started here)")
             return bootstrap
-        raise RuntimeError(f"port {port} is taken by something that is not a Kafka broker")
+        _launch(home, port, log)
+        return bootstrap
+
+
+def _launch(home: Path, port: int, log: Callable[[str], None]) -> None:
     started = time.monotonic()
-    (home / "libs").mkdir(parents=True, exist_ok=True)
     _fetch_jars(home / "libs", log)
-    data_dir, props = home / "data", home / "server.properties"
+    data_dir, props, log_file = home / "data", home / "server.properties", home / "server.log"
     template = (DEPLOY_DIR / "server.properties.template").read_text()
     props.write_text(template.format(port=port, controller_port=procs.free_port(port + 1000), data_dir=data_dir))
     if not (data_dir / "meta.properties").exists():
@@ -122,9 +128,8 @@ def start(var_dir: Path, *, port: int = 9092, log: Callable[[str], None] = print
                        check=True, stdout=subprocess.DEVNULL)
     pid = procs.spawn_detached(_java(home, _MARKER, str(props)), cwd=home, log_file=log_file,
                                pid_file=home / "kafka.pid")
-    _wait_ready(bootstrap, pid=pid, log_file=log_file, timeout=START_TIMEOUT)
-    log(f"kafka: broker {bootstrap} up in {time.monotonic() - started:.1f} s (pid {pid}, log {log_file})")
-    return bootstrap
+    _wait_ready(f"127.0.0.1:{port}", pid=pid, log_file=log_file, timeout=START_TIMEOUT)
+    log(f"kafka: broker 127.0.0.1:{port} up in {time.monotonic() - started:.1f} s (pid {pid}, log {log_file})")
 
 
 def stop(var_dir: Path, timeout: float = 30.0) -> None:
@@ -137,7 +142,7 @@ def stop(var_dir: Path, timeout: float = 30.0) -> None:
 def status(var_dir: Path) -> dict:
     """Whether the broker of var_dir runs: running, pid, bootstrap, external."""
     if is_external():
-        return {"running": _answers(bootstrap_servers()), "pid": None, "bootstrap": bootstrap_servers(),
+        return {"running": _answers(bootstrap := bootstrap_servers()), "pid": None, "bootstrap": bootstrap,
                 "external": True}
     props = _home(var_dir) / "server.properties"
     found = re.search(r"^advertised.listeners=PLAINTEXT://(\S+)", props.read_text(), re.M) if props.exists() else None

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import contextlib
+import fcntl
 import os
 import signal
 import socket
 import subprocess
 import time
 from pathlib import Path
-from typing import Any, Coroutine, Sequence
+from typing import Any, Coroutine, Iterator, Sequence
 
 
 def read_pid(pid_file: Path) -> int | None:
@@ -49,15 +51,24 @@ def _reap(pid: int) -> None:
         pass
 
 
-def spawn_detached(cmd: Sequence[str], *, cwd: Path, log_file: Path, pid_file: Path) -> int:
+def spawn_detached(cmd: Sequence[str], *, cwd: Path, log_file: Path, pid_file: Path,
+                   env: dict[str, str] | None = None) -> int:
     """Start cmd in its own session with output appended to log_file; write and return its pid."""
     with open(log_file, "ab") as out:
         proc = subprocess.Popen(
-            list(cmd), cwd=cwd, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
+            list(cmd), cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
             start_new_session=True,  # survives our exit and can be stopped as a process group
         )
     pid_file.write_text(f"{proc.pid}\n")
     return proc.pid
+
+
+@contextlib.contextmanager
+def locked(lock_file: Path) -> Iterator[None]:
+    """Hold an exclusive lock on lock_file (created if missing) for the duration of the block."""
+    with open(lock_file, "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)  # released when the file closes, even if we crash
+        yield
 
 
 def terminate(pid: int, *, timeout: float = 30.0) -> None:

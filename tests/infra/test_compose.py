@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -72,12 +73,18 @@ def test_gateway_waits_for_every_domain_service(stack_config):
     assert set(DOMAIN_SERVICES) <= set(stack_config["services"]["gateway"]["depends_on"])
 
 
-def test_docker_compose_merges_health_conditions(tmp_path):
-    """Only where a Compose v2 binary exists: the merged model gates on health."""
-    compose = next(([*c] for c in (["docker", "compose"], ["docker-compose"])
-                    if shutil.which(c[0]) and subprocess.run([*c, "version"], capture_output=True,
-                                                             text=True).stdout.find("v2.") >= 0), None)
-    if compose is None:
+def _compose_v2() -> list[str] | None:
+    for command in (["docker", "compose"], ["docker-compose"]):
+        if shutil.which(command[0]):
+            out = subprocess.run([*command, "version"], capture_output=True, text=True).stdout
+            if (found := re.search(r"version v?(\d+)\.", out)) and int(found[1]) >= 2:
+                return command
+    return None
+
+
+def test_docker_compose_merges_health_conditions():
+    """Only where a Compose v2 client exists: the merged model gates every service on health."""
+    if (compose := _compose_v2()) is None:
         pytest.skip("no Docker Compose v2 client")
     done = subprocess.run([*compose, "config"], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
