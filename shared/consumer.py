@@ -87,6 +87,7 @@ class EventConsumer:
         causation_id.set(envelope.id)
         async with self.new_uow() as uow:
             if not await claim_event(uow.session, uow.tables.processed_events, consumer=self.name, event=envelope):
+                log.info("duplicate event skipped", extra={"consumer": self.name, "event_id": envelope.id})
                 return False
             await handler.func(uow=uow, event=event, envelope=envelope)
             failpoints.hit("consumer.before_commit", envelope.type)

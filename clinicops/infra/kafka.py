@@ -54,10 +54,8 @@ def list_topics(bootstrap: str | None = None) -> list[str]:
 
 def _answers(bootstrap: str) -> bool:
     host, _, port = bootstrap.split(",")[0].rpartition(":")
-    if not procs.port_open(int(port), host or "127.0.0.1"):
-        return False  # cheap check first: aiokafka logs an error for every refused connection
-    try:
-        return list_topics(bootstrap) is not None
+    try:  # the cheap port check first: aiokafka logs an error for every refused connection
+        return procs.port_open(int(port), host or "127.0.0.1") and list_topics(bootstrap) is not None
     except Exception:
         return False
 
@@ -78,7 +76,8 @@ def _fetch_jars(libs: Path, log: Callable[[str], None]) -> None:
     if (libs / f"kafka_2.13-{version}.jar").exists():
         return
     log(f"kafka: fetching Apache Kafka {version} jars with Maven into {libs}")
-    [stale.unlink() for stale in libs.glob("*.jar")]  # another version's jars would clash on the classpath
+    for stale in libs.glob("*.jar"):  # another version's jars would clash on the classpath
+        stale.unlink()
     done = subprocess.run(["mvn", "-q", "-B", "-Dstyle.color=never", "-f", str(DEPLOY_DIR / "pom.xml"),
                            "dependency:copy-dependencies", f"-DoutputDirectory={libs}", "-DincludeScope=runtime"],
                           capture_output=True, text=True)  # keep stdout clean: `start` prints only the URL
@@ -92,9 +91,8 @@ def _cluster_id() -> str:
 
 
 def _java(home: Path, *args: str) -> list[str]:
-    log4j = DEPLOY_DIR / "log4j2.properties"
     return ["java", "-Xms256m", "-Xmx768m", "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true",
-            f"-Dlog4j2.configurationFile={log4j}", "-cp", str(home / "libs" / "*"), *args]
+            f"-Dlog4j2.configurationFile={DEPLOY_DIR / 'log4j2.properties'}", "-cp", str(home / "libs" / "*"), *args]
 
 
 def start(var_dir: Path, *, port: int = 9092, log: Callable[[str], None] = print) -> str:

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit, urlunsplit
 from clinicops.infra import procs
 
 EXTERNAL_ENV = "CLINICOPS_TEST_PG_URL"
+URL = "postgresql+asyncpg://postgres@127.0.0.1:{}"  # no database: callers append /<service>
 SERVER_OPTIONS = (  # durability off: test data is thrown away, and fsync dominates test time
     "-c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off"
     " -c full_page_writes=off -c max_connections=300"
@@ -29,17 +30,18 @@ def _as_postgres() -> list[str]:
     return ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
 
 
+def _initdbs() -> list[str]:
+    return sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=lambda p: int(p.split("/")[4]))
+
+
 def bin_dir(log: Callable[[str], None] = print) -> Path:
     """The newest /usr/lib/postgresql/*/bin, installing Debian's postgresql when there is none."""
-    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=lambda p: int(p.split("/")[4]))
-    if not found:
+    if not _initdbs():
         log("postgres: no server binaries; installing Debian's postgresql package")
         env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-        subprocess.run(["apt-get", "update", "-q"], check=True, env=env, stdout=subprocess.DEVNULL)
-        subprocess.run(["apt-get", "install", "-y", "-q", "postgresql"], check=True, env=env,
-                       stdout=subprocess.DEVNULL)
-        found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
-    return Path(found[-1]).parent
+        for step in (["apt-get", "update", "-q"], ["apt-get", "install", "-y", "-q", "postgresql"]):
+            subprocess.run(step, check=True, env=env, stdout=subprocess.DEVNULL)
+    return Path(_initdbs()[-1]).parent
 
 
 def _cluster_dir(var_dir: Path) -> Path:
@@ -50,7 +52,6 @@ def _cluster_dir(var_dir: Path) -> Path:
 
 def _choose_cluster_dir(var_dir: Path, log: Callable[[str], None]) -> Path:
     home = _home(var_dir)
-    home.mkdir(parents=True, exist_ok=True)
     if os.geteuid() != 0 or (home / "cluster-dir").exists():
         return _cluster_dir(var_dir)
     subprocess.run(["chown", "postgres:postgres", str(home)], check=True)
@@ -58,8 +59,7 @@ def _choose_cluster_dir(var_dir: Path, log: Callable[[str], None]) -> Path:
         return home
     # A checkout under a 0700 directory (e.g. /root) is closed to the postgres user: use /tmp.
     place = Path("/tmp") / f"clinicops-pg-{hashlib.sha1(str(home).encode()).hexdigest()[:10]}"
-    place.mkdir(exist_ok=True)
-    subprocess.run(["chown", "postgres:postgres", str(place)], check=True)
+    subprocess.run(["install", "-d", "-o", "postgres", "-g", "postgres", str(place)], check=True)
     (home / "cluster-dir").write_text(f"{place}\n")
     log(f"postgres: user postgres cannot reach {home}; the cluster lives in {place}")
     return place
@@ -72,10 +72,6 @@ def _pid(var_dir: Path) -> int | None:
 
 def _port(var_dir: Path) -> int | None:
     return procs.read_pid(_home(var_dir) / "port")
-
-
-def _url(port: int) -> str:
-    return f"postgresql+asyncpg://postgres@127.0.0.1:{port}"
 
 
 def _run(cmd: list[str]) -> None:
@@ -114,21 +110,26 @@ def start(var_dir: Path, *, databases: list[str], log: Callable[[str], None] = p
             log(f"postgres: could not create databases on {EXTERNAL_ENV}: {exc}")
         return external
     started = time.monotonic()
-    if _pid(var_dir) is None:
-        pg_bin = bin_dir(log)
-        cluster = _choose_cluster_dir(var_dir, log)
-        data = cluster / "data"
-        if not (data / "PG_VERSION").exists():
-            _run([*_as_postgres(), str(pg_bin / "initdb"), "-D", str(data), "-U", "postgres", "--auth=trust",
-                  "-E", "UTF8", "--no-locale", "--no-sync", "--no-instructions"])
-        port = procs.free_port(_port(var_dir))  # keep last run's port when it is still free
-        (_home(var_dir) / "port").write_text(f"{port}\n")
-        _run([*_as_postgres(), str(pg_bin / "pg_ctl"), "-D", str(data), "-l", str(cluster / "server.log"),
-              "-o", f"-p {port} -k {data} {SERVER_OPTIONS}", "-w", "-t", "60", "start"])
-    url = _url(_port(var_dir))
-    procs.run_coro(_ensure_databases(url, databases))
+    _home(var_dir).mkdir(parents=True, exist_ok=True)
+    with procs.locked(_home(var_dir) / "start.lock"):  # two callers at once must not both run initdb
+        if _pid(var_dir) is None:
+            _launch(var_dir, log)
+        url = URL.format(_port(var_dir))
+        procs.run_coro(_ensure_databases(url, databases))
     log(f"postgres: {url} ready in {time.monotonic() - started:.1f} s ({len(databases)} databases)")
     return url
+
+
+def _launch(var_dir: Path, log: Callable[[str], None]) -> None:
+    pg_bin, cluster = bin_dir(log), _choose_cluster_dir(var_dir, log)
+    data = cluster / "data"
+    if not (data / "PG_VERSION").exists():
+        _run([*_as_postgres(), str(pg_bin / "initdb"), "-D", str(data), "-U", "postgres", "--auth=trust",
+              "-E", "UTF8", "--no-locale", "--no-sync", "--no-instructions"])
+    port = procs.free_port(_port(var_dir))  # keep last run's port when it is still free
+    (_home(var_dir) / "port").write_text(f"{port}\n")
+    _run([*_as_postgres(), str(pg_bin / "pg_ctl"), "-D", str(data), "-l", str(cluster / "server.log"),
+          "-o", f"-p {port} -k {data} {SERVER_OPTIONS}", "-w", "-t", "60", "start"])
 
 
 def stop(var_dir: Path) -> None:
@@ -145,4 +146,4 @@ def status(var_dir: Path) -> dict:
         return {"running": None, "pid": None, "port": None, "url": external, "external": True}
     pid, port = _pid(var_dir), _port(var_dir)
     return {"running": pid is not None, "pid": pid, "port": port,
-            "url": _url(port) if port else None, "external": False}
+            "url": URL.format(port) if port else None, "external": False}

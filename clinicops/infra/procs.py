@@ -32,8 +32,7 @@ def alive(pid: int | None, cmdline_marker: str | None = None) -> bool:
     except OSError:
         return False
     if stat.rsplit(")", 1)[1].split()[0] == "Z":
-        _reap(pid)  # our own child that already exited: collect it so the pid is freed
-        return False
+        return False  # exited; left for its parent to reap (reaping here would hide its exit code)
     if cmdline_marker is None:
         return True
     try:
@@ -42,13 +41,6 @@ def alive(pid: int | None, cmdline_marker: str | None = None) -> bool:
         return False
     # A recycled pid belongs to some other program: treat the old process as gone.
     return cmdline_marker.encode() in cmdline
-
-
-def _reap(pid: int) -> None:
-    try:
-        os.waitpid(pid, os.WNOHANG)
-    except ChildProcessError:
-        pass
 
 
 def spawn_detached(cmd: Sequence[str], *, cwd: Path, log_file: Path, pid_file: Path,
