@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 from clinicops import supervisor
-from clinicops.infra import DEFAULT_VAR_DIR, SERVICE_DATABASES, kafka, postgres
+from clinicops.infra import DEFAULT_VAR_DIR, SERVICE_DATABASES, kafka, postgres, procs
 
 
 def up(var_dir: Path, *, detach: bool) -> int:
@@ -22,6 +22,11 @@ def up(var_dir: Path, *, detach: bool) -> int:
         if supervisor.running_pid(name, var_dir):
             print(f"{name:<11} running (already)")
             continue
+        if procs.port_open(supervisor.PORTS[name]):
+            print(f"{name:<11} port {supervisor.PORTS[name]} is taken by another program; stop it first",
+                  file=sys.stderr)
+            down(var_dir)
+            return 1
         started.append(supervisor.spawn(name, var_dir))
         print(f"{name:<11} starting")
     try:
@@ -62,8 +67,9 @@ def down(var_dir: Path) -> int:
     for name in reversed(supervisor.SERVICES):
         if supervisor.stop(name, var_dir):
             print(f"{name:<11} stopped")
-    kafka.stop(var_dir)
-    print("kafka       stopped" if not kafka.is_external() else "kafka       external, left running")
+    if kafka.status(var_dir)["running"]:
+        kafka.stop(var_dir)
+        print("kafka       stopped")
     return 0
 
 
@@ -79,7 +85,9 @@ def status(var_dir: Path) -> int:
           f"{broker['bootstrap']}{' (external)' if broker['external'] else ''}")
     if broker["running"]:
         topics = [t for t in kafka.list_topics(broker["bootstrap"]) if not t.startswith("__")]
-        print(f"topics ({len(topics)}): {', '.join(topics) or '-'}")
+        print(f"topics ({len(topics)}):")
+        for topic in topics:
+            print(f"  {topic}")
     return 0
 
 

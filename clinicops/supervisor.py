@@ -70,11 +70,11 @@ def wait_ready(proc: ServiceProcess, timeout: float = 60.0) -> float:
     """Seconds until the service reports ready; raises with its log tail if it dies or stalls."""
     started = time.monotonic()
     while time.monotonic() - started < timeout:
+        if not procs.alive(proc.pid):
+            raise RuntimeError(f"{proc.name} exited during start-up:\n{procs.tail(proc.log_file)}")
         body = readiness(proc.url)
         if body and body.get("status") == "ready":
             return time.monotonic() - started
-        if not procs.alive(proc.pid):
-            raise RuntimeError(f"{proc.name} exited during start-up:\n{procs.tail(proc.log_file)}")
         time.sleep(0.2)
     raise TimeoutError(f"{proc.name} not ready after {timeout:.0f} s:\n{procs.tail(proc.log_file)}")
 

@@ -20,4 +20,4 @@ async def make_suite(var_dir, kafka_bootstrap, pg_base_url, tmp_path):
 
     yield make
     for suite in suites:
-        suite.stop_all()
+        await suite.close()

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import asyncpg
 import httpx
+from aiokafka.admin import AIOKafkaAdminClient
 from sqlalchemy import text
 
 from clinicops import supervisor
@@ -78,9 +79,18 @@ class Suite:
                 raise TimeoutError(f"{name} still running")
             time.sleep(0.1)
 
-    def stop_all(self) -> None:
+    async def close(self) -> None:
+        """Stop this suite's processes and delete its topics, so the broker stays tidy."""
         for name in self.procs:
             supervisor.stop(name, self.var_dir, tag=f"-{self.uid}", timeout=10)
+        admin = AIOKafkaAdminClient(bootstrap_servers=self.bootstrap)
+        await admin.start()
+        try:
+            ours = [t for t in await admin.list_topics() if t.startswith(self.prefix)]
+            if ours:
+                await admin.delete_topics(ours)
+        finally:
+            await admin.close()
 
     def client(self, name: str, bearer: str | None) -> httpx.AsyncClient:
         headers = {"Authorization": f"Bearer {bearer}"} if bearer else {}

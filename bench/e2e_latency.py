@@ -1,0 +1,111 @@
+"""End-to-end latency of a completed visit becoming billing's charges, against the raw broker round trip.
+
+`python -m bench.e2e_latency [--db postgresql]`: prints the tables and a PASS/FAIL verdict and
+writes var/bench/e2e_latency.json. Exits 0 whenever the benchmark ran, whatever the verdict.
+"""
+
+import argparse
+import asyncio
+import json
+import sys
+import time
+from datetime import timedelta
+
+from bench import breakdown, load, raw_kafka, report
+from bench.lag import LagProbe
+from bench.stack import running_stack
+from clinicops.infra import DEFAULT_VAR_DIR, kafka
+from shared.auth import issue_token
+from shared.settings import DEV_JWT_SECRET
+
+OUT = DEFAULT_VAR_DIR / "bench" / "e2e_latency.json"
+
+
+def _log(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+async def measure(args: argparse.Namespace) -> dict:
+    """Run both phases on one broker and return every figure."""
+    bootstrap = kafka.start(DEFAULT_VAR_DIR, log=_log)
+    _log(f"raw round trip: {args.rate:g} msg/s for {args.raw_duration:g} s on {bootstrap}")
+    raw, raw_pacing = await raw_kafka.round_trip(bootstrap, rate=args.rate, duration=args.raw_duration)
+    count = int(args.rate * args.duration)
+    with running_stack(DEFAULT_VAR_DIR, bootstrap, args.db) as stack:
+        scheduling, billing = stack.procs["scheduling"], stack.procs["billing"]
+        token = issue_token(sub="bench", roles=["practice_admin"], locations=["*"], secret=DEV_JWT_SECRET,
+                            ttl=timedelta(hours=2))
+        probe = LagProbe(bootstrap, group=stack.topic("billing"), topic=stack.topic("scheduling.appointment"))
+        async with load.client(scheduling.url, token) as http, probe:
+            _log(f"preparing {count} arrived appointments ({args.db})")
+            started = time.time()
+            ids = await load.prepare(http, count)
+            _log(f"prepared in {time.time() - started:.0f} s; waiting for billing to catch up")
+            await probe.wait_caught_up(timeout=120)
+            _log(f"completing {count} visits at {args.rate:g}/s")
+            series: list[tuple[float, int]] = []
+            started = time.time()
+            sampler = asyncio.create_task(probe.sample(args.lag_every, series, started))
+            samples, pacing = await load.complete_all(http, ids, rate=args.rate, run_id=f"bench-{stack.uid}")
+            sampler.cancel()
+            end_lag = await probe.lag()
+            series.append((round(time.time() - started, 1), end_lag))
+            arrived = await _wait_arrivals(billing.log_file, samples, args.drain_timeout)
+            drained_lag = await probe.lag()
+        _log("reading logs, databases and the topic for the breakdown")
+        points = await _points(stack, bootstrap, samples, arrived)
+        server_ms = breakdown.log_times(scheduling.log_file, "request", field="duration_ms")
+    return report.figures(args, raw=raw, raw_pacing=raw_pacing, samples=samples, pacing=pacing,
+                          arrived=arrived, lag_series=series, end_lag=end_lag, drained_lag=drained_lag,
+                          points=points, server_ms=server_ms, logs={"scheduling": str(scheduling.log_file),
+                                                                     "billing": str(billing.log_file)})
+
+
+async def _wait_arrivals(log_file, samples: list[load.Sample], timeout: float) -> dict[str, float]:
+    """correlation id -> billing's commit time, once all arrived or after timeout."""
+    wanted = {s.correlation_id for s in samples if s.status == 200}
+    deadline = time.monotonic() + timeout
+    while True:
+        handled = breakdown.log_times(log_file, "event handled")
+        if wanted <= handled.keys() or time.monotonic() > deadline:
+            return {cid: t for cid, t in handled.items() if cid in wanted}
+        await asyncio.sleep(0.5)
+
+
+async def _points(stack, bootstrap: str, samples: list[load.Sample], arrived: dict[str, float]) -> dict:
+    """Timestamps per correlation id at each step from the request to billing's commit."""
+    topic = stack.topic("scheduling.appointment")
+    outbox = await breakdown.outbox_times(stack.db_urls["scheduling"], topic)
+    claims = await breakdown.claim_times(stack.db_urls["billing"])
+    records = await breakdown.record_times(bootstrap, topic)
+    return {
+        "outbox row written (in tx)": {cid: o[1] for cid, o in outbox.items()},
+        "HTTP response received": {s.correlation_id: s.t_response for s in samples},
+        "relay sent record (record ts)": records,
+        "billing handler started": {cid: claims[o[0]] for cid, o in outbox.items() if o[0] in claims},
+        "billing committed (t1)": arrived,
+        "_relay marked published": {cid: o[2] for cid, o in outbox.items() if o[2] is not None},
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse options, run, print the report and write the JSON figures."""
+    parser = argparse.ArgumentParser(prog="python -m bench.e2e_latency", description=__doc__)
+    parser.add_argument("--db", choices=["sqlite", "postgresql"], default="sqlite")
+    parser.add_argument("--rate", type=float, default=100.0, help="messages and completions per second")
+    parser.add_argument("--duration", type=float, default=60.0, help="seconds of completions")
+    parser.add_argument("--raw-duration", type=float, default=20.0, help="seconds of the raw round trip")
+    parser.add_argument("--window", type=float, default=10.0, help="seconds compared at start and end")
+    parser.add_argument("--lag-every", type=float, default=5.0, help="seconds between lag samples")
+    parser.add_argument("--drain-timeout", type=float, default=60.0, help="seconds to wait for stragglers")
+    args = parser.parse_args(argv)
+    figures = asyncio.run(measure(args))
+    report.show(figures)
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text(json.dumps(figures, indent=2))
+    print(f"figures written to {OUT}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

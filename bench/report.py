@@ -1,0 +1,85 @@
+"""Turns the measurements into figures, a verdict and the printed tables."""
+
+from bench.breakdown import stages
+from bench.stats import fmt, summary
+
+TARGET_RATIO = 3.0  # e2e p99 within 3x the raw broker round trip
+GROWTH_LIMIT = 2.0  # last-window p99 above 2x the first-window p99 means latency grows
+LAG_LIMIT = 100  # messages left for billing when the completions stop
+
+
+def figures(args, *, raw, raw_pacing, samples, pacing, arrived, lag_series, end_lag, drained_lag,
+            points, server_ms, logs) -> dict:
+    """Every figure of one run, JSON-ready."""
+    ok = [s for s in samples if s.status == 200]
+    e2e = {s.correlation_id: arrived[s.correlation_id] - s.t0 for s in ok if s.correlation_id in arrived}
+    first_t0 = samples[0].t0 if samples else 0.0
+    span = samples[-1].t0 - first_t0 if samples else 0.0
+
+    def window(lo: float, hi: float) -> dict:
+        return summary([e2e[s.correlation_id] for s in ok
+                        if s.correlation_id in e2e and lo <= s.t0 - first_t0 < hi])
+
+    e2e_summary = summary(list(e2e.values())) | {"missing": len(ok) - len(e2e),
+                                                  "http_errors": len(samples) - len(ok)}
+    raw_summary = summary(raw) | {"expected": raw_pacing.sent}
+    first, last = window(0, args.window), window(span - args.window, span + 1)
+    ratio = e2e_summary["p99"] / raw_summary["p99"] if e2e_summary["p99"] and raw_summary["p99"] else None
+    slower = first["p99"] is not None and last["p99"] is not None and last["p99"] > GROWTH_LIMIT * first["p99"]
+    growing = slower or end_lag > LAG_LIMIT
+    chain = {k: v for k, v in points.items() if not k.startswith("_")}
+    marked = points["_relay marked published"]
+    sent = points["relay sent record (record ts)"]
+    extra = {
+        "scheduling server handler (request log duration)": summary(
+            [server_ms[s.correlation_id] / 1000 for s in ok if s.correlation_id in server_ms]),
+        "relay record sent -> row marked published (ack wait + update)": summary(
+            [marked[c] - sent[c] for c in marked if c in sent]),
+    }
+    passed = ratio is not None and ratio <= TARGET_RATIO and not growing and e2e_summary["missing"] == 0 \
+        and e2e_summary["http_errors"] == 0
+    return {
+        "config": {"db": args.db, "rate": args.rate, "duration_s": args.duration,
+                   "raw_duration_s": args.raw_duration, "window_s": args.window},
+        "raw_round_trip_ms": raw_summary | {"achieved_rate": round(raw_pacing.rate, 1)},
+        "e2e_ms": e2e_summary | {"achieved_rate": round(pacing.rate, 1),
+                                 "max_start_late_ms": round(pacing.max_late_ms, 1)},
+        "http_response_ms": summary([s.t_response - s.t0 for s in ok]),
+        "first_window_ms": first, "last_window_ms": last,
+        "lag_series": lag_series, "lag_at_end": end_lag, "lag_after_drain": drained_lag,
+        "ratio_p99": ratio, "growing_lag": growing,
+        "breakdown": {"chain": stages(ok, chain), "extra": extra},
+        "verdict": "PASS" if passed else "FAIL", "logs": logs,
+    }
+
+
+def show(f: dict) -> None:
+    """Print the figures as aligned table lines."""
+    print("\n== clinicops end-to-end latency ({db}, {rate:g}/s for {duration_s:g} s) ==".format(**f["config"]))
+    print(f"{'':44}{'p50':>8} {'p90':>8} {'p99':>8} {'max':>8}  count  (ms)")
+    _row("raw broker round trip", f["raw_round_trip_ms"])
+    _row("end to end: request -> billing commit", f["e2e_ms"])
+    _row("  HTTP /complete response", f["http_response_ms"])
+    _row(f"  first {f['config']['window_s']:g} s of requests", f["first_window_ms"])
+    _row(f"  last {f['config']['window_s']:g} s of requests", f["last_window_ms"])
+    e2e = f["e2e_ms"]
+    print(f"rates: raw {f['raw_round_trip_ms']['achieved_rate']}/s, completions {e2e['achieved_rate']}/s "
+          f"(worst start {e2e['max_start_late_ms']} ms late); never arrived: {e2e['missing']}, "
+          f"HTTP errors: {e2e['http_errors']}")
+    print("billing lag every 5 s: " + ", ".join(f"{t:g}s={lag}" for t, lag in f["lag_series"])
+          + f"; after drain: {f['lag_after_drain']}")
+    print("\nwhere the time goes: (point p50/p99 since t0 | segment p50/p99 since previous point)")
+    for name, entry in f["breakdown"]["chain"].items():
+        seg = entry.get("segment", {})
+        print(f"  {name:40}{fmt(entry['from_t0']['p50'])} {fmt(entry['from_t0']['p99'])} |"
+              f"{fmt(seg.get('p50'))} {fmt(seg.get('p99'))}")
+    for name, entry in f["breakdown"]["extra"].items():
+        _row(f"  {name}", entry, width=64)
+    ratio = "n/a" if f["ratio_p99"] is None else f"{f['ratio_p99']:.2f}"
+    print(f"\ne2e p99 / raw p99 = {ratio} (target <= {TARGET_RATIO:g}); "
+          f"growing lag: {'yes' if f['growing_lag'] else 'no'} (lag at end {f['lag_at_end']})")
+    print(f"VERDICT: {f['verdict']}  (p99 within {TARGET_RATIO:g}x the raw round trip, no growing lag)")
+
+
+def _row(label: str, s: dict, width: int = 44) -> None:
+    print(f"{label:{width}}{fmt(s['p50'])} {fmt(s['p90'])} {fmt(s['p99'])} {fmt(s['max'])} {s['count']:6d}")

@@ -1,0 +1,78 @@
+"""The services under test as real processes, isolated by topic prefix, databases and ports."""
+
+import contextlib
+import shutil
+import sys
+import tempfile
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import asyncpg
+from aiokafka.admin import AIOKafkaAdminClient
+
+from clinicops import supervisor
+from clinicops.infra import postgres, procs
+
+SERVICES = ["scheduling", "billing"]
+
+
+@dataclass
+class Stack:
+    uid: str
+    prefix: str
+    db_urls: dict[str, str]
+    procs: dict[str, supervisor.ServiceProcess] = field(default_factory=dict)
+
+    def topic(self, name: str) -> str:
+        return f"{self.prefix}{name}"
+
+
+@contextlib.contextmanager
+def running_stack(var_dir: Path, bootstrap: str, backend: str) -> Iterator[Stack]:
+    """Scheduling and billing, ready; stopped (and their databases dropped) on the way out."""
+    uid = uuid.uuid4().hex[:8]
+    tmp = Path(tempfile.mkdtemp(prefix=f"bench-{uid}-"))
+    pg_base = None
+    if backend == "postgresql":
+        names = [f"bench_{uid}_{s}" for s in SERVICES]
+        pg_base = postgres.start(var_dir, databases=names, log=lambda m: print(m, file=sys.stderr))
+        urls = {s: f"{pg_base}/{n}" for s, n in zip(SERVICES, names)}
+    else:
+        urls = {s: f"sqlite+aiosqlite:///{tmp / f'{s}.db'}" for s in SERVICES}
+    stack = Stack(uid, f"bench{uid}.", urls)
+    try:
+        for name in SERVICES:
+            env = {f"{name.upper()}_DATABASE_URL": urls[name], "KAFKA_BOOTSTRAP_SERVERS": bootstrap,
+                   "KAFKA_TOPIC_PREFIX": stack.prefix, "CLINICOPS_FAILPOINTS": "", "CLINICOPS_LOG_LEVEL": "INFO"}
+            stack.procs[name] = supervisor.spawn(name, var_dir, port=procs.free_port(), env=env, tag=f"-bench{uid}")
+        for proc in stack.procs.values():
+            supervisor.wait_ready(proc)
+        yield stack
+    finally:
+        for name in stack.procs:
+            supervisor.stop(name, var_dir, tag=f"-bench{uid}", timeout=10)
+        procs.run_coro(_delete_topics(bootstrap, stack.prefix))  # keep the shared broker lean
+        if pg_base:
+            procs.run_coro(_drop_databases(pg_base, [url.rsplit("/", 1)[1] for url in urls.values()]))
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+async def _drop_databases(base_url: str, names: list[str]) -> None:
+    conn = await asyncpg.connect(base_url.replace("+asyncpg", "") + "/postgres")
+    try:
+        for name in names:
+            await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    finally:
+        await conn.close()
+
+
+async def _delete_topics(bootstrap: str, prefix: str) -> None:
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    await admin.start()
+    try:
+        if ours := [t for t in await admin.list_topics() if t.startswith(prefix)]:
+            await admin.delete_topics(ours)
+    finally:
+        await admin.close()
