@@ -4,9 +4,11 @@ import json
 from datetime import datetime
 from pathlib import Path
 
-from aiokafka import AIOKafkaConsumer, TopicPartition
+from aiokafka import AIOKafkaConsumer
+from aiokafka.admin import AIOKafkaAdminClient
 from sqlalchemy import select
 
+from bench.lag import partitions_of
 from bench.load import Sample
 from bench.stats import summary
 from shared.db import create_engine, new_metadata
@@ -52,15 +54,19 @@ async def claim_times(db_url: str) -> dict[str, float]:
 
 async def record_times(bootstrap: str, topic: str) -> dict[str, float]:
     """correlation id -> the record timestamp (set when the relay handed it to the producer)."""
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    await admin.start()
+    try:
+        partitions = await partitions_of(admin, topic)
+    finally:
+        await admin.close()
     consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
     await consumer.start()
     try:
-        await consumer.topics()
-        partitions = [TopicPartition(topic, p) for p in consumer.partitions_for_topic(topic)]
         consumer.assign(partitions)
         await consumer.seek_to_beginning(*partitions)
         ends, found = await consumer.end_offsets(partitions), {}
-        while any(await consumer.position(tp) < end for tp, end in ends.items()):
+        while [tp for tp, end in ends.items() if await consumer.position(tp) < end]:
             for records in (await consumer.getmany(timeout_ms=1000, max_records=5000)).values():
                 for r in records:
                     headers = {k: v.decode() for k, v in r.headers}

@@ -20,8 +20,7 @@ class LagProbe:
     async def __aenter__(self) -> "LagProbe":
         await self._admin.start()
         await self._offsets.start()
-        await self._offsets.topics()  # loads metadata so partitions_for_topic answers
-        self._partitions = [TopicPartition(self.topic, p) for p in sorted(self._offsets.partitions_for_topic(self.topic))]
+        self._partitions = await partitions_of(self._admin, self.topic)
         return self
 
     async def __aexit__(self, *exc) -> None:
@@ -47,3 +46,9 @@ class LagProbe:
         while True:
             series.append((round(time.time() - started, 1), await self.lag()))
             await asyncio.sleep(every - (time.time() - started) % every)
+
+
+async def partitions_of(admin: AIOKafkaAdminClient, topic: str) -> list[TopicPartition]:
+    """The partitions of an existing topic."""
+    [described] = await admin.describe_topics([topic])
+    return sorted(TopicPartition(topic, p["partition"]) for p in described["partitions"])

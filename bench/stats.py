@@ -20,4 +20,4 @@ def summary(seconds: list[float]) -> dict:
 
 def fmt(value: float | None) -> str:
     """A millisecond figure for the tables, '-' when missing."""
-    return "-" if value is None else f"{value:8.1f}"
+    return f"{'-':>8}" if value is None else f"{value:8.1f}"

