@@ -1,9 +1,12 @@
 """Every route checks the token, the role and the location scope."""
 
+import json
+
 import pytest
 
 from tests.e2e.conftest import ADMIN_A
-from tests.e2e.flow import VISIT, book_and_check_in, complete, wait_for_charges
+from tests.e2e.flow import VISIT, book_and_check_in, complete, register_patient, wait_for_charges
+from tests.support.kafka_tools import read_all
 from tests.support.suite import token
 
 pytestmark = pytest.mark.integration
@@ -80,3 +83,22 @@ async def test_bad_input_is_a_422_naming_the_field_and_nothing_is_written(make_s
         assert twice.status_code == 409 and twice.json()["allowed"] == ["entered-in-error", "fulfilled"]
     # Only the booking reached the outbox: the refused completion wrote nothing.
     assert await suite.scalar("scheduling", "SELECT count(*) FROM outbox WHERE key = :a", a=appointment_id) == 1
+
+
+async def test_reads_and_writes_of_phi_emit_audit_events(make_suite):
+    suite = make_suite("sqlite")
+    await suite.start("scheduling")
+    reader = token(roles=["front_desk"], locations=["loc-a"], sub="frontdesk-ana")
+    async with suite.client("scheduling", reader) as scheduling:
+        patient_id = await register_patient(scheduling)
+        assert (await scheduling.get(f"/patients/{patient_id}")).status_code == 200
+
+    records = await read_all(suite.bootstrap, suite.topic("scheduling.audit"), expect=2)
+    events = [(dict(r.headers)["ce_type"], json.loads(r.value)) for r in records]
+    assert [e["action"] for _, e in events] == ["create", "read"]
+    for ce_type, event in events:
+        assert ce_type == b"scheduling.audit.phi_accessed"
+        assert event["actor"] == "frontdesk-ana" and event["actor_roles"] == ["front_desk"]
+        assert event["patient_id"] == patient_id and event["resource"] == "Patient"
+        assert event["location_id"] == "loc-a" and event["outcome"] == "success"
+        assert event["source_ip"] == "127.0.0.1" and event["occurred_at"]

@@ -9,8 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-
-import yaml  # noqa: E402
+import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 SERVICE_PORTS = {"gateway": 8000, "scheduling": 8001, "staff": 8002, "billing": 8003,
