@@ -4,8 +4,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import JSON, BigInteger, Column, Index, Integer, LargeBinary, MetaData
 from sqlalchemy import String, Table, text
+from sqlalchemy.orm import DeclarativeBase
 
-from shared.db import UTCDateTime
+from shared.db import UTCDateTime, new_metadata
 
 # BIGINT on PostgreSQL; plain INTEGER on SQLite so that it stays the rowid alias.
 _Id = BigInteger().with_variant(Integer(), "sqlite")
@@ -47,3 +48,10 @@ def add_messaging_tables(metadata: MetaData) -> MessagingTables:
         Column("processed_at", UTCDateTime, nullable=False),
     )
     return MessagingTables(outbox=outbox, processed_events=processed)
+
+
+def service_base() -> type[DeclarativeBase]:
+    """A service's declarative base: its own metadata, with the outbox and processed-event tables."""
+    metadata = new_metadata()
+    add_messaging_tables(metadata)
+    return type("Base", (DeclarativeBase,), {"metadata": metadata, "__abstract__": True})

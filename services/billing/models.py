@@ -3,17 +3,13 @@
 from datetime import date, datetime
 
 from sqlalchemy import JSON, Date, Integer, String, UniqueConstraint
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column
 
-from shared.db import UTCDateTime, new_metadata
-from shared.messaging_tables import add_messaging_tables
+from shared.db import UTCDateTime
+from shared.messaging_tables import service_base
 
-metadata = new_metadata()
-messaging = add_messaging_tables(metadata)
-
-
-class Base(DeclarativeBase):
-    metadata = metadata
+Base = service_base()
+metadata = Base.metadata
 
 
 class Charge(Base):

@@ -1,13 +1,6 @@
 """Gateway's tables; nothing here is shared with another service."""
 
-from sqlalchemy.orm import DeclarativeBase
+from shared.messaging_tables import service_base
 
-from shared.db import new_metadata
-from shared.messaging_tables import add_messaging_tables
-
-metadata = new_metadata()
-messaging = add_messaging_tables(metadata)
-
-
-class Base(DeclarativeBase):
-    metadata = metadata
+Base = service_base()
+metadata = Base.metadata

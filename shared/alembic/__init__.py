@@ -1,0 +1,1 @@
+"""Migration pieces every service's history shares; each module is frozen once released."""
