@@ -18,9 +18,9 @@ COMPLETED = "scheduling.appointment.completed"
 TABLES = add_messaging_tables(new_metadata())  # same shape in every service's database
 
 
-def log_times(log_file: Path, message: str, field: str = "time") -> dict[str, float | str]:
-    """correlation id -> the first `field` of log lines with this message (`time` as epoch seconds)."""
-    found: dict[str, float | str] = {}
+def log_entries(log_file: Path, message: str) -> dict[str, dict]:
+    """correlation id -> the first JSON log line with this message, its `time` as epoch seconds."""
+    found: dict[str, dict] = {}
     for line in log_file.read_text(errors="replace").splitlines():
         if f'"{message}"' not in line:
             continue
@@ -29,8 +29,7 @@ def log_times(log_file: Path, message: str, field: str = "time") -> dict[str, fl
         except ValueError:
             continue
         if (cid := entry.get("correlation_id")) and cid not in found and entry.get("message") == message:
-            value = entry.get(field)
-            found[cid] = datetime.fromisoformat(value).timestamp() if field == "time" else value
+            found[cid] = entry | {"time": datetime.fromisoformat(entry["time"]).timestamp()}
     return found
 
 

@@ -29,8 +29,9 @@ class LagProbe:
 
     async def lag(self) -> int:
         """Messages on the topic the group has not committed yet."""
-        ends = await self._offsets.end_offsets(self._partitions)
+        # Committed first: end offsets only grow, so the difference is never negative.
         committed = await self._admin.list_consumer_group_offsets(self.group, partitions=self._partitions)
+        ends = await self._offsets.end_offsets(self._partitions)
         done = {tp: meta.offset for tp, meta in committed.items() if meta.offset >= 0}
         return sum(end - done.get(tp, 0) for tp, end in ends.items())
 

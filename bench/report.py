@@ -9,7 +9,7 @@ LAG_LIMIT = 100  # messages left for billing when the completions stop
 
 
 def figures(args, *, raw, raw_pacing, samples, pacing, arrived, lag_series, end_lag, drained_lag,
-            points, server_ms, logs) -> dict:
+            points, cpu, logs) -> dict:
     """Every figure of one run, JSON-ready."""
     ok = [s for s in samples if s.status == 200]
     e2e = {s.correlation_id: arrived[s.correlation_id] - s.t0 for s in ok if s.correlation_id in arrived}
@@ -31,8 +31,6 @@ def figures(args, *, raw, raw_pacing, samples, pacing, arrived, lag_series, end_
     marked = points["_relay marked published"]
     sent = points["relay sent record (record ts)"]
     extra = {
-        "scheduling server handler (request log duration)": summary(
-            [server_ms[s.correlation_id] / 1000 for s in ok if s.correlation_id in server_ms]),
         "relay record sent -> row marked published (ack wait + update)": summary(
             [marked[c] - sent[c] for c in marked if c in sent]),
     }
@@ -48,7 +46,7 @@ def figures(args, *, raw, raw_pacing, samples, pacing, arrived, lag_series, end_
         "first_window_ms": first, "last_window_ms": last,
         "lag_series": lag_series, "lag_at_end": end_lag, "lag_after_drain": drained_lag,
         "ratio_p99": ratio, "growing_lag": growing,
-        "breakdown": {"chain": stages(ok, chain), "extra": extra},
+        "breakdown": {"chain": stages(ok, chain), "extra": extra}, "cpu_cores_used": cpu,
         "verdict": "PASS" if passed else "FAIL", "logs": logs,
     }
 
@@ -75,6 +73,7 @@ def show(f: dict) -> None:
               f"{fmt(seg.get('p50'))} {fmt(seg.get('p99'))}")
     for name, entry in f["breakdown"]["extra"].items():
         _row(f"  {name}", entry, width=64)
+    print("CPU cores used while completing: " + ", ".join(f"{k} {v}" for k, v in f["cpu_cores_used"].items()))
     ratio = "n/a" if f["ratio_p99"] is None else f"{f['ratio_p99']:.2f}"
     print(f"\ne2e p99 / raw p99 = {ratio} (target <= {TARGET_RATIO:g}); "
           f"growing lag: {'yes' if f['growing_lag'] else 'no'} (lag at end {f['lag_at_end']})")

@@ -45,54 +45,87 @@ class EventConsumer:
     topic: Callable[[str], str]
     max_retries: int = 3
     retry_backoff_s: float = 0.2
+    max_batch: int = 200
 
     def subscribe(self) -> None:
         topics = sorted({self.topic(h.payload.topic()) for h in self.handlers.values()})
         # Defaults are unsafe for us: ACK_FIRST is at-most-once, "latest" skips history.
+        # Batches: under load one transaction and one offset commit serve many events;
+        # a poll returns as soon as anything is there, so a lone event does not wait.
         subscriber = self.broker.subscriber(
             *topics,
             group_id=self.group_id,
             auto_offset_reset="earliest",
             ack_policy=AckPolicy.MANUAL,
+            batch=True,
+            max_records=self.max_batch,
             title=f"{self.name}:consumer",
         )
-        subscriber(self.on_message)
+        subscriber(self.on_batch)
 
-    async def on_message(self, msg: KafkaMessage) -> None:
-        record = msg.raw_message
+    async def on_batch(self, msg: KafkaMessage) -> None:
+        records = msg.raw_message if isinstance(msg.raw_message, (tuple, list)) else (msg.raw_message,)
+        try:
+            await self.handle_batch(records)
+        except Exception as exc:
+            # Someone in the batch failed: nothing of it was committed. Go one by one, so
+            # only the culprit is retried and dead-lettered.
+            log.warning("batch failed, handling its records one by one", extra={"error": repr(exc)})
+            for record in records:
+                await self.handle_with_retries(record)
+        failpoints.hit("consumer.before_ack", records[-1].topic)
+        await msg.ack()  # commits every offset consumed so far: handling stays sequential
+
+    async def handle_batch(self, records) -> None:
+        """Handle every record in one transaction; raises (and rolls back) if any fails."""
+        parsed = [self._parse(record) for record in records]
+        handled = []
+        async with self.new_uow() as uow:
+            for envelope, handler, event in filter(None, parsed):
+                if await self._apply(uow, envelope, handler, event):
+                    handled.append(envelope)
+            failpoints.hit("consumer.before_commit", *(e.type for e in handled))
+        self._log_handled(handled)
+
+    async def handle_with_retries(self, record) -> None:
         for attempt in range(1, self.max_retries + 1):
             try:
-                await self.handle(dict(record.headers), record.value)
-                break
+                if parsed := self._parse(record):
+                    async with self.new_uow() as uow:
+                        handled = await self._apply(uow, *parsed)
+                        failpoints.hit("consumer.before_commit", parsed[0].type)
+                    self._log_handled([parsed[0]] if handled else [])
+                return
             except POISON as exc:
-                await self._dead_letter(record, exc, attempt)
-                break
+                return await self._dead_letter(record, exc, attempt)
             except Exception as exc:
                 if attempt == self.max_retries:
-                    await self._dead_letter(record, exc, attempt)
-                    break
+                    return await self._dead_letter(record, exc, attempt)
                 log.warning("handler failed, retrying", extra={"attempt": attempt, "error": repr(exc)})
                 await asyncio.sleep(self.retry_backoff_s * 2 ** (attempt - 1))
-        failpoints.hit("consumer.before_ack", record.topic)
-        await msg.ack()
 
-    async def handle(self, headers: dict, value: bytes | None) -> bool:
-        """Run the handler for one record; False when skipped (unknown or already processed)."""
-        envelope = Envelope.from_kafka(headers, value)
+    def _parse(self, record) -> tuple[Envelope, Handler, EventPayload] | None:
+        """The envelope, handler and payload of a record; None when it is not for us."""
+        envelope = Envelope.from_kafka(dict(record.headers), record.value)
         handler = self.handlers.get(envelope.type)
         if handler is None or envelope.data_version != handler.payload.data_version:
-            return False  # not ours, or a version we do not read: the producer sends ours too
-        event = handler.payload.model_validate(envelope.data)
+            return None  # not ours, or a version we do not read: the producer sends ours too
+        return envelope, handler, handler.payload.model_validate(envelope.data)
+
+    async def _apply(self, uow: UnitOfWork, envelope: Envelope, handler: Handler, event: EventPayload) -> bool:
         correlation_id.set(envelope.correlation_id)
         causation_id.set(envelope.id)
-        async with self.new_uow() as uow:
-            if not await claim_event(uow.session, uow.tables.processed_events, consumer=self.name, event=envelope):
-                log.info("duplicate event skipped", extra={"consumer": self.name, "event_id": envelope.id})
-                return False
-            await handler.func(uow=uow, event=event, envelope=envelope)
-            failpoints.hit("consumer.before_commit", envelope.type)
-        log.info("event handled", extra={"consumer": self.name, "event_type": envelope.type, "event_id": envelope.id})
+        if not await claim_event(uow.session, uow.tables.processed_events, consumer=self.name, event=envelope):
+            log.info("duplicate event skipped", extra={"consumer": self.name, "event_id": envelope.id})
+            return False
+        await handler.func(uow=uow, event=event, envelope=envelope)
         return True
+
+    def _log_handled(self, envelopes: list[Envelope]) -> None:
+        for envelope in envelopes:  # after the commit: this line means "durably handled"
+            correlation_id.set(envelope.correlation_id)
+            log.info("event handled", extra={"consumer": self.name, "event_type": envelope.type,
+                                             "event_id": envelope.id})
 
     async def _dead_letter(self, record, exc: Exception, attempts: int) -> None:
         headers = {k: v.decode(errors="replace") for k, v in record.headers}

@@ -26,12 +26,14 @@ class OutboxRelay:
         publish: Publish,
         sweep_interval_s: float = 5.0,
         batch_size: int = 500,
+        row_locking: bool = True,
     ):
         self._sessions = sessions
         self._outbox = outbox
         self._publish = publish
         self._sweep_interval_s = sweep_interval_s
         self._batch_size = batch_size
+        self._row_locking = row_locking  # False on SQLite, where one writer at a time is the rule
         self._wakeup = asyncio.Event()
         self._task: asyncio.Task | None = None
 
@@ -69,28 +71,49 @@ class OutboxRelay:
         return total
 
     async def _publish_batch(self) -> int:
-        outbox = self._outbox
+        if self._row_locking:
+            return await self._publish_batch_locked()
+        return await self._publish_batch_unlocked()
+
+    async def _publish_batch_locked(self) -> int:
+        # SKIP LOCKED lets several relay instances share the work on PostgreSQL: the row
+        # locks are held until the rows are marked, so no two instances send the same row.
         async with self._sessions() as session, session.begin():
-            # SKIP LOCKED lets several relay instances share the work on PostgreSQL;
-            # SQLite ignores it and serializes through BEGIN IMMEDIATE instead.
-            rows = (
-                await session.execute(
-                    select(outbox.c.id, outbox.c.topic, outbox.c.key, outbox.c.headers, outbox.c.payload)
-                    .where(outbox.c.published_at.is_(None))
-                    .order_by(outbox.c.id)
-                    .limit(self._batch_size)
-                    .with_for_update(skip_locked=True)
-                )
-            ).all()
-            if not rows:
-                return 0
-            # Enqueue in id order (the producer keeps that order per partition), then
-            # wait for every acknowledgement before marking the rows published.
-            pending = [await self._publish(r.topic, r.key.encode(), r.headers, r.payload) for r in rows]
-            await asyncio.gather(*pending)
-            await session.execute(
-                update(outbox)
-                .where(outbox.c.id.in_([r.id for r in rows]))
-                .values(published_at=utcnow())
-            )
+            rows = (await session.execute(self._unpublished().with_for_update(skip_locked=True))).all()
+            if rows:
+                await self._send(rows)
+                await self._mark_published(session, rows)
         return len(rows)
+
+    async def _publish_batch_unlocked(self) -> int:
+        # SQLite has one writer at a time (BEGIN IMMEDIATE) and one relay per database file:
+        # holding the write lock while waiting for the broker would stall every request.
+        async with self._sessions() as session:
+            async with session.begin():
+                rows = (await session.execute(self._unpublished())).all()
+            if rows:
+                await self._send(rows)
+                async with session.begin():
+                    await self._mark_published(session, rows)
+        return len(rows)
+
+    def _unpublished(self):
+        outbox = self._outbox
+        return (
+            select(outbox.c.id, outbox.c.topic, outbox.c.key, outbox.c.headers, outbox.c.payload)
+            .where(outbox.c.published_at.is_(None))
+            .order_by(outbox.c.id)
+            .limit(self._batch_size)
+        )
+
+    async def _send(self, rows) -> None:
+        # Enqueue in id order (the producer keeps that order per partition), then wait
+        # for every acknowledgement before the rows may be marked published.
+        pending = [await self._publish(r.topic, r.key.encode(), r.headers, r.payload) for r in rows]
+        await asyncio.gather(*pending)
+
+    async def _mark_published(self, session, rows) -> None:
+        outbox = self._outbox
+        await session.execute(
+            update(outbox).where(outbox.c.id.in_([r.id for r in rows])).values(published_at=utcnow())
+        )

@@ -7,7 +7,7 @@ from contextlib import asynccontextmanager
 from sqlalchemy import MetaData, text
 
 from shared.consumer import EventConsumer, Handler
-from shared.db import create_engine, session_factory
+from shared.db import create_engine, is_sqlite, session_factory
 from shared.kafka import create_broker, ensure_topics
 from shared.messaging_tables import MessagingTables
 from shared.outbox import OutboxRelay
@@ -34,6 +34,7 @@ class ServiceRuntime:
             outbox=self.tables.outbox,
             publish=self._publish,
             sweep_interval_s=settings.outbox_sweep_interval_s,
+            row_locking=not is_sqlite(settings.db_url),
         )
 
     def uow(self) -> UnitOfWork:

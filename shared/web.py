@@ -16,7 +16,6 @@ from shared.runtime import ServiceRuntime
 from shared.uow import UnitOfWork
 
 log = logging.getLogger("clinicops.http")
-CORRELATION_HEADER = "X-Correlation-ID"
 
 
 def create_service_app(runtime: ServiceRuntime, *, title: str, routers: list[APIRouter]) -> FastAPI:
@@ -29,7 +28,7 @@ def create_service_app(runtime: ServiceRuntime, *, title: str, routers: list[API
 
     app = FastAPI(title=title, version="1.0", lifespan=lifespan)
     app.state.runtime = runtime
-    app.middleware("http")(_correlate)
+    app.add_middleware(CorrelationMiddleware)
     app.add_exception_handler(DomainError, _domain_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.include_router(_health_router(runtime))
@@ -56,27 +55,37 @@ def _health_router(runtime: ServiceRuntime) -> APIRouter:
     return router
 
 
-async def _correlate(request: Request, call_next):
-    cid = request.headers.get(CORRELATION_HEADER) or request.headers.get("X-Request-ID") or str(uuid.uuid4())
-    token = correlation_id.set(cid)
-    started = time.perf_counter()
-    try:
-        response = await call_next(request)
-    finally:
-        correlation_id.reset(token)
-    response.headers[CORRELATION_HEADER] = cid
-    if not request.url.path.startswith("/health"):
-        log.info(
-            "request",
-            extra={
-                "method": request.method,
-                "path": request.url.path,
-                "status": response.status_code,
-                "duration_ms": round((time.perf_counter() - started) * 1000, 1),
-                "correlation_id": cid,
-            },
-        )
-    return response
+class CorrelationMiddleware:
+    """Pure ASGI (BaseHTTPMiddleware costs a task per request): sets and echoes the correlation id."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        headers = dict(scope["headers"])
+        cid = (headers.get(b"x-correlation-id") or headers.get(b"x-request-id") or b"").decode() or str(uuid.uuid4())
+        token = correlation_id.set(cid)
+        started = time.perf_counter()
+        status = 500
+
+        async def send_with_id(message):
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                message["headers"] = [*message.get("headers", []), (b"x-correlation-id", cid.encode())]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_with_id)
+        finally:
+            correlation_id.reset(token)
+            if not scope["path"].startswith("/health"):
+                log.info("request", extra={
+                    "method": scope["method"], "path": scope["path"], "status": status,
+                    "duration_ms": round((time.perf_counter() - started) * 1000, 1), "correlation_id": cid,
+                })
 
 
 async def _domain_error(_request: Request, exc: DomainError) -> JSONResponse:
