@@ -53,10 +53,19 @@ def running_stack(var_dir: Path, bootstrap: str, backend: str) -> Iterator[Stack
     finally:
         for name in stack.procs:
             supervisor.stop(name, var_dir, tag=f"-bench{uid}", timeout=10)
-        procs.run_coro(_delete_topics(bootstrap, stack.prefix))  # keep the shared broker lean
-        if pg_base:
-            procs.run_coro(_drop_databases(pg_base, [url.rsplit("/", 1)[1] for url in urls.values()]))
         shutil.rmtree(tmp, ignore_errors=True)
+        _best_effort(_delete_topics(bootstrap, stack.prefix), "delete the bench topics")  # keep the broker lean
+        if pg_base:
+            _best_effort(_drop_databases(pg_base, [url.rsplit("/", 1)[1] for url in urls.values()]),
+                         "drop the bench databases")
+
+
+def _best_effort(coro, what: str) -> None:
+    # Tidying up must not hide the error that brought us here, nor stop the rest of it.
+    try:
+        procs.run_coro(coro)
+    except Exception as exc:
+        print(f"bench: could not {what}: {exc!r}", file=sys.stderr)
 
 
 async def _drop_databases(base_url: str, names: list[str]) -> None:

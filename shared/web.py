@@ -100,7 +100,8 @@ async def _validation_error(_request: Request, exc: RequestValidationError) -> J
     return JSONResponse({"error": "ValidationError", "errors": errors}, status_code=422)
 
 
-def _unit_of_work(request: Request) -> UnitOfWork:
+async def _unit_of_work(request: Request) -> UnitOfWork:
+    # async: FastAPI runs a plain def dependency in a worker thread, a hop per request.
     return request.app.state.runtime.uow()
 
 
