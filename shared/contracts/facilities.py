@@ -1,0 +1,98 @@
+"""Events the facilities service publishes; scheduling and billing consume them."""
+
+from datetime import date, datetime, time
+from decimal import Decimal
+from enum import StrEnum
+from zoneinfo import available_timezones
+
+from pydantic import BaseModel, Field, field_validator
+
+from shared.contracts import EventPayload
+
+
+class RoomKind(StrEnum):
+    EXAM = "exam"
+    PROCEDURE = "procedure"
+    LAB = "lab"
+    IMAGING = "imaging"
+    TELEHEALTH = "telehealth"
+    OFFICE = "office"
+
+
+class OpeningHours(BaseModel):
+    """Local wall-clock hours of one weekday (0 = Monday), in the location's timezone."""
+
+    weekday: int = Field(ge=0, le=6)
+    opens: time
+    closes: time
+
+
+class LocationOpened(EventPayload):
+    """The full location; `.updated` carries the same shape after any change."""
+
+    event_type = "facilities.location.opened"
+
+    location_id: str
+    name: str
+    state: str = Field(pattern=r"^[A-Z]{2}$")
+    timezone: str
+    opening_hours: list[OpeningHours] = Field(default_factory=list)
+    closed_on: list[date] = Field(default_factory=list)
+    cancellation_notice_hours: int = Field(24, ge=0)
+
+    @field_validator("timezone")
+    @classmethod
+    def _iana(cls, value: str) -> str:
+        if value not in available_timezones():
+            raise ValueError(f"{value!r} is not an IANA timezone")
+        return value
+
+
+class LocationUpdated(LocationOpened):
+    event_type = "facilities.location.updated"
+
+
+class RoomCreated(EventPayload):
+    event_type = "facilities.room.created"
+
+    room_id: str
+    location_id: str
+    name: str
+    kind: RoomKind
+
+
+class RoomOutOfService(EventPayload):
+    event_type = "facilities.room.out_of_service"
+
+    room_id: str
+    location_id: str
+    reason: str
+    since: datetime
+    expected_return: datetime | None = None
+
+
+class RoomBackInService(EventPayload):
+    event_type = "facilities.room.back_in_service"
+
+    room_id: str
+    location_id: str
+    since: datetime
+
+
+class PurchaseOrderLine(BaseModel):
+    item: str
+    quantity: Decimal
+    unit_price: Decimal
+
+
+class PurchaseOrderReceived(EventPayload):
+    """Billing books it as a supplies expense of the location."""
+
+    event_type = "facilities.purchase_order.received"
+
+    purchase_order_id: str
+    location_id: str
+    vendor: str
+    received_on: date
+    total: Decimal
+    lines: list[PurchaseOrderLine]
