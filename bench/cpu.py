@@ -15,25 +15,42 @@ def _process_seconds(pid: int) -> float | None:
     return (int(fields[11]) + int(fields[12])) / _TICKS  # utime + stime
 
 
+def children(parent: int | None) -> list[int]:
+    """Pids whose parent is `parent` (PostgreSQL's backends are the postmaster's children)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if parent and int(stat.read_text().rsplit(")", 1)[1].split()[1]) == parent:
+                found.append(int(stat.parent.name))
+        except (OSError, ValueError):
+            continue
+    return found
+
+
 def _machine_busy_seconds() -> float:
     ticks = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
     return (sum(ticks) - ticks[3] - ticks[4]) / _TICKS  # all but idle and iowait
 
 
 class CpuMeter:
-    """`meter = CpuMeter({"billing": pid, ...})`, then `meter.read()` gives cores used since creation."""
+    """`meter = CpuMeter({"billing": [pid], ...})`; `meter.read()` gives cores used since creation."""
 
-    def __init__(self, pids: dict[str, int | None]):
-        self._pids = {name: pid for name, pid in pids.items() if pid}
+    def __init__(self, pids: dict[str, list[int]]):
+        self._pids = {name: group for name, group in pids.items() if group}
         self._wall = time.monotonic()
         self._start = self._snapshot()
 
-    def _snapshot(self) -> dict[str, float | None]:
-        return {name: _process_seconds(pid) for name, pid in self._pids.items()} | {
+    def _snapshot(self) -> dict[int | str, float | None]:
+        return {pid: _process_seconds(pid) for group in self._pids.values() for pid in group} | {
             "machine": _machine_busy_seconds()}
 
     def read(self) -> dict[str, float]:
-        """Average cores each process (and the whole machine) used since the meter started."""
-        wall, now = time.monotonic() - self._wall, self._snapshot()
-        return {name: round((now[name] - start) / wall, 2) for name, start in self._start.items()
-                if start is not None and now[name] is not None}
+        """Average cores each group of processes (and the whole machine) used since the meter started."""
+        wall, now, start = time.monotonic() - self._wall, self._snapshot(), self._start
+
+        def used(keys) -> float:
+            # Only processes alive at both ends: one that exited has no end figure.
+            return sum(now[k] - start[k] for k in keys if start[k] is not None and now[k] is not None)
+
+        groups = {name: used(group) for name, group in self._pids.items()} | {"machine": used(["machine"])}
+        return {name: round(seconds / wall, 2) for name, seconds in groups.items()}

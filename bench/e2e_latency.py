@@ -15,10 +15,10 @@ from datetime import timedelta
 import uvloop
 
 from bench import breakdown, load, raw_kafka, report
-from bench.cpu import CpuMeter
+from bench.cpu import CpuMeter, children
 from bench.lag import LagProbe
 from bench.stack import running_stack
-from clinicops.infra import DEFAULT_VAR_DIR, kafka
+from clinicops.infra import DEFAULT_VAR_DIR, kafka, postgres
 from shared.auth import issue_token
 from shared.settings import DEV_JWT_SECRET
 
@@ -40,19 +40,20 @@ async def measure(args: argparse.Namespace) -> dict:
         token = issue_token(sub="bench", roles=["practice_admin"], locations=["*"], secret=DEV_JWT_SECRET,
                             ttl=timedelta(hours=2))
         probe = LagProbe(bootstrap, group=stack.topic("billing"), topic=stack.topic("scheduling.appointment"))
-        async with load.client(scheduling.url, token) as http, probe:
+        async with load.clients(scheduling.url, token) as https, probe:
             _log(f"preparing {count} arrived appointments ({args.db})")
             started = time.time()
-            ids = await load.prepare(http, count)
+            ids = await load.prepare(https[0], count)
             _log(f"prepared in {time.time() - started:.0f} s; waiting for billing to catch up")
             await probe.wait_caught_up(timeout=120)
             _log(f"completing {count} visits at {args.rate:g}/s")
             series: list[tuple[float, int]] = []
             started = time.time()
             sampler = asyncio.create_task(probe.sample(args.lag_every, series, started))
-            meter = CpuMeter({"bench client": os.getpid(), "scheduling": scheduling.pid, "billing": billing.pid,
-                              "kafka": kafka.status(DEFAULT_VAR_DIR)["pid"]})
-            samples, pacing = await load.complete_all(http, ids, rate=args.rate, run_id=f"bench-{stack.uid}")
+            meter = CpuMeter({"bench client": [os.getpid()], "scheduling": [scheduling.pid],
+                              "billing": [billing.pid], "kafka": [kafka.status(DEFAULT_VAR_DIR)["pid"]],
+                              "postgres": children(postgres.status(DEFAULT_VAR_DIR)["pid"])})
+            samples, pacing = await load.complete_all(https, ids, rate=args.rate, run_id=f"bench-{stack.uid}")
             cpu = meter.read()
             sampler.cancel()
             end_lag = await probe.lag()

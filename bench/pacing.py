@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Pacing:
+    """How well the load generator kept its schedule."""
+
     sent: int
     rate: float  # achieved starts per second
     max_late_ms: float  # worst delay of a start behind its slot: the load generator's own lag

@@ -25,8 +25,9 @@ def figures(args, *, raw, raw_pacing, samples, pacing, arrived, lag_series, end_
     raw_summary = summary(raw) | {"expected": raw_pacing.sent}
     first, last = window(0, args.window), window(span - args.window, span + 1)
     # Every window's p99 too: tells a trend from one unlucky window.
-    steps = [i * args.window for i in range(int(span // args.window) + 1)]
-    p99s = [window(lo, lo + args.window)["p99"] for lo in steps]
+    count = max(1, round(span / args.window))
+    p99s = [window(i * args.window, (i + 1) * args.window if i < count - 1 else span + 1)["p99"]
+            for i in range(count)]
     ratio = e2e_summary["p99"] / raw_summary["p99"] if e2e_summary["p99"] and raw_summary["p99"] else None
     slower = first["p99"] is not None and last["p99"] is not None and last["p99"] > GROWTH_LIMIT * first["p99"]
     growing = slower or end_lag > LAG_LIMIT

@@ -20,6 +20,8 @@ SERVICES = ["scheduling", "billing"]
 
 @dataclass
 class Stack:
+    """The running services of one benchmark and what isolates them."""
+
     uid: str
     prefix: str
     db_urls: dict[str, str]

@@ -59,6 +59,9 @@ class EventConsumer:
             ack_policy=AckPolicy.MANUAL,
             batch=True,
             max_records=self.max_batch,
+            # FastStream sleeps this long again after an empty poll: keep it short, or an
+            # event arriving in a quiet moment waits up to that long.
+            batch_timeout_ms=10,
             title=f"{self.name}:consumer",
         )
         subscriber(self.on_batch)

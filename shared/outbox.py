@@ -2,9 +2,11 @@
 
 import asyncio
 import logging
+import time
 from collections.abc import Awaitable, Callable
+from datetime import timedelta
 
-from sqlalchemy import Table, select, update
+from sqlalchemy import Table, delete, select, update
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from shared.db import utcnow
@@ -27,6 +29,7 @@ class OutboxRelay:
         sweep_interval_s: float = 5.0,
         batch_size: int = 500,
         row_locking: bool = True,
+        retention: timedelta = timedelta(hours=1),
     ):
         self._sessions = sessions
         self._outbox = outbox
@@ -34,6 +37,8 @@ class OutboxRelay:
         self._sweep_interval_s = sweep_interval_s
         self._batch_size = batch_size
         self._row_locking = row_locking  # False on SQLite, where one writer at a time is the rule
+        self._retention = retention
+        self._next_purge = 0.0
         self._wakeup = asyncio.Event()
         self._task: asyncio.Task | None = None
 
@@ -53,6 +58,7 @@ class OutboxRelay:
         while True:
             try:
                 await self.drain()
+                await self._purge_published()
             except asyncio.CancelledError:
                 raise
             except Exception:
@@ -69,6 +75,18 @@ class OutboxRelay:
         while published := await self._publish_batch():
             total += published
         return total
+
+    async def _purge_published(self) -> None:
+        # Published rows are history only; an unbounded outbox slows every relay scan
+        # (and on PostgreSQL leaves autovacuum a growing pile of dead rows).
+        now = time.monotonic()
+        if now < self._next_purge:
+            return
+        self._next_purge = now + self._sweep_interval_s * 12
+        async with self._sessions() as session, session.begin():
+            await session.execute(
+                delete(self._outbox).where(self._outbox.c.published_at < utcnow() - self._retention)
+            )
 
     async def _publish_batch(self) -> int:
         if self._row_locking:

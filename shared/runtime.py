@@ -2,6 +2,7 @@
 
 import asyncio
 import logging
+from datetime import timedelta
 from contextlib import asynccontextmanager
 
 from sqlalchemy import MetaData, text
@@ -35,6 +36,7 @@ class ServiceRuntime:
             publish=self._publish,
             sweep_interval_s=settings.outbox_sweep_interval_s,
             row_locking=not is_sqlite(settings.db_url),
+            retention=timedelta(seconds=settings.outbox_retention_s),
         )
 
     def uow(self) -> UnitOfWork:

@@ -31,6 +31,7 @@ class ServiceSettings(BaseSettings):
     consumer_max_retries: int = 3
     consumer_retry_backoff_s: float = 0.2
     outbox_sweep_interval_s: float = 5.0
+    outbox_retention_s: float = 3600.0  # published rows are kept this long, for inspection
     run_consumers: bool = True
     run_relay: bool = True
 

@@ -74,15 +74,17 @@ class UnitOfWork:
             data_version=payload.data_version,
             data=payload.model_dump(mode="json"),
         )
+        # One constant statement with parameters: SQLAlchemy reuses its compiled form.
         await self.session.execute(
-            self.tables.outbox.insert().values(
+            self.tables.outbox.insert(),
+            dict(
                 event_id=envelope.id,
                 topic=self._topic(envelope.topic),
                 key=subject,
                 headers=envelope.kafka_headers(),
                 payload=envelope.kafka_value(),
                 created_at=utcnow(),
-            )
+            ),
         )
         self.emitted.append(envelope)
         return envelope

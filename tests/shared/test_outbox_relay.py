@@ -2,6 +2,7 @@
 
 import asyncio
 import uuid
+from datetime import timedelta
 
 import asyncpg
 import pytest
@@ -68,3 +69,19 @@ async def test_a_failed_publish_leaves_rows_for_the_sweeper(outbox_db):
         await OutboxRelay(sessions=session_factory(engine), outbox=outbox, publish=broker_down).drain()
     async with engine.connect() as connection:
         assert await connection.scalar(select(func.count()).where(outbox.c.published_at.is_(None))) == 1
+
+
+async def test_published_rows_past_retention_are_purged(outbox_db):
+    engine, outbox = outbox_db
+    old, recent = utcnow() - timedelta(hours=2), utcnow()
+    async with engine.begin() as connection:
+        await connection.execute(outbox.insert(), [
+            dict(event_id="old", topic="t", key="k", headers={}, payload=b"{}", created_at=old, published_at=old),
+            dict(event_id="new", topic="t", key="k", headers={}, payload=b"{}", created_at=recent, published_at=recent),
+            dict(event_id="todo", topic="t", key="k", headers={}, payload=b"{}", created_at=old, published_at=None),
+        ])
+    relay = OutboxRelay(sessions=session_factory(engine), outbox=outbox, publish=None, retention=timedelta(hours=1))
+    await relay._purge_published()
+    async with engine.connect() as connection:
+        left = (await connection.execute(select(outbox.c.event_id).order_by(outbox.c.event_id))).scalars().all()
+    assert left == ["new", "todo"]  # unpublished rows are never purged, whatever their age
