@@ -2,9 +2,9 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Header, Response
 
-from services.scheduling import service
+from services.scheduling import booking, service
 from services.scheduling.schemas import AppointmentIn, AppointmentOut, CompletionIn, PatientIn, PatientOut
 from shared.auth import Principal, Role, require_roles
 from shared.web import UowDep
@@ -27,9 +27,16 @@ async def get_patient(patient_id: str, uow: UowDep, actor: FrontDesk):
 
 
 @router.post("/appointments", status_code=201, response_model=AppointmentOut, tags=["appointments"])
-async def book_appointment(body: AppointmentIn, uow: UowDep, actor: FrontDesk):
-    """Book an appointment."""
-    return await service.book_appointment(uow=uow, cmd=body, actor=actor)
+async def book_appointment(
+    body: AppointmentIn, uow: UowDep, actor: FrontDesk, response: Response,
+    idempotency_key: Annotated[str | None, Header(max_length=100)] = None,
+):
+    """Book an appointment; a retry with the same Idempotency-Key returns the first booking (200)."""
+    appointment, created = await booking.book_appointment(
+        uow=uow, cmd=body, actor=actor, idempotency_key=idempotency_key)
+    if not created:
+        response.status_code = 200
+    return appointment
 
 
 @router.get("/appointments/{appointment_id}", response_model=AppointmentOut, tags=["appointments"])

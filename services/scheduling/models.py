@@ -2,7 +2,8 @@
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, CheckConstraint, Date, ForeignKey, String
+from sqlalchemy import JSON, CheckConstraint, Date, ForeignKey, String, text
+from sqlalchemy.dialects.postgresql import ExcludeConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from shared.db import UTCDateTime
@@ -26,14 +27,38 @@ class Patient(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
+# Statuses that hold their time: a cancelled or no-show appointment frees it.
+HOLDS_TIME = "status IN ('booked', 'arrived', 'fulfilled')"
+
+
+def _no_overlap(column: str):
+    """PostgreSQL refuses two time-holding appointments of one provider/patient/room that overlap.
+
+    SQLite has no exclusion constraints: migration 2 adds triggers with the same rule there.
+    """
+    return ExcludeConstraint(
+        (column, "="),
+        (text("tstzrange(start, \"end\", '[)')"), "&&"),
+        name=f"no_{column.removesuffix('_id')}_overlap",
+        using="gist",
+        where=text(HOLDS_TIME),
+    ).ddl_if(dialect="postgresql")
+
+
 class Appointment(Base):
     __tablename__ = "appointment"
-    __table_args__ = (CheckConstraint('"end" > start', name="ends_after_start"),)
+    __table_args__ = (
+        CheckConstraint('"end" > start', name="ends_after_start"),
+        _no_overlap("provider_id"),
+        _no_overlap("patient_id"),
+        _no_overlap("room_id"),
+    )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     patient_id: Mapped[str] = mapped_column(ForeignKey("patient.id"), index=True)
     provider_id: Mapped[str] = mapped_column(String(64), index=True)
     location_id: Mapped[str] = mapped_column(String(64), index=True)
+    room_id: Mapped[str | None] = mapped_column(String(64), index=True)
     start: Mapped[datetime] = mapped_column(UTCDateTime)
     end: Mapped[datetime] = mapped_column(UTCDateTime)
     status: Mapped[str] = mapped_column(String(20))
@@ -42,3 +67,15 @@ class Appointment(Base):
     completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class BookingRequest(Base):
+    """An Idempotency-Key seen on a booking: a retried request gets the same appointment back."""
+
+    __tablename__ = "booking_request"
+
+    actor: Mapped[str] = mapped_column(String(100), primary_key=True)
+    idempotency_key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    request_hash: Mapped[str] = mapped_column(String(64))
+    appointment_id: Mapped[str] = mapped_column(ForeignKey("appointment.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)

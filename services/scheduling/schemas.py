@@ -38,6 +38,7 @@ class AppointmentIn(BaseModel):
     patient_id: str = Field(min_length=1, max_length=36)
     provider_id: str = Field(min_length=1, max_length=64)
     location_id: str = Field(min_length=1, max_length=64)
+    room_id: str | None = Field(None, min_length=1, max_length=64)
     start: AwareDatetime
     end: AwareDatetime
 
@@ -70,6 +71,7 @@ class AppointmentOut(BaseModel):
     patient_id: str
     provider_id: str
     location_id: str
+    room_id: str | None = None
     start: datetime
     end: datetime
     status: str

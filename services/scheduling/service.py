@@ -4,10 +4,10 @@ import uuid
 
 from services.scheduling.domain import AppointmentStatus, transition
 from services.scheduling.models import Appointment, Patient
-from services.scheduling.schemas import AppointmentIn, CompletionIn, PatientIn
+from services.scheduling.schemas import CompletionIn, PatientIn
 from shared.audit import record_phi_access
 from shared.auth import Principal
-from shared.contracts.scheduling import AppointmentBooked, AppointmentCompleted, PatientRegistered
+from shared.contracts.scheduling import AppointmentCompleted, PatientRegistered
 from shared.db import utcnow
 from shared.errors import NotFound
 from shared.uow import UnitOfWork
@@ -31,25 +31,6 @@ async def get_patient(*, uow: UnitOfWork, patient_id: str, actor: Principal) -> 
         patient = await _patient(uow, patient_id, actor)
         await _audit(uow, actor, "read", "Patient", patient.id, patient.id, patient.location_id)
     return patient
-
-
-async def book_appointment(*, uow: UnitOfWork, cmd: AppointmentIn, actor: Principal) -> Appointment:
-    """Book a patient with a provider at a location."""
-    actor.ensure_location(cmd.location_id)
-    async with uow:
-        await _patient(uow, cmd.patient_id, actor=None)
-        now = utcnow()
-        appointment = Appointment(
-            id=str(uuid.uuid4()), status=AppointmentStatus.BOOKED, created_at=now, updated_at=now,
-            **cmd.model_dump(),
-        )
-        uow.session.add(appointment)
-        await uow.emit(
-            AppointmentBooked(appointment_id=appointment.id, **cmd.model_dump()),
-            subject=appointment.id, location_id=cmd.location_id,
-        )
-        await _audit(uow, actor, "create", "Appointment", appointment.id, cmd.patient_id, cmd.location_id)
-    return appointment
 
 
 async def get_appointment(*, uow: UnitOfWork, appointment_id: str, actor: Principal) -> Appointment:

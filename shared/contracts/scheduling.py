@@ -33,6 +33,7 @@ class AppointmentBooked(EventPayload):
     location_id: str
     start: datetime
     end: datetime
+    room_id: str | None = None
 
 
 class ServiceLine(EventPayload):

@@ -1,0 +1,79 @@
+"""Booking: idempotent per Idempotency-Key, and never double-booked (the database says no)."""
+
+import hashlib
+import uuid
+
+from sqlalchemy.exc import IntegrityError
+
+from services.scheduling.domain import AppointmentStatus
+from services.scheduling.models import Appointment, BookingRequest, Patient
+from services.scheduling.schemas import AppointmentIn
+from shared.audit import record_phi_access
+from shared.auth import Principal
+from shared.contracts.scheduling import AppointmentBooked
+from shared.db import utcnow
+from shared.errors import Conflict, DomainError, NotFound
+from shared.uow import UnitOfWork
+
+# Constraint (PostgreSQL) or trigger (SQLite) name -> the field the client should change.
+_OVERLAP_FIELDS = {"no_provider_overlap": "provider_id", "no_patient_overlap": "patient_id",
+                   "no_room_overlap": "room_id"}
+
+
+class IdempotencyKeyReused(DomainError):
+    """The same Idempotency-Key came with a different request body."""
+
+    status = 422
+
+
+async def book_appointment(
+    *, uow: UnitOfWork, cmd: AppointmentIn, actor: Principal, idempotency_key: str | None = None
+) -> tuple[Appointment, bool]:
+    """Book a patient with a provider (and room); returns (appointment, created)."""
+    actor.ensure_location(cmd.location_id)
+    request_hash = hashlib.sha256(cmd.model_dump_json().encode()).hexdigest()
+    async with uow:
+        if idempotency_key and (earlier := await _earlier_booking(uow, actor, idempotency_key, request_hash)):
+            return earlier, False
+        if await uow.session.get(Patient, cmd.patient_id) is None:
+            raise NotFound(f"patient {cmd.patient_id} not found", field="patient_id")
+        now = utcnow()
+        appointment = Appointment(id=str(uuid.uuid4()), status=AppointmentStatus.BOOKED,
+                                  created_at=now, updated_at=now, **cmd.model_dump())
+        uow.session.add(appointment)
+        await _flush_or_conflict(uow)
+        if idempotency_key:
+            uow.session.add(BookingRequest(actor=actor.sub, idempotency_key=idempotency_key,
+                                           request_hash=request_hash, appointment_id=appointment.id,
+                                           created_at=now))
+            await _flush_or_conflict(uow)
+        await uow.emit(AppointmentBooked(appointment_id=appointment.id, **cmd.model_dump()),
+                       subject=appointment.id, location_id=cmd.location_id)
+        await record_phi_access(uow, actor=actor, action="create", resource="Appointment",
+                                resource_id=appointment.id, patient_id=cmd.patient_id,
+                                location_id=cmd.location_id)
+    return appointment, True
+
+
+async def _earlier_booking(uow: UnitOfWork, actor: Principal, key: str, request_hash: str) -> Appointment | None:
+    earlier = await uow.session.get(BookingRequest, (actor.sub, key))
+    if earlier is None:
+        return None
+    if earlier.request_hash != request_hash:
+        raise IdempotencyKeyReused("Idempotency-Key was already used for a different booking",
+                                   field="Idempotency-Key")
+    return await uow.session.get(Appointment, earlier.appointment_id)
+
+
+async def _flush_or_conflict(uow: UnitOfWork) -> None:
+    try:
+        await uow.session.flush()
+    except IntegrityError as exc:
+        message = str(exc.orig)
+        for constraint, field in _OVERLAP_FIELDS.items():
+            if constraint in message:
+                raise Conflict(f"{field.removesuffix('_id')} already booked at that time", field=field) from exc
+        if "pk_booking_request" in message or "booking_request" in message:
+            # A concurrent retry with the same key won the race: the client should retry.
+            raise Conflict("the same Idempotency-Key is being processed", field="Idempotency-Key") from exc
+        raise

@@ -1,0 +1,202 @@
+"""Scheduling's projections of staff and facilities events, and the bookability query on them.
+
+Each `on_*` use case runs inside the consumer's transaction, beside the processed-event row,
+and is an upsert: a redelivered, early or late event leaves the same rows behind.
+"""
+
+from collections.abc import Iterable
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.scheduling.projections import Credential, CredentialStatus, Location, Provider, Room, Shift, TimeOff
+from shared.contracts import facilities as fac
+from shared.contracts import staff
+from shared.contracts.staff import CredentialKind, StaffRole
+from shared.envelope import Envelope
+from shared.uow import UnitOfWork
+
+# Roles that see patients under their own licence; everyone else is never bookable.
+PROVIDER_ROLES = frozenset({StaffRole.PHYSICIAN, StaffRole.NURSE_PRACTITIONER, StaffRole.PHYSICIAN_ASSISTANT})
+
+
+async def _get_or_add(session: AsyncSession, model, pk: str, **defaults):
+    """The row with this primary key, or a new one with these defaults: events may come in any order."""
+    row = await session.get(model, pk)
+    if row is None:
+        row = model(**{model.__mapper__.primary_key[0].key: pk}, **defaults)
+        session.add(row)
+    return row
+
+
+async def on_member_hired(*, uow: UnitOfWork, event: staff.StaffMemberHired, envelope: Envelope) -> None:
+    """Record a member, or replace them with this snapshot (also handles `.updated`)."""
+    provider = await _get_or_add(uow.session, Provider, event.staff_id)
+    if provider.snapshot_time and envelope.time < provider.snapshot_time:
+        return  # an older snapshot delivered after a newer one
+    provider.name = f"{event.given_name} {event.family_name}"
+    provider.role, provider.npi = event.role, event.npi
+    provider.home_location_id, provider.location_ids = event.home_location_id, list(event.location_ids)
+    provider.active = provider.terminated_on is None  # a termination seen first still stands
+    provider.snapshot_time = envelope.time
+
+
+on_member_updated = on_member_hired
+
+
+async def on_member_terminated(*, uow: UnitOfWork, event: staff.StaffMemberTerminated, envelope: Envelope) -> None:
+    """Mark the member terminated; they cannot be booked from that day on."""
+    provider = await _get_or_add(uow.session, Provider, event.staff_id, location_ids=[])
+    provider.terminated_on, provider.active = event.terminated_on, False
+
+
+async def on_credential_added(*, uow: UnitOfWork, event: staff.CredentialAdded, envelope: Envelope) -> None:
+    """Record a credential; an expiry or suspension that arrived before it still stands."""
+    credential = await _get_or_add(uow.session, Credential, event.credential_id,
+                                   status=CredentialStatus.ACTIVE)
+    credential.staff_id, credential.kind, credential.state = event.staff_id, event.kind, event.state
+    credential.expires_on = event.expires_on
+
+
+async def _set_status(uow: UnitOfWork, event, status: CredentialStatus) -> Credential:
+    credential = await _get_or_add(uow.session, Credential, event.credential_id)
+    credential.staff_id, credential.kind, credential.state = event.staff_id, event.kind, event.state
+    credential.status = status
+    return credential
+
+
+async def on_credential_expired(*, uow: UnitOfWork, event: staff.CredentialExpired, envelope: Envelope) -> None:
+    """Mark the credential expired."""
+    credential = await _set_status(uow, event, CredentialStatus.EXPIRED)
+    credential.expires_on = credential.expires_on or event.expired_on
+
+
+async def on_credential_suspended(*, uow: UnitOfWork, event: staff.CredentialSuspended,
+                                  envelope: Envelope) -> None:
+    """Mark the credential suspended."""
+    await _set_status(uow, event, CredentialStatus.SUSPENDED)
+
+
+async def on_shift_scheduled(*, uow: UnitOfWork, event: staff.ShiftScheduled, envelope: Envelope) -> None:
+    """Record a shift; a cancellation that arrived before it still stands."""
+    shift = await _get_or_add(uow.session, Shift, event.shift_id, cancelled=False)
+    shift.staff_id, shift.location_id = event.staff_id, event.location_id
+    shift.start, shift.end = event.start, event.end
+
+
+async def on_shift_cancelled(*, uow: UnitOfWork, event: staff.ShiftCancelled, envelope: Envelope) -> None:
+    """Mark the shift cancelled."""
+    shift = await _get_or_add(uow.session, Shift, event.shift_id)
+    shift.staff_id, shift.location_id, shift.cancelled = event.staff_id, event.location_id, True
+
+
+async def on_time_off_approved(*, uow: UnitOfWork, event: staff.TimeOffApproved, envelope: Envelope) -> None:
+    """Record approved time off."""
+    time_off = await _get_or_add(uow.session, TimeOff, event.time_off_id)
+    time_off.staff_id, time_off.start, time_off.end = event.staff_id, event.start, event.end
+
+
+async def on_location_opened(*, uow: UnitOfWork, event: fac.LocationOpened, envelope: Envelope) -> None:
+    """Record a location, or replace it with this snapshot (also handles `.updated`)."""
+    location = await _get_or_add(uow.session, Location, event.location_id)
+    if location.snapshot_time and envelope.time < location.snapshot_time:
+        return  # an older snapshot delivered after a newer one
+    location.name, location.state, location.timezone = event.name, event.state, event.timezone
+    location.opening_hours = [hours.model_dump(mode="json") for hours in event.opening_hours]
+    location.closed_on = [day.isoformat() for day in event.closed_on]
+    location.cancellation_notice_hours = event.cancellation_notice_hours
+    location.snapshot_time = envelope.time
+
+
+on_location_updated = on_location_opened
+
+
+async def on_room_created(*, uow: UnitOfWork, event: fac.RoomCreated, envelope: Envelope) -> None:
+    """Record a room; an out-of-service notice that arrived before it still stands."""
+    room = await _get_or_add(uow.session, Room, event.room_id, in_service=True)
+    room.location_id, room.name, room.kind = event.location_id, event.name, event.kind
+
+
+async def _room_in_service(uow: UnitOfWork, event, *, in_service: bool, reason=None, expected_return=None) -> None:
+    room = await _get_or_add(uow.session, Room, event.room_id, location_id=event.location_id)
+    if room.service_since and event.since < room.service_since:
+        return  # a stale change delivered after a newer one
+    room.in_service, room.out_of_service_reason, room.expected_return = in_service, reason, expected_return
+    room.service_since = event.since
+
+
+async def on_room_out_of_service(*, uow: UnitOfWork, event: fac.RoomOutOfService, envelope: Envelope) -> None:
+    """Take the room out of service."""
+    await _room_in_service(uow, event, in_service=False, reason=event.reason,
+                           expected_return=event.expected_return)
+
+
+async def on_room_back_in_service(*, uow: UnitOfWork, event: fac.RoomBackInService, envelope: Envelope) -> None:
+    """Put the room back in service."""
+    await _room_in_service(uow, event, in_service=True)
+
+
+def local_date(instant: datetime, timezone: str) -> date:
+    """The calendar day of an instant at a location: credentials expire by local day."""
+    return instant.astimezone(ZoneInfo(timezone)).date()
+
+
+def in_force(credential: Credential, *, on: date) -> bool:
+    """Active and not past its expiry date on day `on` (a credential is valid through `expires_on`)."""
+    unexpired = credential.expires_on is None or on <= credential.expires_on
+    return credential.status == CredentialStatus.ACTIVE and unexpired
+
+
+def missing_credentials(credentials: Iterable[Credential], *, state: str, on: date,
+                        requires_dea: bool = False) -> list[str]:
+    """What a provider lacks to practise in `state` on day `on`; empty when nothing is missing."""
+    valid = [c for c in credentials if in_force(c, on=on)]
+    missing = []
+    if not any(c.kind == CredentialKind.STATE_LICENSE and c.state == state for c in valid):
+        missing.append(f"no active {state} state licence on {on}")
+    # A DEA registration is per state; one recorded without a state is taken as valid anywhere.
+    if requires_dea and not any(c.kind == CredentialKind.DEA and c.state in (None, state) for c in valid):
+        missing.append(f"no active DEA registration for {state} on {on}")
+    if not any(c.kind == CredentialKind.BLS for c in valid):
+        missing.append(f"no active BLS certification on {on}")
+    return missing
+
+
+def provider_problems(provider: Provider | None, *, location_id: str, on: date) -> list[str]:
+    """Why this member cannot see patients at the location on day `on`, credentials aside."""
+    if provider is None or provider.role not in PROVIDER_ROLES:
+        return ["not an active provider"]
+    problems = []
+    if provider.terminated_on is not None and provider.terminated_on <= on:
+        problems.append(f"terminated on {provider.terminated_on}")
+    if location_id not in provider.location_ids:
+        problems.append(f"not assigned to location {location_id}")
+    return problems
+
+
+async def bookability(*, session: AsyncSession, staff_id: str, location_id: str, start: datetime, end: datetime,
+                      requires_dea: bool = False) -> list[str]:
+    """Why the provider cannot be booked at the location for [start, end); empty when they can."""
+    if end <= start:
+        raise ValueError("end must be after start")
+    location = await session.get(Location, location_id)
+    if location is None:
+        return [f"unknown location {location_id}"]  # no state, so no licence rule to apply
+    on = local_date(start, location.timezone)
+    provider = await session.get(Provider, staff_id)
+    reasons = provider_problems(provider, location_id=location_id, on=on)
+    if reasons == ["not an active provider"]:
+        return reasons
+    covering_shift = select(Shift.shift_id).where(
+        Shift.staff_id == staff_id, Shift.location_id == location_id, Shift.cancelled.is_(False),
+        Shift.start <= start, Shift.end >= end).limit(1)
+    if await session.scalar(covering_shift) is None:
+        reasons.append(f"no shift at {location_id} covering {start.isoformat()} to {end.isoformat()}")
+    overlapping_time_off = select(TimeOff.time_off_id).where(
+        TimeOff.staff_id == staff_id, TimeOff.start < end, TimeOff.end > start).limit(1)
+    if await session.scalar(overlapping_time_off) is not None:
+        reasons.append("on approved time off")
+    credentials = await session.scalars(select(Credential).where(Credential.staff_id == staff_id))
+    return reasons + missing_credentials(credentials.all(), state=location.state, on=on, requires_dea=requires_dea)
