@@ -4,8 +4,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Response
 
-from services.scheduling import booking, service
-from services.scheduling.schemas import AppointmentIn, AppointmentOut, CompletionIn, PatientIn, PatientOut
+from services.scheduling import booking, lifecycle, service
+from services.scheduling.schemas import (AppointmentIn, AppointmentOut, CancellationIn, CompletionIn, PatientIn,
+                                         PatientOut)
 from shared.auth import Principal, Role, require_roles
 from shared.web import UowDep
 
@@ -48,10 +49,22 @@ async def get_appointment(appointment_id: str, uow: UowDep, actor: FrontDesk):
 @router.post("/appointments/{appointment_id}/check-in", response_model=AppointmentOut, tags=["appointments"])
 async def check_in(appointment_id: str, uow: UowDep, actor: FrontDesk):
     """The patient has arrived (booked -> arrived)."""
-    return await service.check_in(uow=uow, appointment_id=appointment_id, actor=actor)
+    return await lifecycle.check_in(uow=uow, appointment_id=appointment_id, actor=actor)
 
 
 @router.post("/appointments/{appointment_id}/complete", response_model=AppointmentOut, tags=["appointments"])
 async def complete_appointment(appointment_id: str, body: CompletionIn, uow: UowDep, actor: Clinician):
     """Complete the visit with CPT lines and ICD-10 codes (arrived -> fulfilled)."""
-    return await service.complete_appointment(uow=uow, appointment_id=appointment_id, cmd=body, actor=actor)
+    return await lifecycle.complete(uow=uow, appointment_id=appointment_id, cmd=body, actor=actor)
+
+
+@router.post("/appointments/{appointment_id}/cancel", response_model=AppointmentOut, tags=["appointments"])
+async def cancel_appointment(appointment_id: str, body: CancellationIn, uow: UowDep, actor: FrontDesk):
+    """Cancel (booked -> cancelled); flagged late inside the location's notice window."""
+    return await lifecycle.cancel(uow=uow, appointment_id=appointment_id, cmd=body, actor=actor)
+
+
+@router.post("/appointments/{appointment_id}/no-show", response_model=AppointmentOut, tags=["appointments"])
+async def mark_no_show(appointment_id: str, uow: UowDep, actor: FrontDesk):
+    """The patient did not come (booked -> noshow), once the start time has passed."""
+    return await lifecycle.no_show(uow=uow, appointment_id=appointment_id, actor=actor)

@@ -2,7 +2,7 @@
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, CheckConstraint, Date, ForeignKey, String, text
+from sqlalchemy import JSON, Boolean, CheckConstraint, Date, ForeignKey, String, text
 from sqlalchemy.dialects.postgresql import ExcludeConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -65,6 +65,9 @@ class Appointment(Base):
     diagnosis_codes: Mapped[list | None] = mapped_column(JSON)
     service_lines: Mapped[list | None] = mapped_column(JSON)
     completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    cancelled_by: Mapped[str | None] = mapped_column(String(10))
+    cancel_reason: Mapped[str | None] = mapped_column(String(500))
+    late_cancel: Mapped[bool | None] = mapped_column(Boolean)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
@@ -79,3 +82,7 @@ class BookingRequest(Base):
     request_hash: Mapped[str] = mapped_column(String(64))
     appointment_id: Mapped[str] = mapped_column(ForeignKey("appointment.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+# The projections of other services' events share this metadata (and its migrations).
+from services.scheduling import projections  # noqa: E402,F401

@@ -64,6 +64,11 @@ class CompletionIn(BaseModel):
         return lines
 
 
+class CancellationIn(BaseModel):
+    by: Literal["patient", "practice"]
+    reason: str = Field(min_length=1, max_length=500)
+
+
 class AppointmentOut(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
@@ -78,3 +83,6 @@ class AppointmentOut(BaseModel):
     diagnosis_codes: list[str] | None = None
     service_lines: list[ServiceLine] | None = None
     completed_at: datetime | None = None
+    cancelled_by: str | None = None
+    cancel_reason: str | None = None
+    late_cancel: bool | None = None

@@ -1,13 +1,12 @@
-"""Scheduling use cases: each one is one transaction, its events written to the outbox."""
+"""Patients and reads: each use case is one transaction, its events written to the outbox."""
 
 import uuid
 
-from services.scheduling.domain import AppointmentStatus, transition
 from services.scheduling.models import Appointment, Patient
-from services.scheduling.schemas import CompletionIn, PatientIn
+from services.scheduling.schemas import PatientIn
 from shared.audit import record_phi_access
 from shared.auth import Principal
-from shared.contracts.scheduling import AppointmentCompleted, PatientRegistered
+from shared.contracts.scheduling import PatientRegistered
 from shared.db import utcnow
 from shared.errors import NotFound
 from shared.uow import UnitOfWork
@@ -42,41 +41,6 @@ async def get_appointment(*, uow: UnitOfWork, appointment_id: str, actor: Princi
     return appointment
 
 
-async def check_in(*, uow: UnitOfWork, appointment_id: str, actor: Principal) -> Appointment:
-    """The patient has arrived: booked -> arrived."""
-    async with uow:
-        appointment = await _appointment(uow, appointment_id, actor, for_update=True)
-        appointment.status = transition(AppointmentStatus(appointment.status), AppointmentStatus.ARRIVED)
-        appointment.updated_at = utcnow()
-        await _audit(uow, actor, "update", "Appointment", appointment.id, appointment.patient_id,
-                     appointment.location_id)
-    return appointment
-
-
-async def complete_appointment(
-    *, uow: UnitOfWork, appointment_id: str, cmd: CompletionIn, actor: Principal
-) -> Appointment:
-    """Close the visit with its CPT lines and ICD-10 codes: arrived -> fulfilled; billing charges it."""
-    async with uow:
-        appointment = await _appointment(uow, appointment_id, actor, for_update=True)
-        appointment.status = transition(AppointmentStatus(appointment.status), AppointmentStatus.FULFILLED)
-        appointment.completed_at = appointment.updated_at = utcnow()
-        appointment.diagnosis_codes = list(cmd.diagnosis_codes)
-        appointment.service_lines = [line.model_dump(mode="json") for line in cmd.service_lines]
-        await uow.emit(
-            AppointmentCompleted(
-                appointment_id=appointment.id, patient_id=appointment.patient_id,
-                provider_id=appointment.provider_id, location_id=appointment.location_id,
-                date_of_service=appointment.start.date(), completed_at=appointment.completed_at,
-                diagnosis_codes=cmd.diagnosis_codes, service_lines=cmd.service_lines,
-            ),
-            subject=appointment.id, location_id=appointment.location_id,
-        )
-        await _audit(uow, actor, "update", "Appointment", appointment.id, appointment.patient_id,
-                     appointment.location_id)
-    return appointment
-
-
 async def _patient(uow: UnitOfWork, patient_id: str, actor: Principal | None) -> Patient:
     patient = await uow.session.get(Patient, patient_id)
     if patient is None:
@@ -86,9 +50,8 @@ async def _patient(uow: UnitOfWork, patient_id: str, actor: Principal | None) ->
     return patient
 
 
-async def _appointment(uow: UnitOfWork, appointment_id: str, actor: Principal, *, for_update=False) -> Appointment:
-    # Row lock on PostgreSQL so two concurrent transitions cannot both pass the check.
-    appointment = await uow.session.get(Appointment, appointment_id, with_for_update=for_update or None)
+async def _appointment(uow: UnitOfWork, appointment_id: str, actor: Principal) -> Appointment:
+    appointment = await uow.session.get(Appointment, appointment_id)
     if appointment is None:
         raise NotFound(f"appointment {appointment_id} not found", field="appointment_id")
     actor.ensure_location(appointment.location_id)

@@ -5,6 +5,7 @@ Every other scheduling topic carries identifiers and codes only.
 """
 
 from datetime import date, datetime
+from typing import Literal
 
 from pydantic import Field, model_validator
 
@@ -34,6 +35,54 @@ class AppointmentBooked(EventPayload):
     start: datetime
     end: datetime
     room_id: str | None = None
+
+
+class AppointmentCheckedIn(EventPayload):
+    event_type = "scheduling.appointment.checked_in"
+
+    appointment_id: str
+    patient_id: str
+    location_id: str
+    arrived_at: datetime
+
+
+class AppointmentCancelled(EventPayload):
+    """`late` when inside the location's notice window: billing may charge its late-cancel fee."""
+
+    event_type = "scheduling.appointment.cancelled"
+
+    appointment_id: str
+    patient_id: str
+    provider_id: str
+    location_id: str
+    start: datetime
+    cancelled_by: Literal["patient", "practice"]
+    reason: str
+    late: bool
+
+
+class AppointmentNoShow(EventPayload):
+    event_type = "scheduling.appointment.no_show"
+
+    appointment_id: str
+    patient_id: str
+    provider_id: str
+    location_id: str
+    start: datetime
+
+
+class AppointmentRescheduled(EventPayload):
+    event_type = "scheduling.appointment.rescheduled"
+
+    appointment_id: str
+    patient_id: str
+    provider_id: str
+    location_id: str
+    room_id: str | None = None
+    previous_start: datetime
+    previous_end: datetime
+    start: datetime
+    end: datetime
 
 
 class ServiceLine(EventPayload):

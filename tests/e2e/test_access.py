@@ -81,8 +81,8 @@ async def test_bad_input_is_a_422_naming_the_field_and_nothing_is_written(make_s
         assert response.json()["errors"] == [{"field": "body.end", "reason": "Value error, must be after start"}]
         twice = await scheduling.post(f"/appointments/{appointment_id}/check-in")
         assert twice.status_code == 409 and twice.json()["allowed"] == ["entered-in-error", "fulfilled"]
-    # Only the booking reached the outbox: the refused completion wrote nothing.
-    assert await suite.scalar("scheduling", "SELECT count(*) FROM outbox WHERE key = :a", a=appointment_id) == 1
+    # Booked and checked in reached the outbox; the refused completion wrote nothing.
+    assert await suite.scalar("scheduling", "SELECT count(*) FROM outbox WHERE key = :a", a=appointment_id) == 2
 
 
 async def test_reads_and_writes_of_phi_emit_audit_events(make_suite):
