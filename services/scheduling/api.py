@@ -3,10 +3,11 @@
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Response
+from pydantic import AwareDatetime
 
-from services.scheduling import booking, lifecycle, service
-from services.scheduling.schemas import (AppointmentIn, AppointmentOut, CancellationIn, CompletionIn, PatientIn,
-                                         PatientOut)
+from services.scheduling import availability, booking, lifecycle, service
+from services.scheduling.schemas import (AppointmentIn, AppointmentOut, BookabilityOut, CancellationIn, CompletionIn,
+                                         PatientIn, PatientOut)
 from shared.auth import Principal, Role, require_roles
 from shared.web import UowDep
 
@@ -68,3 +69,11 @@ async def cancel_appointment(appointment_id: str, body: CancellationIn, uow: Uow
 async def mark_no_show(appointment_id: str, uow: UowDep, actor: FrontDesk):
     """The patient did not come (booked -> noshow), once the start time has passed."""
     return await lifecycle.no_show(uow=uow, appointment_id=appointment_id, actor=actor)
+
+
+@router.get("/providers/{staff_id}/bookability", response_model=BookabilityOut, tags=["availability"])
+async def provider_bookability(staff_id: str, location_id: str, start: AwareDatetime, end: AwareDatetime,
+                               uow: UowDep, actor: FrontDesk):
+    """Whether the provider can be booked at the location then, and if not, why."""
+    return await availability.provider_bookability(uow=uow, staff_id=staff_id, location_id=location_id,
+                                                   start=start, end=end, actor=actor)

@@ -7,6 +7,8 @@ from sqlalchemy.exc import IntegrityError
 
 from services.scheduling.domain import AppointmentStatus
 from services.scheduling.models import Appointment, BookingRequest, Patient
+from services.scheduling.projection_service import bookability
+from services.scheduling.projections import Room
 from services.scheduling.schemas import AppointmentIn
 from shared.audit import record_phi_access
 from shared.auth import Principal
@@ -37,6 +39,7 @@ async def book_appointment(
             return earlier, False
         if await uow.session.get(Patient, cmd.patient_id) is None:
             raise NotFound(f"patient {cmd.patient_id} not found", field="patient_id")
+        await _ensure_bookable(uow, cmd)
         now = utcnow()
         appointment = Appointment(id=str(uuid.uuid4()), status=AppointmentStatus.BOOKED,
                                   created_at=now, updated_at=now, **cmd.model_dump())
@@ -53,6 +56,19 @@ async def book_appointment(
                                 resource_id=appointment.id, patient_id=cmd.patient_id,
                                 location_id=cmd.location_id)
     return appointment, True
+
+
+async def _ensure_bookable(uow: UnitOfWork, cmd: AppointmentIn) -> None:
+    reasons = await bookability(session=uow.session, staff_id=cmd.provider_id, location_id=cmd.location_id,
+                                start=cmd.start, end=cmd.end)
+    if reasons:
+        raise Conflict("the provider cannot be booked then", field="provider_id", reasons=reasons)
+    if cmd.room_id:
+        room = await uow.session.get(Room, cmd.room_id)
+        if room is None or room.location_id != cmd.location_id:
+            raise Conflict(f"room {cmd.room_id} is not a room of {cmd.location_id}", field="room_id")
+        if not room.in_service:
+            raise Conflict(f"room {cmd.room_id} is out of service: {room.out_of_service_reason}", field="room_id")
 
 
 async def _earlier_booking(uow: UnitOfWork, actor: Principal, key: str, request_hash: str) -> Appointment | None:

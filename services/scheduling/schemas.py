@@ -86,3 +86,8 @@ class AppointmentOut(BaseModel):
     cancelled_by: str | None = None
     cancel_reason: str | None = None
     late_cancel: bool | None = None
+
+
+class BookabilityOut(BaseModel):
+    bookable: bool
+    reasons: list[str]

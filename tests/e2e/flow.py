@@ -5,6 +5,8 @@ import time
 
 import httpx
 
+from tests.support.upstream import seed_practice, wait_bookable
+
 VISIT = {
     "diagnosis_codes": ["E11.9", "I10"],
     "service_lines": [
@@ -23,7 +25,17 @@ async def register_patient(scheduling: httpx.AsyncClient, location_id: str = "lo
     return response.json()["id"]
 
 
-async def book_and_check_in(scheduling: httpx.AsyncClient, location_id: str = "loc-a") -> str:
+async def practice(suite, scheduling: httpx.AsyncClient, providers=("prov-7",)) -> None:
+    """Once per suite: the staff and facilities events that make the providers bookable."""
+    if getattr(suite, "seeded", None) != providers:
+        await seed_practice(suite, providers=providers)
+        for staff_id in providers:
+            await wait_bookable(scheduling, staff_id)
+        suite.seeded = providers
+
+
+async def book_and_check_in(suite, scheduling: httpx.AsyncClient, location_id: str = "loc-a") -> str:
+    await practice(suite, scheduling)
     patient_id = await register_patient(scheduling, location_id)
     response = await scheduling.post("/appointments", json={
         "patient_id": patient_id, "provider_id": "prov-7", "location_id": location_id,

@@ -17,7 +17,7 @@ async def test_no_token_is_401_and_another_locations_token_is_403(make_suite):
     await suite.start("scheduling")
     await suite.start("billing")
     async with suite.client("scheduling", ADMIN_A) as scheduling, suite.client("billing", ADMIN_A) as billing:
-        appointment_id = await book_and_check_in(scheduling)
+        appointment_id = await book_and_check_in(suite, scheduling)
         await complete(scheduling, appointment_id)
         await wait_for_charges(billing, appointment_id)
         patient_id = (await scheduling.get(f"/appointments/{appointment_id}")).json()["patient_id"]
@@ -49,7 +49,7 @@ async def test_roles_are_enforced_per_route(make_suite):
     front_desk = token(roles=["front_desk"], locations=["loc-a"])
     biller = token(roles=["biller"], locations=["*"])
     async with suite.client("scheduling", front_desk) as scheduling:
-        appointment_id = await book_and_check_in(scheduling)
+        appointment_id = await book_and_check_in(suite, scheduling)
         # Only clinicians (and admins) close a visit with its codes.
         response = await scheduling.post(f"/appointments/{appointment_id}/complete", json=VISIT)
         assert response.status_code == 403
@@ -65,7 +65,7 @@ async def test_bad_input_is_a_422_naming_the_field_and_nothing_is_written(make_s
     suite = make_suite("sqlite")
     await suite.start("scheduling")
     async with suite.client("scheduling", ADMIN_A) as scheduling:
-        appointment_id = await book_and_check_in(scheduling)
+        appointment_id = await book_and_check_in(suite, scheduling)
         bad = {"diagnosis_codes": ["E11.9"], "service_lines": [
             {"cpt": "99213", "diagnosis_pointers": [1]}, {"cpt": "9921", "diagnosis_pointers": [2]}]}
         response = await scheduling.post(f"/appointments/{appointment_id}/complete", json=bad)

@@ -5,7 +5,7 @@ import asyncio
 import pytest
 
 from tests.e2e.conftest import ADMIN_A
-from tests.e2e.flow import register_patient
+from tests.e2e.flow import practice, register_patient
 
 pytestmark = pytest.mark.integration
 SLOT = {"provider_id": "prov-1", "location_id": "loc-a", "start": "2026-12-03T14:00:00Z",
@@ -17,6 +17,7 @@ async def test_fifty_concurrent_bookings_of_one_slot_make_exactly_one_appointmen
     suite = make_suite(backend)
     await suite.start("scheduling")
     async with suite.client("scheduling", ADMIN_A) as scheduling:
+        await practice(suite, scheduling, providers=("prov-1",))
         patients = [await register_patient(scheduling) for _ in range(50)]
         responses = await asyncio.gather(*(
             scheduling.post("/appointments", json=SLOT | {"patient_id": p}) for p in patients))
@@ -34,6 +35,7 @@ async def test_patient_and_room_cannot_be_in_two_places_but_back_to_back_is_fine
     suite = make_suite(backend)
     await suite.start("scheduling")
     async with suite.client("scheduling", ADMIN_A) as scheduling:
+        await practice(suite, scheduling, providers=("prov-1", "prov-2"))
         patient, other = await register_patient(scheduling), await register_patient(scheduling)
         first = await scheduling.post("/appointments", json=SLOT | {"patient_id": patient, "room_id": "exam-1"})
         assert first.status_code == 201, first.text
@@ -53,6 +55,7 @@ async def test_a_retried_booking_with_the_same_idempotency_key_returns_the_first
     suite = make_suite("postgresql")
     await suite.start("scheduling")
     async with suite.client("scheduling", ADMIN_A) as scheduling:
+        await practice(suite, scheduling, providers=("prov-1",))
         patient = await register_patient(scheduling)
         body, key = SLOT | {"patient_id": patient}, {"Idempotency-Key": "book-123"}
         first = await scheduling.post("/appointments", json=body, headers=key)

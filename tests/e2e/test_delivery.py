@@ -50,7 +50,7 @@ async def test_relay_killed_between_commit_and_publish_still_delivers_after_rest
     await suite.start("scheduling", failpoints=f"outbox.after_commit:{COMPLETED}")
     await suite.start("billing")
     async with suite.client("scheduling", ADMIN_A) as scheduling:
-        appointment_id = await book_and_check_in(scheduling)
+        appointment_id = await book_and_check_in(suite, scheduling)
         with pytest.raises(httpx.TransportError):
             await complete(scheduling, appointment_id)  # the process dies right after its commit
     suite.wait_exit("scheduling")
@@ -110,7 +110,7 @@ async def test_a_consumer_group_created_later_sees_events_from_before_it_existed
     suite = make_suite()
     await suite.start("scheduling")
     async with suite.client("scheduling", ADMIN_A) as scheduling:
-        appointment_id = await book_and_check_in(scheduling)
+        appointment_id = await book_and_check_in(suite, scheduling)
         assert (await complete(scheduling, appointment_id)).status_code == 200
     await read_all(suite.bootstrap, suite.topic("scheduling.appointment"), expect=2)  # it is on the broker
 

@@ -17,7 +17,7 @@ async def test_completed_visit_becomes_one_charge_per_cpt_line(make_suite, backe
     await suite.start("scheduling")
     await suite.start("billing")
     async with suite.client("scheduling", ADMIN_A) as scheduling, suite.client("billing", ADMIN_A) as billing:
-        appointment_id = await book_and_check_in(scheduling)
+        appointment_id = await book_and_check_in(suite, scheduling)
         response = await complete(scheduling, appointment_id, **{"X-Correlation-ID": f"corr-{suite.uid}"})
         assert response.status_code == 200, response.text
         assert response.json()["status"] == "fulfilled"
@@ -38,7 +38,7 @@ async def test_events_are_cloudevents_in_binary_mode(make_suite):
     suite = make_suite("sqlite")
     await suite.start("scheduling")
     async with suite.client("scheduling", ADMIN_A) as scheduling:
-        appointment_id = await book_and_check_in(scheduling)
+        appointment_id = await book_and_check_in(suite, scheduling)
         await complete(scheduling, appointment_id, **{"X-Correlation-ID": "corr-ce"})
 
     records = await read_all(suite.bootstrap, suite.topic("scheduling.appointment"), expect=2)
@@ -63,7 +63,7 @@ async def test_correlation_id_travels_from_request_to_consumer_logs(make_suite):
     await suite.start("billing")
     correlation = f"corr-trace-{suite.uid}"
     async with suite.client("scheduling", ADMIN_A) as scheduling, suite.client("billing", ADMIN_A) as billing:
-        appointment_id = await book_and_check_in(scheduling)
+        appointment_id = await book_and_check_in(suite, scheduling)
         await complete(scheduling, appointment_id, **{"X-Correlation-ID": correlation})
         await wait_for_charges(billing, appointment_id)
 

@@ -1,0 +1,94 @@
+"""Bookability from staff and facilities events, and the cancel / no-show transitions."""
+
+import asyncio
+from datetime import date
+
+import pytest
+
+from shared.contracts.facilities import LocationUpdated, RoomOutOfService
+from shared.contracts.staff import CredentialExpired
+from tests.e2e.conftest import ADMIN_A
+from tests.e2e.flow import practice, register_patient
+from tests.support.upstream import publish
+
+pytestmark = pytest.mark.integration
+SLOT = {"provider_id": "prov-7", "location_id": "loc-a", "start": "2026-12-01T16:00:00Z",
+        "end": "2026-12-01T16:20:00Z"}
+
+
+async def eventually(check, timeout: float = 20.0):
+    for _ in range(int(timeout / 0.2)):
+        if result := await check():
+            return result
+        await asyncio.sleep(0.2)
+    raise TimeoutError
+
+
+async def test_a_provider_is_bookable_only_on_shift_and_licensed_and_the_api_says_why(make_suite):
+    suite = make_suite("sqlite")
+    await suite.start("scheduling")
+    async with suite.client("scheduling", ADMIN_A) as scheduling:
+        await practice(suite, scheduling)
+        patient = await register_patient(scheduling)
+        night = await scheduling.post("/appointments", json=SLOT | {
+            "patient_id": patient, "start": "2026-12-01T05:00:00Z", "end": "2026-12-01T05:20:00Z"})
+        assert night.status_code == 409 and night.json()["field"] == "provider_id"
+        assert any("no shift" in reason for reason in night.json()["reasons"])
+
+        await publish(suite, CredentialExpired(credential_id="prov-7-state_license", staff_id="prov-7",
+                                               kind="state_license", state="CA", expired_on=date(2026, 11, 27)),
+                      "prov-7")
+
+        async def unbookable():
+            response = await scheduling.get("/providers/prov-7/bookability", params={
+                "location_id": "loc-a", "start": SLOT["start"], "end": SLOT["end"]})
+            return response.json() if not response.json()["bookable"] else None
+
+        verdict = await eventually(unbookable)
+        assert any("CA" in reason and "licen" in reason for reason in verdict["reasons"]), verdict
+        refused = await scheduling.post("/appointments", json=SLOT | {"patient_id": patient})
+        assert refused.status_code == 409 and refused.json()["reasons"] == verdict["reasons"]
+
+
+async def test_rooms_out_of_service_cannot_be_booked(make_suite):
+    suite = make_suite("sqlite")
+    await suite.start("scheduling")
+    async with suite.client("scheduling", ADMIN_A) as scheduling:
+        await practice(suite, scheduling)
+        patient = await register_patient(scheduling)
+        await publish(suite, RoomOutOfService(room_id="exam-1", location_id="loc-a", reason="autoclave leak",
+                                              since="2026-11-27T08:00:00Z"), "exam-1")
+
+        async def refused():
+            response = await scheduling.post("/appointments", json=SLOT | {"patient_id": patient, "room_id": "exam-1"})
+            return response if response.status_code == 409 else None
+
+        response = await eventually(refused)
+        assert response.json()["field"] == "room_id" and "autoclave leak" in response.json()["message"]
+
+
+async def test_cancellation_is_late_inside_the_locations_notice_window_and_no_show_waits_for_the_start(make_suite):
+    suite = make_suite("sqlite")
+    await suite.start("scheduling")
+    async with suite.client("scheduling", ADMIN_A) as scheduling:
+        await practice(suite, scheduling)
+        early = await scheduling.post("/appointments", json=SLOT | {"patient_id": await register_patient(scheduling)})
+        cancelled = await scheduling.post(f"/appointments/{early.json()['id']}/cancel",
+                                          json={"by": "patient", "reason": "feeling better"})
+        assert cancelled.json()["status"] == "cancelled" and cancelled.json()["late_cancel"] is False
+
+        # The practice widens its notice window to 30 days: the same cancellation is now late.
+        await publish(suite, LocationUpdated(location_id="loc-a", name="Main St", state="CA",
+                                             timezone="America/Los_Angeles", cancellation_notice_hours=720), "loc-a")
+        await asyncio.sleep(2)
+        late = await scheduling.post("/appointments", json=SLOT | {"patient_id": await register_patient(scheduling)})
+        response = await scheduling.post(f"/appointments/{late.json()['id']}/cancel",
+                                         json={"by": "practice", "reason": "provider ill"})
+        assert response.json()["late_cancel"] is True
+
+        future = await scheduling.post("/appointments", json=SLOT | {"patient_id": await register_patient(scheduling)})
+        no_show = await scheduling.post(f"/appointments/{future.json()['id']}/no-show")
+        assert no_show.status_code == 409 and no_show.json()["field"] == "start"
+        again = await scheduling.post(f"/appointments/{early.json()['id']}/cancel",
+                                      json={"by": "patient", "reason": "twice"})
+        assert again.status_code == 409 and again.json()["allowed"] == []

@@ -1,0 +1,57 @@
+"""Plays the staff and facilities services: publishes their events so scheduling learns a practice."""
+
+import asyncio
+import time
+from datetime import date, datetime
+
+import httpx
+
+from shared.contracts import EventPayload
+from shared.contracts.facilities import LocationOpened, RoomCreated
+from shared.contracts.staff import CredentialAdded, ShiftScheduled, StaffMemberHired
+from shared.envelope import Envelope
+from tests.support.kafka_tools import produce
+
+SHIFT_DAYS = ["2026-12-01", "2026-12-02", "2026-12-03"]
+
+
+async def publish(suite, payload: EventPayload, subject: str) -> None:
+    envelope = Envelope(type=payload.event_type, source="/tests/upstream", subject=subject,
+                        data=payload.model_dump(mode="json"))
+    await produce(suite.bootstrap, suite.topic(payload.topic()), envelope.kafka_value(),
+                  key=subject.encode(), headers=envelope.kafka_headers())
+
+
+async def seed_practice(suite, *, location_id: str = "loc-a", providers=("prov-7",), rooms=("exam-1",)) -> None:
+    """A California location with rooms, and physicians licensed, BLS-certified and on shift 14:00-23:00 UTC."""
+    await publish(suite, LocationOpened(location_id=location_id, name="Main St", state="CA",
+                                        timezone="America/Los_Angeles", cancellation_notice_hours=24), location_id)
+    for room in rooms:
+        await publish(suite, RoomCreated(room_id=room, location_id=location_id, name=room, kind="exam"), room)
+    for staff_id in providers:
+        await publish(suite, StaffMemberHired(staff_id=staff_id, given_name="Dana", family_name="Lee",
+                                              role="physician", npi="1234567893", home_location_id=location_id,
+                                              location_ids=[location_id], hired_on=date(2020, 1, 6)), staff_id)
+        for kind, state in (("state_license", "CA"), ("bls", None)):
+            await publish(suite, CredentialAdded(credential_id=f"{staff_id}-{kind}", staff_id=staff_id, kind=kind,
+                                                 number="A12345", issuer="Medical Board", state=state,
+                                                 issued_on=date(2020, 1, 1), expires_on=date(2028, 1, 1)), staff_id)
+        for day in SHIFT_DAYS:
+            await publish(suite, ShiftScheduled(shift_id=f"{staff_id}-{day}", staff_id=staff_id,
+                                                location_id=location_id, start=datetime.fromisoformat(f"{day}T14:00Z"),
+                                                end=datetime.fromisoformat(f"{day}T23:00Z")), staff_id)
+
+
+async def wait_bookable(scheduling: httpx.AsyncClient, staff_id: str, *, location_id: str = "loc-a",
+                        start: str = "2026-12-01T15:00:00Z", end: str = "2026-12-01T15:20:00Z",
+                        timeout: float = 30.0) -> None:
+    """Wait until scheduling's projections say the provider can be booked."""
+    deadline, body = time.monotonic() + timeout, None
+    while time.monotonic() < deadline:
+        response = await scheduling.get(f"/providers/{staff_id}/bookability",
+                                        params={"location_id": location_id, "start": start, "end": end})
+        body = response.json()
+        if body.get("bookable"):
+            return
+        await asyncio.sleep(0.2)
+    raise TimeoutError(f"{staff_id} never became bookable: {body}")
