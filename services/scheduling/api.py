@@ -77,3 +77,9 @@ async def provider_bookability(staff_id: str, location_id: str, start: AwareDate
     """Whether the provider can be booked at the location then, and if not, why."""
     return await availability.provider_bookability(uow=uow, staff_id=staff_id, location_id=location_id,
                                                    start=start, end=end, actor=actor)
+
+
+@router.get("/locations/{location_id}/worklist", response_model=list[AppointmentOut], tags=["availability"])
+async def worklist(location_id: str, uow: UowDep, actor: FrontDesk):
+    """Future appointments of the location that need rescheduling, with the reasons."""
+    return await availability.worklist(uow=uow, location_id=location_id, actor=actor)

@@ -2,9 +2,14 @@
 
 from datetime import datetime
 
+from sqlalchemy import select
+
+from services.scheduling.domain import AppointmentStatus
+from services.scheduling.models import Appointment
 from services.scheduling.projection_service import bookability
 from services.scheduling.schemas import BookabilityOut
 from shared.auth import Principal
+from shared.db import utcnow
 from shared.errors import DomainError
 from shared.uow import UnitOfWork
 
@@ -19,3 +24,14 @@ async def provider_bookability(*, uow: UnitOfWork, staff_id: str, location_id: s
         reasons = await bookability(session=uow.session, staff_id=staff_id, location_id=location_id,
                                     start=start, end=end)
     return BookabilityOut(bookable=not reasons, reasons=reasons)
+
+
+async def worklist(*, uow: UnitOfWork, location_id: str, actor: Principal) -> list[Appointment]:
+    """The location's future appointments that must be rescheduled, soonest first."""
+    actor.ensure_location(location_id)
+    async with uow:
+        query = select(Appointment).where(
+            Appointment.location_id == location_id, Appointment.needs_reschedule.is_(True),
+            Appointment.status == AppointmentStatus.BOOKED, Appointment.start > utcnow(),
+        ).order_by(Appointment.start)
+        return list((await uow.session.scalars(query)).all())

@@ -1,9 +1,10 @@
-"""Scheduling's event handlers: staff and facilities events kept as local projections.
+"""Scheduling's event handlers: staff and facilities events kept as local projections, and their reactions.
 
 The projection use cases already take `(uow, event, envelope)`, so they are the handlers.
 """
 
 from services.scheduling import projection_service as projections
+from services.scheduling import reactions
 from shared.consumer import Handler
 from shared.contracts import facilities, staff
 from shared.runtime import ServiceRuntime
@@ -29,7 +30,31 @@ PROJECTION_HANDLERS: dict[str, Handler] = {
 }
 
 
+
+
+def _then_recheck_provider(project):
+    async def handle(*, uow, event, envelope) -> None:
+        await project(uow=uow, event=event, envelope=envelope)
+        await reactions.recheck_provider(uow=uow, staff_id=event.staff_id)
+
+    return handle
+
+
+async def _room_out_then_flag(*, uow, event: facilities.RoomOutOfService, envelope) -> None:
+    await projections.on_room_out_of_service(uow=uow, event=event, envelope=envelope)
+    await reactions.recheck_room(uow=uow, room_id=event.room_id, reason=event.reason, since=event.since,
+                                 until=event.expected_return)
+
+
+# What can make booked appointments impossible: re-check them in the same transaction.
+REACTIONS = {
+    payload.event_type: Handler(payload, _then_recheck_provider(PROJECTION_HANDLERS[payload.event_type].func))
+    for payload in (staff.StaffMemberTerminated, staff.CredentialExpired, staff.CredentialSuspended,
+                    staff.ShiftCancelled, staff.TimeOffApproved)
+} | {facilities.RoomOutOfService.event_type: Handler(facilities.RoomOutOfService, _room_out_then_flag)}
+
+
 def register(runtime: ServiceRuntime) -> None:
     # One consumer group for all of them: a member's events and their credentials' events
     # are on different topics anyway, so the projections tolerate any arrival order.
-    runtime.consume(PROJECTION_HANDLERS)
+    runtime.consume(PROJECTION_HANDLERS | REACTIONS)

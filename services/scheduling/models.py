@@ -2,7 +2,7 @@
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Boolean, CheckConstraint, Date, ForeignKey, String, text
+from sqlalchemy import JSON, Boolean, CheckConstraint, Date, ForeignKey, String, false, text
 from sqlalchemy.dialects.postgresql import ExcludeConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -68,6 +68,8 @@ class Appointment(Base):
     cancelled_by: Mapped[str | None] = mapped_column(String(10))
     cancel_reason: Mapped[str | None] = mapped_column(String(500))
     late_cancel: Mapped[bool | None] = mapped_column(Boolean)
+    needs_reschedule: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    reschedule_reasons: Mapped[list | None] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 

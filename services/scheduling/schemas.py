@@ -86,6 +86,8 @@ class AppointmentOut(BaseModel):
     cancelled_by: str | None = None
     cancel_reason: str | None = None
     late_cancel: bool | None = None
+    needs_reschedule: bool = False
+    reschedule_reasons: list[str] | None = None
 
 
 class BookabilityOut(BaseModel):

@@ -118,3 +118,16 @@ class AppointmentCompleted(EventPayload):
     def _pointers_resolve(self):
         check_diagnosis_pointers(self.diagnosis_codes, self.service_lines)
         return self
+
+
+class AppointmentNeedsReschedule(EventPayload):
+    """A booked appointment can no longer happen as booked (credential, shift, room...)."""
+
+    event_type = "scheduling.appointment.needs_reschedule"
+
+    appointment_id: str
+    patient_id: str
+    provider_id: str
+    location_id: str
+    start: datetime
+    reasons: list[str]

@@ -9,6 +9,7 @@ from shared.contracts.facilities import LocationUpdated, RoomOutOfService
 from shared.contracts.staff import CredentialExpired
 from tests.e2e.conftest import ADMIN_A
 from tests.e2e.flow import practice, register_patient
+from tests.support.kafka_tools import read_all
 from tests.support.upstream import publish
 
 pytestmark = pytest.mark.integration
@@ -92,3 +93,37 @@ async def test_cancellation_is_late_inside_the_locations_notice_window_and_no_sh
         again = await scheduling.post(f"/appointments/{early.json()['id']}/cancel",
                                       json={"by": "patient", "reason": "twice"})
         assert again.status_code == 409 and again.json()["allowed"] == []
+
+
+async def test_an_expired_licence_or_a_broken_room_flags_future_appointments_on_the_worklist(make_suite):
+    suite = make_suite("postgresql")
+    await suite.start("scheduling")
+    async with suite.client("scheduling", ADMIN_A) as scheduling:
+        await practice(suite, scheduling)
+        roomed = await scheduling.post("/appointments", json=SLOT | {
+            "patient_id": await register_patient(scheduling), "provider_id": "prov-7", "room_id": "exam-1",
+            "start": "2026-12-02T16:00:00Z", "end": "2026-12-02T16:20:00Z"})
+        await publish(suite, RoomOutOfService(room_id="exam-1", location_id="loc-a", reason="flooded",
+                                              since="2026-12-02T00:00:00Z"), "exam-1")
+
+        async def flagged(count):
+            async def check():
+                worklist = (await scheduling.get("/locations/loc-a/worklist")).json()
+                return worklist if len(worklist) == count else None
+            return check
+
+        worklist = await eventually(await flagged(1))
+        assert worklist[0]["id"] == roomed.json()["id"]
+        assert worklist[0]["reschedule_reasons"] == ["room exam-1 out of service: flooded"]
+
+        plain = await scheduling.post("/appointments", json=SLOT | {"patient_id": await register_patient(scheduling)})
+        await publish(suite, CredentialExpired(credential_id="prov-7-state_license", staff_id="prov-7",
+                                               kind="state_license", state="CA", expired_on=date(2026, 11, 27)),
+                      "prov-7")
+        worklist = await eventually(await flagged(2))
+        assert {a["id"] for a in worklist} == {roomed.json()["id"], plain.json()["id"]}
+        assert any("licen" in r for r in next(a for a in worklist if a["id"] == plain.json()["id"])["reschedule_reasons"])
+
+    records = await read_all(suite.bootstrap, suite.topic("scheduling.appointment"), expect=6)
+    flags = [r for r in records if dict(r.headers)["ce_type"] == b"scheduling.appointment.needs_reschedule"]
+    assert len(flags) == 2  # each appointment flagged once, though the licence event re-checked both
