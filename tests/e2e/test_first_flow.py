@@ -41,7 +41,7 @@ async def test_events_are_cloudevents_in_binary_mode(make_suite):
         appointment_id = await book_and_check_in(suite, scheduling)
         await complete(scheduling, appointment_id, **{"X-Correlation-ID": "corr-ce"})
 
-    records = await read_all(suite.bootstrap, suite.topic("scheduling.appointment"), expect=2)
+    records = await read_all(suite.bootstrap, suite.topic("scheduling.appointment"), expect=3)  # booked, in, done
     completed = [r for r in records if dict(r.headers)["ce_type"] == b"scheduling.appointment.completed"]
     assert len(completed) == 1
     record = completed[0]
