@@ -1,19 +1,21 @@
 """Scheduling HTTP routes: thin, each calls one use case."""
 
+from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Response
 from pydantic import AwareDatetime
 
-from services.scheduling import availability, booking, lifecycle, service
-from services.scheduling.schemas import (AppointmentIn, AppointmentOut, BookabilityOut, CancellationIn, CompletionIn,
-                                         PatientIn, PatientOut)
+from services.scheduling import availability, booking, lifecycle, service, slot_search
+from services.scheduling.schemas import (AppointmentIn, AppointmentOut, AppointmentTypeIn, AppointmentTypeOut,
+                                         BookabilityOut, CancellationIn, CompletionIn, PatientIn, PatientOut, SlotOut)
 from shared.auth import Principal, Role, require_roles
 from shared.web import UowDep
 
 router = APIRouter()
 FrontDesk = Annotated[Principal, Depends(require_roles(Role.FRONT_DESK, Role.OFFICE_MANAGER, Role.CLINICIAN))]
 Clinician = Annotated[Principal, Depends(require_roles(Role.CLINICIAN))]
+Manager = Annotated[Principal, Depends(require_roles(Role.OFFICE_MANAGER))]
 
 
 @router.post("/patients", status_code=201, response_model=PatientOut, tags=["patients"])
@@ -83,3 +85,25 @@ async def provider_bookability(staff_id: str, location_id: str, start: AwareDate
 async def worklist(location_id: str, uow: UowDep, actor: FrontDesk):
     """Future appointments of the location that need rescheduling, with the reasons."""
     return await availability.worklist(uow=uow, location_id=location_id, actor=actor)
+
+
+@router.post("/locations/{location_id}/appointment-types", status_code=201, response_model=AppointmentTypeOut,
+             tags=["availability"])
+async def add_appointment_type(location_id: str, body: AppointmentTypeIn, uow: UowDep, actor: Manager):
+    """Offer a new kind of appointment at the location."""
+    return await availability.add_appointment_type(uow=uow, location_id=location_id, cmd=body, actor=actor)
+
+
+@router.get("/locations/{location_id}/appointment-types", response_model=list[AppointmentTypeOut],
+            tags=["availability"])
+async def appointment_types(location_id: str, uow: UowDep, actor: FrontDesk):
+    """The kinds of appointment the location offers."""
+    return await availability.appointment_types(uow=uow, location_id=location_id, actor=actor)
+
+
+@router.get("/slots", response_model=list[SlotOut], tags=["availability"])
+async def open_slots(location_id: str, appointment_type_id: str, first_day: date, last_day: date, uow: UowDep,
+                     actor: FrontDesk, provider_id: str | None = None):
+    """Open slots between two local dates (inclusive), per provider and with the free rooms."""
+    return await slot_search.search(uow=uow, location_id=location_id, appointment_type_id=appointment_type_id,
+                                    first_day=first_day, last_day=last_day, provider_id=provider_id, actor=actor)

@@ -1,16 +1,18 @@
 """What can be booked: a provider's bookability now, open slots over a date range."""
 
+import uuid
 from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from services.scheduling.domain import AppointmentStatus
-from services.scheduling.models import Appointment
+from services.scheduling.models import Appointment, AppointmentType
 from services.scheduling.projection_service import bookability
-from services.scheduling.schemas import BookabilityOut
+from services.scheduling.schemas import AppointmentTypeIn, BookabilityOut
 from shared.auth import Principal
 from shared.db import utcnow
-from shared.errors import DomainError
+from shared.errors import Conflict, DomainError
 from shared.uow import UnitOfWork
 
 
@@ -34,4 +36,26 @@ async def worklist(*, uow: UnitOfWork, location_id: str, actor: Principal) -> li
             Appointment.location_id == location_id, Appointment.needs_reschedule.is_(True),
             Appointment.status == AppointmentStatus.BOOKED, Appointment.start > utcnow(),
         ).order_by(Appointment.start)
+        return list((await uow.session.scalars(query)).all())
+
+
+async def add_appointment_type(*, uow: UnitOfWork, location_id: str, cmd: AppointmentTypeIn,
+                               actor: Principal) -> AppointmentType:
+    """Offer a new kind of appointment at a location."""
+    actor.ensure_location(location_id)
+    async with uow:
+        kind = AppointmentType(id=str(uuid.uuid4()), location_id=location_id, **cmd.model_dump(mode="json"))
+        uow.session.add(kind)
+        try:
+            await uow.session.flush()
+        except IntegrityError as exc:
+            raise Conflict(f"{location_id} already has a type named {cmd.name!r}", field="name") from exc
+    return kind
+
+
+async def appointment_types(*, uow: UnitOfWork, location_id: str, actor: Principal) -> list[AppointmentType]:
+    """The appointment types a location offers, by name."""
+    actor.ensure_location(location_id)
+    async with uow:
+        query = select(AppointmentType).where(AppointmentType.location_id == location_id).order_by(AppointmentType.name)
         return list((await uow.session.scalars(query)).all())

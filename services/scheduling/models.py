@@ -2,7 +2,7 @@
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Boolean, CheckConstraint, Date, ForeignKey, String, false, text
+from sqlalchemy import JSON, Boolean, CheckConstraint, Date, ForeignKey, Integer, String, UniqueConstraint, false, text
 from sqlalchemy.dialects.postgresql import ExcludeConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -84,6 +84,24 @@ class BookingRequest(Base):
     request_hash: Mapped[str] = mapped_column(String(64))
     appointment_id: Mapped[str] = mapped_column(ForeignKey("appointment.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class AppointmentType(Base):
+    """What a location offers: how long, with which buffer, room kind and provider roles."""
+
+    __tablename__ = "appointment_type"
+    __table_args__ = (UniqueConstraint("location_id", "name"),
+                      CheckConstraint("duration_minutes > 0", name="positive_duration"))
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    location_id: Mapped[str] = mapped_column(String(64), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    duration_minutes: Mapped[int] = mapped_column(Integer)
+    buffer_minutes: Mapped[int] = mapped_column(Integer, default=0)
+    room_kind: Mapped[str | None] = mapped_column(String(20))
+    default_cpt_codes: Mapped[list] = mapped_column(JSON, default=list)
+    provider_roles: Mapped[list] = mapped_column(JSON)
+    requires_dea: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 # The projections of other services' events share this metadata (and its migrations).

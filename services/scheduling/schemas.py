@@ -5,7 +5,9 @@ from typing import Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, EmailStr, Field, ValidationInfo, field_validator
 
-from shared.codes import DiagnosisCode
+from shared.codes import DiagnosisCode, ProcedureCode
+from shared.contracts.facilities import RoomKind
+from shared.contracts.staff import StaffRole
 from shared.contracts.scheduling import ServiceLine, check_diagnosis_pointers
 
 Sex = Literal["female", "male", "other", "unknown"]  # FHIR AdministrativeGender
@@ -93,3 +95,26 @@ class AppointmentOut(BaseModel):
 class BookabilityOut(BaseModel):
     bookable: bool
     reasons: list[str]
+
+
+class AppointmentTypeIn(BaseModel):
+    name: str = Field(min_length=1, max_length=100)
+    duration_minutes: int = Field(gt=0, le=480)
+    buffer_minutes: int = Field(0, ge=0, le=120)
+    room_kind: RoomKind | None = None
+    default_cpt_codes: list[ProcedureCode] = Field(default_factory=list, max_length=20)
+    provider_roles: list[StaffRole] = Field(min_length=1)
+    requires_dea: bool = False
+
+
+class AppointmentTypeOut(AppointmentTypeIn):
+    model_config = ConfigDict(from_attributes=True)
+    id: str
+    location_id: str
+
+
+class SlotOut(BaseModel):
+    start: datetime
+    end: datetime
+    provider_id: str
+    room_ids: list[str]

@@ -1,7 +1,8 @@
 """Bookability from staff and facilities events, and the cancel / no-show transitions."""
 
 import asyncio
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -9,6 +10,7 @@ from shared.contracts.facilities import LocationUpdated, RoomOutOfService
 from shared.contracts.staff import CredentialExpired
 from tests.e2e.conftest import ADMIN_A
 from tests.e2e.flow import practice, register_patient
+from tests.support.suite import token
 from tests.support.kafka_tools import read_all
 from tests.support.upstream import publish
 
@@ -127,3 +129,33 @@ async def test_an_expired_licence_or_a_broken_room_flags_future_appointments_on_
     records = await read_all(suite.bootstrap, suite.topic("scheduling.appointment"), expect=5, timeout=5)  # any 5th is a bug
     flags = [r for r in records if dict(r.headers)["ce_type"] == b"scheduling.appointment.needs_reschedule"]
     assert len(flags) == 2  # each appointment flagged once, though the licence event re-checked both
+
+
+async def test_slot_search_offers_the_shift_minus_bookings_and_buffers_in_local_time(make_suite):
+    suite = make_suite("sqlite")
+    await suite.start("scheduling")
+    manager = token(roles=["office_manager"], locations=["loc-a"])
+    async with suite.client("scheduling", manager) as scheduling:
+        await practice(suite, scheduling)
+        kind = await scheduling.post("/locations/loc-a/appointment-types", json={
+            "name": "Follow-up", "duration_minutes": 30, "buffer_minutes": 10, "room_kind": "exam",
+            "default_cpt_codes": ["99213"], "provider_roles": ["physician"]})
+        assert kind.status_code == 201, kind.text
+        again = await scheduling.post("/locations/loc-a/appointment-types", json=kind.json() | {"id": None})
+        assert (again.status_code, again.json()["field"]) == (409, "name")
+        booked = await scheduling.post("/appointments", json=SLOT | {
+            "patient_id": await register_patient(scheduling), "room_id": "exam-1"})  # 08:00-08:20 PST
+        assert booked.status_code == 201, booked.text
+        response = await scheduling.get("/slots", params={
+            "location_id": "loc-a", "appointment_type_id": kind.json()["id"], "first_day": "2026-12-01",
+            "last_day": "2026-12-01", "provider_id": "prov-7"})
+        assert response.status_code == 200, response.text
+
+    local = [datetime.fromisoformat(s["start"]).astimezone(ZoneInfo("America/Los_Angeles")).strftime("%H:%M")
+             for s in response.json()]
+    # The shift is 06:00-15:00 PST; the booking 08:00-08:20 widened by the 10-minute buffer
+    # blocks every 30-minute start from 07:30 to 08:15.
+    expected = [f"{h:02d}:{m:02d}" for h in range(6, 15) for m in (0, 15, 30, 45)
+                if not ("07:30" <= f"{h:02d}:{m:02d}" <= "08:15") and f"{h:02d}:{m:02d}" <= "14:30"]
+    assert local == expected
+    assert all(s["room_ids"] == ["exam-1"] and s["provider_id"] == "prov-7" for s in response.json())
