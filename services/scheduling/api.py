@@ -8,7 +8,7 @@ from pydantic import AwareDatetime
 
 from services.scheduling import availability, booking, lifecycle, service, slot_search
 from services.scheduling.schemas import (AppointmentIn, AppointmentOut, AppointmentTypeIn, AppointmentTypeOut,
-                                         BookabilityOut, CancellationIn, CompletionIn, PatientIn, PatientOut, SlotOut)
+                                         BookabilityOut, CancellationIn, CompletionIn, SlotOut)
 from shared.auth import Principal, Role, require_roles
 from shared.web import UowDep
 
@@ -16,18 +16,6 @@ router = APIRouter()
 FrontDesk = Annotated[Principal, Depends(require_roles(Role.FRONT_DESK, Role.OFFICE_MANAGER, Role.CLINICIAN))]
 Clinician = Annotated[Principal, Depends(require_roles(Role.CLINICIAN))]
 Manager = Annotated[Principal, Depends(require_roles(Role.OFFICE_MANAGER))]
-
-
-@router.post("/patients", status_code=201, response_model=PatientOut, tags=["patients"])
-async def register_patient(body: PatientIn, uow: UowDep, actor: FrontDesk):
-    """Register a patient."""
-    return await service.register_patient(uow=uow, cmd=body, actor=actor)
-
-
-@router.get("/patients/{patient_id}", response_model=PatientOut, tags=["patients"])
-async def get_patient(patient_id: str, uow: UowDep, actor: FrontDesk):
-    """One patient's demographics."""
-    return await service.get_patient(uow=uow, patient_id=patient_id, actor=actor)
 
 
 @router.post("/appointments", status_code=201, response_model=AppointmentOut, tags=["appointments"])

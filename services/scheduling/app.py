@@ -1,6 +1,6 @@
 from fastapi import FastAPI
 
-from services.scheduling import api, consumers, models
+from services.scheduling import api, consumers, models, patients_api
 from shared.contracts.audit import audit_event_type
 from shared.contracts.scheduling import AppointmentBooked, PatientRegistered
 from shared.runtime import ServiceRuntime
@@ -15,4 +15,4 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     """The scheduling service: HTTP API, outbox relay, projections of staff and facilities events."""
     runtime = ServiceRuntime(settings or Settings(), models.metadata, produces=PRODUCES)
     consumers.register(runtime)
-    return create_service_app(runtime, title="clinicops scheduling", routers=[api.router])
+    return create_service_app(runtime, title="clinicops scheduling", routers=[patients_api.router, api.router])

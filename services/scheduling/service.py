@@ -1,35 +1,10 @@
-"""Patients and reads: each use case is one transaction, its events written to the outbox."""
+"""Appointment reads: each use case is one transaction."""
 
-import uuid
-
-from services.scheduling.models import Appointment, Patient
-from services.scheduling.schemas import PatientIn
+from services.scheduling.models import Appointment
 from shared.audit import record_phi_access
 from shared.auth import Principal
-from shared.contracts.scheduling import PatientRegistered
-from shared.db import utcnow
 from shared.errors import NotFound
 from shared.uow import UnitOfWork
-
-
-async def register_patient(*, uow: UnitOfWork, cmd: PatientIn, actor: Principal) -> Patient:
-    """Register a patient at their preferred location."""
-    actor.ensure_location(cmd.location_id)
-    async with uow:
-        patient = Patient(id=str(uuid.uuid4()), created_at=utcnow(), **cmd.model_dump())
-        uow.session.add(patient)
-        await uow.emit(PatientRegistered(patient_id=patient.id, **cmd.model_dump()),
-                       subject=patient.id, location_id=patient.location_id)
-        await _audit(uow, actor, "create", "Patient", patient.id, patient.id, patient.location_id)
-    return patient
-
-
-async def get_patient(*, uow: UnitOfWork, patient_id: str, actor: Principal) -> Patient:
-    """Read one patient's demographics (audited)."""
-    async with uow:
-        patient = await _patient(uow, patient_id, actor)
-        await _audit(uow, actor, "read", "Patient", patient.id, patient.id, patient.location_id)
-    return patient
 
 
 async def get_appointment(*, uow: UnitOfWork, appointment_id: str, actor: Principal) -> Appointment:
@@ -39,15 +14,6 @@ async def get_appointment(*, uow: UnitOfWork, appointment_id: str, actor: Princi
         await _audit(uow, actor, "read", "Appointment", appointment.id, appointment.patient_id,
                      appointment.location_id)
     return appointment
-
-
-async def _patient(uow: UnitOfWork, patient_id: str, actor: Principal | None) -> Patient:
-    patient = await uow.session.get(Patient, patient_id)
-    if patient is None:
-        raise NotFound(f"patient {patient_id} not found", field="patient_id")
-    if actor is not None:
-        actor.ensure_location(patient.location_id)
-    return patient
 
 
 async def _appointment(uow: UnitOfWork, appointment_id: str, actor: Principal) -> Appointment:
