@@ -6,9 +6,10 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Header, Response
 from pydantic import AwareDatetime
 
-from services.scheduling import availability, booking, lifecycle, service, slot_search
-from services.scheduling.schemas import (AppointmentIn, AppointmentOut, AppointmentTypeIn, AppointmentTypeOut,
-                                         BookabilityOut, CancellationIn, CompletionIn, SlotOut)
+from services.scheduling import availability, booking, lifecycle, service, slot_search, views
+from services.scheduling.schemas import (AppointmentChangeOut, AppointmentIn, AppointmentOut, AppointmentTypeIn,
+                                         AppointmentTypeOut, BookabilityOut, CancellationIn, CompletionIn, DaySheetOut,
+                                         RescheduleIn, SlotOut)
 from shared.auth import Principal, Role, require_roles
 from shared.web import UowDep
 
@@ -95,3 +96,29 @@ async def open_slots(location_id: str, appointment_type_id: str, first_day: date
     """Open slots between two local dates (inclusive), per provider and with the free rooms."""
     return await slot_search.search(uow=uow, location_id=location_id, appointment_type_id=appointment_type_id,
                                     first_day=first_day, last_day=last_day, provider_id=provider_id, actor=actor)
+
+
+@router.post("/appointments/{appointment_id}/reschedule", response_model=AppointmentOut, tags=["appointments"])
+async def reschedule(appointment_id: str, body: RescheduleIn, uow: UowDep, actor: FrontDesk):
+    """Move a booked appointment to another time, provider or room; its history keeps the old one."""
+    return await booking.reschedule(uow=uow, appointment_id=appointment_id, cmd=body, actor=actor)
+
+
+@router.get("/appointments/{appointment_id}/history", response_model=list[AppointmentChangeOut],
+            tags=["appointments"])
+async def appointment_history(appointment_id: str, uow: UowDep, actor: FrontDesk):
+    """Where and when the appointment was before each reschedule."""
+    return await views.history(uow=uow, appointment_id=appointment_id, actor=actor)
+
+
+@router.post("/appointments/{appointment_id}/entered-in-error", response_model=AppointmentOut,
+             tags=["appointments"])
+async def enter_in_error(appointment_id: str, uow: UowDep, actor: Manager):
+    """The appointment should never have existed; it frees its time."""
+    return await lifecycle.enter_in_error(uow=uow, appointment_id=appointment_id, actor=actor)
+
+
+@router.get("/locations/{location_id}/day-sheet", response_model=DaySheetOut, tags=["availability"])
+async def day_sheet(location_id: str, day: date, uow: UowDep, actor: FrontDesk):
+    """The location's appointments of one local day by provider, with its worklist."""
+    return await views.day_sheet(uow=uow, location_id=location_id, day=day, actor=actor)

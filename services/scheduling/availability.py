@@ -32,11 +32,14 @@ async def worklist(*, uow: UnitOfWork, location_id: str, actor: Principal) -> li
     """The location's future appointments that must be rescheduled, soonest first."""
     actor.ensure_location(location_id)
     async with uow:
-        query = select(Appointment).where(
-            Appointment.location_id == location_id, Appointment.needs_reschedule.is_(True),
-            Appointment.status == AppointmentStatus.BOOKED, Appointment.start > utcnow(),
-        ).order_by(Appointment.start)
-        return list((await uow.session.scalars(query)).all())
+        return list((await uow.session.scalars(needs_reschedule_query(location_id))).all())
+
+
+def needs_reschedule_query(location_id: str):
+    return select(Appointment).where(
+        Appointment.location_id == location_id, Appointment.needs_reschedule.is_(True),
+        Appointment.status == AppointmentStatus.BOOKED, Appointment.start > utcnow(),
+    ).order_by(Appointment.start)
 
 
 async def add_appointment_type(*, uow: UnitOfWork, location_id: str, cmd: AppointmentTypeIn,

@@ -6,13 +6,13 @@ import uuid
 from sqlalchemy.exc import IntegrityError
 
 from services.scheduling.domain import AppointmentStatus
-from services.scheduling.models import Appointment, BookingRequest, Patient
+from services.scheduling.models import Appointment, AppointmentChange, BookingRequest, Patient
 from services.scheduling.projection_service import bookability
 from services.scheduling.projections import Room
-from services.scheduling.schemas import AppointmentIn
+from services.scheduling.schemas import AppointmentIn, RescheduleIn
 from shared.audit import record_phi_access
 from shared.auth import Principal
-from shared.contracts.scheduling import AppointmentBooked
+from shared.contracts.scheduling import AppointmentBooked, AppointmentRescheduled
 from shared.db import utcnow
 from shared.errors import Conflict, DomainError, NotFound
 from shared.uow import UnitOfWork
@@ -93,3 +93,39 @@ async def _flush_or_conflict(uow: UnitOfWork) -> None:
             # A concurrent retry with the same key won the race: the client should retry.
             raise Conflict("the same Idempotency-Key is being processed", field="Idempotency-Key") from exc
         raise
+
+
+async def reschedule(*, uow: UnitOfWork, appointment_id: str, cmd: RescheduleIn, actor: Principal) -> Appointment:
+    """Move a booked appointment (time, provider, room); the old place stays in its history."""
+    async with uow:
+        appointment = await uow.session.get(Appointment, appointment_id, with_for_update=True)
+        if appointment is None:
+            raise NotFound(f"appointment {appointment_id} not found", field="appointment_id")
+        actor.ensure_location(appointment.location_id)
+        if appointment.status != AppointmentStatus.BOOKED:
+            raise Conflict(f"only a booked appointment can be rescheduled, this one is {appointment.status}",
+                           field="status")
+        provider_id, room_id = cmd.provider_id or appointment.provider_id, cmd.room_id or appointment.room_id
+        # Checked before the row changes: a query would otherwise autoflush the move first.
+        await _ensure_bookable(uow, AppointmentIn.model_construct(
+            patient_id=appointment.patient_id, provider_id=provider_id, location_id=appointment.location_id,
+            room_id=room_id, start=cmd.start, end=cmd.end))
+        now = utcnow()
+        uow.session.add(AppointmentChange(
+            id=str(uuid.uuid4()), appointment_id=appointment.id, changed_at=now, changed_by=actor.sub,
+            previous_start=appointment.start, previous_end=appointment.end,
+            previous_provider_id=appointment.provider_id, previous_room_id=appointment.room_id))
+        previous_start, previous_end = appointment.start, appointment.end
+        appointment.start, appointment.end, appointment.provider_id, appointment.room_id = (
+            cmd.start, cmd.end, provider_id, room_id)
+        appointment.needs_reschedule, appointment.reschedule_reasons, appointment.updated_at = False, None, now
+        await _flush_or_conflict(uow)
+        await uow.emit(AppointmentRescheduled(
+            appointment_id=appointment.id, patient_id=appointment.patient_id, provider_id=appointment.provider_id,
+            location_id=appointment.location_id, room_id=appointment.room_id, previous_start=previous_start,
+            previous_end=previous_end, start=appointment.start, end=appointment.end),
+            subject=appointment.id, location_id=appointment.location_id)
+        await record_phi_access(uow, actor=actor, action="update", resource="Appointment",
+                                resource_id=appointment.id, patient_id=appointment.patient_id,
+                                location_id=appointment.location_id)
+    return appointment

@@ -95,3 +95,9 @@ async def _local_date(uow: UnitOfWork, appointment: Appointment) -> date:
     """The date of service is the calendar date where the visit happened, not in UTC."""
     location = await uow.session.get(Location, appointment.location_id)
     return appointment.start.astimezone(ZoneInfo(location.timezone)).date() if location else appointment.start.date()
+
+
+async def enter_in_error(*, uow: UnitOfWork, appointment_id: str, actor: Principal) -> Appointment:
+    """The appointment should never have existed (booked or arrived -> entered-in-error); it frees its time."""
+    async with uow:
+        return await _move(uow, appointment_id, actor, AppointmentStatus.ENTERED_IN_ERROR)

@@ -104,5 +104,20 @@ class AppointmentType(Base):
     requires_dea: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
+class AppointmentChange(Base):
+    """Where and when an appointment was before a reschedule: the history the front desk sees."""
+
+    __tablename__ = "appointment_change"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    appointment_id: Mapped[str] = mapped_column(ForeignKey("appointment.id"), index=True)
+    changed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    changed_by: Mapped[str] = mapped_column(String(100))
+    previous_start: Mapped[datetime] = mapped_column(UTCDateTime)
+    previous_end: Mapped[datetime] = mapped_column(UTCDateTime)
+    previous_provider_id: Mapped[str] = mapped_column(String(64))
+    previous_room_id: Mapped[str | None] = mapped_column(String(64))
+
+
 # The projections of other services' events share this metadata (and its migrations).
 from services.scheduling import projections  # noqa: E402,F401

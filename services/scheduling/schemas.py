@@ -36,11 +36,9 @@ class PatientOut(PatientIn):
     email: str | None = None
 
 
-class AppointmentIn(BaseModel):
-    patient_id: str = Field(min_length=1, max_length=36)
-    provider_id: str = Field(min_length=1, max_length=64)
-    location_id: str = Field(min_length=1, max_length=64)
-    room_id: str | None = Field(None, min_length=1, max_length=64)
+class TimeSpan(BaseModel):
+    """A half-open [start, end) in aware datetimes."""
+
     start: AwareDatetime
     end: AwareDatetime
 
@@ -51,6 +49,13 @@ class AppointmentIn(BaseModel):
         if start is not None and end <= start:
             raise ValueError("must be after start")
         return end
+
+
+class AppointmentIn(TimeSpan):
+    patient_id: str = Field(min_length=1, max_length=36)
+    provider_id: str = Field(min_length=1, max_length=64)
+    location_id: str = Field(min_length=1, max_length=64)
+    room_id: str | None = Field(None, min_length=1, max_length=64)
 
 
 class CompletionIn(BaseModel):
@@ -118,3 +123,27 @@ class SlotOut(BaseModel):
     end: datetime
     provider_id: str
     room_ids: list[str]
+
+
+class RescheduleIn(TimeSpan):
+    provider_id: str | None = Field(None, min_length=1, max_length=64)
+    room_id: str | None = Field(None, min_length=1, max_length=64)
+
+
+class AppointmentChangeOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    changed_at: datetime
+    changed_by: str
+    previous_start: datetime
+    previous_end: datetime
+    previous_provider_id: str
+    previous_room_id: str | None
+
+
+class DaySheetOut(BaseModel):
+    location_id: str
+    date: date
+    timezone: str
+    by_provider: dict[str, list[AppointmentOut]]
+    worklist: list[AppointmentOut]

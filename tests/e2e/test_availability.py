@@ -159,3 +159,31 @@ async def test_slot_search_offers_the_shift_minus_bookings_and_buffers_in_local_
                 if not ("07:30" <= f"{h:02d}:{m:02d}" <= "08:15") and f"{h:02d}:{m:02d}" <= "14:30"]
     assert local == expected
     assert all(s["room_ids"] == ["exam-1"] and s["provider_id"] == "prov-7" for s in response.json())
+
+
+async def test_rescheduling_keeps_the_history_and_the_day_sheet_shows_the_local_day(make_suite):
+    suite = make_suite("postgresql")
+    await suite.start("scheduling")
+    async with suite.client("scheduling", ADMIN_A) as scheduling:
+        await practice(suite, scheduling, providers=("prov-7", "prov-8"))
+        first = (await scheduling.post("/appointments", json=SLOT | {
+            "patient_id": await register_patient(scheduling)})).json()
+        other = (await scheduling.post("/appointments", json=SLOT | {
+            "patient_id": await register_patient(scheduling), "start": "2026-12-02T17:00:00Z",
+            "end": "2026-12-02T17:20:00Z"})).json()
+        clash = await scheduling.post(f"/appointments/{first['id']}/reschedule", json={
+            "start": other["start"], "end": other["end"]})
+        assert (clash.status_code, clash.json()["field"]) == (409, "provider_id")
+        moved = await scheduling.post(f"/appointments/{first['id']}/reschedule", json={
+            "start": "2026-12-02T18:00:00Z", "end": "2026-12-02T18:20:00Z", "provider_id": "prov-8"})
+        assert moved.status_code == 200, moved.text
+        history = (await scheduling.get(f"/appointments/{first['id']}/history")).json()
+        assert [(h["previous_start"], h["previous_provider_id"]) for h in history] == [
+            ("2026-12-01T16:00:00Z", "prov-7")]
+        # 2026-12-02 in Los Angeles runs 08:00Z to 08:00Z the next day: both are on it.
+        sheet = (await scheduling.get("/locations/loc-a/day-sheet", params={"day": "2026-12-02"})).json()
+        assert {p: [a["id"] for a in appts] for p, appts in sheet["by_provider"].items()} == {
+            "prov-7": [other["id"]], "prov-8": [first["id"]]}
+        assert sheet["timezone"] == "America/Los_Angeles" and sheet["worklist"] == []
+        gone = await scheduling.post(f"/appointments/{other['id']}/entered-in-error")
+        assert gone.json()["status"] == "entered-in-error"

@@ -1,0 +1,53 @@
+"""Screens of the front desk: the day sheet of a location, an appointment's history."""
+
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+
+from services.scheduling.availability import needs_reschedule_query
+from services.scheduling.models import Appointment, AppointmentChange
+from services.scheduling.projections import Location
+from services.scheduling.schemas import AppointmentOut, DaySheetOut
+from shared.audit import record_phi_access
+from shared.auth import Principal
+from shared.errors import NotFound
+from shared.uow import UnitOfWork
+
+
+async def day_sheet(*, uow: UnitOfWork, location_id: str, day: date, actor: Principal) -> DaySheetOut:
+    """The location's appointments of one local day by provider, and its worklist."""
+    actor.ensure_location(location_id)
+    async with uow:
+        location = await uow.session.get(Location, location_id)
+        if location is None:
+            raise NotFound(f"location {location_id} is not known to scheduling yet", field="location_id")
+        tz = ZoneInfo(location.timezone)
+        # The local day, which is 23 or 25 hours long on DST changes.
+        start, end = datetime.combine(day, time(), tz), datetime.combine(day + timedelta(days=1), time(), tz)
+        query = select(Appointment).where(Appointment.location_id == location_id, Appointment.start >= start,
+                                          Appointment.start < end).order_by(Appointment.start)
+        by_provider: dict[str, list[AppointmentOut]] = {}
+        for appointment in await uow.session.scalars(query):
+            by_provider.setdefault(appointment.provider_id, []).append(AppointmentOut.model_validate(appointment))
+        pending = [AppointmentOut.model_validate(a) for a in await uow.session.scalars(needs_reschedule_query(location_id))]
+        # One audit record for the sheet: it lists patients of the location without opening their records.
+        await record_phi_access(uow, actor=actor, action="read", resource="DaySheet", resource_id=day.isoformat(),
+                                patient_id=None, location_id=location_id)
+    return DaySheetOut(location_id=location_id, date=day, timezone=location.timezone, by_provider=by_provider,
+                       worklist=pending)
+
+
+async def history(*, uow: UnitOfWork, appointment_id: str, actor: Principal) -> list[AppointmentChange]:
+    """Every earlier time and place of an appointment, oldest first (audited read)."""
+    async with uow:
+        appointment = await uow.session.get(Appointment, appointment_id)
+        if appointment is None:
+            raise NotFound(f"appointment {appointment_id} not found", field="appointment_id")
+        actor.ensure_location(appointment.location_id)
+        query = select(AppointmentChange).where(AppointmentChange.appointment_id == appointment_id)
+        changes = list((await uow.session.scalars(query.order_by(AppointmentChange.changed_at))).all())
+        await record_phi_access(uow, actor=actor, action="read", resource="AppointmentHistory",
+                                resource_id=appointment.id, patient_id=appointment.patient_id,
+                                location_id=appointment.location_id)
+    return changes
