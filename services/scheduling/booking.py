@@ -37,8 +37,12 @@ async def book_appointment(
     async with uow:
         if idempotency_key and (earlier := await _earlier_booking(uow, actor, idempotency_key, request_hash)):
             return earlier, False
-        if await uow.session.get(Patient, cmd.patient_id) is None:
+        # Locked: a merge running at the same time cannot leave this booking on the duplicate.
+        patient = await uow.session.get(Patient, cmd.patient_id, with_for_update=True)
+        if patient is None:
             raise NotFound(f"patient {cmd.patient_id} not found", field="patient_id")
+        if patient.merged_into:
+            raise NotFound(f"patient {cmd.patient_id} was merged", field="patient_id", merged_into=patient.merged_into)
         await _ensure_bookable(uow, cmd)
         now = utcnow()
         appointment = Appointment(id=str(uuid.uuid4()), status=AppointmentStatus.BOOKED,

@@ -25,6 +25,7 @@ class Patient(Base):
     email: Mapped[str | None] = mapped_column(String(254))
     location_id: Mapped[str] = mapped_column(String(64), index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    merged_into: Mapped[str | None] = mapped_column(ForeignKey("patient.id"), index=True)  # survivor of a merge
 
 
 # Statuses that hold their time: a cancelled or no-show appointment frees it.

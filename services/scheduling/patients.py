@@ -1,15 +1,25 @@
-"""Patients: registration and reads, every one audited as PHI access."""
+"""Patients: registration, reads, search, updates and merges, every one audited as PHI access."""
 
 import uuid
 
-from services.scheduling.models import Patient
+from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy.exc import IntegrityError
+
+from services.scheduling.models import Appointment, Patient
+from services.scheduling.patient_schemas import PatientPatch, PatientQuery
 from services.scheduling.schemas import PatientIn
 from shared.audit import record_phi_access
-from shared.auth import Principal
-from shared.contracts.scheduling import PatientRegistered
+from shared.auth import ALL_LOCATIONS, Principal
+from shared.contracts.scheduling import PatientMerged, PatientRegistered, PatientUpdated
 from shared.db import utcnow
-from shared.errors import NotFound
+from shared.errors import Conflict, DomainError, NotFound
 from shared.uow import UnitOfWork
+
+DEMOGRAPHICS = ("family_name", "given_name", "birth_date", "sex", "location_id")
+
+
+class Unprocessable(DomainError):
+    status = 422
 
 
 async def register_patient(*, uow: UnitOfWork, cmd: PatientIn, actor: Principal) -> Patient:
@@ -32,12 +42,102 @@ async def get_patient(*, uow: UnitOfWork, patient_id: str, actor: Principal) -> 
     return patient
 
 
-async def _patient(uow: UnitOfWork, patient_id: str, actor: Principal | None) -> Patient:
+async def update_patient(*, uow: UnitOfWork, patient_id: str, cmd: PatientPatch, actor: Principal) -> Patient:
+    """Change some demographics; publishes the whole new state when anything changed."""
+    async with uow:
+        patient = await _patient(uow, patient_id, actor)
+        changes = {k: v for k, v in cmd.changes().items() if getattr(patient, k) != v}
+        for field, value in changes.items():
+            setattr(patient, field, value)
+        if changes:
+            await uow.emit(PatientUpdated(patient_id=patient.id, **{k: getattr(patient, k) for k in DEMOGRAPHICS}),
+                           subject=patient.id, location_id=patient.location_id)
+        await _audit(uow, actor, "update", "Patient", patient.id, patient.id, patient.location_id)
+    return patient
+
+
+async def search_patients(*, uow: UnitOfWork, query: PatientQuery, actor: Principal) -> tuple[list[Patient], bool]:
+    """Patients of the actor's locations matching every criterion given; returns (page, more)."""
+    words = (query.name or "").split()
+    if not words and query.birth_date is None and query.phone is None:
+        raise Unprocessable("give name, birth_date or phone", field="name")
+    criteria = [Patient.merged_into.is_(None)]
+    if ALL_LOCATIONS not in actor.locations:
+        criteria.append(Patient.location_id.in_(actor.locations))
+    for word in words:
+        # Every word is a prefix of the family or the given name: "ana riv" finds Ana Rivera.
+        prefix = word.lower().replace("/", "//").replace("%", "/%").replace("_", "/_") + "%"
+        criteria.append(or_(func.lower(Patient.family_name).like(prefix, escape="/"),
+                            func.lower(Patient.given_name).like(prefix, escape="/")))
+    if query.birth_date is not None:
+        criteria.append(Patient.birth_date == query.birth_date)
+    if query.phone is not None:
+        # Ends with the digits asked for, so "555 010 2000" finds "+1 (555) 010-2000".
+        criteria.append(_digits(Patient.phone).like("%" + "".join(filter(str.isdigit, query.phone))))
+    statement = (select(Patient).where(and_(*criteria))
+                 .order_by(Patient.family_name, Patient.given_name, Patient.birth_date, Patient.id)
+                 .offset(query.offset).limit(query.limit + 1))
+    async with uow:
+        found = list((await uow.session.scalars(statement)).all())
+        page = found[:query.limit]
+        for patient in page:  # one PHI-access event per patient shown, none for those not shown
+            await _audit(uow, actor, "read", "Patient", patient.id, patient.id, patient.location_id)
+    return page, len(found) > query.limit
+
+
+async def merge_patients(*, uow: UnitOfWork, survivor_id: str, duplicate_id: str, actor: Principal
+                         ) -> tuple[Patient, int]:
+    """Fold a duplicate record into its survivor; returns (survivor, appointments moved)."""
+    if survivor_id == duplicate_id:
+        raise Unprocessable("a patient cannot be merged into itself", field="duplicate_id")
+    async with uow:
+        # Both rows locked, in id order: merging A into B while B goes into A would make a cycle.
+        for patient_id in sorted((survivor_id, duplicate_id)):
+            await uow.session.get(Patient, patient_id, with_for_update=True)
+        survivor = await _patient(uow, survivor_id, actor)
+        duplicate = await _patient(uow, duplicate_id, actor, field="duplicate_id")
+        moved = (await uow.session.execute(select(Appointment.id, Appointment.location_id)
+                                           .where(Appointment.patient_id == duplicate.id))).all()
+        for _, location_id in moved:  # re-pointing writes each appointment: its location must be in scope too
+            actor.ensure_location(location_id)
+        try:
+            await uow.session.execute(update(Appointment).where(Appointment.patient_id == duplicate.id)
+                                      .values(patient_id=survivor.id, updated_at=utcnow()))
+        except IntegrityError as exc:
+            if "no_patient_overlap" not in str(exc.orig):
+                raise
+            raise Conflict("both patients hold appointments at the same time: cancel one first",
+                           field="duplicate_id") from exc
+        duplicate.merged_into = survivor.id
+        # Earlier merges into the duplicate now point at the survivor: one hop, never a chain.
+        await uow.session.execute(update(Patient).where(Patient.merged_into == duplicate.id)
+                                  .values(merged_into=survivor.id))
+        await uow.emit(PatientMerged(survivor_id=survivor.id, duplicate_id=duplicate.id),
+                       subject=duplicate.id, location_id=duplicate.location_id)
+        for patient in (survivor, duplicate):
+            await _audit(uow, actor, "update", "Patient", patient.id, patient.id, patient.location_id)
+        for appointment_id, location_id in moved:
+            await _audit(uow, actor, "update", "Appointment", appointment_id, survivor.id, location_id)
+    return survivor, len(moved)
+
+
+def _digits(column):
+    # The registration pattern allows only these separators besides digits.
+    for separator in ("+", " ", "(", ")", "-"):
+        column = func.replace(column, separator, "")
+    return column
+
+
+async def _patient(uow: UnitOfWork, patient_id: str, actor: Principal | None, field: str = "patient_id") -> Patient:
     patient = await uow.session.get(Patient, patient_id)
     if patient is None:
-        raise NotFound(f"patient {patient_id} not found", field="patient_id")
+        raise NotFound(f"patient {patient_id} not found", field=field)
     if actor is not None:
         actor.ensure_location(patient.location_id)
+    if patient.merged_into is not None:
+        # 404, yet the body names the survivor so a client can follow it (after the scope check).
+        raise NotFound(f"patient {patient_id} was merged into {patient.merged_into}", field=field,
+                       merged_into=patient.merged_into)
     return patient
 
 

@@ -131,3 +131,27 @@ class AppointmentNeedsReschedule(EventPayload):
     location_id: str
     start: datetime
     reasons: list[str]
+
+
+class PatientUpdated(EventPayload):
+    """The patient's demographics after a change: the whole state, so consumers can upsert."""
+
+    event_type = "scheduling.patient.updated"
+    contains_phi = True
+
+    patient_id: str
+    family_name: str
+    given_name: str
+    birth_date: date
+    sex: str
+    location_id: str
+
+
+class PatientMerged(EventPayload):
+    """A duplicate record was folded into its survivor: consumers re-point what they hold of it."""
+
+    event_type = "scheduling.patient.merged"
+    contains_phi = True
+
+    survivor_id: str
+    duplicate_id: str
