@@ -3,6 +3,7 @@
 import asyncio
 import logging
 from datetime import timedelta
+from collections.abc import Awaitable, Callable
 from contextlib import asynccontextmanager
 
 from sqlalchemy import MetaData, text
@@ -30,6 +31,8 @@ class ServiceRuntime:
         self.broker = create_broker(settings)
         self.produces = [settings.topic(t) for t in produces]
         self.consumers: list[EventConsumer] = []
+        self._periodic: list[tuple[float, Callable[[], Awaitable[None]], str]] = []
+        self._tasks: list[asyncio.Task] = []
         self.relay = OutboxRelay(
             sessions=self.sessions,
             outbox=self.tables.outbox,
@@ -66,6 +69,18 @@ class ServiceRuntime:
             consumer.subscribe()
         self.consumers.append(consumer)
 
+    def every(self, seconds: float, job: Callable[[], Awaitable[None]], *, name: str) -> None:
+        """Run `job` every `seconds` while the service runs (e.g. expiring holds); errors are logged."""
+        self._periodic.append((seconds, job, name))
+
+    async def _repeat(self, seconds: float, job: Callable[[], Awaitable[None]], name: str) -> None:
+        while True:
+            await asyncio.sleep(seconds)
+            try:
+                await job()
+            except Exception:
+                log.exception("periodic job failed", extra={"job": name})
+
     async def _publish(self, topic: str, key: bytes, headers: dict[str, str], payload: bytes):
         return await self.broker.publish(payload, topic, key=key, headers=headers, no_confirm=True)
 
@@ -84,9 +99,13 @@ class ServiceRuntime:
         await self.broker.start()
         if settings.run_relay:
             self.relay.start()
+        self._tasks = [asyncio.create_task(self._repeat(*p), name=p[2]) for p in self._periodic]
         try:
             yield self
         finally:
+            for task in self._tasks:
+                task.cancel()
+            await asyncio.gather(*self._tasks, return_exceptions=True)
             await self.relay.stop()
             # aiokafka#659: stop() can loop while the brokers are down; bound it.
             try:
