@@ -38,12 +38,12 @@ def create_engine(url: str, **kwargs) -> AsyncEngine:
     database = make_url(url).database
     if database and database != ":memory:":
         Path(database).parent.mkdir(parents=True, exist_ok=True)
-    # One connection per process: SQLite has one writer anyway, and queueing for the pool
-    # is an asyncio wait, while contending for the file lock means sqlite's busy handler
-    # sleeping in 5-25 ms steps.
-    kwargs.setdefault("pool_size", 1)
-    kwargs.setdefault("max_overflow", 0)
-    kwargs.setdefault("pool_timeout", 30)
+        # One connection per process: SQLite has one writer anyway, and queueing for the
+        # pool is an asyncio wait, while contending for the file lock means sqlite's busy
+        # handler sleeping in 5-25 ms steps.
+        kwargs.setdefault("pool_size", 1)
+        kwargs.setdefault("max_overflow", 0)
+        kwargs.setdefault("pool_timeout", 30)
     engine = create_async_engine(url, connect_args={"timeout": 30}, **kwargs)
     _serialize_sqlite_writers(engine)
     return engine
