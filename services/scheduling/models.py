@@ -24,6 +24,8 @@ class Patient(Base):
     phone: Mapped[str | None] = mapped_column(String(32))
     email: Mapped[str | None] = mapped_column(String(254))
     location_id: Mapped[str] = mapped_column(String(64), index=True)
+    address: Mapped[dict | None] = mapped_column(JSON)
+    emergency_contact: Mapped[dict | None] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     merged_into: Mapped[str | None] = mapped_column(ForeignKey("patient.id"), index=True)  # survivor of a merge
 

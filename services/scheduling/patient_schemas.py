@@ -4,7 +4,8 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
 
-from services.scheduling.schemas import PatientIn, PatientOut, Sex
+from services.scheduling.schemas import EmergencyContact, PatientIn, PatientOut, Sex
+from shared.contracts.scheduling import PostalAddress
 
 PHONE = r"^\+?[0-9 ()\-]{7,20}$"  # the same rule as registration
 
@@ -23,6 +24,8 @@ class PatientPatch(BaseModel):
     sex: Sex | None = None
     phone: str | None = Field(None, pattern=PHONE)
     email: EmailStr | None = None
+    address: PostalAddress | None = None  # replaced whole; null clears it
+    emergency_contact: EmergencyContact | None = None
 
     _born_in_the_past = field_validator("birth_date")(PatientIn._born_in_the_past.__func__)
 
@@ -34,7 +37,7 @@ class PatientPatch(BaseModel):
         return value
 
     def changes(self) -> dict:
-        return self.model_dump(exclude_unset=True)
+        return self.model_dump(exclude_unset=True)  # nested models come out as plain dicts
 
 
 class PatientQuery(BaseModel):

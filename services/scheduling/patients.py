@@ -15,7 +15,7 @@ from shared.db import utcnow
 from shared.errors import Conflict, DomainError, NotFound
 from shared.uow import UnitOfWork
 
-DEMOGRAPHICS = ("family_name", "given_name", "birth_date", "sex", "location_id")
+DEMOGRAPHICS = ("family_name", "given_name", "birth_date", "sex", "location_id", "address")
 
 
 class Unprocessable(DomainError):

@@ -8,9 +8,15 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, EmailStr, Field, Vali
 from shared.codes import DiagnosisCode, ProcedureCode
 from shared.contracts.facilities import RoomKind
 from shared.contracts.staff import StaffRole
-from shared.contracts.scheduling import ServiceLine, check_diagnosis_pointers
+from shared.contracts.scheduling import PostalAddress, ServiceLine, check_diagnosis_pointers
 
 Sex = Literal["female", "male", "other", "unknown"]  # FHIR AdministrativeGender
+
+
+class EmergencyContact(BaseModel):
+    name: str = Field(min_length=1, max_length=100)
+    phone: str = Field(pattern=r"^\+?[0-9 ()\-]{7,20}$")
+    relationship: str = Field(min_length=1, max_length=50)
 
 
 class PatientIn(BaseModel):
@@ -21,6 +27,8 @@ class PatientIn(BaseModel):
     phone: str | None = Field(None, pattern=r"^\+?[0-9 ()\-]{7,20}$")
     email: EmailStr | None = None
     location_id: str = Field(min_length=1, max_length=64)
+    address: PostalAddress | None = None
+    emergency_contact: EmergencyContact | None = None
 
     @field_validator("birth_date")
     @classmethod

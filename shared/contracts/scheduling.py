@@ -7,10 +7,22 @@ Every other scheduling topic carries identifiers and codes only.
 from datetime import date, datetime
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from shared.codes import DiagnosisCode, Modifier, ProcedureCode
 from shared.contracts import EventPayload
+
+
+class PostalAddress(BaseModel):
+    """A US postal address, as a claim's N3/N4 segments need it."""
+
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    line1: str = Field(min_length=1, max_length=55)
+    line2: str | None = Field(None, max_length=55)
+    city: str = Field(min_length=1, max_length=30)
+    state: str = Field(pattern=r"^[A-Z]{2}$")
+    postal_code: str = Field(pattern=r"^\d{5}(-?\d{4})?$")
 
 
 class PatientRegistered(EventPayload):
@@ -23,6 +35,7 @@ class PatientRegistered(EventPayload):
     birth_date: date
     sex: str
     location_id: str
+    address: PostalAddress | None = None
 
 
 class AppointmentBooked(EventPayload):
@@ -145,6 +158,7 @@ class PatientUpdated(EventPayload):
     birth_date: date
     sex: str
     location_id: str
+    address: PostalAddress | None = None
 
 
 class PatientMerged(EventPayload):
@@ -155,3 +169,49 @@ class PatientMerged(EventPayload):
 
     survivor_id: str
     duplicate_id: str
+
+
+class WaitlistOfferMade(EventPayload):
+    """A freed slot is held for a waiting patient until `expires_at`; the front desk calls them."""
+
+    event_type = "scheduling.waitlist.offer_made"
+
+    offer_id: str
+    entry_id: str
+    patient_id: str
+    location_id: str
+    provider_id: str
+    room_id: str | None = None
+    start: datetime
+    end: datetime
+    expires_at: datetime
+
+
+class WaitlistOfferAccepted(EventPayload):
+    event_type = "scheduling.waitlist.offer_accepted"
+
+    offer_id: str
+    entry_id: str
+    patient_id: str
+    location_id: str
+    appointment_id: str
+
+
+class WaitlistOfferExpired(EventPayload):
+    """The hold ran out unanswered; the slot goes to the next waiting patient."""
+
+    event_type = "scheduling.waitlist.offer_expired"
+
+    offer_id: str
+    entry_id: str
+    patient_id: str
+    location_id: str
+
+
+class WaitlistOfferDeclined(EventPayload):
+    event_type = "scheduling.waitlist.offer_declined"
+
+    offer_id: str
+    entry_id: str
+    patient_id: str
+    location_id: str

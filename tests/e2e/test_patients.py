@@ -172,3 +172,27 @@ async def test_merge_refusals(make_suite):
         assert (await desk.post(f"/patients/{first}/merge", json={"duplicate_id": second})).status_code == 403
     # Nothing of the refused attempts was written.
     assert await suite.scalar("scheduling", "SELECT count(*) FROM patient WHERE merged_into IS NOT NULL") == 0
+
+
+async def test_address_travels_to_billing_and_the_emergency_contact_stays_home(make_suite):
+    suite = make_suite("sqlite")
+    await suite.start("scheduling")
+    address = {"line1": "12 Elm St", "line2": None, "city": "Fresno", "state": "CA", "postal_code": "93701"}
+    async with suite.client("scheduling", FRONT_DESK_A) as scheduling:
+        bad = await scheduling.post("/patients", json={
+            "family_name": "Ruiz", "given_name": "Eva", "birth_date": "1990-01-02", "sex": "female",
+            "location_id": "loc-a", "address": address | {"postal_code": "9370"}})
+        assert _fields(bad) == ["body.address.postal_code"]
+        created = await scheduling.post("/patients", json={
+            "family_name": "Ruiz", "given_name": "Eva", "birth_date": "1990-01-02", "sex": "female",
+            "location_id": "loc-a", "address": address,
+            "emergency_contact": {"name": "Luis Ruiz", "phone": "+1 559 555 0101", "relationship": "spouse"}})
+        assert created.status_code == 201, created.text
+        patient = (await scheduling.get(f"/patients/{created.json()['id']}")).json()
+        assert patient["address"] == address and patient["emergency_contact"]["relationship"] == "spouse"
+        moved = await scheduling.patch(f"/patients/{patient['id']}", json={"address": address | {"city": "Clovis"}})
+        assert moved.json()["address"]["city"] == "Clovis"
+
+    events = _events(await read_all(suite.bootstrap, suite.topic("scheduling.patient"), expect=2))
+    assert [e["address"]["city"] for _, e in events] == ["Fresno", "Clovis"]
+    assert all("emergency_contact" not in e for _, e in events)  # billing has no use for it
