@@ -5,6 +5,7 @@ import uuid
 
 from sqlalchemy.exc import IntegrityError
 
+from services.scheduling import waitlist  # waitlist: the old time of a reschedule goes to the waitlist
 from services.scheduling.domain import AppointmentStatus
 from services.scheduling.models import Appointment, AppointmentChange, BookingRequest, Patient
 from services.scheduling.projection_service import bookability
@@ -119,6 +120,7 @@ async def reschedule(*, uow: UnitOfWork, appointment_id: str, cmd: RescheduleIn,
             id=str(uuid.uuid4()), appointment_id=appointment.id, changed_at=now, changed_by=actor.sub,
             previous_start=appointment.start, previous_end=appointment.end,
             previous_provider_id=appointment.provider_id, previous_room_id=appointment.room_id))
+        previous_provider, previous_room = appointment.provider_id, appointment.room_id  # for the waitlist
         previous_start, previous_end = appointment.start, appointment.end
         appointment.start, appointment.end, appointment.provider_id, appointment.room_id = (
             cmd.start, cmd.end, provider_id, room_id)
@@ -129,6 +131,8 @@ async def reschedule(*, uow: UnitOfWork, appointment_id: str, cmd: RescheduleIn,
             location_id=appointment.location_id, room_id=appointment.room_id, previous_start=previous_start,
             previous_end=previous_end, start=appointment.start, end=appointment.end),
             subject=appointment.id, location_id=appointment.location_id)
+        await waitlist.offer_freed_slot(uow=uow, location_id=appointment.location_id, provider_id=previous_provider,
+                                        room_id=previous_room, start=previous_start, end=previous_end)
         await record_phi_access(uow, actor=actor, action="update", resource="Appointment",
                                 resource_id=appointment.id, patient_id=appointment.patient_id,
                                 location_id=appointment.location_id)

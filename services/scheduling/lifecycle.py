@@ -3,6 +3,7 @@
 from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
+from services.scheduling import waitlist  # waitlist: freed time goes to the next waiting patient
 from services.scheduling.domain import AppointmentStatus, transition
 from services.scheduling.models import Appointment
 from services.scheduling.projections import Location
@@ -57,6 +58,7 @@ async def cancel(*, uow: UnitOfWork, appointment_id: str, cmd: CancellationIn, a
             appointment_id=appointment.id, patient_id=appointment.patient_id, provider_id=appointment.provider_id,
             location_id=appointment.location_id, start=appointment.start, cancelled_by=cmd.by,
             reason=cmd.reason, late=late), subject=appointment.id, location_id=appointment.location_id)
+        await _offer_its_time(uow, appointment)
     return appointment
 
 
@@ -70,6 +72,7 @@ async def no_show(*, uow: UnitOfWork, appointment_id: str, actor: Principal) -> 
             appointment_id=appointment.id, patient_id=appointment.patient_id, provider_id=appointment.provider_id,
             location_id=appointment.location_id, start=appointment.start),
             subject=appointment.id, location_id=appointment.location_id)
+        await _offer_its_time(uow, appointment)
     return appointment
 
 
@@ -100,4 +103,12 @@ async def _local_date(uow: UnitOfWork, appointment: Appointment) -> date:
 async def enter_in_error(*, uow: UnitOfWork, appointment_id: str, actor: Principal) -> Appointment:
     """The appointment should never have existed (booked or arrived -> entered-in-error); it frees its time."""
     async with uow:
-        return await _move(uow, appointment_id, actor, AppointmentStatus.ENTERED_IN_ERROR)
+        appointment = await _move(uow, appointment_id, actor, AppointmentStatus.ENTERED_IN_ERROR)
+        await _offer_its_time(uow, appointment)
+    return appointment
+
+
+async def _offer_its_time(uow: UnitOfWork, appointment: Appointment) -> None:
+    """Freed time goes to the best-ranked waiting patient, in the transaction that freed it."""
+    await waitlist.offer_freed_slot(uow=uow, location_id=appointment.location_id, provider_id=appointment.provider_id,
+                                    room_id=appointment.room_id, start=appointment.start, end=appointment.end)

@@ -124,3 +124,4 @@ class AppointmentChange(Base):
 
 # The projections of other services' events share this metadata (and its migrations).
 from services.scheduling import projections  # noqa: E402,F401
+from services.scheduling import waitlist_models  # noqa: E402,F401
