@@ -6,10 +6,10 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Header, Response
 from pydantic import AwareDatetime
 
-from services.scheduling import availability, booking, lifecycle, service, slot_search, views
+from services.scheduling import availability, booking, lifecycle, series, service, slot_search, views
 from services.scheduling.schemas import (AppointmentChangeOut, AppointmentIn, AppointmentOut, AppointmentTypeIn,
                                          AppointmentTypeOut, BookabilityOut, CancellationIn, CompletionIn, DaySheetOut,
-                                         RescheduleIn, SlotOut)
+                                         RescheduleIn, SeriesIn, SlotOut)
 from shared.auth import Principal, Role, require_roles
 from shared.web import UowDep
 
@@ -122,3 +122,9 @@ async def enter_in_error(appointment_id: str, uow: UowDep, actor: Manager):
 async def day_sheet(location_id: str, day: date, uow: UowDep, actor: FrontDesk):
     """The location's appointments of one local day by provider, with its worklist."""
     return await views.day_sheet(uow=uow, location_id=location_id, day=day, actor=actor)
+
+
+@router.post("/appointment-series", status_code=201, response_model=list[AppointmentOut], tags=["appointments"])
+async def book_series(body: SeriesIn, uow: UowDep, actor: FrontDesk):
+    """Book a recurring series (every N days or weeks, until a date or for a count), all or none."""
+    return await series.book_series(uow=uow, cmd=body, actor=actor)

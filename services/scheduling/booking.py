@@ -38,29 +38,34 @@ async def book_appointment(
     async with uow:
         if idempotency_key and (earlier := await _earlier_booking(uow, actor, idempotency_key, request_hash)):
             return earlier, False
-        # Locked: a merge running at the same time cannot leave this booking on the duplicate.
-        patient = await uow.session.get(Patient, cmd.patient_id, with_for_update=True)
-        if patient is None:
-            raise NotFound(f"patient {cmd.patient_id} not found", field="patient_id")
-        if patient.merged_into:
-            raise NotFound(f"patient {cmd.patient_id} was merged", field="patient_id", merged_into=patient.merged_into)
-        await _ensure_bookable(uow, cmd)
-        now = utcnow()
-        appointment = Appointment(id=str(uuid.uuid4()), status=AppointmentStatus.BOOKED,
-                                  created_at=now, updated_at=now, **cmd.model_dump())
-        uow.session.add(appointment)
-        await _flush_or_conflict(uow)
+        appointment = await place(uow, cmd, actor)
         if idempotency_key:
             uow.session.add(BookingRequest(actor=actor.sub, idempotency_key=idempotency_key,
                                            request_hash=request_hash, appointment_id=appointment.id,
-                                           created_at=now))
+                                           created_at=appointment.created_at))
             await _flush_or_conflict(uow)
-        await uow.emit(AppointmentBooked(appointment_id=appointment.id, **cmd.model_dump()),
-                       subject=appointment.id, location_id=cmd.location_id)
-        await record_phi_access(uow, actor=actor, action="create", resource="Appointment",
-                                resource_id=appointment.id, patient_id=cmd.patient_id,
-                                location_id=cmd.location_id)
     return appointment, True
+
+
+async def place(uow: UnitOfWork, cmd: AppointmentIn, actor: Principal, *, series_id: str | None = None) -> Appointment:
+    """Insert one booked appointment inside the caller's transaction, with its event and audit."""
+    # Locked: a merge running at the same time cannot leave this booking on the duplicate.
+    patient = await uow.session.get(Patient, cmd.patient_id, with_for_update=True)
+    if patient is None:
+        raise NotFound(f"patient {cmd.patient_id} not found", field="patient_id")
+    if patient.merged_into:
+        raise NotFound(f"patient {cmd.patient_id} was merged", field="patient_id", merged_into=patient.merged_into)
+    await _ensure_bookable(uow, cmd)
+    now = utcnow()
+    appointment = Appointment(id=str(uuid.uuid4()), status=AppointmentStatus.BOOKED, series_id=series_id,
+                              created_at=now, updated_at=now, **cmd.model_dump())
+    uow.session.add(appointment)
+    await _flush_or_conflict(uow)
+    await uow.emit(AppointmentBooked(appointment_id=appointment.id, series_id=series_id, **cmd.model_dump()),
+                   subject=appointment.id, location_id=cmd.location_id)
+    await record_phi_access(uow, actor=actor, action="create", resource="Appointment", resource_id=appointment.id,
+                            patient_id=cmd.patient_id, location_id=cmd.location_id)
+    return appointment
 
 
 async def _ensure_bookable(uow: UnitOfWork, cmd: AppointmentIn) -> None:

@@ -62,6 +62,7 @@ class Appointment(Base):
     provider_id: Mapped[str] = mapped_column(String(64), index=True)
     location_id: Mapped[str] = mapped_column(String(64), index=True)
     room_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    series_id: Mapped[str | None] = mapped_column(ForeignKey("appointment_series.id"), index=True)
     start: Mapped[datetime] = mapped_column(UTCDateTime)
     end: Mapped[datetime] = mapped_column(UTCDateTime)
     status: Mapped[str] = mapped_column(String(20))
@@ -105,6 +106,20 @@ class AppointmentType(Base):
     default_cpt_codes: Mapped[list] = mapped_column(JSON, default=list)
     provider_roles: Mapped[list] = mapped_column(JSON)
     requires_dea: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class AppointmentSeries(Base):
+    """A recurrence rule; its occurrences are ordinary appointments that can move or cancel alone."""
+
+    __tablename__ = "appointment_series"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    every: Mapped[int] = mapped_column(Integer)
+    unit: Mapped[str] = mapped_column(String(5))  # day | week
+    until: Mapped[date | None] = mapped_column(Date)
+    count: Mapped[int | None] = mapped_column(Integer)
+    created_by: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 class AppointmentChange(Base):

@@ -1,6 +1,6 @@
 """HTTP request and response models of scheduling."""
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, EmailStr, Field, ValidationInfo, field_validator
@@ -50,6 +50,11 @@ class TimeSpan(BaseModel):
     start: AwareDatetime
     end: AwareDatetime
 
+    @field_validator("start", "end")
+    @classmethod
+    def _in_utc(cls, value: datetime) -> datetime:
+        return value.astimezone(UTC)  # stored and answered in UTC, whatever offset came in
+
     @field_validator("end")
     @classmethod
     def _ends_after_start(cls, end: datetime, info: ValidationInfo) -> datetime:
@@ -64,6 +69,22 @@ class AppointmentIn(TimeSpan):
     provider_id: str = Field(min_length=1, max_length=64)
     location_id: str = Field(min_length=1, max_length=64)
     room_id: str | None = Field(None, min_length=1, max_length=64)
+
+
+class SeriesIn(AppointmentIn):
+    """The first occurrence, then every N days or weeks at the same local time, until a date or for a count."""
+
+    every: int = Field(ge=1, le=52)
+    unit: Literal["day", "week"]
+    until: date | None = None
+    count: int | None = Field(None, ge=2, le=52)
+
+    @field_validator("count")
+    @classmethod
+    def _until_or_count(cls, count: int | None, info: ValidationInfo) -> int | None:
+        if (count is None) == (info.data.get("until") is None):
+            raise ValueError("give exactly one of until and count")
+        return count
 
 
 class CompletionIn(BaseModel):
@@ -92,6 +113,7 @@ class AppointmentOut(BaseModel):
     provider_id: str
     location_id: str
     room_id: str | None = None
+    series_id: str | None = None
     start: datetime
     end: datetime
     status: str

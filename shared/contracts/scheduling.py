@@ -48,6 +48,7 @@ class AppointmentBooked(EventPayload):
     start: datetime
     end: datetime
     room_id: str | None = None
+    series_id: str | None = None  # set on each occurrence of a recurring series
 
 
 class AppointmentCheckedIn(EventPayload):
