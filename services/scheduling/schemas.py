@@ -5,6 +5,7 @@ from typing import Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, EmailStr, Field, ValidationInfo, field_validator
 
+from services.scheduling.waitlist_schemas import WaitlistOfferOut
 from shared.codes import DiagnosisCode, ProcedureCode
 from shared.contracts.facilities import RoomKind
 from shared.contracts.staff import StaffRole
@@ -177,3 +178,4 @@ class DaySheetOut(BaseModel):
     timezone: str
     by_provider: dict[str, list[AppointmentOut]]
     worklist: list[AppointmentOut]
+    waitlist_offers: list[WaitlistOfferOut]

@@ -9,6 +9,8 @@ from services.scheduling.availability import needs_reschedule_query
 from services.scheduling.models import Appointment, AppointmentChange
 from services.scheduling.projections import Location
 from services.scheduling.schemas import AppointmentOut, DaySheetOut
+from services.scheduling.waitlist_models import WaitlistEntry, WaitlistOffer
+from services.scheduling.waitlist_schemas import WaitlistOfferOut
 from shared.audit import record_phi_access
 from shared.auth import Principal
 from shared.errors import NotFound
@@ -16,7 +18,7 @@ from shared.uow import UnitOfWork
 
 
 async def day_sheet(*, uow: UnitOfWork, location_id: str, day: date, actor: Principal) -> DaySheetOut:
-    """The location's appointments of one local day by provider, and its worklist."""
+    """The location's appointments of one local day by provider, its worklist and pending waitlist offers."""
     actor.ensure_location(location_id)
     async with uow:
         location = await uow.session.get(Location, location_id)
@@ -31,11 +33,15 @@ async def day_sheet(*, uow: UnitOfWork, location_id: str, day: date, actor: Prin
         for appointment in await uow.session.scalars(query):
             by_provider.setdefault(appointment.provider_id, []).append(AppointmentOut.model_validate(appointment))
         pending = [AppointmentOut.model_validate(a) for a in await uow.session.scalars(needs_reschedule_query(location_id))]
+        offers = [WaitlistOfferOut.model_validate(o) for o in await uow.session.scalars(
+            select(WaitlistOffer).join(WaitlistEntry, WaitlistOffer.entry_id == WaitlistEntry.id)
+            .where(WaitlistEntry.location_id == location_id, WaitlistOffer.status == "offered")
+            .order_by(WaitlistOffer.expires_at))]
         # One audit record for the sheet: it lists patients of the location without opening their records.
         await record_phi_access(uow, actor=actor, action="read", resource="DaySheet", resource_id=day.isoformat(),
                                 patient_id=None, location_id=location_id)
     return DaySheetOut(location_id=location_id, date=day, timezone=location.timezone, by_provider=by_provider,
-                       worklist=pending)
+                       worklist=pending, waitlist_offers=offers)
 
 
 async def history(*, uow: UnitOfWork, appointment_id: str, actor: Principal) -> list[AppointmentChange]:

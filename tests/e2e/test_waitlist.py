@@ -57,6 +57,8 @@ async def test_a_cancelled_slot_is_held_for_the_best_fitting_patient_then_the_ne
         assert listed[urgent["id"]]["status"] == "offered"
         assert (offer["start"], offer["end"], offer["provider_id"]) == (SLOT["start"], "2026-12-01T16:20:00Z", "prov-7")
         assert listed[first["id"]]["offer"] is None and listed[later["id"]]["offer"] is None
+        sheet = (await scheduling.get("/locations/loc-a/day-sheet", params={"day": "2026-12-01"})).json()
+        assert [o["id"] for o in sheet["waitlist_offers"]] == [offer["id"]]  # the front desk sees the hold
 
         # The hold runs out unanswered: the slot goes to the next-ranked patient that fits.
         after_hold = (datetime.now(UTC) + timedelta(minutes=16)).isoformat()
