@@ -7,9 +7,9 @@ from sqlalchemy.exc import IntegrityError
 
 from services.scheduling import waitlist  # waitlist: the old time of a reschedule goes to the waitlist
 from services.scheduling.domain import AppointmentStatus
-from services.scheduling.models import Appointment, AppointmentChange, BookingRequest, Patient
+from services.scheduling.models import Appointment, AppointmentChange, AppointmentType, BookingRequest, Patient
 from services.scheduling.projection_service import bookability
-from services.scheduling.projections import Room
+from services.scheduling.projections import Provider, Room
 from services.scheduling.schemas import AppointmentIn, RescheduleIn
 from shared.audit import record_phi_access
 from shared.auth import Principal
@@ -69,8 +69,12 @@ async def place(uow: UnitOfWork, cmd: AppointmentIn, actor: Principal, *, series
 
 
 async def _ensure_bookable(uow: UnitOfWork, cmd: AppointmentIn) -> None:
+    kind = await _appointment_type(uow, cmd)
     reasons = await bookability(session=uow.session, staff_id=cmd.provider_id, location_id=cmd.location_id,
-                                start=cmd.start, end=cmd.end)
+                                start=cmd.start, end=cmd.end, requires_dea=bool(kind and kind.requires_dea))
+    provider = await uow.session.get(Provider, cmd.provider_id)
+    if kind and provider and provider.role not in kind.provider_roles:
+        reasons.append(f"a {provider.role} does not take {kind.name} appointments")
     if reasons:
         raise Conflict("the provider cannot be booked then", field="provider_id", reasons=reasons)
     if cmd.room_id:
@@ -79,6 +83,18 @@ async def _ensure_bookable(uow: UnitOfWork, cmd: AppointmentIn) -> None:
             raise Conflict(f"room {cmd.room_id} is not a room of {cmd.location_id}", field="room_id")
         if not room.in_service:
             raise Conflict(f"room {cmd.room_id} is out of service: {room.out_of_service_reason}", field="room_id")
+        if kind and kind.room_kind and room.kind != kind.room_kind:
+            raise Conflict(f"{kind.name} needs a {kind.room_kind} room, {cmd.room_id} is {room.kind}", field="room_id")
+
+
+async def _appointment_type(uow: UnitOfWork, cmd: AppointmentIn) -> AppointmentType | None:
+    if cmd.appointment_type_id is None:
+        return None
+    kind = await uow.session.get(AppointmentType, cmd.appointment_type_id)
+    if kind is None or kind.location_id != cmd.location_id:
+        raise NotFound(f"appointment type {cmd.appointment_type_id} not offered at {cmd.location_id}",
+                       field="appointment_type_id")
+    return kind
 
 
 async def _earlier_booking(uow: UnitOfWork, actor: Principal, key: str, request_hash: str) -> Appointment | None:
@@ -119,7 +135,7 @@ async def reschedule(*, uow: UnitOfWork, appointment_id: str, cmd: RescheduleIn,
         # Checked before the row changes: a query would otherwise autoflush the move first.
         await _ensure_bookable(uow, AppointmentIn.model_construct(
             patient_id=appointment.patient_id, provider_id=provider_id, location_id=appointment.location_id,
-            room_id=room_id, start=cmd.start, end=cmd.end))
+            room_id=room_id, start=cmd.start, end=cmd.end, appointment_type_id=appointment.appointment_type_id))
         now = utcnow()
         uow.session.add(AppointmentChange(
             id=str(uuid.uuid4()), appointment_id=appointment.id, changed_at=now, changed_by=actor.sub,

@@ -63,6 +63,7 @@ class Appointment(Base):
     location_id: Mapped[str] = mapped_column(String(64), index=True)
     room_id: Mapped[str | None] = mapped_column(String(64), index=True)
     series_id: Mapped[str | None] = mapped_column(ForeignKey("appointment_series.id"), index=True)
+    appointment_type_id: Mapped[str | None] = mapped_column(ForeignKey("appointment_type.id"))
     start: Mapped[datetime] = mapped_column(UTCDateTime)
     end: Mapped[datetime] = mapped_column(UTCDateTime)
     status: Mapped[str] = mapped_column(String(20))

@@ -70,6 +70,7 @@ class AppointmentIn(TimeSpan):
     provider_id: str = Field(min_length=1, max_length=64)
     location_id: str = Field(min_length=1, max_length=64)
     room_id: str | None = Field(None, min_length=1, max_length=64)
+    appointment_type_id: str | None = Field(None, min_length=1, max_length=36)  # its roles, DEA, room kind apply
 
 
 class SeriesIn(AppointmentIn):
@@ -115,6 +116,7 @@ class AppointmentOut(BaseModel):
     location_id: str
     room_id: str | None = None
     series_id: str | None = None
+    appointment_type_id: str | None = None
     start: datetime
     end: datetime
     status: str

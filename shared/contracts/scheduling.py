@@ -49,6 +49,7 @@ class AppointmentBooked(EventPayload):
     end: datetime
     room_id: str | None = None
     series_id: str | None = None  # set on each occurrence of a recurring series
+    appointment_type_id: str | None = None
 
 
 class AppointmentCheckedIn(EventPayload):

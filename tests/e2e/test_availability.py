@@ -187,3 +187,35 @@ async def test_rescheduling_keeps_the_history_and_the_day_sheet_shows_the_local_
         assert sheet["timezone"] == "America/Los_Angeles" and sheet["worklist"] == []
         gone = await scheduling.post(f"/appointments/{other['id']}/entered-in-error")
         assert gone.json()["status"] == "entered-in-error"
+
+
+async def test_an_appointment_type_brings_its_roles_dea_and_room_kind_to_the_booking(make_suite):
+    suite = make_suite("sqlite")
+    await suite.start("scheduling")
+    async with suite.client("scheduling", ADMIN_A) as scheduling:
+        await practice(suite, scheduling)
+        patient = await register_patient(scheduling)
+
+        async def kind(**rule):
+            body = {"name": rule.pop("name"), "duration_minutes": 20, "provider_roles": ["physician"]} | rule
+            return (await scheduling.post("/locations/loc-a/appointment-types", json=body)).json()["id"]
+
+        controlled = await kind(name="Pain management", requires_dea=True)
+        refused = await scheduling.post("/appointments", json=SLOT | {"patient_id": patient,
+                                                                      "appointment_type_id": controlled})
+        assert refused.status_code == 409 and any("DEA" in r for r in refused.json()["reasons"]), refused.text
+        np_only = await kind(name="Wellness", provider_roles=["nurse_practitioner"])
+        refused = await scheduling.post("/appointments", json=SLOT | {"patient_id": patient,
+                                                                      "appointment_type_id": np_only})
+        assert "a physician does not take Wellness appointments" in refused.json()["reasons"]
+        procedure = await kind(name="Biopsy", room_kind="procedure")
+        refused = await scheduling.post("/appointments", json=SLOT | {
+            "patient_id": patient, "appointment_type_id": procedure, "room_id": "exam-1"})
+        assert (refused.status_code, refused.json()["field"]) == (409, "room_id")
+        elsewhere = await scheduling.post("/appointments", json=SLOT | {"patient_id": patient,
+                                                                        "appointment_type_id": "nope"})
+        assert (elsewhere.status_code, elsewhere.json()["field"]) == (404, "appointment_type_id")
+        follow_up = await kind(name="Follow-up", room_kind="exam")
+        booked = await scheduling.post("/appointments", json=SLOT | {
+            "patient_id": patient, "appointment_type_id": follow_up, "room_id": "exam-1"})
+        assert booked.status_code == 201 and booked.json()["appointment_type_id"] == follow_up
