@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from shared.contracts.facilities import LocationUpdated, RoomOutOfService
-from shared.contracts.staff import CredentialExpired
+from shared.contracts.staff import CredentialExpired, ShiftScheduled
 from tests.e2e.conftest import ADMIN_A
 from tests.e2e.flow import practice, register_patient
 from tests.support.suite import token
@@ -219,3 +219,31 @@ async def test_an_appointment_type_brings_its_roles_dea_and_room_kind_to_the_boo
         booked = await scheduling.post("/appointments", json=SLOT | {
             "patient_id": patient, "appointment_type_id": follow_up, "room_id": "exam-1"})
         assert booked.status_code == 201 and booked.json()["appointment_type_id"] == follow_up
+
+
+async def test_slots_and_day_sheet_on_the_day_clocks_spring_forward(make_suite):
+    suite = make_suite("postgresql")
+    await suite.start("scheduling")
+    async with suite.client("scheduling", ADMIN_A) as scheduling:
+        await practice(suite, scheduling)
+        # 2026-03-08: Los Angeles jumps from 02:00 PST to 03:00 PDT. The shift is 08:00-17:00 PDT.
+        await publish(suite, ShiftScheduled(shift_id="dst", staff_id="prov-7", location_id="loc-a",
+                                            start="2026-03-08T15:00:00Z", end="2026-03-09T00:00:00Z"), "prov-7")
+        kind = (await scheduling.post("/locations/loc-a/appointment-types", json={
+            "name": "Visit", "duration_minutes": 30, "provider_roles": ["physician"]})).json()["id"]
+        query = {"location_id": "loc-a", "appointment_type_id": kind, "first_day": "2026-03-08",
+                 "last_day": "2026-03-08"}
+
+        async def offered():
+            slots = (await scheduling.get("/slots", params=query)).json()
+            return slots or None
+
+        slots = await eventually(offered)
+        local = [datetime.fromisoformat(s["start"]).astimezone(ZoneInfo("America/Los_Angeles")) for s in slots]
+        assert len(local) == 35 and local[0].strftime("%H:%M %z") == "08:00 -0700"
+        assert local[-1].strftime("%H:%M") == "16:30" and all(t.utcoffset().total_seconds() == -7 * 3600 for t in local)
+        booked = await scheduling.post("/appointments", json=SLOT | {
+            "patient_id": await register_patient(scheduling), "start": slots[0]["start"], "end": slots[0]["end"]})
+        assert booked.status_code == 201, booked.text
+        sheet = (await scheduling.get("/locations/loc-a/day-sheet", params={"day": "2026-03-08"})).json()
+        assert [a["id"] for a in sheet["by_provider"]["prov-7"]] == [booked.json()["id"]]
