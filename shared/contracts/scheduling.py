@@ -148,19 +148,10 @@ class AppointmentNeedsReschedule(EventPayload):
     reasons: list[str]
 
 
-class PatientUpdated(EventPayload):
+class PatientUpdated(PatientRegistered):
     """The patient's demographics after a change: the whole state, so consumers can upsert."""
 
     event_type = "scheduling.patient.updated"
-    contains_phi = True
-
-    patient_id: str
-    family_name: str
-    given_name: str
-    birth_date: date
-    sex: str
-    location_id: str
-    address: PostalAddress | None = None
 
 
 class PatientMerged(EventPayload):
