@@ -65,7 +65,8 @@ def _wait_ready(bootstrap: str, *, pid: int | None, log_file: Path | None, timeo
     while time.monotonic() < deadline:
         if _answers(bootstrap):
             return
-        if pid is not None and not procs.alive(pid, _MARKER):
+        # No command-line check here: a child we just spawned may not have exec'd java yet.
+        if pid is not None and not procs.alive(pid):
             raise RuntimeError(f"Kafka exited during start-up; {log_file} ends:\n{procs.tail(log_file)}")
         time.sleep(0.5)
     raise TimeoutError(f"Kafka at {bootstrap} did not answer in {timeout:.0f} s\n{procs.tail(log_file)}")
