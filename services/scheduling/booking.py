@@ -10,6 +10,7 @@ from services.scheduling.domain import AppointmentStatus
 from services.scheduling.models import Appointment, AppointmentChange, AppointmentType, BookingRequest, Patient
 from services.scheduling.projection_service import bookability
 from services.scheduling.projections import Provider, Room
+from services.scheduling.waitlist_models import live_holds
 from services.scheduling.schemas import AppointmentIn, RescheduleIn
 from shared.audit import record_phi_access
 from shared.auth import Principal
@@ -77,6 +78,8 @@ async def _ensure_bookable(uow: UnitOfWork, cmd: AppointmentIn) -> None:
         reasons.append(f"a {provider.role} does not take {kind.name} appointments")
     if reasons:
         raise Conflict("the provider cannot be booked then", field="provider_id", reasons=reasons)
+    if hold := await uow.session.scalar(live_holds(cmd.provider_id, cmd.start, cmd.end).limit(1)):
+        raise Conflict(f"held for a waitlist patient until {hold.expires_at.isoformat()}", field="provider_id")
     if cmd.room_id:
         room = await uow.session.get(Room, cmd.room_id)
         if room is None or room.location_id != cmd.location_id:

@@ -10,6 +10,7 @@ from services.scheduling.projection_service import missing_credentials, provider
 from services.scheduling.projections import Credential, Location, Provider, Room, Shift, TimeOff
 from services.scheduling.schemas import SlotOut
 from services.scheduling.slots import Interval, open_slots, open_slots_with_rooms
+from services.scheduling.waitlist_models import live_holds
 from shared.auth import Principal
 from shared.errors import DomainError, NotFound
 from shared.uow import UnitOfWork
@@ -48,6 +49,8 @@ async def _provider_slots(uow, provider, location, kind, window, search_args, ro
     where = [Appointment.provider_id == provider.staff_id, Appointment.status.in_(HOLDS_TIME),
              Appointment.start < window.end, Appointment.end > window.start]
     bookings = [Interval(a.start, a.end) for a in await uow.session.scalars(select(Appointment).where(*where))]
+    bookings += [Interval(h.start, h.end) for h in await uow.session.scalars(  # held for the waitlist
+        live_holds(provider.staff_id, window.start, window.end))]
     shifts = [Interval(s.start, s.end) for s in await uow.session.scalars(select(Shift).where(
         Shift.staff_id == provider.staff_id, Shift.location_id == location.location_id, Shift.cancelled.is_(False),
         Shift.start < window.end, Shift.end > window.start))]

@@ -7,7 +7,6 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import exists, or_, select
 
 from services.scheduling import booking
-from services.scheduling.domain import AppointmentStatus
 from services.scheduling.models import Appointment, AppointmentType, Patient
 from services.scheduling.projection_service import bookability
 from services.scheduling.projections import Location, Provider
@@ -120,24 +119,15 @@ async def accept_offer(*, uow: UnitOfWork, offer_id: str, actor: Principal) -> A
         now = utcnow()
         if offer.expires_at <= now:
             raise Conflict("the hold on this slot has expired", field="expires_at")
-        patient = await uow.session.get(Patient, entry.patient_id, with_for_update=True)
-        if patient.merged_into:
-            raise NotFound(f"patient {patient.id} was merged", field="patient_id", merged_into=patient.merged_into)
+        # Our own hold ends first, so the hold check in booking lets exactly this booking through.
+        offer.status, entry.status = "accepted", "booked"
         fields = dict(patient_id=entry.patient_id, provider_id=offer.provider_id, location_id=entry.location_id,
                       room_id=offer.room_id, start=offer.start, end=offer.end)
-        await booking._ensure_bookable(uow, AppointmentIn.model_construct(**fields))
-        appointment = Appointment(id=str(uuid.uuid4()), status=AppointmentStatus.BOOKED, created_at=now,
-                                  updated_at=now, **fields)
-        uow.session.add(appointment)
-        await booking._flush_or_conflict(uow)
-        offer.status, offer.appointment_id, entry.status = "accepted", appointment.id, "booked"
-        await uow.emit(events.AppointmentBooked(appointment_id=appointment.id, **fields),
-                       subject=appointment.id, location_id=entry.location_id)
+        appointment = await booking.place(uow, AppointmentIn.model_construct(**fields), actor)
+        offer.appointment_id = appointment.id
         await uow.emit(events.WaitlistOfferAccepted(
             offer_id=offer.id, entry_id=entry.id, patient_id=entry.patient_id, location_id=entry.location_id,
             appointment_id=appointment.id), subject=entry.id, location_id=entry.location_id)
-        await record_phi_access(uow, actor=actor, action="create", resource="Appointment", resource_id=appointment.id,
-                                patient_id=entry.patient_id, location_id=entry.location_id)
     return appointment
 
 

@@ -2,11 +2,11 @@
 
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String, select
 from sqlalchemy.orm import Mapped, mapped_column
 
 from services.scheduling.models import Base
-from shared.db import UTCDateTime
+from shared.db import UTCDateTime, utcnow
 
 
 class WaitlistEntry(Base):
@@ -43,3 +43,10 @@ class WaitlistOffer(Base):
     status: Mapped[str] = mapped_column(String(10))  # offered, accepted, expired, declined
     appointment_id: Mapped[str | None] = mapped_column(ForeignKey("appointment.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+def live_holds(provider_id: str, start: datetime, end: datetime):
+    """Offers still holding some of the provider's time in [start, end): nobody else books it."""
+    return select(WaitlistOffer).where(
+        WaitlistOffer.provider_id == provider_id, WaitlistOffer.status == "offered",
+        WaitlistOffer.expires_at > utcnow(), WaitlistOffer.start < end, WaitlistOffer.end > start)

@@ -59,6 +59,9 @@ async def test_a_cancelled_slot_is_held_for_the_best_fitting_patient_then_the_ne
         assert listed[first["id"]]["offer"] is None and listed[later["id"]]["offer"] is None
         sheet = (await scheduling.get("/locations/loc-a/day-sheet", params={"day": "2026-12-01"})).json()
         assert [o["id"] for o in sheet["waitlist_offers"]] == [offer["id"]]  # the front desk sees the hold
+        walk_in = await scheduling.post("/appointments", json=SLOT | {"patient_id": await register_patient(scheduling),
+                                                                       "end": "2026-12-01T16:10:00Z"})
+        assert walk_in.status_code == 409 and "held for a waitlist patient" in walk_in.json()["message"]
 
         # The hold runs out unanswered: the slot goes to the next-ranked patient that fits.
         after_hold = (datetime.now(UTC) + timedelta(minutes=16)).isoformat()
