@@ -93,12 +93,7 @@ class EventConsumer:
     async def handle_with_retries(self, record) -> None:
         for attempt in range(1, self.max_retries + 1):
             try:
-                if parsed := self._parse(record):
-                    async with self.new_uow() as uow:
-                        handled = await self._apply(uow, *parsed)
-                        failpoints.hit("consumer.before_commit", parsed[0].type)
-                    self._log_handled([parsed[0]] if handled else [])
-                return
+                return await self.handle_batch((record,))
             except POISON as exc:
                 return await self._dead_letter(record, exc, attempt)
             except Exception as exc:

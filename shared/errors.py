@@ -19,6 +19,10 @@ class DomainError(Exception):
         return body | self.details
 
 
+class Unprocessable(DomainError):
+    status = 422
+
+
 class NotFound(DomainError):
     status = 404
 

@@ -3,20 +3,17 @@
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Header, Response
+from fastapi import APIRouter, Header, Response
 from pydantic import AwareDatetime
 
 from services.scheduling import availability, booking, lifecycle, series, service, slot_search, views
+from services.scheduling.access import Clinician, FrontDesk, Manager
 from services.scheduling.schemas import (AppointmentChangeOut, AppointmentIn, AppointmentOut, AppointmentTypeIn,
                                          AppointmentTypeOut, BookabilityOut, CancellationIn, CompletionIn, DaySheetOut,
                                          RescheduleIn, SeriesIn, SlotOut)
-from shared.auth import Principal, Role, require_roles
 from shared.web import UowDep
 
 router = APIRouter()
-FrontDesk = Annotated[Principal, Depends(require_roles(Role.FRONT_DESK, Role.OFFICE_MANAGER, Role.CLINICIAN))]
-Clinician = Annotated[Principal, Depends(require_roles(Role.CLINICIAN))]
-Manager = Annotated[Principal, Depends(require_roles(Role.OFFICE_MANAGER))]
 
 
 @router.post("/appointments", status_code=201, response_model=AppointmentOut, tags=["appointments"])

@@ -16,7 +16,7 @@ from shared.audit import record_phi_access
 from shared.auth import Principal
 from shared.contracts.scheduling import AppointmentBooked, AppointmentRescheduled
 from shared.db import utcnow
-from shared.errors import Conflict, DomainError, NotFound
+from shared.errors import Conflict, NotFound, Unprocessable
 from shared.uow import UnitOfWork
 
 # Constraint (PostgreSQL) or trigger (SQLite) name -> the field the client should change.
@@ -24,10 +24,8 @@ _OVERLAP_FIELDS = {"no_provider_overlap": "provider_id", "no_patient_overlap": "
                    "no_room_overlap": "room_id"}
 
 
-class IdempotencyKeyReused(DomainError):
+class IdempotencyKeyReused(Unprocessable):
     """The same Idempotency-Key came with a different request body."""
-
-    status = 422
 
 
 async def book_appointment(

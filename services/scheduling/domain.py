@@ -29,6 +29,10 @@ _NEXT: dict[AppointmentStatus, frozenset[AppointmentStatus]] = {
 }
 
 
+# Statuses that occupy their time: cancelled, no-show and entered-in-error free it.
+HOLDS_TIME = (AppointmentStatus.BOOKED, AppointmentStatus.ARRIVED, AppointmentStatus.FULFILLED)
+
+
 class InvalidTransition(Conflict):
     """409 naming the states the appointment may move to from where it is."""
 

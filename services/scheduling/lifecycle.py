@@ -1,11 +1,11 @@
 """The appointment's FHIR life cycle: each transition is one transaction with its event."""
 
 from datetime import date, timedelta
-from zoneinfo import ZoneInfo
 
 from services.scheduling import waitlist  # waitlist: freed time goes to the next waiting patient
 from services.scheduling.domain import AppointmentStatus, transition
 from services.scheduling.models import Appointment
+from services.scheduling.projection_service import local_date
 from services.scheduling.projections import Location
 from services.scheduling.schemas import CancellationIn, CompletionIn
 from shared.audit import record_phi_access
@@ -97,7 +97,7 @@ async def _notice(uow: UnitOfWork, location_id: str) -> timedelta:
 async def _local_date(uow: UnitOfWork, appointment: Appointment) -> date:
     """The date of service is the calendar date where the visit happened, not in UTC."""
     location = await uow.session.get(Location, appointment.location_id)
-    return appointment.start.astimezone(ZoneInfo(location.timezone)).date() if location else appointment.start.date()
+    return local_date(appointment.start, location.timezone if location else "UTC")
 
 
 async def enter_in_error(*, uow: UnitOfWork, appointment_id: str, actor: Principal) -> Appointment:

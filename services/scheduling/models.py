@@ -6,6 +6,7 @@ from sqlalchemy import JSON, Boolean, CheckConstraint, Date, ForeignKey, Integer
 from sqlalchemy.dialects.postgresql import ExcludeConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from services.scheduling.domain import HOLDS_TIME
 from shared.db import UTCDateTime
 from shared.messaging_tables import service_base
 
@@ -30,8 +31,7 @@ class Patient(Base):
     merged_into: Mapped[str | None] = mapped_column(ForeignKey("patient.id"), index=True)  # survivor of a merge
 
 
-# Statuses that hold their time: a cancelled or no-show appointment frees it.
-HOLDS_TIME = "status IN ('booked', 'arrived', 'fulfilled')"
+HOLDS_TIME_SQL = f"status IN ({', '.join(repr(str(s)) for s in HOLDS_TIME)})"
 
 
 def _no_overlap(column: str):
@@ -44,7 +44,7 @@ def _no_overlap(column: str):
         (text("tstzrange(start, \"end\", '[)')"), "&&"),
         name=f"no_{column.removesuffix('_id')}_overlap",
         using="gist",
-        where=text(HOLDS_TIME),
+        where=text(HOLDS_TIME_SQL),
     ).ddl_if(dialect="postgresql")
 
 

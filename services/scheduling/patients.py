@@ -12,14 +12,10 @@ from shared.audit import record_phi_access
 from shared.auth import ALL_LOCATIONS, Principal
 from shared.contracts.scheduling import PatientMerged, PatientRegistered, PatientUpdated
 from shared.db import utcnow
-from shared.errors import Conflict, DomainError, NotFound
+from shared.errors import Conflict, NotFound, Unprocessable
 from shared.uow import UnitOfWork
 
 DEMOGRAPHICS = ("family_name", "given_name", "birth_date", "sex", "location_id", "address")
-
-
-class Unprocessable(DomainError):
-    status = 422
 
 
 async def register_patient(*, uow: UnitOfWork, cmd: PatientIn, actor: Principal) -> Patient:

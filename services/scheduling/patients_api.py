@@ -2,18 +2,15 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Query
 
 from services.scheduling import patients
+from services.scheduling.access import FrontDesk, Manager
 from services.scheduling.patient_schemas import MergeIn, MergeOut, PatientPage, PatientPatch, PatientQuery
 from services.scheduling.schemas import PatientIn, PatientOut
-from shared.auth import Principal, Role, require_roles
 from shared.web import UowDep
 
 router = APIRouter()
-FrontDesk = Annotated[Principal, Depends(require_roles(Role.FRONT_DESK, Role.OFFICE_MANAGER, Role.CLINICIAN))]
-# Merging rewrites two records and their appointments: a manager's call, not the front desk's.
-Manager = Annotated[Principal, Depends(require_roles(Role.OFFICE_MANAGER))]
 
 
 @router.post("/patients", status_code=201, response_model=PatientOut, tags=["patients"])

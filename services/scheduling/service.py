@@ -11,8 +11,9 @@ async def get_appointment(*, uow: UnitOfWork, appointment_id: str, actor: Princi
     """Read one appointment (audited: it names the patient)."""
     async with uow:
         appointment = await _appointment(uow, appointment_id, actor)
-        await _audit(uow, actor, "read", "Appointment", appointment.id, appointment.patient_id,
-                     appointment.location_id)
+        await record_phi_access(uow, actor=actor, action="read", resource="Appointment",
+                                resource_id=appointment.id, patient_id=appointment.patient_id,
+                                location_id=appointment.location_id)
     return appointment
 
 
@@ -22,8 +23,3 @@ async def _appointment(uow: UnitOfWork, appointment_id: str, actor: Principal) -
         raise NotFound(f"appointment {appointment_id} not found", field="appointment_id")
     actor.ensure_location(appointment.location_id)
     return appointment
-
-
-async def _audit(uow, actor, action, resource, resource_id, patient_id, location_id) -> None:
-    await record_phi_access(uow, actor=actor, action=action, resource=resource, resource_id=resource_id,
-                            patient_id=patient_id, location_id=location_id)

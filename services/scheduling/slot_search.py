@@ -5,6 +5,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
+from services.scheduling.domain import HOLDS_TIME
 from services.scheduling.models import Appointment, AppointmentType
 from services.scheduling.projection_service import missing_credentials, provider_problems
 from services.scheduling.projections import Credential, Location, Provider, Room, Shift, TimeOff
@@ -16,7 +17,6 @@ from shared.errors import DomainError, NotFound
 from shared.uow import UnitOfWork
 
 STEP = timedelta(minutes=15)
-HOLDS_TIME = ("booked", "arrived", "fulfilled")
 MAX_DAYS = 31
 
 

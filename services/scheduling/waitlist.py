@@ -7,11 +7,11 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import exists, or_, select
 
 from services.scheduling import booking
+from services.scheduling.domain import HOLDS_TIME
 from services.scheduling.models import Appointment, AppointmentType, Patient
 from services.scheduling.projection_service import bookability
 from services.scheduling.projections import Location, Provider
 from services.scheduling.schemas import AppointmentIn
-from services.scheduling.slot_search import HOLDS_TIME
 from services.scheduling.waitlist_models import WaitlistEntry, WaitlistOffer
 from services.scheduling.waitlist_schemas import WaitlistEntryIn, WaitlistEntryOut, WaitlistOfferOut
 from shared.audit import record_phi_access

@@ -1,19 +1,15 @@
 """Waitlist HTTP routes: thin, each calls one use case."""
 
-from typing import Annotated
-
-from fastapi import APIRouter, Depends, Response
+from fastapi import APIRouter, Response
 from pydantic import AwareDatetime
 
 from services.scheduling import waitlist
+from services.scheduling.access import FrontDesk, Manager
 from services.scheduling.schemas import AppointmentOut
 from services.scheduling.waitlist_schemas import WaitlistEntryIn, WaitlistEntryOut, WaitlistOfferOut
-from shared.auth import Principal, Role, require_roles
 from shared.web import UowDep
 
 router = APIRouter(tags=["waitlist"])
-FrontDesk = Annotated[Principal, Depends(require_roles(Role.FRONT_DESK, Role.OFFICE_MANAGER, Role.CLINICIAN))]
-Manager = Annotated[Principal, Depends(require_roles(Role.OFFICE_MANAGER))]
 
 
 @router.post("/waitlist", status_code=201, response_model=WaitlistEntryOut)

@@ -9,7 +9,6 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-import shared.db
 
 revision: str = '32c4e74ddb97'
 down_revision: str | None = '08222e27bd98'

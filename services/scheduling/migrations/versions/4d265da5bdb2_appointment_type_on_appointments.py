@@ -6,8 +6,9 @@ Create Date: 2026-11-27 10:38:28.312036
 """
 from collections.abc import Sequence
 
-import sqlalchemy as sa
 from alembic import op
+
+from shared.alembic.columns import add_reference
 
 
 revision: str = '4d265da5bdb2'
@@ -17,16 +18,7 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    if op.get_bind().dialect.name == "sqlite":
-        # Plain ADD COLUMN with its REFERENCES clause: a batch "move and copy" would drop the
-        # no-overlap triggers, and Alembic's add_column refuses the constraint on SQLite.
-        op.execute("ALTER TABLE appointment ADD COLUMN appointment_type_id VARCHAR(36) CONSTRAINT "
-                   "fk_appointment_appointment_type_id_appointment_type REFERENCES appointment_type (id)")
-    else:
-        op.add_column('appointment', sa.Column(
-            'appointment_type_id', sa.String(length=36),
-            sa.ForeignKey('appointment_type.id', name='fk_appointment_appointment_type_id_appointment_type'),
-            nullable=True))
+    add_reference("appointment", "appointment_type_id", "appointment_type")
 
 
 def downgrade() -> None:

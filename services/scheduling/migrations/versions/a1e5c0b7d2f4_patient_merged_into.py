@@ -6,8 +6,9 @@ Create Date: 2026-11-27 10:20:00
 """
 from collections.abc import Sequence
 
-import sqlalchemy as sa
 from alembic import op
+
+from shared.alembic.columns import add_reference
 
 revision: str = "a1e5c0b7d2f4"
 down_revision: str | None = "297b108df7c6"
@@ -16,14 +17,7 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    if op.get_bind().dialect.name == "sqlite":
-        # SQLite can add a column with its REFERENCES clause; Alembic's add_column refuses the constraint.
-        op.execute("ALTER TABLE patient ADD COLUMN merged_into VARCHAR(36) "
-                   "CONSTRAINT fk_patient_merged_into_patient REFERENCES patient (id)")
-    else:
-        op.add_column("patient", sa.Column("merged_into", sa.String(length=36),
-                                           sa.ForeignKey("patient.id", name="fk_patient_merged_into_patient"),
-                                           nullable=True))
+    add_reference("patient", "merged_into", "patient")
     op.create_index(op.f("ix_patient_merged_into"), "patient", ["merged_into"], unique=False)
 
 

@@ -9,6 +9,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
+from shared.alembic.columns import add_reference
+
 import shared.db
 
 revision: str = 'af3a660aca5a'
@@ -29,16 +31,7 @@ def upgrade() -> None:
     sa.Column('created_at', shared.db.UTCDateTime(timezone=True), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_appointment_series'))
     )
-    if op.get_bind().dialect.name == "sqlite":
-        # Plain ADD COLUMN with its REFERENCES clause: a batch "move and copy" would drop the
-        # no-overlap triggers, and Alembic's add_column refuses the constraint on SQLite.
-        op.execute("ALTER TABLE appointment ADD COLUMN series_id VARCHAR(36) CONSTRAINT "
-                   "fk_appointment_series_id_appointment_series REFERENCES appointment_series (id)")
-    else:
-        op.add_column('appointment', sa.Column(
-            'series_id', sa.String(length=36),
-            sa.ForeignKey('appointment_series.id', name='fk_appointment_series_id_appointment_series'),
-            nullable=True))
+    add_reference("appointment", "series_id", "appointment_series")
     op.create_index(op.f('ix_appointment_series_id'), 'appointment', ['series_id'], unique=False)
 
 

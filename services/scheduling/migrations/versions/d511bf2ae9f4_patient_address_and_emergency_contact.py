@@ -9,7 +9,6 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-import shared.db
 
 revision: str = 'd511bf2ae9f4'
 down_revision: str | None = 'a1e5c0b7d2f4'
