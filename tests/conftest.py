@@ -7,6 +7,7 @@ them when pytest runs on its own.
 import pytest
 
 from clinicops.infra import DEFAULT_VAR_DIR, SERVICE_DATABASES, kafka, postgres
+from tests.support.suite import Suite
 
 
 @pytest.fixture(scope="session")
@@ -23,3 +24,19 @@ def kafka_bootstrap(var_dir) -> str:
 @pytest.fixture(scope="session")
 def pg_base_url(var_dir) -> str:
     return postgres.start(var_dir, databases=SERVICE_DATABASES)
+
+
+@pytest.fixture
+async def make_suite(var_dir, kafka_bootstrap, pg_base_url, tmp_path):
+    """Factory of isolated suites; every process they started is stopped afterwards."""
+    suites: list[Suite] = []
+
+    def make(backend: str = "postgresql") -> Suite:
+        suite = Suite(backend=backend, var_dir=var_dir, kafka_bootstrap=kafka_bootstrap,
+                      pg_base_url=pg_base_url, tmp_path=tmp_path)
+        suites.append(suite)
+        return suite
+
+    yield make
+    for suite in suites:
+        await suite.close()

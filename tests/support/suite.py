@@ -53,16 +53,18 @@ class Suite:
                 self.db_urls[name] = f"{self.pg_base_url}/{database}"
         return self.db_urls[name]
 
-    async def start(self, name: str, *, failpoints: str = "", wait: bool = True) -> supervisor.ServiceProcess:
+    async def start(self, name: str, *, failpoints: str = "", wait: bool = True,
+                    env: dict[str, str] | None = None) -> supervisor.ServiceProcess:
         """Start (or restart) a service process; it migrates its database at start."""
-        env = {
+        environment = {
             f"{name.upper()}_DATABASE_URL": await self.database_url(name),
             "KAFKA_BOOTSTRAP_SERVERS": self.bootstrap,
             "KAFKA_TOPIC_PREFIX": self.prefix,
             "CLINICOPS_FAILPOINTS": failpoints,
             f"{name.upper()}_OUTBOX_SWEEP_INTERVAL_S": "1",
+            **(env or {}),
         }
-        proc = supervisor.spawn(name, self.var_dir, port=procs.free_port(), env=env, tag=f"-{self.uid}")
+        proc = supervisor.spawn(name, self.var_dir, port=procs.free_port(), env=environment, tag=f"-{self.uid}")
         self.procs[name] = proc
         if wait:
             supervisor.wait_ready(proc)
