@@ -10,3 +10,5 @@ class Settings(ServiceSettings):
 
     service_name: str = "staff"
     port: int = 8002
+    # The check is idempotent, so running it hourly costs nothing and a restart never skips a day.
+    daily_check_interval_s: float = 3600.0

@@ -1,0 +1,47 @@
+"""Staff member routes: thin, each calls one use case."""
+
+from fastapi import APIRouter
+
+from services.staff import members
+from services.staff.access import Manager
+from services.staff.schemas import HireIn, MemberFields, MemberOut, TerminationIn, TransferIn
+from shared.web import UowDep
+
+router = APIRouter(prefix="/members", tags=["members"])
+
+
+@router.post("", status_code=201, response_model=MemberOut)
+async def hire(body: HireIn, uow: UowDep, actor: Manager):
+    """Hire a staff member."""
+    return await members.hire(uow=uow, cmd=body, actor=actor)
+
+
+@router.get("", response_model=list[MemberOut])
+async def list_members(location_id: str, uow: UowDep, actor: Manager, include_terminated: bool = False):
+    """Members who may work at a location (audited read of personal data)."""
+    return await members.list_members(uow=uow, location_id=location_id, include_terminated=include_terminated,
+                                      actor=actor)
+
+
+@router.get("/{staff_id}", response_model=MemberOut)
+async def get_member(staff_id: str, uow: UowDep, actor: Manager):
+    """One member (audited read of personal data)."""
+    return await members.get_member(uow=uow, staff_id=staff_id, actor=actor)
+
+
+@router.put("/{staff_id}", response_model=MemberOut)
+async def update_member(staff_id: str, body: MemberFields, uow: UowDep, actor: Manager):
+    """Replace a member's name, role, NPI, contact details and manager."""
+    return await members.update_member(uow=uow, staff_id=staff_id, cmd=body, actor=actor)
+
+
+@router.post("/{staff_id}/transfer", response_model=MemberOut)
+async def transfer(staff_id: str, body: TransferIn, uow: UowDep, actor: Manager):
+    """Move a member to another home location and set where they may work."""
+    return await members.transfer(uow=uow, staff_id=staff_id, cmd=body, actor=actor)
+
+
+@router.post("/{staff_id}/terminate", response_model=MemberOut)
+async def terminate(staff_id: str, body: TerminationIn, uow: UowDep, actor: Manager):
+    """End a member's employment; their later shifts are cancelled."""
+    return await members.terminate(uow=uow, staff_id=staff_id, cmd=body, actor=actor)

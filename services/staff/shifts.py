@@ -1,0 +1,138 @@
+"""Shifts in the location's local time, weekly roster templates, never two overlapping shifts of a person.
+
+The database refuses overlaps (PostgreSQL exclusion constraint, SQLite triggers): no check-then-insert here.
+"""
+
+import uuid
+from contextlib import contextmanager
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from services.staff.domain import local_instant, local_span
+from services.staff.models import Location, StaffLocation, StaffMember
+from services.staff.roster_models import SCHEDULED, RosterTemplate, Shift
+from services.staff.roster_schemas import GenerateIn, RosterTemplateIn, ShiftIn
+from shared.auth import Principal
+from shared.contracts.staff import ShiftCancelled, ShiftScheduled
+from shared.db import utcnow
+from shared.errors import Conflict, NotFound, Unprocessable
+from shared.uow import UnitOfWork
+
+
+async def known_location(uow: UnitOfWork, location_id: str) -> Location:
+    location = await uow.session.get(Location, location_id)
+    if location is None:
+        raise Unprocessable(f"location {location_id} is not known to staff yet", field="location_id")
+    return location
+
+
+def aware_at(moment: datetime, timezone: str) -> datetime:
+    """An aware instant as given, or a wall-clock time read in the location's timezone."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=ZoneInfo(timezone))
+
+
+async def schedule(*, uow: UnitOfWork, cmd: ShiftIn, actor: Principal) -> Shift:
+    """Schedule one shift of a member at a location."""
+    actor.ensure_location(cmd.location_id)
+    async with uow:
+        location = await known_location(uow, cmd.location_id)
+        start, end = aware_at(cmd.start, location.timezone), aware_at(cmd.end, location.timezone)
+        if not timedelta(0) < end - start <= timedelta(hours=24):
+            raise Unprocessable("a shift ends after it starts and lasts at most 24 hours", field="end")
+        with _overlap_is_a_conflict():
+            shift = await _place(uow, staff_id=cmd.staff_id, location_id=cmd.location_id, start=start, end=end,
+                                 actor=actor)
+            await uow.session.flush()
+        return shift
+
+
+async def cancel(*, uow: UnitOfWork, shift_id: str, actor: Principal) -> Shift:
+    """Cancel a scheduled shift."""
+    async with uow:
+        shift = await uow.session.get(Shift, shift_id, with_for_update=True)
+        if shift is None:
+            raise NotFound(f"shift {shift_id} not found", field="shift_id")
+        actor.ensure_location(shift.location_id)
+        if shift.status != SCHEDULED:
+            raise Conflict(f"the shift is {shift.status}", field="status")
+        shift.status = "cancelled"
+        await uow.emit(ShiftCancelled(shift_id=shift.id, staff_id=shift.staff_id, location_id=shift.location_id),
+                       subject=shift.id, location_id=shift.location_id)
+        return shift
+
+
+async def list_shifts(*, uow: UnitOfWork, location_id: str, first_day: date, last_day: date,
+                      actor: Principal) -> list[Shift]:
+    """Scheduled shifts at a location starting on these local days."""
+    actor.ensure_location(location_id)
+    async with uow:
+        location = await known_location(uow, location_id)
+        start = local_instant(first_day, time(), location.timezone)
+        end = local_instant(last_day + timedelta(days=1), time(), location.timezone)
+        rows = await uow.session.scalars(select(Shift).where(
+            Shift.location_id == location_id, Shift.status == SCHEDULED, Shift.start >= start, Shift.start < end)
+            .order_by(Shift.start, Shift.staff_id))
+        return list(rows.all())
+
+
+async def add_template(*, uow: UnitOfWork, location_id: str, cmd: RosterTemplateIn, actor: Principal) -> RosterTemplate:
+    """Save a weekly roster of local shifts for a location."""
+    actor.ensure_location(location_id)
+    async with uow:
+        await known_location(uow, location_id)
+        template = RosterTemplate(id=str(uuid.uuid4()), location_id=location_id, name=cmd.name,
+                                  entries=[e.model_dump(mode="json") for e in cmd.entries], created_at=utcnow())
+        uow.session.add(template)
+        return template
+
+
+async def generate(*, uow: UnitOfWork, template_id: str, cmd: GenerateIn, actor: Principal) -> list[Shift]:
+    """Create the template's shifts on each local day of the range: all of them or none."""
+    async with uow:
+        template = await uow.session.get(RosterTemplate, template_id)
+        if template is None:
+            raise NotFound(f"roster template {template_id} not found", field="template_id")
+        actor.ensure_location(template.location_id)
+        location = await known_location(uow, template.location_id)
+        shifts = []
+        # Any overlap (autoflushed by a later query, or at the end) rolls back the whole range.
+        with _overlap_is_a_conflict():
+            for offset in range((cmd.last_day - cmd.first_day).days + 1):
+                day = cmd.first_day + timedelta(days=offset)
+                for entry in (e for e in template.entries if e["weekday"] == day.weekday()):
+                    start, end = local_span(day, time.fromisoformat(entry["start"]), time.fromisoformat(entry["end"]),
+                                            location.timezone)
+                    shifts.append(await _place(uow, staff_id=entry["staff_id"], location_id=location.location_id,
+                                               start=start, end=end, actor=actor, template_id=template.id))
+            await uow.session.flush()
+        return shifts
+
+
+async def _place(uow: UnitOfWork, *, staff_id: str, location_id: str, start: datetime, end: datetime,
+                 actor: Principal, template_id: str | None = None) -> Shift:
+    member = await uow.session.get(StaffMember, staff_id)
+    if member is None:
+        raise Unprocessable(f"staff member {staff_id} not found", field="staff_id")
+    if member.terminated_on is not None:
+        raise Conflict(f"staff member {staff_id} was terminated on {member.terminated_on}", field="staff_id")
+    if await uow.session.get(StaffLocation, (staff_id, location_id)) is None:
+        raise Unprocessable(f"{staff_id} does not work at {location_id}", field="location_id")
+    shift = Shift(id=str(uuid.uuid4()), staff_id=staff_id, location_id=location_id, start=start, end=end,
+                  status=SCHEDULED, template_id=template_id, created_by=actor.sub, created_at=utcnow())
+    uow.session.add(shift)
+    await uow.emit(ShiftScheduled(shift_id=shift.id, staff_id=staff_id, location_id=location_id, start=start,
+                                  end=end), subject=shift.id, location_id=location_id)
+    return shift
+
+
+@contextmanager
+def _overlap_is_a_conflict():
+    try:
+        yield
+    except IntegrityError as exc:
+        if "no_shift_overlap" in str(exc.orig):
+            raise Conflict("the member already has a shift overlapping that time", field="start") from exc
+        raise

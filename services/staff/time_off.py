@@ -1,0 +1,59 @@
+"""Time off: requested by the member (or their manager), approved or denied by a manager."""
+
+import uuid
+
+from sqlalchemy import update
+
+from services.staff.access import ensure_self_or_manager
+from services.staff.members import load_member
+from services.staff.models import Location
+from services.staff.roster_models import TimeOff
+from services.staff.roster_schemas import DecisionIn, TimeOffIn
+from services.staff.shifts import aware_at
+from shared.auth import Principal
+from shared.contracts.staff import TimeOffApproved
+from shared.db import utcnow
+from shared.errors import Conflict, NotFound, Unprocessable
+from shared.uow import UnitOfWork
+
+REQUESTED = "requested"
+
+
+async def request(*, uow: UnitOfWork, cmd: TimeOffIn, actor: Principal) -> TimeOff:
+    """Ask for time off; times without an offset are read in the member's home location's timezone."""
+    ensure_self_or_manager(actor, cmd.staff_id)
+    async with uow:
+        member = await load_member(uow, cmd.staff_id, actor)
+        home = await uow.session.get(Location, member.home_location_id)
+        timezone = home.timezone if home else "UTC"
+        start, end = aware_at(cmd.start, timezone), aware_at(cmd.end, timezone)
+        if end <= start:
+            raise Unprocessable("time off ends after it starts", field="end")
+        time_off = TimeOff(id=str(uuid.uuid4()), staff_id=member.id, start=start, end=end, reason=cmd.reason,
+                           status=REQUESTED, requested_by=actor.sub, created_at=utcnow())
+        uow.session.add(time_off)
+        return time_off
+
+
+async def decide(*, uow: UnitOfWork, time_off_id: str, approve: bool, cmd: DecisionIn, actor: Principal) -> TimeOff:
+    """Approve or deny a pending request; only an approval is announced."""
+    async with uow:
+        time_off = await uow.session.get(TimeOff, time_off_id)
+        if time_off is None:
+            raise NotFound(f"time off {time_off_id} not found", field="time_off_id")
+        member = await load_member(uow, time_off.staff_id, actor)
+        if actor.sub == member.id:
+            raise Conflict("nobody decides their own time off", field="time_off_id")
+        # Conditional update: of two managers deciding at once, exactly one wins.
+        decided = await uow.session.execute(
+            update(TimeOff).where(TimeOff.id == time_off_id, TimeOff.status == REQUESTED)
+            .values(status="approved" if approve else "denied", decided_by=actor.sub, decided_at=utcnow(),
+                    decision_note=cmd.note).execution_options(synchronize_session=False))
+        if decided.rowcount != 1:
+            raise Conflict(f"the request was {time_off.status} already", field="status")
+        await uow.session.refresh(time_off)
+        if approve:
+            await uow.emit(TimeOffApproved(time_off_id=time_off.id, staff_id=time_off.staff_id, start=time_off.start,
+                                           end=time_off.end), subject=time_off.id,
+                           location_id=member.home_location_id)
+        return time_off

@@ -1,0 +1,53 @@
+"""Steps the staff integration tests share: a known location, hiring, running the daily check."""
+
+import asyncio
+import time
+from datetime import date, datetime, time as clock
+from zoneinfo import ZoneInfo
+
+import httpx
+
+from shared.contracts.facilities import LocationOpened
+from tests.support.upstream import publish
+
+LA = ZoneInfo("America/Los_Angeles")
+TODAY = datetime.now(LA).date()
+
+
+def local(day: date, hour: int, minute: int = 0) -> datetime:
+    """A wall-clock time at loc-a (Los Angeles)."""
+    return datetime.combine(day, clock(hour, minute), LA)
+
+
+async def eventually(probe, *, timeout: float = 30.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if result := await probe():
+            return result
+        await asyncio.sleep(0.2)
+    raise TimeoutError("condition never held")
+
+
+async def open_location(suite, staff: httpx.AsyncClient) -> None:
+    """Play facilities: announce loc-a, and wait until staff has projected it."""
+    await publish(suite, LocationOpened(location_id="loc-a", name="Main St", state="CA",
+                                        timezone="America/Los_Angeles"), "loc-a")
+
+    async def known() -> bool:
+        response = await staff.get("/locations/loc-a/coverage", params={"day": TODAY.isoformat()})
+        return response.status_code == 200
+
+    await eventually(known)
+
+
+async def hire(staff: httpx.AsyncClient, **fields) -> str:
+    body = {"given_name": "Dana", "family_name": "Lee", "home_location_id": "loc-a", "hired_on": "2020-01-06"}
+    response = await staff.post("/members", json=body | fields)
+    assert response.status_code == 201, response.text
+    return response.json()["id"]
+
+
+async def check(staff: httpx.AsyncClient, as_of: date) -> dict:
+    response = await staff.post("/checks/daily", params={"as_of": as_of.isoformat()})
+    assert response.status_code == 200, response.text
+    return response.json()
