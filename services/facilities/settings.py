@@ -10,3 +10,4 @@ class Settings(ServiceSettings):
 
     service_name: str = "facilities"
     port: int = 8005
+    maintenance_check_interval_s: float = 3600.0  # how often due and overdue maintenance is looked for

@@ -83,10 +83,15 @@ class PurchaseOrderLine(BaseModel):
     item: str
     quantity: Decimal
     unit_price: Decimal
+    item_id: str | None = None  # facilities' stock item (additive)
 
 
 class PurchaseOrderReceived(EventPayload):
-    """Billing books it as a supplies expense of the location."""
+    """Billing books it as a supplies expense of the location.
+
+    Published once per receipt (a partial delivery is its own event, for what arrived then):
+    `receipt_id` identifies the receipt, so an expense is booked once per receipt.
+    """
 
     event_type = "facilities.purchase_order.received"
 
@@ -96,3 +101,18 @@ class PurchaseOrderReceived(EventPayload):
     received_on: date
     total: Decimal
     lines: list[PurchaseOrderLine]
+    receipt_id: str | None = None  # additive; None only from producers before receipts existed
+    fully_received: bool = False  # additive: this receipt completed the order
+
+
+class MaintenanceOverdue(EventPayload):
+    """A preventive maintenance task passed its due date undone; announced once per task."""
+
+    event_type = "facilities.maintenance.overdue"
+
+    task_id: str
+    plan_id: str
+    equipment_id: str
+    location_id: str
+    title: str
+    due_on: date

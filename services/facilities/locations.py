@@ -1,0 +1,71 @@
+"""Locations of the group: opened by a practice admin, kept up to date by their managers."""
+
+import uuid
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from services.facilities.models import Location
+from services.facilities.schemas import LocationIn, LocationPatch
+from shared.auth import Principal
+from shared.contracts.facilities import LocationOpened, LocationUpdated
+from shared.db import utcnow
+from shared.errors import Conflict, NotFound
+from shared.uow import UnitOfWork
+
+
+async def open_location(*, uow: UnitOfWork, cmd: LocationIn, actor: Principal) -> Location:
+    """Open a location under the caller's id (or a new one); scheduling learns it from the event."""
+    now = utcnow()
+    async with uow:
+        location_id = cmd.location_id or f"loc-{uuid.uuid4().hex[:12]}"
+        if await uow.session.get(Location, location_id) is not None:
+            raise Conflict(f"location {location_id} already exists", field="location_id")
+        location = Location(location_id=location_id, created_at=now, updated_at=now,
+                            **cmd.model_dump(mode="json", exclude={"location_id"}))
+        uow.session.add(location)
+        try:
+            await uow.session.flush()
+        except IntegrityError as exc:  # the same id opened concurrently
+            raise Conflict(f"location {location_id} already exists", field="location_id") from exc
+        await uow.emit(_snapshot(LocationOpened, location), subject=location_id, location_id=location_id)
+    return location
+
+
+async def update_location(*, uow: UnitOfWork, location_id: str, cmd: LocationPatch, actor: Principal) -> Location:
+    """Change what was sent; `.updated` carries the whole location."""
+    actor.ensure_location(location_id)
+    async with uow:
+        location = await load(uow, location_id, lock=True)
+        for field, value in cmd.model_dump(mode="json", exclude_unset=True).items():
+            setattr(location, field, value)
+        location.updated_at = utcnow()
+        await uow.emit(_snapshot(LocationUpdated, location), subject=location_id, location_id=location_id)
+    return location
+
+
+async def get_location(*, uow: UnitOfWork, location_id: str, actor: Principal) -> Location:
+    """One location."""
+    actor.ensure_location(location_id)
+    async with uow:
+        return await load(uow, location_id)
+
+
+async def list_locations(*, uow: UnitOfWork, actor: Principal) -> list[Location]:
+    """The locations the caller may see, by name."""
+    async with uow:
+        rows = (await uow.session.scalars(select(Location).order_by(Location.name))).all()
+    return [row for row in rows if actor.may_access(row.location_id)]
+
+
+async def load(uow: UnitOfWork, location_id: str, *, lock: bool = False) -> Location:
+    location = await uow.session.get(Location, location_id, with_for_update=lock)
+    if location is None:
+        raise NotFound(f"location {location_id} not found", field="location_id")
+    return location
+
+
+def _snapshot(payload: type[LocationOpened], location: Location) -> LocationOpened:
+    return payload(location_id=location.location_id, name=location.name, state=location.state,
+                   timezone=location.timezone, opening_hours=location.opening_hours, closed_on=location.closed_on,
+                   cancellation_notice_hours=location.cancellation_notice_hours)

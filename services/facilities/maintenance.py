@@ -1,0 +1,142 @@
+"""Preventive maintenance: plans every N days, N months or N usage units; due tasks; overdue notices.
+
+Each occurrence of a plan becomes one task (unique per plan and occurrence); an overdue task
+is announced once (`overdue_announced_at`, set under the row lock).
+"""
+
+import logging
+import uuid
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from services.facilities.domain import PlanUnit, due_occurrences, due_usage_occurrences
+from services.facilities.models import Equipment, Location, MaintenancePlan, MaintenanceTask
+from services.facilities.schemas import MaintenanceRunOut, PlanIn, TaskOut
+from shared.auth import Principal
+from shared.contracts.facilities import MaintenanceOverdue
+from shared.db import utcnow
+from shared.errors import Conflict, NotFound
+from shared.uow import UnitOfWork
+
+log = logging.getLogger("clinicops.facilities.maintenance")
+
+
+def local_today(timezone: str, now: datetime | None = None) -> date:
+    return (now or utcnow()).astimezone(ZoneInfo(timezone)).date()
+
+
+async def add_plan(*, uow: UnitOfWork, equipment: Equipment, cmd: PlanIn, today: date) -> MaintenancePlan:
+    """A plan for a device (the caller has checked access), counted from its start."""
+    plan = MaintenancePlan(id=str(uuid.uuid4()), equipment_id=equipment.id, location_id=equipment.location_id,
+                           title=cmd.title, every=cmd.every, unit=cmd.unit, starts_on=cmd.starts_on or today,
+                           starts_at_usage=equipment.usage if cmd.starts_at_usage is None else cmd.starts_at_usage,
+                           generated=0, created_at=utcnow())
+    uow.session.add(plan)
+    await uow.session.flush()
+    return plan
+
+
+async def run(*, uow: UnitOfWork, location_id: str, as_of: date | None, actor: Principal | None = None
+              ) -> MaintenanceRunOut:
+    """Create the calendar tasks due by `as_of` and announce overdue ones, each exactly once."""
+    if actor is not None:
+        actor.ensure_location(location_id)
+    async with uow:
+        location = await uow.session.get(Location, location_id)
+        if location is None:
+            raise NotFound(f"location {location_id} not found", field="location_id")
+        as_of = as_of or local_today(location.timezone)
+        plans = (await uow.session.scalars(select(MaintenancePlan).where(
+            MaintenancePlan.location_id == location_id, MaintenancePlan.unit != PlanUnit.USAGE)
+            .order_by(MaintenancePlan.id).with_for_update())).all()
+        created = []
+        for plan in plans:
+            for n, due_on in due_occurrences(plan.starts_on, every=plan.every, unit=PlanUnit(plan.unit),
+                                             generated=plan.generated, as_of=as_of):
+                created.append(await _task(uow, plan, n, due_on=due_on))
+        announced = await _announce_overdue(uow, location_id, as_of)
+    return MaintenanceRunOut(created=[_out(t, as_of) for t in created],
+                             announced_overdue=[_out(t, as_of) for t in announced])
+
+
+async def run_everywhere(*, uow_factory) -> None:
+    """The periodic job: every location, as of its own local today."""
+    async with uow_factory() as uow:
+        location_ids = (await uow.session.scalars(select(Location.location_id))).all()
+    for location_id in location_ids:
+        try:
+            await run(uow=uow_factory(), location_id=location_id, as_of=None)
+        except Exception:  # one location's trouble must not hold back the others
+            log.exception("maintenance run failed", extra={"location_id": location_id})
+
+
+async def generate_usage_tasks(uow: UnitOfWork, equipment: Equipment, *, read_on: date) -> list[MaintenanceTask]:
+    """Inside a reading's transaction: tasks for the usage plans the new reading reached."""
+    plans = (await uow.session.scalars(select(MaintenancePlan).where(
+        MaintenancePlan.equipment_id == equipment.id, MaintenancePlan.unit == PlanUnit.USAGE)
+        .order_by(MaintenancePlan.id).with_for_update())).all()
+    return [await _task(uow, plan, n, due_on=read_on, due_at_usage=at)
+            for plan in plans
+            for n, at in due_usage_occurrences(plan.starts_at_usage, every=plan.every, generated=plan.generated,
+                                               reading=equipment.usage)]
+
+
+async def tasks(*, uow: UnitOfWork, location_id: str, status: str | None, actor: Principal) -> list[TaskOut]:
+    """The location's maintenance tasks by due date."""
+    actor.ensure_location(location_id)
+    query = select(MaintenanceTask).where(MaintenanceTask.location_id == location_id)
+    if status:
+        query = query.where(MaintenanceTask.status == status)
+    async with uow:
+        location = await uow.session.get(Location, location_id)
+        rows = (await uow.session.scalars(query.order_by(MaintenanceTask.due_on))).all()
+    today = local_today(location.timezone) if location else utcnow().date()
+    return [_out(task, today) for task in rows]
+
+
+async def complete_task(*, uow: UnitOfWork, task_id: str, actor: Principal) -> TaskOut:
+    """Mark a task done."""
+    async with uow:
+        task = await uow.session.get(MaintenanceTask, task_id, with_for_update=True)
+        if task is None:
+            raise NotFound(f"maintenance task {task_id} not found", field="task_id")
+        actor.ensure_location(task.location_id)
+        if task.status == "done":
+            raise Conflict(f"task {task_id} is already done", field="status")
+        task.status, task.completed_at, task.completed_by = "done", utcnow(), actor.sub
+    return _out(task, task.due_on)
+
+
+async def _task(uow: UnitOfWork, plan: MaintenancePlan, n: int, *, due_on: date,
+                due_at_usage: int | None = None) -> MaintenanceTask:
+    task = MaintenanceTask(id=str(uuid.uuid4()), plan_id=plan.id, occurrence=n, equipment_id=plan.equipment_id,
+                           location_id=plan.location_id, title=plan.title, due_on=due_on, due_at_usage=due_at_usage,
+                           status="open")
+    uow.session.add(task)
+    plan.generated = n
+    try:
+        await uow.session.flush()
+    except IntegrityError as exc:  # the plan row lock makes this unreachable; the constraint is the proof
+        raise Conflict(f"occurrence {n} of plan {plan.id} already has a task", field="plan_id") from exc
+    return task
+
+
+async def _announce_overdue(uow: UnitOfWork, location_id: str, as_of: date) -> list[MaintenanceTask]:
+    overdue = (await uow.session.scalars(select(MaintenanceTask).where(
+        MaintenanceTask.location_id == location_id, MaintenanceTask.status == "open",
+        MaintenanceTask.due_on < as_of, MaintenanceTask.overdue_announced_at.is_(None))
+        .order_by(MaintenanceTask.due_on).with_for_update())).all()
+    now = utcnow()
+    for task in overdue:
+        task.overdue_announced_at = now
+        await uow.emit(MaintenanceOverdue(task_id=task.id, plan_id=task.plan_id, equipment_id=task.equipment_id,
+                                          location_id=task.location_id, title=task.title, due_on=task.due_on),
+                       subject=task.id, location_id=task.location_id)
+    return list(overdue)
+
+
+def _out(task: MaintenanceTask, today: date) -> TaskOut:
+    return TaskOut.model_validate(task).model_copy(update={"overdue": task.status == "open" and task.due_on < today})
