@@ -103,6 +103,47 @@ def infra(var_dir: Path, action: str) -> int:
     return 0
 
 
+def _add_user_command(commands) -> None:
+    user_cmd = commands.add_parser("user", help="gateway users (e.g. the first admin)")
+    create = user_cmd.add_subparsers(dest="action", required=True).add_parser("create", help="add a user")
+    create.add_argument("--email", required=True)
+    create.add_argument("--role", action="append", required=True, help="repeat for several roles")
+    create.add_argument("--locations", required=True, help="comma-separated location ids, or '*' for all")
+    create.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+
+
+def user_create(var_dir: Path, args) -> int:
+    """Add a user to the gateway's database (GATEWAY_DATABASE_URL, else var/gateway.db), migrating it first."""
+    import getpass
+    import os
+
+    from pydantic import ValidationError
+
+    from services.gateway.bootstrap import create_user_from_cli
+    from shared.errors import DomainError
+
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = getpass.getpass("password: ")
+        if password != getpass.getpass("again: "):
+            print("the passwords differ", file=sys.stderr)
+            return 2
+    database_url = os.environ.get("GATEWAY_DATABASE_URL") or supervisor.sqlite_url(var_dir, "gateway")
+    try:
+        user_id = create_user_from_cli(database_url=database_url, email=args.email, password=password,
+                                       roles=args.role, locations=[x.strip() for x in args.locations.split(",")])
+    except ValidationError as exc:
+        for error in exc.errors():
+            print(f"{'.'.join(map(str, error['loc']))}: {error['msg']}", file=sys.stderr)
+        return 2
+    except DomainError as exc:
+        print(exc.message, file=sys.stderr)
+        return 1
+    print(f"user {args.email} created: {user_id}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="clinicops", description=__doc__)
     parser.add_argument("--var", type=Path, default=DEFAULT_VAR_DIR, help="state directory (default: var/)")
@@ -113,9 +154,12 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("status", help="processes, broker and topics")
     infra_cmd = commands.add_parser("infra", help="start or stop what the tests need")
     infra_cmd.add_argument("action", choices=["up", "down"])
+    _add_user_command(commands)
     args = parser.parse_args(argv)
     var_dir = args.var.resolve()
     var_dir.mkdir(parents=True, exist_ok=True)
+    if args.command == "user":
+        return user_create(var_dir, args)
     if args.command == "up":
         return up(var_dir, detach=args.detach)
     if args.command == "infra":

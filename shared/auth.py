@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import Annotated
+from uuid import uuid4
 
 import jwt
 from fastapi import Depends, Request
@@ -44,20 +45,27 @@ class Principal:
 
 
 def issue_token(*, sub: str, roles: list[str], locations: list[str], secret: str,
-                issuer: str = "clinicops-gateway", ttl: timedelta = timedelta(minutes=15)) -> str:
+                issuer: str = "clinicops-gateway", ttl: timedelta = timedelta(minutes=15),
+                token_id: str | None = None) -> str:
     """Sign an access token (the gateway's job; tests and tools use it too)."""
     now = datetime.now(UTC)
+    # jti: the gateway revokes a single access token at sign-out by this id.
     claims = {"sub": sub, "roles": roles, "locations": locations, "iss": issuer,
-              "iat": now, "nbf": now, "exp": now + ttl}
+              "iat": now, "nbf": now, "exp": now + ttl, "jti": token_id or uuid4().hex}
     return jwt.encode(claims, secret, algorithm=ALGORITHM)
 
 
-def verify_token(token: str, *, secret: str, issuer: str) -> Principal:
+def decode_token(token: str, *, secret: str, issuer: str) -> dict:
+    """The verified claims of an access token; Unauthorized (401) when it is not valid."""
     try:
-        claims = jwt.decode(token, secret, algorithms=[ALGORITHM], issuer=issuer,
-                            options={"require": ["sub", "exp", "iss"]})
+        return jwt.decode(token, secret, algorithms=[ALGORITHM], issuer=issuer,
+                          options={"require": ["sub", "exp", "iss"]})
     except jwt.PyJWTError as exc:
         raise Unauthorized(f"invalid token: {exc}") from exc
+
+
+def verify_token(token: str, *, secret: str, issuer: str) -> Principal:
+    claims = decode_token(token, secret=secret, issuer=issuer)
     return Principal(sub=claims["sub"], roles=frozenset(claims.get("roles", [])),
                      locations=frozenset(claims.get("locations", [])))
 

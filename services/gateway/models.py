@@ -1,6 +1,52 @@
-"""Gateway's tables; nothing here is shared with another service."""
+"""Gateway's tables: users, refresh tokens and revoked access tokens; no domain data."""
 
+from datetime import datetime
+
+from sqlalchemy import JSON, ForeignKey, Integer, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from shared.db import UTCDateTime
 from shared.messaging_tables import service_base
 
 Base = service_base()
 metadata = Base.metadata
+
+
+class User(Base):
+    """Someone who signs in; roles and locations go into their access tokens."""
+
+    __tablename__ = "user_account"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    roles: Mapped[list[str]] = mapped_column(JSON)
+    locations: Mapped[list[str]] = mapped_column(JSON)
+    active: Mapped[bool] = mapped_column(default=True)
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    failure_window_start: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class RefreshToken(Base):
+    """One refresh token, stored as its SHA-256; a family is one sign-in and its rotations."""
+
+    __tablename__ = "refresh_token"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    family_id: Mapped[str] = mapped_column(String(36), index=True)
+    user_id: Mapped[str] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"), index=True)
+    issued_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    rotated_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class RevokedAccessToken(Base):
+    """An access token signed out before its expiry; kept until then, refused meanwhile."""
+
+    __tablename__ = "revoked_access_token"
+
+    jti: Mapped[str] = mapped_column(String(64), primary_key=True)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)

@@ -2,6 +2,8 @@ from pydantic_settings import SettingsConfigDict
 
 from shared.settings import ServiceSettings
 
+PROXIED_SERVICES = ("scheduling", "staff", "billing", "compliance", "facilities")
+
 
 class Settings(ServiceSettings):
     """Gateway settings, read from GATEWAY_* variables."""
@@ -10,3 +12,42 @@ class Settings(ServiceSettings):
 
     service_name: str = "gateway"
     port: int = 8000
+
+    # Where each service listens (the ports of clinicops/supervisor.py).
+    scheduling_url: str = "http://127.0.0.1:8001"
+    staff_url: str = "http://127.0.0.1:8002"
+    billing_url: str = "http://127.0.0.1:8003"
+    compliance_url: str = "http://127.0.0.1:8004"
+    facilities_url: str = "http://127.0.0.1:8005"
+    upstream_connect_timeout_s: float = 2.0
+    upstream_read_timeout_s: float = 30.0
+    dashboard_timeout_s: float = 5.0
+    openapi_cache_s: float = 30.0
+
+    access_token_ttl_s: int = 900
+    refresh_token_ttl_s: int = 14 * 24 * 3600
+    lockout_threshold: int = 5
+    lockout_window_s: int = 900
+    lockout_duration_s: int = 900
+
+    # Token buckets held in this process's memory: with N gateway instances a client gets N times these.
+    rate_limit_ip_per_minute: int = 1200
+    rate_limit_ip_burst: int = 200
+    rate_limit_user_per_minute: int = 600
+    rate_limit_user_burst: int = 100
+
+    # An external OpenID Connect provider whose RS256/ES256 tokens are accepted instead of local users.
+    oidc_issuer: str = ""
+    oidc_jwks_url: str = ""
+    oidc_audience: str = ""
+    oidc_roles_claim: str = "roles"
+    oidc_locations_claim: str = "locations"
+    # The provider's role names to clinicops roles, e.g. {"ops-admins": "practice_admin"}.
+    oidc_role_map: dict[str, str] = {}
+
+    def service_urls(self) -> dict[str, str]:
+        return {name: getattr(self, f"{name}_url") for name in PROXIED_SERVICES}
+
+    @property
+    def oidc_enabled(self) -> bool:
+        return bool(self.oidc_issuer and self.oidc_jwks_url)

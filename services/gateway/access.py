@@ -1,0 +1,89 @@
+"""Who may call the gateway: its own token or a trusted provider's, not revoked, within the user's rate."""
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from services.gateway import sessions
+from services.gateway.domain import KNOWN_ROLES
+from services.gateway.oidc import OidcVerifier
+from services.gateway.ratelimit import TokenBuckets
+from services.gateway.settings import Settings
+from shared.auth import Principal, Role, decode_token, issue_token
+from shared.errors import Forbidden, Unauthorized
+
+# The internal token minted for a provider's user lives no longer than this, whatever the provider's lifetime.
+MINTED_TTL = timedelta(minutes=5)
+
+
+@dataclass(frozen=True)
+class Caller:
+    """An authenticated request: who, and the internal bearer token to pass upstream."""
+
+    principal: Principal
+    bearer: str
+    token_id: str | None
+    expires_at: datetime
+
+
+class Authenticator:
+    """Accepts the gateway's own HS256 tokens and, when configured, the OIDC provider's."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self.oidc = OidcVerifier(settings) if settings.oidc_enabled else None
+
+    async def authenticate(self, token: str) -> Caller:
+        settings = self.settings
+        if self.oidc is not None and self.oidc.issued_this(token):
+            principal, expires_at, token_id = await self.oidc.verify(token)
+            ttl = min(MINTED_TTL, expires_at - datetime.now(UTC))
+            minted = issue_token(sub=principal.sub, roles=sorted(principal.roles),
+                                 locations=sorted(principal.locations), secret=settings.jwt_secret,
+                                 issuer=settings.jwt_issuer, ttl=ttl)
+            return Caller(principal, minted, token_id, expires_at)
+        claims = decode_token(token, secret=settings.jwt_secret, issuer=settings.jwt_issuer)
+        principal = Principal(sub=claims["sub"], roles=frozenset(claims.get("roles", [])),
+                              locations=frozenset(claims.get("locations", [])))
+        return Caller(principal, token, claims.get("jti"), datetime.fromtimestamp(claims["exp"], UTC))
+
+
+_bearer = HTTPBearer(auto_error=False)
+
+
+def require_user(*roles: Role):
+    """Dependency: a valid, unrevoked token with one of `roles` (any clinicops role when none given)."""
+    allowed = ({str(r) for r in roles} | {Role.PRACTICE_ADMIN.value}) if roles else set(KNOWN_ROLES)
+
+    async def dependency(
+        request: Request,
+        credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+    ) -> Caller:
+        if credentials is None:
+            raise Unauthorized("missing bearer token")
+        state = request.app.state
+        caller = await state.authenticator.authenticate(credentials.credentials)
+        if not caller.principal.roles & allowed:
+            raise Forbidden(f"requires one of the roles {sorted(allowed)}")
+        if caller.token_id and await sessions.is_revoked(uow=state.runtime.uow(), token_id=caller.token_id):
+            raise Unauthorized("token revoked")
+        state.user_limits.check(caller.principal.sub, who="this user")
+        client_ip = request.client.host if request.client else None
+        p = caller.principal
+        return Caller(Principal(p.sub, p.roles, p.locations, client_ip), caller.bearer, caller.token_id,
+                      caller.expires_at)
+
+    return dependency
+
+
+def user_buckets(settings: Settings) -> TokenBuckets:
+    return TokenBuckets(per_minute=settings.rate_limit_user_per_minute, burst=settings.rate_limit_user_burst)
+
+
+AnyUser = Annotated[Caller, Depends(require_user())]
+Admin = Annotated[Caller, Depends(require_user(Role.PRACTICE_ADMIN))]
+# The dashboard spans staffing, billing and facilities: a manager's screen.
+Manager = Annotated[Caller, Depends(require_user(Role.OFFICE_MANAGER))]

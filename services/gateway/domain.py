@@ -1,0 +1,65 @@
+"""Pure rules of identity: lockout after repeated failures, refresh-token digests, role scopes."""
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from shared.auth import ALL_LOCATIONS, Role
+
+KNOWN_ROLES = frozenset(r.value for r in Role)
+
+
+@dataclass(frozen=True)
+class FailureCount:
+    """A user's failed sign-ins within the current window, and the lock they earned."""
+
+    attempts: int
+    window_start: datetime | None
+    locked_until: datetime | None
+
+
+@dataclass(frozen=True)
+class LockoutPolicy:
+    """`threshold` failures within `window` lock the account for `duration`."""
+
+    threshold: int
+    window: timedelta
+    duration: timedelta
+
+    @staticmethod
+    def is_locked(locked_until: datetime | None, now: datetime) -> bool:
+        return locked_until is not None and now < locked_until
+
+    def after_failure(self, current: FailureCount, now: datetime) -> FailureCount:
+        """The count after one more failure; a window that has passed starts over."""
+        if current.window_start is None or now - current.window_start >= self.window:
+            attempts, window_start = 1, now
+        else:
+            attempts, window_start = current.attempts + 1, current.window_start
+        if attempts >= self.threshold:
+            # The lock starts a fresh count, so a user who waits it out gets `threshold` tries again.
+            return FailureCount(0, None, now + self.duration)
+        return FailureCount(attempts, window_start, current.locked_until)
+
+
+CLEARED = FailureCount(0, None, None)
+
+
+def normalize_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def refresh_token_digest(token: str) -> str:
+    """What the database keeps of a refresh token: a leaked table does not sign anyone in."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def unknown_roles(roles: list[str]) -> list[str]:
+    return sorted(set(roles) - KNOWN_ROLES)
+
+
+def grants_within(granted_by: frozenset[str], locations: list[str]) -> bool:
+    """An admin hands out only locations inside their own scope; `*` only from a group-wide admin."""
+    if ALL_LOCATIONS in granted_by:
+        return True
+    return ALL_LOCATIONS not in locations and set(locations) <= granted_by

@@ -1,0 +1,88 @@
+"""The combined OpenAPI: every service's routes under /api/v1/<service>, schemas renamed apart."""
+
+import asyncio
+import copy
+import time
+
+from services.gateway.upstreams import Upstreams
+from shared.errors import DomainError
+
+API_PREFIX = "/api/v1"
+_INTERNAL = ("/health/",)  # probes for the supervisor, not for integrators
+
+
+def prefixed(service: str, spec: dict) -> tuple[dict, dict, dict]:
+    """A service's (paths, schemas, security schemes) as the gateway exposes them."""
+    prefix = service.title()
+    renames = {name: f"{prefix}{name}" for name in spec.get("components", {}).get("schemas", {})}
+
+    def rewrite(node):
+        if isinstance(node, dict):
+            return {k: (_renamed_ref(v, renames) if k == "$ref" else rewrite(v)) for k, v in node.items()}
+        if isinstance(node, list):
+            return [rewrite(v) for v in node]
+        return node
+
+    paths = {}
+    for path, operations in spec.get("paths", {}).items():
+        if path.startswith(_INTERNAL):
+            continue
+        operations = rewrite(copy.deepcopy(operations))
+        for operation in operations.values():
+            if isinstance(operation, dict) and "operationId" in operation:
+                operation["operationId"] = f"{service}_{operation['operationId']}"
+                operation["tags"] = [f"{service}: {t}" for t in operation.get("tags", [])] or [service]
+        paths[f"{API_PREFIX}/{service}{path}"] = operations
+    components = spec.get("components", {})
+    schemas = {renames[name]: rewrite(schema) for name, schema in components.get("schemas", {}).items()}
+    return paths, schemas, components.get("securitySchemes", {})
+
+
+def _renamed_ref(ref: str, renames: dict[str, str]) -> str:
+    head, _, name = ref.rpartition("/")
+    return f"{head}/{renames[name]}" if head == "#/components/schemas" and name in renames else ref
+
+
+def combine(gateway_spec: dict, services: dict[str, dict | None]) -> dict:
+    """The gateway's own spec plus each service's; services that did not answer are listed, not guessed."""
+    combined = copy.deepcopy(gateway_spec)
+    combined["paths"] = {p: ops for p, ops in combined["paths"].items() if not p.startswith(_INTERNAL)}
+    combined["info"] = {"title": "clinicops API", "version": gateway_spec["info"]["version"],
+                        "description": "Every clinicops service behind the gateway; sign in at "
+                                       f"{API_PREFIX}/auth/sign-in and send the access token as a bearer token."}
+    components = combined.setdefault("components", {})
+    for service, spec in services.items():
+        if spec is None:
+            continue
+        paths, schemas, security = prefixed(service, spec)
+        combined["paths"].update(paths)
+        components.setdefault("schemas", {}).update(schemas)
+        components.setdefault("securitySchemes", {}).update(security)
+    combined["x-unavailable-services"] = sorted(s for s, spec in services.items() if spec is None)
+    return combined
+
+
+class CombinedOpenApi:
+    """Fetches the services' specs in parallel and keeps the result for `ttl_s` seconds."""
+
+    def __init__(self, upstreams: Upstreams, *, ttl_s: float):
+        self.upstreams = upstreams
+        self.ttl_s = ttl_s
+        self._cached: tuple[float, dict] | None = None
+
+    async def document(self, gateway_spec: dict) -> dict:
+        if self._cached and time.monotonic() - self._cached[0] < self.ttl_s:
+            return self._cached[1]
+        names = list(self.upstreams.urls)
+        specs = await asyncio.gather(*(self._fetch(n) for n in names))
+        document = combine(gateway_spec, dict(zip(names, specs)))
+        if not document["x-unavailable-services"]:  # an incomplete document is not worth keeping
+            self._cached = (time.monotonic(), document)
+        return document
+
+    async def _fetch(self, service: str) -> dict | None:
+        try:
+            response = await asyncio.wait_for(self.upstreams.send(service, "GET", "/openapi.json"), timeout=5)
+        except (DomainError, TimeoutError):
+            return None
+        return response.json() if response.status_code == 200 else None

@@ -1,0 +1,48 @@
+"""HTTP request and response models of the gateway's identity routes."""
+
+from datetime import datetime
+
+from pydantic import BaseModel, ConfigDict, EmailStr, Field
+
+from services.gateway.passwords import MIN_LENGTH
+from shared.auth import Role
+
+
+class SignIn(BaseModel):
+    email: EmailStr
+    password: str = Field(min_length=1, max_length=1024)
+
+
+class RefreshIn(BaseModel):
+    refresh_token: str = Field(min_length=16, max_length=200)
+
+
+class SignOutIn(BaseModel):
+    refresh_token: str | None = Field(None, min_length=16, max_length=200)
+
+
+class TokensOut(BaseModel):
+    access_token: str
+    token_type: str = "bearer"
+    expires_in: int
+    refresh_token: str
+    refresh_expires_in: int
+
+
+class NewUser(BaseModel):
+    email: EmailStr
+    password: str = Field(min_length=MIN_LENGTH, max_length=1024)
+    roles: list[Role] = Field(min_length=1)
+    locations: list[str] = Field(min_length=1, description='location ids, or ["*"] for group-wide')
+
+
+class UserOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: str
+    email: str
+    roles: list[str]
+    locations: list[str]
+    active: bool
+    locked_until: datetime | None
+    created_at: datetime

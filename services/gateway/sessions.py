@@ -1,0 +1,134 @@
+"""Use cases of signing in and out: lockout, refresh-token rotation, revocation of access tokens."""
+
+import asyncio
+import logging
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from services.gateway.domain import CLEARED, FailureCount, LockoutPolicy, normalize_email, refresh_token_digest
+from services.gateway.models import RefreshToken, RevokedAccessToken, User
+from services.gateway.passwords import hash_password, needs_rehash, verify_password
+from services.gateway.schemas import SignIn, TokensOut
+from shared.auth import issue_token
+from shared.db import utcnow
+from shared.errors import Unauthorized
+from shared.uow import UnitOfWork
+
+log = logging.getLogger("clinicops.gateway.sessions")
+REFUSED = "wrong email or password, or the account is locked"
+
+
+@dataclass(frozen=True)
+class TokenPolicy:
+    secret: str
+    issuer: str
+    access_ttl: timedelta
+    refresh_ttl: timedelta
+
+
+async def sign_in(*, uow: UnitOfWork, cmd: SignIn, tokens: TokenPolicy, lockout: LockoutPolicy) -> TokensOut:
+    """Check the password against the locked user row: count the failure, or open a session (a refresh family)."""
+    now, issued = utcnow(), None
+    async with uow:
+        # The row lock makes concurrent attempts on one account count one after the other.
+        user = await uow.session.scalar(select(User).where(User.email == normalize_email(cmd.email), User.active)
+                                        .with_for_update())
+        locked = user is not None and LockoutPolicy.is_locked(user.locked_until, now)
+        # argon2 runs in a thread; an unknown email costs as long as a wrong password.
+        password_ok = not locked and await asyncio.to_thread(verify_password, user and user.password_hash,
+                                                             cmd.password)
+        if user is None or locked:
+            pass
+        elif not password_ok:
+            count = lockout.after_failure(FailureCount(user.failed_attempts, user.failure_window_start,
+                                                       user.locked_until), now)
+            if count.locked_until != user.locked_until:
+                log.warning("account locked", extra={"user_id": user.id})
+            _store_count(user, count)
+        else:
+            _store_count(user, CLEARED)
+            if needs_rehash(user.password_hash):
+                user.password_hash = hash_password(cmd.password)
+            issued = await _issue(uow, user, family_id=str(uuid.uuid4()), tokens=tokens, now=now)
+    if issued is None:
+        raise Unauthorized(REFUSED)
+    return issued
+
+
+async def refresh(*, uow: UnitOfWork, refresh_token: str, tokens: TokenPolicy) -> TokensOut:
+    """Rotate a refresh token; presenting one already rotated revokes its whole family (it was copied)."""
+    digest, now, issued = refresh_token_digest(refresh_token), utcnow(), None
+    async with uow:
+        rotated = await uow.session.execute(
+            update(RefreshToken).where(RefreshToken.token_hash == digest, RefreshToken.rotated_at.is_(None),
+                                       RefreshToken.revoked_at.is_(None), RefreshToken.expires_at > now)
+            .values(rotated_at=now).execution_options(synchronize_session=False))
+        row = await uow.session.get(RefreshToken, digest)
+        if rotated.rowcount == 1:
+            user = await uow.session.get(User, row.user_id)
+            if user is not None and user.active:
+                issued = await _issue(uow, user, family_id=row.family_id, tokens=tokens, now=now)
+            else:
+                await _revoke_family(uow, row.family_id, now)
+        elif row is not None and row.rotated_at is not None and row.revoked_at is None:
+            log.warning("rotated refresh token reused; family revoked", extra={"user_id": row.user_id})
+            await _revoke_family(uow, row.family_id, now)
+    if issued is None:
+        raise Unauthorized("refresh token expired, revoked or unknown")
+    return issued
+
+
+async def sign_out(*, uow: UnitOfWork, user_id: str, token_id: str | None, token_expires_at: datetime,
+                   refresh_token: str | None) -> None:
+    """Revoke the session's refresh family and the access token presented, until it would expire anyway."""
+    now = utcnow()
+    async with uow:
+        if refresh_token:
+            row = await uow.session.get(RefreshToken, refresh_token_digest(refresh_token))
+            if row is not None and row.user_id == user_id:
+                await _revoke_family(uow, row.family_id, now)
+        if token_id:
+            insert = pg_insert if uow.session.bind.dialect.name == "postgresql" else sqlite_insert
+            await uow.session.execute(insert(RevokedAccessToken).values(jti=token_id, expires_at=token_expires_at)
+                                      .on_conflict_do_nothing(index_elements=["jti"]))
+
+
+async def is_revoked(*, uow: UnitOfWork, token_id: str) -> bool:
+    """Whether this access token was signed out."""
+    async with uow:
+        return await uow.session.get(RevokedAccessToken, token_id) is not None
+
+
+async def purge_expired(*, uow: UnitOfWork) -> None:
+    """Forget revocations and refresh tokens past their expiry: they are refused by their exp anyway."""
+    now = utcnow()
+    async with uow:
+        await uow.session.execute(delete(RevokedAccessToken).where(RevokedAccessToken.expires_at <= now))
+        await uow.session.execute(delete(RefreshToken).where(RefreshToken.expires_at <= now))
+
+
+def _store_count(user: User, count: FailureCount) -> None:
+    user.failed_attempts, user.failure_window_start, user.locked_until = (
+        count.attempts, count.window_start, count.locked_until)
+
+
+async def _revoke_family(uow: UnitOfWork, family_id: str, now: datetime) -> None:
+    await uow.session.execute(update(RefreshToken).where(RefreshToken.family_id == family_id,
+                                                         RefreshToken.revoked_at.is_(None))
+                              .values(revoked_at=now).execution_options(synchronize_session=False))
+
+
+async def _issue(uow: UnitOfWork, user: User, *, family_id: str, tokens: TokenPolicy, now: datetime) -> TokensOut:
+    refresh_token = secrets.token_urlsafe(32)
+    uow.session.add(RefreshToken(token_hash=refresh_token_digest(refresh_token), family_id=family_id,
+                                 user_id=user.id, issued_at=now, expires_at=now + tokens.refresh_ttl))
+    access = issue_token(sub=user.id, roles=list(user.roles), locations=list(user.locations),
+                         secret=tokens.secret, issuer=tokens.issuer, ttl=tokens.access_ttl)
+    return TokensOut(access_token=access, expires_in=int(tokens.access_ttl.total_seconds()),
+                     refresh_token=refresh_token, refresh_expires_in=int(tokens.refresh_ttl.total_seconds()))

@@ -1,0 +1,38 @@
+"""Use cases of user administration: the first admin from the command line, then admins over HTTP."""
+
+import uuid
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from services.gateway.domain import grants_within, normalize_email
+from services.gateway.models import User
+from services.gateway.passwords import hash_password
+from services.gateway.schemas import NewUser
+from shared.auth import ALL_LOCATIONS, Principal
+from shared.db import utcnow
+from shared.errors import Conflict, Forbidden
+from shared.uow import UnitOfWork
+
+
+async def create_user(*, uow: UnitOfWork, cmd: NewUser, actor: Principal | None) -> User:
+    """Add a user; `actor` None is the machine's operator bootstrapping the first admin."""
+    if actor is not None and not grants_within(actor.locations, cmd.locations):
+        raise Forbidden("you may grant only locations inside your own scope", field="locations")
+    locations = [ALL_LOCATIONS] if ALL_LOCATIONS in cmd.locations else sorted(set(cmd.locations))
+    user = User(id=str(uuid.uuid4()), email=normalize_email(cmd.email), password_hash=hash_password(cmd.password),
+                roles=sorted({r.value for r in cmd.roles}), locations=locations, active=True,
+                failed_attempts=0, created_at=utcnow())
+    try:
+        async with uow:
+            uow.session.add(user)
+    except IntegrityError as exc:  # the unique email, not a check in Python, decides
+        raise Conflict(f"a user with email {user.email} exists", field="email") from exc
+    return user
+
+
+async def list_users(*, uow: UnitOfWork, actor: Principal) -> list[User]:
+    """Users whose every location is inside the admin's scope."""
+    async with uow:
+        users = list(await uow.session.scalars(select(User).order_by(User.email)))
+    return [u for u in users if grants_within(actor.locations, u.locations)]

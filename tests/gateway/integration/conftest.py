@@ -1,0 +1,58 @@
+"""All six processes once per module: five services on the real broker and PostgreSQL, the gateway in front."""
+
+import json
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+
+import httpx
+import pytest
+
+from clinicops import supervisor
+from tests.gateway.oidc_provider import SETTINGS as OIDC, serving_jwks
+from tests.support.suite import Suite
+
+SERVICES = ("scheduling", "staff", "billing", "compliance", "facilities")
+ADMIN_EMAIL, ADMIN_PASSWORD = "admin@example.com", "first-admin-password"
+
+
+@dataclass
+class Stack:
+    suite: Suite
+    url: str
+
+    def client(self, bearer: str | None = None, **headers) -> httpx.AsyncClient:
+        if bearer:
+            headers["Authorization"] = f"Bearer {bearer}"
+        return httpx.AsyncClient(base_url=self.url, headers=headers, timeout=20)
+
+
+def create_user_with_cli(database_url: str, *, email: str, password: str, role: str, locations: str) -> None:
+    """`clinicops user create`, as an operator runs it for the first admin."""
+    done = subprocess.run([sys.executable, "-m", "clinicops.cli", "user", "create", "--email", email, "--role",
+                           role, "--locations", locations, "--password-stdin"], input=password + "\n", text=True,
+                          env=os.environ | {"GATEWAY_DATABASE_URL": database_url}, capture_output=True)
+    assert done.returncode == 0, done.stderr
+
+
+@pytest.fixture(scope="module")
+async def stack(var_dir, kafka_bootstrap, pg_base_url, tmp_path_factory):
+    suite = Suite(backend="postgresql", var_dir=var_dir, kafka_bootstrap=kafka_bootstrap, pg_base_url=pg_base_url,
+                  tmp_path=tmp_path_factory.mktemp("gateway"))
+    with serving_jwks() as jwks_url:
+        try:
+            for name in SERVICES:  # started together, awaited together: start-up dominates these tests
+                await suite.start(name, wait=False)
+            for name in SERVICES:
+                supervisor.wait_ready(suite.procs[name])
+            upstreams = {f"GATEWAY_{name.upper()}_URL": suite.procs[name].url for name in SERVICES}
+            oidc = {f"GATEWAY_{k.upper()}": json.dumps(v) if isinstance(v, dict) else v for k, v in OIDC.items()}
+            await suite.start("gateway", env=upstreams | oidc | {
+                "GATEWAY_OIDC_JWKS_URL": jwks_url, "GATEWAY_LOCKOUT_THRESHOLD": "3",
+                "GATEWAY_LOCKOUT_DURATION_S": "600", "GATEWAY_OPENAPI_CACHE_S": "0"})
+            create_user_with_cli(await suite.database_url("gateway"), email=ADMIN_EMAIL, password=ADMIN_PASSWORD,
+                                 role="practice_admin", locations="*")
+            yield Stack(suite, suite.procs["gateway"].url)
+        finally:
+            await suite.close()

@@ -1,0 +1,53 @@
+"""The combined OpenAPI and the AsyncAPI document of every topic."""
+
+from services.gateway.asyncapi import build_asyncapi
+from services.gateway.openapi_merge import combine
+from shared.contracts import EVENT_TYPES
+
+GATEWAY = {"openapi": "3.1.0", "info": {"title": "gw", "version": "1.0"},
+           "paths": {"/api/v1/auth/sign-in": {"post": {"operationId": "sign_in"}}}}
+SCHEDULING = {
+    "openapi": "3.1.0", "info": {"title": "s", "version": "1.0"},
+    "paths": {
+        "/health/live": {"get": {"operationId": "live"}},
+        "/patients/{patient_id}": {"get": {
+            "operationId": "get_patient", "tags": ["patients"],
+            "responses": {"200": {"content": {"application/json": {"schema": {
+                "$ref": "#/components/schemas/PatientOut"}}}}}}},
+    },
+    "components": {"schemas": {"PatientOut": {"properties": {"address": {
+        "$ref": "#/components/schemas/PostalAddress"}}}, "PostalAddress": {"type": "object"}},
+        "securitySchemes": {"HTTPBearer": {"type": "http", "scheme": "bearer"}}},
+}
+
+
+def test_service_paths_are_prefixed_and_schemas_renamed_apart():
+    doc = combine(GATEWAY, {"scheduling": SCHEDULING, "billing": None})
+    assert set(doc["paths"]) == {"/api/v1/auth/sign-in", "/api/v1/scheduling/patients/{patient_id}"}
+    operation = doc["paths"]["/api/v1/scheduling/patients/{patient_id}"]["get"]
+    assert operation["operationId"] == "scheduling_get_patient"
+    assert operation["tags"] == ["scheduling: patients"]
+    ref = operation["responses"]["200"]["content"]["application/json"]["schema"]["$ref"]
+    assert ref == "#/components/schemas/SchedulingPatientOut"
+    schemas = doc["components"]["schemas"]
+    assert schemas["SchedulingPatientOut"]["properties"]["address"]["$ref"] == \
+        "#/components/schemas/SchedulingPostalAddress"
+    assert "HTTPBearer" in doc["components"]["securitySchemes"]
+    assert doc["x-unavailable-services"] == ["billing"]
+
+
+def test_asyncapi_has_a_channel_per_topic_and_a_message_per_event_type():
+    doc = build_asyncapi(bootstrap_servers="127.0.0.1:9092", topic=lambda t: f"prod.{t}")
+    assert doc["asyncapi"] == "3.0.0"
+    messages = doc["components"]["messages"]
+    assert set(messages) == set(EVENT_TYPES)  # every contract module was loaded
+    completed = messages["scheduling.appointment.completed"]
+    assert completed["headers"]["properties"]["ce_type"]["const"] == "scheduling.appointment.completed"
+    assert {"ce_id", "ce_source", "ce_time", "ce_subject"} <= set(completed["headers"]["required"])
+    assert doc["components"]["schemas"]["AppointmentCompleted"]["required"]
+    channel = doc["channels"]["scheduling.appointment"]
+    assert channel["address"] == "prod.scheduling.appointment"
+    assert "scheduling.appointment.completed" in channel["messages"]
+    assert messages["scheduling.patient.registered"]["x-contains-phi"] is True
+    refs = [m["$ref"] for op in doc["operations"].values() for m in op["messages"]]
+    assert all(r.startswith("#/channels/") for r in refs)

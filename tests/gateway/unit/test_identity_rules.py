@@ -1,0 +1,50 @@
+"""Lockout, password hashing and the admin's grant scope: pure rules, no I/O."""
+
+from datetime import UTC, datetime, timedelta
+
+from services.gateway.domain import CLEARED, FailureCount, LockoutPolicy, grants_within, refresh_token_digest
+from services.gateway.passwords import hash_password, verify_password
+
+POLICY = LockoutPolicy(threshold=3, window=timedelta(minutes=15), duration=timedelta(minutes=10))
+T0 = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+
+
+def fail(count: FailureCount, at: datetime) -> FailureCount:
+    return POLICY.after_failure(count, at)
+
+
+def test_threshold_failures_within_the_window_lock_for_the_duration():
+    count = fail(fail(CLEARED, T0), T0 + timedelta(minutes=1))
+    assert (count.attempts, count.locked_until) == (2, None)
+    locked = fail(count, T0 + timedelta(minutes=2))
+    assert locked.locked_until == T0 + timedelta(minutes=12)
+    assert POLICY.is_locked(locked.locked_until, T0 + timedelta(minutes=11))
+    assert not POLICY.is_locked(locked.locked_until, T0 + timedelta(minutes=12))
+    # Once the lock has run out, the user has the full number of tries again.
+    assert fail(locked, T0 + timedelta(minutes=13)).attempts == 1
+
+
+def test_failures_spread_beyond_the_window_start_over():
+    count = fail(fail(CLEARED, T0), T0 + timedelta(minutes=5))
+    later = fail(count, T0 + timedelta(minutes=16))
+    assert (later.attempts, later.window_start, later.locked_until) == (1, T0 + timedelta(minutes=16), None)
+
+
+def test_passwords_are_argon2id_hashes_and_verify_only_the_right_password():
+    stored = hash_password("correct horse battery")
+    assert stored.startswith("$argon2id$") and "correct" not in stored
+    assert verify_password(stored, "correct horse battery")
+    assert not verify_password(stored, "correct horse batterY")
+    assert not verify_password(None, "anything")  # an unknown user never passes
+    assert not verify_password("not-a-hash", "anything")
+
+
+def test_refresh_tokens_are_kept_as_sha256_digests():
+    assert refresh_token_digest("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+
+
+def test_admins_grant_only_locations_inside_their_own_scope():
+    assert grants_within(frozenset({"*"}), ["*"])
+    assert grants_within(frozenset({"loc-a", "loc-b"}), ["loc-a"])
+    assert not grants_within(frozenset({"loc-a"}), ["loc-b"])
+    assert not grants_within(frozenset({"loc-a"}), ["*"])

@@ -1,0 +1,46 @@
+"""An external provider's RS256 tokens, checked against its JWKS from a local HTTP server (no network)."""
+
+from datetime import UTC, datetime, timedelta
+
+import jwt
+import pytest
+
+from services.gateway.access import Authenticator
+from services.gateway.settings import Settings
+from shared.auth import issue_token, verify_token
+from shared.errors import Unauthorized
+from shared.settings import DEV_JWT_SECRET
+from tests.gateway.oidc_provider import OTHER_KEY, SETTINGS, provider_token, serving_jwks
+
+
+@pytest.fixture(scope="module")
+def authenticator():
+    with serving_jwks() as jwks_url:
+        yield Authenticator(Settings(oidc_jwks_url=jwks_url, **SETTINGS))
+
+
+async def test_a_provider_token_is_mapped_and_exchanged_for_a_short_internal_token(authenticator):
+    caller = await authenticator.authenticate(provider_token())
+    assert caller.principal.roles == {"office_manager"}  # unmapped provider roles are dropped
+    assert caller.principal.locations == {"loc-a"}
+    assert caller.token_id == "ext-jti-1"  # revocable at sign-out like a local token
+    internal = verify_token(caller.bearer, secret=DEV_JWT_SECRET, issuer="clinicops-gateway")
+    assert (internal.sub, internal.roles, internal.locations) == ("ext-42", {"office_manager"}, {"loc-a"})
+    assert jwt.decode(caller.bearer, options={"verify_signature": False})["exp"] <= \
+        (datetime.now(UTC) + timedelta(minutes=5, seconds=5)).timestamp()
+
+
+@pytest.mark.parametrize("bad", [
+    {"key": OTHER_KEY}, {"aud": "someone-else"}, {"exp": datetime.now(UTC) - timedelta(minutes=1)},
+])
+async def test_a_forged_foreign_or_expired_provider_token_is_refused(authenticator, bad):
+    key = bad.pop("key", None)
+    with pytest.raises(Unauthorized):
+        await authenticator.authenticate(provider_token(**({"key": key} if key else {}), **bad))
+
+
+async def test_another_issuer_is_not_trusted_and_local_tokens_still_work(authenticator):
+    with pytest.raises(Unauthorized):
+        await authenticator.authenticate(provider_token(iss="https://evil.example.test"))
+    local = issue_token(sub="u1", roles=["biller"], locations=["loc-b"], secret=DEV_JWT_SECRET)
+    assert (await authenticator.authenticate(local)).principal.roles == {"biller"}

@@ -1,0 +1,37 @@
+"""The gateway's own routes refuse the roles they do not serve before touching any database."""
+
+import httpx
+import pytest
+
+from services.gateway.app import create_app
+from services.gateway.settings import Settings
+from tests.support.suite import token
+
+
+@pytest.fixture
+async def client():
+    app = create_app(Settings(database_url="sqlite+aiosqlite:///:memory:"))  # no lifespan: no broker, no tables
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as client:
+        yield client
+
+
+async def test_the_dashboard_is_for_managers_and_user_admin_for_practice_admins(client):
+    front_desk = {"Authorization": f"Bearer {token(roles=['front_desk'], locations=['*'])}"}
+    manager = {"Authorization": f"Bearer {token(roles=['office_manager'], locations=['*'])}"}
+    assert (await client.get("/api/v1/dashboard/locations/loc-a?day=2026-12-01", headers=front_desk)).status_code == 403
+    assert (await client.get("/api/v1/users", headers=manager)).status_code == 403
+    assert (await client.post("/api/v1/users", json={}, headers=manager)).status_code == 403
+
+
+async def test_sign_in_input_is_validated_naming_the_field(client):
+    response = await client.post("/api/v1/auth/sign-in", json={"email": "not-an-email", "password": "x"})
+    assert response.status_code == 422
+    assert [e["field"] for e in response.json()["errors"]] == ["body.email"]
+
+
+async def test_the_integrators_page_links_both_documents(client):
+    page = await client.get("/api/v1/")
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert "/api/v1/openapi.json" in page.text and "/api/v1/asyncapi.json" in page.text
+    events = (await client.get("/api/v1/asyncapi.json")).json()
+    assert "scheduling.appointment" in events["channels"]
