@@ -30,6 +30,7 @@ async def record_phi_access(
         outcome=outcome,
         occurred_at=utcnow(),
         source_ip=actor.source_ip,
+        actor_locations=sorted(actor.locations),
     )
     await uow.emit(event, subject=patient_id or resource_id or actor.sub,
                    location_id=location_id, event_type=audit_event_type(service))

@@ -1,14 +1,28 @@
 from fastapi import FastAPI
 
-from services.compliance import models
+from services.compliance import (alerts_api, consumers, incidents_api, models, policies_api, privacy, reviews_api,
+                                 trail, trail_api)
 from services.compliance.settings import Settings
+from shared.contracts.audit import audit_event_type
+from shared.contracts.compliance import AccessRevoked, AlertRaised, AuditChainAnchored
 from shared.runtime import ServiceRuntime
 from shared.web import create_service_app
 
-PRODUCES: list[str] = []
+PRODUCES = [AlertRaised.topic(), AuditChainAnchored.topic(), AccessRevoked.topic(),
+            audit_event_type("compliance").rsplit(".", 1)[0]]
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
-    """The compliance service; its domain arrives with its own issue."""
-    runtime = ServiceRuntime(settings or Settings(), models.metadata, produces=PRODUCES)
-    return create_service_app(runtime, title="clinicops compliance", routers=[])
+    """The compliance service: the PHI access trail, staff compliance, policies, incidents, access reviews."""
+    settings = settings or Settings()
+    runtime = ServiceRuntime(settings, models.metadata, produces=PRODUCES)
+    consumers.register(runtime)
+    runtime.every(settings.audit_anchor_interval_s, lambda: trail.anchor(uow=runtime.uow(), only_if_moved=True),
+                  name="audit.anchor")
+    runtime.every(settings.audit_purge_interval_s,
+                  lambda: trail.purge_expired(uow=runtime.uow(), retention_days=settings.audit_retention_days),
+                  name="audit.purge")
+    runtime.every(settings.breach_check_interval_s, lambda: privacy.flag_overdue(uow=runtime.uow()),
+                  name="privacy.flag_overdue")
+    return create_service_app(runtime, title="clinicops compliance", routers=[
+        trail_api.router, alerts_api.router, policies_api.router, incidents_api.router, reviews_api.router])

@@ -26,7 +26,25 @@ class PhiAccessed(EventPayload):
     occurred_at: datetime
     source_ip: str | None = None
     break_glass: bool = False
+    # The actor's token scope ("*" = group-wide): compliance flags access outside it.
+    actor_locations: list[str] = []
 
 
 def audit_event_type(service: str) -> str:
     return f"{service}.{AUDIT_AGGREGATE}.phi_accessed"
+
+
+# Services that may emit audit events; compliance subscribes to each one's audit topic.
+AUDITING_SERVICES = ("scheduling", "staff", "billing", "facilities", "compliance")
+
+
+def phi_accessed_of(service: str) -> type[PhiAccessed]:
+    """PhiAccessed typed as one service's event, so a consumer can subscribe to its topic."""
+    return _BY_SERVICE[service]
+
+
+_BY_SERVICE = {
+    service: type(f"{service.title()}PhiAccessed", (PhiAccessed,),
+                  {"event_type": audit_event_type(service), "__module__": __name__})
+    for service in AUDITING_SERVICES
+}

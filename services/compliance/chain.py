@@ -1,0 +1,98 @@
+"""The hash chain of the PHI access trail: pure rules, no I/O.
+
+Each record's hash is SHA-256 over the canonical JSON of its fields and the previous
+record's hash, so changing, removing or reordering any record breaks every link after it.
+"""
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+GENESIS_HASH = "0" * 64
+
+# The fields a record's hash covers, in the canonical form; the order here is irrelevant
+# (keys are sorted) but every field an auditor relies on must be listed.
+CHAINED_FIELDS = (
+    "sequence", "event_id", "service", "actor", "actor_roles", "actor_locations", "action",
+    "resource", "resource_id", "patient_id", "location_id", "outcome", "occurred_at",
+    "source_ip", "break_glass", "recorded_at", "prev_hash",
+)
+
+
+def _canonical(value):
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    if isinstance(value, (list, tuple)):
+        return [_canonical(v) for v in value]
+    return value
+
+
+def record_hash(fields: dict) -> str:
+    """SHA-256 (hex) of the canonical JSON of the chained fields."""
+    canonical = {name: _canonical(fields[name]) for name in CHAINED_FIELDS}
+    text = json.dumps(canonical, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+@dataclass
+class Broken:
+    sequence: int
+    reason: str
+
+
+@dataclass
+class ChainVerifier:
+    """Fed the records in sequence order, it finds the first broken link."""
+
+    genesis_sequence: int
+    genesis_hash: str
+    anchors: dict[int, str] = field(default_factory=dict)
+    checked: int = 0
+    broken: Broken | None = None
+
+    def __post_init__(self):
+        self._last_sequence = self.genesis_sequence
+        self._last_hash = self.genesis_hash
+
+    def feed(self, record: dict) -> bool:
+        """Check one record; False once a link is broken (stop feeding then)."""
+        if self.broken:
+            return False
+        sequence, expected = record["sequence"], self._last_sequence + 1
+        if sequence != expected:
+            return self._break(expected, f"record {expected} is missing or out of order (found {sequence})")
+        if record["prev_hash"] != self._last_hash:
+            return self._break(sequence, "previous hash does not match the record before it (removed or reordered)")
+        if record_hash(record) != record["hash"]:
+            return self._break(sequence, "record content does not match its hash (changed)")
+        if sequence in self.anchors and self.anchors[sequence] != record["hash"]:
+            return self._break(sequence, "record hash differs from the anchored head (trail rewritten)")
+        self.checked += 1
+        self._last_sequence, self._last_hash = sequence, record["hash"]
+        return True
+
+    def finish(self, head_sequence: int, head_hash: str) -> None:
+        """The last record must be the chain head: removing the newest records shows here."""
+        if self.broken:
+            return
+        if self._last_sequence != head_sequence or self._last_hash != head_hash:
+            self._break(self._last_sequence + 1 if self._last_sequence < head_sequence else head_sequence,
+                        f"trail ends at {self._last_sequence} but the chain head is {head_sequence} (records removed)")
+            return
+        for sequence in sorted(self.anchors):
+            if sequence > head_sequence:
+                self._break(sequence, "an anchored record is no longer in the trail (trail rewritten)")
+                return
+
+    def _break(self, sequence: int, reason: str) -> bool:
+        self.broken = Broken(sequence, reason)
+        return False
+
+    def report(self) -> dict:
+        return {
+            "ok": self.broken is None,
+            "checked": self.checked,
+            "first_broken": None if self.broken is None else {"sequence": self.broken.sequence,
+                                                              "reason": self.broken.reason},
+        }

@@ -1,0 +1,87 @@
+"""Access reviews: each manager confirms or revokes their staff's role and locations."""
+
+import uuid
+
+from sqlalchemy import select, update
+
+from services.compliance.record_models import ReviewCampaign, ReviewItem
+from services.compliance.record_schemas import CampaignIn, RevokeIn
+from services.compliance.staff_matrix import members_at
+from shared.auth import Principal
+from shared.contracts.compliance import AccessRevoked
+from shared.db import utcnow
+from shared.errors import Conflict, NotFound, Unprocessable
+from shared.uow import UnitOfWork
+
+
+async def start_campaign(*, uow: UnitOfWork, cmd: CampaignIn, actor: Principal) -> tuple[ReviewCampaign, list]:
+    """Open a campaign: one item per active member of the location, for their manager to decide."""
+    actor.ensure_location(cmd.location_id)
+    async with uow:
+        campaign = ReviewCampaign(id=str(uuid.uuid4()), name=cmd.name, location_id=cmd.location_id,
+                                  due_on=cmd.due_on, started_by=actor.sub, started_at=utcnow())
+        uow.session.add(campaign)
+        members = await members_at(uow, cmd.location_id)
+        if not members:
+            raise Unprocessable("no staff known at this location", field="body.location_id")
+        items = [ReviewItem(id=str(uuid.uuid4()), campaign_id=campaign.id, manager_id=m.manager_id,
+                            staff_id=m.staff_id, role=m.role, location_ids=list(m.location_ids), decision="pending",
+                            revoked_roles=[], revoked_location_ids=[]) for m in members]
+        uow.session.add_all(items)
+    return campaign, items
+
+
+async def campaign_items(*, uow: UnitOfWork, campaign_id: str, actor: Principal) -> tuple[ReviewCampaign, list]:
+    """A campaign and its items, by manager."""
+    async with uow:
+        campaign = await _campaign(uow, campaign_id, actor)
+        items = (await uow.session.scalars(select(ReviewItem).where(ReviewItem.campaign_id == campaign_id)
+                                           .order_by(ReviewItem.manager_id, ReviewItem.staff_id))).all()
+    return campaign, list(items)
+
+
+async def _campaign(uow: UnitOfWork, campaign_id: str, actor: Principal) -> ReviewCampaign:
+    campaign = await uow.session.get(ReviewCampaign, campaign_id)
+    if campaign is None:
+        raise NotFound(f"no access review {campaign_id}")
+    actor.ensure_location(campaign.location_id)
+    return campaign
+
+
+async def _decide(uow: UnitOfWork, campaign_id: str, item_id: str, actor: Principal, **values) -> ReviewItem:
+    campaign = await _campaign(uow, campaign_id, actor)
+    # Conditional update: of two racing decisions exactly one finds the item pending.
+    result = await uow.session.execute(
+        update(ReviewItem).where(ReviewItem.id == item_id, ReviewItem.campaign_id == campaign.id,
+                                 ReviewItem.decision == "pending")
+        .values(decided_by=actor.sub, decided_at=utcnow(), **values))
+    item = await uow.session.get(ReviewItem, item_id, populate_existing=True)
+    if item is None or item.campaign_id != campaign.id:
+        raise NotFound(f"no item {item_id} in this review")
+    if result.rowcount != 1:
+        raise Conflict("the item was already decided", decision=item.decision)
+    return item
+
+
+async def confirm(*, uow: UnitOfWork, campaign_id: str, item_id: str, actor: Principal) -> ReviewItem:
+    """The manager confirms the member's role and locations."""
+    async with uow:
+        return await _decide(uow, campaign_id, item_id, actor, decision="confirmed")
+
+
+async def revoke(*, uow: UnitOfWork, campaign_id: str, item_id: str, cmd: RevokeIn, actor: Principal) -> ReviewItem:
+    """The manager takes the role and/or locations away; the revocation is published."""
+    async with uow:
+        item = await _decide(uow, campaign_id, item_id, actor, decision="revoked", reason=cmd.reason,
+                             revoked_roles=[], revoked_location_ids=list(cmd.location_ids))
+        if cmd.revoke_role and item.role:
+            item.revoked_roles = [item.role]
+        unknown = set(cmd.location_ids) - set(item.location_ids)
+        if unknown:
+            raise Unprocessable(f"the member does not work at {sorted(unknown)}", field="body.location_ids")
+        await uow.emit(AccessRevoked(campaign_id=campaign_id, item_id=item.id, staff_id=item.staff_id,
+                                     manager_id=item.manager_id, revoked_roles=item.revoked_roles,
+                                     revoked_location_ids=item.revoked_location_ids, reason=cmd.reason,
+                                     decided_at=item.decided_at),
+                       subject=item.staff_id, location_id=item.location_ids[0] if item.location_ids else None)
+    return item

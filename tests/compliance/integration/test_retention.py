@@ -1,0 +1,83 @@
+"""The trail's retention purge and append-only triggers, on both backends, migrated as in production."""
+
+import asyncio
+import uuid
+from datetime import UTC, datetime
+
+import asyncpg
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
+
+from clinicops.supervisor import migrate
+from services.compliance import trail
+from services.compliance.models import metadata
+from services.compliance.settings import Settings
+from shared.contracts.audit import phi_accessed_of
+from shared.db import create_engine, session_factory
+from shared.envelope import Envelope
+from shared.messaging_tables import MessagingTables
+from shared.uow import UnitOfWork
+
+pytestmark = pytest.mark.integration
+SETTINGS = Settings()
+Accessed = phi_accessed_of("scheduling")
+
+
+async def _url(backend: str, pg_base_url: str, tmp_path) -> str:
+    if backend == "sqlite":
+        return f"sqlite+aiosqlite:///{tmp_path / 'compliance.db'}"
+    database = f"retention_{uuid.uuid4().hex[:8]}"
+    conn = await asyncpg.connect(pg_base_url.replace("+asyncpg", "") + "/postgres")
+    await conn.execute(f'CREATE DATABASE "{database}"')
+    await conn.close()
+    return f"{pg_base_url}/{database}"
+
+
+async def _append_one(sessions, i: int) -> None:
+    event = Accessed(actor="ana", actor_roles=["front_desk"], actor_locations=["loc-a"], action="read",
+                     resource="Patient", resource_id=f"p{i}", patient_id=f"p{i}", location_id="loc-a",
+                     outcome="success", occurred_at=datetime.now(UTC))
+    envelope = Envelope(type=Accessed.event_type, source="/test", subject=f"p{i}", data={})
+    async with _uow(sessions) as uow:
+        await trail.append(uow=uow, event=event, envelope=envelope, settings=SETTINGS)
+
+
+async def _append(sessions, n: int) -> None:
+    for i in range(n):
+        await _append_one(sessions, i)
+
+
+def _uow(sessions) -> UnitOfWork:
+    tables = MessagingTables(metadata.tables["outbox"], metadata.tables["processed_event"])
+    return UnitOfWork(sessions, tables, source="/clinicops/compliance", topic=str)
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+async def test_purge_keeps_the_chain_verifiable_and_nothing_else_may_delete(backend, pg_base_url, tmp_path):
+    url = await _url(backend, pg_base_url, tmp_path)
+    await asyncio.to_thread(migrate, "compliance", url)
+    engine = create_engine(url)
+    sessions = session_factory(engine)
+    try:
+        await _append(sessions, 3)
+        for statement in ("UPDATE audit_record SET actor = 'x' WHERE sequence = 1",
+                          "DELETE FROM audit_record WHERE sequence = 1"):
+            with pytest.raises(DBAPIError, match="append-only"):
+                async with engine.begin() as conn:
+                    await conn.execute(text(statement))
+
+        assert await trail.purge_expired(uow=_uow(sessions), retention_days=3650) == 0
+        assert await trail.purge_expired(uow=_uow(sessions), retention_days=0) == 3
+        assert await trail.verify(uow=_uow(sessions)) == {"ok": True, "checked": 0, "first_broken": None}
+        await _append(sessions, 2)  # the chain goes on from the purged record's hash
+        assert await trail.verify(uow=_uow(sessions)) == {"ok": True, "checked": 2, "first_broken": None}
+        async with engine.connect() as conn:
+            first = (await conn.execute(text("SELECT sequence FROM audit_record ORDER BY sequence"))).scalars().all()
+        assert first == [4, 5]
+
+        # Concurrent appenders (several consumer instances) queue on the chain head: still one line.
+        await asyncio.gather(*(_append_one(sessions, i) for i in range(10, 20)))
+        assert await trail.verify(uow=_uow(sessions)) == {"ok": True, "checked": 12, "first_broken": None}
+    finally:
+        await engine.dispose()

@@ -1,0 +1,90 @@
+"""Compliance's pure rules: the OSHA 300A summation, standings, deadlines, access patterns."""
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from services.compliance.domain import (CaseFigures, Classification, InjuryType, Standing, breach_status,
+                                        credential_standing, notification_deadline, outside_locations,
+                                        summary_300a, training_standing, worst)
+
+TODAY = date(2026, 11, 27)
+
+
+def test_300a_totals_each_column():
+    cases = [
+        CaseFigures(Classification.DAYS_AWAY, 5, 2, InjuryType.INJURY),
+        CaseFigures(Classification.DAYS_AWAY, 200, 0, InjuryType.INJURY),  # capped at 180
+        CaseFigures(Classification.JOB_TRANSFER_OR_RESTRICTION, 0, 10, InjuryType.SKIN_DISORDER),
+        CaseFigures(Classification.OTHER_RECORDABLE, 0, 0, InjuryType.RESPIRATORY),
+        CaseFigures(Classification.DEATH, 0, 0, InjuryType.ALL_OTHER_ILLNESSES),
+    ]
+    summary = summary_300a(cases)
+    assert summary["total_cases"] == 5
+    assert summary["cases_by_classification"] == {
+        "death": 1, "days_away": 2, "job_transfer_or_restriction": 1, "other_recordable": 1}
+    assert summary["total_days_away"] == 185 and summary["total_days_restricted"] == 12
+    assert summary["cases_by_injury_type"] == {"injury": 2, "skin_disorder": 1, "respiratory": 1, "poisoning": 0,
+                                               "hearing_loss": 0, "all_other_illnesses": 1}
+
+
+def test_an_empty_year_sums_to_zero():
+    summary = summary_300a([])
+    assert summary["total_cases"] == 0 and set(summary["cases_by_classification"].values()) == {0}
+
+
+@pytest.mark.parametrize("status, expires_on, expected", [
+    ("active", date(2028, 1, 1), Standing.CURRENT),
+    ("active", date(2027, 1, 15), Standing.EXPIRING),
+    ("expiring", date(2027, 6, 1), Standing.EXPIRING),
+    ("active", date(2026, 11, 26), Standing.OVERDUE),
+    ("expired", None, Standing.OVERDUE),
+    ("suspended", date(2030, 1, 1), Standing.OVERDUE),
+    ("active", None, Standing.CURRENT),
+])
+def test_credential_standing(status, expires_on, expected):
+    assert credential_standing(status=status, expires_on=expires_on, today=TODAY, warn_days=90) == expected
+
+
+def test_training_standing_and_the_worst_of_several():
+    overdue = training_standing(valid_until=None, overdue_since=date(2026, 11, 1), completed_on=date(2025, 1, 1),
+                                today=TODAY, warn_days=30)
+    done_since = training_standing(valid_until=date(2027, 11, 1), overdue_since=date(2026, 11, 1),
+                                   completed_on=date(2026, 11, 20), today=TODAY, warn_days=30)
+    assert (overdue, done_since) == (Standing.OVERDUE, Standing.CURRENT)
+    assert worst([Standing.CURRENT, Standing.EXPIRING]) == Standing.EXPIRING
+    assert worst([]) == Standing.CURRENT
+
+
+def test_breach_notification_is_due_sixty_days_after_discovery():
+    deadline = notification_deadline(date(2026, 9, 1))
+    assert deadline == date(2026, 10, 31)
+    assert breach_status(deadline=deadline, notified_on=None, closed=False, today=date(2026, 10, 31)) == "open"
+    assert breach_status(deadline=deadline, notified_on=None, closed=False, today=date(2026, 11, 1)) == "overdue"
+    assert breach_status(deadline=deadline, notified_on=date(2026, 10, 2), closed=False, today=TODAY) == "notified"
+
+
+@pytest.mark.parametrize("location, scope, outside", [
+    ("loc-b", ["loc-a"], True), ("loc-a", ["loc-a"], False), ("loc-b", ["*"], False),
+    (None, ["loc-a"], False), ("loc-b", [], False),  # an old event without a scope: unknown, not flagged
+])
+def test_access_outside_the_actor_locations(location, scope, outside):
+    assert outside_locations(location, scope) is outside
+
+
+def test_hour_buckets_are_utc_hours():
+    from services.compliance.domain import hour_bucket
+    assert hour_bucket(datetime(2026, 11, 27, 9, 59, tzinfo=UTC)) == "2026-11-27T09"
+
+
+def test_the_busiest_hour_around_a_record_counts_distinct_patients_in_any_order():
+    from datetime import timedelta
+
+    from services.compliance.domain import busiest_window
+    t0, hour = datetime(2026, 11, 27, 10, 0, tzinfo=UTC), timedelta(hours=1)
+    reads = [(t0 + timedelta(minutes=m), p) for m, p in [(0, "a"), (10, "b"), (20, "b"), (50, "c"), (70, "d")]]
+    # A record that arrived last but happened first still sees the burst after it.
+    assert busiest_window(list(reversed(reads)), around=t0, window=hour) == 3
+    assert busiest_window(reads, around=t0 + timedelta(minutes=50), window=hour) == 3
+    assert busiest_window(reads, around=t0 + timedelta(minutes=70), window=hour) == 3  # b, c, d
+    assert busiest_window(reads[:1], around=t0, window=hour) == 1
