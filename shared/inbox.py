@@ -2,7 +2,9 @@
 
 from functools import cache
 
-from sqlalchemy import Table
+from datetime import datetime
+
+from sqlalchemy import Table, delete
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -25,3 +27,9 @@ async def claim_event(session: AsyncSession, table: Table, *, consumer: str, eve
     values = dict(consumer=consumer, event_id=event.id, event_type=event.type, processed_at=utcnow())
     result = await session.execute(statement, values)
     return result.rowcount == 1
+
+
+async def forget_processed_before(session: AsyncSession, table: Table, *, cutoff: datetime) -> int:
+    """Drop dedup rows older than `cutoff`; the broker no longer holds those events to redeliver."""
+    result = await session.execute(delete(table).where(table.c.processed_at < cutoff))
+    return result.rowcount

@@ -9,7 +9,8 @@ from contextlib import asynccontextmanager
 from sqlalchemy import MetaData, text
 
 from shared.consumer import EventConsumer, Handler
-from shared.db import create_engine, is_sqlite, session_factory
+from shared.db import create_engine, is_sqlite, session_factory, utcnow
+from shared.inbox import forget_processed_before
 from shared.kafka import create_broker, ensure_topics
 from shared.messaging_tables import MessagingTables
 from shared.outbox import OutboxRelay
@@ -73,6 +74,12 @@ class ServiceRuntime:
         """Run `job` every `seconds` while the service runs (e.g. expiring holds); errors are logged."""
         self._periodic.append((seconds, job, name))
 
+    async def forget_old_processed_events(self) -> int:
+        """Retention of the consumers' dedup rows (see `processed_event_retention_s`)."""
+        cutoff = utcnow() - timedelta(seconds=self.settings.processed_event_retention_s)
+        async with self.sessions.begin() as session:
+            return await forget_processed_before(session, self.tables.processed_events, cutoff=cutoff)
+
     async def _repeat(self, seconds: float, job: Callable[[], Awaitable[None]], name: str) -> None:
         while True:
             await asyncio.sleep(seconds)
@@ -99,7 +106,10 @@ class ServiceRuntime:
         await self.broker.start()
         if settings.run_relay:
             self.relay.start()
-        self._tasks = [asyncio.create_task(self._repeat(*p), name=p[2]) for p in self._periodic]
+        periodic = list(self._periodic)
+        if self.consumers:
+            periodic.append((3600.0, self.forget_old_processed_events, "inbox.retention"))
+        self._tasks = [asyncio.create_task(self._repeat(*p), name=p[2]) for p in periodic]
         try:
             yield self
         finally:

@@ -32,6 +32,9 @@ class ServiceSettings(BaseSettings):
     consumer_retry_backoff_s: float = 0.2
     outbox_sweep_interval_s: float = 5.0
     outbox_retention_s: float = 3600.0  # published rows are kept this long, for inspection
+    # Must outlive the topics' retention (Kafka's default is 7 days): a redelivered event
+    # older than its dedup row would be applied twice.
+    processed_event_retention_s: float = 30 * 86400.0
     run_consumers: bool = True
     run_relay: bool = True
 
