@@ -110,6 +110,7 @@ def _add_user_command(commands) -> None:
     create.add_argument("--role", action="append", required=True, help="repeat for several roles")
     create.add_argument("--locations", required=True, help="comma-separated location ids, or '*' for all")
     create.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+    create.add_argument("--staff-id", help="the staff member this user is (access reviews then reach them)")
 
 
 def user_create(var_dir: Path, args) -> int:
@@ -132,7 +133,8 @@ def user_create(var_dir: Path, args) -> int:
     database_url = os.environ.get("GATEWAY_DATABASE_URL") or supervisor.sqlite_url(var_dir, "gateway")
     try:
         user_id = create_user_from_cli(database_url=database_url, email=args.email, password=password,
-                                       roles=args.role, locations=[x.strip() for x in args.locations.split(",")])
+                                       roles=args.role, locations=[x.strip() for x in args.locations.split(",")],
+                                       staff_id=args.staff_id)
     except ValidationError as exc:
         for error in exc.errors():
             print(f"{'.'.join(map(str, error['loc']))}: {error['msg']}", file=sys.stderr)

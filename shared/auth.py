@@ -46,12 +46,12 @@ class Principal:
 
 def issue_token(*, sub: str, roles: list[str], locations: list[str], secret: str,
                 issuer: str = "clinicops-gateway", ttl: timedelta = timedelta(minutes=15),
-                token_id: str | None = None) -> str:
+                token_id: str | None = None, extra_claims: dict | None = None) -> str:
     """Sign an access token (the gateway's job; tests and tools use it too)."""
     now = datetime.now(UTC)
     # jti: the gateway revokes a single access token at sign-out by this id.
     claims = {"sub": sub, "roles": roles, "locations": locations, "iss": issuer,
-              "iat": now, "nbf": now, "exp": now + ttl, "jti": token_id or uuid4().hex}
+              "iat": now, "nbf": now, "exp": now + ttl, "jti": token_id or uuid4().hex} | (extra_claims or {})
     return jwt.encode(claims, secret, algorithm=ALGORITHM)
 
 

@@ -1,6 +1,6 @@
 """Who may call the gateway: its own token or a trusted provider's, not revoked, within the user's rate."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Annotated
 
@@ -8,7 +8,7 @@ from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from services.gateway import sessions
-from services.gateway.domain import KNOWN_ROLES
+from services.gateway.domain import GENERATION_CLAIM, KNOWN_ROLES, USER_ID_CLAIM
 from services.gateway.oidc import OidcVerifier
 from services.gateway.ratelimit import TokenBuckets
 from services.gateway.settings import Settings
@@ -27,6 +27,14 @@ class Caller:
     bearer: str
     token_id: str | None
     expires_at: datetime
+    # The gateway user behind the token (its `sub` may be their staff id); None for a provider's user.
+    user_id: str | None = None
+    token_generation: int | None = None
+
+    @property
+    def account_id(self) -> str:
+        """Whose session and rate this is: the gateway user, else the token's subject."""
+        return self.user_id or self.principal.sub
 
 
 class Authenticator:
@@ -48,7 +56,8 @@ class Authenticator:
         claims = decode_token(token, secret=settings.jwt_secret, issuer=settings.jwt_issuer)
         principal = Principal(sub=claims["sub"], roles=frozenset(claims.get("roles", [])),
                               locations=frozenset(claims.get("locations", [])))
-        return Caller(principal, token, claims.get("jti"), datetime.fromtimestamp(claims["exp"], UTC))
+        return Caller(principal, token, claims.get("jti"), datetime.fromtimestamp(claims["exp"], UTC),
+                      claims.get(USER_ID_CLAIM), claims.get(GENERATION_CLAIM))
 
 
 _bearer = HTTPBearer(auto_error=False)
@@ -68,13 +77,14 @@ def require_user(*roles: Role):
         caller = await state.authenticator.authenticate(credentials.credentials)
         if not caller.principal.roles & allowed:
             raise Forbidden(f"requires one of the roles {sorted(allowed)}")
-        if caller.token_id and await sessions.is_revoked(uow=state.runtime.uow(), token_id=caller.token_id):
+        if (caller.token_id or caller.user_id) and await sessions.is_revoked(
+                uow=state.runtime.uow(), token_id=caller.token_id, user_id=caller.user_id,
+                generation=caller.token_generation):
             raise Unauthorized("token revoked")
-        state.user_limits.check(caller.principal.sub, who="this user")
+        state.user_limits.check(caller.account_id, who="this user")
         client_ip = request.client.host if request.client else None
         p = caller.principal
-        return Caller(Principal(p.sub, p.roles, p.locations, client_ip), caller.bearer, caller.token_id,
-                      caller.expires_at)
+        return replace(caller, principal=Principal(p.sub, p.roles, p.locations, client_ip))
 
     return dependency
 

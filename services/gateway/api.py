@@ -42,7 +42,7 @@ async def refresh(body: RefreshIn, request: Request, uow: UowDep):
 @router.post("/auth/sign-out", status_code=204, tags=["auth"])
 async def sign_out(caller: AnyUser, uow: UowDep, body: SignOutIn | None = None) -> None:
     """Revoke this access token and, when given, the session of the refresh token."""
-    await sessions.sign_out(uow=uow, user_id=caller.principal.sub, token_id=caller.token_id,
+    await sessions.sign_out(uow=uow, user_id=caller.account_id, token_id=caller.token_id,
                             token_expires_at=caller.expires_at, refresh_token=body.refresh_token if body else None)
 
 

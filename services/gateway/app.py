@@ -2,7 +2,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from services.gateway import api, docs_api, models, proxy, sessions
+from services.gateway import api, consumers, docs_api, models, proxy, sessions
 from services.gateway.access import Authenticator, user_buckets
 from services.gateway.errors import TooManyRequests, too_many_requests_response
 from services.gateway.openapi_merge import CombinedOpenApi
@@ -20,6 +20,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
     runtime = ServiceRuntime(settings, models.metadata, produces=PRODUCES)
     runtime.every(300, lambda: sessions.purge_expired(uow=runtime.uow()), name="gateway.purge_expired")
+    consumers.register(runtime)
     # The proxy's catch-all route goes last, after every route of the gateway's own.
     app = create_service_app(runtime, title="clinicops gateway", routers=[api.router, docs_api.router, proxy.router])
     upstreams = Upstreams(settings)

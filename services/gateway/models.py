@@ -27,6 +27,10 @@ class User(Base):
     failure_window_start: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # The staff member this user is: their tokens name the staff id, and access reviews reach them.
+    staff_id: Mapped[str | None] = mapped_column(String(64), nullable=True, unique=True, index=True)
+    # Part of every access token; bumping it refuses all tokens issued before (iat has only 1 s resolution).
+    token_generation: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class RefreshToken(Base):

@@ -11,7 +11,8 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from services.gateway.domain import CLEARED, FailureCount, LockoutPolicy, normalize_email, refresh_token_digest
+from services.gateway.domain import (CLEARED, GENERATION_CLAIM, USER_ID_CLAIM, FailureCount, LockoutPolicy,
+                                     normalize_email, refresh_token_digest)
 from services.gateway.models import RefreshToken, RevokedAccessToken, User
 from services.gateway.passwords import hash_password, needs_rehash, verify_password
 from services.gateway.schemas import SignIn, TokensOut
@@ -99,10 +100,17 @@ async def sign_out(*, uow: UnitOfWork, user_id: str, token_id: str | None, token
                                       .on_conflict_do_nothing(index_elements=["jti"]))
 
 
-async def is_revoked(*, uow: UnitOfWork, token_id: str) -> bool:
-    """Whether this access token was signed out."""
+async def is_revoked(*, uow: UnitOfWork, token_id: str | None, user_id: str | None = None,
+                     generation: int | None = None) -> bool:
+    """Whether this access token was signed out, or its user disabled or revoked since it was issued."""
     async with uow:
-        return await uow.session.get(RevokedAccessToken, token_id) is not None
+        if token_id and await uow.session.get(RevokedAccessToken, token_id) is not None:
+            return True
+        if user_id is None:  # a provider's user, or a token no local user was signed in for
+            return False
+        user = (await uow.session.execute(select(User.active, User.token_generation)
+                                          .where(User.id == user_id))).one_or_none()
+        return user is None or not user.active or user.token_generation != generation
 
 
 async def purge_expired(*, uow: UnitOfWork) -> None:
@@ -118,6 +126,14 @@ def _store_count(user: User, count: FailureCount) -> None:
         count.attempts, count.window_start, count.locked_until)
 
 
+async def revoke_every_session(uow: UnitOfWork, user: User, now: datetime) -> None:
+    """Refuse every token the user holds: refresh families revoked, older access tokens by their generation."""
+    user.token_generation += 1  # the caller holds the user row locked
+    await uow.session.execute(update(RefreshToken).where(RefreshToken.user_id == user.id,
+                                                         RefreshToken.revoked_at.is_(None))
+                              .values(revoked_at=now).execution_options(synchronize_session=False))
+
+
 async def _revoke_family(uow: UnitOfWork, family_id: str, now: datetime) -> None:
     await uow.session.execute(update(RefreshToken).where(RefreshToken.family_id == family_id,
                                                          RefreshToken.revoked_at.is_(None))
@@ -128,7 +144,9 @@ async def _issue(uow: UnitOfWork, user: User, *, family_id: str, tokens: TokenPo
     refresh_token = secrets.token_urlsafe(32)
     uow.session.add(RefreshToken(token_hash=refresh_token_digest(refresh_token), family_id=family_id,
                                  user_id=user.id, issued_at=now, expires_at=now + tokens.refresh_ttl))
-    access = issue_token(sub=user.id, roles=list(user.roles), locations=list(user.locations),
-                         secret=tokens.secret, issuer=tokens.issuer, ttl=tokens.access_ttl)
+    # Services take `sub` as the actor: a linked user acts as their staff member (audit, "own" routes).
+    access = issue_token(sub=user.staff_id or user.id, roles=list(user.roles), locations=list(user.locations),
+                         secret=tokens.secret, issuer=tokens.issuer, ttl=tokens.access_ttl,
+                         extra_claims={USER_ID_CLAIM: user.id, GENERATION_CLAIM: user.token_generation})
     return TokensOut(access_token=access, expires_in=int(tokens.access_ttl.total_seconds()),
                      refresh_token=refresh_token, refresh_expires_in=int(tokens.refresh_ttl.total_seconds()))

@@ -22,11 +22,13 @@ async def create_user(*, uow: UnitOfWork, cmd: NewUser, actor: Principal | None)
     locations = [ALL_LOCATIONS] if ALL_LOCATIONS in cmd.locations else sorted(set(cmd.locations))
     user = User(id=str(uuid.uuid4()), email=normalize_email(cmd.email), password_hash=hash_password(cmd.password),
                 roles=sorted({r.value for r in cmd.roles}), locations=locations, active=True,
-                failed_attempts=0, created_at=utcnow())
+                failed_attempts=0, created_at=utcnow(), staff_id=cmd.staff_id, token_generation=0)
     try:
         async with uow:
             uow.session.add(user)
-    except IntegrityError as exc:  # the unique email, not a check in Python, decides
+    except IntegrityError as exc:  # the unique email and staff id, not a check in Python, decide
+        if "staff_id" in str(exc.orig):
+            raise Conflict(f"staff member {cmd.staff_id} already has a user", field="staff_id") from exc
         raise Conflict(f"a user with email {user.email} exists", field="email") from exc
     return user
 

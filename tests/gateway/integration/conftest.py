@@ -1,9 +1,11 @@
 """All six processes once per module: five services on the real broker and PostgreSQL, the gateway in front."""
 
+import asyncio
 import json
 import os
 import subprocess
 import sys
+import time
 from dataclasses import dataclass
 
 import httpx
@@ -28,12 +30,29 @@ class Stack:
         return httpx.AsyncClient(base_url=self.url, headers=headers, timeout=20)
 
 
-def create_user_with_cli(database_url: str, *, email: str, password: str, role: str, locations: str) -> None:
+def create_user_with_cli(database_url: str, *, email: str, password: str, role: str, locations: str,
+                         staff_id: str | None = None) -> None:
     """`clinicops user create`, as an operator runs it for the first admin."""
+    linked = ["--staff-id", staff_id] if staff_id else []
     done = subprocess.run([sys.executable, "-m", "clinicops.cli", "user", "create", "--email", email, "--role",
-                           role, "--locations", locations, "--password-stdin"], input=password + "\n", text=True,
-                          env=os.environ | {"GATEWAY_DATABASE_URL": database_url}, capture_output=True)
+                           role, "--locations", locations, "--password-stdin", *linked],
+                          input=password + "\n", text=True, capture_output=True,
+                          env=os.environ | {"GATEWAY_DATABASE_URL": database_url})
     assert done.returncode == 0, done.stderr
+
+
+async def eventually(check, *, timeout: float = 30.0, what: str = "the condition") -> None:
+    """Wait for an async `check` to hold: events and log lines arrive a little after the request."""
+    deadline = time.monotonic() + timeout
+    while not await check():
+        assert time.monotonic() < deadline, f"{what} never held"
+        await asyncio.sleep(0.2)
+
+
+async def logged(suite: Suite, service: str, text: str) -> None:
+    async def found():
+        return any(text in line for line in suite.log_lines(service))
+    await eventually(found, what=f"{service} logging {text!r}")
 
 
 @pytest.fixture(scope="module")

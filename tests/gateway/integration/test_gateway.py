@@ -5,7 +5,7 @@ import asyncio
 import pytest
 
 from tests.e2e.flow import register_patient
-from tests.gateway.integration.conftest import ADMIN_EMAIL, ADMIN_PASSWORD
+from tests.gateway.integration.conftest import ADMIN_EMAIL, ADMIN_PASSWORD, logged
 from tests.gateway.integration.route_walk import location_routes
 from tests.gateway.oidc_provider import OTHER_KEY, provider_token
 from tests.support.upstream import seed_practice, wait_bookable
@@ -46,7 +46,7 @@ async def test_sign_in_refresh_rotation_lockout_and_sign_out(stack):
             "location_id": "loc-a"})
         assert response.status_code == 201, response.text
         assert response.headers.get_list("x-correlation-id") == ["corr-gw-1"]
-        assert "corr-gw-1" in "".join(stack.suite.log_lines("scheduling"))
+        await logged(stack.suite, "scheduling", "corr-gw-1")
 
     desk = await new_user(stack, admin["access_token"], "desk@example.com", ["front_desk"], ["loc-a"])
     async with stack.client() as gw:
