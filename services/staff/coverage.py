@@ -41,8 +41,11 @@ async def coverage(*, uow: UnitOfWork, location_id: str, day: date, actor: Princ
         rules = (await uow.session.scalars(select(StaffingRule).where(StaffingRule.location_id == location_id)
                                            .order_by(StaffingRule.role, StaffingRule.start))).all()
     tz = day_start.tzinfo
+    # Approved time off keeps the shift on the roster (scheduling already stops booking the member then).
     on_shift = [OnShift(staff_id=m.id, name=f"{m.given_name} {m.family_name}", role=m.role,
-                        start=s.start.astimezone(tz), end=s.end.astimezone(tz)) for s, m in rows]
+                        start=s.start.astimezone(tz), end=s.end.astimezone(tz),
+                        on_time_off=subtract((s.start, s.end), away.get(m.id, [])) != [(s.start, s.end)])
+                for s, m in rows]
     gaps = []
     for rule in rules:
         # People on approved time off are not there, even with a shift on the roster.

@@ -5,17 +5,17 @@ import uuid
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
-from services.staff.members import load_member
+from services.staff.member_reads import audit_member, load_member
 from services.staff.models import Credential, StaffMember
 from services.staff.schemas import CredentialIn, RenewalIn, SuspensionIn, VerificationIn
-from shared.audit import record_phi_access
 from shared.auth import Principal
 from shared.contracts.staff import CredentialAdded, CredentialKind, CredentialSuspended
 from shared.db import utcnow
-from shared.errors import Conflict, NotFound
+from shared.errors import Conflict, NotFound, Unprocessable
 from shared.uow import UnitOfWork
 
 ACTIVE, EXPIRED, SUSPENDED = "active", "expired", "suspended"
+RESOURCE = "staff_credential"  # the audit trail's name for these records
 
 
 async def add(*, uow: UnitOfWork, staff_id: str, cmd: CredentialIn, actor: Principal) -> Credential:
@@ -37,6 +37,7 @@ async def add(*, uow: UnitOfWork, staff_id: str, cmd: CredentialIn, actor: Princ
         except IntegrityError as exc:
             raise Conflict(f"a {cmd.state} licence of this member is being recorded already", field="state") from exc
         await _announce(uow, credential, member)
+        await audit_member(uow, actor, "create", member, resource=RESOURCE, resource_id=credential.id)
         return credential
 
 
@@ -48,9 +49,10 @@ async def renew(*, uow: UnitOfWork, credential_id: str, cmd: RenewalIn, actor: P
         if credential.status != ACTIVE or credential.superseded_by:
             raise Conflict(f"a {credential.status} credential is replaced by a new one, not renewed", field="status")
         if cmd.expires_on < credential.issued_on:
-            raise Conflict("expiry before the issue date", field="expires_on")
+            raise Unprocessable("expiry before the issue date", field="expires_on")
         credential.expires_on = cmd.expires_on
         await _announce(uow, credential, member)  # the same credential with its new expiry
+        await audit_member(uow, actor, "update", member, resource=RESOURCE, resource_id=credential.id)
         return credential
 
 
@@ -64,15 +66,17 @@ async def suspend(*, uow: UnitOfWork, credential_id: str, cmd: SuspensionIn, act
         await uow.emit(CredentialSuspended(credential_id=credential.id, staff_id=credential.staff_id,
                                            kind=credential.kind, state=credential.state, reason=cmd.reason),
                        subject=credential.id, location_id=member.home_location_id)
+        await audit_member(uow, actor, "update", member, resource=RESOURCE, resource_id=credential.id)
         return credential
 
 
 async def verify(*, uow: UnitOfWork, credential_id: str, cmd: VerificationIn, actor: Principal) -> Credential:
     """Record the primary-source verification of a credential and who did it."""
     async with uow:
-        credential, _ = await _load(uow, credential_id, actor)
+        credential, member = await _load(uow, credential_id, actor)
         credential.verification_status, credential.verified_by, credential.verified_at = (
             cmd.outcome, actor.sub, utcnow())
+        await audit_member(uow, actor, "update", member, resource=RESOURCE, resource_id=credential.id)
         return credential
 
 
@@ -83,8 +87,7 @@ async def list_for_member(*, uow: UnitOfWork, staff_id: str, actor: Principal) -
         rows = await uow.session.scalars(select(Credential).where(Credential.staff_id == staff_id)
                                          .order_by(Credential.superseded_by.is_not(None), Credential.kind,
                                                    Credential.created_at))
-        await record_phi_access(uow, actor=actor, action="read", resource="staff_credential", resource_id=staff_id,
-                                patient_id=None, location_id=member.home_location_id)
+        await audit_member(uow, actor, "read", member, resource=RESOURCE)
         return list(rows.all())
 
 

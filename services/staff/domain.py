@@ -12,6 +12,7 @@ PROVIDER_ROLES = frozenset({StaffRole.PHYSICIAN, StaffRole.NURSE_PRACTITIONER, S
 CLINICAL_ROLES = PROVIDER_ROLES | {StaffRole.REGISTERED_NURSE, StaffRole.MEDICAL_ASSISTANT}
 EXPIRING_THRESHOLDS = (90, 60, 30)  # days before expiry, least urgent first
 EXPIRED = "expired"
+MAX_RANGE_DAYS = 92  # the longest span of days one roster read or generation covers
 
 
 def npi_is_valid(npi: str) -> bool:
@@ -29,10 +30,8 @@ def npi_is_valid(npi: str) -> bool:
 
 
 def expiry_stage(expires_on: date, *, as_of: date) -> str | None:
-    """The most urgent notice due on `as_of`: "expired", "30", "60", "90", or None.
-
-    A credential is valid through its expiry date, so it is expired from the next day on.
-    """
+    """The most urgent notice due on `as_of`: "expired", "30", "60", "90", or None."""
+    # A credential is valid through its expiry date, so it is expired from the next day on.
     if as_of > expires_on:
         return EXPIRED
     days_left = (expires_on - as_of).days
@@ -104,7 +103,10 @@ def coverage_gaps(*, role: str, required: int, window: tuple[datetime, datetime]
     return gaps
 
 
-def subtract(span: tuple[datetime, datetime], holes: Iterable[tuple[datetime, datetime]]) -> list[tuple[datetime, datetime]]:
+Span = tuple[datetime, datetime]
+
+
+def subtract(span: Span, holes: Iterable[Span]) -> list[Span]:
     """What remains of `span` outside `holes` (a shift minus its member's approved time off)."""
     pieces = [span]
     for hole_start, hole_end in holes:

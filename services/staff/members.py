@@ -1,44 +1,25 @@
-"""Staff members: hire, update, transfer, terminate, and the audited reads of their personal data.
+"""Staff members: hire, update, transfer, terminate; each change audited and announced.
 
-A member belongs to their home location: a manager scoped to it manages them.
+A member belongs to their home location: a manager scoped to it manages them. Members are placed
+only at locations facilities has announced to staff, as shifts are.
 """
 
 import uuid
-from datetime import date, time
+from datetime import time
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 
 from services.staff.domain import local_instant
+from services.staff.member_reads import audit_member, load_member, locations_of, member_view
 from services.staff.models import Location, StaffLocation, StaffMember
 from services.staff.roster_models import SCHEDULED, Shift
 from services.staff.schemas import HireIn, MemberFields, MemberOut, TerminationIn, TransferIn
-from shared.audit import record_phi_access
 from shared.auth import Principal
 from shared.contracts.staff import ShiftCancelled, StaffMemberHired, StaffMemberTerminated, StaffMemberUpdated
 from shared.db import utcnow
-from shared.errors import Conflict, NotFound, Unprocessable
+from shared.errors import Conflict, Unprocessable
 from shared.uow import UnitOfWork
-
-
-async def load_member(uow: UnitOfWork, staff_id: str, actor: Principal, *, lock: bool = False) -> StaffMember:
-    """The member, if the actor may see their home location (404 before 403 leaks nothing new: ids are UUIDs)."""
-    member = await uow.session.get(StaffMember, staff_id, with_for_update=lock)
-    if member is None:
-        raise NotFound(f"staff member {staff_id} not found", field="staff_id")
-    actor.ensure_location(member.home_location_id)
-    return member
-
-
-async def location_ids(uow: UnitOfWork, staff_id: str) -> list[str]:
-    rows = await uow.session.scalars(select(StaffLocation.location_id).where(StaffLocation.staff_id == staff_id)
-                                     .order_by(StaffLocation.location_id))
-    return list(rows.all())
-
-
-async def member_out(uow: UnitOfWork, member: StaffMember) -> MemberOut:
-    fields = {name: getattr(member, name) for name in MemberOut.model_fields if name != "location_ids"}
-    return MemberOut(**fields, location_ids=await location_ids(uow, member.id))
 
 
 async def hire(*, uow: UnitOfWork, cmd: HireIn, actor: Principal) -> MemberOut:
@@ -47,6 +28,7 @@ async def hire(*, uow: UnitOfWork, cmd: HireIn, actor: Principal) -> MemberOut:
     for location_id in locations:
         actor.ensure_location(location_id)
     async with uow:
+        await _ensure_known(uow, cmd.home_location_id, locations)
         now = utcnow()
         member = StaffMember(id=str(uuid.uuid4()), created_at=now, updated_at=now,
                              **cmd.model_dump(exclude={"location_ids"}))
@@ -55,12 +37,12 @@ async def hire(*, uow: UnitOfWork, cmd: HireIn, actor: Principal) -> MemberOut:
         await _flush(uow)  # before its locations: no ORM relationship orders the inserts
         uow.session.add_all(StaffLocation(staff_id=member.id, location_id=loc) for loc in locations)
         await _announce(uow, member, locations, StaffMemberHired)
-        await _audit(uow, actor, "create", member)
-        return await member_out(uow, member)
+        await audit_member(uow, actor, "create", member)
+        return await member_view(uow, member)
 
 
 async def update_member(*, uow: UnitOfWork, staff_id: str, cmd: MemberFields, actor: Principal) -> MemberOut:
-    """Replace a member's name, role, NPI, contact details and manager."""
+    """Replace a member's name, role, NPI, contact details and manager (never where they work: see transfer)."""
     async with uow:
         member = await load_member(uow, staff_id, actor, lock=True)
         _ensure_employed(member)
@@ -69,25 +51,31 @@ async def update_member(*, uow: UnitOfWork, staff_id: str, cmd: MemberFields, ac
             setattr(member, field, value)
         member.updated_at = utcnow()
         await _flush(uow)
-        await _announce(uow, member, await location_ids(uow, member.id), StaffMemberUpdated)
-        await _audit(uow, actor, "update", member)
-        return await member_out(uow, member)
+        await _announce(uow, member, (await locations_of(uow, [member.id]))[member.id], StaffMemberUpdated)
+        await audit_member(uow, actor, "update", member)
+        return await member_view(uow, member)
 
 
 async def transfer(*, uow: UnitOfWork, staff_id: str, cmd: TransferIn, actor: Principal) -> MemberOut:
-    """Move a member to another home location and set where they may work."""
+    """Re-home a member and set where they work; their future shifts where they no longer work are cancelled."""
     locations = sorted({cmd.home_location_id, *cmd.location_ids})
-    for location_id in locations:
-        actor.ensure_location(location_id)
     async with uow:
         member = await load_member(uow, staff_id, actor, lock=True)
         _ensure_employed(member)
+        before = set((await locations_of(uow, [staff_id]))[staff_id])
+        # The actor manages the new home and every location gained or lost; kept ones are not theirs to decide.
+        for location_id in sorted((set(locations) ^ before) | {cmd.home_location_id}):
+            actor.ensure_location(location_id)
+        await _ensure_known(uow, cmd.home_location_id, sorted((set(locations) - before) | {cmd.home_location_id}))
         member.home_location_id, member.updated_at = cmd.home_location_id, utcnow()
         await uow.session.execute(delete(StaffLocation).where(StaffLocation.staff_id == staff_id))
         uow.session.add_all(StaffLocation(staff_id=staff_id, location_id=loc) for loc in locations)
         await _announce(uow, member, locations, StaffMemberUpdated)
-        await _audit(uow, actor, "update", member)
-        return await member_out(uow, member)
+        # Office managers expect the roster cleared rather than a refusal; a shift already under way stays.
+        if left := sorted(before - set(locations)):
+            await _cancel_shifts(uow, member, Shift.location_id.in_(left), Shift.start >= utcnow())
+        await audit_member(uow, actor, "update", member)
+        return await member_view(uow, member)
 
 
 async def terminate(*, uow: UnitOfWork, staff_id: str, cmd: TerminationIn, actor: Principal) -> MemberOut:
@@ -100,38 +88,27 @@ async def terminate(*, uow: UnitOfWork, staff_id: str, cmd: TerminationIn, actor
         member.terminated_on, member.updated_at = cmd.terminated_on, utcnow()
         await uow.emit(StaffMemberTerminated(staff_id=staff_id, terminated_on=cmd.terminated_on),
                        subject=staff_id, location_id=member.home_location_id)
-        await _cancel_shifts_from(uow, member, cmd.terminated_on)
-        await _audit(uow, actor, "update", member)
-        return await member_out(uow, member)
-
-
-async def get_member(*, uow: UnitOfWork, staff_id: str, actor: Principal) -> MemberOut:
-    """One member's record; the read is audited."""
-    async with uow:
-        member = await load_member(uow, staff_id, actor)
-        await _audit(uow, actor, "read", member)
-        return await member_out(uow, member)
-
-
-async def list_members(*, uow: UnitOfWork, location_id: str, include_terminated: bool,
-                       actor: Principal) -> list[MemberOut]:
-    """Members who may work at a location, by name; the read is audited."""
-    actor.ensure_location(location_id)
-    async with uow:
-        query = (select(StaffMember).join(StaffLocation, StaffLocation.staff_id == StaffMember.id)
-                 .where(StaffLocation.location_id == location_id)
-                 .order_by(StaffMember.family_name, StaffMember.given_name))
-        if not include_terminated:
-            query = query.where(StaffMember.terminated_on.is_(None))
-        members = [await member_out(uow, m) for m in (await uow.session.scalars(query)).all()]
-        await record_phi_access(uow, actor=actor, action="read", resource="staff_member", resource_id=None,
-                                patient_id=None, location_id=location_id)
-        return members
+        home = await uow.session.get(Location, member.home_location_id)
+        cut_off = local_instant(cmd.terminated_on, time(), home.timezone if home else "UTC")
+        await _cancel_shifts(uow, member, Shift.start >= cut_off)
+        await audit_member(uow, actor, "update", member)
+        return await member_view(uow, member)
 
 
 def _ensure_employed(member: StaffMember) -> None:
     if member.terminated_on is not None:
         raise Conflict(f"staff member {member.id} was terminated on {member.terminated_on}", field="staff_id")
+
+
+async def _ensure_known(uow: UnitOfWork, home_location_id: str, location_ids: list[str]) -> None:
+    """Refuse a location facilities has not announced to staff yet (at start-up its event may still be on the way)."""
+    known = set((await uow.session.scalars(select(Location.location_id)
+                                           .where(Location.location_id.in_(location_ids)))).all())
+    for location_id in sorted(location_ids, key=lambda loc: loc != home_location_id):
+        if location_id not in known:
+            field = "home_location_id" if location_id == home_location_id else "location_ids"
+            raise Unprocessable(f"unknown location {location_id}: wait until facilities has announced it to staff",
+                                field=field)
 
 
 async def _check_manager(uow: UnitOfWork, manager_id: str | None, staff_id: str) -> None:
@@ -158,17 +135,11 @@ async def _announce(uow: UnitOfWork, member: StaffMember, locations: list[str], 
                    subject=member.id, location_id=member.home_location_id)
 
 
-async def _cancel_shifts_from(uow: UnitOfWork, member: StaffMember, day: date) -> None:
-    home = await uow.session.get(Location, member.home_location_id)
-    cut_off = local_instant(day, time(), home.timezone if home else "UTC")
+async def _cancel_shifts(uow: UnitOfWork, member: StaffMember, *criteria) -> None:
+    """Cancel the member's scheduled shifts matching `criteria`, each announced."""
     cancelled = await uow.session.execute(
-        update(Shift).where(Shift.staff_id == member.id, Shift.status == SCHEDULED, Shift.start >= cut_off)
+        update(Shift).where(Shift.staff_id == member.id, Shift.status == SCHEDULED, *criteria)
         .values(status="cancelled").returning(Shift.id, Shift.location_id))
     for shift_id, location_id in cancelled.all():
         await uow.emit(ShiftCancelled(shift_id=shift_id, staff_id=member.id, location_id=location_id),
                        subject=shift_id, location_id=location_id)
-
-
-async def _audit(uow: UnitOfWork, actor: Principal, action: str, member: StaffMember) -> None:
-    await record_phi_access(uow, actor=actor, action=action, resource="staff_member", resource_id=member.id,
-                            patient_id=None, location_id=member.home_location_id)

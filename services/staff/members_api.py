@@ -1,8 +1,10 @@
 """Staff member routes: thin, each calls one use case."""
 
-from fastapi import APIRouter
+from typing import Annotated
 
-from services.staff import members
+from fastapi import APIRouter, Query
+
+from services.staff import member_reads, members
 from services.staff.access import Manager
 from services.staff.schemas import HireIn, MemberFields, MemberOut, TerminationIn, TransferIn
 from shared.web import UowDep
@@ -17,16 +19,17 @@ async def hire(body: HireIn, uow: UowDep, actor: Manager):
 
 
 @router.get("", response_model=list[MemberOut])
-async def list_members(location_id: str, uow: UowDep, actor: Manager, include_terminated: bool = False):
-    """Members who may work at a location (audited read of personal data)."""
-    return await members.list_members(uow=uow, location_id=location_id, include_terminated=include_terminated,
-                                      actor=actor)
+async def list_members(location_id: str, uow: UowDep, actor: Manager, include_terminated: bool = False,
+                       limit: Annotated[int, Query(ge=1, le=500)] = 200, offset: Annotated[int, Query(ge=0)] = 0):
+    """A page of the members who may work at a location, by name (audited read of personal data)."""
+    return await member_reads.list_members(uow=uow, location_id=location_id, include_terminated=include_terminated,
+                                           limit=limit, offset=offset, actor=actor)
 
 
 @router.get("/{staff_id}", response_model=MemberOut)
 async def get_member(staff_id: str, uow: UowDep, actor: Manager):
     """One member (audited read of personal data)."""
-    return await members.get_member(uow=uow, staff_id=staff_id, actor=actor)
+    return await member_reads.get_member(uow=uow, staff_id=staff_id, actor=actor)
 
 
 @router.put("/{staff_id}", response_model=MemberOut)
@@ -37,7 +40,7 @@ async def update_member(staff_id: str, body: MemberFields, uow: UowDep, actor: M
 
 @router.post("/{staff_id}/transfer", response_model=MemberOut)
 async def transfer(staff_id: str, body: TransferIn, uow: UowDep, actor: Manager):
-    """Move a member to another home location and set where they may work."""
+    """Re-home a member and set where they work; future shifts where they no longer work are cancelled."""
     return await members.transfer(uow=uow, staff_id=staff_id, cmd=body, actor=actor)
 
 

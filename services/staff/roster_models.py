@@ -10,6 +10,8 @@ from services.staff.models import Base
 from shared.db import UTCDateTime
 
 SCHEDULED = "scheduled"
+# Time off that holds its period: a pending request and an approved one; a denied one frees it.
+HOLDS_TIME = "status IN ('requested', 'approved')"
 
 
 class Shift(Base):
@@ -49,8 +51,16 @@ class RosterTemplate(Base):
 
 
 class TimeOff(Base):
+    """A member away for [start, end); never two overlapping pending or approved requests of a member."""
+
     __tablename__ = "time_off"
-    __table_args__ = (CheckConstraint('"end" > start', name="ends_after_start"),)
+    __table_args__ = (
+        CheckConstraint('"end" > start', name="ends_after_start"),
+        # SQLite has no exclusion constraints: the migration adds triggers with the same rule there.
+        ExcludeConstraint(("staff_id", "="), (text("tstzrange(start, \"end\", '[)')"), "&&"),
+                          name="no_time_off_overlap", using="gist",
+                          where=text(HOLDS_TIME)).ddl_if(dialect="postgresql"),
+    )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     staff_id: Mapped[str] = mapped_column(ForeignKey("staff_member.id"), index=True)

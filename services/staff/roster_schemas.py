@@ -4,6 +4,7 @@ from datetime import date, datetime, time
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
+from services.staff.domain import MAX_RANGE_DAYS
 from shared.contracts.staff import StaffRole
 
 Id = Field(min_length=1, max_length=64)
@@ -61,8 +62,8 @@ class GenerateIn(BaseModel):
     @classmethod
     def _ordered(cls, last_day: date, info: ValidationInfo) -> date:
         first_day = info.data.get("first_day")
-        if first_day and not 0 <= (last_day - first_day).days <= 92:
-            raise ValueError("must be on or after first_day, at most 92 days later")
+        if first_day and not 0 <= (last_day - first_day).days <= MAX_RANGE_DAYS:
+            raise ValueError(f"must be on or after first_day, at most {MAX_RANGE_DAYS} days later")
         return last_day
 
 
@@ -123,6 +124,7 @@ class OnShift(BaseModel):
     role: str
     start: datetime
     end: datetime
+    on_time_off: bool = False  # approved time off overlaps the shift: away for that part (the gaps count it)
 
 
 class CoverageGap(BaseModel):

@@ -21,6 +21,9 @@ def _valid_npi(npi: str | None) -> str | None:
 
 
 class MemberFields(BaseModel):
+    # A field this model does not take (a location in a PUT) is refused, not silently dropped: see transfer.
+    model_config = ConfigDict(extra="forbid")
+
     given_name: str = Field(min_length=1, max_length=100)
     family_name: str = Field(min_length=1, max_length=100)
     role: StaffRole

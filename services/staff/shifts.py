@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from services.staff.domain import local_instant, local_span
+from services.staff.domain import MAX_RANGE_DAYS, local_instant, local_span
 from services.staff.models import Location, StaffLocation, StaffMember
 from services.staff.roster_models import SCHEDULED, RosterTemplate, Shift
 from services.staff.roster_schemas import GenerateIn, RosterTemplateIn, ShiftIn
@@ -23,6 +23,7 @@ from shared.uow import UnitOfWork
 
 
 async def known_location(uow: UnitOfWork, location_id: str) -> Location:
+    """The location as facilities announced it; 422 until staff has heard of it."""
     location = await uow.session.get(Location, location_id)
     if location is None:
         raise Unprocessable(f"location {location_id} is not known to staff yet", field="location_id")
@@ -66,8 +67,11 @@ async def cancel(*, uow: UnitOfWork, shift_id: str, actor: Principal) -> Shift:
 
 async def list_shifts(*, uow: UnitOfWork, location_id: str, first_day: date, last_day: date,
                       actor: Principal) -> list[Shift]:
-    """Scheduled shifts at a location starting on these local days."""
+    """Scheduled shifts at a location starting on these local days (at most 92 days: the read stays bounded)."""
     actor.ensure_location(location_id)
+    if not 0 <= (last_day - first_day).days <= MAX_RANGE_DAYS:
+        raise Unprocessable(f"last_day must be on or after first_day, at most {MAX_RANGE_DAYS} days later",
+                            field="last_day")
     async with uow:
         location = await known_location(uow, location_id)
         start = local_instant(first_day, time(), location.timezone)
@@ -113,7 +117,9 @@ async def generate(*, uow: UnitOfWork, template_id: str, cmd: GenerateIn, actor:
 
 async def _place(uow: UnitOfWork, *, staff_id: str, location_id: str, start: datetime, end: datetime,
                  actor: Principal, template_id: str | None = None) -> Shift:
-    member = await uow.session.get(StaffMember, staff_id)
+    # FOR SHARE: a concurrent transfer or termination (FOR UPDATE on the member) waits for this shift, then
+    # cancels it, or this waits for them and sees where the member works now.
+    member = await uow.session.get(StaffMember, staff_id, with_for_update={"read": True})
     if member is None:
         raise Unprocessable(f"staff member {staff_id} not found", field="staff_id")
     if member.terminated_on is not None:

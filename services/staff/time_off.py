@@ -1,11 +1,18 @@
-"""Time off: requested by the member (or their manager), approved or denied by a manager."""
+"""Time off: requested by the member (or their manager), approved or denied by a manager.
+
+A member's pending and approved requests never overlap: the database refuses it (PostgreSQL
+exclusion constraint, SQLite triggers). Approved time off leaves the member's shifts on the roster:
+coverage counts the member away for that time, and scheduling makes them unbookable and flags
+their appointments in it (it consumes `staff.time_off.approved`).
+"""
 
 import uuid
 
 from sqlalchemy import update
+from sqlalchemy.exc import IntegrityError
 
 from services.staff.access import ensure_self_or_manager
-from services.staff.members import load_member
+from services.staff.member_reads import audit_member, load_member
 from services.staff.models import Location
 from services.staff.roster_models import TimeOff
 from services.staff.roster_schemas import DecisionIn, TimeOffIn
@@ -24,14 +31,24 @@ async def request(*, uow: UnitOfWork, cmd: TimeOffIn, actor: Principal) -> TimeO
     ensure_self_or_manager(actor, cmd.staff_id)
     async with uow:
         member = await load_member(uow, cmd.staff_id, actor)
+        if member.terminated_on is not None:
+            raise Conflict(f"staff member {member.id} was terminated on {member.terminated_on}", field="staff_id")
         home = await uow.session.get(Location, member.home_location_id)
         timezone = home.timezone if home else "UTC"
         start, end = aware_at(cmd.start, timezone), aware_at(cmd.end, timezone)
         if end <= start:
-            raise Unprocessable("time off ends after it starts", field="end")
+            raise Unprocessable("time off must end after it starts", field="end")
         time_off = TimeOff(id=str(uuid.uuid4()), staff_id=member.id, start=start, end=end, reason=cmd.reason,
                            status=REQUESTED, requested_by=actor.sub, created_at=utcnow())
         uow.session.add(time_off)
+        try:
+            await uow.session.flush()
+        except IntegrityError as exc:
+            if "no_time_off_overlap" in str(exc.orig):
+                raise Conflict("the member already has time off requested or approved overlapping that time",
+                               field="start") from exc
+            raise
+        await audit_member(uow, actor, "create", member, resource="staff_time_off", resource_id=time_off.id)
         return time_off
 
 
@@ -56,4 +73,5 @@ async def decide(*, uow: UnitOfWork, time_off_id: str, approve: bool, cmd: Decis
             await uow.emit(TimeOffApproved(time_off_id=time_off.id, staff_id=time_off.staff_id, start=time_off.start,
                                            end=time_off.end), subject=time_off.id,
                            location_id=member.home_location_id)
+        await audit_member(uow, actor, "update", member, resource="staff_time_off", resource_id=time_off.id)
         return time_off

@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from services.staff.domain import add_months, training_due_on
-from services.staff.members import load_member
+from services.staff.member_reads import audit_member, load_member
 from services.staff.models import StaffMember
 from services.staff.schemas import CompletionIn, CourseIn, TrainingStatusOut
 from services.staff.training_models import Course, TrainingCompletion
@@ -51,13 +51,15 @@ async def record_completion(*, uow: UnitOfWork, staff_id: str, cmd: CompletionIn
         await uow.emit(TrainingCompleted(staff_id=staff_id, course_code=course.code, completed_on=cmd.completed_on,
                                          valid_until=valid_until),
                        subject=staff_id, location_id=member.home_location_id)
+        await audit_member(uow, actor, "create", member, resource="staff_training", resource_id=completion.id)
         return completion
 
 
 async def status(*, uow: UnitOfWork, staff_id: str, as_of: date, actor: Principal) -> list[TrainingStatusOut]:
-    """Each course the member's role requires: last completion, next due date, overdue or not."""
+    """Each course the member's role requires: last completion, next due date, overdue or not; the read is audited."""
     async with uow:
         member = await load_member(uow, staff_id, actor)
+        await audit_member(uow, actor, "read", member, resource="staff_training")
         last = await _last_completions(uow, [member.id])
         result = []
         for course in await _required(uow, member):
@@ -69,7 +71,7 @@ async def status(*, uow: UnitOfWork, staff_id: str, as_of: date, actor: Principa
 
 
 async def overdue(*, uow: UnitOfWork, as_of: date) -> list[tuple[StaffMember, Course, date]]:
-    """(member, course, due date) of every current member with a required course past due; in the caller's transaction."""
+    """(member, course, due date) of each current member's required course past due; in the caller's transaction."""
     members = list((await uow.session.scalars(select(StaffMember).where(StaffMember.terminated_on.is_(None)))).all())
     catalogue = list((await uow.session.scalars(select(Course).where(Course.active.is_(True)))).all())
     last = await _last_completions(uow, [m.id for m in members])

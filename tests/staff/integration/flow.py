@@ -28,13 +28,13 @@ async def eventually(probe, *, timeout: float = 30.0):
     raise TimeoutError("condition never held")
 
 
-async def open_location(suite, staff: httpx.AsyncClient) -> None:
-    """Play facilities: announce loc-a, and wait until staff has projected it."""
-    await publish(suite, LocationOpened(location_id="loc-a", name="Main St", state="CA",
-                                        timezone="America/Los_Angeles"), "loc-a")
+async def open_location(suite, staff: httpx.AsyncClient, location_id: str = "loc-a") -> None:
+    """Play facilities: announce a Los Angeles location, and wait until staff has projected it."""
+    await publish(suite, LocationOpened(location_id=location_id, name=f"Clinic {location_id}", state="CA",
+                                        timezone="America/Los_Angeles"), location_id)
 
     async def known() -> bool:
-        response = await staff.get("/locations/loc-a/coverage", params={"day": TODAY.isoformat()})
+        response = await staff.get(f"/locations/{location_id}/coverage", params={"day": TODAY.isoformat()})
         return response.status_code == 200
 
     await eventually(known)

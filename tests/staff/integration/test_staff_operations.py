@@ -1,4 +1,5 @@
-"""Staff on its own (SQLite): rosters, time off, training, suspension and renewal, each with its event."""
+"""Staff on its own (SQLite): hiring only at known locations, rosters, time off, training, transfers,
+suspension and renewal, each with its event."""
 
 from collections import Counter
 from datetime import date, datetime, timedelta
@@ -23,7 +24,12 @@ async def test_rosters_time_off_training_and_credentials_on_sqlite(make_suite):
     suite = make_suite("sqlite")
     await suite.start("staff")
     async with suite.client("staff", MANAGER) as staff, suite.client("staff", ADMIN) as admin:
+        # Facilities' location event may still be on its way at start-up: hiring there waits for it.
+        early = await staff.post("/members", json={"given_name": "Dana", "family_name": "Lee", "role": "biller",
+                                                   "home_location_id": "loc-a", "hired_on": "2020-01-06"})
+        assert early.status_code == 422 and early.json()["field"] == "home_location_id", early.text
         await open_location(suite, staff)
+        await open_location(suite, admin, "loc-b")
         assistant = await hire(staff, role="medical_assistant", hired_on=TODAY.isoformat())
         monday = next_weekday(TODAY, 0)
 
@@ -41,19 +47,16 @@ async def test_rosters_time_off_training_and_credentials_on_sqlite(make_suite):
         assert again.status_code == 409, again.text  # the trigger refuses overlaps on SQLite too
         listed = await staff.get("/locations/loc-a/shifts", params=generate)
         assert len(listed.json()) == 4  # nothing of the refused run was kept
+        too_long = await staff.get("/locations/loc-a/shifts", params=generate | {
+            "last_day": (monday + timedelta(days=93)).isoformat()})
+        assert too_long.status_code == 422 and too_long.json()["field"] == "last_day", too_long.text
         cancelled = await staff.post(f"/shifts/{made.json()[0]['id']}/cancel")
         assert cancelled.json()["status"] == "cancelled"
         assert (await staff.post("/shifts", json={"staff_id": assistant, "location_id": "loc-a",
                                                   "start": f"{monday}T09:00:00", "end": f"{monday}T11:00:00"})
                 ).status_code == 201  # a cancelled shift holds no time
 
-        # Time off: requested, approved once; a second decision is refused.
-        requested = await staff.post("/time-off", json={"staff_id": assistant, "start": f"{monday}T13:00:00",
-                                                        "end": f"{monday}T17:00:00", "reason": "dentist"})
-        assert requested.status_code == 201, requested.text
-        approved = await staff.post(f"/time-off/{requested.json()['id']}/approve", json={})
-        assert approved.json()["status"] == "approved", approved.text
-        assert (await staff.post(f"/time-off/{requested.json()['id']}/deny", json={})).status_code == 409
+        await _time_off_never_overlaps_and_leaves_the_shift_uncovered(staff, assistant, monday)
 
         # Training: a practice course, a completion, the status view; overdue counted once.
         course = await admin.post("/courses", json={"code": "FIRE_SAFETY", "name": "Fire safety",
@@ -70,13 +73,17 @@ async def test_rosters_time_off_training_and_credentials_on_sqlite(make_suite):
 
         # Credentials: one current licence per state (a new one supersedes), suspension, renewal.
         nurse = await hire(staff, role="nurse_practitioner", npi="1245319599")
-        updated = await staff.put(f"/members/{nurse}", json={"given_name": "Noa", "family_name": "Lee", "phone": "555",
-                                                            "role": "nurse_practitioner", "npi": "1245319599"})
+        fields = {"given_name": "Noa", "family_name": "Lee", "phone": "555", "role": "nurse_practitioner",
+                  "npi": "1245319599"}
+        updated = await staff.put(f"/members/{nurse}", json=fields)
         assert updated.json()["given_name"] == "Noa", updated.text
-        move = {"home_location_id": "loc-a", "location_ids": ["loc-b"]}
-        assert (await staff.post(f"/members/{nurse}/transfer", json=move)).status_code == 403  # loc-b: not hers
-        moved = await admin.post(f"/members/{nurse}/transfer", json=move)
-        assert moved.json()["location_ids"] == ["loc-a", "loc-b"], moved.text
+        # A PUT never moves anyone (that is a transfer, scoped to both locations): the field is refused, not dropped.
+        sneaky = await staff.put(f"/members/{nurse}", json=fields | {"home_location_id": "loc-b"})
+        assert sneaky.status_code == 422 and sneaky.json()["errors"][0]["field"] == "body.home_location_id"
+        await _transfer_cancels_future_shifts_where_the_member_no_longer_works(staff, admin, nurse, monday)
+        page = [(await staff.get("/members", params={"location_id": "loc-a", "limit": 1, "offset": offset})).json()
+                for offset in (0, 1, 2)]
+        assert [[m["id"] for m in members] for members in page] == [[assistant], [nurse], []]
         licence = {"kind": "state_license", "number": "NP1", "issuer": "BRN", "state": "CA",
                    "issued_on": "2024-01-01", "expires_on": (TODAY + timedelta(days=200)).isoformat()}
         first = (await staff.post(f"/members/{nurse}/credentials", json=licence)).json()
@@ -95,17 +102,65 @@ async def test_rosters_time_off_training_and_credentials_on_sqlite(make_suite):
         # Termination cancels the member's shifts from that day on; a terminated member gets no new shift.
         ended = await staff.post(f"/members/{assistant}/terminate", json={"terminated_on": TODAY.isoformat()})
         assert ended.json()["terminated_on"] == TODAY.isoformat(), ended.text
-        assert (await staff.get("/locations/loc-a/shifts", params=generate)).json() == []
+        left = (await staff.get("/locations/loc-a/shifts", params=generate)).json()
+        assert [s for s in left if s["staff_id"] == assistant] == []
         refused = await staff.post("/shifts", json={"staff_id": assistant, "location_id": "loc-a",
                                                    "start": f"{monday}T13:00:00", "end": f"{monday}T14:00:00"})
         assert refused.status_code == 409, refused.text
 
     types = Counter()
-    for topic, count in (("staff.shift", 10), ("staff.time_off", 1), ("staff.training", 4), ("staff.credential", 4),
-                         ("staff.member", 5)):
+    for topic, count in (("staff.shift", 14), ("staff.time_off", 1), ("staff.training", 4), ("staff.credential", 4),
+                         ("staff.member", 6)):
         records = await read_all(suite.bootstrap, suite.topic(topic), expect=count, timeout=15)
         types.update(dict(r.headers)["ce_type"].decode() for r in records)
-    assert types == {"staff.member.hired": 2, "staff.member.updated": 2, "staff.member.terminated": 1,
-                     "staff.shift.scheduled": 5, "staff.shift.cancelled": 5, "staff.time_off.approved": 1,
+    assert types == {"staff.member.hired": 2, "staff.member.updated": 3, "staff.member.terminated": 1,
+                     "staff.shift.scheduled": 8, "staff.shift.cancelled": 6, "staff.time_off.approved": 1,
                      "staff.training.completed": 1, "staff.training.overdue": 3, "staff.credential.added": 3,
                      "staff.credential.suspended": 1}
+
+
+async def _time_off_never_overlaps_and_leaves_the_shift_uncovered(staff, assistant: str, monday: date) -> None:
+    """Approved once; overlapping requests refused by the database; a denied one frees its time; the shift stays."""
+    requested = await staff.post("/time-off", json={"staff_id": assistant, "start": f"{monday}T10:00:00",
+                                                    "end": f"{monday}T12:00:00", "reason": "dentist"})
+    assert requested.status_code == 201, requested.text
+    approved = await staff.post(f"/time-off/{requested.json()['id']}/approve", json={})
+    assert approved.json()["status"] == "approved", approved.text
+    assert (await staff.post(f"/time-off/{requested.json()['id']}/deny", json={})).status_code == 409
+    overlapping = await staff.post("/time-off", json={"staff_id": assistant, "start": f"{monday}T11:00:00",
+                                                      "end": f"{monday}T13:00:00"})
+    assert overlapping.status_code == 409 and overlapping.json()["field"] == "start", overlapping.text
+    later = {"staff_id": assistant, "start": f"{monday}T14:00:00", "end": f"{monday}T15:00:00"}
+    pending = (await staff.post("/time-off", json=later)).json()
+    assert (await staff.post("/time-off", json=later)).status_code == 409  # a pending request holds its time too
+    assert (await staff.post(f"/time-off/{pending['id']}/deny", json={})).json()["status"] == "denied"
+    assert (await staff.post("/time-off", json=later)).status_code == 201
+
+    # The 09:00-11:00 shift stays on the roster, marked, and the time off shows as a gap from 10:00.
+    rule = {"role": "medical_assistant", "minimum": 1, "start": "08:00", "end": "12:00"}
+    assert (await staff.post("/locations/loc-a/staffing-rules", json=rule)).status_code == 201
+    coverage = (await staff.get("/locations/loc-a/coverage", params={"day": monday.isoformat()})).json()
+    assert [(s["staff_id"], s["on_time_off"]) for s in coverage["on_shift"]] == [(assistant, True)], coverage
+    assert [(datetime.fromisoformat(g["start"]), datetime.fromisoformat(g["end"])) for g in coverage["gaps"]] == [
+        (local(monday, 8), local(monday, 9)), (local(monday, 10), local(monday, 12))]
+
+
+async def _transfer_cancels_future_shifts_where_the_member_no_longer_works(staff, admin, nurse: str,
+                                                                           monday: date) -> None:
+    move = {"home_location_id": "loc-a", "location_ids": ["loc-b"]}
+    assert (await staff.post(f"/members/{nurse}/transfer", json=move)).status_code == 403  # loc-b: not hers
+    moved = await admin.post(f"/members/{nurse}/transfer", json=move)
+    assert moved.json()["location_ids"] == ["loc-a", "loc-b"], moved.text
+    yesterday = TODAY - timedelta(days=1)
+    shifts = [await admin.post("/shifts", json={"staff_id": nurse, "location_id": location, "start": start.isoformat(),
+                                                "end": (start + timedelta(hours=3)).isoformat()})
+              for location, start in (("loc-b", local(yesterday, 9)), ("loc-b", local(monday, 9)),
+                                      ("loc-a", local(monday, 13)))]
+    assert [s.status_code for s in shifts] == [201, 201, 201], shifts[-1].text
+    back = {"home_location_id": "loc-a", "location_ids": []}
+    assert (await staff.post(f"/members/{nurse}/transfer", json=back)).status_code == 403  # loc-b is not hers to drop
+    assert (await admin.post(f"/members/{nurse}/transfer", json=back)).json()["location_ids"] == ["loc-a"]
+    window = {"first_day": yesterday.isoformat(), "last_day": monday.isoformat()}
+    kept = [s["id"] for loc in ("loc-a", "loc-b")
+            for s in (await admin.get(f"/locations/{loc}/shifts", params=window)).json() if s["staff_id"] == nurse]
+    assert kept == [shifts[2].json()["id"], shifts[0].json()["id"]]  # the past shift at loc-b is history
