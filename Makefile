@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install up down status test test-unit bench lint clean
+.PHONY: install up down status test test-unit bench lint asyncapi clean
 
 install: $(STAMP)
 
@@ -39,6 +39,10 @@ lint: install
 bench: install
 	$(BIN)/clinicops infra up
 	$(BIN)/python -m bench.e2e_latency; status=$$?; $(BIN)/clinicops infra down; exit $$status
+
+# The AsyncAPI document of every topic, from shared/contracts (the gateway serves the same).
+asyncapi: install
+	$(BIN)/python -m shared.asyncapi > deploy/asyncapi/asyncapi.json
 
 clean:
 	-$(BIN)/clinicops down

@@ -3,7 +3,7 @@
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from services.gateway.asyncapi import build_asyncapi
+from shared.asyncapi import build_asyncapi
 
 router = APIRouter(prefix="/api/v1", include_in_schema=False)
 

@@ -1,6 +1,6 @@
 """The combined OpenAPI and the AsyncAPI document of every topic."""
 
-from services.gateway.asyncapi import build_asyncapi
+from shared.asyncapi import build_asyncapi
 from services.gateway.openapi_merge import combine
 from shared.contracts import EVENT_TYPES
 

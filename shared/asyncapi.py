@@ -5,7 +5,9 @@ topic into one union message and cannot declare the CloudEvents headers each mes
 """
 
 import importlib
+import json
 import pkgutil
+import sys
 
 import shared.contracts
 from shared.contracts import EVENT_TYPES, EventPayload
@@ -75,3 +77,14 @@ def build_asyncapi(*, bootstrap_servers: str, topic=lambda name: name) -> dict:
         "channels": channels, "operations": operations,
         "components": {"messages": messages, "schemas": schemas},
     }
+
+
+def main() -> None:
+    """`python -m shared.asyncapi > deploy/asyncapi/asyncapi.json` (what `make asyncapi` runs)."""
+    servers = sys.argv[1] if len(sys.argv) > 1 else "localhost:9092"
+    json.dump(build_asyncapi(bootstrap_servers=servers), sys.stdout, indent=2, sort_keys=True)
+    sys.stdout.write("\n")
+
+
+if __name__ == "__main__":
+    main()
