@@ -1,9 +1,18 @@
-"""PHI-access audit: every read or write of PHI emits an event through the outbox."""
+"""PHI-access audit: every read or write of PHI emits an event through the outbox, refusals too."""
 
-from shared.auth import Principal
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+
+from shared.auth import Principal, Role
 from shared.contracts.audit import PhiAccessed, audit_event_type
 from shared.db import utcnow
+from shared.errors import Forbidden
 from shared.uow import UnitOfWork
+
+UowFactory = Callable[[], UnitOfWork]  # fresh units of work, e.g. ServiceRuntime.uow
+
+# Who may open a record outside their locations in an emergency (HIPAA break-glass).
+BREAK_GLASS_ROLES = frozenset({Role.CLINICIAN.value, Role.PRACTICE_ADMIN.value})
 
 
 async def record_phi_access(
@@ -16,6 +25,8 @@ async def record_phi_access(
     patient_id: str | None,
     location_id: str | None,
     outcome: str = "success",
+    break_glass: bool = False,
+    reason: str | None = None,
 ) -> None:
     """Emit `<service>.audit.phi_accessed` in the caller's transaction."""
     service = uow.source.rsplit("/", 1)[-1]
@@ -30,7 +41,71 @@ async def record_phi_access(
         outcome=outcome,
         occurred_at=utcnow(),
         source_ip=actor.source_ip,
+        break_glass=break_glass,
+        reason=reason,
         actor_locations=sorted(actor.locations),
     )
     await uow.emit(event, subject=patient_id or resource_id or actor.sub,
                    location_id=location_id, event_type=audit_event_type(service))
+
+
+class PhiAccessDenied(Forbidden):
+    """The 403 of a refused PHI access; it carries the attempt so it can be audited after the rollback."""
+
+    def __init__(self, message: str, *, attempt: dict):
+        super().__init__(message, field="location_id")
+        self.attempt = attempt  # an attribute, not a detail: it must not reach the response body
+
+
+def ensure_phi_access(
+    actor: Principal,
+    *,
+    action: str,
+    resource: str,
+    resource_id: str | None,
+    patient_id: str | None,
+    location_id: str,
+    break_glass: str | None = None,
+) -> bool:
+    """`actor.ensure_location` for one PHI record; True when only the break-glass reason let the actor in."""
+    if actor.may_access(location_id):
+        return False
+    attempt = dict(actor=actor, action=action, resource=resource, resource_id=resource_id,
+                   patient_id=patient_id, location_id=location_id, reason=break_glass)
+    if break_glass is None:
+        raise PhiAccessDenied(f"no access to location {location_id}", attempt=attempt)
+    if not actor.roles & BREAK_GLASS_ROLES:
+        raise PhiAccessDenied(f"no access to location {location_id}: only clinicians and practice admins "
+                              "may break the glass", attempt=attempt)
+    return True
+
+
+async def record_denied_access(
+    new_uow: UowFactory,
+    *,
+    actor: Principal,
+    action: str,
+    resource: str,
+    resource_id: str | None,
+    patient_id: str | None,
+    location_id: str | None,
+    reason: str | None = None,
+) -> None:
+    """Audit a refused access in a unit of work of its own: the request's transaction rolled back."""
+    async with new_uow() as uow:
+        await record_phi_access(uow, actor=actor, action=action, resource=resource, resource_id=resource_id,
+                                patient_id=patient_id, location_id=location_id, outcome="denied", reason=reason)
+
+
+@asynccontextmanager
+async def audit_denials(new_uow: UowFactory) -> AsyncIterator[None]:
+    """Record a PhiAccessDenied raised inside as a denied access, then let it propagate (as a 403).
+
+    Enter it before the use case's unit of work (`async with audit_denials(new_uow), uow:`) so
+    the transaction has rolled back and released its connection when the denial is written.
+    """
+    try:
+        yield
+    except PhiAccessDenied as denied:
+        await record_denied_access(new_uow, **denied.attempt)
+        raise

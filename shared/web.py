@@ -3,6 +3,7 @@
 import logging
 import time
 import uuid
+from collections.abc import Callable
 from contextlib import asynccontextmanager
 from typing import Annotated
 
@@ -106,3 +107,11 @@ async def _unit_of_work(request: Request) -> UnitOfWork:
 
 
 UowDep = Annotated[UnitOfWork, Depends(_unit_of_work)]
+
+
+async def _unit_of_work_factory(request: Request) -> Callable[[], UnitOfWork]:
+    return request.app.state.runtime.uow
+
+
+# Fresh units of work on demand: a refusal is audited in its own transaction (shared.audit.audit_denials).
+NewUowDep = Annotated[Callable[[], UnitOfWork], Depends(_unit_of_work_factory)]

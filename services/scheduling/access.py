@@ -2,7 +2,7 @@
 
 from typing import Annotated
 
-from fastapi import Depends
+from fastapi import Depends, Header
 
 from shared.auth import Principal, Role, require_roles
 
@@ -10,3 +10,9 @@ FrontDesk = Annotated[Principal, Depends(require_roles(Role.FRONT_DESK, Role.OFF
 Clinician = Annotated[Principal, Depends(require_roles(Role.CLINICIAN))]
 # Rewriting records (merges, types, errors) is a manager's call, not the front desk's.
 Manager = Annotated[Principal, Depends(require_roles(Role.OFFICE_MANAGER))]
+
+# An emergency justification; sending it asks to open a record outside the caller's locations.
+BreakGlassHeader = Annotated[str | None, Header(
+    alias="X-Break-Glass", min_length=10, max_length=500,
+    description="Break-glass: the emergency reason to open a record of another location "
+                "(clinicians and practice admins only; audited and alerted to compliance).")]

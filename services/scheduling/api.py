@@ -11,52 +11,54 @@ from services.scheduling.access import Clinician, FrontDesk, Manager
 from services.scheduling.schemas import (AppointmentChangeOut, AppointmentIn, AppointmentOut, AppointmentTypeIn,
                                          AppointmentTypeOut, BookabilityOut, CancellationIn, CompletionIn, DaySheetOut,
                                          RescheduleIn, SeriesIn, SlotOut)
-from shared.web import UowDep
+from shared.web import NewUowDep, UowDep
 
 router = APIRouter()
 
 
 @router.post("/appointments", status_code=201, response_model=AppointmentOut, tags=["appointments"])
 async def book_appointment(
-    body: AppointmentIn, uow: UowDep, actor: FrontDesk, response: Response,
+    body: AppointmentIn, uow: UowDep, new_uow: NewUowDep, actor: FrontDesk, response: Response,
     idempotency_key: Annotated[str | None, Header(max_length=100)] = None,
 ):
     """Book an appointment; a retry with the same Idempotency-Key returns the first booking (200)."""
     appointment, created = await booking.book_appointment(
-        uow=uow, cmd=body, actor=actor, idempotency_key=idempotency_key)
+        uow=uow, new_uow=new_uow, cmd=body, actor=actor, idempotency_key=idempotency_key)
     if not created:
         response.status_code = 200
     return appointment
 
 
 @router.get("/appointments/{appointment_id}", response_model=AppointmentOut, tags=["appointments"])
-async def get_appointment(appointment_id: str, uow: UowDep, actor: FrontDesk):
+async def get_appointment(appointment_id: str, uow: UowDep, new_uow: NewUowDep, actor: FrontDesk):
     """One appointment."""
-    return await service.get_appointment(uow=uow, appointment_id=appointment_id, actor=actor)
+    return await service.get_appointment(uow=uow, new_uow=new_uow, appointment_id=appointment_id, actor=actor)
 
 
 @router.post("/appointments/{appointment_id}/check-in", response_model=AppointmentOut, tags=["appointments"])
-async def check_in(appointment_id: str, uow: UowDep, actor: FrontDesk):
+async def check_in(appointment_id: str, uow: UowDep, new_uow: NewUowDep, actor: FrontDesk):
     """The patient has arrived (booked -> arrived)."""
-    return await lifecycle.check_in(uow=uow, appointment_id=appointment_id, actor=actor)
+    return await lifecycle.check_in(uow=uow, new_uow=new_uow, appointment_id=appointment_id, actor=actor)
 
 
 @router.post("/appointments/{appointment_id}/complete", response_model=AppointmentOut, tags=["appointments"])
-async def complete_appointment(appointment_id: str, body: CompletionIn, uow: UowDep, actor: Clinician):
+async def complete_appointment(appointment_id: str, body: CompletionIn, uow: UowDep, new_uow: NewUowDep,
+                               actor: Clinician):
     """Complete the visit with CPT lines and ICD-10 codes (arrived -> fulfilled)."""
-    return await lifecycle.complete(uow=uow, appointment_id=appointment_id, cmd=body, actor=actor)
+    return await lifecycle.complete(uow=uow, new_uow=new_uow, appointment_id=appointment_id, cmd=body, actor=actor)
 
 
 @router.post("/appointments/{appointment_id}/cancel", response_model=AppointmentOut, tags=["appointments"])
-async def cancel_appointment(appointment_id: str, body: CancellationIn, uow: UowDep, actor: FrontDesk):
+async def cancel_appointment(appointment_id: str, body: CancellationIn, uow: UowDep, new_uow: NewUowDep,
+                             actor: FrontDesk):
     """Cancel (booked -> cancelled); flagged late inside the location's notice window."""
-    return await lifecycle.cancel(uow=uow, appointment_id=appointment_id, cmd=body, actor=actor)
+    return await lifecycle.cancel(uow=uow, new_uow=new_uow, appointment_id=appointment_id, cmd=body, actor=actor)
 
 
 @router.post("/appointments/{appointment_id}/no-show", response_model=AppointmentOut, tags=["appointments"])
-async def mark_no_show(appointment_id: str, uow: UowDep, actor: FrontDesk):
+async def mark_no_show(appointment_id: str, uow: UowDep, new_uow: NewUowDep, actor: FrontDesk):
     """The patient did not come (booked -> noshow), once the start time has passed."""
-    return await lifecycle.no_show(uow=uow, appointment_id=appointment_id, actor=actor)
+    return await lifecycle.no_show(uow=uow, new_uow=new_uow, appointment_id=appointment_id, actor=actor)
 
 
 @router.get("/providers/{staff_id}/bookability", response_model=BookabilityOut, tags=["availability"])
@@ -96,32 +98,32 @@ async def open_slots(location_id: str, appointment_type_id: str, first_day: date
 
 
 @router.post("/appointments/{appointment_id}/reschedule", response_model=AppointmentOut, tags=["appointments"])
-async def reschedule(appointment_id: str, body: RescheduleIn, uow: UowDep, actor: FrontDesk):
+async def reschedule(appointment_id: str, body: RescheduleIn, uow: UowDep, new_uow: NewUowDep, actor: FrontDesk):
     """Move a booked appointment to another time, provider or room; its history keeps the old one."""
-    return await booking.reschedule(uow=uow, appointment_id=appointment_id, cmd=body, actor=actor)
+    return await booking.reschedule(uow=uow, new_uow=new_uow, appointment_id=appointment_id, cmd=body, actor=actor)
 
 
 @router.get("/appointments/{appointment_id}/history", response_model=list[AppointmentChangeOut],
             tags=["appointments"])
-async def appointment_history(appointment_id: str, uow: UowDep, actor: FrontDesk):
+async def appointment_history(appointment_id: str, uow: UowDep, new_uow: NewUowDep, actor: FrontDesk):
     """Where and when the appointment was before each reschedule."""
-    return await views.history(uow=uow, appointment_id=appointment_id, actor=actor)
+    return await views.history(uow=uow, new_uow=new_uow, appointment_id=appointment_id, actor=actor)
 
 
 @router.post("/appointments/{appointment_id}/entered-in-error", response_model=AppointmentOut,
              tags=["appointments"])
-async def enter_in_error(appointment_id: str, uow: UowDep, actor: Manager):
+async def enter_in_error(appointment_id: str, uow: UowDep, new_uow: NewUowDep, actor: Manager):
     """The appointment should never have existed; it frees its time."""
-    return await lifecycle.enter_in_error(uow=uow, appointment_id=appointment_id, actor=actor)
+    return await lifecycle.enter_in_error(uow=uow, new_uow=new_uow, appointment_id=appointment_id, actor=actor)
 
 
 @router.get("/locations/{location_id}/day-sheet", response_model=DaySheetOut, tags=["availability"])
-async def day_sheet(location_id: str, day: date, uow: UowDep, actor: FrontDesk):
+async def day_sheet(location_id: str, day: date, uow: UowDep, new_uow: NewUowDep, actor: FrontDesk):
     """The location's appointments of one local day by provider, with its worklist."""
-    return await views.day_sheet(uow=uow, location_id=location_id, day=day, actor=actor)
+    return await views.day_sheet(uow=uow, new_uow=new_uow, location_id=location_id, day=day, actor=actor)
 
 
 @router.post("/appointment-series", status_code=201, response_model=list[AppointmentOut], tags=["appointments"])
-async def book_series(body: SeriesIn, uow: UowDep, actor: FrontDesk):
+async def book_series(body: SeriesIn, uow: UowDep, new_uow: NewUowDep, actor: FrontDesk):
     """Book a recurring series (every N days or weeks, until a date or for a count), all or none."""
-    return await series.book_series(uow=uow, cmd=body, actor=actor)
+    return await series.book_series(uow=uow, new_uow=new_uow, cmd=body, actor=actor)

@@ -12,7 +12,7 @@ from services.scheduling.projection_service import bookability
 from services.scheduling.projections import Provider, Room
 from services.scheduling.waitlist_models import live_holds
 from services.scheduling.schemas import AppointmentIn, RescheduleIn
-from shared.audit import record_phi_access
+from shared.audit import UowFactory, audit_denials, ensure_phi_access, record_phi_access
 from shared.auth import Principal
 from shared.contracts.scheduling import AppointmentBooked, AppointmentRescheduled
 from shared.db import utcnow
@@ -29,12 +29,13 @@ class IdempotencyKeyReused(Unprocessable):
 
 
 async def book_appointment(
-    *, uow: UnitOfWork, cmd: AppointmentIn, actor: Principal, idempotency_key: str | None = None
+    *, uow: UnitOfWork, new_uow: UowFactory, cmd: AppointmentIn, actor: Principal, idempotency_key: str | None = None
 ) -> tuple[Appointment, bool]:
     """Book a patient with a provider (and room); returns (appointment, created)."""
-    actor.ensure_location(cmd.location_id)
     request_hash = hashlib.sha256(cmd.model_dump_json().encode()).hexdigest()
-    async with uow:
+    async with audit_denials(new_uow), uow:
+        ensure_phi_access(actor, action="create", resource="Appointment", resource_id=None,
+                          patient_id=cmd.patient_id, location_id=cmd.location_id)
         if idempotency_key and (earlier := await _earlier_booking(uow, actor, idempotency_key, request_hash)):
             return earlier, False
         appointment = await place(uow, cmd, actor)
@@ -122,13 +123,15 @@ async def _flush_or_conflict(uow: UnitOfWork) -> None:
         raise
 
 
-async def reschedule(*, uow: UnitOfWork, appointment_id: str, cmd: RescheduleIn, actor: Principal) -> Appointment:
+async def reschedule(*, uow: UnitOfWork, new_uow: UowFactory, appointment_id: str, cmd: RescheduleIn,
+                     actor: Principal) -> Appointment:
     """Move a booked appointment (time, provider, room); the old place stays in its history."""
-    async with uow:
+    async with audit_denials(new_uow), uow:
         appointment = await uow.session.get(Appointment, appointment_id, with_for_update=True)
         if appointment is None:
             raise NotFound(f"appointment {appointment_id} not found", field="appointment_id")
-        actor.ensure_location(appointment.location_id)
+        ensure_phi_access(actor, action="update", resource="Appointment", resource_id=appointment.id,
+                          patient_id=appointment.patient_id, location_id=appointment.location_id)
         if appointment.status != AppointmentStatus.BOOKED:
             raise Conflict(f"only a booked appointment can be rescheduled, this one is {appointment.status}",
                            field="status")

@@ -8,7 +8,7 @@ from services.scheduling.models import Appointment
 from services.scheduling.projection_service import local_date
 from services.scheduling.projections import Location
 from services.scheduling.schemas import CancellationIn, CompletionIn
-from shared.audit import record_phi_access
+from shared.audit import UowFactory, audit_denials, ensure_phi_access, record_phi_access
 from shared.auth import Principal
 from shared.contracts.scheduling import (AppointmentCancelled, AppointmentCheckedIn, AppointmentCompleted,
                                          AppointmentNoShow)
@@ -19,9 +19,10 @@ from shared.uow import UnitOfWork
 DEFAULT_NOTICE = timedelta(hours=24)  # until facilities has told us the location's own window
 
 
-async def check_in(*, uow: UnitOfWork, appointment_id: str, actor: Principal) -> Appointment:
+async def check_in(*, uow: UnitOfWork, new_uow: UowFactory, appointment_id: str,
+                   actor: Principal) -> Appointment:
     """The patient has arrived: booked -> arrived."""
-    async with uow:
+    async with audit_denials(new_uow), uow:
         appointment = await _move(uow, appointment_id, actor, AppointmentStatus.ARRIVED)
         await uow.emit(AppointmentCheckedIn(appointment_id=appointment.id, patient_id=appointment.patient_id,
                                             location_id=appointment.location_id, arrived_at=appointment.updated_at),
@@ -29,9 +30,10 @@ async def check_in(*, uow: UnitOfWork, appointment_id: str, actor: Principal) ->
     return appointment
 
 
-async def complete(*, uow: UnitOfWork, appointment_id: str, cmd: CompletionIn, actor: Principal) -> Appointment:
+async def complete(*, uow: UnitOfWork, new_uow: UowFactory, appointment_id: str,
+                   cmd: CompletionIn, actor: Principal) -> Appointment:
     """Close the visit with its CPT lines and ICD-10 codes: arrived -> fulfilled; billing charges it."""
-    async with uow:
+    async with audit_denials(new_uow), uow:
         appointment = await _move(uow, appointment_id, actor, AppointmentStatus.FULFILLED)
         appointment.completed_at = appointment.updated_at
         appointment.diagnosis_codes = list(cmd.diagnosis_codes)
@@ -48,9 +50,10 @@ async def complete(*, uow: UnitOfWork, appointment_id: str, cmd: CompletionIn, a
     return appointment
 
 
-async def cancel(*, uow: UnitOfWork, appointment_id: str, cmd: CancellationIn, actor: Principal) -> Appointment:
+async def cancel(*, uow: UnitOfWork, new_uow: UowFactory, appointment_id: str,
+                 cmd: CancellationIn, actor: Principal) -> Appointment:
     """booked -> cancelled; late when inside the location's notice window."""
-    async with uow:
+    async with audit_denials(new_uow), uow:
         appointment = await _move(uow, appointment_id, actor, AppointmentStatus.CANCELLED)
         late = appointment.start - appointment.updated_at < await _notice(uow, appointment.location_id)
         appointment.cancelled_by, appointment.cancel_reason, appointment.late_cancel = cmd.by, cmd.reason, late
@@ -62,9 +65,10 @@ async def cancel(*, uow: UnitOfWork, appointment_id: str, cmd: CancellationIn, a
     return appointment
 
 
-async def no_show(*, uow: UnitOfWork, appointment_id: str, actor: Principal) -> Appointment:
+async def no_show(*, uow: UnitOfWork, new_uow: UowFactory, appointment_id: str,
+                  actor: Principal) -> Appointment:
     """booked -> noshow, once the appointment has started without the patient."""
-    async with uow:
+    async with audit_denials(new_uow), uow:
         appointment = await _move(uow, appointment_id, actor, AppointmentStatus.NOSHOW)
         if appointment.start > appointment.updated_at:
             raise Conflict("an appointment that has not started yet cannot be a no-show", field="start")
@@ -81,7 +85,8 @@ async def _move(uow: UnitOfWork, appointment_id: str, actor: Principal, target: 
     appointment = await uow.session.get(Appointment, appointment_id, with_for_update=True)
     if appointment is None:
         raise NotFound(f"appointment {appointment_id} not found", field="appointment_id")
-    actor.ensure_location(appointment.location_id)
+    ensure_phi_access(actor, action="update", resource="Appointment", resource_id=appointment.id,
+                      patient_id=appointment.patient_id, location_id=appointment.location_id)
     appointment.status = transition(AppointmentStatus(appointment.status), target)
     appointment.updated_at = utcnow()
     await record_phi_access(uow, actor=actor, action="update", resource="Appointment", resource_id=appointment.id,
@@ -100,9 +105,10 @@ async def _local_date(uow: UnitOfWork, appointment: Appointment) -> date:
     return local_date(appointment.start, location.timezone if location else "UTC")
 
 
-async def enter_in_error(*, uow: UnitOfWork, appointment_id: str, actor: Principal) -> Appointment:
+async def enter_in_error(*, uow: UnitOfWork, new_uow: UowFactory, appointment_id: str,
+                         actor: Principal) -> Appointment:
     """The appointment should never have existed (booked or arrived -> entered-in-error); it frees its time."""
-    async with uow:
+    async with audit_denials(new_uow), uow:
         appointment = await _move(uow, appointment_id, actor, AppointmentStatus.ENTERED_IN_ERROR)
         await _offer_its_time(uow, appointment)
     return appointment

@@ -8,7 +8,7 @@ from sqlalchemy.exc import IntegrityError
 from services.scheduling.models import Appointment, Patient
 from services.scheduling.patient_schemas import PatientPatch, PatientQuery
 from services.scheduling.schemas import PatientIn
-from shared.audit import record_phi_access
+from shared.audit import UowFactory, audit_denials, ensure_phi_access, record_phi_access
 from shared.auth import ALL_LOCATIONS, Principal
 from shared.contracts.scheduling import PatientMerged, PatientRegistered, PatientUpdated
 from shared.db import utcnow
@@ -18,10 +18,12 @@ from shared.uow import UnitOfWork
 DEMOGRAPHICS = ("family_name", "given_name", "birth_date", "sex", "location_id", "address")
 
 
-async def register_patient(*, uow: UnitOfWork, cmd: PatientIn, actor: Principal) -> Patient:
+async def register_patient(*, uow: UnitOfWork, new_uow: UowFactory, cmd: PatientIn,
+                           actor: Principal) -> Patient:
     """Register a patient at their preferred location."""
-    actor.ensure_location(cmd.location_id)
-    async with uow:
+    async with audit_denials(new_uow), uow:
+        ensure_phi_access(actor, action="create", resource="Patient", resource_id=None, patient_id=None,
+                          location_id=cmd.location_id)
         patient = Patient(id=str(uuid.uuid4()), created_at=utcnow(), **cmd.model_dump())
         uow.session.add(patient)
         await uow.emit(PatientRegistered(patient_id=patient.id, **cmd.model_dump()),
@@ -30,18 +32,39 @@ async def register_patient(*, uow: UnitOfWork, cmd: PatientIn, actor: Principal)
     return patient
 
 
-async def get_patient(*, uow: UnitOfWork, patient_id: str, actor: Principal) -> Patient:
-    """Read one patient's demographics (audited)."""
-    async with uow:
-        patient = await _patient(uow, patient_id, actor)
-        await _audit(uow, actor, "read", "Patient", patient.id, patient.id, patient.location_id)
+async def get_patient(*, uow: UnitOfWork, new_uow: UowFactory, patient_id: str, actor: Principal,
+                      break_glass: str | None = None) -> Patient:
+    """Read one patient's demographics (audited); a break-glass reason opens one outside the actor's locations."""
+    async with audit_denials(new_uow), uow:
+        patient = await _patient(uow, patient_id, actor, "read", break_glass=break_glass)
+        broke_glass = not actor.may_access(patient.location_id)
+        await record_phi_access(uow, actor=actor, action="read", resource="Patient", resource_id=patient.id,
+                                patient_id=patient.id, location_id=patient.location_id, break_glass=broke_glass,
+                                reason=break_glass if broke_glass else None)
     return patient
 
 
-async def update_patient(*, uow: UnitOfWork, patient_id: str, cmd: PatientPatch, actor: Principal) -> Patient:
+async def patient_appointments(*, uow: UnitOfWork, new_uow: UowFactory, patient_id: str, actor: Principal,
+                               break_glass: str | None = None) -> list[Appointment]:
+    """A patient's appointments, latest first: at the actor's locations, or everywhere once the glass is broken."""
+    async with audit_denials(new_uow), uow:
+        patient = await _patient(uow, patient_id, actor, "read", break_glass=break_glass)
+        broke_glass = not actor.may_access(patient.location_id)
+        query = select(Appointment).where(Appointment.patient_id == patient.id)
+        if not broke_glass and ALL_LOCATIONS not in actor.locations:
+            query = query.where(Appointment.location_id.in_(actor.locations))
+        appointments = list((await uow.session.scalars(query.order_by(Appointment.start.desc()))).all())
+        await record_phi_access(uow, actor=actor, action="read", resource="PatientAppointments",
+                                resource_id=patient.id, patient_id=patient.id, location_id=patient.location_id,
+                                break_glass=broke_glass, reason=break_glass if broke_glass else None)
+    return appointments
+
+
+async def update_patient(*, uow: UnitOfWork, new_uow: UowFactory, patient_id: str, cmd: PatientPatch,
+                         actor: Principal) -> Patient:
     """Change some demographics; publishes the whole new state when anything changed."""
-    async with uow:
-        patient = await _patient(uow, patient_id, actor)
+    async with audit_denials(new_uow), uow:
+        patient = await _patient(uow, patient_id, actor, "update")
         changes = {k: v for k, v in cmd.changes().items() if getattr(patient, k) != v}
         for field, value in changes.items():
             setattr(patient, field, value)
@@ -81,21 +104,22 @@ async def search_patients(*, uow: UnitOfWork, query: PatientQuery, actor: Princi
     return page, len(found) > query.limit
 
 
-async def merge_patients(*, uow: UnitOfWork, survivor_id: str, duplicate_id: str, actor: Principal
-                         ) -> tuple[Patient, int]:
+async def merge_patients(*, uow: UnitOfWork, new_uow: UowFactory, survivor_id: str, duplicate_id: str,
+                         actor: Principal) -> tuple[Patient, int]:
     """Fold a duplicate record into its survivor; returns (survivor, appointments moved)."""
     if survivor_id == duplicate_id:
         raise Unprocessable("a patient cannot be merged into itself", field="duplicate_id")
-    async with uow:
+    async with audit_denials(new_uow), uow:
         # Both rows locked, in id order: merging A into B while B goes into A would make a cycle.
         for patient_id in sorted((survivor_id, duplicate_id)):
             await uow.session.get(Patient, patient_id, with_for_update=True)
-        survivor = await _patient(uow, survivor_id, actor)
-        duplicate = await _patient(uow, duplicate_id, actor, field="duplicate_id")
+        survivor = await _patient(uow, survivor_id, actor, "update")
+        duplicate = await _patient(uow, duplicate_id, actor, "update", field="duplicate_id")
         moved = (await uow.session.execute(select(Appointment.id, Appointment.location_id)
                                            .where(Appointment.patient_id == duplicate.id))).all()
-        for _, location_id in moved:  # re-pointing writes each appointment: its location must be in scope too
-            actor.ensure_location(location_id)
+        for appointment_id, location_id in moved:  # re-pointing writes each appointment: its location too
+            ensure_phi_access(actor, action="update", resource="Appointment", resource_id=appointment_id,
+                              patient_id=duplicate.id, location_id=location_id)
         try:
             await uow.session.execute(update(Appointment).where(Appointment.patient_id == duplicate.id)
                                       .values(patient_id=survivor.id, updated_at=utcnow()))
@@ -124,12 +148,13 @@ def _digits(column):
     return column
 
 
-async def _patient(uow: UnitOfWork, patient_id: str, actor: Principal | None, field: str = "patient_id") -> Patient:
+async def _patient(uow: UnitOfWork, patient_id: str, actor: Principal, action: str, *, field: str = "patient_id",
+                   break_glass: str | None = None) -> Patient:
     patient = await uow.session.get(Patient, patient_id)
     if patient is None:
         raise NotFound(f"patient {patient_id} not found", field=field)
-    if actor is not None:
-        actor.ensure_location(patient.location_id)
+    ensure_phi_access(actor, action=action, resource="Patient", resource_id=patient.id, patient_id=patient.id,
+                      location_id=patient.location_id, break_glass=break_glass)
     if patient.merged_into is not None:
         # 404, yet the body names the survivor so a client can follow it (after the scope check).
         raise NotFound(f"patient {patient_id} was merged into {patient.merged_into}", field=field,

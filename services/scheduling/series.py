@@ -8,6 +8,7 @@ from services.scheduling.booking import place
 from services.scheduling.models import Appointment, AppointmentSeries
 from services.scheduling.projections import Location
 from services.scheduling.schemas import AppointmentIn, SeriesIn
+from shared.audit import UowFactory, audit_denials, ensure_phi_access
 from shared.auth import Principal
 from shared.db import utcnow
 from shared.errors import DomainError
@@ -17,10 +18,11 @@ MAX_OCCURRENCES = 52
 MAX_SPAN = timedelta(days=366)
 
 
-async def book_series(*, uow: UnitOfWork, cmd: SeriesIn, actor: Principal) -> list[Appointment]:
+async def book_series(*, uow: UnitOfWork, new_uow: UowFactory, cmd: SeriesIn, actor: Principal) -> list[Appointment]:
     """Book every occurrence, or none: the first that cannot be booked refuses the whole series."""
-    actor.ensure_location(cmd.location_id)
-    async with uow:
+    async with audit_denials(new_uow), uow:
+        ensure_phi_access(actor, action="create", resource="Appointment", resource_id=None,
+                          patient_id=cmd.patient_id, location_id=cmd.location_id)
         location = await uow.session.get(Location, cmd.location_id)
         tz = ZoneInfo(location.timezone) if location else ZoneInfo("UTC")
         series = AppointmentSeries(id=str(uuid.uuid4()), every=cmd.every, unit=cmd.unit, until=cmd.until,

@@ -11,16 +11,18 @@ from services.scheduling.projections import Location
 from services.scheduling.schemas import AppointmentOut, DaySheetOut
 from services.scheduling.waitlist_models import WaitlistEntry, WaitlistOffer
 from services.scheduling.waitlist_schemas import WaitlistOfferOut
-from shared.audit import record_phi_access
+from shared.audit import UowFactory, audit_denials, ensure_phi_access, record_phi_access
 from shared.auth import Principal
 from shared.errors import NotFound
 from shared.uow import UnitOfWork
 
 
-async def day_sheet(*, uow: UnitOfWork, location_id: str, day: date, actor: Principal) -> DaySheetOut:
+async def day_sheet(*, uow: UnitOfWork, new_uow: UowFactory, location_id: str, day: date,
+                    actor: Principal) -> DaySheetOut:
     """The location's appointments of one local day by provider, its worklist and pending waitlist offers."""
-    actor.ensure_location(location_id)
-    async with uow:
+    async with audit_denials(new_uow), uow:
+        ensure_phi_access(actor, action="read", resource="DaySheet", resource_id=day.isoformat(), patient_id=None,
+                          location_id=location_id)
         location = await uow.session.get(Location, location_id)
         if location is None:
             raise NotFound(f"location {location_id} is not known to scheduling yet", field="location_id")
@@ -44,13 +46,15 @@ async def day_sheet(*, uow: UnitOfWork, location_id: str, day: date, actor: Prin
                        worklist=pending, waitlist_offers=offers)
 
 
-async def history(*, uow: UnitOfWork, appointment_id: str, actor: Principal) -> list[AppointmentChange]:
+async def history(*, uow: UnitOfWork, new_uow: UowFactory, appointment_id: str,
+                  actor: Principal) -> list[AppointmentChange]:
     """Every earlier time and place of an appointment, oldest first (audited read)."""
-    async with uow:
+    async with audit_denials(new_uow), uow:
         appointment = await uow.session.get(Appointment, appointment_id)
         if appointment is None:
             raise NotFound(f"appointment {appointment_id} not found", field="appointment_id")
-        actor.ensure_location(appointment.location_id)
+        ensure_phi_access(actor, action="read", resource="AppointmentHistory", resource_id=appointment.id,
+                          patient_id=appointment.patient_id, location_id=appointment.location_id)
         query = select(AppointmentChange).where(AppointmentChange.appointment_id == appointment_id)
         changes = list((await uow.session.scalars(query.order_by(AppointmentChange.changed_at))).all())
         await record_phi_access(uow, actor=actor, action="read", resource="AppointmentHistory",

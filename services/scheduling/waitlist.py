@@ -14,7 +14,7 @@ from services.scheduling.projections import Location, Provider
 from services.scheduling.schemas import AppointmentIn
 from services.scheduling.waitlist_models import WaitlistEntry, WaitlistOffer
 from services.scheduling.waitlist_schemas import WaitlistEntryIn, WaitlistEntryOut, WaitlistOfferOut
-from shared.audit import record_phi_access
+from shared.audit import UowFactory, audit_denials, ensure_phi_access, record_phi_access
 from shared.auth import Principal
 from shared.contracts import scheduling as events
 from shared.db import utcnow
@@ -25,10 +25,12 @@ HOLD = timedelta(minutes=15)  # how long a patient has to answer; a setting once
 RANK = (WaitlistEntry.priority.desc(), WaitlistEntry.created_at, WaitlistEntry.id)
 
 
-async def add_to_waitlist(*, uow: UnitOfWork, cmd: WaitlistEntryIn, actor: Principal) -> WaitlistEntry:
+async def add_to_waitlist(*, uow: UnitOfWork, new_uow: UowFactory, cmd: WaitlistEntryIn,
+                          actor: Principal) -> WaitlistEntry:
     """Put a patient on the location's waitlist for an appointment type within local dates."""
-    actor.ensure_location(cmd.location_id)
-    async with uow:
+    async with audit_denials(new_uow), uow:
+        ensure_phi_access(actor, action="create", resource="WaitlistEntry", resource_id=None,
+                          patient_id=cmd.patient_id, location_id=cmd.location_id)
         patient = await uow.session.get(Patient, cmd.patient_id)
         if patient is None or patient.merged_into:
             raise NotFound(f"patient {cmd.patient_id} not found", field="patient_id")
@@ -41,10 +43,12 @@ async def add_to_waitlist(*, uow: UnitOfWork, cmd: WaitlistEntryIn, actor: Princ
     return entry
 
 
-async def waiting_list(*, uow: UnitOfWork, location_id: str, actor: Principal) -> list[WaitlistEntryOut]:
+async def waiting_list(*, uow: UnitOfWork, new_uow: UowFactory, location_id: str,
+                       actor: Principal) -> list[WaitlistEntryOut]:
     """The location's waiting and offered entries, best-ranked first, each with its live offer."""
-    actor.ensure_location(location_id)
-    async with uow:
+    async with audit_denials(new_uow), uow:
+        ensure_phi_access(actor, action="read", resource="Waitlist", resource_id=location_id, patient_id=None,
+                          location_id=location_id)
         entries = list(await uow.session.scalars(select(WaitlistEntry).where(
             WaitlistEntry.location_id == location_id, WaitlistEntry.status.in_(("waiting", "offered"))).order_by(*RANK)))
         offers = {o.entry_id: WaitlistOfferOut.model_validate(o) for o in await uow.session.scalars(select(
@@ -54,13 +58,13 @@ async def waiting_list(*, uow: UnitOfWork, location_id: str, actor: Principal) -
     return [WaitlistEntryOut.model_validate(e).model_copy(update={"offer": offers.get(e.id)}) for e in entries]
 
 
-async def withdraw(*, uow: UnitOfWork, entry_id: str, actor: Principal) -> WaitlistEntry:
+async def withdraw(*, uow: UnitOfWork, new_uow: UowFactory, entry_id: str, actor: Principal) -> WaitlistEntry:
     """Take a patient off the waitlist; a slot held for them goes to the next patient."""
-    async with uow:
+    async with audit_denials(new_uow), uow:
         entry = await uow.session.get(WaitlistEntry, entry_id, with_for_update=True)
         if entry is None:
             raise NotFound(f"waitlist entry {entry_id} not found", field="entry_id")
-        actor.ensure_location(entry.location_id)
+        _ensure_access(actor, "delete", entry)
         if entry.status not in ("waiting", "offered"):
             raise Conflict(f"the entry is already {entry.status}", field="status")
         held = await uow.session.scalar(select(WaitlistOffer).where(
@@ -112,9 +116,9 @@ async def offer_freed_slot(*, uow: UnitOfWork, location_id: str, provider_id: st
     return offer
 
 
-async def accept_offer(*, uow: UnitOfWork, offer_id: str, actor: Principal) -> Appointment:
+async def accept_offer(*, uow: UnitOfWork, new_uow: UowFactory, offer_id: str, actor: Principal) -> Appointment:
     """Book the held slot for the entry's patient, by the same rules as any booking."""
-    async with uow:
+    async with audit_denials(new_uow), uow:
         offer, entry = await _live_offer(uow, offer_id, actor)
         now = utcnow()
         if offer.expires_at <= now:
@@ -131,9 +135,9 @@ async def accept_offer(*, uow: UnitOfWork, offer_id: str, actor: Principal) -> A
     return appointment
 
 
-async def decline_offer(*, uow: UnitOfWork, offer_id: str, actor: Principal) -> WaitlistOffer:
+async def decline_offer(*, uow: UnitOfWork, new_uow: UowFactory, offer_id: str, actor: Principal) -> WaitlistOffer:
     """The patient does not want this slot: they keep waiting, the slot goes to the next patient."""
-    async with uow:
+    async with audit_denials(new_uow), uow:
         offer, entry = await _live_offer(uow, offer_id, actor)
         entry.status = "waiting"
         await _close(uow, offer, entry, "declined", events.WaitlistOfferDeclined)
@@ -174,7 +178,7 @@ async def _live_offer(uow: UnitOfWork, offer_id: str, actor: Principal) -> tuple
     entry = offer and await uow.session.get(WaitlistEntry, offer.entry_id, with_for_update=True)
     if entry is None:
         raise NotFound(f"waitlist offer {offer_id} not found", field="offer_id")
-    actor.ensure_location(entry.location_id)
+    _ensure_access(actor, "update", entry)
     if offer.status != "offered":
         raise Conflict(f"the offer is {offer.status}", field="status", current=offer.status)
     return offer, entry
@@ -188,6 +192,11 @@ async def _taken(uow: UnitOfWork, provider_id: str, room_id: str | None, start: 
     held = select(WaitlistOffer.id).where(WaitlistOffer.provider_id == provider_id, WaitlistOffer.status == "offered",
                                           WaitlistOffer.start < end, WaitlistOffer.end > start)
     return bool(await uow.session.scalar(select(booked.exists())) or await uow.session.scalar(select(held.exists())))
+
+
+def _ensure_access(actor: Principal, action: str, entry: WaitlistEntry) -> None:
+    ensure_phi_access(actor, action=action, resource="WaitlistEntry", resource_id=entry.id,
+                      patient_id=entry.patient_id, location_id=entry.location_id)
 
 
 async def _audit(uow: UnitOfWork, actor: Principal, action: str, entry: WaitlistEntry) -> None:

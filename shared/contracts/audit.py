@@ -26,6 +26,8 @@ class PhiAccessed(EventPayload):
     occurred_at: datetime
     source_ip: str | None = None
     break_glass: bool = False
+    # The emergency justification the actor gave (granted or refused break-glass); free text.
+    reason: str | None = None
     # The actor's token scope ("*" = group-wide): compliance flags access outside it.
     actor_locations: list[str] = []
 

@@ -170,8 +170,11 @@ async def test_merge_refusals(make_suite):
         assert (await manager.post(f"/patients/{elsewhere}/merge", json={"duplicate_id": first})).status_code == 403
     async with suite.client("scheduling", FRONT_DESK_A) as desk:
         assert (await desk.post(f"/patients/{first}/merge", json={"duplicate_id": second})).status_code == 403
-    # Nothing of the refused attempts was written.
+    # Nothing of the refused attempts was written, yet each refusal by location is on the audit trail.
     assert await suite.scalar("scheduling", "SELECT count(*) FROM patient WHERE merged_into IS NOT NULL") == 0
+    audits = [e for _, e in _events(await read_all(suite.bootstrap, suite.topic("scheduling.audit"), expect=5))]
+    refused = [e for e in audits if e["outcome"] == "denied"]  # partitions by patient: no order across them
+    assert [(e["action"], e["patient_id"], e["location_id"]) for e in refused] == [("update", elsewhere, "loc-b")] * 2
 
 
 async def test_address_travels_to_billing_and_the_emergency_contact_stays_home(make_suite):
