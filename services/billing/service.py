@@ -1,41 +1,97 @@
-"""Billing use cases: each one is one transaction, its events written to the outbox."""
+"""Charges: a completed visit's CPT lines priced from the fee schedule, and missed-visit fees."""
 
 import uuid
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from services.billing import claims, pricing
+from services.billing.balances import change_patient_balance
 from services.billing.domain import charge_lines
-from services.billing.models import Charge
+from services.billing.models import BillingLocation, Charge, MissedVisitFee
 from shared.audit import record_phi_access
 from shared.auth import Principal
 from shared.contracts.billing import ChargeCreated
-from shared.contracts.scheduling import AppointmentCompleted
+from shared.contracts.scheduling import AppointmentCancelled, AppointmentCompleted, AppointmentNoShow
 from shared.db import utcnow
 from shared.uow import UnitOfWork
 
+_INSERT = {"postgresql": pg_insert, "sqlite": sqlite_insert}
+
 
 async def charge_completed_visit(*, uow: UnitOfWork, visit: AppointmentCompleted) -> list[Charge]:
-    """Record one charge per CPT line of a completed visit (inside the consumer's transaction)."""
-    now = utcnow()
+    """Record one priced charge per CPT line of a completed visit, then its claim (inside the consumer's transaction)."""
+    if await uow.session.scalar(select(Charge.id).where(Charge.appointment_id == visit.appointment_id).limit(1)):
+        return []  # another completion event of the same visit: the unique (visit, line) stands behind this
+    now, lines = utcnow(), charge_lines(visit)
+    schedule = await pricing.fees(uow, visit.location_id, {line.cpt for line in lines})
     charges = [
-        Charge(
-            id=str(uuid.uuid4()), appointment_id=visit.appointment_id, patient_id=visit.patient_id,
-            provider_id=visit.provider_id, location_id=visit.location_id,
-            date_of_service=visit.date_of_service, created_at=now, **vars(line),
-        )
-        for line in charge_lines(visit)
+        Charge(id=str(uuid.uuid4()), appointment_id=visit.appointment_id, patient_id=visit.patient_id,
+               provider_id=visit.provider_id, location_id=visit.location_id, kind="visit",
+               date_of_service=visit.date_of_service, created_at=now,
+               amount=pricing.price(schedule, line.cpt, line.modifiers, line.units), **vars(line))
+        for line in lines
     ]
     uow.session.add_all(charges)
     for charge in charges:
-        await uow.emit(
-            ChargeCreated(charge_id=charge.id, appointment_id=charge.appointment_id,
-                          patient_id=charge.patient_id, provider_id=charge.provider_id,
-                          location_id=charge.location_id, date_of_service=charge.date_of_service,
-                          line_number=charge.line_number, cpt=charge.cpt, modifiers=charge.modifiers,
-                          units=charge.units, diagnosis_codes=charge.diagnosis_codes),
-            subject=charge.id, location_id=charge.location_id,
-        )
+        await _emit_created(uow, charge)
+    await uow.session.flush()
+    await claims.open_claims_for_encounter(uow=uow, appointment_id=visit.appointment_id)
     return charges
+
+
+async def charge_no_show(*, uow: UnitOfWork, event: AppointmentNoShow) -> Charge | None:
+    """The location's no-show fee, once per appointment, owed by the patient; nothing when none is set."""
+    return await _charge_missed_visit(uow, event, "no_show")
+
+
+async def charge_late_cancellation(*, uow: UnitOfWork, event: AppointmentCancelled) -> Charge | None:
+    """The location's late-cancellation fee when the patient cancelled late; nothing otherwise."""
+    if not event.late or event.cancelled_by != "patient":
+        return None
+    return await _charge_missed_visit(uow, event, "late_cancel")
+
+
+async def _charge_missed_visit(uow: UnitOfWork, event: AppointmentNoShow | AppointmentCancelled,
+                               kind: str) -> Charge | None:
+    fees = await uow.session.get(MissedVisitFee, event.location_id)
+    fee = getattr(fees, f"{kind}_fee", None) if fees else None
+    if not fee:
+        return None
+    charge = dict(id=str(uuid.uuid4()), appointment_id=event.appointment_id, line_number=0, kind=kind,
+                  patient_id=event.patient_id, provider_id=event.provider_id, location_id=event.location_id,
+                  date_of_service=await _service_date(uow, event.location_id, event.start), cpt="", modifiers=[], units=1, diagnosis_codes=[],
+                  amount=fee, created_at=utcnow())
+    # Line 0 is the appointment's one missed-visit fee: a second no-show or cancel event adds nothing.
+    inserted = await uow.session.execute(_INSERT[uow.session.bind.dialect.name](Charge).values(**charge)
+                                         .on_conflict_do_nothing(index_elements=["appointment_id", "line_number"]))
+    if inserted.rowcount != 1:
+        return None
+    row = Charge(**charge)
+    await _emit_created(uow, row)
+    await change_patient_balance(uow=uow, patient_id=row.patient_id, location_id=row.location_id, amount=fee,
+                                 reason=f"{kind}_fee", source_id=f"charge:{row.id}")
+    return row
+
+
+async def _service_date(uow: UnitOfWork, location_id: str, start: datetime) -> date:
+    """The visit's local calendar day at its location (UTC until the location's timezone is known)."""
+    location = await uow.session.get(BillingLocation, location_id)
+    return start.astimezone(ZoneInfo(location.timezone) if location else UTC).date()
+
+
+async def _emit_created(uow: UnitOfWork, charge: Charge) -> None:
+    await uow.emit(
+        ChargeCreated(charge_id=charge.id, appointment_id=charge.appointment_id, patient_id=charge.patient_id,
+                      provider_id=charge.provider_id, location_id=charge.location_id,
+                      date_of_service=charge.date_of_service, line_number=charge.line_number, cpt=charge.cpt,
+                      modifiers=charge.modifiers, units=charge.units, diagnosis_codes=charge.diagnosis_codes,
+                      kind=charge.kind, amount=charge.amount),
+        subject=charge.id, location_id=charge.location_id,
+    )
 
 
 async def charges_of_appointment(*, uow: UnitOfWork, appointment_id: str, actor: Principal) -> list[Charge]:

@@ -7,17 +7,34 @@ import pytest
 
 from services.billing.app import create_app as billing_app
 from services.billing.settings import Settings as BillingSettings
+from services.compliance.app import create_app as compliance_app
+from services.compliance.settings import Settings as ComplianceSettings
+from services.facilities.app import create_app as facilities_app
+from services.facilities.settings import Settings as FacilitiesSettings
+from services.gateway.app import create_app as gateway_app
+from services.gateway.settings import Settings as GatewaySettings
 from services.scheduling.app import create_app as scheduling_app
 from services.scheduling.settings import Settings as SchedulingSettings
+from services.staff.app import create_app as staff_app
+from services.staff.settings import Settings as StaffSettings
 from tests.support.suite import token
 
 APPS = {
     "scheduling": (lambda: scheduling_app(SchedulingSettings(database_url="sqlite+aiosqlite:///:memory:")),
                    "biller"),
     "billing": (lambda: billing_app(BillingSettings(database_url="sqlite+aiosqlite:///:memory:")),
-                "front_desk"),
+                "clinician"),  # the front desk takes copays at check-in
+    "staff": (lambda: staff_app(StaffSettings(database_url="sqlite+aiosqlite:///:memory:")), "biller"),
+    # Every staff member attests for themselves; tests/compliance/unit/test_access.py refuses the rest.
+    "compliance": (lambda: compliance_app(ComplianceSettings(database_url="sqlite+aiosqlite:///:memory:")),
+                   "patient"),
+    # Sign-out serves every clinicops role, so only a token without one is a foreign role there.
+    "gateway": (lambda: gateway_app(GatewaySettings(database_url="sqlite+aiosqlite:///:memory:")), "patient"),
+    # Anyone on staff may report a work order; tests/facilities/unit/test_access.py refuses a biller elsewhere.
+    "facilities": (lambda: facilities_app(FacilitiesSettings(database_url="sqlite+aiosqlite:///:memory:")),
+                   "patient"),
 }
-PUBLIC = re.compile(r"^/(health/|openapi.json|docs|redoc)")
+PUBLIC = re.compile(r"^/(health/|openapi.json|docs|redoc|api/v1/auth/(sign-in|refresh)$)")
 
 
 def routes(app):

@@ -1,0 +1,105 @@
+"""Claims: one per encounter and payer, their lines, their status history and the 837P batches."""
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import JSON, BigInteger, CheckConstraint, Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from services.billing.models import Base
+from shared.db import Money, UTCDateTime
+
+_ZERO = text("0")
+
+
+class Claim(Base):
+    """What the practice asks one payer to pay for one encounter; its id is the 837's CLM01."""
+
+    __tablename__ = "claim"
+    # An encounter is billed to a payer once: resubmissions and appeals reuse the claim.
+    __table_args__ = (UniqueConstraint("appointment_id", "payer_id"),
+                      CheckConstraint("total_charge >= 0", name="total_not_negative"))
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    appointment_id: Mapped[str] = mapped_column(String(36), index=True)
+    patient_id: Mapped[str] = mapped_column(String(36), index=True)
+    location_id: Mapped[str] = mapped_column(String(64), index=True)
+    provider_id: Mapped[str] = mapped_column(String(64), index=True)
+    payer_id: Mapped[str] = mapped_column(ForeignKey("payer.id"), index=True)
+    coverage_id: Mapped[str] = mapped_column(ForeignKey("coverage.id"))
+    priority: Mapped[str] = mapped_column(String(10))  # primary, secondary
+    date_of_service: Mapped[date] = mapped_column(Date)
+    diagnosis_codes: Mapped[list] = mapped_column(JSON)  # the lines' pointers index this, from 1
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    total_charge: Mapped[Decimal] = mapped_column(Money)
+    paid_amount: Mapped[Decimal] = mapped_column(Money, server_default=_ZERO)
+    adjustment_amount: Mapped[Decimal] = mapped_column(Money, server_default=_ZERO)  # CO/OA/PI write-offs
+    patient_responsibility: Mapped[Decimal] = mapped_column(Money, server_default=_ZERO)  # PR
+    denial_carc: Mapped[str | None] = mapped_column(String(5))
+    scrub_failures: Mapped[list] = mapped_column(JSON)  # [{rule, field, message}] of the last scrub
+    batch_id: Mapped[str | None] = mapped_column(ForeignKey("claim_batch.id"))
+    payer_claim_number: Mapped[str | None] = mapped_column(String(50))  # CLP07 of the last remittance
+    submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    adjudicated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class ClaimLine(Base):
+    """One service line of a claim, from one charge; its id is the 837's REF*6R."""
+
+    __tablename__ = "claim_line"
+    __table_args__ = (UniqueConstraint("claim_id", "line_number"), UniqueConstraint("claim_id", "charge_id"))
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    claim_id: Mapped[str] = mapped_column(ForeignKey("claim.id"))
+    charge_id: Mapped[str] = mapped_column(ForeignKey("charge.id"))
+    line_number: Mapped[int] = mapped_column(Integer)
+    cpt: Mapped[str] = mapped_column(String(5))
+    modifiers: Mapped[list] = mapped_column(JSON)
+    units: Mapped[int] = mapped_column(Integer)
+    diagnosis_pointers: Mapped[list] = mapped_column(JSON)
+    charge_amount: Mapped[Decimal] = mapped_column(Money)
+    paid_amount: Mapped[Decimal] = mapped_column(Money, server_default=_ZERO)
+    adjustment_amount: Mapped[Decimal] = mapped_column(Money, server_default=_ZERO)
+    patient_responsibility: Mapped[Decimal] = mapped_column(Money, server_default=_ZERO)
+    denial_carc: Mapped[str | None] = mapped_column(String(5))
+
+
+class ClaimStatusChange(Base):
+    """One step of a claim's life: who or what moved it, from where to where, and why."""
+
+    __tablename__ = "claim_status_change"
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer(), "sqlite"), primary_key=True,
+                                    autoincrement=True)
+    claim_id: Mapped[str] = mapped_column(ForeignKey("claim.id"), index=True)
+    from_status: Mapped[str | None] = mapped_column(String(20))
+    to_status: Mapped[str] = mapped_column(String(20))
+    reason: Mapped[str | None] = mapped_column(String(500))
+    changed_by: Mapped[str] = mapped_column(String(100))
+    changed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class ClaimBatch(Base):
+    """One exported 837P interchange, kept as sent."""
+
+    __tablename__ = "claim_batch"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    location_id: Mapped[str] = mapped_column(String(64), index=True)
+    interchange_control_number: Mapped[int] = mapped_column(Integer, unique=True)
+    claim_count: Mapped[int] = mapped_column(Integer)
+    content: Mapped[str] = mapped_column(Text)
+    created_by: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class X12ControlNumber(Base):
+    """The last control number issued per kind: incremented in place, so two exports never share one."""
+
+    __tablename__ = "x12_control_number"
+
+    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
+    last_value: Mapped[int] = mapped_column(Integer)

@@ -1,0 +1,20 @@
+"""Who may call the money routes of billing (practice admins always pass)."""
+
+from typing import Annotated
+
+from fastapi import Depends
+
+from shared.auth import Principal, Role, require_roles
+from shared.errors import Forbidden
+
+MoneyStaff = Annotated[Principal, Depends(require_roles(Role.BILLER, Role.OFFICE_MANAGER))]
+# The front desk takes the copay at check-in; everything else about money is the back office's.
+CheckInDesk = Annotated[Principal, Depends(require_roles(Role.FRONT_DESK, Role.BILLER, Role.OFFICE_MANAGER))]
+
+_BACK_OFFICE = {Role.BILLER.value, Role.OFFICE_MANAGER.value, Role.PRACTICE_ADMIN.value}
+
+
+def ensure_may_post(actor: Principal, kind: str) -> None:
+    """The front desk alone may post copays only."""
+    if kind != "copay" and not actor.roles & _BACK_OFFICE:
+        raise Forbidden("the front desk posts copays only; other payments are the back office's", field="kind")

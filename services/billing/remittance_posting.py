@@ -1,0 +1,117 @@
+"""Posting one claim payment (CLP) of an 835: lines, adjustments, the claim's new status and its events."""
+
+import uuid
+from decimal import Decimal
+
+from services.billing.balances import change_patient_balance
+from services.billing.claim_models import Claim, ClaimLine
+from services.billing.claims import lines_of, move
+from services.billing.domain import PATIENT_GROUP, ZERO, ClaimStatus, LineOutcome, adjudicated_status
+from services.billing.remittance_models import RemittanceClaimPayment, RemittanceLineAdjustment, RemittanceLinePayment
+from services.billing.x12 import edi835
+from shared.auth import Principal
+from shared.contracts.billing import ClaimAccepted, ClaimDenied, ClaimPaid
+from shared.db import utcnow
+from shared.uow import UnitOfWork
+
+PAYER_DENIED = "4"  # CLP02: denied
+
+
+async def post_claim_payment(*, uow: UnitOfWork, remittance_id: str, sequence: int, payment: edi835.ClaimPayment,
+                             claim: Claim | None, problem: str | None, actor: Principal) -> None:
+    """Record the CLP; when it matched a claim awaiting adjudication, post it there too."""
+    row = RemittanceClaimPayment(
+        id=str(uuid.uuid4()), remittance_id=remittance_id, sequence=sequence,
+        claim_id=claim.id if claim else None, patient_control_number=payment.patient_control_number[:38],
+        status_code=payment.status_code[:2], charge_amount=payment.charge, paid_amount=payment.paid,
+        patient_responsibility=payment.patient_responsibility, payer_claim_number=payment.payer_claim_number,
+        problem=problem)
+    uow.session.add(row)
+    await uow.session.flush()
+    lines = await lines_of(uow, claim.id) if claim else []
+    unmatched_lines = list(lines)
+    for adjustment in payment.adjustments:  # claim level
+        uow.session.add(_adjustment(row.id, None, None, adjustment))
+    for svc in payment.lines:
+        line = _match(svc, unmatched_lines)
+        line_row = RemittanceLinePayment(id=str(uuid.uuid4()), claim_payment_id=row.id,
+                                         claim_line_id=line.id if line else None, cpt=svc.cpt[:5],
+                                         charge_amount=svc.charge, paid_amount=svc.paid)
+        uow.session.add(line_row)
+        await uow.session.flush()
+        for adjustment in svc.adjustments:
+            uow.session.add(_adjustment(row.id, line_row.id, line.id if line else None, adjustment))
+        if line:
+            _post_line(line, svc)
+    if claim:
+        await _adjudicate(uow, claim, lines, payment, remittance_id, row.id)
+
+
+def _match(svc: edi835.LinePayment, candidates: list[ClaimLine]) -> ClaimLine | None:
+    """Our line by the REF*6R the 837 sent, else the first not yet matched line with the same code."""
+    for line in candidates:
+        if (svc.line_id and line.id == svc.line_id) or (not svc.line_id and line.cpt == svc.cpt):
+            candidates.remove(line)
+            return line
+    return None
+
+
+def _adjustment(payment_id: str, line_payment_id: str | None, line_id: str | None,
+                adjustment: edi835.Adjustment) -> RemittanceLineAdjustment:
+    return RemittanceLineAdjustment(id=str(uuid.uuid4()), claim_payment_id=payment_id,
+                                    line_payment_id=line_payment_id, claim_line_id=line_id,
+                                    group_code=adjustment.group_code[:2], carc=adjustment.carc[:5],
+                                    amount=adjustment.amount)
+
+
+def _split(adjustments: list[edi835.Adjustment]) -> tuple[Decimal, Decimal]:
+    """(written off, owed by the patient)."""
+    patient = sum((a.amount for a in adjustments if a.group_code == PATIENT_GROUP), ZERO)
+    return sum((a.amount for a in adjustments), ZERO) - patient, patient
+
+
+def _post_line(line: ClaimLine, svc: edi835.LinePayment) -> None:
+    written_off, patient = _split(svc.adjustments)
+    line.paid_amount += svc.paid
+    line.adjustment_amount += written_off
+    line.patient_responsibility += patient
+    if svc.paid == 0 and patient == 0:
+        line.denial_carc = next((a.carc for a in svc.adjustments if a.group_code != PATIENT_GROUP), None)
+
+
+async def _adjudicate(uow: UnitOfWork, claim: Claim, lines: list[ClaimLine], payment: edi835.ClaimPayment,
+                      remittance_id: str, payment_id: str) -> None:
+    written_off, patient_share = _split([*payment.adjustments, *(a for svc in payment.lines for a in svc.adjustments)])
+    claim.paid_amount += payment.paid
+    claim.adjustment_amount += written_off
+    claim.patient_responsibility += patient_share
+    claim.payer_claim_number = payment.payer_claim_number
+    claim.adjudicated_at = utcnow()
+    facts = dict(claim_id=claim.id, patient_id=claim.patient_id, location_id=claim.location_id,
+                 payer_id=claim.payer_id)
+    reason = f"835 payment {payment_id}"
+    if claim.status == ClaimStatus.SUBMITTED:  # no 277CA came first: the remittance is the acceptance
+        await move(uow, claim, ClaimStatus.ACCEPTED, "billing", reason)
+        await uow.emit(ClaimAccepted(**facts), subject=claim.id, location_id=claim.location_id)
+    outcomes = [LineOutcome(line.charge_amount, line.paid_amount, line.paid_amount == 0
+                            and line.patient_responsibility == 0) for line in lines]
+    if not payment.lines:  # adjudicated at claim level only: the claim is its one line
+        outcomes = [LineOutcome(claim.total_charge, payment.paid, payment.paid == 0 and patient_share == 0)]
+    status = adjudicated_status(outcomes, payer_denied=payment.status_code == PAYER_DENIED
+                                and payment.paid == 0 and patient_share == 0)
+    await move(uow, claim, status, "billing", reason)
+    carcs = [a.carc for a in payment.adjustments if a.group_code != PATIENT_GROUP]
+    carcs += [line.denial_carc for line in lines if line.denial_carc]
+    claim.denial_carc = carcs[0] if carcs and status != ClaimStatus.PAID else None
+    if status == ClaimStatus.DENIED:
+        await uow.emit(ClaimDenied(**facts, carcs=sorted(set(carcs)), remittance_id=remittance_id),
+                       subject=claim.id, location_id=claim.location_id)
+    else:
+        await uow.emit(ClaimPaid(**facts, status=status, total_charge=claim.total_charge,
+                                 paid_amount=claim.paid_amount, adjustment_amount=claim.adjustment_amount,
+                                 patient_responsibility=claim.patient_responsibility, remittance_id=remittance_id),
+                       subject=claim.id, location_id=claim.location_id)
+    if patient_share:
+        await change_patient_balance(uow=uow, patient_id=claim.patient_id, location_id=claim.location_id,
+                                     amount=patient_share, reason="claim_patient_responsibility",
+                                     source_id=f"remittance_claim_payment:{payment_id}")

@@ -1,0 +1,265 @@
+"""837P (005010X222A1): professional claims out, and read back in.
+
+`build` writes one interchange of claims; `parse` turns such a file back into the same
+`Claim837` values, which is how tests prove the export says what the database holds.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from itertools import count
+
+from services.billing.x12.envelope import COMPONENT, Envelope, clean, count_check, read, segment, wrap
+from services.billing.x12.envelope import amount as x12_amount
+
+VERSION = "005010X222A1"
+RELATIONSHIP_CODES = {"self": "18", "spouse": "01", "child": "19", "other": "G8"}
+SEX_CODES = {"female": "F", "male": "M"}
+
+
+@dataclass(frozen=True)
+class Address:
+    line1: str
+    line2: str | None
+    city: str
+    state: str
+    postal_code: str
+
+
+@dataclass(frozen=True)
+class Person:
+    family_name: str
+    given_name: str
+    birth_date: date | None = None
+    sex: str | None = None  # F, M, U
+    address: Address | None = None
+
+
+@dataclass(frozen=True)
+class BillingProvider:
+    organization_name: str
+    npi: str
+    tax_id: str
+    address: Address
+
+
+@dataclass(frozen=True)
+class Line837:
+    line_id: str  # REF*6R, echoed back by the payer's 835
+    cpt: str
+    modifiers: tuple[str, ...]
+    charge: Decimal
+    units: int
+    diagnosis_pointers: tuple[int, ...]
+    date_of_service: date
+
+
+@dataclass(frozen=True)
+class Claim837:
+    claim_id: str  # CLM01, the patient control number the 835 returns
+    total: Decimal
+    place_of_service: str
+    diagnosis_codes: tuple[str, ...]
+    billing_provider: BillingProvider
+    rendering_provider: Person
+    rendering_npi: str
+    payer_name: str
+    payer_id: str
+    priority: str  # primary, secondary
+    filing_indicator: str
+    member_id: str
+    group_number: str | None
+    relationship: str  # self, spouse, child, other
+    subscriber: Person  # birth date, sex and address only when the subscriber is the patient
+    patient: Person | None  # only when the patient is not the subscriber
+    lines: tuple[Line837, ...]
+    # A corrected claim replaces the one the payer adjudicated: frequency 7 and its claim number (REF*F8).
+    replaces_payer_claim: str | None = None
+
+
+@dataclass(frozen=True)
+class Submitter:
+    name: str
+    contact_name: str
+    contact_phone: str
+    receiver_name: str
+
+
+def _address(a: Address) -> list[str]:
+    return [segment("N3", clean(a.line1), clean(a.line2 or "")),
+            segment("N4", clean(a.city), a.state, a.postal_code)]
+
+
+def _demographics(p: Person) -> list[str]:
+    return [segment("DMG", "D8", p.birth_date.strftime("%Y%m%d"), p.sex or "U")]
+
+
+def _claim(claim: Claim837, hl: count, parent: int) -> list[str]:
+    subscriber_hl, is_self = next(hl), claim.relationship == "self"
+    out = [segment("HL", subscriber_hl, parent, "22", "0" if is_self else "1"),
+           segment("SBR", "P" if claim.priority == "primary" else "S", "18" if is_self else "",
+                   clean(claim.group_number or ""), "", "", "", "", "", claim.filing_indicator),
+           segment("NM1", "IL", "1", clean(claim.subscriber.family_name), clean(claim.subscriber.given_name),
+                   "", "", "", "MI", clean(claim.member_id))]
+    if is_self:
+        out += _address(claim.subscriber.address) + _demographics(claim.subscriber)
+    out.append(segment("NM1", "PR", "2", clean(claim.payer_name), "", "", "", "", "PI", clean(claim.payer_id)))
+    if not is_self:
+        patient = claim.patient
+        out += [segment("HL", next(hl), subscriber_hl, "23", "0"),
+                segment("PAT", RELATIONSHIP_CODES[claim.relationship]),
+                segment("NM1", "QC", "1", clean(patient.family_name), clean(patient.given_name)),
+                *_address(patient.address), *_demographics(patient)]
+    diagnoses = [f"{'ABK' if i == 0 else 'ABF'}{COMPONENT}{code.replace('.', '')}"
+                 for i, code in enumerate(claim.diagnosis_codes)]
+    frequency = "7" if claim.replaces_payer_claim else "1"
+    out += [segment("CLM", clean(claim.claim_id), x12_amount(claim.total), "", "",
+                    COMPONENT.join([claim.place_of_service, "B", frequency]), "Y", "A", "Y", "Y")]
+    if claim.replaces_payer_claim:
+        out.append(segment("REF", "F8", clean(claim.replaces_payer_claim)))
+    out += [segment("HI", *diagnoses),
+            segment("NM1", "82", "1", clean(claim.rendering_provider.family_name),
+                    clean(claim.rendering_provider.given_name), "", "", "", "XX", claim.rendering_npi)]
+    for number, line in enumerate(claim.lines, start=1):
+        out += [segment("LX", number),
+                segment("SV1", COMPONENT.join(["HC", line.cpt, *line.modifiers]), x12_amount(line.charge), "UN",
+                        line.units, "", "", COMPONENT.join(str(p) for p in line.diagnosis_pointers)),
+                segment("DTP", "472", "D8", line.date_of_service.strftime("%Y%m%d")),
+                segment("REF", "6R", clean(line.line_id))]
+    return out
+
+
+def build(claims: list[Claim837], *, envelope: Envelope, submitter: Submitter, batch_ref: str) -> str:
+    """One interchange: a billing-provider HL per provider, a subscriber (and patient) HL per claim."""
+    created: datetime = envelope.created_at
+    body = [segment("BHT", "0019", "00", clean(batch_ref), created.strftime("%Y%m%d"), created.strftime("%H%M"), "CH"),
+            segment("NM1", "41", "2", clean(submitter.name), "", "", "", "", "46", envelope.sender_id),
+            segment("PER", "IC", clean(submitter.contact_name), "TE", submitter.contact_phone),
+            segment("NM1", "40", "2", clean(submitter.receiver_name), "", "", "", "", "46", envelope.receiver_id)]
+    hl = count(1)
+    by_provider: dict[BillingProvider, list[Claim837]] = {}
+    for claim in claims:
+        by_provider.setdefault(claim.billing_provider, []).append(claim)
+    for provider, its_claims in by_provider.items():
+        provider_hl = next(hl)
+        body += [segment("HL", provider_hl, "", "20", "1"),
+                 segment("NM1", "85", "2", clean(provider.organization_name), "", "", "", "", "XX", provider.npi),
+                 *_address(provider.address), segment("REF", "EI", provider.tax_id)]
+        for claim in its_claims:
+            body += _claim(claim, hl, provider_hl)
+    return wrap(body, envelope, functional_id="HC", transaction="837", version=VERSION)
+
+
+def _d8(value: str) -> date:
+    return datetime.strptime(value, "%Y%m%d").date()
+
+
+def _el(seg: list[str], index: int) -> str:
+    return seg[index] if len(seg) > index else ""
+
+
+def parse(text: str) -> tuple[int, list[Claim837]]:
+    """The interchange control number and the claims of an 837P file."""
+    interchange = read(text)
+    count_check(interchange)
+    reader = _Reader(interchange.component)
+    for seg in interchange.segments:
+        reader.take(seg)
+    reader.flush()
+    return interchange.control_number, reader.claims
+
+
+class _Reader:
+    """Walks the loops in order, remembering what the enclosing loops said."""
+
+    def __init__(self, component: str):
+        self.component = component
+        self.claims: list[Claim837] = []
+        self.level, self.entity, self.ctx, self.claim, self.lines = "", "", {}, None, []
+
+    def take(self, seg: list[str]) -> None:
+        tag = seg[0]
+        handler = getattr(self, f"_{tag.lower()}", None)
+        if handler:
+            handler(seg)
+
+    def _hl(self, seg):
+        self.flush()
+        self.level = seg[3]
+        if self.level == "22":
+            self.ctx = {k: v for k, v in self.ctx.items() if k.startswith("provider")}
+
+    def _sbr(self, seg):
+        self.ctx.update(priority="primary" if seg[1] == "P" else "secondary", group=_el(seg, 3) or None,
+                        filing=_el(seg, 9), relationship="self")
+
+    def _pat(self, seg):
+        self.ctx["relationship"] = {v: k for k, v in RELATIONSHIP_CODES.items()}[seg[1]]
+
+    def _nm1(self, seg):
+        self.entity = seg[1]
+        if seg[1] == "85":
+            self.ctx.update(provider_name=seg[3], provider_npi=seg[9])
+        elif seg[1] in ("IL", "QC", "82"):
+            self.ctx[seg[1]] = {"family_name": seg[3], "given_name": _el(seg, 4)}
+            if seg[1] == "IL":
+                self.ctx["member_id"] = seg[9]
+            if seg[1] == "82":
+                self.ctx["rendering_npi"] = seg[9]
+        elif seg[1] == "PR":
+            self.ctx.update(payer_name=seg[3], payer_id=seg[9])
+
+    def _n3(self, seg):
+        self.ctx[f"{self.entity}_street"] = (seg[1], _el(seg, 2) or None)
+
+    def _n4(self, seg):
+        line1, line2 = self.ctx[f"{self.entity}_street"]
+        address = Address(line1, line2, seg[1], seg[2], seg[3])
+        if self.entity == "85":
+            self.ctx["provider_address"] = address
+        else:
+            self.ctx[self.entity]["address"] = address
+
+    def _dmg(self, seg):
+        self.ctx[self.entity].update(birth_date=_d8(seg[2]), sex=seg[3])
+
+    def _ref(self, seg):
+        if seg[1] == "EI":
+            self.ctx["provider_tax_id"] = seg[2]
+        elif seg[1] == "6R":
+            self.lines[-1]["line_id"] = seg[2]
+        elif seg[1] == "F8":
+            self.claim["replaces"] = seg[2]
+
+    def _clm(self, seg):
+        self.claim = {"claim_id": seg[1], "total": Decimal(seg[2]), "pos": seg[5].split(self.component)[0]}
+
+    def _hi(self, seg):
+        codes = [e.split(self.component)[1] for e in seg[1:]]
+        self.claim["diagnoses"] = tuple(c if len(c) <= 3 else f"{c[:3]}.{c[3:]}" for c in codes)
+
+    def _sv1(self, seg):
+        procedure = seg[1].split(self.component)
+        self.lines.append({"cpt": procedure[1], "modifiers": tuple(procedure[2:]), "charge": Decimal(seg[2]),
+                           "units": int(seg[4]), "pointers": tuple(int(p) for p in seg[7].split(self.component))})
+
+    def _dtp(self, seg):
+        if seg[1] == "472":
+            self.lines[-1]["dos"] = _d8(seg[3])
+
+    def flush(self) -> None:
+        if self.claim is None:
+            return
+        c, claim = self.ctx, self.claim
+        provider = BillingProvider(c["provider_name"], c["provider_npi"], c["provider_tax_id"], c["provider_address"])
+        patient = Person(**c["QC"]) if c["relationship"] != "self" else None
+        self.claims.append(Claim837(
+            claim_id=claim["claim_id"], total=claim["total"], place_of_service=claim["pos"],
+            diagnosis_codes=claim["diagnoses"], billing_provider=provider, rendering_provider=Person(**c["82"]),
+            rendering_npi=c["rendering_npi"], payer_name=c["payer_name"], payer_id=c["payer_id"],
+            priority=c["priority"], filing_indicator=c["filing"], member_id=c["member_id"], group_number=c["group"],
+            relationship=c["relationship"], subscriber=Person(**c["IL"]), patient=patient,
+            lines=tuple(Line837(line["line_id"], line["cpt"], line["modifiers"], line["charge"], line["units"],
+                                line["pointers"], line["dos"]) for line in self.lines),
+            replaces_payer_claim=claim.get("replaces")))
+        self.claim, self.lines = None, []

@@ -1,0 +1,196 @@
+"""The whole claim path on PostgreSQL and the real broker: visit -> charges -> claim -> 837P -> 835 -> paid or denied."""
+
+import json
+from decimal import Decimal
+
+import pytest
+
+from services.billing.x12 import edi837
+from services.billing.x12.validation import validate
+from shared.contracts.scheduling import AppointmentCancelled, AppointmentNoShow
+from tests.billing.integration.claim_flow import (FEES, claim_of, completed_visit, eventually, insure, insured_patient,
+                                                  register, set_up_billing)
+from tests.billing.x12_835 import Clp, Svc, build_835
+from tests.e2e.conftest import ADMIN_A
+from tests.e2e.flow import VISIT
+from tests.support.kafka_tools import read_all
+from tests.support.suite import token
+from tests.support.upstream import publish
+
+pytestmark = pytest.mark.integration
+D = Decimal
+
+
+def reconciles(claim: dict) -> bool:
+    """Charge = paid + written off + patient responsibility, for the claim and each line."""
+    rows = [claim, *({**line, "total_charge": line["charge_amount"]} for line in claim["lines"])]
+    return all(D(r["total_charge"]) == D(r["paid_amount"]) + D(r["adjustment_amount"]) + D(r["patient_responsibility"])
+               for r in rows)
+
+
+@pytest.mark.parametrize("backend", ["postgresql", "sqlite"])
+async def test_visit_to_money_reconciles_to_the_cent(make_suite, backend):
+    suite = make_suite(backend)
+    await suite.start("scheduling")
+    await suite.start("billing")
+    async with suite.client("scheduling", ADMIN_A) as scheduling, suite.client("billing", ADMIN_A) as billing:
+        payer_id = await set_up_billing(billing)
+        ana = await insured_patient(scheduling, billing, payer_id)
+        ben = await insured_patient(scheduling, billing, payer_id, family_name="Brown")
+        cal = await insured_patient(scheduling, billing, payer_id, family_name="Cruz", relationship="child",
+                                    subscriber={"family_name": "Cruz", "given_name": "Luis"})
+        dee = await insured_patient(scheduling, billing, payer_id, family_name="Diaz")
+        overlapping = await billing.post(f"/patients/{ana}/coverages", json={
+            "payer_id": payer_id, "member_id": "OTHER", "effective_from": "2026-06-01"})
+        assert overlapping.status_code == 409 and overlapping.json()["field"] == "effective_from"
+        visits = {
+            ana: await completed_visit(suite, scheduling, ana, "2026-12-01T15:00:00Z", "2026-12-01T15:20:00Z", VISIT),
+            ben: await completed_visit(suite, scheduling, ben, "2026-12-01T15:20:00Z", "2026-12-01T15:40:00Z",
+                                       {"diagnosis_codes": ["I10"], "service_lines": [{"cpt": "99213"}]}),
+            cal: await completed_visit(suite, scheduling, cal, "2026-12-01T15:40:00Z", "2026-12-01T16:00:00Z",
+                                       {"diagnosis_codes": ["J06.9"], "service_lines": [{"cpt": "99214"}]}),
+            dee: await completed_visit(suite, scheduling, dee, "2026-12-01T16:00:00Z", "2026-12-01T16:20:00Z",
+                                       {"diagnosis_codes": ["I10"], "service_lines": [{"cpt": "99215"}]}),
+        }
+
+        # Charges priced from the fee schedule (the QW price of 83036), claims opened and scrubbed.
+        claims = {p: await claim_of(billing, visits[p], "draft" if p == dee else "ready") for p in visits}
+        charges = (await billing.get(f"/appointments/{visits[ana]}/charges")).json()
+        assert [(c["cpt"], c["amount"]) for c in charges] == [("99213", "125.00"), ("83036", "50.50")]
+        assert claims[ana]["total_charge"] == "175.50" and claims[ana]["diagnosis_codes"] == ["E11.9", "I10"]
+        assert [line["diagnosis_pointers"] for line in claims[ana]["lines"]] == [[1, 2], [1]]
+        assert [h["to_status"] for h in claims[ana]["history"]] == ["draft", "ready"]
+        # The unpriced visit waits for a person, and says why.
+        attention = (await billing.get("/locations/loc-a/claims", params={"needs_attention": "true"})).json()
+        assert attention == [{"claim_id": claims[dee]["id"], "status": "draft", "patient_id": dee, "total": "0.00",
+                              "reason": "charge_amount: lines[1].charge_amount"}]
+        refused = await billing.post(f"/claims/{claims[dee]['id']}/status", json={"status": "accepted"})
+        assert refused.status_code == 409 and refused.json()["allowed"] == ["ready"]
+
+        # 837P of the ready claims: valid against the guide, and it reads back as the claims.
+        exported = await billing.post("/claim-batches", json={"location_id": "loc-a"})
+        assert exported.status_code == 201, exported.text
+        batch = exported.json()
+        assert validate(batch["content"]) == []
+        control, sent = edi837.parse(batch["content"])
+        assert control == batch["interchange_control_number"] == 1
+        ready = [claims[p] for p in (ana, ben, cal)]
+        assert sorted(batch["claim_ids"]) == sorted(c["id"] for c in ready)
+        assert {c.claim_id: (c.total, c.diagnosis_codes, [(l.line_id, l.cpt, l.modifiers, l.charge, l.units,
+                                                          l.diagnosis_pointers) for l in c.lines]) for c in sent} == {
+            c["id"]: (D(c["total_charge"]), tuple(c["diagnosis_codes"]),
+                      [(l["id"], l["cpt"], tuple(l["modifiers"]), D(l["charge_amount"]), l["units"],
+                        tuple(l["diagnosis_pointers"])) for l in c["lines"]]) for c in ready}
+        assert {c.claim_id: c.relationship for c in sent}[claims[cal]["id"]] == "child"
+        again = await billing.post("/claim-batches", json={"location_id": "loc-a"})
+        assert again.status_code == 409  # nothing is sent twice
+        aging = (await billing.get("/reports/ar-aging", params={"location_id": "loc-a", "as_of": "2026-12-31"})).json()
+        assert D(aging["total"]["total"]) == D("500.50")
+
+        # The payer answers: Ana's lab line denied, Ben paid, Cal's claim denied, and a claim that is not ours.
+        line = {c["id"]: [l["id"] for l in c["lines"]] for c in ready}
+        remittance = build_835([
+            Clp(claims[ana]["id"], "1", [
+                Svc("99213", D("125"), D("80"), [("CO", "45", D("25")), ("PR", "1", D("20"))], line[claims[ana]["id"]][0]),
+                Svc("83036", D("50.50"), D("0"), [("CO", "50", D("50.50"))], line[claims[ana]["id"]][1], ("QW",))]),
+            Clp(claims[ben]["id"], "1", [Svc("99213", D("125"), D("90"), [("CO", "45", D("25")), ("PR", "2", D("10"))])]),
+            Clp(claims[cal]["id"], "4", [Svc("99214", D("200"), D("0"), [("CO", "50", D("200"))])]),
+            Clp("not-one-of-ours", "1", [Svc("99213", D("100"), D("100"))]),
+        ], trace="EFT-0001")
+        assert validate(remittance) == []
+        posted = await billing.post("/remittances", json={"x12": remittance})
+        assert posted.status_code == 200, posted.text
+        result = posted.json()
+        assert not result["already_imported"]
+        assert [(p["claim_id"], p["status"]) for p in result["posted"]] == [
+            (claims[ana]["id"], "partially_paid"), (claims[ben]["id"], "paid"), (claims[cal]["id"], "denied")]
+        assert [u["patient_control_number"] for u in result["unmatched"]] == ["not-one-of-ours"]
+
+        after = {p: (await billing.get(f"/claims/{claims[p]['id']}")).json() for p in (ana, ben, cal)}
+        assert all(reconciles(c) for c in after.values())
+        assert (after[ana]["paid_amount"], after[ana]["adjustment_amount"], after[ana]["patient_responsibility"],
+                after[ana]["denial_carc"]) == ("80.00", "75.50", "20.00", "50")
+        assert [(l["paid_amount"], l["denial_carc"]) for l in after[ana]["lines"]] == [("80.00", None), ("0.00", "50")]
+        assert (after[ben]["paid_amount"], after[ben]["patient_responsibility"]) == ("90.00", "10.00")
+        assert (after[cal]["status"], after[cal]["denial_carc"]) == ("denied", "50")
+        assert [h["to_status"] for h in after[ben]["history"]] == ["draft", "ready", "submitted", "accepted", "paid"]
+
+        # The same file again posts nothing.
+        repeat = (await billing.post("/remittances", json={"x12": remittance})).json()
+        assert repeat["already_imported"] and repeat["remittance_id"] == result["remittance_id"]
+        assert (await billing.get(f"/claims/{claims[ana]['id']}")).json()["paid_amount"] == "80.00"
+        assert await suite.scalar("billing", "SELECT count(*) FROM remittance_claim_payment") == 4
+        stored = (await billing.get(f"/remittances/{result['remittance_id']}")).json()
+        assert stored["posted"] == result["posted"] and stored["unmatched"][0]["problem"]
+
+        # Patient shares on the balances; nothing left owed by the payer.
+        async def balance(patient_id):
+            response = await billing.get(f"/patients/{patient_id}/balance", params={"location_id": "loc-a"})
+            return D(response.json()["balance"])
+
+        assert (await balance(ana), await balance(ben), await balance(cal)) == (D("20"), D("10"), D("0"))
+        aging = (await billing.get("/reports/ar-aging", params={"location_id": "loc-a", "as_of": "2026-12-31"})).json()
+        assert D(aging["total"]["total"]) == D("0")
+
+        # What is left for a person: the denial, and the unpriced draft until its code gets a price.
+        attention = (await billing.get("/locations/loc-a/claims", params={"needs_attention": "true"})).json()
+        assert sorted((a["patient_id"], a["status"], a["reason"]) for a in attention) == sorted([
+            (cal, "denied", "denied (CARC 50)"), (dee, "draft", "charge_amount: lines[1].charge_amount")])
+        assert (await billing.put("/locations/loc-a/fee-schedule",
+                                  json=[*FEES, {"cpt": "99215", "amount": "150.00"}])).status_code == 200
+        rescrubbed = (await billing.post(f"/claims/{claims[dee]['id']}/scrub")).json()
+        assert (rescrubbed["status"], rescrubbed["total_charge"], rescrubbed["scrub_failures"]) == ("ready", "150.00", [])
+
+        # A denial is appealed by hand; the history keeps it.
+        appealed = await billing.post(f"/claims/{claims[cal]['id']}/status",
+                                      json={"status": "appealed", "reason": "medical records attached"})
+        assert appealed.json()["history"][-1] | {"changed_at": None} == {
+            "from_status": "denied", "to_status": "appealed", "reason": "medical records attached",
+            "changed_by": "tester", "changed_at": None}
+
+        # Coverage recorded after the visit still gets the visit billed.
+        eve = await register(scheduling, "Evans")
+        late = await completed_visit(suite, scheduling, eve, "2026-12-01T16:20:00Z", "2026-12-01T16:40:00Z",
+                                     {"diagnosis_codes": ["I10"], "service_lines": [{"cpt": "99213"}]})
+        await eventually(lambda: billing.get(f"/appointments/{late}/charges"), lambda r: len(r.json()) == 1)
+        assert (await billing.get(f"/appointments/{late}/claims")).json() == []
+        await insure(billing, eve, payer_id)
+        assert (await claim_of(billing, late))["status"] == "ready"
+
+        # Missed visits cost the location's fee, once per appointment, on the patient's balance.
+        fees = await billing.put("/locations/loc-a/missed-visit-fees",
+                                 json={"no_show_fee": "40.00", "late_cancel_fee": "25.00"})
+        assert fees.status_code == 200, fees.text
+        missed = dict(patient_id=ben, provider_id="prov-7", location_id="loc-a", start="2026-11-21T02:00:00Z")
+        for _ in range(2):
+            await publish(suite, AppointmentNoShow(appointment_id="appt-noshow", **missed), "appt-noshow")
+        await publish(suite, AppointmentCancelled(appointment_id="appt-late", cancelled_by="patient", reason="sick",
+                                                  late=True, **missed), "appt-late")
+        await publish(suite, AppointmentCancelled(appointment_id="appt-early", cancelled_by="patient", reason="trip",
+                                                  late=False, **missed), "appt-early")
+        await eventually(lambda: balance(ben), lambda b: b == D("75"), what="missed-visit fees on the balance")
+        no_show = (await billing.get("/appointments/appt-noshow/charges")).json()
+        # 18:00 in Los Angeles: the local day is the date of service.
+        assert [(c["kind"], c["amount"], c["date_of_service"]) for c in no_show] == [("no_show", "40.00", "2026-11-20")]
+        assert (await billing.get("/appointments/appt-early/charges")).json() == []
+
+    # A biller of another location reaches none of it by changing ids.
+    async with suite.client("billing", token(roles=["biller"], locations=["loc-b"])) as other:
+        for path in (f"/claims/{claims[ana]['id']}", f"/patients/{ana}/coverages", f"/patients/{ana}/claims",
+                     f"/appointments/{visits[ana]}/charges", f"/appointments/{visits[ana]}/claims",
+                     f"/claim-batches/{batch['id']}", f"/remittances/{result['remittance_id']}",
+                     "/locations/loc-a/claims", "/locations/loc-a/fee-schedule"):
+            assert (await other.get(path)).status_code == 403, path
+        assert (await other.post("/remittances", json={"x12": remittance})).status_code == 403
+        assert (await other.post(f"/claims/{claims[cal]['id']}/status", json={"status": "resubmitted"})).status_code == 403
+        assert (await other.post("/claim-batches", json={"location_id": "loc-a"})).status_code == 403
+
+    events = await read_all(suite.bootstrap, suite.topic("billing.claim"), expect=9)
+    types = sorted(dict(r.headers)["ce_type"].decode() for r in events)
+    assert types == sorted(["billing.claim.submitted"] * 3 + ["billing.claim.accepted"] * 3
+                           + ["billing.claim.paid"] * 2 + ["billing.claim.denied"])
+    denied = next(json.loads(r.value) for r in events if dict(r.headers)["ce_type"] == b"billing.claim.denied")
+    assert denied["carcs"] == ["50"]
+    audit = await read_all(suite.bootstrap, suite.topic("billing.audit"), expect=60, timeout=5)
+    exported_audit = [json.loads(r.value) for r in audit if json.loads(r.value)["action"] == "export"]
+    assert sorted(e["resource_id"] for e in exported_audit) == sorted(batch["claim_ids"])

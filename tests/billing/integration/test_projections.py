@@ -1,0 +1,108 @@
+"""Billing's projections and reactions on a migrated SQLite file: patients, providers, late facts, merges."""
+
+import asyncio
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from services.billing import projections, service
+from services.billing.claim_models import Claim
+from services.billing.models import BillingPatient, BillingProfile, Charge, Coverage, FeeScheduleEntry, Payer, metadata
+from shared.contracts import scheduling, staff
+from shared.db import create_engine, session_factory
+from shared.envelope import Envelope
+from shared.messaging_tables import MessagingTables
+from shared.migrations import upgrade
+from shared.uow import UnitOfWork
+
+pytestmark = pytest.mark.integration
+NOW = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
+ADDRESS = {"line1": "12 Oak Ave", "city": "Springfield", "state": "CA", "postal_code": "90211"}
+PATIENT = dict(patient_id="pat-1", family_name="Rivera", given_name="Ana", birth_date=date(1975, 4, 12),
+               sex="female", location_id="loc-a", address=ADDRESS)
+VISIT = scheduling.AppointmentCompleted(
+    appointment_id="appt-1", patient_id="pat-1", provider_id="dr-lee", location_id="loc-a",
+    date_of_service=date(2026, 12, 1), completed_at=NOW, diagnosis_codes=["I10"], service_lines=[{"cpt": "99213"}])
+
+
+@pytest.fixture
+async def db(tmp_path):
+    url = f"sqlite+aiosqlite:///{tmp_path}/billing.db"
+    await asyncio.to_thread(upgrade, Path("services/billing/migrations"), url)
+    engine = create_engine(url)
+    sessions = session_factory(engine)
+    tables = MessagingTables(metadata.tables["outbox"], metadata.tables["processed_event"])
+
+    async def apply(use_case, event, *, at: datetime = NOW, **kwargs):
+        envelope = Envelope(type=event.event_type, source="/test", subject="s", time=at,
+                            data=event.model_dump(mode="json"))
+        async with UnitOfWork(sessions, tables, source="/clinicops/billing", topic=str) as uow:
+            if kwargs.pop("as_event", True):
+                return await use_case(uow=uow, event=event, envelope=envelope)
+            return await use_case(uow=uow, **kwargs)
+
+    yield apply, sessions
+    await engine.dispose()
+
+
+async def _seed_reference(sessions) -> None:
+    async with sessions.begin() as session:
+        session.add(Payer(id="payer-1", name="Acme", x12_payer_id="ACME01", claim_filing_indicator="CI",
+                          timely_filing_days=365, created_at=NOW))
+        await session.flush()  # no ORM relationships: rows go in in the order they are flushed
+        session.add_all([
+            BillingProfile(location_id="loc-a", organization_name="Main St", npi="1234567893", tax_id="123456789",
+                           address=ADDRESS | {"postal_code": "902111234"}, place_of_service="11",
+                           contact_name="Office", contact_phone="5555550100", updated_at=NOW),
+            FeeScheduleEntry(id="fee-1", location_id="loc-a", cpt="99213", modifier="", amount=Decimal("125")),
+            Coverage(id="cov-1", patient_id="pat-1", location_id="loc-a", payer_id="payer-1", priority="primary",
+                     member_id="XJ1", relationship="self", effective_from=date(2026, 1, 1), created_at=NOW),
+        ])
+
+
+async def test_an_older_patient_snapshot_never_overwrites_a_newer_one(db):
+    apply, sessions = db
+    await apply(projections.on_patient_registered, scheduling.PatientUpdated(**PATIENT | {"family_name": "Lopez"}))
+    await apply(projections.on_patient_registered, scheduling.PatientRegistered(**PATIENT), at=NOW - timedelta(1))
+    async with sessions() as session:
+        assert (await session.get(BillingPatient, "pat-1")).family_name == "Lopez"
+
+
+async def test_a_draft_becomes_ready_when_the_provider_npi_arrives(db):
+    apply, sessions = db
+    await _seed_reference(sessions)
+    await apply(projections.on_patient_registered, scheduling.PatientRegistered(**PATIENT))
+    await apply(service.charge_completed_visit, VISIT, as_event=False, visit=VISIT)
+    async with sessions() as session:
+        claim = await session.scalar(select(Claim))
+        assert (claim.status, claim.total_charge) == ("draft", Decimal("125.00"))
+        assert [f["field"] for f in claim.scrub_failures] == ["rendering_provider.npi"]
+
+    await apply(projections.on_member_hired, staff.StaffMemberHired(
+        staff_id="dr-lee", given_name="Dana", family_name="Lee", role="physician", npi="1245319599",
+        home_location_id="loc-a", location_ids=["loc-a"], hired_on=date(2020, 1, 6)))
+    async with sessions() as session:
+        claim = await session.scalar(select(Claim))
+        assert (claim.status, claim.scrub_failures) == ("ready", [])
+
+
+async def test_a_merge_moves_charges_claims_and_coverage_to_the_survivor(db):
+    apply, sessions = db
+    await _seed_reference(sessions)
+    await apply(projections.on_patient_registered, scheduling.PatientRegistered(**PATIENT))
+    await apply(service.charge_completed_visit, VISIT, as_event=False, visit=VISIT)
+    async with sessions.begin() as session:
+        session.add(Coverage(id="cov-2", patient_id="pat-2", location_id="loc-a", payer_id="payer-1",
+                             priority="secondary", member_id="Z", relationship="self",
+                             effective_from=date(2026, 1, 1), created_at=NOW))
+
+    await apply(projections.on_patient_merged, scheduling.PatientMerged(survivor_id="pat-2", duplicate_id="pat-1"))
+    async with sessions() as session:
+        holders = dict((await session.execute(select(Coverage.id, Coverage.patient_id))).all())
+        assert holders == {"cov-1": "pat-2", "cov-2": "pat-2"}
+        assert await session.scalar(select(func.count()).select_from(Charge).where(Charge.patient_id == "pat-2")) == 1
+        assert (await session.scalar(select(Claim))).patient_id == "pat-2"
+        assert (await session.get(BillingPatient, "pat-1")).merged_into == "pat-2"

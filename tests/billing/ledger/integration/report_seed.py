@@ -1,0 +1,84 @@
+"""Claims, remittances and charges written straight into a suite's billing database, for the reports.
+
+  appt-1  loc-a dr-1 2026-12-01 lines 100.00 + 50.00 -> aetna claim: paid 90, written off 20, PR 10,
+          line 2 denied (CARC 97); an 835 paid on 2026-12-20            payer balance 30.00 (30 days)
+  appt-2  loc-a dr-2 2026-09-15 200.00 -> bcbs claim denied whole (CARC 50)   200.00 (107 days)
+  appt-3  loc-b dr-1 2026-12-10  80.00 -> aetna claim submitted              80.00 (21 days)
+"""
+
+from datetime import UTC, date, datetime
+from decimal import Decimal as D
+
+from services.billing.claim_models import Claim, ClaimLine
+from services.billing.models import Charge, Coverage, MissedVisitFee, Payer
+from services.billing.remittance_models import Remittance, RemittanceClaimPayment
+from shared.db import create_engine, session_factory
+
+NOW = datetime(2026, 12, 21, tzinfo=UTC)
+
+
+def _charge(id, appointment, line, location, provider, day, amount):
+    return Charge(id=id, appointment_id=appointment, line_number=line, kind="visit", patient_id="pat-1",
+                  provider_id=provider, location_id=location, date_of_service=day, cpt="99213", modifiers=[],
+                  units=1, diagnosis_codes=["I10"], amount=D(amount), created_at=NOW)
+
+
+def _claim(id, appointment, payer, location, provider, day, status, total, paid="0", adjusted="0", pr="0",
+           carc=None, adjudicated=None):
+    return Claim(id=id, appointment_id=appointment, patient_id="pat-1", location_id=location, provider_id=provider,
+                 payer_id=payer, coverage_id=f"cov-{payer}", priority="primary", date_of_service=day,
+                 diagnosis_codes=["I10"], status=status, total_charge=D(total), paid_amount=D(paid),
+                 adjustment_amount=D(adjusted), patient_responsibility=D(pr), denial_carc=carc, scrub_failures=[],
+                 adjudicated_at=adjudicated, created_at=NOW, updated_at=NOW)
+
+
+def _line(id, claim, charge, number, amount, carc=None):
+    return ClaimLine(id=id, claim_id=claim, charge_id=charge, line_number=number, cpt="99213", modifiers=[],
+                     units=1, diagnosis_pointers=[1], charge_amount=D(amount), denial_carc=carc)
+
+
+async def seed_reports(database_url: str) -> None:
+    engine = create_engine(database_url)
+    sessions = session_factory(engine)
+    try:
+        async with sessions.begin() as session:
+            session.add_all([
+                Payer(id=p, name=p.title(), x12_payer_id=f"X{p}", claim_filing_indicator="CI",
+                      timely_filing_days=90, created_at=NOW) for p in ("aetna", "bcbs")])
+            await session.flush()
+            session.add_all([
+                Coverage(id=f"cov-{p}", patient_id="pat-1", location_id="loc-a", payer_id=p, priority="primary",
+                         member_id="M1", relationship="self", effective_from=date(2026, 1, 1), created_at=NOW)
+                for p in ("aetna", "bcbs")])
+            session.add(MissedVisitFee(location_id="loc-a", no_show_fee=D("40.00"), late_cancel_fee=D("20.00"),
+                                       updated_at=NOW))
+            session.add_all([
+                _charge("ch-1", "appt-1", 1, "loc-a", "dr-1", date(2026, 12, 1), "100.00"),
+                _charge("ch-2", "appt-1", 2, "loc-a", "dr-1", date(2026, 12, 1), "50.00"),
+                _charge("ch-3", "appt-2", 1, "loc-a", "dr-2", date(2026, 9, 15), "200.00"),
+                _charge("ch-4", "appt-3", 1, "loc-b", "dr-1", date(2026, 12, 10), "80.00"),
+            ])
+            await session.flush()
+            session.add_all([
+                _claim("c-1", "appt-1", "aetna", "loc-a", "dr-1", date(2026, 12, 1), "partially_paid", "150.00",
+                       "90.00", "20.00", "10.00", adjudicated=datetime(2026, 12, 20, tzinfo=UTC)),
+                _claim("c-2", "appt-2", "bcbs", "loc-a", "dr-2", date(2026, 9, 15), "denied", "200.00",
+                       carc="50", adjudicated=datetime(2026, 12, 5, tzinfo=UTC)),
+                _claim("c-3", "appt-3", "aetna", "loc-b", "dr-1", date(2026, 12, 10), "submitted", "80.00"),
+            ])
+            await session.flush()
+            session.add_all([
+                _line("l-1", "c-1", "ch-1", 1, "100.00"), _line("l-2", "c-1", "ch-2", 2, "50.00", carc="97"),
+                _line("l-3", "c-2", "ch-3", 1, "200.00"), _line("l-4", "c-3", "ch-4", 1, "80.00"),
+            ])
+            session.add(Remittance(id="r-1", file_hash="h1", payer_identifier="Xaetna", payer_id="aetna",
+                                   trace_number="T1", payment_amount=D("90.00"), payment_date=date(2026, 12, 20),
+                                   claim_count=1, unmatched_count=0, content="ISA*...", imported_by="biller-1",
+                                   imported_at=NOW))
+            await session.flush()
+            session.add(RemittanceClaimPayment(id="rcp-1", remittance_id="r-1", sequence=1, claim_id="c-1",
+                                               patient_control_number="c-1", status_code="1",
+                                               charge_amount=D("150.00"), paid_amount=D("90.00"),
+                                               patient_responsibility=D("10.00")))
+    finally:
+        await engine.dispose()

@@ -1,0 +1,49 @@
+"""The claim state machine, adjudication outcome, diagnosis pointers and pricing."""
+
+from decimal import Decimal
+
+import pytest
+
+from services.billing.domain import (ClaimStatus, LineOutcome, adjudicated_status, claim_diagnoses, line_amount,
+                                     transition)
+from shared.errors import Conflict
+
+S = ClaimStatus
+
+
+@pytest.mark.parametrize("path", [
+    [S.DRAFT, S.READY, S.SUBMITTED, S.ACCEPTED, S.PAID],
+    [S.DRAFT, S.READY, S.SUBMITTED, S.REJECTED, S.RESUBMITTED, S.READY],
+    [S.SUBMITTED, S.ACCEPTED, S.DENIED, S.APPEALED, S.PARTIALLY_PAID],
+    [S.ACCEPTED, S.DENIED, S.RESUBMITTED, S.READY],
+])
+def test_allowed_paths(path):
+    for current, target in zip(path, path[1:]):
+        assert transition(current, target) == target
+
+
+def test_a_forbidden_move_is_409_naming_the_allowed_ones():
+    with pytest.raises(Conflict) as refused:
+        transition(S.DRAFT, S.SUBMITTED)
+    assert refused.value.details["allowed"] == ["ready"]
+    with pytest.raises(Conflict):
+        transition(S.PAID, S.DENIED)
+
+
+def test_adjudication_outcome():
+    paid, denied = LineOutcome(Decimal(100), Decimal(80), False), LineOutcome(Decimal(50), Decimal(0), True)
+    assert adjudicated_status([paid, paid], payer_denied=False) == S.PAID
+    assert adjudicated_status([paid, denied], payer_denied=False) == S.PARTIALLY_PAID
+    assert adjudicated_status([denied], payer_denied=False) == S.DENIED
+    assert adjudicated_status([paid], payer_denied=True) == S.DENIED
+
+
+def test_claim_diagnoses_keep_first_seen_order_and_point_into_it():
+    codes, pointers = claim_diagnoses([["E11.9", "I10"], ["I10"], ["Z00.00", "E11.9"]])
+    assert codes == ["E11.9", "I10", "Z00.00"]
+    assert pointers == [[1, 2], [2], [3, 1]]
+
+
+def test_line_amount_is_fee_times_units_and_zero_when_unpriced():
+    assert line_amount(Decimal("12.35"), 3) == Decimal("37.05")
+    assert line_amount(None, 2) == Decimal("0.00")

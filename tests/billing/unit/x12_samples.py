@@ -1,0 +1,28 @@
+"""Claims as the export would describe them, for the X12 tests."""
+
+from datetime import UTC, date, datetime
+from decimal import Decimal
+
+from services.billing.x12.edi837 import Address, BillingProvider, Claim837, Line837, Person, Submitter
+from services.billing.x12.envelope import Envelope
+
+PROVIDER = BillingProvider("Main Street Family Practice", "1234567893", "123456789",
+                           Address("100 Main St", "Suite 2", "Springfield", "CA", "902101234"))
+HOME = Address("12 Oak Ave", None, "Springfield", "CA", "90211")
+ENVELOPE = Envelope(sender_id="CLINICOPS", receiver_id="CLEARINGHOUSE", control_number=42,
+                    created_at=datetime(2026, 12, 2, 9, 30, tzinfo=UTC))
+SUBMITTER = Submitter("Main Street Family Practice", "Billing Office", "5555550100", "Clearinghouse")
+
+
+def claim(claim_id: str = "c0ffee00-0000-4000-8000-000000000001", *, relationship: str = "self") -> Claim837:
+    patient = Person("Rivera", "Ana", date(1975, 4, 12), "F", HOME)
+    subscriber = patient if relationship == "self" else Person("Rivera", "Luis")
+    return Claim837(
+        claim_id=claim_id, total=Decimal("175.50"), place_of_service="11", diagnosis_codes=("E11.9", "I10"),
+        billing_provider=PROVIDER, rendering_provider=Person("Lee", "Dana"), rendering_npi="1234567893",
+        payer_name="Acme Health", payer_id="ACME01", priority="primary", filing_indicator="CI",
+        member_id="XJ123456789", group_number="GRP-77", relationship=relationship, subscriber=subscriber,
+        patient=None if relationship == "self" else patient,
+        lines=(Line837("a1", "99213", ("25",), Decimal("125.00"), 1, (1, 2), date(2026, 12, 1)),
+               Line837("a2", "83036", ("QW",), Decimal("50.50"), 1, (1,), date(2026, 12, 1))),
+    )
