@@ -169,10 +169,5 @@ class Charge(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
-from services.billing import claim_models, remittance_models  # noqa: E402,F401  (registers their tables)
-
-try:
-    from services.billing import ledger_models  # noqa: E402,F401  (registers the ledger's tables)
-except ModuleNotFoundError as missing:  # the ledger's tables may not be written yet
-    if missing.name != "services.billing.ledger_models":
-        raise
+# Imported last: these modules declare their tables on this Base.
+from services.billing import claim_models, ledger_models, remittance_models  # noqa: E402,F401
