@@ -1,6 +1,7 @@
 """Alerts for compliance officers: raised once per condition, resolved by events or by hand."""
 
 import uuid
+from collections.abc import Collection
 
 from sqlalchemy import select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -19,8 +20,11 @@ OPEN_STATUSES = ("open", "acknowledged")
 
 
 async def raise_alert(*, uow: UnitOfWork, kind: AlertKind, dedupe_key: str, subject: str,
-                      location_id: str | None, details: dict) -> Alert | None:
-    """Raise an alert unless this condition already raised one (the unique dedupe key decides)."""
+                      location_id: str | None, details: dict, unpublished: Collection[str] = ()) -> Alert | None:
+    """Raise an alert unless this condition already raised one (the unique dedupe key decides).
+
+    `unpublished` details (free text that may hold PHI) are stored for officers but not put on the topic.
+    """
     now, alert_id = utcnow(), str(uuid.uuid4())
     statement = _INSERT[uow.session.bind.dialect.name](Alert).values(
         id=alert_id, dedupe_key=dedupe_key, kind=kind.value, severity=SEVERITY[kind], location_id=location_id,
@@ -29,7 +33,8 @@ async def raise_alert(*, uow: UnitOfWork, kind: AlertKind, dedupe_key: str, subj
     if (await uow.session.execute(statement)).rowcount != 1:
         return None
     await uow.emit(AlertRaised(alert_id=alert_id, kind=kind.value, severity=SEVERITY[kind], location_id=location_id,
-                               subject=subject, raised_at=now, details=details),
+                               subject=subject, raised_at=now,
+                               details={k: v for k, v in details.items() if k not in unpublished}),
                    subject=alert_id, location_id=location_id)
     return await uow.session.get(Alert, alert_id)
 

@@ -1,7 +1,7 @@
 from fastapi import FastAPI
 
-from services.compliance import (alerts_api, consumers, incidents_api, models, policies_api, privacy, reviews_api,
-                                 trail, trail_api)
+from services.compliance import (alerts_api, consumers, incidents_api, models, policies_api, privacy, reviews,
+                                 reviews_api, trail, trail_api)
 from services.compliance.settings import Settings
 from shared.contracts.audit import audit_event_type
 from shared.contracts.compliance import AccessRevoked, AlertRaised, AuditChainAnchored
@@ -24,5 +24,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                   name="audit.purge")
     runtime.every(settings.breach_check_interval_s, lambda: privacy.flag_overdue(uow=runtime.uow()),
                   name="privacy.flag_overdue")
+    runtime.every(settings.review_check_interval_s, lambda: reviews.flag_overdue(uow=runtime.uow()),
+                  name="reviews.flag_overdue")
     return create_service_app(runtime, title="clinicops compliance", routers=[
         trail_api.router, alerts_api.router, policies_api.router, incidents_api.router, reviews_api.router])

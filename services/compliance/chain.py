@@ -18,6 +18,8 @@ CHAINED_FIELDS = (
     "resource", "resource_id", "patient_id", "location_id", "outcome", "occurred_at",
     "source_ip", "break_glass", "recorded_at", "prev_hash",
 )
+# Fields added after records were chained: covered only when set, so older hashes stay valid.
+OPTIONAL_CHAINED_FIELDS = ("reason",)
 
 
 def _canonical(value):
@@ -31,6 +33,7 @@ def _canonical(value):
 def record_hash(fields: dict) -> str:
     """SHA-256 (hex) of the canonical JSON of the chained fields."""
     canonical = {name: _canonical(fields[name]) for name in CHAINED_FIELDS}
+    canonical |= {name: fields[name] for name in OPTIONAL_CHAINED_FIELDS if fields.get(name) is not None}
     text = json.dumps(canonical, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return hashlib.sha256(text.encode()).hexdigest()
 

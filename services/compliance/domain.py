@@ -16,6 +16,8 @@ class AlertKind(StrEnum):
     ACCESS_OUTSIDE_LOCATIONS = "access_outside_locations"
     UNUSUAL_ACCESS_VOLUME = "unusual_access_volume"
     BREACH_NOTIFICATION_OVERDUE = "breach_notification_overdue"
+    REPEATED_DENIALS = "repeated_denials"
+    ACCESS_REVIEW_OVERDUE = "access_review_overdue"
 
 
 SEVERITY = {
@@ -26,6 +28,8 @@ SEVERITY = {
     AlertKind.ACCESS_OUTSIDE_LOCATIONS: "high",
     AlertKind.UNUSUAL_ACCESS_VOLUME: "medium",
     AlertKind.BREACH_NOTIFICATION_OVERDUE: "critical",
+    AlertKind.REPEATED_DENIALS: "high",  # someone probing records they may not open
+    AlertKind.ACCESS_REVIEW_OVERDUE: "medium",
 }
 
 
@@ -81,7 +85,8 @@ def outside_locations(location_id: str | None, actor_locations: list[str]) -> bo
 
 
 def busiest_window(accesses: list[tuple[datetime, str]], *, around: datetime, window: timedelta) -> int:
-    """Most distinct patients in any window of this length that contains `around`.
+    """Most distinct keys (patients; event ids to count every access) in any window of this length
+    that contains `around`.
 
     Events of one user arrive on several partitions, so out of order: a window merely
     ending at the newest record would miss a burst whose records came in reverse.
@@ -102,6 +107,11 @@ def busiest_window(accesses: list[tuple[datetime, str]], *, around: datetime, wi
         if not seen[patient]:
             del seen[patient]
     return best
+
+
+def review_overdue(*, due_on: date, pending_items: int, today: date) -> bool:
+    """A campaign is overdue once its due date has passed with any item still undecided."""
+    return pending_items > 0 and today > due_on
 
 
 def hour_bucket(moment: datetime) -> str:

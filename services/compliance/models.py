@@ -8,7 +8,7 @@ Batch-mode (table-copying) SQLite migrations of audit_record would drop those tr
 
 from datetime import datetime
 
-from sqlalchemy import JSON, BigInteger, Boolean, Integer, String, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, Boolean, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from shared.db import UTCDateTime
@@ -39,6 +39,7 @@ class AuditRecord(Base):
     occurred_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     source_ip: Mapped[str | None] = mapped_column(String(64))
     break_glass: Mapped[bool] = mapped_column(Boolean)
+    reason: Mapped[str | None] = mapped_column(Text)  # the break-glass justification, when given
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)
     # Unique: two records claiming the same predecessor would fork the chain.
     prev_hash: Mapped[str] = mapped_column(String(64), unique=True)

@@ -11,7 +11,7 @@ from services.compliance.staff_matrix import members_at
 from services.compliance.staff_models import StaffMember
 from shared.auth import ALL_LOCATIONS, Principal
 from shared.db import utcnow
-from shared.errors import Conflict, NotFound, Unprocessable
+from shared.errors import Conflict, Forbidden, NotFound, Unprocessable
 from shared.uow import UnitOfWork
 
 
@@ -75,8 +75,19 @@ def _in_scope(version: PolicyVersion, member: StaffMember) -> bool:
             and (not version.scope_location_ids or set(member.location_ids) & set(version.scope_location_ids)))
 
 
+async def _record(uow: UnitOfWork, version: PolicyVersion, staff_id: str, attested_on, actor: Principal) -> Attestation:
+    attestation = Attestation(id=str(uuid.uuid4()), policy_version_id=version.id, staff_id=staff_id,
+                              attested_on=attested_on or utcnow().date(), recorded_by=actor.sub, recorded_at=utcnow())
+    uow.session.add(attestation)
+    try:
+        await uow.session.flush()
+    except IntegrityError as exc:
+        raise Conflict(f"{staff_id} already attested to this version", field="body.staff_id") from exc
+    return attestation
+
+
 async def attest(*, uow: UnitOfWork, version_id: str, cmd: AttestationIn, actor: Principal) -> Attestation:
-    """Record that a staff member attested to a version (once)."""
+    """Record that a staff member attested to a version (once), on their behalf."""
     async with uow:
         version = await _version(uow, version_id)
         member = await uow.session.get(StaffMember, cmd.staff_id)
@@ -85,15 +96,21 @@ async def attest(*, uow: UnitOfWork, version_id: str, cmd: AttestationIn, actor:
         actor.ensure_location(member.home_location_id)
         if not _in_scope(version, member):
             raise Unprocessable("the member is outside the version's scope", field="body.staff_id")
-        attestation = Attestation(id=str(uuid.uuid4()), policy_version_id=version.id, staff_id=cmd.staff_id,
-                                  attested_on=cmd.attested_on or utcnow().date(), recorded_by=actor.sub,
-                                  recorded_at=utcnow())
-        uow.session.add(attestation)
-        try:
-            await uow.session.flush()
-        except IntegrityError as exc:
-            raise Conflict(f"{cmd.staff_id} already attested to this version", field="body.staff_id") from exc
-    return attestation
+        return await _record(uow, version, cmd.staff_id, cmd.attested_on, actor)
+
+
+async def attest_self(*, uow: UnitOfWork, version_id: str, actor: Principal) -> Attestation:
+    """The signed-in staff member attests to a version for themselves, today (once)."""
+    async with uow:
+        version = await _version(uow, version_id)
+        # The gateway puts a linked user's staff id in `sub`; the member's own record is theirs,
+        # whatever locations the token covers.
+        member = await uow.session.get(StaffMember, actor.sub)
+        if member is None or not member.active:
+            raise Forbidden("your sign-in is not linked to an active staff member", field="sub")
+        if not _in_scope(version, member):
+            raise Unprocessable("this policy version does not apply to you", field="path.version_id")
+        return await _record(uow, version, member.staff_id, None, actor)
 
 
 async def attestation_status(*, uow: UnitOfWork, version_id: str, location_id: str, actor: Principal) -> dict:

@@ -5,7 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from services.compliance import policies
-from services.compliance.access import Officer
+from services.compliance.access import AnyStaff, Officer
 from services.compliance.schemas import (AttestationIn, AttestationOut, PolicyIn, PolicyOut, PolicyVersionIn,
                                          PolicyVersionOut)
 from shared.web import UowDep
@@ -35,8 +35,14 @@ async def publish_version(policy_id: str, body: PolicyVersionIn, uow: UowDep, ac
 
 @router.post("/policy-versions/{version_id}/attestations", status_code=201, response_model=AttestationOut)
 async def attest(version_id: str, body: AttestationIn, uow: UowDep, actor: Officer):
-    """Record a staff member's attestation."""
+    """Record a staff member's attestation on their behalf (e.g. signed on paper)."""
     return await policies.attest(uow=uow, version_id=version_id, cmd=body, actor=actor)
+
+
+@router.post("/policy-versions/{version_id}/attest", status_code=201, response_model=AttestationOut)
+async def attest_self(version_id: str, uow: UowDep, actor: AnyStaff):
+    """The signed-in staff member attests to the version for themselves (no officer needed)."""
+    return await policies.attest_self(uow=uow, version_id=version_id, actor=actor)
 
 
 @router.get("/policy-versions/{version_id}/attestations")

@@ -2,15 +2,18 @@
 
 import uuid
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 
+from services.compliance import alerts
+from services.compliance.access import oversees_compliance
+from services.compliance.domain import AlertKind, review_overdue
 from services.compliance.record_models import ReviewCampaign, ReviewItem
 from services.compliance.record_schemas import CampaignIn, RevokeIn
 from services.compliance.staff_matrix import members_at
 from shared.auth import Principal
 from shared.contracts.compliance import AccessRevoked
 from shared.db import utcnow
-from shared.errors import Conflict, NotFound, Unprocessable
+from shared.errors import Conflict, Forbidden, NotFound, Unprocessable
 from shared.uow import UnitOfWork
 
 
@@ -40,37 +43,48 @@ async def campaign_items(*, uow: UnitOfWork, campaign_id: str, actor: Principal)
     return campaign, list(items)
 
 
-async def _campaign(uow: UnitOfWork, campaign_id: str, actor: Principal) -> ReviewCampaign:
-    campaign = await uow.session.get(ReviewCampaign, campaign_id)
+async def _campaign(uow: UnitOfWork, campaign_id: str, actor: Principal, *, for_update: bool = False) -> ReviewCampaign:
+    campaign = await uow.session.get(ReviewCampaign, campaign_id, with_for_update=for_update)
     if campaign is None:
         raise NotFound(f"no access review {campaign_id}")
     actor.ensure_location(campaign.location_id)
     return campaign
 
 
+async def _pending(uow: UnitOfWork, campaign_id: str) -> int:
+    return await uow.session.scalar(select(func.count()).select_from(ReviewItem).where(
+        ReviewItem.campaign_id == campaign_id, ReviewItem.decision == "pending"))
+
+
 async def _decide(uow: UnitOfWork, campaign_id: str, item_id: str, actor: Principal, **values) -> ReviewItem:
-    campaign = await _campaign(uow, campaign_id, actor)
-    # Conditional update: of two racing decisions exactly one finds the item pending.
-    result = await uow.session.execute(
-        update(ReviewItem).where(ReviewItem.id == item_id, ReviewItem.campaign_id == campaign.id,
-                                 ReviewItem.decision == "pending")
-        .values(decided_by=actor.sub, decided_at=utcnow(), **values))
-    item = await uow.session.get(ReviewItem, item_id, populate_existing=True)
+    # The campaign row is locked: decisions of one campaign queue, so the last one sees it complete.
+    campaign = await _campaign(uow, campaign_id, actor, for_update=True)
+    item = await uow.session.get(ReviewItem, item_id)
     if item is None or item.campaign_id != campaign.id:
         raise NotFound(f"no item {item_id} in this review")
+    if not oversees_compliance(actor) and item.manager_id != actor.sub:
+        raise Forbidden("only the member's manager or a compliance officer decides this item", field="item_id")
+    # Conditional update: of two racing decisions exactly one finds the item pending.
+    result = await uow.session.execute(
+        update(ReviewItem).where(ReviewItem.id == item_id, ReviewItem.decision == "pending")
+        .values(decided_by=actor.sub, decided_at=utcnow(), **values))
+    await uow.session.refresh(item)
     if result.rowcount != 1:
         raise Conflict("the item was already decided", decision=item.decision)
+    if not await _pending(uow, campaign.id):
+        await alerts.resolve_matching(uow=uow, kind=AlertKind.ACCESS_REVIEW_OVERDUE, subject=campaign.id,
+                                      key_prefix="", resolution="every item decided")
     return item
 
 
 async def confirm(*, uow: UnitOfWork, campaign_id: str, item_id: str, actor: Principal) -> ReviewItem:
-    """The manager confirms the member's role and locations."""
+    """The member's manager (or an officer) confirms their role and locations."""
     async with uow:
         return await _decide(uow, campaign_id, item_id, actor, decision="confirmed")
 
 
 async def revoke(*, uow: UnitOfWork, campaign_id: str, item_id: str, cmd: RevokeIn, actor: Principal) -> ReviewItem:
-    """The manager takes the role and/or locations away; the revocation is published."""
+    """The member's manager (or an officer) takes the role and/or locations away; it is published."""
     async with uow:
         item = await _decide(uow, campaign_id, item_id, actor, decision="revoked", reason=cmd.reason,
                              revoked_roles=[], revoked_location_ids=list(cmd.location_ids))
@@ -85,3 +99,25 @@ async def revoke(*, uow: UnitOfWork, campaign_id: str, item_id: str, cmd: Revoke
                                      decided_at=item.decided_at),
                        subject=item.staff_id, location_id=item.location_ids[0] if item.location_ids else None)
     return item
+
+
+async def flag_overdue(*, uow: UnitOfWork) -> int:
+    """Periodic: raise an alert, once, for each campaign past its due date with undecided items."""
+    today = utcnow().date()
+    async with uow:
+        late = (await uow.session.scalars(select(ReviewCampaign.id).where(
+            ReviewCampaign.due_on < today,
+            select(ReviewItem.id).where(ReviewItem.campaign_id == ReviewCampaign.id,
+                                        ReviewItem.decision == "pending").exists()))).all()
+        raised = 0
+        for campaign_id in late:
+            # Locked and counted again: a decision committed meanwhile may have completed it.
+            campaign = await uow.session.get(ReviewCampaign, campaign_id, with_for_update=True, populate_existing=True)
+            pending = await _pending(uow, campaign_id)
+            if review_overdue(due_on=campaign.due_on, pending_items=pending, today=today):
+                raised += await alerts.raise_alert(
+                    uow=uow, kind=AlertKind.ACCESS_REVIEW_OVERDUE, dedupe_key=f"review_overdue:{campaign.id}",
+                    subject=campaign.id, location_id=campaign.location_id,
+                    details={"campaign": campaign.name, "due_on": campaign.due_on.isoformat(),
+                             "pending_items": pending}) is not None
+    return raised

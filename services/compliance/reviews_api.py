@@ -1,9 +1,9 @@
-"""Access review routes: campaigns, and each manager's confirmations and revocations."""
+"""Access review routes: campaigns (officers), and each manager's confirmations and revocations."""
 
 from fastapi import APIRouter
 
 from services.compliance import reviews
-from services.compliance.access import Officer
+from services.compliance.access import Officer, ReviewDecider
 from services.compliance.record_schemas import CampaignIn, CampaignOut, ReviewItemOut, RevokeIn
 from shared.web import UowDep
 
@@ -28,12 +28,12 @@ async def get_campaign(campaign_id: str, uow: UowDep, actor: Officer):
 
 
 @router.post("/{campaign_id}/items/{item_id}/confirm", response_model=ReviewItemOut)
-async def confirm_item(campaign_id: str, item_id: str, uow: UowDep, actor: Officer):
-    """The manager confirms the member's role and locations."""
+async def confirm_item(campaign_id: str, item_id: str, uow: UowDep, actor: ReviewDecider):
+    """The member's manager (an office manager) or an officer confirms the member's role and locations."""
     return await reviews.confirm(uow=uow, campaign_id=campaign_id, item_id=item_id, actor=actor)
 
 
 @router.post("/{campaign_id}/items/{item_id}/revoke", response_model=ReviewItemOut)
-async def revoke_item(campaign_id: str, item_id: str, body: RevokeIn, uow: UowDep, actor: Officer):
-    """The manager revokes the role and/or locations; compliance.access_review.revoked is published."""
+async def revoke_item(campaign_id: str, item_id: str, body: RevokeIn, uow: UowDep, actor: ReviewDecider):
+    """The member's manager or an officer revokes the role and/or locations; the revocation is published."""
     return await reviews.revoke(uow=uow, campaign_id=campaign_id, item_id=item_id, cmd=body, actor=actor)

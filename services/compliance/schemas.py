@@ -26,6 +26,7 @@ class AuditRecordOut(Out):
     occurred_at: datetime
     source_ip: str | None
     break_glass: bool
+    reason: str | None
     recorded_at: datetime
     hash: str
 

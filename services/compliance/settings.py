@@ -1,3 +1,4 @@
+from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
 from shared.settings import ServiceSettings
@@ -16,5 +17,8 @@ class Settings(ServiceSettings):
     audit_anchor_interval_s: float = 3600
     # Distinct patients one user may open within a rolling hour before it is flagged.
     unusual_access_patients_per_hour: int = 50
+    # Denied PHI accesses by one user within an hour that raise a `repeated_denials` alert.
+    repeated_denials_per_hour: int = Field(5, ge=1)
+    review_check_interval_s: float = 3600
     credential_expiring_days: int = 90
     breach_check_interval_s: float = 3600

@@ -8,7 +8,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from services.compliance import access_alerts
-from services.compliance.chain import CHAINED_FIELDS, GENESIS_HASH, ChainVerifier, record_hash
+from services.compliance.chain import CHAINED_FIELDS, GENESIS_HASH, OPTIONAL_CHAINED_FIELDS, ChainVerifier, record_hash
 from services.compliance.models import AuditAnchor, AuditRecord, ChainHead
 from shared.contracts.audit import PhiAccessed
 from shared.contracts.compliance import AuditChainAnchored
@@ -43,7 +43,7 @@ async def append(*, uow: UnitOfWork, event: PhiAccessed, envelope: Envelope, set
         action=event.action, resource=event.resource, resource_id=event.resource_id,
         patient_id=event.patient_id, location_id=event.location_id, outcome=event.outcome,
         occurred_at=event.occurred_at, source_ip=event.source_ip, break_glass=event.break_glass,
-        recorded_at=utcnow(), prev_hash=head.hash,
+        reason=event.reason, recorded_at=utcnow(), prev_hash=head.hash,
     )
     record = AuditRecord(**fields, hash=record_hash(fields))
     uow.session.add(record)
@@ -54,7 +54,7 @@ async def append(*, uow: UnitOfWork, event: PhiAccessed, envelope: Envelope, set
 
 
 def _as_fields(record: AuditRecord) -> dict:
-    return {name: getattr(record, name) for name in (*CHAINED_FIELDS, "hash")}
+    return {name: getattr(record, name) for name in (*CHAINED_FIELDS, *OPTIONAL_CHAINED_FIELDS, "hash")}
 
 
 async def verify(*, uow: UnitOfWork, external_anchor: tuple[int, str] | None = None) -> dict:

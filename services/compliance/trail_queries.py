@@ -7,13 +7,13 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from services.compliance.chain import CHAINED_FIELDS
+from services.compliance.chain import CHAINED_FIELDS, OPTIONAL_CHAINED_FIELDS
 from services.compliance.models import AuditRecord
 from shared.audit import record_phi_access
 from shared.auth import ALL_LOCATIONS, Principal
 from shared.uow import UnitOfWork
 
-CSV_COLUMNS = [f for f in CHAINED_FIELDS if f != "prev_hash"] + ["hash"]
+CSV_COLUMNS = [f for f in CHAINED_FIELDS if f != "prev_hash"] + list(OPTIONAL_CHAINED_FIELDS) + ["hash"]
 
 
 @dataclass(frozen=True)

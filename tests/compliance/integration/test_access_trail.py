@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import asyncpg
 import pytest
 
-from services.compliance.chain import CHAINED_FIELDS, record_hash
+from services.compliance.chain import CHAINED_FIELDS, OPTIONAL_CHAINED_FIELDS, record_hash
 from tests.compliance.support import OFFICER, OFFICER_A, eventually, json_of
 from tests.e2e.conftest import ADMIN_A
 from tests.e2e.flow import complete, practice, register_patient, wait_for_charges
@@ -70,7 +70,7 @@ async def rewrite_from(db: Database, sequence: int) -> None:
         if row["sequence"] == sequence:
             fields["actor"] = "mallory"
         fields["prev_hash"] = previous
-        previous = record_hash({k: fields[k] for k in CHAINED_FIELDS})
+        previous = record_hash({k: fields[k] for k in (*CHAINED_FIELDS, *OPTIONAL_CHAINED_FIELDS)})
         statements.append(f"UPDATE audit_record SET actor = '{fields['actor']}', prev_hash = '{fields['prev_hash']}', "
                           f"hash = '{previous}' WHERE sequence = {row['sequence']}")
     statements.append(f"UPDATE audit_chain_head SET hash = '{previous}'")

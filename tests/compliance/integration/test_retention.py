@@ -1,4 +1,5 @@
-"""The trail's retention purge and append-only triggers, on both backends, migrated as in production."""
+"""The trail's retention purge and append-only triggers, on both backends, migrated as in production;
+records chained before the `reason` column existed still verify after the migration adds it."""
 
 import asyncio
 import uuid
@@ -6,17 +7,20 @@ from datetime import UTC, datetime
 
 import asyncpg
 import pytest
-from sqlalchemy import text
+from sqlalchemy import Column, MetaData, Table, insert, text
 from sqlalchemy.exc import DBAPIError
 
+from clinicops.infra import REPO_ROOT
 from clinicops.supervisor import migrate
 from services.compliance import trail
-from services.compliance.models import metadata
+from services.compliance.chain import GENESIS_HASH, record_hash
+from services.compliance.models import AuditRecord, ChainHead, metadata
 from services.compliance.settings import Settings
 from shared.contracts.audit import phi_accessed_of
 from shared.db import create_engine, session_factory
 from shared.envelope import Envelope
 from shared.messaging_tables import MessagingTables
+from shared.migrations import upgrade
 from shared.uow import UnitOfWork
 
 pytestmark = pytest.mark.integration
@@ -79,5 +83,56 @@ async def test_purge_keeps_the_chain_verifiable_and_nothing_else_may_delete(back
         # Concurrent appenders (several consumer instances) queue on the chain head: still one line.
         await asyncio.gather(*(_append_one(sessions, i) for i in range(10, 20)))
         assert await trail.verify(uow=_uow(sessions)) == {"ok": True, "checked": 12, "first_broken": None}
+    finally:
+        await engine.dispose()
+
+
+BEFORE_REASON = "79434c152d11"  # the revision before audit_record.reason
+
+
+async def _chain_old_records(engine, n: int) -> None:
+    """Write records as the service did before `reason`: the old columns, hashed without it."""
+    old_columns = [Column(c.name, c.type) for c in AuditRecord.__table__.columns if c.name != "reason"]
+    old_table = Table("audit_record", MetaData(), *old_columns)
+    previous, now = GENESIS_HASH, datetime.now(UTC)
+    async with engine.begin() as conn:
+        for sequence in range(1, n + 1):
+            fields = dict(sequence=sequence, event_id=f"old-{sequence}", service="scheduling", actor="ana",
+                          actor_roles=["front_desk"], actor_locations=["loc-a"], action="read", resource="Patient",
+                          resource_id="p1", patient_id="p1", location_id="loc-a", outcome="success",
+                          occurred_at=now, source_ip=None, break_glass=False, recorded_at=now, prev_hash=previous)
+            previous = record_hash(fields)
+            await conn.execute(insert(old_table).values(**fields, hash=previous))
+        await conn.execute(insert(ChainHead.__table__).values(id=trail.HEAD_ID, sequence=n, hash=previous,
+                                                              genesis_sequence=0, genesis_hash=GENESIS_HASH))
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+async def test_adding_the_reason_keeps_old_hashes_valid_and_the_trail_append_only(backend, pg_base_url, tmp_path):
+    url = await _url(backend, pg_base_url, tmp_path)
+    migrations = REPO_ROOT / "services" / "compliance" / "migrations"
+    await asyncio.to_thread(upgrade, migrations, url, BEFORE_REASON)
+    engine = create_engine(url)
+    sessions = session_factory(engine)
+    try:
+        await _chain_old_records(engine, 2)
+        await asyncio.to_thread(migrate, "compliance", url)
+        # The column was added in place: the append-only triggers are still there.
+        with pytest.raises(DBAPIError, match="append-only"):
+            async with engine.begin() as conn:
+                await conn.execute(text("UPDATE audit_record SET reason = 'x' WHERE sequence = 1"))
+        assert await trail.verify(uow=_uow(sessions)) == {"ok": True, "checked": 2, "first_broken": None}
+
+        event = Accessed(actor="er-doc", actor_roles=["clinician"], actor_locations=["loc-b"], action="read",
+                         resource="Patient", resource_id="p1", patient_id="p1", location_id="loc-a",
+                         outcome="success", occurred_at=datetime.now(UTC), break_glass=True,
+                         reason="unconscious in our ER")
+        async with _uow(sessions) as uow:
+            await trail.append(uow=uow, event=event, envelope=Envelope(type=Accessed.event_type, source="/test",
+                                                                       subject="p1", data={}), settings=SETTINGS)
+        assert await trail.verify(uow=_uow(sessions)) == {"ok": True, "checked": 3, "first_broken": None}
+        async with engine.connect() as conn:
+            reasons = (await conn.execute(text("SELECT reason FROM audit_record ORDER BY sequence"))).scalars().all()
+        assert reasons == [None, None, "unconscious in our ER"]
     finally:
         await engine.dispose()

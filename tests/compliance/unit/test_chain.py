@@ -85,3 +85,27 @@ def test_verification_starts_at_the_genesis_a_purge_left():
     kept = records[3:]
     assert verify(kept, genesis=(3, records[2]["hash"])) == {"ok": True, "checked": 3, "first_broken": None}
     assert verify(kept, genesis=(3, GENESIS_HASH))["first_broken"]["sequence"] == 4
+
+
+# Computed by the chain before `reason` existed: records chained then must verify unchanged.
+HASH_BEFORE_REASON = "fd6519b118ec7fc906650e356a2318a5f03f93cc8d01c96e2ba8c482823508f6"
+
+
+def test_a_record_without_reason_keeps_the_hash_it_had_before_the_field_existed():
+    record = {k: v for k, v in chain(1)[0].items() if k != "hash"}
+    assert record_hash(record) == HASH_BEFORE_REASON
+    assert record_hash(record | {"reason": None}) == HASH_BEFORE_REASON
+
+
+def test_a_break_glass_reason_is_chained_and_a_changed_or_removed_reason_is_named():
+    records = chain(3)
+    glass = records[1] | {"break_glass": True, "reason": "unconscious in our ER"}
+    glass["hash"] = record_hash(glass)
+    assert glass["hash"] != records[1]["hash"]
+    records[1], records[2] = glass, records[2] | {"prev_hash": glass["hash"]}
+    records[2]["hash"] = record_hash(records[2])
+    assert verify(records)["ok"] is True
+    for forged in ("just curious", None):
+        tampered = [dict(r) for r in records]
+        tampered[1]["reason"] = forged
+        assert verify(tampered)["first_broken"]["sequence"] == 2

@@ -1,12 +1,12 @@
 """Compliance's pure rules: the OSHA 300A summation, standings, deadlines, access patterns."""
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
 from services.compliance.domain import (CaseFigures, Classification, InjuryType, Standing, breach_status,
-                                        credential_standing, notification_deadline, outside_locations,
-                                        summary_300a, training_standing, worst)
+                                        busiest_window, credential_standing, notification_deadline,
+                                        outside_locations, review_overdue, summary_300a, training_standing, worst)
 
 TODAY = date(2026, 11, 27)
 
@@ -78,9 +78,6 @@ def test_hour_buckets_are_utc_hours():
 
 
 def test_the_busiest_hour_around_a_record_counts_distinct_patients_in_any_order():
-    from datetime import timedelta
-
-    from services.compliance.domain import busiest_window
     t0, hour = datetime(2026, 11, 27, 10, 0, tzinfo=UTC), timedelta(hours=1)
     reads = [(t0 + timedelta(minutes=m), p) for m, p in [(0, "a"), (10, "b"), (20, "b"), (50, "c"), (70, "d")]]
     # A record that arrived last but happened first still sees the burst after it.
@@ -88,3 +85,17 @@ def test_the_busiest_hour_around_a_record_counts_distinct_patients_in_any_order(
     assert busiest_window(reads, around=t0 + timedelta(minutes=50), window=hour) == 3
     assert busiest_window(reads, around=t0 + timedelta(minutes=70), window=hour) == 3  # b, c, d
     assert busiest_window(reads[:1], around=t0, window=hour) == 1
+
+
+def test_every_denial_counts_in_the_window_when_keyed_by_event():
+    t0 = datetime(2026, 11, 27, 10, 0, tzinfo=UTC)
+    denials = [(t0 + timedelta(minutes=m), f"e{m}") for m in (50, 0, 10, 20, 30)]  # out of order
+    assert busiest_window(denials, around=t0, window=timedelta(hours=1)) == 5
+    later = t0 + timedelta(minutes=65)
+    assert busiest_window(denials + [(later, "e65")], around=later, window=timedelta(hours=1)) == 5  # 10..65
+
+
+def test_a_review_is_overdue_only_after_its_due_date_with_undecided_items():
+    assert review_overdue(due_on=date(2026, 11, 26), pending_items=1, today=TODAY)
+    assert not review_overdue(due_on=TODAY, pending_items=1, today=TODAY)
+    assert not review_overdue(due_on=date(2026, 11, 26), pending_items=0, today=TODAY)
