@@ -90,4 +90,5 @@ def require_roles(*roles: Role):
         client_ip = request.client.host if request.client else None
         return Principal(principal.sub, principal.roles, principal.locations, client_ip)
 
+    dependency.allowed_roles = frozenset(allowed)  # read by the test that walks every route
     return dependency

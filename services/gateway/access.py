@@ -86,6 +86,7 @@ def require_user(*roles: Role):
         p = caller.principal
         return replace(caller, principal=Principal(p.sub, p.roles, p.locations, client_ip))
 
+    dependency.allowed_roles = frozenset(allowed)  # read by the test that walks every route
     return dependency
 
 

@@ -1,9 +1,14 @@
-"""Walks every route of every service: none answers without a valid token, none to a role it does not serve."""
+"""Walks every route of every service: none answers without a valid token, none to a role it does not serve.
+
+The roles a route serves are read from its role dependency (`require_roles` and the gateway's
+`require_user` record them), so each route is tried with every role it does not list.
+"""
 
 import re
 
 import httpx
 import pytest
+from fastapi.routing import APIRoute
 
 from services.billing.app import create_app as billing_app
 from services.billing.settings import Settings as BillingSettings
@@ -17,44 +22,63 @@ from services.scheduling.app import create_app as scheduling_app
 from services.scheduling.settings import Settings as SchedulingSettings
 from services.staff.app import create_app as staff_app
 from services.staff.settings import Settings as StaffSettings
+from shared.auth import Role
 from tests.support.suite import token
 
+MEMORY = "sqlite+aiosqlite:///:memory:"
 APPS = {
-    "scheduling": (lambda: scheduling_app(SchedulingSettings(database_url="sqlite+aiosqlite:///:memory:")),
-                   "biller"),
-    "billing": (lambda: billing_app(BillingSettings(database_url="sqlite+aiosqlite:///:memory:")),
-                "clinician"),  # the front desk takes copays at check-in
-    "staff": (lambda: staff_app(StaffSettings(database_url="sqlite+aiosqlite:///:memory:")), "biller"),
-    # Every staff member attests for themselves; tests/compliance/unit/test_access.py refuses the rest.
-    "compliance": (lambda: compliance_app(ComplianceSettings(database_url="sqlite+aiosqlite:///:memory:")),
-                   "patient"),
-    # Sign-out serves every clinicops role, so only a token without one is a foreign role there.
-    "gateway": (lambda: gateway_app(GatewaySettings(database_url="sqlite+aiosqlite:///:memory:")), "patient"),
-    # Anyone on staff may report a work order; tests/facilities/unit/test_access.py refuses a biller elsewhere.
-    "facilities": (lambda: facilities_app(FacilitiesSettings(database_url="sqlite+aiosqlite:///:memory:")),
-                   "patient"),
+    "scheduling": lambda: scheduling_app(SchedulingSettings(database_url=MEMORY)),
+    "billing": lambda: billing_app(BillingSettings(database_url=MEMORY)),
+    "staff": lambda: staff_app(StaffSettings(database_url=MEMORY)),
+    "compliance": lambda: compliance_app(ComplianceSettings(database_url=MEMORY)),
+    "gateway": lambda: gateway_app(GatewaySettings(database_url=MEMORY)),
+    "facilities": lambda: facilities_app(FacilitiesSettings(database_url=MEMORY)),
 }
 PUBLIC = re.compile(r"^/(health/|openapi.json|docs|redoc|api/v1/auth/(sign-in|refresh)$)")
+ROLELESS = token(roles=[], locations=["*"])
 
 
-def routes(app):
-    """Every (method, path) the service documents, path parameters filled in."""
-    for path, operations in app.openapi()["paths"].items():
-        if not PUBLIC.match(path):
-            for method in operations:
-                yield method.upper(), re.sub(r"{[^}]+}", "x", path)
+def served_roles(route: APIRoute) -> frozenset[str] | None:
+    """The roles the route's role dependency lets in, or None when it has none."""
+    pending = list(route.dependant.dependencies)
+    while pending:
+        dependency = pending.pop()
+        if hasattr(dependency.call, "allowed_roles"):
+            return dependency.call.allowed_roles
+        pending.extend(dependency.dependencies)
+    return None
+
+
+def api_routes(routes):
+    # FastAPI 0.16x wraps included routers; their routes keep full paths (no include prefixes here).
+    for route in routes:
+        if isinstance(route, APIRoute):
+            yield route
+        elif hasattr(route, "original_router"):
+            yield from api_routes(route.original_router.routes)
+
+
+def guarded_routes(app):
+    """Every documented (method, path, served roles), path parameters filled in."""
+    documented = {(m.upper(), p) for p, ops in app.openapi()["paths"].items() for m in ops if not PUBLIC.match(p)}
+    found = {(method, route.path): route for route in api_routes(app.routes) if route.include_in_schema
+             for method in route.methods if (method, route.path) in documented}
+    assert set(found) == documented, "the walk must see every documented operation"
+    for (method, path), route in sorted(found.items()):
+        yield method, re.sub(r"{[^}]+}", "x", path), served_roles(route)
 
 
 @pytest.mark.parametrize("service", APPS)
-async def test_every_route_refuses_a_missing_token_and_a_foreign_role(service):
-    make_app, outsider_role = APPS[service]
-    app = make_app()  # no lifespan: the auth dependency answers before any database or broker work
-    found = list(routes(app))
+async def test_every_route_refuses_a_missing_token_and_every_role_it_does_not_serve(service):
+    app = APPS[service]()  # no lifespan: the auth dependency answers before any database or broker work
+    found = list(guarded_routes(app))
     assert found, "no routes found"
-    outsider = token(roles=[outsider_role], locations=["*"])
+    unguarded = [(method, path) for method, path, roles in found if roles is None]
+    assert not unguarded, f"routes without a role dependency: {unguarded}"
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as client:
-        for method, path in found:
+        for method, path, roles in found:
             anonymous = await client.request(method, path, json={})
             assert anonymous.status_code == 401, (method, path, anonymous.text)
-            foreign = await client.request(method, path, json={}, headers={"Authorization": f"Bearer {outsider}"})
-            assert foreign.status_code == 403, (method, path, foreign.text)
+            for outsider in [ROLELESS] + [token(roles=[r], locations=["*"]) for r in Role if r not in roles]:
+                refused = await client.request(method, path, json={}, headers={"Authorization": f"Bearer {outsider}"})
+                assert refused.status_code == 403, (method, path, refused.text)
