@@ -3,12 +3,14 @@
 import contextvars
 from collections.abc import Callable
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from shared import failpoints
 from shared.contracts import EventPayload
 from shared.db import utcnow
 from shared.envelope import Envelope
+from shared.errors import Conflict
 from shared.logs import correlation_id
 from shared.messaging_tables import MessagingTables
 
@@ -54,6 +56,20 @@ class UnitOfWork:
         if exc_type is None and self.emitted:
             failpoints.hit("outbox.after_commit", *(e.type for e in self.emitted))
             self._after_commit()
+
+    async def add_unique(self, *rows, conflict: str, field: str | None = None, constraint: str | None = None) -> None:
+        """Add `rows` and flush now, so that a unique or exclusion constraint's refusal is a 409.
+
+        The database, not a check before the insert, decides races. With `constraint`, only a
+        violation of that named constraint is the conflict; any other integrity error propagates.
+        """
+        self.session.add_all(rows)
+        try:
+            await self.session.flush()
+        except IntegrityError as exc:
+            if constraint is not None and constraint not in str(exc.orig):
+                raise
+            raise Conflict(conflict, field=field) from exc
 
     async def emit(
         self,

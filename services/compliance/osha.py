@@ -3,7 +3,6 @@
 import uuid
 
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
 
 from services.compliance.domain import CaseFigures, Classification, InjuryType, summary_300a
 from services.compliance.record_models import OshaCase
@@ -11,7 +10,7 @@ from services.compliance.record_schemas import OshaCaseIn
 from shared.audit import record_phi_access
 from shared.auth import Principal
 from shared.db import utcnow
-from shared.errors import Conflict, NotFound, Unprocessable
+from shared.errors import NotFound, Unprocessable
 from shared.uow import UnitOfWork
 
 PRIVACY_CASE_NAME = "Privacy case"  # 29 CFR 1904.29(b)(6): the name stays off the 300 log
@@ -32,11 +31,8 @@ async def record_case(*, uow: UnitOfWork, cmd: OshaCaseIn, actor: Principal) -> 
             sharps=cmd.sharps.model_dump(mode="json") if cmd.sharps else None,
             **cmd.model_dump(exclude={"details_301", "sharps"}),
         )
-        uow.session.add(case)
-        try:  # two entries racing for one number: the unique (location, year, number) decides
-            await uow.session.flush()
-        except IntegrityError as exc:
-            raise Conflict("another case was entered at the same time; retry") from exc
+        # Two entries racing for one number: the unique (location, year, number) decides.
+        await uow.add_unique(case, conflict="another case was entered at the same time; retry")
         await record_phi_access(uow, actor=actor, action="create", resource="OshaCase", resource_id=case.id,
                                 patient_id=None, location_id=case.location_id)
     return case

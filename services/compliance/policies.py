@@ -3,7 +3,6 @@
 import uuid
 
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
 
 from services.compliance.record_models import Attestation, Policy, PolicyVersion
 from services.compliance.schemas import AttestationIn, PolicyIn, PolicyVersionIn
@@ -11,7 +10,7 @@ from services.compliance.staff_matrix import members_at
 from services.compliance.staff_models import StaffMember
 from shared.auth import ALL_LOCATIONS, Principal
 from shared.db import utcnow
-from shared.errors import Conflict, Forbidden, NotFound, Unprocessable
+from shared.errors import Forbidden, NotFound, Unprocessable
 from shared.uow import UnitOfWork
 
 
@@ -27,11 +26,7 @@ async def create_policy(*, uow: UnitOfWork, cmd: PolicyIn, actor: Principal) -> 
     """Create a policy (its versions follow)."""
     async with uow:
         policy = Policy(id=str(uuid.uuid4()), code=cmd.code, title=cmd.title, created_at=utcnow())
-        uow.session.add(policy)
-        try:
-            await uow.session.flush()
-        except IntegrityError as exc:
-            raise Conflict(f"policy {cmd.code} exists", field="body.code") from exc
+        await uow.add_unique(policy, conflict=f"policy {cmd.code} exists", field="body.code")
     return policy
 
 
@@ -55,11 +50,8 @@ async def publish_version(*, uow: UnitOfWork, policy_id: str, cmd: PolicyVersion
             id=str(uuid.uuid4()), policy_id=policy_id, version=(latest or 0) + 1, summary=cmd.summary,
             document_url=cmd.document_url, effective_on=cmd.effective_on, scope_roles=list(cmd.scope_roles),
             scope_location_ids=list(cmd.scope_location_ids), published_by=actor.sub, published_at=utcnow())
-        uow.session.add(version)
-        try:  # two publishers racing for one number: the unique (policy, version) decides
-            await uow.session.flush()
-        except IntegrityError as exc:
-            raise Conflict("another version was published at the same time; retry") from exc
+        # Two publishers racing for one number: the unique (policy, version) decides.
+        await uow.add_unique(version, conflict="another version was published at the same time; retry")
     return version
 
 
@@ -78,11 +70,7 @@ def _in_scope(version: PolicyVersion, member: StaffMember) -> bool:
 async def _record(uow: UnitOfWork, version: PolicyVersion, staff_id: str, attested_on, actor: Principal) -> Attestation:
     attestation = Attestation(id=str(uuid.uuid4()), policy_version_id=version.id, staff_id=staff_id,
                               attested_on=attested_on or utcnow().date(), recorded_by=actor.sub, recorded_at=utcnow())
-    uow.session.add(attestation)
-    try:
-        await uow.session.flush()
-    except IntegrityError as exc:
-        raise Conflict(f"{staff_id} already attested to this version", field="body.staff_id") from exc
+    await uow.add_unique(attestation, conflict=f"{staff_id} already attested to this version", field="body.staff_id")
     return attestation
 
 

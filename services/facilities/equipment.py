@@ -4,7 +4,6 @@ import uuid
 from datetime import UTC, datetime, time
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 
 from services.facilities import locations, maintenance
 from services.facilities.domain import Failure, reliability
@@ -12,7 +11,7 @@ from services.facilities.models import Equipment, MaintenancePlan, Room, UsageRe
 from services.facilities.schemas import EquipmentIn, PlanIn, ReliabilityOut, UsageIn
 from shared.auth import Principal
 from shared.db import utcnow
-from shared.errors import Conflict, NotFound, Unprocessable
+from shared.errors import NotFound, Unprocessable
 from shared.uow import UnitOfWork
 
 
@@ -25,11 +24,7 @@ async def register(*, uow: UnitOfWork, location_id: str, cmd: EquipmentIn, actor
             await room_of(uow, cmd.room_id, location_id)
         equipment = Equipment(id=str(uuid.uuid4()), location_id=location_id, status="in_service", usage=0,
                               created_at=utcnow(), **cmd.model_dump())
-        uow.session.add(equipment)
-        try:
-            await uow.session.flush()
-        except IntegrityError as exc:
-            raise Conflict(f"asset tag {cmd.asset_tag} is already registered", field="asset_tag") from exc
+        await uow.add_unique(equipment, conflict=f"asset tag {cmd.asset_tag} is already registered", field="asset_tag")
     return equipment
 
 

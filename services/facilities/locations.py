@@ -3,14 +3,13 @@
 import uuid
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 
 from services.facilities.models import Location
 from services.facilities.schemas import LocationIn, LocationPatch
 from shared.auth import Principal
 from shared.contracts.facilities import LocationOpened, LocationUpdated
 from shared.db import utcnow
-from shared.errors import Conflict, NotFound
+from shared.errors import NotFound
 from shared.uow import UnitOfWork
 
 
@@ -19,15 +18,9 @@ async def open_location(*, uow: UnitOfWork, cmd: LocationIn, actor: Principal) -
     now = utcnow()
     async with uow:
         location_id = cmd.location_id or f"loc-{uuid.uuid4().hex[:12]}"
-        if await uow.session.get(Location, location_id) is not None:
-            raise Conflict(f"location {location_id} already exists", field="location_id")
         location = Location(location_id=location_id, created_at=now, updated_at=now,
                             **cmd.model_dump(mode="json", exclude={"location_id"}))
-        uow.session.add(location)
-        try:
-            await uow.session.flush()
-        except IntegrityError as exc:  # the same id opened concurrently
-            raise Conflict(f"location {location_id} already exists", field="location_id") from exc
+        await uow.add_unique(location, conflict=f"location {location_id} already exists", field="location_id")
         await uow.emit(_snapshot(LocationOpened, location), subject=location_id, location_id=location_id)
     return location
 

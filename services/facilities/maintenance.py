@@ -10,7 +10,6 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 
 from services.facilities.domain import PlanUnit, due_occurrences, due_usage_occurrences
 from services.facilities.models import Equipment, Location, MaintenancePlan, MaintenanceTask
@@ -115,12 +114,9 @@ async def _task(uow: UnitOfWork, plan: MaintenancePlan, n: int, *, due_on: date,
     task = MaintenanceTask(id=str(uuid.uuid4()), plan_id=plan.id, occurrence=n, equipment_id=plan.equipment_id,
                            location_id=plan.location_id, title=plan.title, due_on=due_on, due_at_usage=due_at_usage,
                            status="open")
-    uow.session.add(task)
     plan.generated = n
-    try:
-        await uow.session.flush()
-    except IntegrityError as exc:  # the plan row lock makes this unreachable; the constraint is the proof
-        raise Conflict(f"occurrence {n} of plan {plan.id} already has a task", field="plan_id") from exc
+    # The plan row lock makes this conflict unreachable; the constraint is the proof.
+    await uow.add_unique(task, conflict=f"occurrence {n} of plan {plan.id} already has a task", field="plan_id")
     return task
 
 

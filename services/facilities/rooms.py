@@ -9,7 +9,6 @@ import uuid
 from datetime import datetime
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 
 from services.facilities import locations
 from services.facilities.domain import OutageCause
@@ -29,11 +28,8 @@ async def create_room(*, uow: UnitOfWork, location_id: str, cmd: RoomIn, actor: 
         await locations.load(uow, location_id)
         room = Room(room_id=cmd.room_id or f"room-{uuid.uuid4().hex[:12]}", location_id=location_id,
                     name=cmd.name, kind=cmd.kind, created_at=utcnow())
-        uow.session.add(room)
-        try:
-            await uow.session.flush()
-        except IntegrityError as exc:
-            raise Conflict(f"room id {room.room_id} or name {cmd.name!r} already taken", field="room_id") from exc
+        await uow.add_unique(room, conflict=f"room id {room.room_id} or name {cmd.name!r} already taken",
+                             field="room_id")
         await uow.emit(RoomCreated(room_id=room.room_id, location_id=location_id, name=room.name, kind=room.kind),
                        subject=room.room_id, location_id=location_id)
     return view(room, [])

@@ -26,11 +26,7 @@ async def add_item(*, uow: UnitOfWork, location_id: str, cmd: StockItemIn, actor
     async with uow:
         await locations.load(uow, location_id)
         item = StockItem(id=str(uuid.uuid4()), location_id=location_id, created_at=utcnow(), **cmd.model_dump())
-        uow.session.add(item)
-        try:
-            await uow.session.flush()
-        except IntegrityError as exc:
-            raise Conflict(f"{location_id} already stocks {cmd.sku}", field="sku") from exc
+        await uow.add_unique(item, conflict=f"{location_id} already stocks {cmd.sku}", field="sku")
         await reorder_if_low(uow, item)
     return item
 

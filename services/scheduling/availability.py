@@ -4,7 +4,6 @@ import uuid
 from datetime import datetime
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 
 from services.scheduling.domain import AppointmentStatus
 from services.scheduling.models import Appointment, AppointmentType
@@ -12,7 +11,7 @@ from services.scheduling.projection_service import bookability
 from services.scheduling.schemas import AppointmentTypeIn, BookabilityOut
 from shared.auth import Principal
 from shared.db import utcnow
-from shared.errors import Conflict, DomainError
+from shared.errors import DomainError
 from shared.uow import UnitOfWork
 
 
@@ -48,11 +47,7 @@ async def add_appointment_type(*, uow: UnitOfWork, location_id: str, cmd: Appoin
     actor.ensure_location(location_id)
     async with uow:
         kind = AppointmentType(id=str(uuid.uuid4()), location_id=location_id, **cmd.model_dump(mode="json"))
-        uow.session.add(kind)
-        try:
-            await uow.session.flush()
-        except IntegrityError as exc:
-            raise Conflict(f"{location_id} already has a type named {cmd.name!r}", field="name") from exc
+        await uow.add_unique(kind, conflict=f"{location_id} already has a type named {cmd.name!r}", field="name")
     return kind
 
 

@@ -3,7 +3,6 @@
 import uuid
 
 from sqlalchemy import select, update
-from sqlalchemy.exc import IntegrityError
 
 from services.staff.member_reads import audit_member, load_member
 from services.staff.models import Credential, StaffMember
@@ -31,11 +30,8 @@ async def add(*, uow: UnitOfWork, staff_id: str, cmd: CredentialIn, actor: Princ
                                          Credential.kind == CredentialKind.STATE_LICENSE,
                                          Credential.superseded_by.is_(None))
                 .values(superseded_by=credential.id))
-        uow.session.add(credential)
-        try:
-            await uow.session.flush()
-        except IntegrityError as exc:
-            raise Conflict(f"a {cmd.state} licence of this member is being recorded already", field="state") from exc
+        await uow.add_unique(credential, conflict=f"a {cmd.state} licence of this member is being recorded already",
+                             field="state")
         await _announce(uow, credential, member)
         await audit_member(uow, actor, "create", member, resource=RESOURCE, resource_id=credential.id)
         return credential

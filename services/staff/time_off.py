@@ -9,7 +9,6 @@ their appointments in it (it consumes `staff.time_off.approved`).
 import uuid
 
 from sqlalchemy import update
-from sqlalchemy.exc import IntegrityError
 
 from services.staff.access import ensure_self_or_manager
 from services.staff.member_reads import audit_member, load_member
@@ -40,14 +39,8 @@ async def request(*, uow: UnitOfWork, cmd: TimeOffIn, actor: Principal) -> TimeO
             raise Unprocessable("time off must end after it starts", field="end")
         time_off = TimeOff(id=str(uuid.uuid4()), staff_id=member.id, start=start, end=end, reason=cmd.reason,
                            status=REQUESTED, requested_by=actor.sub, created_at=utcnow())
-        uow.session.add(time_off)
-        try:
-            await uow.session.flush()
-        except IntegrityError as exc:
-            if "no_time_off_overlap" in str(exc.orig):
-                raise Conflict("the member already has time off requested or approved overlapping that time",
-                               field="start") from exc
-            raise
+        await uow.add_unique(time_off, constraint="no_time_off_overlap", field="start",
+                             conflict="the member already has time off requested or approved overlapping that time")
         await audit_member(uow, actor, "create", member, resource="staff_time_off", resource_id=time_off.id)
         return time_off
 

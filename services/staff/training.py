@@ -4,7 +4,6 @@ import uuid
 from datetime import date
 
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
 
 from services.staff.domain import add_months, training_due_on
 from services.staff.member_reads import audit_member, load_member
@@ -14,7 +13,7 @@ from services.staff.training_models import Course, TrainingCompletion
 from shared.auth import Principal
 from shared.contracts.staff import TrainingCompleted
 from shared.db import utcnow
-from shared.errors import Conflict, NotFound
+from shared.errors import NotFound
 from shared.uow import UnitOfWork
 
 
@@ -28,11 +27,7 @@ async def add_course(*, uow: UnitOfWork, cmd: CourseIn) -> Course:
     """Add a course the practice requires."""
     async with uow:
         course = Course(active=True, **cmd.model_dump(mode="json"))
-        uow.session.add(course)
-        try:
-            await uow.session.flush()
-        except IntegrityError as exc:
-            raise Conflict(f"course {cmd.code} exists", field="code") from exc
+        await uow.add_unique(course, conflict=f"course {cmd.code} exists", field="code")
         return course
 
 

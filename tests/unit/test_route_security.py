@@ -68,6 +68,12 @@ def guarded_routes(app):
         yield method, re.sub(r"{[^}]+}", "x", path), served_roles(route)
 
 
+def routes(app):
+    """Every documented (method, path) behind a token, path parameters filled in."""
+    for method, path, _roles in guarded_routes(app):
+        yield method, path
+
+
 @pytest.mark.parametrize("service", APPS)
 async def test_every_route_refuses_a_missing_token_and_every_role_it_does_not_serve(service):
     app = APPS[service]()  # no lifespan: the auth dependency answers before any database or broker work
