@@ -14,25 +14,22 @@ from services.compliance.staff_models import StaffCredential, StaffMember, Staff
 from shared.contracts import staff
 from shared.db import utcnow
 from shared.envelope import Envelope
+from shared.projection import get_or_add, newer_snapshot
 from shared.uow import UnitOfWork
 
 
 async def _member(uow: UnitOfWork, staff_id: str) -> StaffMember:
-    member = await uow.session.get(StaffMember, staff_id)
-    if member is None:
-        member = StaffMember(staff_id=staff_id, location_ids=[], active=True)
-        uow.session.add(member)
-    return member
+    return await get_or_add(uow.session, StaffMember, staff_id, location_ids=[], active=True)
 
 
 async def on_member_hired(*, uow: UnitOfWork, event: staff.StaffMemberHired, envelope: Envelope) -> None:
     """Record a member, or replace them with this snapshot (also handles `.updated`)."""
-    member = await _member(uow, event.staff_id)
-    if member.snapshot_time and envelope.time < member.snapshot_time:
-        return  # an older snapshot delivered after a newer one
+    member = await newer_snapshot(uow, StaffMember, event.staff_id, envelope, location_ids=[], active=True)
+    if member is None:
+        return
     member.name, member.role = f"{event.given_name} {event.family_name}", event.role.value
     member.home_location_id, member.location_ids = event.home_location_id, list(event.location_ids)
-    member.manager_id, member.snapshot_time = event.manager_id, envelope.time
+    member.manager_id = event.manager_id
     member.active = member.terminated_on is None
     await uow.session.flush()
     await alerts.fill_locations(uow=uow, subject=event.staff_id, location_id=event.home_location_id)

@@ -16,31 +16,22 @@ from shared.contracts import facilities as fac
 from shared.contracts import staff
 from shared.contracts.staff import CredentialKind, StaffRole
 from shared.envelope import Envelope
+from shared.projection import get_or_add, newer_snapshot
 from shared.uow import UnitOfWork
 
 # Roles that see patients under their own licence; everyone else is never bookable.
 PROVIDER_ROLES = frozenset({StaffRole.PHYSICIAN, StaffRole.NURSE_PRACTITIONER, StaffRole.PHYSICIAN_ASSISTANT})
 
 
-async def _get_or_add(session: AsyncSession, model, pk: str, **defaults):
-    """The row with this primary key, or a new one with these defaults: events may come in any order."""
-    row = await session.get(model, pk)
-    if row is None:
-        row = model(**{model.__mapper__.primary_key[0].key: pk}, **defaults)
-        session.add(row)
-    return row
-
-
 async def on_member_hired(*, uow: UnitOfWork, event: staff.StaffMemberHired, envelope: Envelope) -> None:
     """Record a member, or replace them with this snapshot (also handles `.updated`)."""
-    provider = await _get_or_add(uow.session, Provider, event.staff_id)
-    if provider.snapshot_time and envelope.time < provider.snapshot_time:
-        return  # an older snapshot delivered after a newer one
+    provider = await newer_snapshot(uow, Provider, event.staff_id, envelope)
+    if provider is None:
+        return
     provider.name = f"{event.given_name} {event.family_name}"
     provider.role, provider.npi = event.role, event.npi
     provider.home_location_id, provider.location_ids = event.home_location_id, list(event.location_ids)
     provider.active = provider.terminated_on is None  # a termination seen first still stands
-    provider.snapshot_time = envelope.time
 
 
 on_member_updated = on_member_hired
@@ -48,20 +39,20 @@ on_member_updated = on_member_hired
 
 async def on_member_terminated(*, uow: UnitOfWork, event: staff.StaffMemberTerminated, envelope: Envelope) -> None:
     """Mark the member terminated; they cannot be booked from that day on."""
-    provider = await _get_or_add(uow.session, Provider, event.staff_id, location_ids=[])
+    provider = await get_or_add(uow.session, Provider, event.staff_id, location_ids=[])
     provider.terminated_on, provider.active = event.terminated_on, False
 
 
 async def on_credential_added(*, uow: UnitOfWork, event: staff.CredentialAdded, envelope: Envelope) -> None:
     """Record a credential; an expiry or suspension that arrived before it still stands."""
-    credential = await _get_or_add(uow.session, Credential, event.credential_id,
+    credential = await get_or_add(uow.session, Credential, event.credential_id,
                                    status=CredentialStatus.ACTIVE)
     credential.staff_id, credential.kind, credential.state = event.staff_id, event.kind, event.state
     credential.expires_on = event.expires_on
 
 
 async def _set_status(uow: UnitOfWork, event, status: CredentialStatus) -> Credential:
-    credential = await _get_or_add(uow.session, Credential, event.credential_id)
+    credential = await get_or_add(uow.session, Credential, event.credential_id)
     credential.staff_id, credential.kind, credential.state = event.staff_id, event.kind, event.state
     credential.status = status
     return credential
@@ -81,33 +72,32 @@ async def on_credential_suspended(*, uow: UnitOfWork, event: staff.CredentialSus
 
 async def on_shift_scheduled(*, uow: UnitOfWork, event: staff.ShiftScheduled, envelope: Envelope) -> None:
     """Record a shift; a cancellation that arrived before it still stands."""
-    shift = await _get_or_add(uow.session, Shift, event.shift_id, cancelled=False)
+    shift = await get_or_add(uow.session, Shift, event.shift_id, cancelled=False)
     shift.staff_id, shift.location_id = event.staff_id, event.location_id
     shift.start, shift.end = event.start, event.end
 
 
 async def on_shift_cancelled(*, uow: UnitOfWork, event: staff.ShiftCancelled, envelope: Envelope) -> None:
     """Mark the shift cancelled."""
-    shift = await _get_or_add(uow.session, Shift, event.shift_id)
+    shift = await get_or_add(uow.session, Shift, event.shift_id)
     shift.staff_id, shift.location_id, shift.cancelled = event.staff_id, event.location_id, True
 
 
 async def on_time_off_approved(*, uow: UnitOfWork, event: staff.TimeOffApproved, envelope: Envelope) -> None:
     """Record approved time off."""
-    time_off = await _get_or_add(uow.session, TimeOff, event.time_off_id)
+    time_off = await get_or_add(uow.session, TimeOff, event.time_off_id)
     time_off.staff_id, time_off.start, time_off.end = event.staff_id, event.start, event.end
 
 
 async def on_location_opened(*, uow: UnitOfWork, event: fac.LocationOpened, envelope: Envelope) -> None:
     """Record a location, or replace it with this snapshot (also handles `.updated`)."""
-    location = await _get_or_add(uow.session, Location, event.location_id)
-    if location.snapshot_time and envelope.time < location.snapshot_time:
-        return  # an older snapshot delivered after a newer one
+    location = await newer_snapshot(uow, Location, event.location_id, envelope)
+    if location is None:
+        return
     location.name, location.state, location.timezone = event.name, event.state, event.timezone
     location.opening_hours = [hours.model_dump(mode="json") for hours in event.opening_hours]
     location.closed_on = [day.isoformat() for day in event.closed_on]
     location.cancellation_notice_hours = event.cancellation_notice_hours
-    location.snapshot_time = envelope.time
 
 
 on_location_updated = on_location_opened
@@ -115,12 +105,12 @@ on_location_updated = on_location_opened
 
 async def on_room_created(*, uow: UnitOfWork, event: fac.RoomCreated, envelope: Envelope) -> None:
     """Record a room; an out-of-service notice that arrived before it still stands."""
-    room = await _get_or_add(uow.session, Room, event.room_id, in_service=True)
+    room = await get_or_add(uow.session, Room, event.room_id, in_service=True)
     room.location_id, room.name, room.kind = event.location_id, event.name, event.kind
 
 
 async def _room_in_service(uow: UnitOfWork, event, *, in_service: bool, reason=None, expected_return=None) -> None:
-    room = await _get_or_add(uow.session, Room, event.room_id, location_id=event.location_id)
+    room = await get_or_add(uow.session, Room, event.room_id, location_id=event.location_id)
     if room.service_since and event.since < room.service_since:
         return  # a stale change delivered after a newer one
     room.in_service, room.out_of_service_reason, room.expected_return = in_service, reason, expected_return
