@@ -7,6 +7,7 @@ from sqlalchemy import select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from services.billing import coordination
 from services.billing.claim_models import Claim, ClaimBatch, ClaimLine, X12ControlNumber
 from services.billing.claim_schemas import BatchOut, ExportIn
 from services.billing.claims import lines_of, move
@@ -15,7 +16,7 @@ from services.billing.models import BillingPatient, BillingProfile, BillingProvi
 from services.billing.x12 import edi837
 from services.billing.x12.envelope import Envelope
 from services.billing.x12.validation import validate
-from shared.audit import record_phi_access
+from shared.audit import UowFactory, audit_denials, ensure_phi_access, record_phi_access
 from shared.auth import Principal
 from shared.contracts.billing import ClaimSubmitted
 from shared.db import utcnow
@@ -72,13 +73,15 @@ async def describe(uow: UnitOfWork, claim: Claim, profile: BillingProfile) -> ed
         lines=tuple(edi837.Line837(line.id, line.cpt, tuple(line.modifiers), line.charge_amount, line.units,
                                    tuple(line.diagnosis_pointers), claim.date_of_service) for line in lines),
         replaces_payer_claim=claim.payer_claim_number,  # set once a payer adjudicated it: this is a correction
+        prior_payer=await coordination.prior_payer_of(uow, claim),  # a secondary claim: the primary's decision
     )
 
 
-async def export_837(*, uow: UnitOfWork, cmd: ExportIn, actor: Principal) -> BatchOut:
+async def export_837(*, uow: UnitOfWork, new_uow: UowFactory, cmd: ExportIn, actor: Principal) -> BatchOut:
     """Every ready claim of a location in one 837P, validated against the implementation guide, then submitted."""
-    actor.ensure_location(cmd.location_id)
-    async with uow:
+    async with audit_denials(new_uow), uow:
+        ensure_phi_access(actor, action="export", resource="Claim", resource_id=None, patient_id=None,
+                          location_id=cmd.location_id)
         statement = (select(Claim).where(Claim.location_id == cmd.location_id, Claim.status == ClaimStatus.READY)
                      .order_by(Claim.date_of_service, Claim.id))
         if uow.session.bind.dialect.name == "postgresql":
@@ -119,13 +122,14 @@ async def export_837(*, uow: UnitOfWork, cmd: ExportIn, actor: Principal) -> Bat
                     claim_count=len(claims), claim_ids=[c.id for c in claims], created_at=now, content=text)
 
 
-async def get_batch(*, uow: UnitOfWork, batch_id: str, actor: Principal) -> BatchOut:
-    """An exported interchange as it was sent (audited: it carries PHI)."""
-    async with uow:
+async def get_batch(*, uow: UnitOfWork, new_uow: UowFactory, batch_id: str, actor: Principal) -> BatchOut:
+    """An exported interchange as it was sent (audited, a refusal too: it carries PHI)."""
+    async with audit_denials(new_uow), uow:
         batch = await uow.session.get(ClaimBatch, batch_id)
         if batch is None:
             raise NotFound(f"batch {batch_id} not found", field="batch_id")
-        actor.ensure_location(batch.location_id)
+        ensure_phi_access(actor, action="read", resource="ClaimBatch", resource_id=batch.id, patient_id=None,
+                          location_id=batch.location_id)
         claims = list((await uow.session.execute(select(Claim.id, Claim.patient_id).where(Claim.batch_id == batch_id)
                                                  .order_by(Claim.date_of_service, Claim.id))).all())
         for claim_id, patient_id in claims:

@@ -42,6 +42,10 @@ class Claim(Base):
     payer_claim_number: Mapped[str | None] = mapped_column(String(50))  # CLP07 of the last remittance
     submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     adjudicated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Coordination of benefits: a secondary claim follows its primary's adjudication and asks the
+    # secondary payer for what the primary left, charge - prior_payer_amount (paid and written off).
+    primary_claim_id: Mapped[str | None] = mapped_column(ForeignKey("claim.id"))
+    prior_payer_amount: Mapped[Decimal] = mapped_column(Money, server_default=_ZERO)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
@@ -64,6 +68,7 @@ class ClaimLine(Base):
     paid_amount: Mapped[Decimal] = mapped_column(Money, server_default=_ZERO)
     adjustment_amount: Mapped[Decimal] = mapped_column(Money, server_default=_ZERO)
     patient_responsibility: Mapped[Decimal] = mapped_column(Money, server_default=_ZERO)
+    prior_payer_amount: Mapped[Decimal] = mapped_column(Money, server_default=_ZERO)  # a secondary claim's line
     denial_carc: Mapped[str | None] = mapped_column(String(5))
 
 

@@ -21,6 +21,7 @@ class ClaimLineOut(BaseModel):
     paid_amount: Decimal
     adjustment_amount: Decimal
     patient_responsibility: Decimal
+    prior_payer_amount: Decimal = Decimal("0.00")
     denial_carc: str | None
 
 
@@ -63,6 +64,8 @@ class ClaimOut(BaseModel):
     batch_id: str | None
     submitted_at: datetime | None
     adjudicated_at: datetime | None
+    primary_claim_id: str | None = None  # a secondary claim: the primary payer's claim it follows
+    prior_payer_amount: Decimal = Decimal("0.00")  # what the primary paid and wrote off
     lines: list[ClaimLineOut] = []
     history: list[StatusChangeOut] = []
 

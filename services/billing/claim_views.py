@@ -6,10 +6,15 @@ from services.billing.claim_models import Claim, ClaimLine, ClaimStatusChange
 from services.billing.claim_schemas import AttentionOut, ClaimLineOut, ClaimOut, StatusChangeOut
 from services.billing.coverage import patient_of
 from services.billing.domain import NEEDS_ATTENTION, ClaimStatus
-from shared.audit import record_phi_access
+from shared.audit import UowFactory, audit_denials, ensure_phi_access, record_phi_access
 from shared.auth import Principal
 from shared.errors import NotFound
 from shared.uow import UnitOfWork
+
+
+def _ensure(actor: Principal, action: str, claim: Claim) -> None:
+    ensure_phi_access(actor, action=action, resource="Claim", resource_id=claim.id, patient_id=claim.patient_id,
+                      location_id=claim.location_id)
 
 
 async def _full(uow: UnitOfWork, claim: Claim) -> ClaimOut:
@@ -23,34 +28,37 @@ async def _full(uow: UnitOfWork, claim: Claim) -> ClaimOut:
     return out
 
 
-async def get_claim(*, uow: UnitOfWork, claim_id: str, actor: Principal) -> ClaimOut:
-    """One claim with its lines and status history (audited)."""
-    async with uow:
+async def get_claim(*, uow: UnitOfWork, new_uow: UowFactory, claim_id: str, actor: Principal) -> ClaimOut:
+    """One claim with its lines and status history (audited, a refusal too)."""
+    async with audit_denials(new_uow), uow:
         claim = await uow.session.get(Claim, claim_id)
         if claim is None:
             raise NotFound(f"claim {claim_id} not found", field="claim_id")
-        actor.ensure_location(claim.location_id)
+        _ensure(actor, "read", claim)
         await record_phi_access(uow, actor=actor, action="read", resource="Claim", resource_id=claim.id,
                                 patient_id=claim.patient_id, location_id=claim.location_id)
         return await _full(uow, claim)
 
 
-async def claims_of_appointment(*, uow: UnitOfWork, appointment_id: str, actor: Principal) -> list[ClaimOut]:
-    """An encounter's claims (audited)."""
-    async with uow:
+async def claims_of_appointment(*, uow: UnitOfWork, new_uow: UowFactory, appointment_id: str,
+                                actor: Principal) -> list[ClaimOut]:
+    """An encounter's claims (audited, a refusal too)."""
+    async with audit_denials(new_uow), uow:
         claims = list((await uow.session.scalars(select(Claim).where(Claim.appointment_id == appointment_id)
                                                  .order_by(Claim.created_at))).all())
         for claim in claims:
-            actor.ensure_location(claim.location_id)
+            _ensure(actor, "read", claim)
+        for claim in claims:
             await record_phi_access(uow, actor=actor, action="read", resource="Claim", resource_id=claim.id,
                                     patient_id=claim.patient_id, location_id=claim.location_id)
         return [await _full(uow, claim) for claim in claims]
 
 
-async def claims_of_patient(*, uow: UnitOfWork, patient_id: str, actor: Principal) -> list[ClaimOut]:
-    """A patient's claims at the caller's locations, newest service first (audited)."""
-    async with uow:
-        patient = await patient_of(uow, patient_id, actor)
+async def claims_of_patient(*, uow: UnitOfWork, new_uow: UowFactory, patient_id: str,
+                            actor: Principal) -> list[ClaimOut]:
+    """A patient's claims at the caller's locations, newest service first (audited, a refusal too)."""
+    async with audit_denials(new_uow), uow:
+        patient = await patient_of(uow, patient_id, actor, resource="Claim")
         claims = [claim for claim in (await uow.session.scalars(
             select(Claim).where(Claim.patient_id == patient_id).order_by(Claim.date_of_service.desc())))
             if actor.may_access(claim.location_id)]
@@ -68,14 +76,15 @@ def _reason(claim: Claim, last_reason: str | None) -> str:
     return last_reason or claim.status
 
 
-async def needs_attention(*, uow: UnitOfWork, location_id: str, actor: Principal,
+async def needs_attention(*, uow: UnitOfWork, new_uow: UowFactory, location_id: str, actor: Principal,
                           only_attention: bool = True) -> list[AttentionOut]:
     """Drafts failing the scrubber, rejected and denied claims of a location (or all), oldest first (audited)."""
-    actor.ensure_location(location_id)
     statement = select(Claim).where(Claim.location_id == location_id).order_by(Claim.date_of_service, Claim.id)
     if only_attention:
         statement = statement.where(Claim.status.in_(NEEDS_ATTENTION))
-    async with uow:
+    async with audit_denials(new_uow), uow:
+        ensure_phi_access(actor, action="read", resource="Claim", resource_id=None, patient_id=None,
+                          location_id=location_id)
         claims = list((await uow.session.scalars(statement)).all())
         rows = []
         for claim in claims:

@@ -9,8 +9,9 @@ from sqlalchemy.exc import IntegrityError
 from services.billing import pricing, scrubber
 from services.billing.claim_models import Claim, ClaimLine, ClaimStatusChange
 from services.billing.domain import MANUAL, ZERO, ClaimStatus, claim_diagnoses, transition
+from services.billing.locations import today_at
 from services.billing.models import BillingPatient, BillingProfile, BillingProvider, Charge, Coverage, Payer
-from shared.audit import record_phi_access
+from shared.audit import UowFactory, audit_denials, ensure_phi_access, record_phi_access
 from shared.auth import Principal
 from shared.contracts.billing import ClaimAccepted, ClaimRejected
 from shared.db import utcnow
@@ -64,15 +65,17 @@ def _new_claim(charges: list[Charge], coverage: Coverage) -> tuple[Claim, list[C
     return claim, lines
 
 
-async def create_claims(*, uow: UnitOfWork, appointment_id: str, actor: Principal) -> list[Claim]:
+async def create_claims(*, uow: UnitOfWork, new_uow: UowFactory, appointment_id: str,
+                        actor: Principal) -> list[Claim]:
     """Open the encounter's claim now (e.g. after coverage was added late); 409 when it exists."""
     try:
-        async with uow:
-            location_id = await uow.session.scalar(select(Charge.location_id)
-                                                   .where(Charge.appointment_id == appointment_id).limit(1))
-            if location_id is None:
+        async with audit_denials(new_uow), uow:
+            charged = (await uow.session.execute(select(Charge.location_id, Charge.patient_id)
+                                                 .where(Charge.appointment_id == appointment_id).limit(1))).first()
+            if charged is None:
                 raise NotFound(f"appointment {appointment_id} has no charges", field="appointment_id")
-            actor.ensure_location(location_id)
+            ensure_phi_access(actor, action="create", resource="Claim", resource_id=None,
+                              patient_id=charged.patient_id, location_id=charged.location_id)
             opened = await open_claims_for_encounter(uow=uow, appointment_id=appointment_id)
             if not opened:
                 raise Conflict("the encounter already has its claim, or no coverage is active on its date",
@@ -114,9 +117,9 @@ async def scrub(uow: UnitOfWork, claim: Claim) -> list[scrubber.ScrubFailure]:
     return failures
 
 
-async def scrub_claim(*, uow: UnitOfWork, claim_id: str, actor: Principal) -> Claim:
+async def scrub_claim(*, uow: UnitOfWork, new_uow: UowFactory, claim_id: str, actor: Principal) -> Claim:
     """Re-run the scrubber on a draft or corrected claim (after fixing coverage, fees, provider data...)."""
-    async with uow:
+    async with audit_denials(new_uow), uow:
         claim = await claim_for_update(uow, claim_id, actor)
         if claim.status not in (ClaimStatus.DRAFT, ClaimStatus.RESUBMITTED):
             raise Conflict(f"a {claim.status} claim is not scrubbed again", field="status")
@@ -153,7 +156,7 @@ async def _scrub_input(uow: UnitOfWork, claim: Claim) -> scrubber.ScrubClaim:
         grouped.setdefault(other_id, (payer_id, dos, []))[2].append(cpt)
     covered = coverage if coverage and coverage.payer_id == claim.payer_id else None
     return scrubber.ScrubClaim(
-        date_of_service=claim.date_of_service, today=utcnow().date(),
+        date_of_service=claim.date_of_service, today=await today_at(uow, claim.location_id, utcnow()),
         billing_npi=profile.npi if profile else None, rendering_npi=provider.npi if provider else None,
         diagnosis_codes=list(claim.diagnosis_codes),
         lines=[scrubber.ScrubLine(line.cpt, list(line.modifiers), line.units, list(line.diagnosis_pointers),
@@ -182,13 +185,13 @@ def subscriber_of(coverage: Coverage | None, patient: BillingPatient | None) -> 
                                     patient.address if patient else None)
 
 
-async def change_status(*, uow: UnitOfWork, claim_id: str, target: str, reason: str | None,
+async def change_status(*, uow: UnitOfWork, new_uow: UowFactory, claim_id: str, target: str, reason: str | None,
                         actor: Principal) -> Claim:
     """A biller's move: accepted or rejected (payer acknowledgment), appealed, resubmitted, back to draft."""
     if target not in MANUAL:
         raise Unprocessable(f"{target} follows from the scrubber, an export or an 835, not by hand", field="status",
                             allowed=sorted(MANUAL))
-    async with uow:
+    async with audit_denials(new_uow), uow:
         claim = await claim_for_update(uow, claim_id, actor)
         await move(uow, claim, target, actor.sub, reason)
         facts = dict(claim_id=claim.id, patient_id=claim.patient_id, location_id=claim.location_id,
@@ -217,12 +220,13 @@ async def record_change(uow: UnitOfWork, claim: Claim, previous: str | None, tar
 
 
 async def claim_for_update(uow: UnitOfWork, claim_id: str, actor: Principal | None) -> Claim:
-    """The claim, row-locked so two moves of one claim queue, after the location check."""
+    """The claim, row-locked so two moves of one claim queue, after the location check (a PhiAccessDenied)."""
     claim = await uow.session.get(Claim, claim_id, with_for_update=True)
     if claim is None:
         raise NotFound(f"claim {claim_id} not found", field="claim_id")
     if actor is not None:
-        actor.ensure_location(claim.location_id)
+        ensure_phi_access(actor, action="update", resource="Claim", resource_id=claim.id,
+                          patient_id=claim.patient_id, location_id=claim.location_id)
     return claim
 
 

@@ -4,66 +4,77 @@ import uuid
 from datetime import date
 
 from sqlalchemy import or_, select
+from sqlalchemy.exc import IntegrityError
 
-from services.billing import claims
+from services.billing import claims, coordination
 from services.billing.models import BillingPatient, Coverage
 from services.billing.reference import get_payer
 from services.billing.schemas import CoverageIn
-from shared.audit import record_phi_access
+from shared.audit import UowFactory, audit_denials, ensure_phi_access, record_phi_access
 from shared.auth import Principal
 from shared.db import utcnow
 from shared.errors import Conflict, NotFound, Unprocessable
 from shared.uow import UnitOfWork
 
 
-async def patient_of(uow: UnitOfWork, patient_id: str, actor: Principal, *, lock: bool = False) -> BillingPatient:
-    """The patient as scheduling told billing, scope-checked; `lock` queues concurrent coverage changes."""
+OVERLAP_RULE = "no_coverage_overlap"  # the exclusion constraint (PostgreSQL) and triggers (SQLite)
+
+
+async def patient_of(uow: UnitOfWork, patient_id: str, actor: Principal, *, lock: bool = False,
+                     action: str = "read", resource: str = "Coverage") -> BillingPatient:
+    """The patient as scheduling told billing, scope-checked (a PhiAccessDenied, audited); `lock` queues coverages."""
     patient = await uow.session.get(BillingPatient, patient_id, with_for_update=lock)
     if patient is None:
         raise NotFound(f"billing knows no patient {patient_id} (yet)", field="patient_id")
-    actor.ensure_location(patient.location_id)
+    ensure_phi_access(actor, action=action, resource=resource, resource_id=None, patient_id=patient.patient_id,
+                      location_id=patient.location_id)
     if patient.merged_into:
         raise NotFound(f"patient {patient_id} was merged into {patient.merged_into}", field="patient_id",
                        merged_into=patient.merged_into)
     return patient
 
 
-async def add_coverage(*, uow: UnitOfWork, patient_id: str, cmd: CoverageIn, actor: Principal) -> Coverage:
+async def add_coverage(*, uow: UnitOfWork, new_uow: UowFactory, patient_id: str, cmd: CoverageIn,
+                       actor: Principal) -> Coverage:
     """Record a patient's coverage with a payer (audited: insurance data is PHI); one per priority at a time."""
-    async with uow:
-        patient = await patient_of(uow, patient_id, actor, lock=True)
+    async with audit_denials(new_uow), uow:
+        patient = await patient_of(uow, patient_id, actor, lock=True, action="create")
         await get_payer(uow, cmd.payer_id)
         coverage = Coverage(id=str(uuid.uuid4()), patient_id=patient.patient_id, location_id=patient.location_id,
                             created_at=utcnow(), **cmd.model_dump(mode="python", exclude={"subscriber"}),
                             subscriber=cmd.subscriber.model_dump(mode="json") if cmd.subscriber else None)
         await _refuse_overlap(uow, coverage)
         uow.session.add(coverage)
-        await uow.session.flush()
+        await _flush_refusing_overlap(uow, coverage)
         await record_phi_access(uow, actor=actor, action="create", resource="Coverage", resource_id=coverage.id,
                                 patient_id=patient.patient_id, location_id=patient.location_id)
         await claims.open_claims_for_patient(uow, coverage)
+        await coordination.open_for_new_secondary(uow, coverage)
     return coverage
 
 
-async def end_coverage(*, uow: UnitOfWork, coverage_id: str, effective_to: date, actor: Principal) -> Coverage:
+async def end_coverage(*, uow: UnitOfWork, new_uow: UowFactory, coverage_id: str, effective_to: date,
+                       actor: Principal) -> Coverage:
     """Set (or move) the last day a coverage is in effect, e.g. when the patient changes insurer."""
-    async with uow:
+    async with audit_denials(new_uow), uow:
         coverage = await uow.session.get(Coverage, coverage_id)
         if coverage is None:
             raise NotFound(f"coverage {coverage_id} not found", field="coverage_id")
-        actor.ensure_location(coverage.location_id)
-        await patient_of(uow, coverage.patient_id, actor, lock=True)
+        ensure_phi_access(actor, action="update", resource="Coverage", resource_id=coverage.id,
+                          patient_id=coverage.patient_id, location_id=coverage.location_id)
+        await patient_of(uow, coverage.patient_id, actor, lock=True, action="update")
         if effective_to < coverage.effective_from:
             raise Unprocessable("effective_to is before effective_from", field="effective_to")
         coverage.effective_to = effective_to
         await _refuse_overlap(uow, coverage)
+        await _flush_refusing_overlap(uow, coverage)
         await record_phi_access(uow, actor=actor, action="update", resource="Coverage", resource_id=coverage.id,
                                 patient_id=coverage.patient_id, location_id=coverage.location_id)
     return coverage
 
 
 async def _refuse_overlap(uow: UnitOfWork, coverage: Coverage) -> None:
-    """One primary (and one secondary) payer on any day; the caller holds the patient's row lock."""
+    """The 409 naming the coverage in the way; the database rule stands behind it (see _flush_refusing_overlap)."""
     ends = coverage.effective_to or date.max
     clash = await uow.session.scalar(select(Coverage.id).where(
         Coverage.patient_id == coverage.patient_id, Coverage.priority == coverage.priority,
@@ -74,9 +85,20 @@ async def _refuse_overlap(uow: UnitOfWork, coverage: Coverage) -> None:
                        field="effective_from", coverage_id=clash)
 
 
-async def coverages_of(*, uow: UnitOfWork, patient_id: str, actor: Principal) -> list[Coverage]:
-    """A patient's coverages, primary first (audited)."""
-    async with uow:
+async def _flush_refusing_overlap(uow: UnitOfWork, coverage: Coverage) -> None:
+    """Write the coverage; a concurrent overlapping one that committed first makes the database refuse it: 409."""
+    try:
+        await uow.session.flush()
+    except IntegrityError as exc:
+        if OVERLAP_RULE not in str(exc.orig):
+            raise
+        raise Conflict(f"the patient has another {coverage.priority} coverage in effect on some of these days",
+                       field="effective_from") from exc
+
+
+async def coverages_of(*, uow: UnitOfWork, new_uow: UowFactory, patient_id: str, actor: Principal) -> list[Coverage]:
+    """A patient's coverages, primary first (audited, a refusal too)."""
+    async with audit_denials(new_uow), uow:
         patient = await patient_of(uow, patient_id, actor)
         found = list((await uow.session.scalars(
             select(Coverage).where(Coverage.patient_id == patient_id)

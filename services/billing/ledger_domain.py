@@ -1,7 +1,7 @@
 """Pure rules of billing's money side: statements, budgets, aging and report roll-ups. No I/O."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from decimal import Decimal
 from enum import StrEnum
 
@@ -37,6 +37,17 @@ def next_month(month: date) -> date:
 
 def month_key(day: date) -> str:
     return f"{day.year:04d}-{day.month:02d}"
+
+
+def local_day(moment: datetime, zone: tzinfo) -> date:
+    """The calendar day a (tz-aware) moment falls on where `zone` is the clock."""
+    return moment.astimezone(zone).date()
+
+
+def local_days(start: date, end: date, zone: tzinfo) -> tuple[datetime, datetime]:
+    """The local days start..end as a UTC window [first midnight, the midnight after the last day)."""
+    return (datetime.combine(start, time(0), tzinfo=zone).astimezone(UTC),
+            datetime.combine(end + timedelta(days=1), time(0), tzinfo=zone).astimezone(UTC))
 
 
 @dataclass(frozen=True)

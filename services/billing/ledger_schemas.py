@@ -104,6 +104,7 @@ class StatementOut(BaseModel):
     location_id: str
     start: date
     end: date
+    timezone: str = "UTC"  # the location's: start and end are its local days, and so are the lines' dates
     opening_balance: Decimal
     charges: Decimal
     credits: Decimal

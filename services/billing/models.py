@@ -8,6 +8,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from sqlalchemy import JSON, CheckConstraint, Date, ForeignKey, Integer, String, UniqueConstraint, text
+from sqlalchemy.dialects.postgresql import ExcludeConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from shared.db import Money, UTCDateTime
@@ -99,10 +100,19 @@ class MissedVisitFee(Base):
 
 
 class Coverage(Base):
-    """A patient's insurance with one payer, primary or secondary, over [effective_from, effective_to]."""
+    """A patient's insurance with one payer, primary or secondary, over [effective_from, effective_to].
+
+    One primary and one secondary on any day: the database refuses an overlap (effective_to null
+    runs forever). SQLite has no exclusion constraints: the migration adds triggers with the same rule there.
+    """
 
     __tablename__ = "coverage"
-    __table_args__ = (CheckConstraint("effective_to IS NULL OR effective_to >= effective_from", name="dates_ordered"),)
+    __table_args__ = (
+        CheckConstraint("effective_to IS NULL OR effective_to >= effective_from", name="dates_ordered"),
+        ExcludeConstraint(("patient_id", "="), ("priority", "="),
+                          (text("daterange(effective_from, effective_to, '[]')"), "&&"),
+                          name="no_coverage_overlap", using="gist").ddl_if(dialect="postgresql"),
+    )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     patient_id: Mapped[str] = mapped_column(String(36), index=True)

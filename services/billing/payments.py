@@ -7,7 +7,7 @@ from sqlalchemy import select, update
 from services.billing.balances import change_patient_balance, insert_or_ignore
 from services.billing.ledger_models import Payment, Refund
 from services.billing.ledger_schemas import PaymentIn, RefundIn
-from shared.audit import record_phi_access
+from shared.audit import UowFactory, audit_denials, ensure_phi_access, record_phi_access
 from shared.auth import Principal
 from shared.contracts.billing import PaymentPosted
 from shared.db import utcnow
@@ -15,14 +15,15 @@ from shared.errors import Conflict, NotFound, Unprocessable
 from shared.uow import UnitOfWork
 
 
-async def post_payment(*, uow: UnitOfWork, cmd: PaymentIn, actor: Principal,
+async def post_payment(*, uow: UnitOfWork, new_uow: UowFactory, cmd: PaymentIn, actor: Principal,
                        idempotency_key: str | None) -> tuple[Payment, bool]:
     """Record a payment once per idempotency key; (payment, True) when this call created it."""
-    actor.ensure_location(cmd.location_id)
     key = idempotency_key or cmd.client_reference
-    if not key:
-        raise Unprocessable("send an Idempotency-Key header or a client_reference", field="Idempotency-Key")
-    async with uow:
+    async with audit_denials(new_uow), uow:
+        ensure_phi_access(actor, action="create", resource="Payment", resource_id=None, patient_id=cmd.patient_id,
+                          location_id=cmd.location_id)
+        if not key:
+            raise Unprocessable("send an Idempotency-Key header or a client_reference", field="Idempotency-Key")
         payment_id = str(uuid.uuid4())
         values = cmd.model_dump(exclude={"client_reference"}) | dict(
             id=payment_id, idempotency_key=key, refunded_amount=0, received_at=utcnow(), posted_by=actor.sub)
@@ -53,11 +54,11 @@ async def _replayed(uow: UnitOfWork, key: str, cmd: PaymentIn) -> Payment:
     return payment
 
 
-async def refund_payment(*, uow: UnitOfWork, payment_id: str, cmd: RefundIn, actor: Principal,
+async def refund_payment(*, uow: UnitOfWork, new_uow: UowFactory, payment_id: str, cmd: RefundIn, actor: Principal,
                          idempotency_key: str | None = None) -> tuple[Refund, bool]:
     """Give back part or all of a payment, never more than is left of it; (refund, True) when this call did."""
-    async with uow:
-        payment = await _load(uow, payment_id, actor)
+    async with audit_denials(new_uow), uow:
+        payment = await _load(uow, payment_id, actor, "create", "Refund")
         refund_id = str(uuid.uuid4())
         # The refund row first: a replayed key waits here for its twin and then finds it.
         inserted = await uow.session.execute(insert_or_ignore(uow, Refund).values(
@@ -92,19 +93,20 @@ async def _replayed_refund(uow: UnitOfWork, key: str, payment_id: str, cmd: Refu
     return refund
 
 
-async def get_payment(*, uow: UnitOfWork, payment_id: str, actor: Principal) -> Payment:
-    """One payment, with what was refunded of it (audited)."""
-    async with uow:
-        payment = await _load(uow, payment_id, actor)
+async def get_payment(*, uow: UnitOfWork, new_uow: UowFactory, payment_id: str, actor: Principal) -> Payment:
+    """One payment, with what was refunded of it (audited, a refusal too)."""
+    async with audit_denials(new_uow), uow:
+        payment = await _load(uow, payment_id, actor, "read", "Payment")
         await _audit(uow, actor, "read", "Payment", payment)
     return payment
 
 
-async def payments_of_patient(*, uow: UnitOfWork, patient_id: str, location_id: str,
+async def payments_of_patient(*, uow: UnitOfWork, new_uow: UowFactory, patient_id: str, location_id: str,
                               actor: Principal) -> list[Payment]:
-    """A patient's payments at a location, newest first (audited)."""
-    actor.ensure_location(location_id)
-    async with uow:
+    """A patient's payments at a location, newest first (audited, a refusal too)."""
+    async with audit_denials(new_uow), uow:
+        ensure_phi_access(actor, action="read", resource="Payment", resource_id=None, patient_id=patient_id,
+                          location_id=location_id)
         payments = list((await uow.session.scalars(
             select(Payment).where(Payment.patient_id == patient_id, Payment.location_id == location_id)
             .order_by(Payment.received_at.desc())
@@ -114,11 +116,12 @@ async def payments_of_patient(*, uow: UnitOfWork, patient_id: str, location_id: 
     return payments
 
 
-async def _load(uow: UnitOfWork, payment_id: str, actor: Principal) -> Payment:
+async def _load(uow: UnitOfWork, payment_id: str, actor: Principal, action: str, resource: str) -> Payment:
     payment = await uow.session.get(Payment, payment_id)
     if payment is None:
         raise NotFound(f"no payment {payment_id}", field="payment_id")
-    actor.ensure_location(payment.location_id)
+    ensure_phi_access(actor, action=action, resource=resource, resource_id=payment.id,
+                      patient_id=payment.patient_id, location_id=payment.location_id)
     return payment
 
 

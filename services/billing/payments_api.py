@@ -11,64 +11,70 @@ from services.billing.ledger_access import CheckInDesk, MoneyStaff, ensure_may_p
 from services.billing.ledger_schemas import (
     BalanceOut, PaymentIn, PaymentOut, RefundIn, RefundOut, StatementOut,
 )
-from shared.web import UowDep
+from shared.web import NewUowDep, UowDep
 
 router = APIRouter(tags=["payments"])
 LocationQuery = Annotated[str, Query(min_length=1, max_length=64)]
 
 
 @router.post("/payments", response_model=PaymentOut, status_code=201)
-async def post_payment(cmd: PaymentIn, uow: UowDep, actor: CheckInDesk, response: Response,
+async def post_payment(cmd: PaymentIn, uow: UowDep, new_uow: NewUowDep, actor: CheckInDesk, response: Response,
                        idempotency_key: Annotated[str | None, Header(max_length=200)] = None):
     """Post a patient payment (a copay at check-in, or any payment); replaying its key returns it (200)."""
     ensure_may_post(actor, cmd.kind)
-    payment, created = await payments.post_payment(uow=uow, cmd=cmd, actor=actor, idempotency_key=idempotency_key)
+    payment, created = await payments.post_payment(uow=uow, new_uow=new_uow, cmd=cmd, actor=actor,
+                                                   idempotency_key=idempotency_key)
     if not created:
         response.status_code = 200
     return payment
 
 
 @router.get("/payments/{payment_id}", response_model=PaymentOut)
-async def get_payment(payment_id: str, uow: UowDep, actor: MoneyStaff):
+async def get_payment(payment_id: str, uow: UowDep, new_uow: NewUowDep, actor: MoneyStaff):
     """One payment and how much of it was refunded."""
-    return await payments.get_payment(uow=uow, payment_id=payment_id, actor=actor)
+    return await payments.get_payment(uow=uow, new_uow=new_uow, payment_id=payment_id, actor=actor)
 
 
 @router.post("/payments/{payment_id}/refunds", response_model=RefundOut, status_code=201)
-async def refund_payment(payment_id: str, cmd: RefundIn, uow: UowDep, actor: MoneyStaff, response: Response,
+async def refund_payment(payment_id: str, cmd: RefundIn, uow: UowDep, new_uow: NewUowDep, actor: MoneyStaff,
+                         response: Response,
                          idempotency_key: Annotated[str | None, Header(max_length=200)] = None):
     """Refund part or all of a payment; 409 naming the refundable amount when it asks for more."""
-    refund, created = await payments.refund_payment(uow=uow, payment_id=payment_id, cmd=cmd, actor=actor,
-                                                    idempotency_key=idempotency_key)
+    refund, created = await payments.refund_payment(uow=uow, new_uow=new_uow, payment_id=payment_id, cmd=cmd,
+                                                    actor=actor, idempotency_key=idempotency_key)
     if not created:
         response.status_code = 200
     return refund
 
 
 @router.get("/patients/{patient_id}/payments", response_model=list[PaymentOut])
-async def payments_of_patient(patient_id: str, location_id: LocationQuery, uow: UowDep, actor: MoneyStaff):
+async def payments_of_patient(patient_id: str, location_id: LocationQuery, uow: UowDep, new_uow: NewUowDep,
+                              actor: MoneyStaff):
     """A patient's payments at a location, newest first."""
-    return await payments.payments_of_patient(uow=uow, patient_id=patient_id, location_id=location_id, actor=actor)
+    return await payments.payments_of_patient(uow=uow, new_uow=new_uow, patient_id=patient_id,
+                                              location_id=location_id, actor=actor)
 
 
 @router.get("/patients/{patient_id}/balance", response_model=BalanceOut)
-async def patient_balance(patient_id: str, location_id: LocationQuery, uow: UowDep, actor: CheckInDesk):
+async def patient_balance(patient_id: str, location_id: LocationQuery, uow: UowDep, new_uow: NewUowDep,
+                          actor: CheckInDesk):
     """What the patient owes at a location now (negative: a credit)."""
-    return await statements.current_balance(uow=uow, patient_id=patient_id, location_id=location_id, actor=actor)
+    return await statements.current_balance(uow=uow, new_uow=new_uow, patient_id=patient_id,
+                                            location_id=location_id, actor=actor)
 
 
 @router.get("/patients/{patient_id}/statement", response_model=StatementOut)
 async def patient_statement(patient_id: str, location_id: LocationQuery, start: date, end: date,
-                            uow: UowDep, actor: MoneyStaff):
-    """The patient's ledger lines of a period, from opening to closing balance."""
-    return await statements.statement(uow=uow, patient_id=patient_id, location_id=location_id,
+                            uow: UowDep, new_uow: NewUowDep, actor: MoneyStaff):
+    """The patient's ledger lines of a period (local days of the location), from opening to closing balance."""
+    return await statements.statement(uow=uow, new_uow=new_uow, patient_id=patient_id, location_id=location_id,
                                       start=start, end=end, actor=actor)
 
 
 @router.get("/patients/{patient_id}/statement.csv", response_class=PlainTextResponse)
 async def patient_statement_csv(patient_id: str, location_id: LocationQuery, start: date, end: date,
-                                uow: UowDep, actor: MoneyStaff):
+                                uow: UowDep, new_uow: NewUowDep, actor: MoneyStaff):
     """The same statement as CSV, for printing or mailing."""
-    statement = await statements.statement(uow=uow, patient_id=patient_id, location_id=location_id,
+    statement = await statements.statement(uow=uow, new_uow=new_uow, patient_id=patient_id, location_id=location_id,
                                            start=start, end=end, actor=actor)
     return PlainTextResponse(statements.statement_csv(statement), media_type="text/csv")

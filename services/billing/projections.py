@@ -4,7 +4,10 @@ Each `on_*` use case runs inside the consumer's transaction and is an upsert; an
 snapshot delivered after a newer one is ignored.
 """
 
-from sqlalchemy import update
+from datetime import date
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import aliased
 
 from services.billing import claims
 from services.billing.claim_models import Claim
@@ -33,8 +36,19 @@ on_patient_updated = on_patient_registered
 
 
 async def on_patient_merged(*, uow: UnitOfWork, event: scheduling.PatientMerged, envelope: Envelope) -> None:
-    """Coverage, charges and claims of a merged-away record now belong to its survivor."""
-    for model in (Coverage, Charge, Claim):
+    """Coverage, charges and claims of a merged-away record now belong to its survivor.
+
+    A coverage overlapping one of the survivor's of the same priority stays with the merged-away
+    record (one primary per day is a database rule): a biller settles which one holds.
+    """
+    survivors = aliased(Coverage)
+    clashes = select(survivors.id).where(
+        survivors.patient_id == event.survivor_id, survivors.priority == Coverage.priority,
+        survivors.effective_from <= func.coalesce(Coverage.effective_to, date.max),
+        Coverage.effective_from <= func.coalesce(survivors.effective_to, date.max))
+    await uow.session.execute(update(Coverage).where(Coverage.patient_id == event.duplicate_id, ~clashes.exists())
+                              .values(patient_id=event.survivor_id))
+    for model in (Charge, Claim):
         await uow.session.execute(update(model).where(model.patient_id == event.duplicate_id)
                                   .values(patient_id=event.survivor_id))
     await uow.session.execute(update(BillingPatient).where(BillingPatient.patient_id == event.duplicate_id)

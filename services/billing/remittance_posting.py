@@ -3,6 +3,7 @@
 import uuid
 from decimal import Decimal
 
+from services.billing import coordination
 from services.billing.balances import change_patient_balance
 from services.billing.claim_models import Claim, ClaimLine
 from services.billing.claims import lines_of, move
@@ -15,6 +16,8 @@ from shared.db import utcnow
 from shared.uow import UnitOfWork
 
 PAYER_DENIED = "4"  # CLP02: denied
+# OA-23 on a secondary payer's 835: the prior payer's payments and adjustments, already counted on the claim.
+PRIOR_PAYER_IMPACT = ("OA", "23")
 
 
 async def post_claim_payment(*, uow: UnitOfWork, remittance_id: str, sequence: int, payment: edi835.ClaimPayment,
@@ -65,9 +68,10 @@ def _adjustment(payment_id: str, line_payment_id: str | None, line_id: str | Non
 
 
 def _split(adjustments: list[edi835.Adjustment]) -> tuple[Decimal, Decimal]:
-    """(written off, owed by the patient)."""
+    """(written off by this payer, owed by the patient)."""
     patient = sum((a.amount for a in adjustments if a.group_code == PATIENT_GROUP), ZERO)
-    return sum((a.amount for a in adjustments), ZERO) - patient, patient
+    prior = sum((a.amount for a in adjustments if (a.group_code, a.carc) == PRIOR_PAYER_IMPACT), ZERO)
+    return sum((a.amount for a in adjustments), ZERO) - patient - prior, patient
 
 
 def _post_line(line: ClaimLine, svc: edi835.LinePayment) -> None:
@@ -75,13 +79,16 @@ def _post_line(line: ClaimLine, svc: edi835.LinePayment) -> None:
     line.paid_amount += svc.paid
     line.adjustment_amount += written_off
     line.patient_responsibility += patient
-    if svc.paid == 0 and patient == 0:
-        line.denial_carc = next((a.carc for a in svc.adjustments if a.group_code != PATIENT_GROUP), None)
+    if svc.paid == 0 and patient == 0 and written_off > 0:
+        line.denial_carc = next((a.carc for a in svc.adjustments if a.group_code != PATIENT_GROUP
+                                 and (a.group_code, a.carc) != PRIOR_PAYER_IMPACT), None)
 
 
 async def _adjudicate(uow: UnitOfWork, claim: Claim, lines: list[ClaimLine], payment: edi835.ClaimPayment,
                       remittance_id: str, payment_id: str) -> None:
     written_off, patient_share = _split([*payment.adjustments, *(a for svc in payment.lines for a in svc.adjustments)])
+    # The first decision on a secondary claim takes over the patient's share the primary left.
+    owed_before = await _owed_after_primary(uow, claim) if claim.adjudicated_at is None else ZERO
     claim.paid_amount += payment.paid
     claim.adjustment_amount += written_off
     claim.patient_responsibility += patient_share
@@ -94,13 +101,14 @@ async def _adjudicate(uow: UnitOfWork, claim: Claim, lines: list[ClaimLine], pay
         await move(uow, claim, ClaimStatus.ACCEPTED, "billing", reason)
         await uow.emit(ClaimAccepted(**facts), subject=claim.id, location_id=claim.location_id)
     outcomes = [LineOutcome(line.charge_amount, line.paid_amount, line.paid_amount == 0
-                            and line.patient_responsibility == 0) for line in lines]
+                            and line.patient_responsibility == 0 and line.adjustment_amount > 0) for line in lines]
     if not payment.lines:  # adjudicated at claim level only: the claim is its one line
         outcomes = [LineOutcome(claim.total_charge, payment.paid, payment.paid == 0 and patient_share == 0)]
     status = adjudicated_status(outcomes, payer_denied=payment.status_code == PAYER_DENIED
                                 and payment.paid == 0 and patient_share == 0)
     await move(uow, claim, status, "billing", reason)
-    carcs = [a.carc for a in payment.adjustments if a.group_code != PATIENT_GROUP]
+    carcs = [a.carc for a in payment.adjustments
+             if a.group_code != PATIENT_GROUP and (a.group_code, a.carc) != PRIOR_PAYER_IMPACT]
     carcs += [line.denial_carc for line in lines if line.denial_carc]
     claim.denial_carc = carcs[0] if carcs and status != ClaimStatus.PAID else None
     if status == ClaimStatus.DENIED:
@@ -111,7 +119,16 @@ async def _adjudicate(uow: UnitOfWork, claim: Claim, lines: list[ClaimLine], pay
                                  paid_amount=claim.paid_amount, adjustment_amount=claim.adjustment_amount,
                                  patient_responsibility=claim.patient_responsibility, remittance_id=remittance_id),
                        subject=claim.id, location_id=claim.location_id)
-    if patient_share:
+    # The patient owes what the last payer to decide left: a secondary's decision replaces the primary's.
+    if patient_share - owed_before:
         await change_patient_balance(uow=uow, patient_id=claim.patient_id, location_id=claim.location_id,
-                                     amount=patient_share, reason="claim_patient_responsibility",
+                                     amount=patient_share - owed_before, reason="claim_patient_responsibility",
                                      source_id=f"remittance_claim_payment:{payment_id}")
+    await coordination.open_secondary_claim(uow, claim)
+
+
+async def _owed_after_primary(uow: UnitOfWork, claim: Claim) -> Decimal:
+    """What the patient already owes for a secondary claim's visit: the primary's patient responsibility."""
+    if claim.primary_claim_id is None:
+        return ZERO
+    return (await uow.session.get(Claim, claim.primary_claim_id)).patient_responsibility

@@ -17,7 +17,7 @@ from services.billing.models import Payer
 from services.billing.remittance_models import Remittance, RemittanceClaimPayment, RemittanceLineAdjustment
 from services.billing.remittance_posting import post_claim_payment
 from services.billing.x12 import edi835
-from shared.audit import record_phi_access
+from shared.audit import UowFactory, audit_denials, ensure_phi_access, record_phi_access
 from shared.auth import Principal
 from shared.db import utcnow
 from shared.errors import NotFound, Unprocessable
@@ -26,7 +26,7 @@ from shared.uow import UnitOfWork
 REVERSAL = "22"
 
 
-async def import_835(*, uow: UnitOfWork, text: str, actor: Principal, new_uow) -> RemittanceOut:
+async def import_835(*, uow: UnitOfWork, new_uow: UowFactory, text: str, actor: Principal) -> RemittanceOut:
     """Post an 835 to our claims; a repeat of an imported file reports that import and posts nothing."""
     try:
         remittance = edi835.parse(text)
@@ -34,19 +34,20 @@ async def import_835(*, uow: UnitOfWork, text: str, actor: Principal, new_uow) -
         raise Unprocessable(f"not a readable 835: {exc}", field="body") from exc
     file_hash = hashlib.sha256(text.strip().encode()).hexdigest()
     try:
-        async with uow:
+        async with audit_denials(new_uow), uow:
             if previous := await _previous(uow, file_hash, remittance):
                 return await _summary(uow, previous, already_imported=True, reader=actor)
             return await _post(uow, remittance, text, file_hash, actor)
     except IntegrityError:  # a concurrent import of the same file committed first
-        async with new_uow() as again:
+        async with audit_denials(new_uow), new_uow() as again:
             return await _summary(again, await _previous(again, file_hash, remittance), already_imported=True,
                                   reader=actor)
 
 
-async def get_remittance(*, uow: UnitOfWork, remittance_id: str, actor: Principal) -> RemittanceOut:
-    """An imported 835 with what was posted from it (audited per claim)."""
-    async with uow:
+async def get_remittance(*, uow: UnitOfWork, new_uow: UowFactory, remittance_id: str,
+                         actor: Principal) -> RemittanceOut:
+    """An imported 835 with what was posted from it (audited per claim, a refusal too)."""
+    async with audit_denials(new_uow), uow:
         remittance = await uow.session.get(Remittance, remittance_id)
         if remittance is None:
             raise NotFound(f"remittance {remittance_id} not found", field="remittance_id")
@@ -75,7 +76,8 @@ async def _post(uow: UnitOfWork, remittance: edi835.Remittance835, text: str, fi
         claim = await uow.session.get(Claim, payment.patient_control_number.lower(), with_for_update=True)
         if claim is not None:
             # A biller scoped to some locations posts nothing to another location's claims.
-            actor.ensure_location(claim.location_id)
+            ensure_phi_access(actor, action="update", resource="Claim", resource_id=claim.id,
+                              patient_id=claim.patient_id, location_id=claim.location_id)
         problem = _problem(claim, payment)
         await post_claim_payment(uow=uow, remittance_id=row.id, sequence=sequence, payment=payment,
                                  claim=None if problem else claim, problem=problem, actor=actor)
@@ -109,7 +111,8 @@ async def _summary(uow: UnitOfWork, remittance: Remittance, *, already_imported:
             RemittanceLineAdjustment.claim_payment_id == payment.id))).all()
         claim = await uow.session.get(Claim, payment.claim_id) if payment.problem is None else None
         if claim and reader:
-            reader.ensure_location(claim.location_id)
+            ensure_phi_access(reader, action="read", resource="Claim", resource_id=claim.id,
+                              patient_id=claim.patient_id, location_id=claim.location_id)
             await record_phi_access(uow, actor=reader, action="read", resource="Claim", resource_id=claim.id,
                                     patient_id=claim.patient_id, location_id=claim.location_id)
         out = PostedClaimOut(

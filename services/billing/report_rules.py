@@ -2,13 +2,17 @@
 
 Definitions (the reports' documentation):
 - A/R aging: a claim's payer balance is total charge - paid - adjustments (CO/OA/PI write-offs)
-  - patient responsibility (PR moved to the patient's own ledger). It ages from the date of
-  service, the usual practice-management convention, which also covers claims not yet sent.
+  - patient responsibility (PR moved to the patient's own ledger) - on a secondary claim, what the
+  primary payer paid and wrote off (the secondary owes at most the rest). It ages from the date of
+  service, the usual practice-management convention, which also covers claims not yet sent:
+  age = today at the claim's location (its local calendar day) - date of service.
+- Days and months are the location's local calendar days: a payment at 23:30 in Los Angeles on
+  31 October belongs to October, although it is 1 November in UTC.
 - Missed visits: see MISSED_VISIT_DEFINITION.
 """
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -34,9 +38,10 @@ def aging_bucket(age_days: int) -> str:
     raise AssertionError("unreachable")
 
 
-def payer_outstanding(total: Decimal, paid: Decimal, adjusted: Decimal, patient_share: Decimal) -> Decimal:
-    """What the payer still owes on a claim."""
-    return total - paid - adjusted - patient_share
+def payer_outstanding(total: Decimal, paid: Decimal, adjusted: Decimal, patient_share: Decimal,
+                      prior_payer: Decimal = ZERO) -> Decimal:
+    """What the payer still owes on a claim; a secondary claim's `prior_payer` part was the primary's to settle."""
+    return total - prior_payer - paid - adjusted - patient_share
 
 
 @dataclass(frozen=True)
@@ -49,15 +54,19 @@ class Receivable:
     outstanding: Decimal
 
 
-def aging(receivables: Iterable[Receivable], *, as_of: date,
+def aging(receivables: Iterable[Receivable], *, as_of: date | Mapping[str, date],
           group: Callable[[Receivable], str]) -> dict[str, dict[str, Decimal]]:
-    """Outstanding amounts per group and bucket (every bucket present, plus "total")."""
+    """Outstanding amounts per group and bucket (every bucket present, plus "total").
+
+    `as_of` is one day for every location, or each location's own today (location id -> local date).
+    """
     table: dict[str, dict[str, Decimal]] = {}
     for item in receivables:
         if item.outstanding <= 0:
             continue
+        today = as_of[item.location_id] if isinstance(as_of, Mapping) else as_of
         row = table.setdefault(group(item), {name: ZERO for name, _ in AGING_BUCKETS} | {"total": ZERO})
-        row[aging_bucket((as_of - item.since).days)] += item.outstanding
+        row[aging_bucket((today - item.since).days)] += item.outstanding
         row["total"] += item.outstanding
     return table
 

@@ -14,7 +14,8 @@ class AgingRow(BaseModel):
 
 
 class AgingReport(BaseModel):
-    as_of: date
+    as_of: date | None  # the day asked for; none: each location's own today, in as_of_by_location
+    as_of_by_location: dict[str, date] = {}
     basis: str
     by_payer: list[AgingRow]
     by_location: list[AgingRow]

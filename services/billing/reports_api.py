@@ -17,21 +17,24 @@ LocationFilter = Annotated[str | None, Query(min_length=1, max_length=64)]
 
 @router.get("/ar-aging", response_model=AgingReport)
 async def ar_aging(uow: UowDep, actor: MoneyStaff, location_id: LocationFilter = None, as_of: date | None = None):
-    """Payers' outstanding claim balances in 0-30, 31-60, 61-90, 91-120 and 120+ days since service."""
+    """Payers' outstanding claim balances in 0-30, 31-60, 61-90, 91-120 and 120+ days since service.
+
+    Without `as_of`, claims age until today at their location (its local date).
+    """
     scope = reports.locations_in_scope(actor, location_id)
-    return await reports.ar_aging(uow=uow, scope=scope, as_of=as_of or datetime.now(UTC).date())
+    return await reports.ar_aging(uow=uow, scope=scope, as_of=as_of, now=datetime.now(UTC))
 
 
 @router.get("/denials", response_model=DenialReport)
 async def denials(start: date, end: date, uow: UowDep, actor: MoneyStaff, location_id: LocationFilter = None):
-    """Denials adjudicated between two dates, by CARC, payer and provider."""
+    """Denials adjudicated between two dates (local days of each location), by CARC, payer and provider."""
     scope = reports.locations_in_scope(actor, location_id)
     return await reports.denials(uow=uow, scope=scope, start=start, end=end)
 
 
 @router.get("/collections", response_model=CollectionsReport)
 async def collections(start: date, end: date, uow: UowDep, actor: MoneyStaff, location_id: LocationFilter = None):
-    """Revenue and collections by month, location and provider."""
+    """Revenue and collections by local month, location and provider."""
     scope = reports.locations_in_scope(actor, location_id)
     return await reports.collections(uow=uow, scope=scope, start=start, end=end)
 

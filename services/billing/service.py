@@ -1,8 +1,7 @@
 """Charges: a completed visit's CPT lines priced from the fee schedule, and missed-visit fees."""
 
 import uuid
-from datetime import UTC, date, datetime
-from zoneinfo import ZoneInfo
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -11,8 +10,10 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from services.billing import claims, pricing
 from services.billing.balances import change_patient_balance
 from services.billing.domain import charge_lines
-from services.billing.models import BillingLocation, Charge, MissedVisitFee
-from shared.audit import record_phi_access
+from services.billing.ledger_domain import local_day
+from services.billing.locations import zone_of
+from services.billing.models import Charge, MissedVisitFee
+from shared.audit import UowFactory, audit_denials, ensure_phi_access, record_phi_access
 from shared.auth import Principal
 from shared.contracts.billing import ChargeCreated
 from shared.contracts.scheduling import AppointmentCancelled, AppointmentCompleted, AppointmentNoShow
@@ -79,8 +80,7 @@ async def _charge_missed_visit(uow: UnitOfWork, event: AppointmentNoShow | Appoi
 
 async def _service_date(uow: UnitOfWork, location_id: str, start: datetime) -> date:
     """The visit's local calendar day at its location (UTC until the location's timezone is known)."""
-    location = await uow.session.get(BillingLocation, location_id)
-    return start.astimezone(ZoneInfo(location.timezone) if location else UTC).date()
+    return local_day(start, await zone_of(uow, location_id))
 
 
 async def _emit_created(uow: UnitOfWork, charge: Charge) -> None:
@@ -94,16 +94,18 @@ async def _emit_created(uow: UnitOfWork, charge: Charge) -> None:
     )
 
 
-async def charges_of_appointment(*, uow: UnitOfWork, appointment_id: str, actor: Principal) -> list[Charge]:
-    """The charges of one visit, in line order (audited: they are patient financial data)."""
-    async with uow:
+async def charges_of_appointment(*, uow: UnitOfWork, new_uow: UowFactory, appointment_id: str,
+                                 actor: Principal) -> list[Charge]:
+    """The charges of one visit, in line order (audited, a refusal too: they are patient financial data)."""
+    async with audit_denials(new_uow), uow:
         charges = list(
             (await uow.session.scalars(
                 select(Charge).where(Charge.appointment_id == appointment_id).order_by(Charge.line_number)
             )).all()
         )
-        for location_id in {c.location_id for c in charges}:
-            actor.ensure_location(location_id)
+        for charge in charges:
+            ensure_phi_access(actor, action="read", resource="Charge", resource_id=appointment_id,
+                              patient_id=charge.patient_id, location_id=charge.location_id)
         if charges:
             first = charges[0]
             await record_phi_access(uow, actor=actor, action="read", resource="Charge",

@@ -2,40 +2,41 @@
 
 import csv
 import io
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 
 from services.billing.balances import balance_of
-from services.billing.ledger_domain import ZERO, StatementLine, reconcile
+from services.billing.ledger_domain import ZERO, StatementLine, local_day, local_days, reconcile
 from services.billing.ledger_models import PatientLedgerEntry
 from services.billing.ledger_schemas import StatementOut
-from shared.audit import record_phi_access
+from services.billing.locations import zone_of
+from shared.audit import UowFactory, audit_denials, ensure_phi_access, record_phi_access
 from shared.auth import Principal
 from shared.errors import Unprocessable
 from shared.uow import UnitOfWork
 
 
-def _midnight(day: date) -> datetime:
-    return datetime.combine(day, time(0), tzinfo=UTC)
-
-
-async def statement(*, uow: UnitOfWork, patient_id: str, location_id: str, start: date, end: date,
-                    actor: Principal) -> StatementOut:
-    """The patient's ledger lines of [start, end] (UTC days) that reconcile opening to closing (audited)."""
-    actor.ensure_location(location_id)
+async def statement(*, uow: UnitOfWork, new_uow: UowFactory, patient_id: str, location_id: str, start: date,
+                    end: date, actor: Principal) -> StatementOut:
+    """The patient's ledger lines of [start, end] (the location's local days) that reconcile opening to closing."""
     if end < start:
         raise Unprocessable("end is before start", field="end")
     account = (PatientLedgerEntry.patient_id == patient_id, PatientLedgerEntry.location_id == location_id)
-    async with uow:
+    async with audit_denials(new_uow), uow:
+        ensure_phi_access(actor, action="read", resource="Statement", resource_id=None, patient_id=patient_id,
+                          location_id=location_id)
+        zone = await zone_of(uow, location_id)
+        since, until = local_days(start, end, zone)
         before = await uow.session.scalar(
-            select(PatientLedgerEntry).where(*account, PatientLedgerEntry.posted_at < _midnight(start))
+            select(PatientLedgerEntry).where(*account, PatientLedgerEntry.posted_at < since)
             .order_by(PatientLedgerEntry.seq.desc()).limit(1)
         )
         # Bounded by seq, not by time: the lines are always a contiguous run that reconciles.
         last = await uow.session.scalar(
             select(func.max(PatientLedgerEntry.seq))
-            .where(*account, PatientLedgerEntry.posted_at < _midnight(end + timedelta(days=1)))
+            .where(*account, PatientLedgerEntry.posted_at < until)
         )
         entries = list((await uow.session.scalars(
             select(PatientLedgerEntry)
@@ -48,7 +49,7 @@ async def statement(*, uow: UnitOfWork, patient_id: str, location_id: str, start
     opening = before.balance_after if before else ZERO
     closing = reconcile(opening, [StatementLine(e.seq, e.amount, e.balance_after) for e in entries])
     return StatementOut(
-        patient_id=patient_id, location_id=location_id, start=start, end=end,
+        patient_id=patient_id, location_id=location_id, start=start, end=end, timezone=str(zone),
         opening_balance=opening, closing_balance=closing,
         charges=sum((e.amount for e in entries if e.amount > 0), ZERO),
         credits=sum((e.amount for e in entries if e.amount < 0), ZERO),
@@ -56,10 +57,12 @@ async def statement(*, uow: UnitOfWork, patient_id: str, location_id: str, start
     )
 
 
-async def current_balance(*, uow: UnitOfWork, patient_id: str, location_id: str, actor: Principal):
-    """The patient's balance at a location now (audited)."""
-    actor.ensure_location(location_id)
-    async with uow:
+async def current_balance(*, uow: UnitOfWork, new_uow: UowFactory, patient_id: str, location_id: str,
+                          actor: Principal):
+    """The patient's balance at a location now (audited, a refusal too)."""
+    async with audit_denials(new_uow), uow:
+        ensure_phi_access(actor, action="read", resource="Balance", resource_id=None, patient_id=patient_id,
+                          location_id=location_id)
         balance = await balance_of(uow=uow, patient_id=patient_id, location_id=location_id)
         await record_phi_access(uow, actor=actor, action="read", resource="Balance", resource_id=None,
                                 patient_id=patient_id, location_id=location_id)
@@ -67,13 +70,14 @@ async def current_balance(*, uow: UnitOfWork, patient_id: str, location_id: str,
 
 
 def statement_csv(statement: StatementOut) -> str:
-    """The statement as CSV: one row per ledger line between the opening and closing balance rows."""
+    """The statement as CSV: one row per ledger line (dated in the location's timezone) between the balances."""
+    zone = ZoneInfo(statement.timezone)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["date", "description", "reference", "amount", "balance"])
     writer.writerow([statement.start.isoformat(), "opening balance", "", "", statement.opening_balance])
     for line in statement.lines:
-        writer.writerow([line.posted_at.date().isoformat(), line.reason, line.source_id, line.amount,
+        writer.writerow([local_day(line.posted_at, zone).isoformat(), line.reason, line.source_id, line.amount,
                          line.balance_after])
     writer.writerow([statement.end.isoformat(), "closing balance", "", "", statement.closing_balance])
     return out.getvalue()

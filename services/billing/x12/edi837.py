@@ -9,11 +9,12 @@ from datetime import date, datetime
 from decimal import Decimal
 from itertools import count
 
+from services.billing.x12 import edi837_cob as cob
+from services.billing.x12.edi837_cob import RELATIONSHIP_CODES, PriorPayer
 from services.billing.x12.envelope import COMPONENT, Envelope, clean, count_check, read, segment, wrap
 from services.billing.x12.envelope import amount as x12_amount
 
 VERSION = "005010X222A1"
-RELATIONSHIP_CODES = {"self": "18", "spouse": "01", "child": "19", "other": "G8"}
 SEX_CODES = {"female": "F", "male": "M"}
 
 
@@ -75,6 +76,7 @@ class Claim837:
     lines: tuple[Line837, ...]
     # A corrected claim replaces the one the payer adjudicated: frequency 7 and its claim number (REF*F8).
     replaces_payer_claim: str | None = None
+    prior_payer: PriorPayer | None = None  # a secondary claim: what the primary payer did (loops 2320, 2430)
 
 
 @dataclass(frozen=True)
@@ -120,12 +122,17 @@ def _claim(claim: Claim837, hl: count, parent: int) -> list[str]:
     out += [segment("HI", *diagnoses),
             segment("NM1", "82", "1", clean(claim.rendering_provider.family_name),
                     clean(claim.rendering_provider.given_name), "", "", "", "XX", claim.rendering_npi)]
+    prior = claim.prior_payer
+    if prior:
+        out += cob.prior_payer_segments(prior)
     for number, line in enumerate(claim.lines, start=1):
         out += [segment("LX", number),
                 segment("SV1", COMPONENT.join(["HC", line.cpt, *line.modifiers]), x12_amount(line.charge), "UN",
                         line.units, "", "", COMPONENT.join(str(p) for p in line.diagnosis_pointers)),
                 segment("DTP", "472", "D8", line.date_of_service.strftime("%Y%m%d")),
                 segment("REF", "6R", clean(line.line_id))]
+        if prior and prior.lines:
+            out += cob.line_adjudication_segments(prior, prior.lines[number - 1])
     return out
 
 
@@ -176,6 +183,7 @@ class _Reader:
         self.component = component
         self.claims: list[Claim837] = []
         self.level, self.entity, self.ctx, self.claim, self.lines = "", "", {}, None, []
+        self.prior: dict | None = None  # loop 2320 of the claim being read
 
     def take(self, seg: list[str]) -> None:
         tag = seg[0]
@@ -190,6 +198,9 @@ class _Reader:
             self.ctx = {k: v for k, v in self.ctx.items() if k.startswith("provider")}
 
     def _sbr(self, seg):
+        if self.claim is not None:  # after CLM: the other payer's loop 2320
+            self.prior = cob.read_sbr(seg)
+            return
         self.ctx.update(priority="primary" if seg[1] == "P" else "secondary", group=_el(seg, 3) or None,
                         filing=_el(seg, 9), relationship="self")
 
@@ -198,6 +209,12 @@ class _Reader:
 
     def _nm1(self, seg):
         self.entity = seg[1]
+        if self.prior is not None and seg[1] == "IL":
+            self.prior.update(subscriber_family_name=seg[3], subscriber_given_name=_el(seg, 4), member_id=seg[9])
+            return
+        if self.prior is not None and seg[1] == "PR":
+            self.prior.update(payer_name=seg[3], payer_id=seg[9])
+            return
         if seg[1] == "85":
             self.ctx.update(provider_name=seg[3], provider_npi=seg[9])
         elif seg[1] in ("IL", "QC", "82"):
@@ -246,6 +263,18 @@ class _Reader:
     def _dtp(self, seg):
         if seg[1] == "472":
             self.lines[-1]["dos"] = _d8(seg[3])
+        elif seg[1] == "573":
+            self.lines[-1]["prior"]["adjudicated_on"] = _d8(seg[3])
+
+    def _amt(self, seg):
+        if seg[1] == "D" and self.prior is not None:
+            self.prior["paid"] = Decimal(seg[2])
+
+    def _cas(self, seg):  # in loop 2430 of the last line, or in loop 2320 before any line
+        (self.lines[-1]["prior"] if self.lines else self.prior)["adjustments"].extend(cob.read_cas(seg))
+
+    def _svd(self, seg):
+        self.lines[-1]["prior"] = cob.read_svd(seg, self.component)
 
     def flush(self) -> None:
         if self.claim is None:
@@ -253,6 +282,7 @@ class _Reader:
         c, claim = self.ctx, self.claim
         provider = BillingProvider(c["provider_name"], c["provider_npi"], c["provider_tax_id"], c["provider_address"])
         patient = Person(**c["QC"]) if c["relationship"] != "self" else None
+        prior = cob.prior_payer(self.prior, [line["prior"] for line in self.lines if "prior" in line])
         self.claims.append(Claim837(
             claim_id=claim["claim_id"], total=claim["total"], place_of_service=claim["pos"],
             diagnosis_codes=claim["diagnoses"], billing_provider=provider, rendering_provider=Person(**c["82"]),
@@ -261,5 +291,5 @@ class _Reader:
             relationship=c["relationship"], subscriber=Person(**c["IL"]), patient=patient,
             lines=tuple(Line837(line["line_id"], line["cpt"], line["modifiers"], line["charge"], line["units"],
                                 line["pointers"], line["dos"]) for line in self.lines),
-            replaces_payer_claim=claim.get("replaces")))
-        self.claim, self.lines = None, []
+            replaces_payer_claim=claim.get("replaces"), prior_payer=prior))
+        self.claim, self.lines, self.prior = None, [], None

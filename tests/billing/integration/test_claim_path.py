@@ -1,6 +1,8 @@
 """The whole claim path on PostgreSQL and the real broker: visit -> charges -> claim -> 837P -> 835 -> paid or denied."""
 
+import asyncio
 import json
+from collections import Counter
 from decimal import Decimal
 
 import pytest
@@ -8,8 +10,8 @@ import pytest
 from services.billing.x12 import edi837
 from services.billing.x12.validation import validate
 from shared.contracts.scheduling import AppointmentCancelled, AppointmentNoShow
-from tests.billing.integration.claim_flow import (FEES, claim_of, completed_visit, eventually, insure, insured_patient,
-                                                  register, set_up_billing)
+from tests.billing.integration.claim_flow import (FEES, PAYER, claim_of, completed_visit, eventually, insure,
+                                                  insured_patient, register, set_up_billing)
 from tests.billing.x12_835 import Clp, Svc, build_835
 from tests.e2e.conftest import ADMIN_A
 from tests.e2e.flow import VISIT
@@ -22,10 +24,10 @@ D = Decimal
 
 
 def reconciles(claim: dict) -> bool:
-    """Charge = paid + written off + patient responsibility, for the claim and each line."""
+    """Charge = (a prior payer's share +) paid + written off + patient responsibility, for the claim and each line."""
     rows = [claim, *({**line, "total_charge": line["charge_amount"]} for line in claim["lines"])]
-    return all(D(r["total_charge"]) == D(r["paid_amount"]) + D(r["adjustment_amount"]) + D(r["patient_responsibility"])
-               for r in rows)
+    return all(D(r["total_charge"]) == D(r["prior_payer_amount"]) + D(r["paid_amount"]) + D(r["adjustment_amount"])
+               + D(r["patient_responsibility"]) for r in rows)
 
 
 @pytest.mark.parametrize("backend", ["postgresql", "sqlite"])
@@ -36,6 +38,9 @@ async def test_visit_to_money_reconciles_to_the_cent(make_suite, backend):
     async with suite.client("scheduling", ADMIN_A) as scheduling, suite.client("billing", ADMIN_A) as billing:
         payer_id = await set_up_billing(billing)
         ana = await insured_patient(scheduling, billing, payer_id)
+        beta = await billing.post("/payers", json=PAYER | {"name": "Beta Mutual", "x12_payer_id": "BETA02"})
+        assert beta.status_code == 201, beta.text
+        await insure(billing, ana, beta.json()["id"], priority="secondary", member_id="B-991", group_number=None)
         ben = await insured_patient(scheduling, billing, payer_id, family_name="Brown")
         cal = await insured_patient(scheduling, billing, payer_id, family_name="Cruz", relationship="child",
                                     subscriber={"family_name": "Cruz", "given_name": "Luis"})
@@ -43,6 +48,14 @@ async def test_visit_to_money_reconciles_to_the_cent(make_suite, backend):
         overlapping = await billing.post(f"/patients/{ana}/coverages", json={
             "payer_id": payer_id, "member_id": "OTHER", "effective_from": "2026-06-01"})
         assert overlapping.status_code == 409 and overlapping.json()["field"] == "effective_from"
+        # Eight overlapping primaries at once for a new patient: one is recorded, the database refuses the rest.
+        fox = await register(scheduling, "Fox")
+        await eventually(lambda: billing.get(f"/patients/{fox}/coverages"), lambda r: r.status_code == 200)
+        racing = await asyncio.gather(*[billing.post(f"/patients/{fox}/coverages", json={
+            "payer_id": payer_id, "member_id": f"FOX{n}", "effective_from": f"2026-0{n + 1}-01"}) for n in range(8)])
+        assert sorted(r.status_code for r in racing) == [201] + [409] * 7
+        assert {r.json()["field"] for r in racing if r.status_code == 409} == {"effective_from"}
+        assert len((await billing.get(f"/patients/{fox}/coverages")).json()) == 1
         visits = {
             ana: await completed_visit(suite, scheduling, ana, "2026-12-01T15:00:00Z", "2026-12-01T15:20:00Z", VISIT),
             ben: await completed_visit(suite, scheduling, ben, "2026-12-01T15:20:00Z", "2026-12-01T15:40:00Z",
@@ -129,8 +142,19 @@ async def test_visit_to_money_reconciles_to_the_cent(make_suite, backend):
             return D(response.json()["balance"])
 
         assert (await balance(ana), await balance(ben), await balance(cal)) == (D("20"), D("10"), D("0"))
+        # Ana's share is asked of her secondary payer: a claim opened and scrubbed, owing what Acme left.
+        secondary = next(c for c in (await billing.get(f"/appointments/{visits[ana]}/claims")).json()
+                         if c["priority"] == "secondary")
+        assert (secondary["status"], secondary["primary_claim_id"], secondary["total_charge"],
+                secondary["prior_payer_amount"]) == ("ready", claims[ana]["id"], "175.50", "155.50")
+        assert [line["prior_payer_amount"] for line in secondary["lines"]] == ["105.00", "50.50"]
+        # Ben's secondary coverage, recorded only now, gets his 10.00 asked of Beta too.
+        await insure(billing, ben, beta.json()["id"], priority="secondary", member_id="B-992", group_number=None)
+        bens = (await billing.get(f"/appointments/{visits[ben]}/claims")).json()
+        assert [(c["priority"], c["status"], c["prior_payer_amount"]) for c in bens] == [
+            ("primary", "paid", "0.00"), ("secondary", "ready", "115.00")]
         aging = (await billing.get("/reports/ar-aging", params={"location_id": "loc-a", "as_of": "2026-12-31"})).json()
-        assert D(aging["total"]["total"]) == D("0")
+        assert {row["name"]: row["total"] for row in aging["by_payer"]} == {"Beta Mutual": "30.00"}
 
         # What is left for a person: the denial, and the unpriced draft until its code gets a price.
         attention = (await billing.get("/locations/loc-a/claims", params={"needs_attention": "true"})).json()
@@ -147,6 +171,33 @@ async def test_visit_to_money_reconciles_to_the_cent(make_suite, backend):
         assert appealed.json()["history"][-1] | {"changed_at": None} == {
             "from_status": "denied", "to_status": "appealed", "reason": "medical records attached",
             "changed_by": "tester", "changed_at": None}
+
+        # The secondary claim goes out with Acme's decision (loops 2320 and 2430), valid against the guide.
+        second = (await billing.post("/claim-batches", json={"location_id": "loc-a"})).json()
+        assert validate(second["content"]) == []
+        assert sorted(second["claim_ids"]) == sorted([secondary["id"], bens[1]["id"], claims[dee]["id"]])
+        sent = next(c for c in edi837.parse(second["content"])[1] if c.claim_id == secondary["id"])
+        assert (sent.priority, sent.payer_id, sent.member_id, sent.total) == ("secondary", "BETA02", "B-991",
+                                                                              D("175.50"))
+        prior = sent.prior_payer
+        assert (prior.payer_id, prior.member_id, prior.paid, prior.adjustments) == ("ACME01", "XJ123456789", D("80"),
+                                                                                    ())
+        assert [(line.paid, [(a.group_code, a.carc, a.amount) for a in line.adjustments],
+                 line.adjudicated_on.isoformat()) for line in prior.lines] == [(D("80"), [("CO", "45", D("25")), ("PR", "1", D("20"))], "2026-12-20"),
+                                             (D("0"), [("CO", "50", D("50.50"))], "2026-12-20")]
+        # Beta pays 15.00 of the 20.00 (OA-23: what Acme settled); 5.00 is left to Ana, and her balance follows.
+        lines = [line["id"] for line in secondary["lines"]]
+        beta_835 = build_835([Clp(secondary["id"], "2", [
+            Svc("99213", D("125"), D("15"), [("OA", "23", D("105")), ("PR", "1", D("5"))], lines[0]),
+            Svc("83036", D("50.50"), D("0"), [("OA", "23", D("50.50"))], lines[1], ("QW",))])],
+            trace="EFT-0002", payer_id="BETA02", payer_name="Beta Mutual", control_number=901)
+        assert validate(beta_835) == []
+        posted_beta = (await billing.post("/remittances", json={"x12": beta_835})).json()
+        assert [(p["claim_id"], p["status"]) for p in posted_beta["posted"]] == [(secondary["id"], "paid")]
+        settled = (await billing.get(f"/claims/{secondary['id']}")).json()
+        assert reconciles(settled) and (settled["paid_amount"], settled["adjustment_amount"],
+                                        settled["patient_responsibility"]) == ("15.00", "0.00", "5.00")
+        assert await balance(ana) == D("5")
 
         # Coverage recorded after the visit still gets the visit billed.
         eve = await register(scheduling, "Evans")
@@ -174,8 +225,8 @@ async def test_visit_to_money_reconciles_to_the_cent(make_suite, backend):
         assert [(c["kind"], c["amount"], c["date_of_service"]) for c in no_show] == [("no_show", "40.00", "2026-11-20")]
         assert (await billing.get("/appointments/appt-early/charges")).json() == []
 
-    # A biller of another location reaches none of it by changing ids.
-    async with suite.client("billing", token(roles=["biller"], locations=["loc-b"])) as other:
+    # A biller of another location reaches none of it by changing ids, and every refusal is audited.
+    async with suite.client("billing", token(roles=["biller"], locations=["loc-b"], sub="biller-b")) as other:
         for path in (f"/claims/{claims[ana]['id']}", f"/patients/{ana}/coverages", f"/patients/{ana}/claims",
                      f"/appointments/{visits[ana]}/charges", f"/appointments/{visits[ana]}/claims",
                      f"/claim-batches/{batch['id']}", f"/remittances/{result['remittance_id']}",
@@ -185,12 +236,23 @@ async def test_visit_to_money_reconciles_to_the_cent(make_suite, backend):
         assert (await other.post(f"/claims/{claims[cal]['id']}/status", json={"status": "resubmitted"})).status_code == 403
         assert (await other.post("/claim-batches", json={"location_id": "loc-a"})).status_code == 403
 
-    events = await read_all(suite.bootstrap, suite.topic("billing.claim"), expect=9)
+    events = await read_all(suite.bootstrap, suite.topic("billing.claim"), expect=14)
     types = sorted(dict(r.headers)["ce_type"].decode() for r in events)
-    assert types == sorted(["billing.claim.submitted"] * 3 + ["billing.claim.accepted"] * 3
-                           + ["billing.claim.paid"] * 2 + ["billing.claim.denied"])
+    assert types == sorted(["billing.claim.submitted"] * 6 + ["billing.claim.accepted"] * 4
+                           + ["billing.claim.paid"] * 3 + ["billing.claim.denied"])
     denied = next(json.loads(r.value) for r in events if dict(r.headers)["ce_type"] == b"billing.claim.denied")
     assert denied["carcs"] == ["50"]
-    audit = await read_all(suite.bootstrap, suite.topic("billing.audit"), expect=60, timeout=5)
-    exported_audit = [json.loads(r.value) for r in audit if json.loads(r.value)["action"] == "export"]
-    assert sorted(e["resource_id"] for e in exported_audit) == sorted(batch["claim_ids"])
+    audit = [json.loads(r.value) for r in await read_all(suite.bootstrap, suite.topic("billing.audit"),
+                                                         expect=10_000, timeout=5)]
+    exported_audit = [e for e in audit if e["action"] == "export" and e["outcome"] == "success"]
+    assert sorted(e["resource_id"] for e in exported_audit) == sorted(batch["claim_ids"] + second["claim_ids"])
+    denied = [e for e in audit if e["outcome"] == "denied"]
+    assert {e["actor"] for e in denied} == {"biller-b"} and all(e["actor_locations"] == ["loc-b"] for e in denied)
+    assert all(e["location_id"] == "loc-a" for e in denied)
+    # The fee schedule is no PHI: its refusal is a plain 403; the eleven others are denied PHI accesses.
+    # Ana's claim: read by id, among the visit's claims, and in the 835 summary (read and re-posted).
+    anas_claim = [("read", "Claim", claims[ana]["id"], ana)] * 4
+    assert Counter((e["action"], e["resource"], e["resource_id"], e["patient_id"]) for e in denied) == Counter([
+        *anas_claim, ("read", "Coverage", None, ana), ("read", "Claim", None, ana), ("read", "Charge", visits[ana], ana),
+        ("read", "ClaimBatch", batch["id"], None), ("read", "Claim", None, None),
+        ("update", "Claim", claims[cal]["id"], cal), ("export", "Claim", None, None)])

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 
 from services.billing import projections, service
 from services.billing.claim_models import Claim
@@ -94,15 +95,43 @@ async def test_a_merge_moves_charges_claims_and_coverage_to_the_survivor(db):
     await _seed_reference(sessions)
     await apply(projections.on_patient_registered, scheduling.PatientRegistered(**PATIENT))
     await apply(service.charge_completed_visit, VISIT, as_event=False, visit=VISIT)
+    secondary = dict(location_id="loc-a", payer_id="payer-1", priority="secondary", member_id="Z",
+                     relationship="self", created_at=NOW)
     async with sessions.begin() as session:
-        session.add(Coverage(id="cov-2", patient_id="pat-2", location_id="loc-a", payer_id="payer-1",
-                             priority="secondary", member_id="Z", relationship="self",
-                             effective_from=date(2026, 1, 1), created_at=NOW))
+        session.add(Coverage(id="cov-2", patient_id="pat-2", effective_from=date(2026, 1, 1), **secondary))
+        # The duplicate's own secondary overlaps the survivor's: it cannot follow (one per day).
+        session.add(Coverage(id="cov-3", patient_id="pat-1", effective_from=date(2026, 6, 1),
+                             effective_to=date(2026, 6, 30), **secondary))
 
     await apply(projections.on_patient_merged, scheduling.PatientMerged(survivor_id="pat-2", duplicate_id="pat-1"))
     async with sessions() as session:
         holders = dict((await session.execute(select(Coverage.id, Coverage.patient_id))).all())
-        assert holders == {"cov-1": "pat-2", "cov-2": "pat-2"}
+        assert holders == {"cov-1": "pat-2", "cov-2": "pat-2", "cov-3": "pat-1"}
         assert await session.scalar(select(func.count()).select_from(Charge).where(Charge.patient_id == "pat-2")) == 1
         assert (await session.scalar(select(Claim))).patient_id == "pat-2"
         assert (await session.get(BillingPatient, "pat-1")).merged_into == "pat-2"
+
+
+@pytest.mark.parametrize(("effective_from", "effective_to", "refused"), [
+    (date(2026, 3, 1), date(2026, 3, 31), True),    # inside an open-ended primary
+    (date(2025, 1, 1), date(2026, 1, 1), True),     # touches its first day: dates are inclusive
+    (date(2025, 1, 1), date(2025, 12, 31), False),  # ends the day before
+    (date(2027, 1, 1), None, True),                 # both open-ended
+])
+async def test_the_database_refuses_a_second_primary_on_any_day(db, effective_from, effective_to, refused):
+    apply, sessions = db
+    await _seed_reference(sessions)  # cov-1: pat-1's primary from 2026-01-01, open-ended
+    try:
+        async with sessions.begin() as session:
+            session.add(Coverage(id="cov-9", patient_id="pat-1", location_id="loc-a", payer_id="payer-1",
+                                 priority="primary", member_id="Q", relationship="self", created_at=NOW,
+                                 effective_from=effective_from, effective_to=effective_to))
+    except IntegrityError as exc:
+        assert refused and "no_coverage_overlap" in str(exc.orig)
+    else:
+        assert not refused
+    if not refused:  # moving its end into the other's days is refused too
+        async with sessions() as session:
+            (await session.get(Coverage, "cov-9")).effective_to = date(2026, 2, 1)
+            with pytest.raises(IntegrityError, match="no_coverage_overlap"):
+                await session.commit()

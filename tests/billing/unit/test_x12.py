@@ -8,7 +8,8 @@ import pytest
 from services.billing.x12 import edi835, edi837
 from services.billing.x12.envelope import read
 from services.billing.x12.validation import validate
-from tests.billing.unit.x12_samples import ENVELOPE, SUBMITTER, claim
+from services.billing.x12.edi837_cob import balances
+from tests.billing.unit.x12_samples import ENVELOPE, SUBMITTER, claim, secondary_claim
 from tests.billing.x12_835 import Clp, Svc, build_835
 
 CLAIMS = [claim(), claim("c0ffee00-0000-4000-8000-000000000002", relationship="child"),
@@ -22,6 +23,28 @@ def test_837p_validates_against_005010x222a1_and_parses_back_to_the_same_claims(
     control, back = edi837.parse(text)
     assert control == 42
     assert back == CLAIMS
+
+
+def test_a_secondary_claim_carries_the_primary_payers_adjudication_and_stays_valid():
+    secondary = secondary_claim()
+    text = edi837.build([claim(), secondary], envelope=ENVELOPE, submitter=SUBMITTER, batch_ref="43")
+
+    assert validate(text) == []
+    _, back = edi837.parse(text)
+    assert back == [claim(), secondary]
+    segments = read(text).segments
+    tags = [s[0] for s in segments]
+    # The secondary's subscriber loop says S; its loop 2320 names the primary (P) and what it paid.
+    assert [s[1] for s in segments if s[0] == "SBR"] == ["P", "S", "P"]
+    assert ["AMT", "D", "80"] in segments and ["NM1", "PR", "2", "Acme Health", "", "", "", "", "PI", "ACME01"] in segments
+    # Per line (2430): the primary's payment, its adjustments by group and CARC, the remittance date.
+    assert [s for s in segments if s[0] in ("SVD", "CAS")] == [
+        ["SVD", "ACME01", "80", "HC:99213:25", "", "1"], ["CAS", "CO", "45", "25"], ["CAS", "PR", "1", "20"],
+        ["SVD", "ACME01", "0", "HC:83036:QW", "", "1"], ["CAS", "CO", "50", "50.5"]]
+    assert tags.count("DTP") == 4 + 2 and ["DTP", "573", "D8", "20261220"] in segments
+    # The guide's balancing: each line's charge is what the primary paid plus what it adjusted.
+    assert all(balances(line.charge, prior) for line, prior in zip(secondary.lines, secondary.prior_payer.lines,
+                                                                     strict=True))
 
 
 def test_837p_envelope_counts_and_control_numbers():

@@ -1,9 +1,11 @@
 """Claims as the export would describe them, for the X12 tests."""
 
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from services.billing.x12.edi837 import Address, BillingProvider, Claim837, Line837, Person, Submitter
+from services.billing.x12.edi837_cob import Adjustment, PriorLine, PriorPayer
 from services.billing.x12.envelope import Envelope
 
 PROVIDER = BillingProvider("Main Street Family Practice", "1234567893", "123456789",
@@ -26,3 +28,19 @@ def claim(claim_id: str = "c0ffee00-0000-4000-8000-000000000001", *, relationshi
         lines=(Line837("a1", "99213", ("25",), Decimal("125.00"), 1, (1, 2), date(2026, 12, 1)),
                Line837("a2", "83036", ("QW",), Decimal("50.50"), 1, (1,), date(2026, 12, 1))),
     )
+
+
+def secondary_claim(claim_id: str = "c0ffee00-0000-4000-8000-000000000004") -> Claim837:
+    """Ana's claim to her secondary payer after Acme paid 80.00: a line paid with a copay left, a line denied."""
+    adjudicated = date(2026, 12, 20)
+    prior = PriorPayer(
+        payer_name="Acme Health", payer_id="ACME01", filing_indicator="CI", member_id="XJ123456789",
+        group_number="GRP-77", relationship="self", subscriber_family_name="Rivera", subscriber_given_name="Ana",
+        paid=Decimal("80.00"), adjustments=(),
+        lines=(PriorLine(Decimal("80.00"), "99213", ("25",), 1,
+                         (Adjustment("CO", "45", Decimal("25.00")), Adjustment("PR", "1", Decimal("20.00"))),
+                         adjudicated),
+               PriorLine(Decimal("0.00"), "83036", ("QW",), 1, (Adjustment("CO", "50", Decimal("50.50")),),
+                         adjudicated)))
+    return replace(claim(claim_id), payer_name="Beta Mutual", payer_id="BETA02", priority="secondary",
+                   member_id="B-991", group_number=None, prior_payer=prior)

@@ -4,17 +4,27 @@
           line 2 denied (CARC 97); an 835 paid on 2026-12-20            payer balance 30.00 (30 days)
   appt-2  loc-a dr-2 2026-09-15 200.00 -> bcbs claim denied whole (CARC 50)   200.00 (107 days)
   appt-3  loc-b dr-1 2026-12-10  80.00 -> aetna claim submitted              80.00 (21 days)
+
+pat-1 was with bcbs until 2026-10-31 and with aetna since 2026-11-01 (one primary per day).
+loc-a keeps Los Angeles time; pat-9's two payments with no visit sit on its month boundaries, and
+its ledger has them and a fee half an hour into December:
+  seq 1   -7.00 at 23:30 on 2026-10-31 local (06:30 UTC on 11-01): October's    balance  -7.00
+  seq 2  -60.00 at 23:30 on 2026-11-30 local (07:30 UTC on 12-01): November's   balance -67.00
+  seq 3  +40.00 at 00:30 on 2026-12-01 local (08:30 UTC on 12-01): December's   balance -27.00
 """
 
 from datetime import UTC, date, datetime
 from decimal import Decimal as D
+from zoneinfo import ZoneInfo
 
 from services.billing.claim_models import Claim, ClaimLine
-from services.billing.models import Charge, Coverage, MissedVisitFee, Payer
+from services.billing.ledger_models import PatientLedgerEntry, Payment
+from services.billing.models import BillingLocation, Charge, Coverage, MissedVisitFee, Payer
 from services.billing.remittance_models import Remittance, RemittanceClaimPayment
 from shared.db import create_engine, session_factory
 
 NOW = datetime(2026, 12, 21, tzinfo=UTC)
+LOS_ANGELES = ZoneInfo("America/Los_Angeles")
 
 
 def _charge(id, appointment, line, location, provider, day, amount):
@@ -48,8 +58,22 @@ async def seed_reports(database_url: str) -> None:
             await session.flush()
             session.add_all([
                 Coverage(id=f"cov-{p}", patient_id="pat-1", location_id="loc-a", payer_id=p, priority="primary",
-                         member_id="M1", relationship="self", effective_from=date(2026, 1, 1), created_at=NOW)
-                for p in ("aetna", "bcbs")])
+                         member_id="M1", relationship="self", effective_from=start, effective_to=end, created_at=NOW)
+                for p, start, end in (("bcbs", date(2026, 1, 1), date(2026, 10, 31)),
+                                      ("aetna", date(2026, 11, 1), None))])
+            session.add(BillingLocation(location_id="loc-a", timezone="America/Los_Angeles", snapshot_time=NOW))
+            moves = [(1, "-7.00", "-7.00", datetime(2026, 10, 31, 23, 30, tzinfo=LOS_ANGELES)),
+                     (2, "-60.00", "-67.00", datetime(2026, 11, 30, 23, 30, tzinfo=LOS_ANGELES)),
+                     (3, "40.00", "-27.00", datetime(2026, 12, 1, 0, 30, tzinfo=LOS_ANGELES))]
+            session.add_all([
+                Payment(id=f"pay-{seq}", idempotency_key=f"seed-{seq}", patient_id="pat-9", location_id="loc-a",
+                        kind="payment", method="cash", amount=-D(amount), refunded_amount=D("0"), posted_by="seed",
+                        received_at=at.astimezone(UTC)) for seq, amount, _, at in moves if D(amount) < 0])
+            session.add_all([
+                PatientLedgerEntry(id=f"le-{seq}", source_id=f"seed:{seq}", patient_id="pat-9", location_id="loc-a",
+                                   seq=seq, amount=D(amount), balance_after=D(after), posted_at=at.astimezone(UTC),
+                                   reason="payment" if D(amount) < 0 else "no_show_fee")
+                for seq, amount, after, at in moves])
             session.add(MissedVisitFee(location_id="loc-a", no_show_fee=D("40.00"), late_cancel_fee=D("20.00"),
                                        updated_at=NOW))
             session.add_all([

@@ -2,6 +2,7 @@
 
 import asyncio
 import json
+from collections import Counter
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -100,6 +101,12 @@ async def test_payments_refunds_and_statement_reconcile_to_the_cent(make_suite, 
     posted = await read_all(suite.bootstrap, suite.topic("billing.payment"), expect=2)
     assert sorted(json.loads(r.value)["amount"] for r in posted) == ["100.00", "25.00"]
     # Reading a patient's money is audited.
-    audit = [json.loads(r.value) for r in await read_all(suite.bootstrap, suite.topic("billing.audit"), expect=10)]
+    audit = [json.loads(r.value) for r in await read_all(suite.bootstrap, suite.topic("billing.audit"), expect=14)]
     assert {(a["action"], a["resource"]) for a in audit} >= {("read", "Statement"), ("read", "Balance"),
                                                              ("create", "Payment"), ("create", "Refund")}
+    # ...and so is every refusal of another location's biller, in a transaction of its own.
+    denied = [(a["actor"], a["action"], a["resource"], a["resource_id"], a["location_id"]) for a in audit
+              if a["outcome"] == "denied"]
+    assert Counter(denied) == Counter([("biller-2", "create", "Payment", None, "loc-a"),
+                                       ("biller-2", "read", "Payment", check_id, "loc-a"),
+                                       ("biller-2", "read", "Statement", None, "loc-a")])

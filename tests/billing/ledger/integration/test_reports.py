@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from shared.contracts.scheduling import AppointmentCancelled, AppointmentNoShow
-from tests.billing.ledger.integration.report_seed import seed_reports
+from tests.billing.ledger.integration.report_seed import LOS_ANGELES, seed_reports
 from tests.support.suite import token
 from tests.support.upstream import publish
 
@@ -81,7 +81,26 @@ async def test_aging_denials_collections_and_missed_visits(make_suite, backend):
                   for r in money["rows"] if r["revenue"] != "0.00" or r["payer_collections"] != "0.00"}
         assert billed == {("2026-12", "loc-a", "dr-1"): ("190.00", "90.00"),  # 150 visit + 40 no-show fee
                           ("2026-12", "loc-b", "dr-1"): ("80.00", "0.00")}
-        # The copay was taken today and counts for appt-1's provider.
-        assert [(r["month"], r["provider_id"], r["patient_collections"]) for r in money["rows"]
-                if r["patient_collections"] != "0.00"] == [(datetime.now(UTC).strftime("%Y-%m"), "dr-1", "25.00")]
-        assert (money["revenue"], money["collections"]) == ("270.00", "115.00")
+        # The copay was taken today (Los Angeles time) and counts for appt-1's provider; the payment at
+        # 23:30 on 30 November in Los Angeles is November's although it was December in UTC, and the one
+        # at 23:30 on 31 October is October's, outside the report, although it was November in UTC.
+        this_month = datetime.now(LOS_ANGELES).strftime("%Y-%m")
+        assert sorted((r["month"], r["provider_id"], r["patient_collections"]) for r in money["rows"]
+                      if r["patient_collections"] != "0.00") == sorted([("2026-11", "unattributed", "60.00"),
+                                                                       (this_month, "dr-1", "25.00")])
+        assert (money["revenue"], money["collections"]) == ("270.00", "175.00")
+        # A statement of November is of Los Angeles' November: the payment at 23:30 on the 30th is in it, the
+        # one at 23:30 on 31 October (November in UTC) is before it, the fee at 00:30 on 1 December after it.
+        november = await biller.get("/patients/pat-9/statement", params={
+            "location_id": "loc-a", "start": "2026-11-01", "end": "2026-11-30"})
+        assert november.status_code == 200, november.text
+        body = november.json()
+        assert (body["timezone"], body["opening_balance"], [line["seq"] for line in body["lines"]],
+                body["closing_balance"]) == ("America/Los_Angeles", "-7.00", [2], "-67.00")
+        printed = (await biller.get("/patients/pat-9/statement.csv", params={
+            "location_id": "loc-a", "start": "2026-11-01", "end": "2026-11-30"})).text.splitlines()
+        assert printed[2] == "2026-11-30,payment,seed:2,-60.00,-67.00"
+        # Aging without a day: each claim ages until today at its own location.
+        today = (await admin.get("/reports/ar-aging")).json()
+        assert (today["as_of"], today["as_of_by_location"]) == (None, {
+            "loc-a": datetime.now(LOS_ANGELES).date().isoformat(), "loc-b": datetime.now(UTC).date().isoformat()})

@@ -42,6 +42,9 @@ def test_aging_sums_outstanding_per_group_and_bucket_to_the_cent():
 
 def test_payer_outstanding_leaves_out_write_offs_and_the_patients_share():
     assert payer_outstanding(D("250.00"), D("120.00"), D("80.00"), D("25.00")) == D("25.00")
+    # A secondary claim: the primary settled 155.50 of 175.50, the secondary owes the 20.00 left until it decides.
+    assert payer_outstanding(D("175.50"), D("0.00"), D("0.00"), D("0.00"), D("155.50")) == D("20.00")
+    assert payer_outstanding(D("175.50"), D("15.00"), D("0.00"), D("5.00"), D("155.50")) == D("0.00")
 
 
 def test_sums_and_counts_per_key():
