@@ -14,21 +14,18 @@ from services.billing.claim_models import Claim
 from services.billing.models import BillingLocation, BillingPatient, BillingProvider, Charge, Coverage
 from shared.contracts import facilities, scheduling, staff
 from shared.envelope import Envelope
+from shared.projection import newer_snapshot
 from shared.uow import UnitOfWork
 
 
 async def on_patient_registered(*, uow: UnitOfWork, event: scheduling.PatientRegistered, envelope: Envelope) -> None:
     """Record a patient's demographics, or replace them with this snapshot (also handles `.updated`)."""
-    patient = await uow.session.get(BillingPatient, event.patient_id)
+    patient = await newer_snapshot(uow, BillingPatient, event.patient_id, envelope)
     if patient is None:
-        patient = BillingPatient(patient_id=event.patient_id)
-        uow.session.add(patient)
-    elif patient.snapshot_time and envelope.time < patient.snapshot_time:
         return
     patient.family_name, patient.given_name = event.family_name, event.given_name
     patient.birth_date, patient.sex, patient.location_id = event.birth_date, event.sex, event.location_id
     patient.address = event.address.model_dump(mode="json") if event.address else None
-    patient.snapshot_time = envelope.time
     await claims.rescrub_drafts(uow, Claim.patient_id == event.patient_id)
 
 
@@ -57,14 +54,10 @@ async def on_patient_merged(*, uow: UnitOfWork, event: scheduling.PatientMerged,
 
 async def on_member_hired(*, uow: UnitOfWork, event: staff.StaffMemberHired, envelope: Envelope) -> None:
     """Record a provider's name and NPI, or replace them with this snapshot (also handles `.updated`)."""
-    provider = await uow.session.get(BillingProvider, event.staff_id)
+    provider = await newer_snapshot(uow, BillingProvider, event.staff_id, envelope)
     if provider is None:
-        provider = BillingProvider(staff_id=event.staff_id)
-        uow.session.add(provider)
-    elif provider.snapshot_time and envelope.time < provider.snapshot_time:
         return
     provider.given_name, provider.family_name, provider.npi = event.given_name, event.family_name, event.npi
-    provider.snapshot_time = envelope.time
     await claims.rescrub_drafts(uow, Claim.provider_id == event.staff_id)
 
 
@@ -73,13 +66,9 @@ on_member_updated = on_member_hired
 
 async def on_location_opened(*, uow: UnitOfWork, event: facilities.LocationOpened, envelope: Envelope) -> None:
     """Record a location's timezone (also handles `.updated`)."""
-    location = await uow.session.get(BillingLocation, event.location_id)
-    if location is None:
-        location = BillingLocation(location_id=event.location_id)
-        uow.session.add(location)
-    elif location.snapshot_time and envelope.time < location.snapshot_time:
-        return
-    location.timezone, location.snapshot_time = event.timezone, envelope.time
+    location = await newer_snapshot(uow, BillingLocation, event.location_id, envelope)
+    if location is not None:
+        location.timezone = event.timezone
 
 
 on_location_updated = on_location_opened

@@ -3,24 +3,20 @@
 import uuid
 
 from sqlalchemy import delete, select
-from sqlalchemy.exc import IntegrityError
 
 from services.billing.models import BillingProfile, ContractedRate, FeeScheduleEntry, MissedVisitFee, Payer
 from services.billing.schemas import BillingProfileIn, FeeIn, MissedVisitFeesIn, PayerIn, RateIn
 from shared.auth import Principal
 from shared.db import utcnow
-from shared.errors import Conflict, NotFound, Unprocessable
+from shared.errors import NotFound, Unprocessable
 from shared.uow import UnitOfWork
 
 
 async def create_payer(*, uow: UnitOfWork, cmd: PayerIn, actor: Principal) -> Payer:
     """Add a payer; its X12 payer id is unique."""
     payer = Payer(id=str(uuid.uuid4()), created_at=utcnow(), **cmd.model_dump(mode="json"))
-    try:
-        async with uow:
-            uow.session.add(payer)
-    except IntegrityError as exc:
-        raise Conflict(f"a payer with X12 id {cmd.x12_payer_id} exists", field="x12_payer_id") from exc
+    async with uow:
+        await uow.add_unique(payer, conflict=f"a payer with X12 id {cmd.x12_payer_id} exists", field="x12_payer_id")
     return payer
 
 
