@@ -14,7 +14,7 @@ from datetime import timedelta
 
 import uvloop
 
-from bench import breakdown, load, raw_kafka, report
+from bench import breakdown, load, practice, raw_kafka, report
 from bench.cpu import CpuMeter, children
 from bench.lag import LagProbe
 from bench.stack import running_stack
@@ -41,6 +41,8 @@ async def measure(args: argparse.Namespace) -> dict:
                             ttl=timedelta(hours=2))
         probe = LagProbe(bootstrap, group=stack.topic("billing"), topic=stack.topic("scheduling.appointment"))
         async with load.clients(scheduling.url, token) as https, probe:
+            await practice.open_practice(stack, https[0], first_slot=load.FIRST_SLOT, slots=count,
+                                         minutes=load.SLOT_MINUTES)
             _log(f"preparing {count} arrived appointments ({args.db})")
             started = time.time()
             ids = await load.prepare(https[0], count)

@@ -20,6 +20,7 @@ VISIT = {  # as tests/e2e/flow.py: two CPT lines, so billing writes two charges 
 PATIENT = {"family_name": "Rivera", "given_name": "Ana", "birth_date": "1975-04-12", "sex": "female",
            "phone": "+1 555 010 2000", "location_id": "loc-a"}
 FIRST_SLOT = datetime(2027, 1, 4, 14, tzinfo=UTC)
+SLOT_MINUTES = 20
 
 
 @dataclass(frozen=True)
@@ -51,10 +52,10 @@ async def prepare(http: httpx.AsyncClient, count: int, concurrency: int = 8) -> 
     async def one(i: int) -> str:
         async with gate:
             patient = await _ok(http.post("/patients", json=PATIENT), 201)
-            start = FIRST_SLOT + timedelta(minutes=20 * i)  # distinct slots: never a double booking
+            start = FIRST_SLOT + timedelta(minutes=SLOT_MINUTES * i)  # distinct slots: never a double booking
             booked = await _ok(http.post("/appointments", json={
                 "patient_id": patient["id"], "provider_id": "prov-7", "location_id": "loc-a",
-                "start": start.isoformat(), "end": (start + timedelta(minutes=20)).isoformat()}), 201)
+                "start": start.isoformat(), "end": (start + timedelta(minutes=SLOT_MINUTES)).isoformat()}), 201)
             await _ok(http.post(f"/appointments/{booked['id']}/check-in"), 200)
             return booked["id"]
 

@@ -25,6 +25,7 @@ class Stack:
     uid: str
     prefix: str
     db_urls: dict[str, str]
+    bootstrap: str
     procs: dict[str, supervisor.ServiceProcess] = field(default_factory=dict)
 
     def topic(self, name: str) -> str:
@@ -43,7 +44,7 @@ def running_stack(var_dir: Path, bootstrap: str, backend: str) -> Iterator[Stack
         urls = {s: f"{pg_base}/{n}" for s, n in zip(SERVICES, names)}
     else:
         urls = {s: f"sqlite+aiosqlite:///{tmp / f'{s}.db'}" for s in SERVICES}
-    stack = Stack(uid, f"bench{uid}.", urls)
+    stack = Stack(uid, f"bench{uid}.", urls, bootstrap)
     try:
         for name in SERVICES:
             env = {f"{name.upper()}_DATABASE_URL": urls[name], "KAFKA_BOOTSTRAP_SERVERS": bootstrap,
