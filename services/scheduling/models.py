@@ -2,7 +2,7 @@
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Boolean, CheckConstraint, Date, ForeignKey, Integer, String, UniqueConstraint, false, text
+from sqlalchemy import JSON, Boolean, CheckConstraint, Date, ForeignKey, Index, Integer, String, UniqueConstraint, false, text
 from sqlalchemy.dialects.postgresql import ExcludeConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -55,6 +55,11 @@ class Appointment(Base):
         _no_overlap("provider_id"),
         _no_overlap("patient_id"),
         _no_overlap("room_id"),
+        # An overlap check (SQLite's triggers) and "their future appointments" scan only
+        # appointments ending after a time, not a provider's whole history.
+        Index("ix_appointment_provider_id_end", "provider_id", "end"),
+        Index("ix_appointment_patient_id_end", "patient_id", "end"),
+        Index("ix_appointment_room_id_end", "room_id", "end"),
     )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
