@@ -64,6 +64,12 @@ async def deny_time_off(time_off_id: str, body: DecisionIn, uow: UowDep, actor: 
     return await time_off.decide(uow=uow, time_off_id=time_off_id, approve=False, cmd=body, actor=actor)
 
 
+@router.post("/time-off/{time_off_id}/withdraw", response_model=TimeOffOut, tags=["time off"])
+async def withdraw_time_off(time_off_id: str, uow: UowDep, actor: TimeOffRequester):
+    """Withdraw a request not decided yet (the member themselves, or a manager)."""
+    return await time_off.withdraw(uow=uow, time_off_id=time_off_id, actor=actor)
+
+
 @router.post("/locations/{location_id}/staffing-rules", status_code=201, response_model=StaffingRuleOut,
              tags=["coverage"])
 async def add_staffing_rule(location_id: str, body: StaffingRuleIn, uow: UowDep, actor: Manager):

@@ -67,7 +67,7 @@ class TimeOff(Base):
     start: Mapped[datetime] = mapped_column(UTCDateTime)
     end: Mapped[datetime] = mapped_column(UTCDateTime)
     reason: Mapped[str | None] = mapped_column(String(500))
-    status: Mapped[str] = mapped_column(String(16))  # requested | approved | denied
+    status: Mapped[str] = mapped_column(String(16))  # requested | approved | denied | withdrawn
     requested_by: Mapped[str] = mapped_column(String(100))
     decided_by: Mapped[str | None] = mapped_column(String(100))
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

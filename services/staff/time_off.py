@@ -23,6 +23,7 @@ from shared.errors import Conflict, NotFound, Unprocessable
 from shared.uow import UnitOfWork
 
 REQUESTED = "requested"
+WITHDRAWN = "withdrawn"  # like "denied", it no longer holds the time
 
 
 async def request(*, uow: UnitOfWork, cmd: TimeOffIn, actor: Principal) -> TimeOff:
@@ -68,3 +69,24 @@ async def decide(*, uow: UnitOfWork, time_off_id: str, approve: bool, cmd: Decis
                            location_id=member.home_location_id)
         await audit_member(uow, actor, "update", member, resource="staff_time_off", resource_id=time_off.id)
         return time_off
+
+
+async def withdraw(*, uow: UnitOfWork, time_off_id: str, actor: Principal) -> TimeOff:
+    """Take back a request nobody has decided yet (the member, or a manager); its time is free again."""
+    async with uow:
+        time_off = await uow.session.get(TimeOff, time_off_id)
+        if time_off is None:
+            raise NotFound(f"time off {time_off_id} not found", field="time_off_id")
+        ensure_self_or_manager(actor, time_off.staff_id)
+        member = await load_member(uow, time_off.staff_id, actor)
+        # Conditional update: a decision and a withdrawal racing each other cannot both win.
+        withdrawn = await uow.session.execute(
+            update(TimeOff).where(TimeOff.id == time_off_id, TimeOff.status == REQUESTED)
+            .values(status=WITHDRAWN, decided_by=actor.sub, decided_at=utcnow())
+            .execution_options(synchronize_session=False))
+        if withdrawn.rowcount != 1:
+            raise Conflict(f"the request was {time_off.status} already", field="status")
+        await uow.session.refresh(time_off)
+        await audit_member(uow, actor, "update", member, resource="staff_time_off", resource_id=time_off.id)
+        return time_off
+

@@ -134,7 +134,10 @@ async def _time_off_never_overlaps_and_leaves_the_shift_uncovered(staff, assista
     pending = (await staff.post("/time-off", json=later)).json()
     assert (await staff.post("/time-off", json=later)).status_code == 409  # a pending request holds its time too
     assert (await staff.post(f"/time-off/{pending['id']}/deny", json={})).json()["status"] == "denied"
-    assert (await staff.post("/time-off", json=later)).status_code == 201
+    again = (await staff.post("/time-off", json=later)).json()
+    assert (await staff.post(f"/time-off/{again['id']}/withdraw")).json()["status"] == "withdrawn"
+    assert (await staff.post(f"/time-off/{again['id']}/withdraw")).status_code == 409  # nothing left to take back
+    assert (await staff.post("/time-off", json=later)).status_code == 201  # a withdrawn request frees its time
 
     # The 09:00-11:00 shift stays on the roster, marked, and the time off shows as a gap from 10:00.
     rule = {"role": "medical_assistant", "minimum": 1, "start": "08:00", "end": "12:00"}
