@@ -88,6 +88,7 @@ async def load(uow: UnitOfWork, equipment_id: str, actor: Principal, *, lock: bo
 
 
 async def room_of(uow: UnitOfWork, room_id: str, location_id: str) -> Room:
+    """The room, which must belong to `location_id`: a device is never placed in another location's room."""
     room = await uow.session.get(Room, room_id)
     if room is None or room.location_id != location_id:
         raise Unprocessable(f"room {room_id} is not a room of {location_id}", field="room_id")

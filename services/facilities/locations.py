@@ -52,6 +52,7 @@ async def list_locations(*, uow: UnitOfWork, actor: Principal) -> list[Location]
 
 
 async def load(uow: UnitOfWork, location_id: str, *, lock: bool = False) -> Location:
+    """The location (row-locked with `lock`), or 404 naming `location_id`."""
     location = await uow.session.get(Location, location_id, with_for_update=lock)
     if location is None:
         raise NotFound(f"location {location_id} not found", field="location_id")

@@ -105,6 +105,7 @@ async def end_outages(uow: UnitOfWork, room: Room, ended: list[RoomOutage]) -> N
 
 
 async def active_outages(uow: UnitOfWork, room_id: str) -> list[RoomOutage]:
+    """The reasons keeping the room out of service now, oldest first (none: it is in service)."""
     query = select(RoomOutage).where(RoomOutage.room_id == room_id, RoomOutage.ended_at.is_(None))
     return list((await uow.session.scalars(query.order_by(RoomOutage.started_at))).all())
 
