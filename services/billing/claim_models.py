@@ -46,6 +46,8 @@ class Claim(Base):
     # secondary payer for what the primary left, charge - prior_payer_amount (paid and written off).
     primary_claim_id: Mapped[str | None] = mapped_column(ForeignKey("claim.id"))
     prior_payer_amount: Mapped[Decimal] = mapped_column(Money, server_default=_ZERO)
+    # Set when something changed under a claim already sent (its primary was re-adjudicated): a person decides.
+    attention_reason: Mapped[str | None] = mapped_column(String(300))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 

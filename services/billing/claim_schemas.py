@@ -75,6 +75,21 @@ class StatusIn(BaseModel):
     reason: str | None = Field(None, max_length=500)
 
 
+class UnderpaymentOut(BaseModel):
+    """A line a payer settled below its contracted allowed amount."""
+
+    claim_id: str
+    claim_line_id: str
+    patient_id: str
+    payer_id: str
+    cpt: str
+    modifier: str
+    units: int
+    allowed_amount: Decimal
+    settled_amount: Decimal
+    amount: Decimal
+
+
 class AttentionOut(BaseModel):
     """The dashboard's row: a claim a person has to look at, and why."""
 

@@ -1,11 +1,12 @@
 """Reads of claims: one claim with its lines and history, a patient's claims, what needs attention."""
 
-from sqlalchemy import select
+from sqlalchemy import func, or_, select
 
 from services.billing.claim_models import Claim, ClaimLine, ClaimStatusChange
 from services.billing.claim_schemas import AttentionOut, ClaimLineOut, ClaimOut, StatusChangeOut
 from services.billing.coverage import patient_of
 from services.billing.domain import NEEDS_ATTENTION, ClaimStatus
+from services.billing.remittance_models import Underpayment
 from shared.audit import UowFactory, audit_denials, ensure_phi_access, record_phi_access
 from shared.auth import Principal
 from shared.errors import NotFound
@@ -67,32 +68,42 @@ async def claims_of_patient(*, uow: UnitOfWork, new_uow: UowFactory, patient_id:
         return [await _full(uow, claim) for claim in claims]
 
 
-def _reason(claim: Claim, last_reason: str | None) -> str:
+def _status_reason(claim: Claim) -> str | None:
     if claim.status in (ClaimStatus.DRAFT, ClaimStatus.RESUBMITTED):
         failures = claim.scrub_failures or []
         return "; ".join(f"{f['rule']}: {f['field']}" for f in failures) or "not scrubbed yet"
     if claim.status == ClaimStatus.DENIED:
         return f"denied (CARC {claim.denial_carc})" if claim.denial_carc else "denied"
-    return last_reason or claim.status
+    return None
+
+
+def _reason(claim: Claim, last_reason: str | None, underpaid) -> str:
+    reasons = [_status_reason(claim), claim.attention_reason, f"underpaid by {underpaid}" if underpaid else None]
+    return "; ".join(r for r in reasons if r) or last_reason or claim.status
 
 
 async def needs_attention(*, uow: UnitOfWork, new_uow: UowFactory, location_id: str, actor: Principal,
                           only_attention: bool = True) -> list[AttentionOut]:
-    """Drafts failing the scrubber, rejected and denied claims of a location (or all), oldest first (audited)."""
+    """Drafts failing the scrubber, rejected, denied, underpaid and flagged claims of a location (or all), oldest
+    first (audited)."""
     statement = select(Claim).where(Claim.location_id == location_id).order_by(Claim.date_of_service, Claim.id)
     if only_attention:
-        statement = statement.where(Claim.status.in_(NEEDS_ATTENTION))
+        statement = statement.where(or_(Claim.status.in_(NEEDS_ATTENTION), Claim.attention_reason.is_not(None),
+                                        Claim.id.in_(select(Underpayment.claim_id))))
     async with audit_denials(new_uow), uow:
         ensure_phi_access(actor, action="read", resource="Claim", resource_id=None, patient_id=None,
                           location_id=location_id)
         claims = list((await uow.session.scalars(statement)).all())
+        underpaid = dict((await uow.session.execute(
+            select(Underpayment.claim_id, func.sum(Underpayment.amount)).join(Claim)
+            .where(Claim.location_id == location_id).group_by(Underpayment.claim_id))).all())
         rows = []
         for claim in claims:
             last = await uow.session.scalar(select(ClaimStatusChange.reason)
                                             .where(ClaimStatusChange.claim_id == claim.id)
                                             .order_by(ClaimStatusChange.id.desc()).limit(1))
             rows.append(AttentionOut(claim_id=claim.id, status=claim.status, patient_id=claim.patient_id,
-                                     total=claim.total_charge, reason=_reason(claim, last)))
+                                     total=claim.total_charge, reason=_reason(claim, last, underpaid.get(claim.id))))
         for patient_id in sorted({claim.patient_id for claim in claims}):
             await record_phi_access(uow, actor=actor, action="read", resource="Claim", resource_id=None,
                                     patient_id=patient_id, location_id=location_id)

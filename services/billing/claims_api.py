@@ -2,10 +2,10 @@
 
 from fastapi import APIRouter
 
-from services.billing import claim_export, claim_views, claims, remittances
+from services.billing import claim_export, claim_views, claims, remittances, underpayments
 from services.billing.access import Biller
 from services.billing.claim_schemas import (AttentionOut, BatchOut, ClaimOut, ExportIn, RemittanceIn,
-                                             RemittanceOut, StatusIn)
+                                             RemittanceOut, StatusIn, UnderpaymentOut)
 from shared.web import NewUowDep, UowDep
 
 router = APIRouter()
@@ -56,9 +56,15 @@ async def claims_of_patient(patient_id: str, uow: UowDep, new_uow: NewUowDep, ac
 @router.get("/locations/{location_id}/claims", response_model=list[AttentionOut], tags=["claims"])
 async def location_claims(location_id: str, uow: UowDep, new_uow: NewUowDep, actor: Biller,
                           needs_attention: bool = True):
-    """The location's claims needing a person: drafts failing the scrubber, rejected, denied."""
+    """The location's claims needing a person: drafts failing the scrubber, rejected, denied, underpaid, flagged."""
     return await claim_views.needs_attention(uow=uow, new_uow=new_uow, location_id=location_id, actor=actor,
                                              only_attention=needs_attention)
+
+
+@router.get("/locations/{location_id}/underpayments", response_model=list[UnderpaymentOut], tags=["claims"])
+async def underpaid_lines(location_id: str, uow: UowDep, new_uow: NewUowDep, actor: Biller):
+    """Lines payers settled below their contracted allowed amounts (paid + patient responsibility < rate x units)."""
+    return await underpayments.of_location(uow=uow, new_uow=new_uow, location_id=location_id, actor=actor)
 
 
 @router.post("/claim-batches", status_code=201, response_model=BatchOut, tags=["x12"])

@@ -17,7 +17,7 @@ from services.billing.ledger_domain import local_day
 from services.billing.locations import zone_of
 from services.billing.models import BillingPatient, Coverage, Payer
 from services.billing.remittance_models import (Remittance, RemittanceClaimPayment, RemittanceLineAdjustment,
-                                                RemittanceLinePayment)
+                                                RemittanceLinePayment, live_postings)
 from services.billing.x12 import edi837_cob as cob
 from shared.db import utcnow
 from shared.uow import UnitOfWork
@@ -71,15 +71,17 @@ async def prior_payer_of(uow: UnitOfWork, claim: Claim) -> cob.PriorPayer | None
         select(RemittanceLineAdjustment.line_payment_id, RemittanceLineAdjustment.claim_line_id,
                RemittanceLineAdjustment.group_code, RemittanceLineAdjustment.carc, RemittanceLineAdjustment.amount)
         .join(RemittanceClaimPayment, RemittanceClaimPayment.id == RemittanceLineAdjustment.claim_payment_id)
-        .where(RemittanceClaimPayment.claim_id == primary.id)
+        .where(RemittanceClaimPayment.claim_id == primary.id, live_postings())
         .order_by(RemittanceLineAdjustment.group_code, RemittanceLineAdjustment.carc))).all()
     line_level = await session.scalar(
         select(RemittanceLinePayment.id).join(RemittanceClaimPayment)
-        .where(RemittanceClaimPayment.claim_id == primary.id, RemittanceLinePayment.claim_line_id.is_not(None))
+        .where(RemittanceClaimPayment.claim_id == primary.id, live_postings(),
+               RemittanceLinePayment.claim_line_id.is_not(None))
         .limit(1))
     decided_on = await session.scalar(
         select(Remittance.payment_date).join(RemittanceClaimPayment)
-        .where(RemittanceClaimPayment.claim_id == primary.id).order_by(Remittance.imported_at.desc()).limit(1))
+        .where(RemittanceClaimPayment.claim_id == primary.id, live_postings())
+        .order_by(Remittance.imported_at.desc()).limit(1))
     decided_on = decided_on or local_day(primary.adjudicated_at, await zone_of(uow, primary.location_id))
 
     def adjustments(where) -> tuple[cob.Adjustment, ...]:
@@ -107,3 +109,32 @@ async def open_for_new_secondary(uow: UnitOfWork, coverage: Coverage) -> None:
         decided = decided.where(Claim.date_of_service <= coverage.effective_to)
     for primary in (await uow.session.scalars(decided.order_by(Claim.date_of_service, Claim.id))).all():
         await open_secondary_claim(uow, primary)
+
+
+async def follow_primary(uow: UnitOfWork, primary: Claim) -> None:
+    """A re-adjudicated primary: an unsent secondary claim states the new prior-payer amounts, a sent one is flagged."""
+    if primary.priority != PRIMARY:
+        return
+    secondary = await uow.session.scalar(select(Claim).where(Claim.primary_claim_id == primary.id)
+                                         .with_for_update())
+    if secondary is None:
+        return
+    settled = {line.line_number: line.paid_amount + line.adjustment_amount for line in await lines_of(uow, primary.id)}
+    prior, lines = primary.paid_amount + primary.adjustment_amount, await lines_of(uow, secondary.id)
+    changed = prior != secondary.prior_payer_amount or any(
+        line.prior_payer_amount != settled.get(line.line_number, ZERO) for line in lines)
+    if secondary.status in (ClaimStatus.DRAFT, ClaimStatus.READY):
+        if not changed:
+            return
+        secondary.prior_payer_amount = prior
+        for line in lines:
+            line.prior_payer_amount = settled.get(line.line_number, ZERO)
+        await record_change(uow, secondary, secondary.status, secondary.status, SYSTEM,
+                            f"the primary payer was re-adjudicated: prior payer amount {prior}")
+        await scrub(uow, secondary)
+        return
+    # Already sent with the sent figures: a person settles it with the payer, nothing changes behind them.
+    # A reversal and its correction in one file that restore the sent figures leave nothing to look at.
+    secondary.attention_reason = (f"primary re-adjudicated: prior payer amount now {prior}, "
+                                  f"sent {secondary.prior_payer_amount}") if changed else None
+    secondary.updated_at = utcnow()

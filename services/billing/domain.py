@@ -80,6 +80,8 @@ MANUAL = frozenset({S.ACCEPTED, S.REJECTED, S.APPEALED, S.RESUBMITTED, S.DRAFT})
 NEEDS_ATTENTION = frozenset({S.DRAFT, S.REJECTED, S.DENIED, S.RESUBMITTED})
 # Adjudicated by an 835: these can take a (further) remittance.
 REMITTABLE = frozenset({S.SUBMITTED, S.ACCEPTED, S.APPEALED})
+# Decided by a payer: a payer reversal (CLP02 22) takes these back to accepted, awaiting the corrected decision.
+REVERSIBLE = frozenset({S.PAID, S.PARTIALLY_PAID, S.DENIED, S.APPEALED})
 
 
 def transition(current: str, target: str) -> ClaimStatus:
@@ -109,3 +111,18 @@ def adjudicated_status(lines: list[LineOutcome], *, payer_denied: bool) -> Claim
 
 # Group codes whose amounts the patient owes; CO, OA and PI are written off.
 PATIENT_GROUP = "PR"
+# OA-23 on a secondary payer's 835: the prior payer's payments and adjustments, already counted on the claim.
+PRIOR_PAYER_IMPACT = ("OA", "23")
+
+
+def split_adjustments(adjustments) -> tuple[Decimal, Decimal]:
+    """(written off by this payer, owed by the patient) of CAS amounts (anything with group_code, carc, amount)."""
+    patient = sum((a.amount for a in adjustments if a.group_code == PATIENT_GROUP), ZERO)
+    prior = sum((a.amount for a in adjustments if (a.group_code, a.carc) == PRIOR_PAYER_IMPACT), ZERO)
+    return sum((a.amount for a in adjustments), ZERO) - patient - prior, patient
+
+
+def underpaid_by(allowed: Decimal, settled: Decimal) -> Decimal:
+    """How far paid + patient responsibility fell short of the contracted allowed amount (a cent is tolerated)."""
+    short = allowed - settled
+    return short if short > CENT else ZERO

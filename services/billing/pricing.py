@@ -5,7 +5,7 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from services.billing.domain import line_amount
-from services.billing.models import FeeScheduleEntry
+from services.billing.models import ContractedRate, FeeScheduleEntry
 from shared.uow import UnitOfWork
 
 
@@ -22,3 +22,19 @@ def price(schedule: dict[tuple[str, str], Decimal], cpt: str, modifiers: list[st
         if (cpt, modifier) in schedule:
             return line_amount(schedule[(cpt, modifier)], units)
     return line_amount(None, units)
+
+
+async def contracted(uow: UnitOfWork, payer_id: str, cpts: set[str]) -> dict[tuple[str, str], Decimal]:
+    """The payer's contracted allowed amounts of these codes, by (code, modifier)."""
+    rows = await uow.session.scalars(select(ContractedRate).where(ContractedRate.payer_id == payer_id,
+                                                                   ContractedRate.cpt.in_(cpts)))
+    return {(row.cpt, row.modifier): row.allowed_amount for row in rows}
+
+
+def allowed(rates: dict[tuple[str, str], Decimal], cpt: str, modifiers: list[str],
+            units: int) -> tuple[str, Decimal] | None:
+    """(modifier, allowed x units) of the code with its first contracted modifier, else the bare code; None unknown."""
+    for modifier in [*modifiers, ""]:
+        if (cpt, modifier) in rates:
+            return modifier, line_amount(rates[(cpt, modifier)], units)
+    return None

@@ -3,11 +3,12 @@
 import uuid
 from decimal import Decimal
 
-from services.billing import coordination
+from services.billing import coordination, remittance_reversal, underpayments
 from services.billing.balances import change_patient_balance
 from services.billing.claim_models import Claim, ClaimLine
 from services.billing.claims import lines_of, move
-from services.billing.domain import PATIENT_GROUP, ZERO, ClaimStatus, LineOutcome, adjudicated_status
+from services.billing.domain import (PATIENT_GROUP, PRIOR_PAYER_IMPACT, ZERO, ClaimStatus, LineOutcome,
+                                     adjudicated_status, split_adjustments)
 from services.billing.remittance_models import RemittanceClaimPayment, RemittanceLineAdjustment, RemittanceLinePayment
 from services.billing.x12 import edi835
 from shared.auth import Principal
@@ -16,23 +17,22 @@ from shared.db import utcnow
 from shared.uow import UnitOfWork
 
 PAYER_DENIED = "4"  # CLP02: denied
-# OA-23 on a secondary payer's 835: the prior payer's payments and adjustments, already counted on the claim.
-PRIOR_PAYER_IMPACT = ("OA", "23")
 
 
 async def post_claim_payment(*, uow: UnitOfWork, remittance_id: str, sequence: int, payment: edi835.ClaimPayment,
-                             claim: Claim | None, problem: str | None, actor: Principal) -> None:
-    """Record the CLP; when it matched a claim awaiting adjudication, post it there too."""
+                             claim: Claim | None, problem: str | None, actor: Principal,
+                             undoes: RemittanceClaimPayment | None = None) -> None:
+    """Record the CLP; post it to its matched claim, or, for a payer reversal, undo the posting it `undoes`."""
     row = RemittanceClaimPayment(
         id=str(uuid.uuid4()), remittance_id=remittance_id, sequence=sequence,
         claim_id=claim.id if claim else None, patient_control_number=payment.patient_control_number[:38],
         status_code=payment.status_code[:2], charge_amount=payment.charge, paid_amount=payment.paid,
         patient_responsibility=payment.patient_responsibility, payer_claim_number=payment.payer_claim_number,
-        problem=problem)
+        problem=problem, undoes_id=undoes.id if undoes else None)
     uow.session.add(row)
     await uow.session.flush()
     lines = await lines_of(uow, claim.id) if claim else []
-    unmatched_lines = list(lines)
+    unmatched_lines, posted_lines = list(lines), []
     for adjustment in payment.adjustments:  # claim level
         uow.session.add(_adjustment(row.id, None, None, adjustment))
     for svc in payment.lines:
@@ -44,10 +44,14 @@ async def post_claim_payment(*, uow: UnitOfWork, remittance_id: str, sequence: i
         await uow.session.flush()
         for adjustment in svc.adjustments:
             uow.session.add(_adjustment(row.id, line_row.id, line.id if line else None, adjustment))
-        if line:
+        if line and not undoes:
             _post_line(line, svc)
-    if claim:
+            posted_lines.append(line)
+    if claim and undoes:
+        await remittance_reversal.undo(uow, claim, undoes, row.id)
+    elif claim:
         await _adjudicate(uow, claim, lines, payment, remittance_id, row.id)
+        await underpayments.check(uow, claim, posted_lines, row.id)
 
 
 def _match(svc: edi835.LinePayment, candidates: list[ClaimLine]) -> ClaimLine | None:
@@ -67,15 +71,8 @@ def _adjustment(payment_id: str, line_payment_id: str | None, line_id: str | Non
                                     amount=adjustment.amount)
 
 
-def _split(adjustments: list[edi835.Adjustment]) -> tuple[Decimal, Decimal]:
-    """(written off by this payer, owed by the patient)."""
-    patient = sum((a.amount for a in adjustments if a.group_code == PATIENT_GROUP), ZERO)
-    prior = sum((a.amount for a in adjustments if (a.group_code, a.carc) == PRIOR_PAYER_IMPACT), ZERO)
-    return sum((a.amount for a in adjustments), ZERO) - patient - prior, patient
-
-
 def _post_line(line: ClaimLine, svc: edi835.LinePayment) -> None:
-    written_off, patient = _split(svc.adjustments)
+    written_off, patient = split_adjustments(svc.adjustments)
     line.paid_amount += svc.paid
     line.adjustment_amount += written_off
     line.patient_responsibility += patient
@@ -86,7 +83,8 @@ def _post_line(line: ClaimLine, svc: edi835.LinePayment) -> None:
 
 async def _adjudicate(uow: UnitOfWork, claim: Claim, lines: list[ClaimLine], payment: edi835.ClaimPayment,
                       remittance_id: str, payment_id: str) -> None:
-    written_off, patient_share = _split([*payment.adjustments, *(a for svc in payment.lines for a in svc.adjustments)])
+    written_off, patient_share = split_adjustments(
+        [*payment.adjustments, *(a for svc in payment.lines for a in svc.adjustments)])
     # The first decision on a secondary claim takes over the patient's share the primary left.
     owed_before = await _owed_after_primary(uow, claim) if claim.adjudicated_at is None else ZERO
     claim.paid_amount += payment.paid
@@ -125,6 +123,7 @@ async def _adjudicate(uow: UnitOfWork, claim: Claim, lines: list[ClaimLine], pay
                                      amount=patient_share - owed_before, reason="claim_patient_responsibility",
                                      source_id=f"remittance_claim_payment:{payment_id}")
     await coordination.open_secondary_claim(uow, claim)
+    await coordination.follow_primary(uow, claim)
 
 
 async def _owed_after_primary(uow: UnitOfWork, claim: Claim) -> Decimal:

@@ -1,7 +1,8 @@
 """835 import: payments and adjustments posted to claims and lines, patient responsibility to balances.
 
 A file is imported once: the same bytes, or the same payer trace number, find the first
-import (the database's unique constraints decide a race) and post nothing again.
+import (the database's unique constraints decide a race) and post nothing again. A payer
+reversal (CLP02 22) undoes the one live posting it names; the corrected CLP after it posts anew.
 """
 
 import hashlib
@@ -14,16 +15,15 @@ from services.billing.claim_models import Claim
 from services.billing.claim_schemas import AdjustmentOut, PostedClaimOut, RemittanceOut
 from services.billing.domain import REMITTABLE
 from services.billing.models import Payer
-from services.billing.remittance_models import Remittance, RemittanceClaimPayment, RemittanceLineAdjustment
+from services.billing.remittance_models import REVERSAL, Remittance, RemittanceClaimPayment, RemittanceLineAdjustment
 from services.billing.remittance_posting import post_claim_payment
+from services.billing.remittance_reversal import posting_to_reverse, reversal_problem
 from services.billing.x12 import edi835
 from shared.audit import UowFactory, audit_denials, ensure_phi_access, record_phi_access
 from shared.auth import Principal
 from shared.db import utcnow
-from shared.errors import NotFound, Unprocessable
+from shared.errors import Conflict, NotFound, Unprocessable
 from shared.uow import UnitOfWork
-
-REVERSAL = "22"
 
 
 async def import_835(*, uow: UnitOfWork, new_uow: UowFactory, text: str, actor: Principal) -> RemittanceOut:
@@ -40,8 +40,11 @@ async def import_835(*, uow: UnitOfWork, new_uow: UowFactory, text: str, actor: 
             return await _post(uow, remittance, text, file_hash, actor)
     except IntegrityError:  # a concurrent import of the same file committed first
         async with audit_denials(new_uow), new_uow() as again:
-            return await _summary(again, await _previous(again, file_hash, remittance), already_imported=True,
-                                  reader=actor)
+            if (previous := await _previous(again, file_hash, remittance)) is None:
+                # Another file reversed the same payment at the same moment (a reversal undoes once).
+                raise Conflict("a concurrent import posted to the same claims; import this file again",
+                               field="body") from None
+            return await _summary(again, previous, already_imported=True, reader=actor)
 
 
 async def get_remittance(*, uow: UnitOfWork, new_uow: UowFactory, remittance_id: str,
@@ -78,9 +81,15 @@ async def _post(uow: UnitOfWork, remittance: edi835.Remittance835, text: str, fi
             # A biller scoped to some locations posts nothing to another location's claims.
             ensure_phi_access(actor, action="update", resource="Claim", resource_id=claim.id,
                               patient_id=claim.patient_id, location_id=claim.location_id)
-        problem = _problem(claim, payment)
+        original = None
+        if claim is not None and payment.status_code == REVERSAL:
+            original = await posting_to_reverse(uow, claim, payment)
+            problem = reversal_problem(claim, payment, original)
+        else:
+            problem = _problem(claim, payment)
         await post_claim_payment(uow=uow, remittance_id=row.id, sequence=sequence, payment=payment,
-                                 claim=None if problem else claim, problem=problem, actor=actor)
+                                 claim=None if problem else claim, problem=problem, actor=actor,
+                                 undoes=None if problem else original)
         if problem:
             row.unmatched_count += 1
         else:
@@ -92,8 +101,6 @@ async def _post(uow: UnitOfWork, remittance: edi835.Remittance835, text: str, fi
 def _problem(claim: Claim | None, payment: edi835.ClaimPayment) -> str | None:
     if claim is None:
         return "no claim has this patient control number"
-    if payment.status_code == REVERSAL:
-        return "a payer reversal: post it by hand"
     if claim.status not in REMITTABLE:
         return f"the claim is {claim.status}, not awaiting adjudication"
     return None
