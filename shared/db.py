@@ -4,7 +4,10 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 
-from sqlalchemy import BigInteger, DateTime, MetaData, event
+from sqlalchemy import BigInteger, DateTime, MetaData, event, text
+from sqlalchemy.dialects.postgresql import ExcludeConstraint
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlalchemy.types import TypeDecorator
@@ -111,3 +114,27 @@ class Money(TypeDecorator):
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+_INSERTS = {"postgresql": pg_insert, "sqlite": sqlite_insert}
+
+
+def dialect_insert(dialect: str):
+    """The INSERT construct of a dialect: both backends offer ON CONFLICT DO NOTHING / DO UPDATE."""
+    return _INSERTS[dialect]
+
+
+def insert_on_conflict(session, table):
+    """`INSERT INTO table` for the session's backend, ready for `.on_conflict_do_nothing()` and kin."""
+    return dialect_insert(session.bind.dialect.name)(table)
+
+
+def no_overlap(name: str, *, holder: str, where: str) -> ExcludeConstraint:
+    """The model's side of shared.alembic.overlap.add_no_overlap: one holder, no overlapping [start, end).
+
+    Declared for PostgreSQL only; on SQLite the migration's triggers enforce the same rule.
+    """
+    return ExcludeConstraint(
+        (holder, "="), (text("tstzrange(start, \"end\", '[)')"), "&&"), name=name, using="gist", where=text(where),
+    ).ddl_if(dialect="postgresql")
+

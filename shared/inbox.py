@@ -5,20 +5,16 @@ from functools import cache
 from datetime import datetime
 
 from sqlalchemy import Table, delete
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from shared.db import utcnow
+from shared.db import dialect_insert, utcnow
 from shared.envelope import Envelope
-
-_INSERT_IGNORING_DUPLICATES = {"postgresql": pg_insert, "sqlite": sqlite_insert}
 
 
 @cache
 def _claim_statement(table: Table, dialect: str):
     # Built once: a constant statement lets SQLAlchemy reuse its compiled form.
-    return _INSERT_IGNORING_DUPLICATES[dialect](table).on_conflict_do_nothing()
+    return dialect_insert(dialect)(table).on_conflict_do_nothing()
 
 
 async def claim_event(session: AsyncSession, table: Table, *, consumer: str, event: Envelope) -> bool:

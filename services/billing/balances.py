@@ -4,22 +4,14 @@ import uuid
 from decimal import Decimal
 
 from sqlalchemy import select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from services.billing.ledger_models import PatientBalance, PatientLedgerEntry
 from shared.contracts.billing import BalanceChanged
-from shared.db import utcnow
+from shared.db import insert_on_conflict, utcnow
 from shared.errors import Unprocessable
 from shared.uow import UnitOfWork
 
-_INSERT = {"postgresql": pg_insert, "sqlite": sqlite_insert}
 CENT = Decimal("0.01")
-
-
-def insert_or_ignore(uow: UnitOfWork, model):
-    """An INSERT of the unit of work's dialect, so that it can say ON CONFLICT DO NOTHING."""
-    return _INSERT[uow.session.bind.dialect.name](model)
 
 
 async def change_patient_balance(*, uow: UnitOfWork, patient_id: str, location_id: str, amount: Decimal,
@@ -30,7 +22,7 @@ async def change_patient_balance(*, uow: UnitOfWork, patient_id: str, location_i
         raise Unprocessable(f"amount {amount} has fractions of a cent", field="amount")
     now = utcnow()
     await uow.session.execute(
-        insert_or_ignore(uow, PatientBalance)
+        insert_on_conflict(uow.session, PatientBalance)
         .values(patient_id=patient_id, location_id=location_id, balance=Decimal("0.00"), entries=0, updated_at=now)
         .on_conflict_do_nothing()
     )
@@ -43,7 +35,7 @@ async def change_patient_balance(*, uow: UnitOfWork, patient_id: str, location_i
         .returning(PatientBalance.balance, PatientBalance.entries)
     )).one()
     booked = await uow.session.execute(
-        insert_or_ignore(uow, PatientLedgerEntry).values(
+        insert_on_conflict(uow.session, PatientLedgerEntry).values(
             id=str(uuid.uuid4()), source_id=source_id, patient_id=patient_id, location_id=location_id, seq=seq,
             amount=amount, balance_after=balance, reason=reason,
             posted_at=utcnow(),  # read under the account's lock: posting times follow seq

@@ -6,12 +6,11 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
-from services.billing.balances import insert_or_ignore
 from services.billing.ledger_domain import ExpenseCategory, budget_vs_actual, month_start, next_month
 from services.billing.ledger_models import Budget, Expense
 from services.billing.ledger_schemas import BudgetReportOut
 from shared.auth import Principal
-from shared.db import utcnow
+from shared.db import insert_on_conflict, utcnow
 from shared.errors import Unprocessable
 from shared.uow import UnitOfWork
 
@@ -22,7 +21,7 @@ async def set_budget(*, uow: UnitOfWork, location_id: str, category: ExpenseCate
     actor.ensure_location(location_id)
     month, now = month_start(month), utcnow()
     async with uow:
-        statement = insert_or_ignore(uow, Budget).values(
+        statement = insert_on_conflict(uow.session, Budget).values(
             id=str(uuid.uuid4()), location_id=location_id, category=category.value, month=month,
             amount=amount, updated_at=now)
         await uow.session.execute(statement.on_conflict_do_update(

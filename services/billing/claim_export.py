@@ -4,8 +4,6 @@ import asyncio
 import uuid
 
 from sqlalchemy import select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from services.billing import coordination
 from services.billing.claim_models import Claim, ClaimBatch, ClaimLine, X12ControlNumber
@@ -19,18 +17,17 @@ from services.billing.x12.validation import validate
 from shared.audit import UowFactory, audit_denials, ensure_phi_access, record_phi_access
 from shared.auth import Principal
 from shared.contracts.billing import ClaimSubmitted
-from shared.db import utcnow
+from shared.db import insert_on_conflict, utcnow
 from shared.errors import Conflict, NotFound, Unprocessable
 from shared.uow import UnitOfWork
 
-_INSERT = {"postgresql": pg_insert, "sqlite": sqlite_insert}
 SEX = {"female": "F", "male": "M"}
 
 
 async def next_control_number(uow: UnitOfWork, kind: str) -> int:
     """The next number of a kind: one UPDATE ... RETURNING, so concurrent exports never share one."""
     session = uow.session
-    await session.execute(_INSERT[session.bind.dialect.name](X12ControlNumber)
+    await session.execute(insert_on_conflict(session, X12ControlNumber)
                           .values(kind=kind, last_value=0).on_conflict_do_nothing())
     return (await session.execute(
         update(X12ControlNumber).where(X12ControlNumber.kind == kind)

@@ -5,13 +5,13 @@ from datetime import date
 
 from sqlalchemy import select
 
-from services.billing.balances import CENT, insert_or_ignore
+from services.billing.balances import CENT
 from services.billing.ledger_domain import ExpenseCategory
 from services.billing.ledger_models import Expense
 from services.billing.ledger_schemas import ExpenseIn
 from shared.auth import Principal
 from shared.contracts.facilities import PurchaseOrderReceived
-from shared.db import utcnow
+from shared.db import insert_on_conflict, utcnow
 from shared.errors import Unprocessable
 from shared.uow import UnitOfWork
 
@@ -23,7 +23,7 @@ async def record_expense(*, uow: UnitOfWork, location_id: str, cmd: ExpenseIn, a
     source_ref = f"manual:{location_id}:{idempotency_key}" if idempotency_key else None
     expense_id = str(uuid.uuid4())
     async with uow:
-        inserted = await uow.session.execute(insert_or_ignore(uow, Expense).values(
+        inserted = await uow.session.execute(insert_on_conflict(uow.session, Expense).values(
             id=expense_id, location_id=location_id, source_ref=source_ref, recorded_by=actor.sub,
             recorded_at=utcnow(), **cmd.model_dump(mode="python"),
         ).on_conflict_do_nothing(index_elements=["source_ref"]))
@@ -38,7 +38,7 @@ async def book_purchase_order(*, uow: UnitOfWork, event: PurchaseOrderReceived) 
         return  # free goods: nothing was spent (the amount check would only dead-letter it)
     receipt = event.receipt_id or f"{event.purchase_order_id}:{event.received_on.isoformat()}"
     await uow.session.execute(
-        insert_or_ignore(uow, Expense).values(
+        insert_on_conflict(uow.session, Expense).values(
             id=str(uuid.uuid4()), location_id=event.location_id, category=ExpenseCategory.SUPPLIES.value,
             amount=event.total.quantize(CENT), incurred_on=event.received_on,
             description=f"purchase order {event.purchase_order_id}", vendor=event.vendor[:200],

@@ -1,9 +1,8 @@
 """Missed visits as scheduling reports them, kept for the cost report."""
 
-from services.billing.balances import insert_or_ignore
 from services.billing.ledger_models import MissedVisit
 from shared.contracts.scheduling import AppointmentCancelled, AppointmentNoShow
-from shared.db import utcnow
+from shared.db import insert_on_conflict, utcnow
 from shared.uow import UnitOfWork
 
 
@@ -20,7 +19,7 @@ async def record_missed_visit(*, uow: UnitOfWork, event: AppointmentNoShow | App
     if kind is None:
         return
     await uow.session.execute(
-        insert_or_ignore(uow, MissedVisit).values(
+        insert_on_conflict(uow.session, MissedVisit).values(
             appointment_id=event.appointment_id, kind=kind, patient_id=event.patient_id,
             provider_id=event.provider_id, location_id=event.location_id, scheduled_start=event.start,
             recorded_at=utcnow(),

@@ -4,13 +4,13 @@ import uuid
 
 from sqlalchemy import select, update
 
-from services.billing.balances import change_patient_balance, insert_or_ignore
+from services.billing.balances import change_patient_balance
 from services.billing.ledger_models import Payment, Refund
 from services.billing.ledger_schemas import PaymentIn, RefundIn
 from shared.audit import UowFactory, audit_denials, ensure_phi_access, record_phi_access
 from shared.auth import Principal
 from shared.contracts.billing import PaymentPosted
-from shared.db import utcnow
+from shared.db import insert_on_conflict, utcnow
 from shared.errors import Conflict, NotFound, Unprocessable
 from shared.uow import UnitOfWork
 
@@ -28,7 +28,8 @@ async def post_payment(*, uow: UnitOfWork, new_uow: UowFactory, cmd: PaymentIn, 
         values = cmd.model_dump(exclude={"client_reference"}) | dict(
             id=payment_id, idempotency_key=key, refunded_amount=0, received_at=utcnow(), posted_by=actor.sub)
         inserted = await uow.session.execute(
-            insert_or_ignore(uow, Payment).values(**values).on_conflict_do_nothing(index_elements=["idempotency_key"])
+            insert_on_conflict(uow.session, Payment).values(**values)
+            .on_conflict_do_nothing(index_elements=["idempotency_key"])
         )
         if inserted.rowcount != 1:
             return await _replayed(uow, key, cmd), False
@@ -61,7 +62,7 @@ async def refund_payment(*, uow: UnitOfWork, new_uow: UowFactory, payment_id: st
         payment = await _load(uow, payment_id, actor, "create", "Refund")
         refund_id = str(uuid.uuid4())
         # The refund row first: a replayed key waits here for its twin and then finds it.
-        inserted = await uow.session.execute(insert_or_ignore(uow, Refund).values(
+        inserted = await uow.session.execute(insert_on_conflict(uow.session, Refund).values(
             id=refund_id, idempotency_key=idempotency_key, payment_id=payment_id, amount=cmd.amount,
             reason=cmd.reason, refunded_at=utcnow(), refunded_by=actor.sub,
         ).on_conflict_do_nothing(index_elements=["idempotency_key"]))

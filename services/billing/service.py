@@ -4,8 +4,6 @@ import uuid
 from datetime import date, datetime
 
 from sqlalchemy import select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from services.billing import claims, pricing
 from services.billing.balances import change_patient_balance
@@ -17,10 +15,9 @@ from shared.audit import UowFactory, audit_denials, ensure_phi_access, record_ph
 from shared.auth import Principal
 from shared.contracts.billing import ChargeCreated
 from shared.contracts.scheduling import AppointmentCancelled, AppointmentCompleted, AppointmentNoShow
-from shared.db import utcnow
+from shared.db import insert_on_conflict, utcnow
 from shared.uow import UnitOfWork
 
-_INSERT = {"postgresql": pg_insert, "sqlite": sqlite_insert}
 
 
 async def charge_completed_visit(*, uow: UnitOfWork, visit: AppointmentCompleted) -> list[Charge]:
@@ -64,10 +61,10 @@ async def _charge_missed_visit(uow: UnitOfWork, event: AppointmentNoShow | Appoi
         return None
     charge = dict(id=str(uuid.uuid4()), appointment_id=event.appointment_id, line_number=0, kind=kind,
                   patient_id=event.patient_id, provider_id=event.provider_id, location_id=event.location_id,
-                  date_of_service=await _service_date(uow, event.location_id, event.start), cpt="", modifiers=[], units=1, diagnosis_codes=[],
-                  amount=fee, created_at=utcnow())
+                  date_of_service=await _service_date(uow, event.location_id, event.start), cpt="", modifiers=[],
+                  units=1, diagnosis_codes=[], amount=fee, created_at=utcnow())
     # Line 0 is the appointment's one missed-visit fee: a second no-show or cancel event adds nothing.
-    inserted = await uow.session.execute(_INSERT[uow.session.bind.dialect.name](Charge).values(**charge)
+    inserted = await uow.session.execute(insert_on_conflict(uow.session, Charge).values(**charge)
                                          .on_conflict_do_nothing(index_elements=["appointment_id", "line_number"]))
     if inserted.rowcount != 1:
         return None

@@ -4,18 +4,15 @@ import uuid
 from collections.abc import Collection
 
 from sqlalchemy import select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from services.compliance.domain import SEVERITY, AlertKind
 from services.compliance.models import Alert
 from shared.auth import ALL_LOCATIONS, Principal
 from shared.contracts.compliance import AlertRaised, AlertResolved
-from shared.db import utcnow
+from shared.db import insert_on_conflict, utcnow
 from shared.errors import Conflict, NotFound
 from shared.uow import UnitOfWork
 
-_INSERT = {"postgresql": pg_insert, "sqlite": sqlite_insert}
 OPEN_STATUSES = ("open", "acknowledged")
 
 
@@ -26,7 +23,7 @@ async def raise_alert(*, uow: UnitOfWork, kind: AlertKind, dedupe_key: str, subj
     `unpublished` details (free text that may hold PHI) are stored for officers but not put on the topic.
     """
     now, alert_id = utcnow(), str(uuid.uuid4())
-    statement = _INSERT[uow.session.bind.dialect.name](Alert).values(
+    statement = insert_on_conflict(uow.session, Alert).values(
         id=alert_id, dedupe_key=dedupe_key, kind=kind.value, severity=SEVERITY[kind], location_id=location_id,
         subject=subject, details=details, status="open", raised_at=now,
     ).on_conflict_do_nothing()

@@ -4,29 +4,25 @@ import uuid
 from datetime import timedelta
 
 from sqlalchemy import delete, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from services.compliance import access_alerts
 from services.compliance.chain import CHAINED_FIELDS, GENESIS_HASH, OPTIONAL_CHAINED_FIELDS, ChainVerifier, record_hash
 from services.compliance.models import AuditAnchor, AuditRecord, ChainHead
 from shared.contracts.audit import PhiAccessed
 from shared.contracts.compliance import AuditChainAnchored
-from shared.db import utcnow
+from shared.db import insert_on_conflict, utcnow
 from shared.envelope import Envelope
 from shared.uow import UnitOfWork
 
 HEAD_ID = 1
-_INSERT = {"postgresql": pg_insert, "sqlite": sqlite_insert}
 _PAGE = 1000
 
 
 async def _locked_head(uow: UnitOfWork) -> ChainHead:
     """The chain head, locked until commit: every append queues behind it (SQLite: BEGIN IMMEDIATE)."""
     session = uow.session
-    dialect = session.bind.dialect.name
     # Created on first use; DO NOTHING lets two first appenders race safely.
-    await session.execute(_INSERT[dialect](ChainHead).values(
+    await session.execute(insert_on_conflict(session, ChainHead).values(
         id=HEAD_ID, sequence=0, hash=GENESIS_HASH, genesis_sequence=0, genesis_hash=GENESIS_HASH,
     ).on_conflict_do_nothing())
     return (await session.scalars(

@@ -8,8 +8,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import delete, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from services.gateway.domain import (CLEARED, GENERATION_CLAIM, USER_ID_CLAIM, FailureCount, LockoutPolicy,
                                      normalize_email, refresh_token_digest)
@@ -17,7 +15,7 @@ from services.gateway.models import RefreshToken, RevokedAccessToken, User
 from services.gateway.passwords import hash_password, needs_rehash, verify_password
 from services.gateway.schemas import SignIn, TokensOut
 from shared.auth import issue_token
-from shared.db import utcnow
+from shared.db import insert_on_conflict, utcnow
 from shared.errors import Unauthorized
 from shared.uow import UnitOfWork
 
@@ -95,8 +93,7 @@ async def sign_out(*, uow: UnitOfWork, user_id: str, token_id: str | None, token
             if row is not None and row.user_id == user_id:
                 await _revoke_family(uow, row.family_id, now)
         if token_id:
-            insert = pg_insert if uow.session.bind.dialect.name == "postgresql" else sqlite_insert
-            await uow.session.execute(insert(RevokedAccessToken).values(jti=token_id, expires_at=token_expires_at)
+            await uow.session.execute(insert_on_conflict(uow.session, RevokedAccessToken).values(jti=token_id, expires_at=token_expires_at)
                                       .on_conflict_do_nothing(index_elements=["jti"]))
 
 

@@ -2,12 +2,11 @@
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Boolean, CheckConstraint, Date, ForeignKey, Index, Integer, String, UniqueConstraint, false, text
-from sqlalchemy.dialects.postgresql import ExcludeConstraint
+from sqlalchemy import JSON, Boolean, CheckConstraint, Date, ForeignKey, Index, Integer, String, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from services.scheduling.domain import HOLDS_TIME
-from shared.db import UTCDateTime
+from shared.db import UTCDateTime, no_overlap
 from shared.messaging_tables import service_base
 
 Base = service_base()
@@ -35,17 +34,8 @@ HOLDS_TIME_SQL = f"status IN ({', '.join(repr(str(s)) for s in HOLDS_TIME)})"
 
 
 def _no_overlap(column: str):
-    """PostgreSQL refuses two time-holding appointments of one provider/patient/room that overlap.
-
-    SQLite has no exclusion constraints: migration 2 adds triggers with the same rule there.
-    """
-    return ExcludeConstraint(
-        (column, "="),
-        (text("tstzrange(start, \"end\", '[)')"), "&&"),
-        name=f"no_{column.removesuffix('_id')}_overlap",
-        using="gist",
-        where=text(HOLDS_TIME_SQL),
-    ).ddl_if(dialect="postgresql")
+    """No two time-holding appointments of one provider/patient/room overlap (see shared.db.no_overlap)."""
+    return no_overlap(f"no_{column.removesuffix('_id')}_overlap", holder=column, where=HOLDS_TIME_SQL)
 
 
 class Appointment(Base):

@@ -10,8 +10,6 @@ from datetime import date, timedelta
 from functools import cache
 
 from sqlalchemy import Table, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from services.staff import training
 from services.staff.credentials import ACTIVE, EXPIRED
@@ -20,15 +18,14 @@ from services.staff.models import Credential, CredentialNotice, StaffMember
 from services.staff.schemas import CheckOut
 from services.staff.training_models import TrainingNotice
 from shared.contracts.staff import CredentialExpired, CredentialExpiring, TrainingOverdue
-from shared.db import utcnow
+from shared.db import dialect_insert, utcnow
 from shared.uow import UnitOfWork
 
-_INSERT_IGNORING_DUPLICATES = {"postgresql": pg_insert, "sqlite": sqlite_insert}
 
 
 @cache
 def _insert_once(table: Table, dialect: str):
-    return _INSERT_IGNORING_DUPLICATES[dialect](table).on_conflict_do_nothing()
+    return dialect_insert(dialect)(table).on_conflict_do_nothing()
 
 
 async def _first_notice(uow: UnitOfWork, table: Table, **values) -> bool:

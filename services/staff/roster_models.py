@@ -2,12 +2,11 @@
 
 from datetime import datetime, time
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, Integer, String, Time, text
-from sqlalchemy.dialects.postgresql import ExcludeConstraint
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, Integer, String, Time
 from sqlalchemy.orm import Mapped, mapped_column
 
 from services.staff.models import Base
-from shared.db import UTCDateTime
+from shared.db import UTCDateTime, no_overlap
 
 SCHEDULED = "scheduled"
 # Time off that holds its period: a pending request and an approved one; a denied one frees it.
@@ -20,10 +19,7 @@ class Shift(Base):
     __tablename__ = "shift"
     __table_args__ = (
         CheckConstraint('"end" > start', name="ends_after_start"),
-        # SQLite has no exclusion constraints: the migration adds triggers with the same rule there.
-        ExcludeConstraint(("staff_id", "="), (text("tstzrange(start, \"end\", '[)')"), "&&"),
-                          name="no_shift_overlap", using="gist",
-                          where=text("status = 'scheduled'")).ddl_if(dialect="postgresql"),
+        no_overlap("no_shift_overlap", holder="staff_id", where="status = 'scheduled'"),
         Index("ix_shift_location_start", "location_id", "start"),
     )
 
@@ -56,10 +52,7 @@ class TimeOff(Base):
     __tablename__ = "time_off"
     __table_args__ = (
         CheckConstraint('"end" > start', name="ends_after_start"),
-        # SQLite has no exclusion constraints: the migration adds triggers with the same rule there.
-        ExcludeConstraint(("staff_id", "="), (text("tstzrange(start, \"end\", '[)')"), "&&"),
-                          name="no_time_off_overlap", using="gist",
-                          where=text(HOLDS_TIME)).ddl_if(dialect="postgresql"),
+        no_overlap("no_time_off_overlap", holder="staff_id", where=HOLDS_TIME),
     )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)

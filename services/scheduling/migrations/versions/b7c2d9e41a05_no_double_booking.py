@@ -10,6 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 import shared.db
+from shared.alembic.overlap import add_no_overlap, drop_no_overlap
 
 revision: str = "b7c2d9e41a05"
 down_revision: str | None = "8e822fea67c8"
@@ -34,41 +35,13 @@ def upgrade() -> None:
                                 name=op.f("fk_booking_request_appointment_id_appointment")),
         sa.PrimaryKeyConstraint("actor", "idempotency_key", name=op.f("pk_booking_request")),
     )
-    if op.get_bind().dialect.name == "postgresql":
-        op.execute("CREATE EXTENSION IF NOT EXISTS btree_gist")
-        for name, column in OVERLAP_RULES.items():
-            op.execute(
-                f"ALTER TABLE appointment ADD CONSTRAINT no_{name}_overlap EXCLUDE USING gist "
-                f"({column} WITH =, tstzrange(start, \"end\", '[)') WITH &&) WHERE ({HOLDS_TIME})"
-            )
-    else:
-        for name, column in OVERLAP_RULES.items():
-            for event, when in (("INSERT", "INSERT"), ("UPDATE", f'UPDATE OF start, "end", status, {column}')):
-                op.execute(_sqlite_trigger(name, column, event, when))
-
-
-def _sqlite_trigger(name: str, column: str, event: str, when: str) -> str:
-    # SQLite has no exclusion constraints; a trigger enforces the same rule inside the
-    # database. UTC times are stored as sortable text, so text comparison is time order.
-    return f"""
-        CREATE TRIGGER no_{name}_overlap_{event.lower()} BEFORE {when} ON appointment
-        WHEN NEW.{column} IS NOT NULL AND NEW.{HOLDS_TIME}
-        BEGIN
-            SELECT RAISE(ABORT, 'no_{name}_overlap') WHERE EXISTS (
-                SELECT 1 FROM appointment a
-                WHERE a.{column} = NEW.{column} AND a.id != NEW.id AND a.{HOLDS_TIME}
-                  AND a.start < NEW."end" AND NEW.start < a."end");
-        END"""
+    for name, column in OVERLAP_RULES.items():
+        add_no_overlap("appointment", f"no_{name}_overlap", holder=column, where=HOLDS_TIME)
 
 
 def downgrade() -> None:
-    if op.get_bind().dialect.name == "postgresql":
-        for name in OVERLAP_RULES:
-            op.execute(f"ALTER TABLE appointment DROP CONSTRAINT no_{name}_overlap")
-    else:
-        for name in OVERLAP_RULES:
-            for event in ("insert", "update"):
-                op.execute(f"DROP TRIGGER no_{name}_overlap_{event}")
+    for name in OVERLAP_RULES:
+        drop_no_overlap("appointment", f"no_{name}_overlap")
     op.drop_table("booking_request")
     op.drop_index(op.f("ix_appointment_room_id"), table_name="appointment")
     op.drop_column("appointment", "room_id")

@@ -6,7 +6,7 @@ Create Date: 2026-11-27 11:24:43.569359
 """
 from collections.abc import Sequence
 
-from alembic import op
+from shared.alembic.overlap import add_no_overlap, drop_no_overlap
 
 revision: str = '7f60765b9b6d'
 down_revision: str | None = 'c69f6868c692'
@@ -17,28 +17,8 @@ HOLDS_TIME = "status IN ('requested', 'approved')"
 
 
 def upgrade() -> None:
-    if op.get_bind().dialect.name == "postgresql":
-        # btree_gist was created with the shifts' constraint.
-        op.execute("ALTER TABLE time_off ADD CONSTRAINT no_time_off_overlap EXCLUDE USING gist "
-                   f"(staff_id WITH =, tstzrange(start, \"end\", '[)') WITH &&) WHERE ({HOLDS_TIME})")
-        return
-    # SQLite has no exclusion constraints; triggers enforce the same rule inside the database.
-    # UTC times are stored as sortable text, so text comparison is time order.
-    for event, when in (("insert", "INSERT"), ("update", 'UPDATE OF start, "end", status, staff_id')):
-        op.execute(f"""
-            CREATE TRIGGER no_time_off_overlap_{event} BEFORE {when} ON time_off
-            WHEN NEW.{HOLDS_TIME}
-            BEGIN
-                SELECT RAISE(ABORT, 'no_time_off_overlap') WHERE EXISTS (
-                    SELECT 1 FROM time_off t
-                    WHERE t.staff_id = NEW.staff_id AND t.id != NEW.id AND t.{HOLDS_TIME}
-                      AND t.start < NEW."end" AND NEW.start < t."end");
-            END""")
+    add_no_overlap("time_off", "no_time_off_overlap", holder="staff_id", where=HOLDS_TIME)
 
 
 def downgrade() -> None:
-    if op.get_bind().dialect.name == "postgresql":
-        op.execute("ALTER TABLE time_off DROP CONSTRAINT no_time_off_overlap")
-        return
-    op.execute("DROP TRIGGER no_time_off_overlap_insert")
-    op.execute("DROP TRIGGER no_time_off_overlap_update")
+    drop_no_overlap("time_off", "no_time_off_overlap")

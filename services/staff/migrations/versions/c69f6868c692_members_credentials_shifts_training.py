@@ -8,7 +8,9 @@ from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
+
 import shared.db
+from shared.alembic.overlap import add_no_overlap
 
 revision: str = 'c69f6868c692'
 down_revision: str | None = '3f765a099fb0'
@@ -208,23 +210,7 @@ SCHEDULED = "status = 'scheduled'"
 
 
 def _no_shift_overlap() -> None:
-    if op.get_bind().dialect.name == "postgresql":
-        op.execute("CREATE EXTENSION IF NOT EXISTS btree_gist")
-        op.execute("ALTER TABLE shift ADD CONSTRAINT no_shift_overlap EXCLUDE USING gist "
-                   f"(staff_id WITH =, tstzrange(start, \"end\", '[)') WITH &&) WHERE ({SCHEDULED})")
-        return
-    # SQLite has no exclusion constraints; triggers enforce the same rule inside the database.
-    # UTC times are stored as sortable text, so text comparison is time order.
-    for event, when in (("insert", "INSERT"), ("update", 'UPDATE OF start, "end", status, staff_id')):
-        op.execute(f"""
-            CREATE TRIGGER no_shift_overlap_{event} BEFORE {when} ON shift
-            WHEN NEW.{SCHEDULED}
-            BEGIN
-                SELECT RAISE(ABORT, 'no_shift_overlap') WHERE EXISTS (
-                    SELECT 1 FROM shift s
-                    WHERE s.staff_id = NEW.staff_id AND s.id != NEW.id AND s.{SCHEDULED}
-                      AND s.start < NEW."end" AND NEW.start < s."end");
-            END""")
+    add_no_overlap("shift", "no_shift_overlap", holder="staff_id", where=SCHEDULED)
 
 
 def downgrade() -> None:
