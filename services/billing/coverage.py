@@ -4,7 +4,6 @@ import uuid
 from datetime import date
 
 from sqlalchemy import or_, select
-from sqlalchemy.exc import IntegrityError
 
 from services.billing import claims, coordination
 from services.billing.models import BillingPatient, Coverage
@@ -44,8 +43,7 @@ async def add_coverage(*, uow: UnitOfWork, new_uow: UowFactory, patient_id: str,
                             created_at=utcnow(), **cmd.model_dump(mode="python", exclude={"subscriber"}),
                             subscriber=cmd.subscriber.model_dump(mode="json") if cmd.subscriber else None)
         await _refuse_overlap(uow, coverage)
-        uow.session.add(coverage)
-        await _flush_refusing_overlap(uow, coverage)
+        await _write_refusing_overlap(uow, coverage)
         await record_phi_access(uow, actor=actor, action="create", resource="Coverage", resource_id=coverage.id,
                                 patient_id=patient.patient_id, location_id=patient.location_id)
         await claims.open_claims_for_patient(uow, coverage)
@@ -67,14 +65,14 @@ async def end_coverage(*, uow: UnitOfWork, new_uow: UowFactory, coverage_id: str
             raise Unprocessable("effective_to is before effective_from", field="effective_to")
         coverage.effective_to = effective_to
         await _refuse_overlap(uow, coverage)
-        await _flush_refusing_overlap(uow, coverage)
+        await _write_refusing_overlap(uow, coverage)
         await record_phi_access(uow, actor=actor, action="update", resource="Coverage", resource_id=coverage.id,
                                 patient_id=coverage.patient_id, location_id=coverage.location_id)
     return coverage
 
 
 async def _refuse_overlap(uow: UnitOfWork, coverage: Coverage) -> None:
-    """The 409 naming the coverage in the way; the database rule stands behind it (see _flush_refusing_overlap)."""
+    """The 409 naming the coverage in the way; the database rule stands behind it (see _write_refusing_overlap)."""
     ends = coverage.effective_to or date.max
     clash = await uow.session.scalar(select(Coverage.id).where(
         Coverage.patient_id == coverage.patient_id, Coverage.priority == coverage.priority,
@@ -85,15 +83,10 @@ async def _refuse_overlap(uow: UnitOfWork, coverage: Coverage) -> None:
                        field="effective_from", coverage_id=clash)
 
 
-async def _flush_refusing_overlap(uow: UnitOfWork, coverage: Coverage) -> None:
+async def _write_refusing_overlap(uow: UnitOfWork, coverage: Coverage) -> None:
     """Write the coverage; a concurrent overlapping one that committed first makes the database refuse it: 409."""
-    try:
-        await uow.session.flush()
-    except IntegrityError as exc:
-        if OVERLAP_RULE not in str(exc.orig):
-            raise
-        raise Conflict(f"the patient has another {coverage.priority} coverage in effect on some of these days",
-                       field="effective_from") from exc
+    await uow.add_unique(coverage, constraint=OVERLAP_RULE, field="effective_from",
+                         conflict=f"the patient has another {coverage.priority} coverage in effect on some of these days")
 
 
 async def coverages_of(*, uow: UnitOfWork, new_uow: UowFactory, patient_id: str, actor: Principal) -> list[Coverage]:
