@@ -3,12 +3,11 @@
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Literal
-from zoneinfo import available_timezones
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
 
 from services.facilities.domain import Criticality, PlanUnit
-from shared.contracts.facilities import OpeningHours, RoomKind
+from shared.contracts.facilities import IanaTimezone, OpeningHours, RoomKind
 
 Identifier = Field(None, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 Text200 = Field(min_length=1, max_length=200)
@@ -33,17 +32,10 @@ class LocationFields(BaseModel):
     name: str = Text200
     address: Address
     state: str = Field(pattern=r"^[A-Z]{2}$")
-    timezone: str = Field(min_length=1, max_length=64)
+    timezone: IanaTimezone = Field(min_length=1, max_length=64)
     opening_hours: list[OpeningHours] = Field(default_factory=list, max_length=21)
     closed_on: list[date] = Field(default_factory=list, max_length=366)
     cancellation_notice_hours: int = Field(24, ge=0, le=720)
-
-    @field_validator("timezone")
-    @classmethod
-    def _iana(cls, value: str) -> str:
-        if value not in available_timezones():
-            raise ValueError(f"{value!r} is not an IANA timezone")
-        return value
 
     _opens_before_closing = field_validator("opening_hours")(lambda hours: _opening_hours(hours))
 

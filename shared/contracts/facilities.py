@@ -3,9 +3,11 @@
 from datetime import date, datetime, time
 from decimal import Decimal
 from enum import StrEnum
+from functools import cache
+from typing import Annotated
 from zoneinfo import available_timezones
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import AfterValidator, BaseModel, Field
 
 from shared.contracts import EventPayload
 
@@ -17,6 +19,20 @@ class RoomKind(StrEnum):
     IMAGING = "imaging"
     TELEHEALTH = "telehealth"
     OFFICE = "office"
+
+
+@cache
+def _known_timezones() -> frozenset[str]:
+    return frozenset(available_timezones())  # walks the tz database: once per process
+
+
+def _iana(value: str) -> str:
+    if value not in _known_timezones():
+        raise ValueError(f"{value!r} is not an IANA timezone")
+    return value
+
+
+IanaTimezone = Annotated[str, AfterValidator(_iana)]
 
 
 class OpeningHours(BaseModel):
@@ -35,17 +51,10 @@ class LocationOpened(EventPayload):
     location_id: str
     name: str
     state: str = Field(pattern=r"^[A-Z]{2}$")
-    timezone: str
+    timezone: IanaTimezone
     opening_hours: list[OpeningHours] = Field(default_factory=list)
     closed_on: list[date] = Field(default_factory=list)
     cancellation_notice_hours: int = Field(24, ge=0)
-
-    @field_validator("timezone")
-    @classmethod
-    def _iana(cls, value: str) -> str:
-        if value not in available_timezones():
-            raise ValueError(f"{value!r} is not an IANA timezone")
-        return value
 
 
 class LocationUpdated(LocationOpened):
