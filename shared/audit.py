@@ -5,7 +5,7 @@ from contextlib import asynccontextmanager
 
 from shared.auth import Principal, Role
 from shared.contracts.audit import PhiAccessed, audit_event_type
-from shared.db import utcnow
+from shared.clock import utcnow
 from shared.errors import Forbidden
 from shared.uow import UnitOfWork
 

@@ -1,7 +1,7 @@
 """Verification of the gateway's JWT and role/location enforcement on every route."""
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from enum import StrEnum
 from typing import Annotated
 from uuid import uuid4
@@ -10,6 +10,7 @@ import jwt
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
+from shared.clock import utcnow
 from shared.errors import Forbidden, Unauthorized
 
 ALGORITHM = "HS256"
@@ -48,7 +49,7 @@ def issue_token(*, sub: str, roles: list[str], locations: list[str], secret: str
                 issuer: str = "clinicops-gateway", ttl: timedelta = timedelta(minutes=15),
                 token_id: str | None = None, extra_claims: dict | None = None) -> str:
     """Sign an access token (the gateway's job; tests and tools use it too)."""
-    now = datetime.now(UTC)
+    now = utcnow()
     # jti: the gateway revokes a single access token at sign-out by this id.
     claims = {"sub": sub, "roles": roles, "locations": locations, "iss": issuer,
               "iat": now, "nbf": now, "exp": now + ttl, "jti": token_id or uuid4().hex} | (extra_claims or {})

@@ -112,10 +112,6 @@ class Money(TypeDecorator):
         return None if value is None else (Decimal(value) / 100).quantize(Decimal("0.01"))
 
 
-def utcnow() -> datetime:
-    return datetime.now(UTC)
-
-
 _INSERTS = {"postgresql": pg_insert, "sqlite": sqlite_insert}
 
 

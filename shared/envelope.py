@@ -2,10 +2,12 @@
 
 import json
 import uuid
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from shared.clock import utcnow
 
 SPEC_VERSION = "1.0"
 CONTENT_TYPE = "application/json"
@@ -35,7 +37,7 @@ class Envelope(BaseModel):
     type: str
     source: str
     subject: str
-    time: datetime = Field(default_factory=lambda: datetime.now(UTC))
+    time: datetime = Field(default_factory=utcnow)
     correlation_id: str | None = None
     causation_id: str | None = None
     location_id: str | None = None

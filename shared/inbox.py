@@ -7,7 +7,8 @@ from datetime import datetime
 from sqlalchemy import Table, delete
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from shared.db import dialect_insert, utcnow
+from shared.db import dialect_insert
+from shared.clock import utcnow
 from shared.envelope import Envelope
 
 

@@ -9,7 +9,7 @@ from datetime import timedelta
 from sqlalchemy import Table, delete, select, update
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
-from shared.db import utcnow
+from shared.clock import utcnow
 
 log = logging.getLogger("clinicops.outbox")
 

@@ -10,7 +10,8 @@ from contextlib import asynccontextmanager
 from sqlalchemy import MetaData, text
 
 from shared.consumer import EventConsumer, Handler
-from shared.db import create_engine, is_sqlite, session_factory, utcnow
+from shared.db import create_engine, is_sqlite, session_factory
+from shared.clock import utcnow
 from shared.inbox import forget_processed_before
 from shared.kafka import create_broker, ensure_topics
 from shared.messaging_tables import MessagingTables

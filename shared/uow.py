@@ -8,7 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from shared import failpoints
 from shared.contracts import EventPayload
-from shared.db import utcnow
+from shared.clock import utcnow
 from shared.envelope import Envelope
 from shared.errors import Conflict
 from shared.logs import correlation_id

@@ -7,7 +7,8 @@ from sqlalchemy import select, update
 
 from services.billing.ledger_models import PatientBalance, PatientLedgerEntry
 from shared.contracts.billing import BalanceChanged
-from shared.db import insert_on_conflict, utcnow
+from shared.db import insert_on_conflict
+from shared.clock import utcnow
 from shared.errors import Unprocessable
 from shared.uow import UnitOfWork
 

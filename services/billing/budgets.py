@@ -10,7 +10,8 @@ from services.billing.ledger_domain import ExpenseCategory, budget_vs_actual, mo
 from services.billing.ledger_models import Budget, Expense
 from services.billing.ledger_schemas import BudgetReportOut
 from shared.auth import Principal
-from shared.db import insert_on_conflict, utcnow
+from shared.db import insert_on_conflict
+from shared.clock import utcnow
 from shared.errors import Unprocessable
 from shared.uow import UnitOfWork
 

@@ -14,7 +14,7 @@ from services.billing.models import BillingPatient, BillingProfile, BillingProvi
 from shared.audit import UowFactory, audit_denials, ensure_phi_access, record_phi_access
 from shared.auth import Principal
 from shared.contracts.billing import ClaimAccepted, ClaimRejected
-from shared.db import utcnow
+from shared.clock import utcnow
 from shared.errors import Conflict, NotFound, Unprocessable
 from shared.uow import UnitOfWork
 

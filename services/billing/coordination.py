@@ -19,7 +19,7 @@ from services.billing.models import BillingPatient, Coverage, Payer
 from services.billing.remittance_models import (Remittance, RemittanceClaimPayment, RemittanceLineAdjustment,
                                                 RemittanceLinePayment, live_postings)
 from services.billing.x12 import edi837_cob as cob
-from shared.db import utcnow
+from shared.clock import utcnow
 from shared.uow import UnitOfWork
 
 PRIMARY, SECONDARY = "primary", "secondary"

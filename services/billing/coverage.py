@@ -11,7 +11,7 @@ from services.billing.reference import get_payer
 from services.billing.schemas import CoverageIn
 from shared.audit import UowFactory, audit_denials, ensure_phi_access, record_phi_access
 from shared.auth import Principal
-from shared.db import utcnow
+from shared.clock import utcnow
 from shared.errors import Conflict, NotFound, Unprocessable
 from shared.uow import UnitOfWork
 

@@ -11,7 +11,8 @@ from services.billing.ledger_models import Expense
 from services.billing.ledger_schemas import ExpenseIn
 from shared.auth import Principal
 from shared.contracts.facilities import PurchaseOrderReceived
-from shared.db import insert_on_conflict, utcnow
+from shared.db import insert_on_conflict
+from shared.clock import utcnow
 from shared.errors import Unprocessable
 from shared.uow import UnitOfWork
 

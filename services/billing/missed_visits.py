@@ -2,7 +2,8 @@
 
 from services.billing.ledger_models import MissedVisit
 from shared.contracts.scheduling import AppointmentCancelled, AppointmentNoShow
-from shared.db import insert_on_conflict, utcnow
+from shared.db import insert_on_conflict
+from shared.clock import utcnow
 from shared.uow import UnitOfWork
 
 

@@ -10,7 +10,8 @@ from services.billing.ledger_schemas import PaymentIn, RefundIn
 from shared.audit import UowFactory, audit_denials, ensure_phi_access, record_phi_access
 from shared.auth import Principal
 from shared.contracts.billing import PaymentPosted
-from shared.db import insert_on_conflict, utcnow
+from shared.db import insert_on_conflict
+from shared.clock import utcnow
 from shared.errors import Conflict, NotFound, Unprocessable
 from shared.uow import UnitOfWork
 

@@ -7,7 +7,7 @@ from sqlalchemy import delete, select
 from services.billing.models import BillingProfile, ContractedRate, FeeScheduleEntry, MissedVisitFee, Payer
 from services.billing.schemas import BillingProfileIn, FeeIn, MissedVisitFeesIn, PayerIn, RateIn
 from shared.auth import Principal
-from shared.db import utcnow
+from shared.clock import utcnow
 from shared.errors import NotFound, Unprocessable
 from shared.uow import UnitOfWork
 

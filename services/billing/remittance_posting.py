@@ -13,7 +13,7 @@ from services.billing.remittance_models import RemittanceClaimPayment, Remittanc
 from services.billing.x12 import edi835
 from shared.auth import Principal
 from shared.contracts.billing import ClaimAccepted, ClaimDenied, ClaimPaid
-from shared.db import utcnow
+from shared.clock import utcnow
 from shared.uow import UnitOfWork
 
 PAYER_DENIED = "4"  # CLP02: denied

@@ -16,7 +16,7 @@ from services.billing.remittance_models import (Remittance, RemittanceClaimPayme
                                                 RemittanceLineAdjustment, RemittanceLinePayment, Underpayment,
                                                 live_postings)
 from services.billing.x12 import edi835
-from shared.db import utcnow
+from shared.clock import utcnow
 from shared.uow import UnitOfWork
 
 async def posting_to_reverse(uow: UnitOfWork, claim: Claim,

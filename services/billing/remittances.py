@@ -21,7 +21,7 @@ from services.billing.remittance_reversal import posting_to_reverse, reversal_pr
 from services.billing.x12 import edi835
 from shared.audit import UowFactory, audit_denials, ensure_phi_access, record_phi_access
 from shared.auth import Principal
-from shared.db import utcnow
+from shared.clock import utcnow
 from shared.errors import Conflict, NotFound, Unprocessable
 from shared.uow import UnitOfWork
 

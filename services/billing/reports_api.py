@@ -1,13 +1,19 @@
 """HTTP routes of billing's reports: A/R aging, denials, collections and revenue, missed visits."""
 
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query
 
 from services.billing import reports
 from services.billing.ledger_access import MoneyStaff
-from services.billing.report_schemas import AgingReport, CollectionsReport, DenialReport, MissedVisitReport
+from services.billing.report_schemas import (
+    AgingReport,
+    CollectionsReport,
+    DenialReport,
+    MissedVisitReport,
+)
+from shared.clock import utcnow
 from shared.web import UowDep
 
 router = APIRouter(prefix="/reports", tags=["reports"])
@@ -22,7 +28,7 @@ async def ar_aging(uow: UowDep, actor: MoneyStaff, location_id: LocationFilter =
     Without `as_of`, claims age until today at their location (its local date).
     """
     scope = reports.locations_in_scope(actor, location_id)
-    return await reports.ar_aging(uow=uow, scope=scope, as_of=as_of, now=datetime.now(UTC))
+    return await reports.ar_aging(uow=uow, scope=scope, as_of=as_of, now=utcnow())
 
 
 @router.get("/denials", response_model=DenialReport)

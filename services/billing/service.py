@@ -15,7 +15,8 @@ from shared.audit import UowFactory, audit_denials, ensure_phi_access, record_ph
 from shared.auth import Principal
 from shared.contracts.billing import ChargeCreated
 from shared.contracts.scheduling import AppointmentCancelled, AppointmentCompleted, AppointmentNoShow
-from shared.db import insert_on_conflict, utcnow
+from shared.db import insert_on_conflict
+from shared.clock import utcnow
 from shared.uow import UnitOfWork
 
 

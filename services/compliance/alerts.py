@@ -9,7 +9,8 @@ from services.compliance.domain import SEVERITY, AlertKind
 from services.compliance.models import Alert
 from shared.auth import ALL_LOCATIONS, Principal
 from shared.contracts.compliance import AlertRaised, AlertResolved
-from shared.db import insert_on_conflict, utcnow
+from shared.db import insert_on_conflict
+from shared.clock import utcnow
 from shared.errors import Conflict, NotFound
 from shared.uow import UnitOfWork
 

@@ -9,7 +9,7 @@ from services.compliance.record_models import OshaCase
 from services.compliance.record_schemas import OshaCaseIn
 from shared.audit import record_phi_access
 from shared.auth import Principal
-from shared.db import utcnow
+from shared.clock import utcnow
 from shared.errors import NotFound, Unprocessable
 from shared.uow import UnitOfWork
 

@@ -9,7 +9,7 @@ from services.compliance.schemas import AttestationIn, PolicyIn, PolicyVersionIn
 from services.compliance.staff_matrix import members_at
 from services.compliance.staff_models import StaffMember
 from shared.auth import ALL_LOCATIONS, Principal
-from shared.db import utcnow
+from shared.clock import utcnow
 from shared.errors import Forbidden, NotFound, Unprocessable
 from shared.uow import UnitOfWork
 

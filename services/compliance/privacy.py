@@ -9,7 +9,7 @@ from services.compliance.domain import AlertKind, breach_status, notification_de
 from services.compliance.record_models import PrivacyIncident
 from services.compliance.record_schemas import NotificationIn, PrivacyIncidentIn
 from shared.auth import Principal
-from shared.db import utcnow
+from shared.clock import utcnow
 from shared.errors import Conflict, NotFound, Unprocessable
 from shared.uow import UnitOfWork
 

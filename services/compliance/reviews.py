@@ -12,7 +12,7 @@ from services.compliance.record_schemas import CampaignIn, RevokeIn
 from services.compliance.staff_matrix import members_at
 from shared.auth import Principal
 from shared.contracts.compliance import AccessRevoked
-from shared.db import utcnow
+from shared.clock import utcnow
 from shared.errors import Conflict, Forbidden, NotFound, Unprocessable
 from shared.uow import UnitOfWork
 

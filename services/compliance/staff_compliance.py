@@ -12,7 +12,7 @@ from services.compliance import alerts
 from services.compliance.domain import AlertKind
 from services.compliance.staff_models import StaffCredential, StaffMember, StaffTraining
 from shared.contracts import staff
-from shared.db import utcnow
+from shared.clock import utcnow
 from shared.envelope import Envelope
 from shared.projection import get_or_add, newer_snapshot
 from shared.uow import UnitOfWork

@@ -5,7 +5,7 @@ from sqlalchemy import select
 from services.compliance.domain import credential_standing, training_standing, worst
 from services.compliance.staff_models import StaffCredential, StaffMember, StaffTraining
 from shared.auth import Principal
-from shared.db import utcnow
+from shared.clock import utcnow
 from shared.uow import UnitOfWork
 
 

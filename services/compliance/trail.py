@@ -10,7 +10,8 @@ from services.compliance.chain import CHAINED_FIELDS, GENESIS_HASH, OPTIONAL_CHA
 from services.compliance.models import AuditAnchor, AuditRecord, ChainHead
 from shared.contracts.audit import PhiAccessed
 from shared.contracts.compliance import AuditChainAnchored
-from shared.db import insert_on_conflict, utcnow
+from shared.db import insert_on_conflict
+from shared.clock import utcnow
 from shared.envelope import Envelope
 from shared.uow import UnitOfWork
 

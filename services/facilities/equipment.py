@@ -10,7 +10,7 @@ from services.facilities.domain import Failure, reliability
 from services.facilities.models import Equipment, MaintenancePlan, Room, UsageReading, WorkOrder
 from services.facilities.schemas import EquipmentIn, PlanIn, ReliabilityOut, UsageIn
 from shared.auth import Principal
-from shared.db import utcnow
+from shared.clock import utcnow
 from shared.errors import NotFound, Unprocessable
 from shared.uow import UnitOfWork
 

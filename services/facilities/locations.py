@@ -8,7 +8,7 @@ from services.facilities.models import Location
 from services.facilities.schemas import LocationIn, LocationPatch
 from shared.auth import Principal
 from shared.contracts.facilities import LocationOpened, LocationUpdated
-from shared.db import utcnow
+from shared.clock import utcnow
 from shared.errors import NotFound
 from shared.uow import UnitOfWork
 

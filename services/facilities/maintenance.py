@@ -16,7 +16,7 @@ from services.facilities.models import Equipment, Location, MaintenancePlan, Mai
 from services.facilities.schemas import MaintenanceRunOut, PlanIn, TaskOut
 from shared.auth import Principal
 from shared.contracts.facilities import MaintenanceOverdue
-from shared.db import utcnow
+from shared.clock import utcnow
 from shared.errors import Conflict, NotFound
 from shared.uow import UnitOfWork
 

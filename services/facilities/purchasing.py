@@ -11,7 +11,7 @@ from services.facilities.supply_models import PurchaseOrder, PurchaseOrderLine, 
 from services.facilities.supply_schemas import PurchaseOrderIn, PurchaseOrderOut, ReceiptIn, ReceiptOut
 from shared.auth import Principal
 from shared.contracts import facilities as contract
-from shared.db import utcnow
+from shared.clock import utcnow
 from shared.errors import Conflict, NotFound, Unprocessable
 from shared.uow import UnitOfWork
 

@@ -16,7 +16,7 @@ from services.facilities.models import Room, RoomOutage
 from services.facilities.schemas import OutOfServiceIn, RoomIn, RoomOut
 from shared.auth import Principal
 from shared.contracts.facilities import RoomBackInService, RoomCreated, RoomOutOfService
-from shared.db import utcnow
+from shared.clock import utcnow
 from shared.errors import Conflict, NotFound
 from shared.uow import UnitOfWork
 

@@ -1,12 +1,13 @@
 """HTTP request and response models of locations, rooms, equipment, maintenance and work orders."""
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
 
 from services.facilities.domain import Criticality, PlanUnit
+from shared.clock import latest_today, utcnow
 from shared.contracts.facilities import IanaTimezone, OpeningHours, RoomKind
 
 Identifier = Field(None, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
@@ -85,7 +86,7 @@ class OutOfServiceIn(BaseModel):
     @field_validator("expected_return")
     @classmethod
     def _in_the_future(cls, value: datetime | None) -> datetime | None:
-        if value is not None and value <= datetime.now(UTC):
+        if value is not None and value <= utcnow():
             raise ValueError("must be in the future")
         return value
 
@@ -103,7 +104,7 @@ class EquipmentIn(BaseModel):
     @field_validator("install_date")
     @classmethod
     def _not_in_the_future(cls, value: date) -> date:
-        if value > date.today():
+        if value > latest_today():
             raise ValueError("is in the future")
         return value
 

@@ -11,7 +11,7 @@ from services.facilities.domain import OPEN_ORDER_STATUSES, PurchaseOrderStatus,
 from services.facilities.supply_models import PurchaseOrder, PurchaseOrderLine, StockItem, StockMovement
 from services.facilities.supply_schemas import AdjustIn, QuantityIn, StockItemIn, TransferIn
 from shared.auth import Principal
-from shared.db import utcnow
+from shared.clock import utcnow
 from shared.errors import Conflict, NotFound, Unprocessable
 from shared.uow import UnitOfWork
 

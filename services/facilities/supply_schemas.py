@@ -6,6 +6,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from shared.clock import latest_today
+
 Quantity = Field(ge=1, le=1_000_000)
 Price = Field(ge=0, max_digits=12, decimal_places=2)
 
@@ -120,7 +122,7 @@ class ReceiptIn(BaseModel):
     @field_validator("received_on")
     @classmethod
     def _not_in_the_future(cls, value: date) -> date:
-        if value > date.today():
+        if value > latest_today():
             raise ValueError("is in the future")
         return value
 

@@ -15,7 +15,7 @@ from services.facilities.domain import NOT_DONE, Criticality, OutageCause, WorkO
 from services.facilities.models import Equipment, Room, RoomOutage, WorkOrder
 from services.facilities.schemas import AssignIn, CloseIn, ResolveIn, WorkOrderIn
 from shared.auth import Principal
-from shared.db import utcnow
+from shared.clock import utcnow
 from shared.errors import Conflict, NotFound, Unprocessable
 from shared.uow import UnitOfWork
 

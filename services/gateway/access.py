@@ -13,6 +13,7 @@ from services.gateway.oidc import OidcVerifier
 from services.gateway.ratelimit import TokenBuckets
 from services.gateway.settings import Settings
 from shared.auth import Principal, Role, decode_token, issue_token
+from shared.clock import utcnow
 from shared.errors import Forbidden, Unauthorized
 
 # The internal token minted for a provider's user lives no longer than this, whatever the provider's lifetime.
@@ -48,7 +49,7 @@ class Authenticator:
         settings = self.settings
         if self.oidc is not None and self.oidc.issued_this(token):
             principal, expires_at, token_id = await self.oidc.verify(token)
-            ttl = min(MINTED_TTL, expires_at - datetime.now(UTC))
+            ttl = min(MINTED_TTL, expires_at - utcnow())
             minted = issue_token(sub=principal.sub, roles=sorted(principal.roles),
                                  locations=sorted(principal.locations), secret=settings.jwt_secret,
                                  issuer=settings.jwt_issuer, ttl=ttl)

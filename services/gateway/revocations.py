@@ -9,7 +9,7 @@ from services.gateway.models import User
 from services.gateway.sessions import revoke_every_session
 from shared.contracts.compliance import AccessRevoked
 from shared.contracts.staff import StaffMemberTerminated
-from shared.db import utcnow
+from shared.clock import utcnow
 from shared.uow import UnitOfWork
 
 log = logging.getLogger("clinicops.gateway.revocations")

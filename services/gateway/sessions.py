@@ -15,7 +15,8 @@ from services.gateway.models import RefreshToken, RevokedAccessToken, User
 from services.gateway.passwords import hash_password, needs_rehash, verify_password
 from services.gateway.schemas import SignIn, TokensOut
 from shared.auth import issue_token
-from shared.db import insert_on_conflict, utcnow
+from shared.db import insert_on_conflict
+from shared.clock import utcnow
 from shared.errors import Unauthorized
 from shared.uow import UnitOfWork
 

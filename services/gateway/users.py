@@ -10,7 +10,7 @@ from services.gateway.models import User
 from services.gateway.passwords import hash_password
 from services.gateway.schemas import NewUser
 from shared.auth import ALL_LOCATIONS, Principal
-from shared.db import utcnow
+from shared.clock import utcnow
 from shared.errors import Conflict, Forbidden
 from shared.uow import UnitOfWork
 

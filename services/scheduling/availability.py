@@ -10,7 +10,7 @@ from services.scheduling.models import Appointment, AppointmentType
 from services.scheduling.projection_service import bookability
 from services.scheduling.schemas import AppointmentTypeIn, BookabilityOut
 from shared.auth import Principal
-from shared.db import utcnow
+from shared.clock import utcnow
 from shared.errors import DomainError
 from shared.uow import UnitOfWork
 

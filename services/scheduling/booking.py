@@ -15,7 +15,7 @@ from services.scheduling.schemas import AppointmentIn, RescheduleIn
 from shared.audit import UowFactory, audit_denials, ensure_phi_access, record_phi_access
 from shared.auth import Principal
 from shared.contracts.scheduling import AppointmentBooked, AppointmentRescheduled
-from shared.db import utcnow
+from shared.clock import utcnow
 from shared.errors import Conflict, NotFound, Unprocessable
 from shared.uow import UnitOfWork
 

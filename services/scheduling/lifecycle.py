@@ -12,7 +12,7 @@ from shared.audit import UowFactory, audit_denials, ensure_phi_access, record_ph
 from shared.auth import Principal
 from shared.contracts.scheduling import (AppointmentCancelled, AppointmentCheckedIn, AppointmentCompleted,
                                          AppointmentNoShow)
-from shared.db import utcnow
+from shared.clock import utcnow
 from shared.errors import Conflict, NotFound
 from shared.uow import UnitOfWork
 

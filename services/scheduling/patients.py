@@ -11,7 +11,7 @@ from services.scheduling.schemas import PatientIn
 from shared.audit import UowFactory, audit_denials, ensure_phi_access, record_phi_access
 from shared.auth import ALL_LOCATIONS, Principal
 from shared.contracts.scheduling import PatientMerged, PatientRegistered, PatientUpdated
-from shared.db import utcnow
+from shared.clock import utcnow
 from shared.errors import Conflict, NotFound, Unprocessable
 from shared.uow import UnitOfWork
 

@@ -12,7 +12,7 @@ from services.scheduling.domain import AppointmentStatus
 from services.scheduling.models import Appointment
 from services.scheduling.projection_service import bookability
 from shared.contracts.scheduling import AppointmentNeedsReschedule
-from shared.db import utcnow
+from shared.clock import utcnow
 from shared.uow import UnitOfWork
 
 

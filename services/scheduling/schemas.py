@@ -3,13 +3,26 @@
 from datetime import UTC, date, datetime
 from typing import Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, EmailStr, Field, ValidationInfo, field_validator
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    EmailStr,
+    Field,
+    ValidationInfo,
+    field_validator,
+)
 
 from services.scheduling.waitlist_schemas import WaitlistOfferOut
+from shared.clock import latest_today
 from shared.codes import DiagnosisCode, ProcedureCode
 from shared.contracts.facilities import RoomKind
+from shared.contracts.scheduling import (
+    PostalAddress,
+    ServiceLine,
+    check_diagnosis_pointers,
+)
 from shared.contracts.staff import StaffRole
-from shared.contracts.scheduling import PostalAddress, ServiceLine, check_diagnosis_pointers
 
 Sex = Literal["female", "male", "other", "unknown"]  # FHIR AdministrativeGender
 
@@ -34,7 +47,7 @@ class PatientIn(BaseModel):
     @field_validator("birth_date")
     @classmethod
     def _born_in_the_past(cls, value: date) -> date:
-        if value > date.today():
+        if value > latest_today():
             raise ValueError("is in the future")
         return value
 

@@ -10,7 +10,7 @@ from services.scheduling.projections import Location
 from services.scheduling.schemas import AppointmentIn, SeriesIn
 from shared.audit import UowFactory, audit_denials, ensure_phi_access
 from shared.auth import Principal
-from shared.db import utcnow
+from shared.clock import utcnow
 from shared.errors import DomainError
 from shared.uow import UnitOfWork
 

@@ -17,7 +17,7 @@ from services.scheduling.waitlist_schemas import WaitlistEntryIn, WaitlistEntryO
 from shared.audit import UowFactory, audit_denials, ensure_phi_access, record_phi_access
 from shared.auth import Principal
 from shared.contracts import scheduling as events
-from shared.db import utcnow
+from shared.clock import utcnow
 from shared.errors import Conflict, NotFound
 from shared.uow import UnitOfWork
 

@@ -6,7 +6,8 @@ from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String, selec
 from sqlalchemy.orm import Mapped, mapped_column
 
 from services.scheduling.models import Base
-from shared.db import UTCDateTime, utcnow
+from shared.db import UTCDateTime
+from shared.clock import utcnow
 
 
 class WaitlistEntry(Base):

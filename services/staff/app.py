@@ -5,7 +5,7 @@ from services.staff.settings import Settings
 from shared.contracts.audit import audit_event_type
 from shared.contracts.staff import (CredentialAdded, ShiftScheduled, StaffMemberHired, TimeOffApproved,
                                     TrainingCompleted)
-from shared.db import utcnow
+from shared.clock import utcnow
 from shared.runtime import ServiceRuntime
 from shared.web import create_service_app
 

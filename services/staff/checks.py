@@ -18,7 +18,8 @@ from services.staff.models import Credential, CredentialNotice, StaffMember
 from services.staff.schemas import CheckOut
 from services.staff.training_models import TrainingNotice
 from shared.contracts.staff import CredentialExpired, CredentialExpiring, TrainingOverdue
-from shared.db import dialect_insert, utcnow
+from shared.db import dialect_insert
+from shared.clock import utcnow
 from shared.uow import UnitOfWork
 
 

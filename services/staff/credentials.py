@@ -9,7 +9,7 @@ from services.staff.models import Credential, StaffMember
 from services.staff.schemas import CredentialIn, RenewalIn, SuspensionIn, VerificationIn
 from shared.auth import Principal
 from shared.contracts.staff import CredentialAdded, CredentialKind, CredentialSuspended
-from shared.db import utcnow
+from shared.clock import utcnow
 from shared.errors import Conflict, NotFound, Unprocessable
 from shared.uow import UnitOfWork
 

@@ -8,7 +8,7 @@ from services.staff import checks, credentials, training
 from services.staff.access import CredentialKeeper, Manager, ensure_group_wide
 from services.staff.schemas import (CheckOut, CompletionIn, CompletionOut, CourseIn, CourseOut, CredentialIn,
                                     CredentialOut, RenewalIn, SuspensionIn, TrainingStatusOut, VerificationIn)
-from shared.db import utcnow
+from shared.clock import utcnow
 from shared.web import UowDep
 
 router = APIRouter()

@@ -17,7 +17,7 @@ from services.staff.roster_models import SCHEDULED, Shift
 from services.staff.schemas import HireIn, MemberFields, MemberOut, TerminationIn, TransferIn
 from shared.auth import Principal
 from shared.contracts.staff import ShiftCancelled, StaffMemberHired, StaffMemberTerminated, StaffMemberUpdated
-from shared.db import utcnow
+from shared.clock import utcnow
 from shared.errors import Conflict, Unprocessable
 from shared.uow import UnitOfWork
 

@@ -17,7 +17,7 @@ from services.staff.roster_models import SCHEDULED, RosterTemplate, Shift
 from services.staff.roster_schemas import GenerateIn, RosterTemplateIn, ShiftIn
 from shared.auth import Principal
 from shared.contracts.staff import ShiftCancelled, ShiftScheduled
-from shared.db import utcnow
+from shared.clock import utcnow
 from shared.errors import Conflict, NotFound, Unprocessable
 from shared.uow import UnitOfWork
 

@@ -18,7 +18,7 @@ from services.staff.roster_schemas import DecisionIn, TimeOffIn
 from services.staff.shifts import aware_at
 from shared.auth import Principal
 from shared.contracts.staff import TimeOffApproved
-from shared.db import utcnow
+from shared.clock import utcnow
 from shared.errors import Conflict, NotFound, Unprocessable
 from shared.uow import UnitOfWork
 

@@ -12,7 +12,7 @@ from services.staff.schemas import CompletionIn, CourseIn, TrainingStatusOut
 from services.staff.training_models import Course, TrainingCompletion
 from shared.auth import Principal
 from shared.contracts.staff import TrainingCompleted
-from shared.db import utcnow
+from shared.clock import utcnow
 from shared.errors import NotFound
 from shared.uow import UnitOfWork
 

@@ -8,7 +8,8 @@ import asyncpg
 import pytest
 from sqlalchemy import func, select
 
-from shared.db import create_engine, new_metadata, session_factory, utcnow
+from shared.db import create_engine, new_metadata, session_factory
+from shared.clock import utcnow
 from shared.messaging_tables import add_messaging_tables
 from shared.outbox import OutboxRelay
 

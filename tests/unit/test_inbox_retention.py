@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from sqlalchemy import func, insert, select
 
-from shared.db import utcnow
+from shared.clock import utcnow
 from shared.messaging_tables import service_base
 from shared.runtime import ServiceRuntime
 from shared.settings import ServiceSettings
