@@ -2,7 +2,7 @@
 
 import asyncio
 import time
-from datetime import date, datetime
+from datetime import datetime, timedelta
 
 import httpx
 
@@ -10,9 +10,14 @@ from shared.contracts import EventPayload
 from shared.contracts.facilities import LocationOpened, RoomCreated
 from shared.contracts.staff import CredentialAdded, ShiftScheduled, StaffMemberHired
 from shared.envelope import Envelope
+from tests.support.dates import TUESDAY, days_ago, days_ahead, next_weekday
 from tests.support.kafka_tools import produce
 
-SHIFT_DAYS = ["2026-12-01", "2026-12-02", "2026-12-03"]
+# Tuesday to Thursday at least two weeks out: weekdays inside opening hours, never a (Sunday) DST change.
+SHIFT_DAYS = [(next_weekday(TUESDAY, weeks_ahead=2) + timedelta(days=n)).isoformat() for n in range(3)]
+# The first shift day's 15:00-15:20 UTC: a slot every seeded provider can be booked for.
+SLOT_START, SLOT_END = f"{SHIFT_DAYS[0]}T15:00:00Z", f"{SHIFT_DAYS[0]}T15:20:00Z"
+HIRED_ON, ISSUED_ON, EXPIRES_ON = days_ago(2000), days_ago(1000), days_ahead(730)
 
 
 async def publish(suite, payload: EventPayload, subject: str) -> None:
@@ -31,11 +36,11 @@ async def seed_practice(suite, *, location_id: str = "loc-a", providers=("prov-7
     for staff_id in providers:
         await publish(suite, StaffMemberHired(staff_id=staff_id, given_name="Dana", family_name="Lee",
                                               role="physician", npi="1234567893", home_location_id=location_id,
-                                              location_ids=[location_id], hired_on=date(2020, 1, 6)), staff_id)
+                                              location_ids=[location_id], hired_on=HIRED_ON), staff_id)
         for kind, state in (("state_license", "CA"), ("bls", None)):
             await publish(suite, CredentialAdded(credential_id=f"{staff_id}-{kind}", staff_id=staff_id, kind=kind,
                                                  number="A12345", issuer="Medical Board", state=state,
-                                                 issued_on=date(2020, 1, 1), expires_on=date(2028, 1, 1)), staff_id)
+                                                 issued_on=ISSUED_ON, expires_on=EXPIRES_ON), staff_id)
         for day in SHIFT_DAYS:
             await publish(suite, ShiftScheduled(shift_id=f"{staff_id}-{day}", staff_id=staff_id,
                                                 location_id=location_id, start=datetime.fromisoformat(f"{day}T14:00Z"),
@@ -43,8 +48,7 @@ async def seed_practice(suite, *, location_id: str = "loc-a", providers=("prov-7
 
 
 async def wait_bookable(scheduling: httpx.AsyncClient, staff_id: str, *, location_id: str = "loc-a",
-                        start: str = "2026-12-01T15:00:00Z", end: str = "2026-12-01T15:20:00Z",
-                        timeout: float = 30.0) -> None:
+                        start: str = SLOT_START, end: str = SLOT_END, timeout: float = 30.0) -> None:
     """Wait until scheduling's projections say the provider can be booked."""
     deadline, body = time.monotonic() + timeout, None
     while time.monotonic() < deadline:
