@@ -11,6 +11,10 @@ from shared.logs import correlation_id
 
 # Safe to send twice: the request either did nothing or does the same again.
 IDEMPOTENT = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
+# Raised by `send` before any byte of the answer's head arrived: a refused connection, or a pooled
+# keep-alive connection the service had already closed (it read nothing, or dropped it unanswered).
+BROKEN_CONNECTION = (httpx.ConnectError, httpx.ConnectTimeout, httpx.ReadError, httpx.WriteError,
+                     httpx.RemoteProtocolError)
 HOP_BY_HOP = frozenset({"connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te",
                         "trailer", "trailers", "transfer-encoding", "upgrade", "host", "content-length"})
 
@@ -23,6 +27,9 @@ class Upstreams:
         timeout = httpx.Timeout(settings.upstream_read_timeout_s, connect=settings.upstream_connect_timeout_s)
         self.client = httpx.AsyncClient(timeout=timeout, transport=transport, follow_redirects=False,
                                         limits=httpx.Limits(max_connections=200, max_keepalive_connections=40))
+        # Retries go here: no connection is kept, so a retry never lands on another stale pooled one.
+        self.fresh = httpx.AsyncClient(timeout=timeout, transport=transport, follow_redirects=False,
+                                       limits=httpx.Limits(max_connections=50, max_keepalive_connections=0))
 
     def url(self, service: str, path: str) -> str:
         if service not in self.urls:
@@ -31,24 +38,46 @@ class Upstreams:
 
     async def send(self, service: str, method: str, path: str, *, headers: dict[str, str] | None = None,
                    params=None, content: bytes | None = None, stream: bool = False) -> httpx.Response:
-        """Send one request; connection failures of idempotent methods are tried once more."""
+        """Send one request; an idempotent one that meets a broken connection is sent once more, on a new one."""
         request = self.client.build_request(method, self.url(service, path), params=params, content=content,
                                             headers=upstream_headers(headers or {}))
-        attempts = 2 if method.upper() in IDEMPOTENT else 1
-        for attempt in range(attempts):
+        retry = method.upper() in IDEMPOTENT
+        try:
+            response = await self._head(service, self.client, request, last_try=not retry)
+        except BROKEN_CONNECTION:
+            response = await self._head(service, self.fresh, request, last_try=True)
+        if not stream:
             try:
-                return await self.client.send(request, stream=stream)
-            except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
-                if attempt + 1 == attempts:
-                    raise ServiceUnavailable(f"{service} is not answering", service=service) from exc
-            except httpx.TimeoutException as exc:
-                raise GatewayTimeout(f"{service} did not answer in time", service=service) from exc
-            except httpx.TransportError as exc:  # e.g. the connection dropped mid-response
-                raise ServiceUnavailable(f"{service} failed: {type(exc).__name__}", service=service) from exc
-        raise AssertionError("unreachable")
+                await response.aread()
+            except httpx.TransportError as exc:  # the answer had begun: sending again is not this layer's call
+                await response.aclose()
+                raise _refusal(service, exc) from exc
+        return response
+
+    @staticmethod
+    async def _head(service: str, client: httpx.AsyncClient, request: httpx.Request, *,
+                    last_try: bool) -> httpx.Response:
+        """The answer's status and headers; its body is left to stream."""
+        try:
+            return await client.send(request, stream=True)
+        except BROKEN_CONNECTION as exc:
+            if not last_try:
+                raise
+            raise _refusal(service, exc) from exc
+        except httpx.TransportError as exc:
+            raise _refusal(service, exc) from exc
 
     async def aclose(self) -> None:
         await self.client.aclose()
+        await self.fresh.aclose()
+
+
+def _refusal(service: str, exc: httpx.TransportError) -> ServiceUnavailable | GatewayTimeout:
+    if isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout):
+        return ServiceUnavailable(f"{service} is not answering", service=service)
+    if isinstance(exc, httpx.TimeoutException):
+        return GatewayTimeout(f"{service} did not answer in time", service=service)
+    return ServiceUnavailable(f"{service} failed: {type(exc).__name__}", service=service)  # e.g. dropped mid-answer
 
 
 def upstream_headers(incoming: dict[str, str]) -> dict[str, str]:
