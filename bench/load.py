@@ -4,11 +4,12 @@ import asyncio
 import contextlib
 import time
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import httpx
 
 from bench.pacing import Pacing, open_loop
+from tests.support.dates import next_monday_at
 
 VISIT = {  # as tests/e2e/flow.py: two CPT lines, so billing writes two charges per visit
     "diagnosis_codes": ["E11.9", "I10"],
@@ -19,7 +20,8 @@ VISIT = {  # as tests/e2e/flow.py: two CPT lines, so billing writes two charges 
 }
 PATIENT = {"family_name": "Rivera", "given_name": "Ana", "birth_date": "1975-04-12", "sex": "female",
            "phone": "+1 555 010 2000", "location_id": "loc-a"}
-FIRST_SLOT = datetime(2027, 1, 4, 14, tzinfo=UTC)
+# Monday 14:00 UTC at least two weeks out, computed from now: the bench runs on any day.
+FIRST_SLOT = next_monday_at(14, tz="UTC", weeks_ahead=2)
 SLOT_MINUTES = 20
 
 

@@ -5,11 +5,17 @@ so the bench publishes those services' contract events (as tests/support/upstrea
 rather than running two more services that would share the two cores it measures.
 """
 
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from shared.contracts.facilities import LocationOpened
 from shared.contracts.staff import CredentialAdded, ShiftScheduled, StaffMemberHired
-from tests.support.upstream import publish, wait_bookable
+from tests.support.upstream import (
+    EXPIRES_ON,
+    HIRED_ON,
+    ISSUED_ON,
+    publish,
+    wait_bookable,
+)
 
 LOCATION, PROVIDER = "loc-a", "prov-7"
 
@@ -21,11 +27,11 @@ async def open_practice(stack, scheduling_client, *, first_slot: datetime, slots
                                         timezone="America/Los_Angeles"), LOCATION)
     await publish(stack, StaffMemberHired(staff_id=PROVIDER, given_name="Dana", family_name="Lee", role="physician",
                                           npi="1234567893", home_location_id=LOCATION, location_ids=[LOCATION],
-                                          hired_on=date(2020, 1, 6)), PROVIDER)
+                                          hired_on=HIRED_ON), PROVIDER)
     for kind, state in (("state_license", "CA"), ("bls", None)):
         await publish(stack, CredentialAdded(credential_id=f"{PROVIDER}-{kind}", staff_id=PROVIDER, kind=kind,
                                              number="A12345", issuer="Medical Board", state=state,
-                                             issued_on=date(2020, 1, 1), expires_on=date(2035, 1, 1)), PROVIDER)
+                                             issued_on=ISSUED_ON, expires_on=EXPIRES_ON), PROVIDER)
     await publish(stack, ShiftScheduled(shift_id=f"{PROVIDER}-bench", staff_id=PROVIDER, location_id=LOCATION,
                                         start=first_slot, end=end), PROVIDER)
     await wait_bookable(scheduling_client, PROVIDER, location_id=LOCATION, start=first_slot.isoformat(),
