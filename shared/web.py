@@ -1,5 +1,6 @@
 """The FastAPI shell every service shares: health, correlation ids, error bodies."""
 
+import asyncio
 import logging
 import time
 import uuid
@@ -17,6 +18,9 @@ from shared.runtime import ServiceRuntime
 from shared.uow import UnitOfWork
 
 log = logging.getLogger("clinicops.http")
+# Under the probes' own timeouts (the supervisor waits 2 s, compose's healthcheck 4 s): a database that
+# accepts connections but never answers is reported down instead of hanging the probe for asyncpg's 60 s.
+READY_CHECK_TIMEOUT_S = 1.8
 
 
 def create_service_app(runtime: ServiceRuntime, *, title: str, routers: list[APIRouter]) -> FastAPI:
@@ -48,12 +52,21 @@ def _health_router(runtime: ServiceRuntime) -> APIRouter:
 
     @router.get("/ready")
     async def ready() -> JSONResponse:
-        """Ready when both the database and the Kafka broker answer."""
-        checks = {"database": await runtime.database_ready(), "broker": await runtime.broker_ready()}
-        ok = all(checks.values())
-        return JSONResponse({"status": "ready" if ok else "unready", "checks": checks}, 200 if ok else 503)
+        """Ready when both the database and the Kafka broker answer; otherwise 503 naming what is down."""
+        database, broker = await asyncio.gather(_answers(runtime.database_ready()), _answers(runtime.broker_ready()))
+        checks = {"database": database, "broker": broker}
+        if down := [name for name, ok in checks.items() if not ok]:
+            return JSONResponse({"status": "unready", "checks": checks, "down": down}, 503)
+        return JSONResponse({"status": "ready", "checks": checks}, 200)
 
     return router
+
+
+async def _answers(check) -> bool:
+    try:
+        return bool(await asyncio.wait_for(check, timeout=READY_CHECK_TIMEOUT_S))
+    except TimeoutError:
+        return False
 
 
 class CorrelationMiddleware:
