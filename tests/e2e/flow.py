@@ -5,7 +5,7 @@ import time
 
 import httpx
 
-from tests.support.upstream import seed_practice, wait_bookable
+from tests.support.upstream import SLOT_END, SLOT_START, seed_practice, wait_bookable
 
 VISIT = {
     "diagnosis_codes": ["E11.9", "I10"],
@@ -39,7 +39,7 @@ async def book_and_check_in(suite, scheduling: httpx.AsyncClient, location_id: s
     patient_id = await register_patient(scheduling, location_id)
     response = await scheduling.post("/appointments", json={
         "patient_id": patient_id, "provider_id": "prov-7", "location_id": location_id,
-        "start": "2026-12-01T15:00:00Z", "end": "2026-12-01T15:20:00Z",
+        "start": SLOT_START, "end": SLOT_END,  # the first seeded shift day, two weeks or more out
     })
     assert response.status_code == 201, response.text
     appointment_id = response.json()["id"]

@@ -2,10 +2,13 @@
 
 import asyncio
 import time
-from datetime import date, datetime, time as clock
+from datetime import date, datetime
+from datetime import time as clock
 from zoneinfo import ZoneInfo
 
 import httpx
+
+from tests.support.dates import days_ago
 
 ADDRESS = {"line1": "1 Main St", "city": "San Jose", "state": "CA", "postal_code": "95113"}
 VALID_NPI = "1234567893"
@@ -56,7 +59,7 @@ async def staff_knows_location(staff: httpx.AsyncClient, location_id: str, day: 
 async def hire_physician(staff: httpx.AsyncClient, location_id: str) -> str:
     response = await staff.post("/members", json={
         "given_name": "Dana", "family_name": "Lee", "role": "physician", "npi": VALID_NPI,
-        "home_location_id": location_id, "hired_on": "2020-01-06"})
+        "home_location_id": location_id, "hired_on": str(days_ago(2000))})
     assert response.status_code == 201, response.text
     return response.json()["id"]
 

@@ -5,7 +5,14 @@ import json
 import pytest
 
 from tests.e2e.conftest import ADMIN_A
-from tests.e2e.flow import VISIT, book_and_check_in, complete, register_patient, wait_for_charges
+from tests.e2e.flow import (
+    VISIT,
+    book_and_check_in,
+    complete,
+    register_patient,
+    wait_for_charges,
+)
+from tests.e2e.when import span, utc
 from tests.support.kafka_tools import read_all
 from tests.support.suite import token
 
@@ -38,7 +45,7 @@ async def test_no_token_is_401_and_another_locations_token_is_403(make_suite):
     async with suite.client("scheduling", other_location) as elsewhere:
         assert (await elsewhere.post(f"/appointments/{appointment_id}/check-in")).status_code == 403
         booking = {"patient_id": patient_id, "provider_id": "p", "location_id": "loc-a",
-                   "start": "2026-12-02T15:00:00Z", "end": "2026-12-02T15:20:00Z"}
+                   **span(1, "15:00", 20)}
         assert (await elsewhere.post("/appointments", json=booking)).status_code == 403
 
 
@@ -74,10 +81,10 @@ async def test_bad_input_is_a_422_naming_the_field_and_nothing_is_written(make_s
         assert "'9921' is not a valid CPT/HCPCS code" in fields["body.service_lines.1.cpt"]
         assert (await scheduling.get(f"/appointments/{appointment_id}")).json()["status"] == "arrived"
         booking = {"patient_id": "x", "provider_id": "p", "location_id": "loc-a",
-                   "start": "2026-12-02T15:00:00", "end": "2026-12-02T15:20:00Z"}
+                   "start": utc(1, "15:00").removesuffix("Z"), "end": utc(1, "15:20")}
         response = await scheduling.post("/appointments", json=booking)
         assert [e["field"] for e in response.json()["errors"]] == ["body.start"]  # no timezone
-        response = await scheduling.post("/appointments", json=booking | {"start": "2026-12-02T16:00:00Z"})
+        response = await scheduling.post("/appointments", json=booking | {"start": utc(1, "16:00")})
         assert response.json()["errors"] == [{"field": "body.end", "reason": "Value error, must be after start"}]
         twice = await scheduling.post(f"/appointments/{appointment_id}/check-in")
         assert twice.status_code == 409 and twice.json()["allowed"] == ["entered-in-error", "fulfilled"]

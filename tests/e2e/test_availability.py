@@ -1,22 +1,24 @@
 """Bookability from staff and facilities events, and the cancel / no-show transitions."""
 
 import asyncio
-from datetime import date, datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 
+from shared.clock import utcnow
 from shared.contracts.facilities import LocationUpdated, RoomOutOfService
 from shared.contracts.staff import CredentialExpired, ShiftScheduled
 from tests.e2e.conftest import ADMIN_A
 from tests.e2e.flow import practice, register_patient
-from tests.support.suite import token
+from tests.e2e.when import LA, shift_day, span, utc
+from tests.support.dates import at_local, days_ago, iso_utc, next_dst_day
 from tests.support.kafka_tools import read_all
+from tests.support.suite import token
 from tests.support.upstream import publish
 
 pytestmark = pytest.mark.integration
-SLOT = {"provider_id": "prov-7", "location_id": "loc-a", "start": "2026-12-01T16:00:00Z",
-        "end": "2026-12-01T16:20:00Z"}
+SLOT = {"provider_id": "prov-7", "location_id": "loc-a", **span(0, "16:00", 20)}  # two weeks or more out
 
 
 async def eventually(check, timeout: float = 20.0):
@@ -34,12 +36,12 @@ async def test_a_provider_is_bookable_only_on_shift_and_licensed_and_the_api_say
         await practice(suite, scheduling)
         patient = await register_patient(scheduling)
         night = await scheduling.post("/appointments", json=SLOT | {
-            "patient_id": patient, "start": "2026-12-01T05:00:00Z", "end": "2026-12-01T05:20:00Z"})
+            "patient_id": patient, **span(0, "05:00", 20)})  # the shift is 14:00-23:00 UTC
         assert night.status_code == 409 and night.json()["field"] == "provider_id"
         assert any("no shift" in reason for reason in night.json()["reasons"])
 
         await publish(suite, CredentialExpired(credential_id="prov-7-state_license", staff_id="prov-7",
-                                               kind="state_license", state="CA", expired_on=date(2026, 11, 27)),
+                                               kind="state_license", state="CA", expired_on=days_ago(4)),
                       "prov-7")
 
         async def unbookable():
@@ -60,7 +62,7 @@ async def test_rooms_out_of_service_cannot_be_booked(make_suite):
         await practice(suite, scheduling)
         patient = await register_patient(scheduling)
         await publish(suite, RoomOutOfService(room_id="exam-1", location_id="loc-a", reason="autoclave leak",
-                                              since="2026-11-27T08:00:00Z"), "exam-1")
+                                              since=iso_utc(utcnow() - timedelta(days=4))), "exam-1")
 
         async def refused():
             response = await scheduling.post("/appointments", json=SLOT | {"patient_id": patient, "room_id": "exam-1"})
@@ -104,9 +106,9 @@ async def test_an_expired_licence_or_a_broken_room_flags_future_appointments_on_
         await practice(suite, scheduling)
         roomed = await scheduling.post("/appointments", json=SLOT | {
             "patient_id": await register_patient(scheduling), "provider_id": "prov-7", "room_id": "exam-1",
-            "start": "2026-12-02T16:00:00Z", "end": "2026-12-02T16:20:00Z"})
+            **span(1, "16:00", 20)})
         await publish(suite, RoomOutOfService(room_id="exam-1", location_id="loc-a", reason="flooded",
-                                              since="2026-12-02T00:00:00Z"), "exam-1")
+                                              since=utc(1, "00:00")), "exam-1")
 
         async def flagged(count):
             async def check():
@@ -120,7 +122,7 @@ async def test_an_expired_licence_or_a_broken_room_flags_future_appointments_on_
 
         plain = await scheduling.post("/appointments", json=SLOT | {"patient_id": await register_patient(scheduling)})
         await publish(suite, CredentialExpired(credential_id="prov-7-state_license", staff_id="prov-7",
-                                               kind="state_license", state="CA", expired_on=date(2026, 11, 27)),
+                                               kind="state_license", state="CA", expired_on=days_ago(4)),
                       "prov-7")
         worklist = await eventually(await flagged(2))
         assert {a["id"] for a in worklist} == {roomed.json()["id"], plain.json()["id"]}
@@ -147,17 +149,20 @@ async def test_slot_search_offers_the_shift_minus_bookings_and_buffers_in_local_
             "patient_id": await register_patient(scheduling), "room_id": "exam-1"})  # 08:00-08:20 PST
         assert booked.status_code == 201, booked.text
         response = await scheduling.get("/slots", params={
-            "location_id": "loc-a", "appointment_type_id": kind.json()["id"], "first_day": "2026-12-01",
-            "last_day": "2026-12-01", "provider_id": "prov-7"})
+            "location_id": "loc-a", "appointment_type_id": kind.json()["id"], "first_day": shift_day(0),
+            "last_day": shift_day(0), "provider_id": "prov-7"})
         assert response.status_code == 200, response.text
 
-    local = [datetime.fromisoformat(s["start"]).astimezone(ZoneInfo("America/Los_Angeles")).strftime("%H:%M")
-             for s in response.json()]
-    # The shift is 06:00-15:00 PST; the booking 08:00-08:20 widened by the 10-minute buffer
-    # blocks every 30-minute start from 07:30 to 08:15.
-    expected = [f"{h:02d}:{m:02d}" for h in range(6, 15) for m in (0, 15, 30, 45)
-                if not ("07:30" <= f"{h:02d}:{m:02d}" <= "08:15") and f"{h:02d}:{m:02d}" <= "14:30"]
-    assert local == expected
+    starts = [datetime.fromisoformat(s["start"]) for s in response.json()]
+    # The shift is 14:00-23:00 UTC (06:00-15:00 PST, or 07:00-16:00 PDT); the booking 16:00-16:20 UTC
+    # widened by the 10-minute buffer blocks every 30-minute start from 15:30 to 16:15 UTC.
+    shift_start = datetime.fromisoformat(utc(0, "14:00"))
+    grid = [shift_start + timedelta(minutes=15 * n) for n in range(35)]  # the last start 22:30 ends 23:00
+    blocked = {shift_start + timedelta(minutes=m) for m in (90, 105, 120, 135)}
+    assert starts == [s for s in grid if s not in blocked]
+    # Los Angeles is a whole number of hours behind UTC: the local grid falls on :00, :15, :30, :45.
+    assert {s.astimezone(ZoneInfo(LA)).minute for s in starts} == {0, 15, 30, 45}
+    assert {s.astimezone(ZoneInfo(LA)).date().isoformat() for s in starts} == {shift_day(0)}
     assert all(s["room_ids"] == ["exam-1"] and s["provider_id"] == "prov-7" for s in response.json())
 
 
@@ -169,19 +174,18 @@ async def test_rescheduling_keeps_the_history_and_the_day_sheet_shows_the_local_
         first = (await scheduling.post("/appointments", json=SLOT | {
             "patient_id": await register_patient(scheduling)})).json()
         other = (await scheduling.post("/appointments", json=SLOT | {
-            "patient_id": await register_patient(scheduling), "start": "2026-12-02T17:00:00Z",
-            "end": "2026-12-02T17:20:00Z"})).json()
+            "patient_id": await register_patient(scheduling), **span(1, "17:00", 20)})).json()
         clash = await scheduling.post(f"/appointments/{first['id']}/reschedule", json={
             "start": other["start"], "end": other["end"]})
         assert (clash.status_code, clash.json()["field"]) == (409, "provider_id")
         moved = await scheduling.post(f"/appointments/{first['id']}/reschedule", json={
-            "start": "2026-12-02T18:00:00Z", "end": "2026-12-02T18:20:00Z", "provider_id": "prov-8"})
+            **span(1, "18:00", 20), "provider_id": "prov-8"})
         assert moved.status_code == 200, moved.text
         history = (await scheduling.get(f"/appointments/{first['id']}/history")).json()
         assert [(h["previous_start"], h["previous_provider_id"]) for h in history] == [
-            ("2026-12-01T16:00:00Z", "prov-7")]
-        # 2026-12-02 in Los Angeles runs 08:00Z to 08:00Z the next day: both are on it.
-        sheet = (await scheduling.get("/locations/loc-a/day-sheet", params={"day": "2026-12-02"})).json()
+            (SLOT["start"], "prov-7")]
+        # Shift day 1 in Los Angeles runs from 07:00 or 08:00 UTC to the same the next day: both are on it.
+        sheet = (await scheduling.get("/locations/loc-a/day-sheet", params={"day": shift_day(1)})).json()
         assert {p: [a["id"] for a in appts] for p, appts in sheet["by_provider"].items()} == {
             "prov-7": [other["id"]], "prov-8": [first["id"]]}
         assert sheet["timezone"] == "America/Los_Angeles" and sheet["worklist"] == []
@@ -226,13 +230,16 @@ async def test_slots_and_day_sheet_on_the_day_clocks_spring_forward(make_suite):
     await suite.start("scheduling")
     async with suite.client("scheduling", ADMIN_A) as scheduling:
         await practice(suite, scheduling)
-        # 2026-03-08: Los Angeles jumps from 02:00 PST to 03:00 PDT. The shift is 08:00-17:00 PDT.
+        # The zone's next spring-forward day (from zoneinfo): 02:00 PST jumps to 03:00 PDT.
+        # The shift is 08:00-17:00 PDT, after the jump.
+        day = next_dst_day(LA, spring=True)
+        assert at_local(day, 1, tz=LA).utcoffset() != at_local(day, 8, tz=LA).utcoffset()  # a real DST day
         await publish(suite, ShiftScheduled(shift_id="dst", staff_id="prov-7", location_id="loc-a",
-                                            start="2026-03-08T15:00:00Z", end="2026-03-09T00:00:00Z"), "prov-7")
+                                            start=at_local(day, 8, tz=LA), end=at_local(day, 17, tz=LA)), "prov-7")
         kind = (await scheduling.post("/locations/loc-a/appointment-types", json={
             "name": "Visit", "duration_minutes": 30, "provider_roles": ["physician"]})).json()["id"]
-        query = {"location_id": "loc-a", "appointment_type_id": kind, "first_day": "2026-03-08",
-                 "last_day": "2026-03-08"}
+        query = {"location_id": "loc-a", "appointment_type_id": kind, "first_day": day.isoformat(),
+                 "last_day": day.isoformat()}
 
         async def offered():
             slots = (await scheduling.get("/slots", params=query)).json()
@@ -245,5 +252,5 @@ async def test_slots_and_day_sheet_on_the_day_clocks_spring_forward(make_suite):
         booked = await scheduling.post("/appointments", json=SLOT | {
             "patient_id": await register_patient(scheduling), "start": slots[0]["start"], "end": slots[0]["end"]})
         assert booked.status_code == 201, booked.text
-        sheet = (await scheduling.get("/locations/loc-a/day-sheet", params={"day": "2026-03-08"})).json()
+        sheet = (await scheduling.get("/locations/loc-a/day-sheet", params={"day": day.isoformat()})).json()
         assert [a["id"] for a in sheet["by_provider"]["prov-7"]] == [booked.json()["id"]]

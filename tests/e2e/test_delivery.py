@@ -9,6 +9,7 @@ import pytest
 from shared.envelope import Envelope
 from tests.e2e.conftest import ADMIN_A
 from tests.e2e.flow import VISIT, book_and_check_in, complete, wait_for_charges
+from tests.e2e.when import shift_day, utc
 from tests.support.kafka_tools import produce, read_all, wait_caught_up
 
 pytestmark = pytest.mark.integration
@@ -17,8 +18,8 @@ COMPLETED = "scheduling.appointment.completed"
 
 def completed_event(appointment_id: str, event_id: str | None = None) -> Envelope:
     data = {"appointment_id": appointment_id, "patient_id": "pat-1", "provider_id": "prov-7",
-            "location_id": "loc-a", "date_of_service": "2026-12-01",
-            "completed_at": "2026-12-01T15:20:00+00:00", **VISIT}
+            "location_id": "loc-a", "date_of_service": shift_day(0),
+            "completed_at": utc(0, "15:20"), **VISIT}
     return Envelope(id=event_id or str(uuid.uuid4()), type=COMPLETED, source="/tests", subject=appointment_id,
                     location_id="loc-a", data=data)
 

@@ -6,6 +6,7 @@ import pytest
 
 from tests.e2e.conftest import ADMIN_A
 from tests.e2e.flow import book_and_check_in, complete, wait_for_charges
+from tests.e2e.when import shift_day
 from tests.support.kafka_tools import read_all
 
 pytestmark = pytest.mark.integration
@@ -30,7 +31,7 @@ async def test_completed_visit_becomes_one_charge_per_cpt_line(make_suite, backe
     ]
     # Diagnosis pointers are resolved to the visit's ICD-10 codes, in pointer order.
     assert [c["diagnosis_codes"] for c in charges] == [["E11.9", "I10"], ["E11.9"]]
-    assert {c["date_of_service"] for c in charges} == {"2026-12-01"}
+    assert {c["date_of_service"] for c in charges} == {shift_day(0)}  # 15:00 UTC is early morning of the same date in Los Angeles
     assert {c["provider_id"] for c in charges} == {"prov-7"}
 
 

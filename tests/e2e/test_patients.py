@@ -5,6 +5,7 @@ import json
 import pytest
 
 from tests.e2e.flow import book_and_check_in, practice, register_patient
+from tests.e2e.when import span
 from tests.support.kafka_tools import read_all
 from tests.support.suite import token
 
@@ -127,7 +128,7 @@ async def test_merge_moves_appointments_and_hides_the_duplicate(make_suite, back
         # The same person booked twice at once: one record cannot hold both visits.
         clash = (await admin.post("/appointments", json={
             "patient_id": survivor, "provider_id": "prov-8", "location_id": "loc-a",
-            "start": "2026-12-01T15:10:00Z", "end": "2026-12-01T15:30:00Z"})).json()["id"]
+            **span(0, "15:10", 20)})).json()["id"]  # overlaps book_and_check_in's 15:00-15:20
 
     async with suite.client("scheduling", MANAGER_A) as manager:
         response = await manager.post(f"/patients/{survivor}/merge", json={"duplicate_id": duplicate})

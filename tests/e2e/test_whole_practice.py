@@ -6,13 +6,23 @@ No event is published by hand: every fact scheduling and billing use comes from 
 import json
 from contextlib import AsyncExitStack
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
 
 import pytest
 
+from shared.clock import local_today
 from tests.e2e.flow import VISIT, register_patient
-from tests.e2e.practice_api import (add_credential, add_room, bookability, eventually, hire_physician, local,
-                                    open_location, schedule_shift, staff_knows_location)
+from tests.e2e.practice_api import (
+    add_credential,
+    add_room,
+    bookability,
+    eventually,
+    hire_physician,
+    local,
+    open_location,
+    schedule_shift,
+    staff_knows_location,
+)
+from tests.support.dates import days_ago, days_ahead
 from tests.support.kafka_tools import read_all
 from tests.support.suite import token
 
@@ -32,7 +42,7 @@ async def test_practice_built_by_its_services_books_bills_and_reacts(make_suite)
     suite = make_suite()
     for service in ("facilities", "staff", "scheduling", "billing"):
         await suite.start(service)
-    day = datetime.now(ZoneInfo("America/Los_Angeles")).date() + timedelta(days=3)
+    day = local_today("America/Los_Angeles") + timedelta(days=3)
     first, second = (local(day, 10), local(day, 10, 20)), (local(day, 11), local(day, 11, 20))
     third = (local(day, 12), local(day, 12, 20))  # no room: only the licence can spoil it
     async with AsyncExitStack() as stack:
@@ -49,10 +59,10 @@ async def test_practice_built_by_its_services_books_bills_and_reacts(make_suite)
         await staff_knows_location(c["staff"], LOC, day)
         staff_id = await hire_physician(c["staff"], LOC)
         licence = await add_credential(c["staff"], staff_id, kind="state_license", number="A12345",
-                                       issuer="Medical Board of California", state="CA", issued_on="2020-01-01",
-                                       expires_on="2030-01-01")
+                                       issuer="Medical Board of California", state="CA", issued_on=str(days_ago(2000)),
+                                       expires_on=str(days_ahead(730)))
         await add_credential(c["staff"], staff_id, kind="bls", number="B-77", issuer="AHA",
-                             issued_on="2025-01-01", expires_on="2030-01-01")
+                             issued_on=str(days_ago(300)), expires_on=str(days_ahead(730)))
         shift = await schedule_shift(c["staff"], staff_id, LOC, day, "08:00", "17:00")
         assert datetime.fromisoformat(shift["start"]) == local(day, 8)  # read in America/Los_Angeles
 
