@@ -10,13 +10,12 @@ from services.scheduling.models import Appointment, AppointmentType
 from services.scheduling.projection_service import missing_credentials, provider_problems
 from services.scheduling.projections import Credential, Location, Provider, Room, Shift, TimeOff
 from services.scheduling.schemas import SlotOut
-from services.scheduling.slots import Interval, open_slots, open_slots_with_rooms
+from services.scheduling.slots import STEP, Interval, open_slots, open_slots_with_rooms
 from services.scheduling.waitlist_models import live_holds
 from shared.auth import Principal
 from shared.errors import DomainError, NotFound
 from shared.uow import UnitOfWork
 
-STEP = timedelta(minutes=15)
 MAX_DAYS = 31
 
 

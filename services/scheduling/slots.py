@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo
 
 OpeningHours = dict[int, list[tuple[time, time]]]  # local weekday (0 = Monday) -> [(opens, closes)]
 ZERO = timedelta(0)
+STEP = timedelta(minutes=15)  # the wall-clock grid slots start on
 
 
 @dataclass(frozen=True, order=True)
@@ -120,6 +121,15 @@ def _grid(day: date, tz: ZoneInfo, step: timedelta) -> Iterator[datetime]:
             if instant.astimezone(tz).replace(tzinfo=None) == wall:
                 yield instant
         wall += step  # naive arithmetic: the grid is on the wall clock, not on elapsed time
+
+
+def next_grid_start(moment: datetime, tz: ZoneInfo, step: timedelta = STEP) -> datetime:
+    """The first instant at or after `moment` that is on the local step grid, as open_slots' starts are."""
+    if step <= ZERO or step > timedelta(days=1):
+        raise ValueError("step must be positive and at most a day")
+    day = moment.astimezone(tz).date()
+    # Two local days: the grid of `moment`'s day may end before it (a step that does not divide the day).
+    return min(s for d in (day, day + timedelta(days=1)) for s in _grid(d, tz, step) if s >= moment)
 
 
 def _fits(slot: Interval, free: list[Interval], free_starts: list[datetime]) -> bool:

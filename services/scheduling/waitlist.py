@@ -1,7 +1,7 @@
 """The waitlist: a freed slot is held for the best-ranked waiting patient; accepting books it."""
 
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import exists, or_, select
@@ -13,6 +13,7 @@ from services.scheduling.projection_service import bookability
 from services.scheduling.projections import Location, Provider
 from services.scheduling.schemas import AppointmentIn
 from services.scheduling.waitlist_models import WaitlistEntry, WaitlistOffer
+from services.scheduling.waitlist_rules import offerable_rest
 from services.scheduling.waitlist_schemas import WaitlistEntryIn, WaitlistEntryOut, WaitlistOfferOut
 from shared.audit import UowFactory, audit_denials, ensure_phi_access, record_phi_access
 from shared.auth import Principal
@@ -78,18 +79,26 @@ async def withdraw(*, uow: UnitOfWork, new_uow: UowFactory, entry_id: str, actor
 
 async def offer_freed_slot(*, uow: UnitOfWork, location_id: str, provider_id: str, room_id: str | None,
                            start: datetime, end: datetime, now: datetime | None = None) -> WaitlistOffer | None:
-    """Hold [start, end) freed in the caller's transaction for the best-ranked entry it fits; None if none."""
+    """Hold what is left of [start, end), freed in the caller's transaction, for the best-ranked entry it fits.
+
+    Time already begun (a no-show) is offered from the next slot start on, when what remains still
+    fits the entry's appointment type; None when nothing is offered.
+    """
     now = now or utcnow()
     provider = await uow.session.get(Provider, provider_id)
-    # A slot already begun (a no-show) is of no use; a slot taken or held again is not free.
-    if start <= now or provider is None or await _taken(uow, provider_id, room_id, start, end):
+    location = await uow.session.get(Location, location_id)
+    tz = ZoneInfo(location.timezone) if location else ZoneInfo("UTC")
+    rest = offerable_rest(start=start, end=end, now=now, tz=tz)
+    # A slot taken or held again is not free.
+    if rest is None or provider is None or await _taken(uow, provider_id, room_id, rest.start, end):
         return None
+    # This entry already had (part of) this freed time: a decline or an expiry is not asked twice.
+    offered_before = exists().where(WaitlistOffer.entry_id == WaitlistEntry.id, WaitlistOffer.freed_end == end,
+                                    WaitlistOffer.start >= start, WaitlistOffer.provider_id == provider_id)
+    start = rest.start
     kinds = [k.id for k in await uow.session.scalars(select(AppointmentType).where(
         AppointmentType.location_id == location_id)) if provider.role in (k.provider_roles or [])]
-    location = await uow.session.get(Location, location_id)
-    day = start.astimezone(ZoneInfo(location.timezone) if location else UTC).date()
-    offered_before = exists().where(WaitlistOffer.entry_id == WaitlistEntry.id, WaitlistOffer.start == start,
-                                    WaitlistOffer.provider_id == provider_id)
+    day = start.astimezone(tz).date()
     found = (await uow.session.execute(
         select(WaitlistEntry, AppointmentType).join(AppointmentType).where(
             WaitlistEntry.location_id == location_id, WaitlistEntry.status == "waiting",
