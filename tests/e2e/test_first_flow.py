@@ -31,7 +31,8 @@ async def test_completed_visit_becomes_one_charge_per_cpt_line(make_suite, backe
     ]
     # Diagnosis pointers are resolved to the visit's ICD-10 codes, in pointer order.
     assert [c["diagnosis_codes"] for c in charges] == [["E11.9", "I10"], ["E11.9"]]
-    assert {c["date_of_service"] for c in charges} == {shift_day(0)}  # 15:00 UTC is early morning of the same date in Los Angeles
+    # 15:00 UTC is the early morning of the same date in Los Angeles.
+    assert {c["date_of_service"] for c in charges} == {shift_day(0)}
     assert {c["provider_id"] for c in charges} == {"prov-7"}
 
 

@@ -246,7 +246,8 @@ def test_the_next_grid_start_across_both_dst_changes():
     assert next_grid_start(local(NY, spring, 1, 50), NY) == local(NY, spring, 1, 50).astimezone(UTC) + 10 * MIN
     # 01:50 EDT, then the clocks fall back to 01:00 EST: the repeated 01:00 is next, ten real minutes later.
     after = next_grid_start(local(NY, fall, 1, 50), NY)
-    assert after == local(NY, fall, 1, 50).astimezone(UTC) + 10 * MIN and after.astimezone(NY).strftime("%H:%M%z") == "01:00-0500"
+    assert after == local(NY, fall, 1, 50).astimezone(UTC) + 10 * MIN
+    assert after.astimezone(NY).strftime("%H:%M%z") == "01:00-0500"
 
 
 def test_freed_time_ahead_is_offered_whole_and_begun_time_from_the_next_grid_start():
