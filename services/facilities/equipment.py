@@ -1,7 +1,8 @@
 """The equipment registry: devices, where they stand, how critical they are, how reliable."""
 
 import uuid
-from datetime import UTC, datetime, time
+from datetime import datetime, time
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
@@ -10,7 +11,7 @@ from services.facilities.domain import Failure, reliability
 from services.facilities.models import Equipment, MaintenancePlan, Room, UsageReading, WorkOrder
 from services.facilities.schemas import EquipmentIn, PlanIn, ReliabilityOut, UsageIn
 from shared.auth import Principal
-from shared.clock import utcnow
+from shared.clock import local_today, utcnow
 from shared.errors import NotFound, Unprocessable
 from shared.uow import UnitOfWork
 
@@ -49,7 +50,7 @@ async def record_usage(*, uow: UnitOfWork, equipment_id: str, cmd: UsageIn, acto
         if cmd.reading < equipment.usage:
             raise Unprocessable(f"reading {cmd.reading} is below the last one ({equipment.usage})", field="reading")
         location = await locations.load(uow, equipment.location_id)
-        read_on = cmd.read_on or maintenance.local_today(location.timezone)
+        read_on = cmd.read_on or local_today(location.timezone)
         equipment.usage = cmd.reading
         uow.session.add(UsageReading(id=str(uuid.uuid4()), equipment_id=equipment.id, reading=cmd.reading,
                                      read_on=read_on, recorded_by=actor.sub, recorded_at=utcnow()))
@@ -64,15 +65,17 @@ async def add_maintenance_plan(*, uow: UnitOfWork, equipment_id: str, cmd: PlanI
         equipment = await load(uow, equipment_id, actor, lock=True)
         location = await locations.load(uow, equipment.location_id)
         return await maintenance.add_plan(uow=uow, equipment=equipment, cmd=cmd,
-                                          today=maintenance.local_today(location.timezone))
+                                          today=local_today(location.timezone))
 
 
 async def reliability_of(*, uow: UnitOfWork, equipment_id: str, actor: Principal) -> ReliabilityOut:
     """MTBF and MTTR from the device's work-order history."""
     async with uow:
         equipment = await load(uow, equipment_id, actor)
+        location = await locations.load(uow, equipment.location_id)
         orders = (await uow.session.scalars(select(WorkOrder).where(WorkOrder.equipment_id == equipment_id))).all()
-    since = datetime.combine(equipment.install_date, time(), tzinfo=UTC)
+    # The install date is a day at the location: in service from its local midnight, not UTC's.
+    since = datetime.combine(equipment.install_date, time(), tzinfo=ZoneInfo(location.timezone))
     result = reliability([Failure(o.reported_at, o.resolved_at) for o in orders], in_service_since=since, now=utcnow())
     return ReliabilityOut(equipment_id=equipment_id, failures=result.failures, mtbf_hours=result.mtbf_hours,
                           mttr_hours=result.mttr_hours)

@@ -6,8 +6,7 @@ is announced once (`overdue_announced_at`, set under the row lock).
 
 import logging
 import uuid
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
+from datetime import date
 
 from sqlalchemy import select
 
@@ -16,15 +15,11 @@ from services.facilities.models import Equipment, Location, MaintenancePlan, Mai
 from services.facilities.schemas import MaintenanceRunOut, PlanIn, TaskOut
 from shared.auth import Principal
 from shared.contracts.facilities import MaintenanceOverdue
-from shared.clock import utcnow
+from shared.clock import local_today, utc_today, utcnow
 from shared.errors import Conflict, NotFound
 from shared.uow import UnitOfWork
 
 log = logging.getLogger("clinicops.facilities.maintenance")
-
-
-def local_today(timezone: str, now: datetime | None = None) -> date:
-    return (now or utcnow()).astimezone(ZoneInfo(timezone)).date()
 
 
 async def add_plan(*, uow: UnitOfWork, equipment: Equipment, cmd: PlanIn, today: date) -> MaintenancePlan:
@@ -92,7 +87,7 @@ async def tasks(*, uow: UnitOfWork, location_id: str, status: str | None, actor:
     async with uow:
         location = await uow.session.get(Location, location_id)
         rows = (await uow.session.scalars(query.order_by(MaintenanceTask.due_on))).all()
-    today = local_today(location.timezone) if location else utcnow().date()
+    today = local_today(location.timezone) if location else utc_today()
     return [_out(task, today) for task in rows]
 
 

@@ -1,25 +1,28 @@
 """Rooms out of service, by hand or by a critical device down, as scheduling sees them (Kafka + PostgreSQL)."""
 
 import json
-from datetime import date
+from datetime import datetime, timedelta
 
 import pytest
 
+from shared.clock import utcnow
 from shared.contracts.facilities import LocationUpdated
 
 from tests.e2e.flow import register_patient
 from tests.facilities.integration.practice import (ADMIN, COORDINATOR_A, COORDINATOR_B, FRONT_DESK_A, eventually,
                                                    hire_provider, location_body, open_location)
+from tests.support.dates import at_local, days_ago, days_ahead, iso_utc
 from tests.support.kafka_tools import read_all
-from tests.support.upstream import wait_bookable
+from tests.support.upstream import SHIFT_DAYS, wait_bookable
 
 pytestmark = pytest.mark.integration
 SLOT = {"provider_id": "prov-7", "location_id": "loc-a", "room_id": "exam-1"}
 
 
 def at(hour: int, minute: int = 0) -> dict:
-    start = f"2026-12-01T{hour:02}:{minute:02}:00Z"
-    return {"start": start, "end": f"2026-12-01T{hour:02}:{minute + 20:02}:00Z"}
+    """A 20-minute slot on the first seeded shift day (two weeks or more out), in UTC."""
+    start = datetime.fromisoformat(f"{SHIFT_DAYS[0]}T{hour:02}:{minute:02}:00+00:00")
+    return {"start": iso_utc(start), "end": iso_utc(start + timedelta(minutes=20))}
 
 
 async def test_rooms_out_of_service_stop_bookings_flag_appointments_and_come_back(make_suite):
@@ -36,7 +39,8 @@ async def test_rooms_out_of_service_stop_bookings_flag_appointments_and_come_bac
         await open_location(admin, "loc-a")
         unknown = await coordinator.patch("/locations/loc-a", json={"timezone": "UTC"})
         assert unknown.status_code == 422 and unknown.json()["errors"][0]["field"] == "body.timezone"
-        patched = await coordinator.patch("/locations/loc-a", json={"closed_on": ["2026-12-25"],
+        closed_on = days_ahead(60)  # after the shift days the bookings below use
+        patched = await coordinator.patch("/locations/loc-a", json={"closed_on": [closed_on.isoformat()],
                                                                     "cancellation_notice_hours": 48})
         assert patched.status_code == 200 and patched.json()["cancellation_notice_hours"] == 48, patched.text
         records = await read_all(suite.bootstrap, suite.topic("facilities.location"), expect=2)
@@ -45,7 +49,7 @@ async def test_rooms_out_of_service_stop_bookings_flag_appointments_and_come_bac
         assert set(snapshots) == {"facilities.location.opened", "facilities.location.updated"}
         updated = snapshots["facilities.location.updated"]
         assert (updated.closed_on, updated.timezone, len(updated.opening_hours)) == (
-            [date(2026, 12, 25)], "America/Los_Angeles", 5)
+            [closed_on], "America/Los_Angeles", 5)
         for room in ("exam-1", "exam-2"):
             created = await coordinator.post("/locations/loc-a/rooms", json={"room_id": room, "name": room,
                                                                               "kind": "exam"})
@@ -61,8 +65,9 @@ async def test_rooms_out_of_service_stop_bookings_flag_appointments_and_come_bac
         appointment = (await eventually(booked_in_exam_1)).json()["id"]
 
         # A manual outage: scheduling flags the appointment and refuses the room.
+        an_hour_ago = iso_utc(utcnow() - timedelta(hours=1))
         past = await coordinator.post("/rooms/exam-1/out-of-service", json={"reason": "flood",
-                                                                            "expected_return": "2020-01-01T00:00:00Z"})
+                                                                            "expected_return": an_hour_ago})
         assert past.status_code == 422 and past.json()["errors"][0]["field"] == "body.expected_return"
         assert (await outsider.post("/rooms/exam-1/out-of-service", json={"reason": "x"})).status_code == 403
         assert (await front_desk_fac.get("/locations/loc-a/rooms")).status_code == 403
@@ -87,9 +92,10 @@ async def test_rooms_out_of_service_stop_bookings_flag_appointments_and_come_bac
         await eventually(bookable_again)
 
         # A critical device fails: reported by the front desk, it takes exam-2 out until the work order closes.
+        installed = days_ago(700)
         device = await coordinator.post("/locations/loc-a/equipment", json={
             "asset_tag": "AED-001", "kind": "defibrillator", "room_id": "exam-2", "manufacturer": "Zoll",
-            "model": "AED Plus", "serial": "X1", "install_date": "2024-01-15", "criticality": "critical"})
+            "model": "AED Plus", "serial": "X1", "install_date": installed.isoformat(), "criticality": "critical"})
         assert device.status_code == 201, device.text
         foreign = await front_desk_fac.post("/locations/loc-b/work-orders", json={"title": "x"})
         assert foreign.status_code == 403
@@ -133,7 +139,10 @@ async def test_rooms_out_of_service_stop_bookings_flag_appointments_and_come_bac
         device_now = (await coordinator.get(f"/equipment/{device.json()['equipment_id']}")).json()
         assert device_now["status"] == "in_service"
         reliability = (await coordinator.get(f"/equipment/{device.json()['equipment_id']}/reliability")).json()
-        assert reliability["failures"] == 1 and reliability["mttr_hours"] is not None
+        # Repaired within this test; in service since the install day's midnight at loc-a (Los Angeles).
+        assert reliability["failures"] == 1 and 0 <= reliability["mttr_hours"] < 0.1, reliability
+        in_service = (utcnow() - at_local(installed, 0, tz="America/Los_Angeles")).total_seconds() / 3600
+        assert abs(reliability["mtbf_hours"] - in_service) < 0.1, (reliability, in_service)
 
         async def exam_2_bookable():
             response = await scheduling.post("/appointments", json=SLOT | at(18) | {"room_id": "exam-2",
@@ -142,6 +151,12 @@ async def test_rooms_out_of_service_stop_bookings_flag_appointments_and_come_bac
 
         await eventually(exam_2_bookable)
         # Only real transitions are announced: the manual outage inside the device's outage said nothing.
+        # Read for one event more than expected, briefly: an extra announcement would show.
         room_events = await read_all(suite.bootstrap, suite.topic("facilities.room"), expect=7, timeout=3)
-        kinds = [dict(r.headers)["ce_type"].decode().rsplit(".", 1)[1] for r in room_events if r.key == b"exam-2"]
-        assert kinds == ["created", "out_of_service", "back_in_service"]
+        kinds = {room: [dict(r.headers)["ce_type"].decode().rsplit(".", 1)[1] for r in room_events
+                        if r.key == room.encode()] for room in ("exam-1", "exam-2")}
+        assert kinds == {room: ["created", "out_of_service", "back_in_service"] for room in ("exam-1", "exam-2")}
+        assert len(room_events) == 6
+        device_down = next(json.loads(r.value) for r in room_events
+                           if r.key == b"exam-2" and dict(r.headers)["ce_type"].endswith(b".out_of_service"))
+        assert "AED-001" in device_down["reason"] and "repainting" not in device_down["reason"], device_down

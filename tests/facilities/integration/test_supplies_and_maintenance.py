@@ -2,17 +2,19 @@
 
 import asyncio
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
+from shared.clock import local_today
 from shared.contracts.facilities import MaintenanceOverdue, PurchaseOrderReceived
 from shared.db import create_engine
 from tests.facilities.integration.practice import (ADMIN, COORDINATOR_A, COORDINATOR_AB, eventually, location_body,
                                                    open_location)
+from tests.support.dates import days_ago
 from tests.support.kafka_tools import read_all
 
 pytestmark = pytest.mark.integration
@@ -67,17 +69,17 @@ async def test_stock_never_goes_negative_reorders_once_and_receipts_reach_billin
         # Ordered, then received in two deliveries: each receipt is announced once, for what arrived.
         order_id = orders[0]["purchase_order_id"]
         early = await coordinator.post(f"/purchase-orders/{order_id}/receipts", json={
-            "received_on": "2026-11-20", "lines": [{"line_number": 1, "quantity": 20}]})
+            "received_on": days_ago(2).isoformat(), "lines": [{"line_number": 1, "quantity": 20}]})
         assert (early.status_code, early.json()["field"]) == (409, "status")
         assert (await coordinator.post(f"/purchase-orders/{order_id}/order")).json()["status"] == "ordered"
         first = await coordinator.post(f"/purchase-orders/{order_id}/receipts", json={
-            "received_on": "2026-11-20", "lines": [{"line_number": 1, "quantity": 20}]})
+            "received_on": days_ago(2).isoformat(), "lines": [{"line_number": 1, "quantity": 20}]})
         assert first.status_code == 201 and first.json()["order_status"] == "partially_received", first.text
         too_many = await coordinator.post(f"/purchase-orders/{order_id}/receipts", json={
-            "received_on": "2026-11-21", "lines": [{"line_number": 1, "quantity": 31}]})
+            "received_on": days_ago(1).isoformat(), "lines": [{"line_number": 1, "quantity": 31}]})
         assert (too_many.status_code, too_many.json()["field"]) == (409, "lines.0.quantity")
         rest = await coordinator.post(f"/purchase-orders/{order_id}/receipts", json={
-            "received_on": "2026-11-21", "lines": [{"line_number": 1, "quantity": 30}]})
+            "received_on": days_ago(1).isoformat(), "lines": [{"line_number": 1, "quantity": 30}]})
         assert rest.json()["order_status"] == "received", rest.text
         assert (await coordinator.get(f"/purchase-orders/{order_id}")).json()["status"] == "received"
 
@@ -108,11 +110,11 @@ async def test_maintenance_plans_make_each_task_once_and_announce_overdue_once(m
     suite = make_suite()
     # The periodic job runs every second here, as of the location's today (UTC for this location).
     await suite.start("facilities", env={"FACILITIES_MAINTENANCE_CHECK_INTERVAL_S": "1"})
-    today = datetime.now(UTC).date()
+    today = local_today("UTC")
     async with suite.client("facilities", ADMIN) as admin, suite.client("facilities", COORDINATOR_A) as coordinator:
         assert (await admin.post("/locations", json=location_body("loc-a", timezone="UTC"))).status_code == 201
         device = (await coordinator.post("/locations/loc-a/equipment", json={
-            "asset_tag": "AUTO-1", "kind": "autoclave", "install_date": "2023-05-01", "criticality": "high"})).json()
+            "asset_tag": "AUTO-1", "kind": "autoclave", "install_date": days_ago(900).isoformat(), "criticality": "high"})).json()
         plans = [{"title": "Spore test", "every": 30, "unit": "day", "starts_on": str(today - timedelta(days=65))},
                  {"title": "Gasket", "every": 100, "unit": "usage"}]
         for plan in plans:

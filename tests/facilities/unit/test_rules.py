@@ -1,6 +1,6 @@
 """Facilities' pure rules: work-order moves, maintenance schedules, reliability, reorders, receipts."""
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 
@@ -8,8 +8,9 @@ from services.facilities.domain import (Failure, PlanUnit, PurchaseOrderStatus, 
                                         due_occurrences, due_usage_occurrences, move_work_order, needs_reorder,
                                         order_status_after_receipt, reliability)
 from shared.errors import Conflict
+from tests.support.dates import days_ago, days_ahead, today_utc
 
-T0 = datetime(2026, 1, 1, tzinfo=UTC)
+T0 = datetime.combine(days_ago(30), time(), UTC)
 
 
 def test_work_orders_move_forward_and_may_reopen_from_resolved_only():
@@ -24,18 +25,20 @@ def test_work_orders_move_forward_and_may_reopen_from_resolved_only():
 
 
 def test_months_clamp_to_the_end_of_shorter_months_without_drifting():
-    assert add_months(date(2026, 1, 31), 1) == date(2026, 2, 28)
-    assert add_months(date(2028, 1, 31), 1) == date(2028, 2, 29)
-    assert add_months(date(2026, 11, 15), 3) == date(2027, 2, 15)
-    due = due_occurrences(date(2026, 1, 31), every=1, unit=PlanUnit.MONTH, generated=0, as_of=date(2026, 4, 30))
-    assert [d for _, d in due] == [date(2026, 2, 28), date(2026, 3, 31), date(2026, 4, 30)]
+    # Month ends and leap days need known calendar dates: far, fixed ones (these rules never read the clock).
+    assert add_months(date(2031, 1, 31), 1) == date(2031, 2, 28)
+    assert add_months(date(2032, 1, 31), 1) == date(2032, 2, 29)
+    assert add_months(date(2031, 11, 15), 3) == date(2032, 2, 15)
+    due = due_occurrences(date(2031, 1, 31), every=1, unit=PlanUnit.MONTH, generated=0, as_of=date(2031, 4, 30))
+    assert [d for _, d in due] == [date(2031, 2, 28), date(2031, 3, 31), date(2031, 4, 30)]
 
 
 def test_calendar_occurrences_skip_what_was_generated_and_stop_at_as_of():
-    due = due_occurrences(date(2026, 9, 1), every=30, unit=PlanUnit.DAY, generated=1, as_of=date(2026, 11, 29))
-    assert due == [(2, date(2026, 10, 31))]
-    assert due_occurrences(date(2026, 9, 1), every=1, unit=PlanUnit.DAY, generated=0, as_of=date(2030, 1, 1),
-                           limit=5)[-1] == (5, date(2026, 9, 6))
+    starts_on = days_ago(89)
+    due = due_occurrences(starts_on, every=30, unit=PlanUnit.DAY, generated=1, as_of=today_utc())
+    assert due == [(2, starts_on + timedelta(days=60))]  # the third falls due tomorrow
+    assert due_occurrences(starts_on, every=1, unit=PlanUnit.DAY, generated=0, as_of=days_ahead(1000),
+                           limit=5)[-1] == (5, starts_on + timedelta(days=5))
 
 
 def test_usage_occurrences_are_reached_by_readings():

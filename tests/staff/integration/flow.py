@@ -7,11 +7,18 @@ from zoneinfo import ZoneInfo
 
 import httpx
 
+from shared.clock import local_today
 from shared.contracts.facilities import LocationOpened
+from tests.support.dates import days_ago
 from tests.support.upstream import publish
 
 LA = ZoneInfo("America/Los_Angeles")
-TODAY = datetime.now(LA).date()
+HIRED_LONG_AGO, ISSUED_LONG_AGO = days_ago(2000), days_ago(1000)
+
+
+def today() -> date:
+    """Today at loc-a (Los Angeles), from the services' clock."""
+    return local_today(LA)
 
 
 def local(day: date, hour: int, minute: int = 0) -> datetime:
@@ -34,14 +41,14 @@ async def open_location(suite, staff: httpx.AsyncClient, location_id: str = "loc
                                         timezone="America/Los_Angeles"), location_id)
 
     async def known() -> bool:
-        response = await staff.get(f"/locations/{location_id}/coverage", params={"day": TODAY.isoformat()})
+        response = await staff.get(f"/locations/{location_id}/coverage", params={"day": today().isoformat()})
         return response.status_code == 200
 
     await eventually(known)
 
 
 async def hire(staff: httpx.AsyncClient, **fields) -> str:
-    body = {"given_name": "Dana", "family_name": "Lee", "home_location_id": "loc-a", "hired_on": "2020-01-06"}
+    body = {"given_name": "Dana", "family_name": "Lee", "home_location_id": "loc-a", "hired_on": HIRED_LONG_AGO.isoformat()}
     response = await staff.post("/members", json=body | fields)
     assert response.status_code == 201, response.text
     return response.json()["id"]

@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from tests.staff.integration.flow import TODAY, check, hire, local, open_location
+from tests.staff.integration.flow import HIRED_LONG_AGO, ISSUED_LONG_AGO, check, hire, local, open_location, today
 from tests.support.kafka_tools import read_all
 from tests.support.suite import token
 
@@ -23,15 +23,16 @@ def next_weekday(day: date, weekday: int) -> date:
 async def test_rosters_time_off_training_and_credentials_on_sqlite(make_suite):
     suite = make_suite("sqlite")
     await suite.start("staff")
+    today_la = today()
     async with suite.client("staff", MANAGER) as staff, suite.client("staff", ADMIN) as admin:
         # Facilities' location event may still be on its way at start-up: hiring there waits for it.
         early = await staff.post("/members", json={"given_name": "Dana", "family_name": "Lee", "role": "biller",
-                                                   "home_location_id": "loc-a", "hired_on": "2020-01-06"})
+                                                   "home_location_id": "loc-a", "hired_on": HIRED_LONG_AGO.isoformat()})
         assert early.status_code == 422 and early.json()["field"] == "home_location_id", early.text
         await open_location(suite, staff)
         await open_location(suite, admin, "loc-b")
-        assistant = await hire(staff, role="medical_assistant", hired_on=TODAY.isoformat())
-        monday = next_weekday(TODAY, 0)
+        assistant = await hire(staff, role="medical_assistant", hired_on=today_la.isoformat())
+        monday = next_weekday(today_la, 0)
 
         # A weekly roster: Monday and Wednesday mornings, generated for two weeks, all or none.
         template = await staff.post("/locations/loc-a/roster-templates", json={"name": "mornings", "entries": [
@@ -63,12 +64,12 @@ async def test_rosters_time_off_training_and_credentials_on_sqlite(make_suite):
                                                     "roles": ["medical_assistant"], "initial_due_days": 5})
         assert course.status_code == 201, course.text
         done = await staff.post(f"/members/{assistant}/training", json={
-            "course_code": "OSHA_BBP", "completed_on": TODAY.isoformat(), "evidence": "certificate 42"})
+            "course_code": "OSHA_BBP", "completed_on": today_la.isoformat(), "evidence": "certificate 42"})
         assert done.status_code == 201 and done.json()["valid_until"], done.text
         status = {s["course_code"]: s for s in (await staff.get(
-            f"/members/{assistant}/training", params={"as_of": (TODAY + timedelta(days=40)).isoformat()})).json()}
+            f"/members/{assistant}/training", params={"as_of": (today_la + timedelta(days=40)).isoformat()})).json()}
         assert {c for c, s in status.items() if s["overdue"]} == {"HIPAA_PRIVACY", "HIPAA_SECURITY", "FIRE_SAFETY"}
-        later = TODAY + timedelta(days=40)
+        later = today_la + timedelta(days=40)
         assert [(await check(admin, later))["training_overdue"] for _ in range(2)] == [3, 0]
 
         # Credentials: one current licence per state (a new one supersedes), suspension, renewal.
@@ -85,23 +86,23 @@ async def test_rosters_time_off_training_and_credentials_on_sqlite(make_suite):
                 for offset in (0, 1, 2)]
         assert [[m["id"] for m in members] for members in page] == [[assistant], [nurse], []]
         licence = {"kind": "state_license", "number": "NP1", "issuer": "BRN", "state": "CA",
-                   "issued_on": "2024-01-01", "expires_on": (TODAY + timedelta(days=200)).isoformat()}
+                   "issued_on": ISSUED_LONG_AGO.isoformat(), "expires_on": (today_la + timedelta(days=200)).isoformat()}
         first = (await staff.post(f"/members/{nurse}/credentials", json=licence)).json()
         second = (await staff.post(f"/members/{nurse}/credentials", json=licence | {"number": "NP2"})).json()
         by_id = {c["id"]: c for c in (await staff.get(f"/members/{nurse}/credentials")).json()}
         assert by_id[first["id"]]["superseded_by"] == second["id"] and by_id[second["id"]]["superseded_by"] is None
         renewed = await staff.post(f"/credentials/{second['id']}/renew",
-                                   json={"expires_on": (TODAY + timedelta(days=900)).isoformat()})
+                                   json={"expires_on": (today_la + timedelta(days=900)).isoformat()})
         assert renewed.status_code == 200, renewed.text
         suspended = await admin.post(f"/credentials/{second['id']}/suspend", json={"reason": "board order"})
         assert suspended.json()["status"] == "suspended"
         assert (await admin.post(f"/credentials/{second['id']}/suspend", json={"reason": "x"})).status_code == 409
         assert (await staff.post(f"/credentials/{second['id']}/renew",
-                                 json={"expires_on": "2040-01-01"})).status_code == 409
+                                 json={"expires_on": (today_la + timedelta(days=1200)).isoformat()})).status_code == 409
 
         # Termination cancels the member's shifts from that day on; a terminated member gets no new shift.
-        ended = await staff.post(f"/members/{assistant}/terminate", json={"terminated_on": TODAY.isoformat()})
-        assert ended.json()["terminated_on"] == TODAY.isoformat(), ended.text
+        ended = await staff.post(f"/members/{assistant}/terminate", json={"terminated_on": today_la.isoformat()})
+        assert ended.json()["terminated_on"] == today_la.isoformat(), ended.text
         left = (await staff.get("/locations/loc-a/shifts", params=generate)).json()
         assert [s for s in left if s["staff_id"] == assistant] == []
         refused = await staff.post("/shifts", json={"staff_id": assistant, "location_id": "loc-a",
@@ -154,7 +155,7 @@ async def _transfer_cancels_future_shifts_where_the_member_no_longer_works(staff
     assert (await staff.post(f"/members/{nurse}/transfer", json=move)).status_code == 403  # loc-b: not hers
     moved = await admin.post(f"/members/{nurse}/transfer", json=move)
     assert moved.json()["location_ids"] == ["loc-a", "loc-b"], moved.text
-    yesterday = TODAY - timedelta(days=1)
+    yesterday = today() - timedelta(days=1)
     shifts = [await admin.post("/shifts", json={"staff_id": nurse, "location_id": location, "start": start.isoformat(),
                                                 "end": (start + timedelta(hours=3)).isoformat()})
               for location, start in (("loc-b", local(yesterday, 9)), ("loc-b", local(monday, 9)),

@@ -8,7 +8,7 @@ from datetime import timedelta
 import httpx
 import pytest
 
-from tests.staff.integration.flow import TODAY, eventually, hire, local, open_location
+from tests.staff.integration.flow import ISSUED_LONG_AGO, eventually, hire, local, open_location, today
 from tests.support.suite import token
 from tests.support.upstream import wait_bookable
 
@@ -22,7 +22,7 @@ FRONT_DESK = token(roles=["front_desk"], locations=["loc-a"], sub="front-desk")
 async def test_cancelled_shift_time_off_and_suspension_reach_scheduling(make_suite):
     suite = make_suite()
     await asyncio.gather(suite.start("staff"), suite.start("scheduling"))
-    days = [TODAY + timedelta(days=n) for n in (3, 4, 5)]
+    days = [today() + timedelta(days=n) for n in (3, 4, 5)]
     async with (suite.client("staff", MANAGER) as staff, suite.client("staff", COMPLIANCE) as compliance,
                 suite.client("scheduling", FRONT_DESK) as scheduling):
         await open_location(suite, staff)
@@ -30,7 +30,8 @@ async def test_cancelled_shift_time_off_and_suspension_reach_scheduling(make_sui
         for credential in ({"kind": "state_license", "number": "A1", "issuer": "MBC", "state": "CA"},
                            {"kind": "bls", "number": "B-77", "issuer": "AHA"}):
             added = await staff.post(f"/members/{staff_id}/credentials",
-                                     json=credential | {"issued_on": "2020-01-01", "expires_on": "2040-01-01"})
+                                     json=credential | {"issued_on": ISSUED_LONG_AGO.isoformat(),
+                                                        "expires_on": str(today() + timedelta(days=730))})
             assert added.status_code == 201, added.text
             if credential["kind"] == "bls":
                 bls = added.json()["id"]

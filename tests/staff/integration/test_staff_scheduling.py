@@ -9,7 +9,8 @@ from datetime import date, datetime, timedelta
 import httpx
 import pytest
 
-from tests.staff.integration.flow import TODAY, check, hire, local, open_location, eventually
+from tests.staff.integration.flow import (HIRED_LONG_AGO, ISSUED_LONG_AGO, check, eventually, hire, local,
+                                          open_location, today)
 from tests.support.kafka_tools import read_all
 from tests.support.suite import token
 from tests.support.upstream import wait_bookable
@@ -25,23 +26,25 @@ FRONT_DESK = token(roles=["front_desk"], locations=["loc-a"], sub="front-desk")
 async def test_hire_to_bookable_then_expiry_makes_unbookable_once(make_suite):
     suite = make_suite()
     await asyncio.gather(suite.start("staff"), suite.start("scheduling"))
-    day = TODAY + timedelta(days=3)
-    licence_expiry = TODAY + timedelta(days=100)
+    today_la = today()
+    day = today_la + timedelta(days=3)
+    licence_expiry = today_la + timedelta(days=100)
     async with (suite.client("staff", MANAGER) as staff, suite.client("staff", COMPLIANCE) as compliance,
                 suite.client("scheduling", FRONT_DESK) as scheduling):
         await open_location(suite, staff)
         # Validation names the field, and nothing is written.
         bad = await staff.post("/members", json={"given_name": "X", "family_name": "Y", "role": "physician",
                                                  "npi": "1234567890", "home_location_id": "loc-a",
-                                                 "hired_on": "2020-01-06"})
+                                                 "hired_on": HIRED_LONG_AGO.isoformat()})
         assert bad.status_code == 422 and bad.json()["errors"][0]["field"] == "body.npi", bad.text
 
         staff_id = await hire(staff, role="physician", npi="1234567893")
         licence = (await staff.post(f"/members/{staff_id}/credentials", json={
             "kind": "state_license", "number": "A12345", "issuer": "Medical Board of California", "state": "CA",
-            "issued_on": "2020-01-01", "expires_on": licence_expiry.isoformat()})).json()
+            "issued_on": ISSUED_LONG_AGO.isoformat(), "expires_on": licence_expiry.isoformat()})).json()
         bls = await staff.post(f"/members/{staff_id}/credentials", json={
-            "kind": "bls", "number": "B-77", "issuer": "AHA", "issued_on": "2025-01-01", "expires_on": "2030-01-01"})
+            "kind": "bls", "number": "B-77", "issuer": "AHA", "issued_on": ISSUED_LONG_AGO.isoformat(),
+            "expires_on": (today_la + timedelta(days=730)).isoformat()})
         assert bls.status_code == 201, bls.text
         shift = await staff.post("/shifts", json={"staff_id": staff_id, "location_id": "loc-a",
                                                   "start": f"{day}T08:00:00", "end": f"{day}T17:00:00"})
@@ -64,7 +67,7 @@ async def test_hire_to_bookable_then_expiry_makes_unbookable_once(make_suite):
                                                              licence_expiry - timedelta(days=45),
                                                              licence_expiry - timedelta(days=10), after, after)]
         assert [(r["expiring"], r["expired"]) for r in runs] == [(1, 0), (0, 0), (1, 0), (0, 1), (0, 0)]
-        # HIPAA privacy and security, OSHA bloodborne pathogens: never done since 2020, announced once each.
+        # HIPAA privacy and security, OSHA bloodborne pathogens: never done since the hire years ago, announced once each.
         assert [r["training_overdue"] for r in runs] == [3, 0, 0, 0, 0]
 
         await eventually(lambda: _unbookable(scheduling, staff_id, slot))

@@ -1,6 +1,6 @@
 """Staff's pure rules: NPI check digits, expiry stages, training due dates, coverage gaps."""
 
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 from pydantic import ValidationError
@@ -8,6 +8,7 @@ from pydantic import ValidationError
 from services.staff.domain import (add_months, coverage_gaps, expiry_stage, local_span, npi_is_valid, stages_up_to,
                                    subtract, training_due_on)
 from services.staff.schemas import CredentialIn, HireIn
+from tests.support.dates import at_local, days_ago, days_ahead, next_dst_day
 
 
 @pytest.mark.parametrize("npi, valid", [("1234567893", True), ("1234567890", False), ("123456789", False),
@@ -19,7 +20,7 @@ def test_npi_check_digit_uses_the_80840_prefix(npi, valid):
 @pytest.mark.parametrize("days_left, stage", [(120, None), (91, None), (90, "90"), (61, "90"), (60, "60"),
                                               (31, "60"), (30, "30"), (0, "30"), (-1, "expired")])
 def test_expiry_stage_is_the_most_urgent_threshold_reached(days_left, stage):
-    expires_on = date(2027, 6, 30)
+    expires_on = days_ahead(200)
     assert expiry_stage(expires_on, as_of=date.fromordinal(expires_on.toordinal() - days_left)) == stage
 
 
@@ -29,23 +30,33 @@ def test_stages_up_to_lists_the_less_urgent_ones_first():
 
 
 def test_training_due_after_hire_then_every_interval():
-    assert training_due_on(hired_on=date(2026, 1, 10), initial_due_days=30, interval_months=12,
-                           last_completed_on=None) == date(2026, 2, 9)
-    assert training_due_on(hired_on=date(2026, 1, 10), initial_due_days=30, interval_months=12,
-                           last_completed_on=date(2024, 2, 29)) == date(2025, 2, 28)
-    assert training_due_on(hired_on=date(2026, 1, 10), initial_due_days=30, interval_months=None,
-                           last_completed_on=date(2026, 1, 12)) is None
-    assert add_months(date(2026, 1, 31), 1) == date(2026, 2, 28)
+    hired_on = days_ago(300)
+    assert training_due_on(hired_on=hired_on, initial_due_days=30, interval_months=12,
+                           last_completed_on=None) == hired_on + timedelta(days=30)
+    # Calendar arithmetic needs a known leap day: a far, fixed one (the rule never reads the clock).
+    assert training_due_on(hired_on=hired_on, initial_due_days=30, interval_months=12,
+                           last_completed_on=date(2032, 2, 29)) == date(2033, 2, 28)
+    assert training_due_on(hired_on=hired_on, initial_due_days=30, interval_months=None,
+                           last_completed_on=hired_on + timedelta(days=2)) is None
+    assert add_months(date(2031, 1, 31), 1) == date(2031, 2, 28)
 
 
-def test_local_span_crosses_midnight_and_dst():
-    start, end = local_span(date(2026, 10, 31), time(20), time(6), "America/Los_Angeles")  # DST ends that night
-    assert start.astimezone(UTC) == datetime(2026, 11, 1, 3, tzinfo=UTC)
-    assert end.astimezone(UTC) == datetime(2026, 11, 1, 14, tzinfo=UTC)  # 11 hours, not 10
+@pytest.mark.parametrize("spring, hours", [(False, 11), (True, 9)])
+def test_local_span_crosses_midnight_and_dst(spring, hours):
+    tz = "America/Los_Angeles"
+    eve = next_dst_day(tz, spring=spring) - timedelta(days=1)  # the night the clocks change
+    start, end = local_span(eve, time(20), time(6), tz)
+    assert start.astimezone(UTC) == at_local(eve, 20, tz=tz).astimezone(UTC)
+    assert end.date() == eve + timedelta(days=1) and (end.hour, end.minute) == (6, 0)
+    assert end.astimezone(UTC) - start.astimezone(UTC) == timedelta(hours=hours)  # not 10
+    assert start.utcoffset() != end.utcoffset()
+
+
+DAY = days_ahead(7)
 
 
 def _at(hour: int) -> datetime:
-    return datetime(2026, 12, 1, hour, tzinfo=UTC)
+    return datetime.combine(DAY, time(hour), UTC)
 
 
 def test_coverage_gaps_merge_and_count_who_is_there():
@@ -69,10 +80,11 @@ def _field_errors(model, **data) -> set[str]:
 
 
 def test_cross_field_rules_name_the_field_to_fix():
-    member = dict(given_name="A", family_name="B", home_location_id="loc-a", hired_on="2020-01-01")
+    member = dict(given_name="A", family_name="B", home_location_id="loc-a", hired_on=str(days_ago(2000)))
     assert _field_errors(HireIn, role="physician", **member) == {"npi"}  # providers need an NPI
     assert HireIn.model_validate(dict(role="receptionist", **member)).npi is None
-    licence = dict(kind="state_license", number="A1", issuer="Board", issued_on="2024-01-01")
+    issued_on = days_ago(700)
+    licence = dict(kind="state_license", number="A1", issuer="Board", issued_on=str(issued_on))
     assert _field_errors(CredentialIn, **licence) == {"state"}
-    assert _field_errors(CredentialIn, **licence, state="CA", expires_on="2023-01-01") == {"expires_on"}
+    assert _field_errors(CredentialIn, **licence, state="CA", expires_on=str(issued_on - timedelta(days=1))) == {"expires_on"}
     assert _field_errors(CredentialIn, **licence | {"kind": "npi", "number": "1234567890"}) == {"number"}
