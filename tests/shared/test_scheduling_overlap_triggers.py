@@ -5,9 +5,11 @@ import sqlite3
 import pytest
 
 from clinicops.supervisor import migrate
+from tests.support.dates import days_ahead, today_utc
 
+TODAY, DAY = today_utc().isoformat(), days_ahead(14).isoformat()  # the triggers compare times, not the calendar
 ROW = ("INSERT INTO appointment (id, patient_id, provider_id, location_id, start, \"end\", status, needs_reschedule,"
-       " created_at, updated_at) VALUES (?, ?, 'prov', 'loc', ?, ?, ?, 0, '2026-01-01', '2026-01-01')")
+       f" created_at, updated_at) VALUES (?, ?, 'prov', 'loc', ?, ?, ?, 0, '{TODAY}', '{TODAY}')")
 
 
 @pytest.fixture
@@ -16,16 +18,16 @@ def db(tmp_path):
     migrate("scheduling", f"sqlite+aiosqlite:///{path}")
     conn = sqlite3.connect(path)
     conn.execute("PRAGMA foreign_keys = OFF")  # appointments without patient rows: only the triggers matter here
-    conn.execute(ROW, ("a", "pat-a", "2026-12-01T15:00:00Z", "2026-12-01T15:20:00Z", "booked"))
-    conn.execute(ROW, ("b", "pat-b", "2026-12-01T15:20:00Z", "2026-12-01T15:40:00Z", "booked"))
-    conn.execute(ROW, ("c", "pat-c", "2026-12-01T15:05:00Z", "2026-12-01T15:15:00Z", "cancelled"))
+    conn.execute(ROW, ("a", "pat-a", f"{DAY}T15:00:00Z", f"{DAY}T15:20:00Z", "booked"))
+    conn.execute(ROW, ("b", "pat-b", f"{DAY}T15:20:00Z", f"{DAY}T15:40:00Z", "booked"))
+    conn.execute(ROW, ("c", "pat-c", f"{DAY}T15:05:00Z", f"{DAY}T15:15:00Z", "cancelled"))
     yield conn
     conn.close()
 
 
 def test_moving_into_held_time_is_refused(db):
     with pytest.raises(sqlite3.IntegrityError, match="no_provider_overlap"):
-        db.execute("UPDATE appointment SET start = '2026-12-01T15:10:00Z' WHERE id = 'b'")
+        db.execute(f"UPDATE appointment SET start = '{DAY}T15:10:00Z' WHERE id = 'b'")
 
 
 def test_reviving_a_cancelled_appointment_inside_held_time_is_refused(db):

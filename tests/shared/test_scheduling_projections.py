@@ -1,29 +1,36 @@
 """Scheduling's projections on a real SQLite file: staff and facilities events in, bookability out."""
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import func, select
 
-from services.scheduling import consumers, projections  # projections registers its tables on the metadata
+from services.scheduling import (  # projections registers its tables on the metadata
+    consumers,
+    projections,
+)
 from services.scheduling import projection_service as ps
 from services.scheduling.models import metadata
 from services.scheduling.projections import Provider, Shift
+from shared.clock import utcnow
 from shared.contracts import facilities, staff
 from shared.db import create_engine, session_factory
 from shared.envelope import Envelope
 from shared.messaging_tables import MessagingTables
 from shared.uow import UnitOfWork
+from tests.support.dates import days_ago, days_ahead, next_monday_at
 
-MONDAY_9AM_PACIFIC = datetime(2026, 3, 9, 16, 0, tzinfo=UTC)
+MONDAY_9AM_PACIFIC = next_monday_at(9, tz="America/Los_Angeles").astimezone(UTC)  # two weeks or more out
+VISIT_DAY = next_monday_at(9, tz="America/Los_Angeles").date()  # the local date the rules name
+BEFORE_THE_VISIT = VISIT_DAY - timedelta(days=8)
 SHIFT = (MONDAY_9AM_PACIFIC, MONDAY_9AM_PACIFIC + timedelta(hours=8))
 VISIT = (MONDAY_9AM_PACIFIC + timedelta(hours=1), MONDAY_9AM_PACIFIC + timedelta(hours=1, minutes=30))
 HIRED = dict(staff_id="dr-lee", given_name="Ana", family_name="Lee", role="physician", npi="1234567893",
-             home_location_id="sf", location_ids=["sf"], hired_on=date(2025, 1, 6))
+             home_location_id="sf", location_ids=["sf"], hired_on=days_ago(2000))
 LICENCE = dict(credential_id="lic-ca", staff_id="dr-lee", kind="state_license", number="A123", issuer="MBC",
-               state="CA", issued_on=date(2024, 1, 1), expires_on=date(2027, 1, 31), verified=True)
+               state="CA", issued_on=days_ago(1000), expires_on=days_ahead(730), verified=True)
 BLS = dict(credential_id="bls", staff_id="dr-lee", kind="bls", number="B1", issuer="AHA",
-           issued_on=date(2025, 1, 1), expires_on=date(2027, 1, 1))
+           issued_on=days_ago(300), expires_on=days_ahead(365))
 
 
 def new_uow(sessions) -> UnitOfWork:
@@ -79,23 +86,23 @@ async def test_a_licensed_physician_is_bookable_within_their_shift_only(bookable
     evening = (SHIFT[1] - timedelta(minutes=15), SHIFT[1] + timedelta(minutes=15))
     start, end = (t.isoformat() for t in evening)
     assert await reasons(*evening) == [f"no shift at sf covering {start} to {end}"]
-    assert await reasons(requires_dea=True) == ["no active DEA registration for CA on 2026-03-09"]
+    assert await reasons(requires_dea=True) == [f"no active DEA registration for CA on {VISIT_DAY}"]
 
 
 async def test_an_expired_licence_makes_them_unbookable(bookable_physician):
     apply, reasons, count, sessions = bookable_physician
     await apply(ps.on_credential_expired, staff.CredentialExpired(
-        credential_id="lic-ca", staff_id="dr-lee", kind="state_license", state="CA", expired_on=date(2026, 3, 1)))
-    assert await reasons() == ["no active CA state licence on 2026-03-09"]
+        credential_id="lic-ca", staff_id="dr-lee", kind="state_license", state="CA", expired_on=BEFORE_THE_VISIT))
+    assert await reasons() == [f"no active CA state licence on {VISIT_DAY}"]
     await apply(ps.on_credential_added, staff.CredentialAdded(**LICENCE))  # redelivered: must not revive it
-    assert await reasons() == ["no active CA state licence on 2026-03-09"]
+    assert await reasons() == [f"no active CA state licence on {VISIT_DAY}"]
 
 
 async def test_a_suspended_bls_makes_them_unbookable(bookable_physician):
     apply, reasons, count, sessions = bookable_physician
     await apply(ps.on_credential_suspended, staff.CredentialSuspended(
         credential_id="bls", staff_id="dr-lee", kind="bls", reason="audit"))
-    assert await reasons() == ["no active BLS certification on 2026-03-09"]
+    assert await reasons() == [f"no active BLS certification on {VISIT_DAY}"]
 
 
 async def test_time_off_and_a_cancelled_shift_make_them_unbookable(bookable_physician):
@@ -110,16 +117,16 @@ async def test_time_off_and_a_cancelled_shift_make_them_unbookable(bookable_phys
 
 async def test_termination_makes_them_unbookable_even_if_an_update_follows(bookable_physician):
     apply, reasons, count, sessions = bookable_physician
-    terminated = staff.StaffMemberTerminated(staff_id="dr-lee", terminated_on=date(2026, 3, 1))
+    terminated = staff.StaffMemberTerminated(staff_id="dr-lee", terminated_on=BEFORE_THE_VISIT)
     await apply(ps.on_member_terminated, terminated)
-    assert await reasons() == ["terminated on 2026-03-01"]
+    assert await reasons() == [f"terminated on {BEFORE_THE_VISIT}"]
     await apply(ps.on_member_updated, staff.StaffMemberUpdated(**HIRED))
-    assert await reasons() == ["terminated on 2026-03-01"]
+    assert await reasons() == [f"terminated on {BEFORE_THE_VISIT}"]
 
 
 async def test_an_update_replaces_the_member_and_an_older_snapshot_does_not(bookable_physician):
     apply, reasons, count, sessions = bookable_physician
-    now = datetime.now(UTC)
+    now = utcnow()
     moved = HIRED | dict(family_name="Lee-Park", home_location_id="la", location_ids=["la"])
     await apply(ps.on_member_updated, staff.StaffMemberUpdated(**moved), at=now)
     await apply(ps.on_member_hired, staff.StaffMemberHired(**HIRED), at=now - timedelta(days=1))  # late, stale

@@ -1,14 +1,20 @@
 """Scheduling's pure bookability rules: credentials, role, termination, locations."""
 
-from datetime import UTC, date, datetime
+from datetime import date, timedelta
 
-from services.scheduling.projection_service import local_date, missing_credentials, provider_problems
+from services.scheduling.projection_service import (
+    local_date,
+    missing_credentials,
+    provider_problems,
+)
 from services.scheduling.projections import Credential, CredentialStatus, Provider
+from tests.support.dates import TUESDAY, at_local, next_weekday
 
-DAY = date(2026, 3, 10)
+DAY = next_weekday(TUESDAY, weeks_ahead=2)  # the visit day, passed to the rules; they never read the clock
+IN_A_YEAR = DAY + timedelta(days=365)
 
 
-def credential(kind: str, state: str | None = None, expires_on: date | None = date(2027, 1, 1),
+def credential(kind: str, state: str | None = None, expires_on: date | None = IN_A_YEAR,
                status: str = CredentialStatus.ACTIVE) -> Credential:
     return Credential(credential_id=f"{kind}-{state}", staff_id="s1", kind=kind, state=state,
                       expires_on=expires_on, status=status)
@@ -27,29 +33,29 @@ def test_a_ca_licence_and_bls_are_enough_for_ca():
 
 
 def test_a_licence_of_another_state_does_not_count():
-    assert missing_credentials(FULL, state="NV", on=DAY) == ["no active NV state licence on 2026-03-10"]
+    assert missing_credentials(FULL, state="NV", on=DAY) == [f"no active NV state licence on {DAY}"]
 
 
 def test_a_licence_is_valid_through_its_expiry_day_and_not_after():
     licence = credential("state_license", "CA", expires_on=DAY)
     assert missing_credentials([licence, credential("bls")], state="CA", on=DAY) == []
-    later = date(2026, 3, 11)
+    later = DAY + timedelta(days=1)
     assert missing_credentials([licence, credential("bls")], state="CA", on=later) == [
-        "no active CA state licence on 2026-03-11"]
+        f"no active CA state licence on {later}"]
 
 
 def test_expired_and_suspended_credentials_do_not_count_whatever_their_date():
     for status in (CredentialStatus.EXPIRED, CredentialStatus.SUSPENDED):
         held = [credential("state_license", "CA", status=status), credential("bls", status=status)]
         assert missing_credentials(held, state="CA", on=DAY) == [
-            "no active CA state licence on 2026-03-10", "no active BLS certification on 2026-03-10"]
+            f"no active CA state licence on {DAY}", f"no active BLS certification on {DAY}"]
 
 
 def test_dea_is_checked_only_when_the_visit_requires_it():
     without_dea = FULL[:2]
     assert missing_credentials(without_dea, state="CA", on=DAY) == []
     assert missing_credentials(without_dea, state="CA", on=DAY, requires_dea=True) == [
-        "no active DEA registration for CA on 2026-03-10"]
+        f"no active DEA registration for CA on {DAY}"]
 
 
 def test_a_dea_registration_of_another_state_does_not_count_one_without_state_does():
@@ -60,13 +66,13 @@ def test_a_dea_registration_of_another_state_does_not_count_one_without_state_do
 
 
 def test_an_expired_dea_registration_is_missing():
-    expired_dea = [*FULL[:2], credential("dea", "CA", expires_on=date(2026, 1, 1))]
+    expired_dea = [*FULL[:2], credential("dea", "CA", expires_on=DAY - timedelta(days=60))]
     assert missing_credentials(expired_dea, state="CA", on=DAY, requires_dea=True) == [
-        "no active DEA registration for CA on 2026-03-10"]
+        f"no active DEA registration for CA on {DAY}"]
 
 
 def test_missing_bls_is_named():
-    assert missing_credentials(FULL[:1], state="CA", on=DAY) == ["no active BLS certification on 2026-03-10"]
+    assert missing_credentials(FULL[:1], state="CA", on=DAY) == [f"no active BLS certification on {DAY}"]
 
 
 def test_unknown_members_and_non_clinical_roles_are_not_providers():
@@ -83,11 +89,11 @@ def test_a_provider_is_bookable_only_at_their_locations():
 
 def test_termination_applies_from_its_day_on():
     leaving = physician(terminated_on=DAY)
-    assert provider_problems(leaving, location_id="sf", on=date(2026, 3, 9)) == []  # still working their notice
-    assert provider_problems(leaving, location_id="sf", on=DAY) == ["terminated on 2026-03-10"]
+    assert provider_problems(leaving, location_id="sf", on=DAY - timedelta(days=1)) == []  # still working their notice
+    assert provider_problems(leaving, location_id="sf", on=DAY) == [f"terminated on {DAY}"]
 
 
 def test_the_visit_day_is_the_local_day_of_the_location():
-    late_evening_in_california = datetime(2026, 3, 11, 6, 30, tzinfo=UTC)
-    assert local_date(late_evening_in_california, "America/Los_Angeles") == date(2026, 3, 10)
-    assert local_date(late_evening_in_california, "UTC") == date(2026, 3, 11)
+    late_evening_in_california = at_local(DAY, 22, 30, tz="America/Los_Angeles")  # 05:30 or 06:30 UTC the next day
+    assert local_date(late_evening_in_california, "America/Los_Angeles") == DAY
+    assert local_date(late_evening_in_california, "UTC") == DAY + timedelta(days=1)
