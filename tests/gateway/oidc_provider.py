@@ -3,11 +3,13 @@
 import json
 import threading
 from contextlib import contextmanager
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import jwt
 from cryptography.hazmat.primitives.asymmetric import rsa
+
+from shared.clock import utcnow
 
 ISSUER = "https://idp.example.test/realms/clinic"
 AUDIENCE = "clinicops"
@@ -43,7 +45,7 @@ def serving_jwks():
 
 
 def provider_token(key=KEY, **claims) -> str:
-    now = datetime.now(UTC)
+    now = utcnow()
     body = {"iss": ISSUER, "sub": "ext-42", "aud": AUDIENCE, "iat": now, "exp": now + timedelta(hours=1),
             "jti": "ext-jti-1", "realm_access": {"roles": ["ops-managers", "unrelated"]},
             "locations": ["loc-a"]} | claims

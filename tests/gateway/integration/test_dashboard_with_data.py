@@ -6,15 +6,16 @@ alert (a break-glass read, whose header must pass the proxy) without ever callin
 
 from contextlib import AsyncExitStack
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
 
 import pytest
 
+from shared.clock import local_today
 from tests.e2e.flow import VISIT, register_patient
 from tests.e2e.practice_api import (add_credential, add_room, bookability, eventually, hire_physician, local,
                                     open_location, schedule_shift, staff_knows_location)
 from tests.gateway.integration.conftest import ADMIN_EMAIL, ADMIN_PASSWORD
 from tests.gateway.integration.through_gateway import service, sign_in, signed_in_user
+from tests.support.dates import days_ago, days_ahead
 
 pytestmark = pytest.mark.integration
 
@@ -25,7 +26,7 @@ GLASS = {"X-Break-Glass": "patient collapsed in our lobby, history needed"}
 
 async def test_the_dashboard_shows_every_services_data_for_a_practice_run_through_the_gateway(stack):
     admin = await sign_in(stack, ADMIN_EMAIL, ADMIN_PASSWORD)
-    day = datetime.now(ZoneInfo("America/Los_Angeles")).date() + timedelta(days=2)
+    day = local_today("America/Los_Angeles") + timedelta(days=2)
     tokens = {name: await signed_in_user(stack, admin, f"{name}@dash.example.com", [role], [where])
               for name, role, where in [
                   ("manager", "office_manager", LOC), ("biller", "biller", LOC),
@@ -56,10 +57,10 @@ async def test_the_dashboard_shows_every_services_data_for_a_practice_run_throug
         await staff_knows_location(staff, LOC, day)
         physician_id = await hire_physician(staff, LOC)
         await add_credential(staff, physician_id, kind="state_license", number="A12345",
-                             issuer="Medical Board of California", state="CA", issued_on="2020-01-01",
-                             expires_on="2030-01-01")
+                             issuer="Medical Board of California", state="CA", issued_on=str(days_ago(2000)),
+                             expires_on=str(days_ahead(1000)))
         await add_credential(staff, physician_id, kind="bls", number="B-77", issuer="AHA",
-                             issued_on="2025-01-01", expires_on="2030-01-01")
+                             issued_on=str(days_ago(300)), expires_on=str(days_ahead(400)))
         await schedule_shift(staff, physician_id, LOC, day, "08:00", "17:00")
         rule = await staff.post(f"/locations/{LOC}/staffing-rules", json={
             "role": "medical_assistant", "minimum": 2, "start": "08:00", "end": "17:00"})

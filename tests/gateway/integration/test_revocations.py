@@ -1,6 +1,5 @@
 """Access reviews and terminations reach the gateway over the real broker: roles go, tokens stop working."""
 
-from datetime import UTC, date, datetime
 
 import httpx
 import jwt
@@ -9,14 +8,16 @@ import pytest
 from shared.contracts import EventPayload
 from shared.contracts.compliance import AccessRevoked
 from shared.contracts.staff import StaffMemberTerminated
+from shared.clock import utcnow
 from shared.envelope import Envelope
 from tests.gateway.integration.conftest import ADMIN_EMAIL, ADMIN_PASSWORD, create_user_with_cli, eventually, logged
+from tests.support.dates import days_ahead, today_utc
 from tests.support.kafka_tools import produce
 from tests.support.upstream import publish
 
 pytestmark = pytest.mark.integration
 PASSWORD = "a-long-password-1"
-DASHBOARD = "/api/v1/dashboard/locations/loc-a?day=2026-12-01"
+DASHBOARD = f"/api/v1/dashboard/locations/loc-a?day={days_ahead(14)}"
 NOBODY_LISTENS = "http://127.0.0.1:1"  # every upstream is down: a proxied request that passes auth is a 503
 
 
@@ -47,7 +48,7 @@ async def publish_twice(suite, payload: EventPayload, subject: str) -> None:
 
 def revoked(staff_id: str, **taken) -> AccessRevoked:
     return AccessRevoked(campaign_id="camp-1", item_id=f"item-{staff_id}", staff_id=staff_id, reason="left billing",
-                         decided_at=datetime.now(UTC), **taken)
+                         decided_at=utcnow(), **taken)
 
 
 async def test_a_revocation_refuses_old_tokens_and_narrows_new_ones_and_termination_disables(make_suite):
@@ -103,7 +104,7 @@ async def test_a_revocation_refuses_old_tokens_and_narrows_new_ones_and_terminat
         generation = "SELECT token_generation FROM user_account WHERE staff_id = :s"
         assert await suite.scalar("gateway", generation, s="stf-1") == 1
 
-        await publish(suite, StaffMemberTerminated(staff_id="stf-1", terminated_on=date(2026, 12, 1)), "stf-1")
+        await publish(suite, StaffMemberTerminated(staff_id="stf-1", terminated_on=today_utc()), "stf-1")
 
         async def sign_in_refused():
             return (await sign_in(gw, "om@example.com")).status_code == 401

@@ -1,6 +1,5 @@
 """The proxy's client against a real socket server that closes its keep-alive connections under it."""
 
-import httpx
 import pytest
 
 from services.gateway.errors import ServiceUnavailable

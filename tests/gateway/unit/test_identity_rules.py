@@ -1,12 +1,13 @@
 """Lockout, password hashing and the admin's grant scope: pure rules, no I/O."""
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from services.gateway.domain import CLEARED, FailureCount, LockoutPolicy, grants_within, refresh_token_digest
 from services.gateway.passwords import hash_password, verify_password
+from shared.clock import utcnow
 
 POLICY = LockoutPolicy(threshold=3, window=timedelta(minutes=15), duration=timedelta(minutes=10))
-T0 = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+T0 = utcnow().replace(microsecond=0)  # the rules take `now` as an argument; any instant will do
 
 
 def fail(count: FailureCount, at: datetime) -> FailureCount:

@@ -1,6 +1,6 @@
 """An external provider's RS256 tokens, checked against its JWKS from a local HTTP server (no network)."""
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import jwt
 import pytest
@@ -8,6 +8,7 @@ import pytest
 from services.gateway.access import Authenticator
 from services.gateway.settings import Settings
 from shared.auth import issue_token, verify_token
+from shared.clock import utcnow
 from shared.errors import Unauthorized
 from shared.settings import DEV_JWT_SECRET
 from tests.gateway.oidc_provider import OTHER_KEY, SETTINGS, provider_token, serving_jwks
@@ -27,11 +28,11 @@ async def test_a_provider_token_is_mapped_and_exchanged_for_a_short_internal_tok
     internal = verify_token(caller.bearer, secret=DEV_JWT_SECRET, issuer="clinicops-gateway")
     assert (internal.sub, internal.roles, internal.locations) == ("ext-42", {"office_manager"}, {"loc-a"})
     assert jwt.decode(caller.bearer, options={"verify_signature": False})["exp"] <= \
-        (datetime.now(UTC) + timedelta(minutes=5, seconds=5)).timestamp()
+        (utcnow() + timedelta(minutes=5, seconds=5)).timestamp()
 
 
 @pytest.mark.parametrize("bad", [
-    {"key": OTHER_KEY}, {"aud": "someone-else"}, {"exp": datetime.now(UTC) - timedelta(minutes=1)},
+    {"key": OTHER_KEY}, {"aud": "someone-else"}, {"exp": utcnow() - timedelta(minutes=1)},
 ])
 async def test_a_forged_foreign_or_expired_provider_token_is_refused(authenticator, bad):
     key = bad.pop("key", None)
