@@ -6,7 +6,7 @@ from typing import Annotated
 from fastapi import APIRouter, Header, Response
 from pydantic import AwareDatetime
 
-from services.scheduling import availability, booking, lifecycle, series, service, slot_search, views
+from services.scheduling import availability, booking, lifecycle, rescheduling, series, service, slot_search, views
 from services.scheduling.access import Clinician, FrontDesk, Manager
 from services.scheduling.schemas import (AppointmentChangeOut, AppointmentIn, AppointmentOut, AppointmentTypeIn,
                                          AppointmentTypeOut, BookabilityOut, CancellationIn, CompletionIn, DaySheetOut,
@@ -100,7 +100,7 @@ async def open_slots(location_id: str, appointment_type_id: str, first_day: date
 @router.post("/appointments/{appointment_id}/reschedule", response_model=AppointmentOut, tags=["appointments"])
 async def reschedule(appointment_id: str, body: RescheduleIn, uow: UowDep, new_uow: NewUowDep, actor: FrontDesk):
     """Move a booked appointment to another time, provider or room; its history keeps the old one."""
-    return await booking.reschedule(uow=uow, new_uow=new_uow, appointment_id=appointment_id, cmd=body, actor=actor)
+    return await rescheduling.reschedule(uow=uow, new_uow=new_uow, appointment_id=appointment_id, cmd=body, actor=actor)
 
 
 @router.get("/appointments/{appointment_id}/history", response_model=list[AppointmentChangeOut],

@@ -5,16 +5,15 @@ import uuid
 
 from sqlalchemy.exc import IntegrityError
 
-from services.scheduling import waitlist  # waitlist: the old time of a reschedule goes to the waitlist
 from services.scheduling.domain import AppointmentStatus
-from services.scheduling.models import Appointment, AppointmentChange, AppointmentType, BookingRequest, Patient
+from services.scheduling.models import Appointment, AppointmentType, BookingRequest, Patient
 from services.scheduling.projection_service import bookability
 from services.scheduling.projections import Provider, Room
 from services.scheduling.waitlist_models import live_holds
-from services.scheduling.schemas import AppointmentIn, RescheduleIn
+from services.scheduling.schemas import AppointmentIn
 from shared.audit import UowFactory, audit_denials, ensure_phi_access, record_phi_access
 from shared.auth import Principal
-from shared.contracts.scheduling import AppointmentBooked, AppointmentRescheduled
+from shared.contracts.scheduling import AppointmentBooked
 from shared.clock import utcnow
 from shared.errors import Conflict, NotFound, Unprocessable
 from shared.uow import UnitOfWork
@@ -43,7 +42,7 @@ async def book_appointment(
             uow.session.add(BookingRequest(actor=actor.sub, idempotency_key=idempotency_key,
                                            request_hash=request_hash, appointment_id=appointment.id,
                                            created_at=appointment.created_at))
-            await _flush_or_conflict(uow)
+            await flush_or_conflict(uow)
     return appointment, True
 
 
@@ -55,12 +54,12 @@ async def place(uow: UnitOfWork, cmd: AppointmentIn, actor: Principal, *, series
         raise NotFound(f"patient {cmd.patient_id} not found", field="patient_id")
     if patient.merged_into:
         raise NotFound(f"patient {cmd.patient_id} was merged", field="patient_id", merged_into=patient.merged_into)
-    await _ensure_bookable(uow, cmd)
+    await ensure_bookable(uow, cmd)
     now = utcnow()
     appointment = Appointment(id=str(uuid.uuid4()), status=AppointmentStatus.BOOKED, series_id=series_id,
                               created_at=now, updated_at=now, **cmd.model_dump())
     uow.session.add(appointment)
-    await _flush_or_conflict(uow)
+    await flush_or_conflict(uow)
     await uow.emit(AppointmentBooked(appointment_id=appointment.id, series_id=series_id, **cmd.model_dump()),
                    subject=appointment.id, location_id=cmd.location_id)
     await record_phi_access(uow, actor=actor, action="create", resource="Appointment", resource_id=appointment.id,
@@ -68,7 +67,8 @@ async def place(uow: UnitOfWork, cmd: AppointmentIn, actor: Principal, *, series
     return appointment
 
 
-async def _ensure_bookable(uow: UnitOfWork, cmd: AppointmentIn) -> None:
+async def ensure_bookable(uow: UnitOfWork, cmd: AppointmentIn) -> None:
+    """Conflict naming why the provider, hold or room cannot take `cmd` (the rules of any booking)."""
     kind = await _appointment_type(uow, cmd)
     reasons = await bookability(session=uow.session, staff_id=cmd.provider_id, location_id=cmd.location_id,
                                 start=cmd.start, end=cmd.end, requires_dea=bool(kind and kind.requires_dea))
@@ -109,7 +109,8 @@ async def _earlier_booking(uow: UnitOfWork, actor: Principal, key: str, request_
     return await uow.session.get(Appointment, earlier.appointment_id)
 
 
-async def _flush_or_conflict(uow: UnitOfWork) -> None:
+async def flush_or_conflict(uow: UnitOfWork) -> None:
+    """Flush; a no-overlap constraint or a racing Idempotency-Key becomes a Conflict naming the field."""
     try:
         await uow.session.flush()
     except IntegrityError as exc:
@@ -121,44 +122,3 @@ async def _flush_or_conflict(uow: UnitOfWork) -> None:
             # A concurrent retry with the same key won the race: the client should retry.
             raise Conflict("the same Idempotency-Key is being processed", field="Idempotency-Key") from exc
         raise
-
-
-async def reschedule(*, uow: UnitOfWork, new_uow: UowFactory, appointment_id: str, cmd: RescheduleIn,
-                     actor: Principal) -> Appointment:
-    """Move a booked appointment (time, provider, room); the old place stays in its history."""
-    async with audit_denials(new_uow), uow:
-        appointment = await uow.session.get(Appointment, appointment_id, with_for_update=True)
-        if appointment is None:
-            raise NotFound(f"appointment {appointment_id} not found", field="appointment_id")
-        ensure_phi_access(actor, action="update", resource="Appointment", resource_id=appointment.id,
-                          patient_id=appointment.patient_id, location_id=appointment.location_id)
-        if appointment.status != AppointmentStatus.BOOKED:
-            raise Conflict(f"only a booked appointment can be rescheduled, this one is {appointment.status}",
-                           field="status")
-        provider_id, room_id = cmd.provider_id or appointment.provider_id, cmd.room_id or appointment.room_id
-        # Checked before the row changes: a query would otherwise autoflush the move first.
-        await _ensure_bookable(uow, AppointmentIn.model_construct(
-            patient_id=appointment.patient_id, provider_id=provider_id, location_id=appointment.location_id,
-            room_id=room_id, start=cmd.start, end=cmd.end, appointment_type_id=appointment.appointment_type_id))
-        now = utcnow()
-        uow.session.add(AppointmentChange(
-            id=str(uuid.uuid4()), appointment_id=appointment.id, changed_at=now, changed_by=actor.sub,
-            previous_start=appointment.start, previous_end=appointment.end,
-            previous_provider_id=appointment.provider_id, previous_room_id=appointment.room_id))
-        previous_provider, previous_room = appointment.provider_id, appointment.room_id  # for the waitlist
-        previous_start, previous_end = appointment.start, appointment.end
-        appointment.start, appointment.end, appointment.provider_id, appointment.room_id = (
-            cmd.start, cmd.end, provider_id, room_id)
-        appointment.needs_reschedule, appointment.reschedule_reasons, appointment.updated_at = False, None, now
-        await _flush_or_conflict(uow)
-        await uow.emit(AppointmentRescheduled(
-            appointment_id=appointment.id, patient_id=appointment.patient_id, provider_id=appointment.provider_id,
-            location_id=appointment.location_id, room_id=appointment.room_id, previous_start=previous_start,
-            previous_end=previous_end, start=appointment.start, end=appointment.end),
-            subject=appointment.id, location_id=appointment.location_id)
-        await waitlist.offer_freed_slot(uow=uow, location_id=appointment.location_id, provider_id=previous_provider,
-                                        room_id=previous_room, start=previous_start, end=previous_end)
-        await record_phi_access(uow, actor=actor, action="update", resource="Appointment",
-                                resource_id=appointment.id, patient_id=appointment.patient_id,
-                                location_id=appointment.location_id)
-    return appointment
