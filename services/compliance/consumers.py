@@ -1,11 +1,11 @@
-"""Compliance's event handlers: every service's audit events, and the staff events."""
+"""Compliance's event handlers: every service's audit events, the staff events, locations' timezones."""
 
 from functools import partial
 
+from services.compliance import locations, trail
 from services.compliance import staff_compliance as sc
-from services.compliance import trail
 from shared.consumer import Handler
-from shared.contracts import staff
+from shared.contracts import facilities, staff
 from shared.contracts.audit import AUDITING_SERVICES, phi_accessed_of
 from shared.runtime import ServiceRuntime
 
@@ -21,6 +21,9 @@ STAFF_HANDLERS: dict[str, Handler] = {
         (staff.CredentialSuspended, sc.on_credential_suspended),
         (staff.TrainingCompleted, sc.on_training_completed),
         (staff.TrainingOverdue, sc.on_training_overdue),
+        # A location's timezone dates its matrix and reviews: kept with the staff projection.
+        (facilities.LocationOpened, locations.on_location_opened),
+        (facilities.LocationUpdated, locations.on_location_updated),
     ]
 }
 

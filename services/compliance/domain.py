@@ -2,7 +2,7 @@
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 
 BREACH_NOTIFICATION_DAYS = 60  # 45 CFR 164.404(b): without unreasonable delay, at most 60 days
@@ -115,7 +115,8 @@ def review_overdue(*, due_on: date, pending_items: int, today: date) -> bool:
 
 
 def hour_bucket(moment: datetime) -> str:
-    return moment.strftime("%Y-%m-%dT%H")
+    """The UTC hour of an instant: the same bucket whatever offset the event's time was written in."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H")
 
 
 # OSHA Form 300 columns.

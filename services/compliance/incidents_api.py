@@ -15,26 +15,22 @@ LocationQuery = Annotated[str, Query(min_length=1)]
 YearQuery = Annotated[int, Query(ge=2000, le=2100)]
 
 
-def _privacy_out(incident) -> PrivacyIncidentOut:
-    return PrivacyIncidentOut.model_validate(incident).model_copy(update={"status": privacy.status_of(incident)})
-
-
 @router.post("/privacy-incidents", status_code=201, response_model=PrivacyIncidentOut, tags=["incidents"])
 async def report_privacy_incident(body: PrivacyIncidentIn, uow: UowDep, actor: Officer):
     """Log a possible breach of PHI; notification is due 60 days after discovery."""
-    return _privacy_out(await privacy.report(uow=uow, cmd=body, actor=actor))
+    return await privacy.report(uow=uow, cmd=body, actor=actor)
 
 
 @router.get("/privacy-incidents", response_model=list[PrivacyIncidentOut], tags=["incidents"])
 async def list_privacy_incidents(location_id: LocationQuery, uow: UowDep, actor: Officer):
     """A location's privacy incidents with their deadline status (open, overdue, notified)."""
-    return [_privacy_out(i) for i in await privacy.list_incidents(uow=uow, location_id=location_id, actor=actor)]
+    return await privacy.list_incidents(uow=uow, location_id=location_id, actor=actor)
 
 
 @router.post("/privacy-incidents/{incident_id}/notification", response_model=PrivacyIncidentOut, tags=["incidents"])
 async def record_notification(incident_id: str, body: NotificationIn, uow: UowDep, actor: Officer):
     """Record that the affected individuals were notified."""
-    return _privacy_out(await privacy.record_notification(uow=uow, incident_id=incident_id, cmd=body, actor=actor))
+    return await privacy.record_notification(uow=uow, incident_id=incident_id, cmd=body, actor=actor)
 
 
 @router.post("/osha/cases", status_code=201, response_model=Osha301Out, tags=["osha"])

@@ -94,4 +94,4 @@ class Alert(Base):
 
 
 # The other areas share this metadata (and its migrations).
-from services.compliance import record_models, staff_models  # noqa: E402,F401
+from services.compliance import location_models, record_models, staff_models  # noqa: E402,F401

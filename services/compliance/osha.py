@@ -4,6 +4,7 @@ import uuid
 
 from sqlalchemy import func, select
 
+from services.compliance import locations
 from services.compliance.domain import CaseFigures, Classification, InjuryType, summary_300a
 from services.compliance.record_models import OshaCase
 from services.compliance.record_schemas import OshaCaseIn
@@ -19,9 +20,9 @@ PRIVACY_CASE_NAME = "Privacy case"  # 29 CFR 1904.29(b)(6): the name stays off t
 async def record_case(*, uow: UnitOfWork, cmd: OshaCaseIn, actor: Principal) -> OshaCase:
     """Enter a recordable injury or illness; it gets the location's next case number of its year."""
     actor.ensure_location(cmd.location_id)
-    if cmd.occurred_on > utcnow().date():
-        raise Unprocessable("the injury cannot be in the future", field="body.occurred_on")
     async with uow:
+        if cmd.occurred_on > await locations.latest_date_at(uow, cmd.location_id):
+            raise Unprocessable("the injury cannot be in the future", field="body.occurred_on")
         year = cmd.occurred_on.year
         latest = await uow.session.scalar(select(func.max(OshaCase.case_number)).where(
             OshaCase.location_id == cmd.location_id, OshaCase.year == year))

@@ -1,9 +1,11 @@
 """Versioned policies and the attestations each new version requires."""
 
 import uuid
+from datetime import date
 
 from sqlalchemy import func, select
 
+from services.compliance import locations
 from services.compliance.record_models import Attestation, Policy, PolicyVersion
 from services.compliance.schemas import AttestationIn, PolicyIn, PolicyVersionIn
 from services.compliance.staff_matrix import members_at
@@ -67,10 +69,16 @@ def _in_scope(version: PolicyVersion, member: StaffMember) -> bool:
             and (not version.scope_location_ids or set(member.location_ids) & set(version.scope_location_ids)))
 
 
-async def _record(uow: UnitOfWork, version: PolicyVersion, staff_id: str, attested_on, actor: Principal) -> Attestation:
-    attestation = Attestation(id=str(uuid.uuid4()), policy_version_id=version.id, staff_id=staff_id,
-                              attested_on=attested_on or utcnow().date(), recorded_by=actor.sub, recorded_at=utcnow())
-    await uow.add_unique(attestation, conflict=f"{staff_id} already attested to this version", field="body.staff_id")
+async def _record(uow: UnitOfWork, version: PolicyVersion, member: StaffMember, attested_on: date | None,
+                  actor: Principal) -> Attestation:
+    """Attested on the given day (never a future one at the member's home location), by default today there."""
+    if attested_on is not None and attested_on > await locations.latest_date_at(uow, member.home_location_id):
+        raise Unprocessable("an attestation cannot be dated in the future", field="body.attested_on")
+    attestation = Attestation(id=str(uuid.uuid4()), policy_version_id=version.id, staff_id=member.staff_id,
+                              attested_on=attested_on or await locations.today_at(uow, member.home_location_id),
+                              recorded_by=actor.sub, recorded_at=utcnow())
+    await uow.add_unique(attestation, conflict=f"{member.staff_id} already attested to this version",
+                         field="body.staff_id")
     return attestation
 
 
@@ -84,7 +92,7 @@ async def attest(*, uow: UnitOfWork, version_id: str, cmd: AttestationIn, actor:
         actor.ensure_location(member.home_location_id)
         if not _in_scope(version, member):
             raise Unprocessable("the member is outside the version's scope", field="body.staff_id")
-        return await _record(uow, version, cmd.staff_id, cmd.attested_on, actor)
+        return await _record(uow, version, member, cmd.attested_on, actor)
 
 
 async def attest_self(*, uow: UnitOfWork, version_id: str, actor: Principal) -> Attestation:
@@ -98,7 +106,7 @@ async def attest_self(*, uow: UnitOfWork, version_id: str, actor: Principal) -> 
             raise Forbidden("your sign-in is not linked to an active staff member", field="sub")
         if not _in_scope(version, member):
             raise Unprocessable("this policy version does not apply to you", field="path.version_id")
-        return await _record(uow, version, member.staff_id, None, actor)
+        return await _record(uow, version, member, None, actor)
 
 
 async def attestation_status(*, uow: UnitOfWork, version_id: str, location_id: str, actor: Principal) -> dict:

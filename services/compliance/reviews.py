@@ -4,7 +4,7 @@ import uuid
 
 from sqlalchemy import func, select, update
 
-from services.compliance import alerts
+from services.compliance import alerts, locations
 from services.compliance.access import oversees_compliance
 from services.compliance.domain import AlertKind, review_overdue
 from services.compliance.record_models import ReviewCampaign, ReviewItem
@@ -12,7 +12,7 @@ from services.compliance.record_schemas import CampaignIn, RevokeIn
 from services.compliance.staff_matrix import members_at
 from shared.auth import Principal
 from shared.contracts.compliance import AccessRevoked
-from shared.clock import utcnow
+from shared.clock import latest_today, utcnow
 from shared.errors import Conflict, Forbidden, NotFound, Unprocessable
 from shared.uow import UnitOfWork
 
@@ -103,10 +103,10 @@ async def revoke(*, uow: UnitOfWork, campaign_id: str, item_id: str, cmd: Revoke
 
 async def flag_overdue(*, uow: UnitOfWork) -> int:
     """Periodic: raise an alert, once, for each campaign past its due date with undecided items."""
-    today = utcnow().date()
     async with uow:
+        # Past due somewhere on Earth first; then each campaign is judged by its location's date.
         late = (await uow.session.scalars(select(ReviewCampaign.id).where(
-            ReviewCampaign.due_on < today,
+            ReviewCampaign.due_on < latest_today(),
             select(ReviewItem.id).where(ReviewItem.campaign_id == ReviewCampaign.id,
                                         ReviewItem.decision == "pending").exists()))).all()
         raised = 0
@@ -114,6 +114,7 @@ async def flag_overdue(*, uow: UnitOfWork) -> int:
             # Locked and counted again: a decision committed meanwhile may have completed it.
             campaign = await uow.session.get(ReviewCampaign, campaign_id, with_for_update=True, populate_existing=True)
             pending = await _pending(uow, campaign_id)
+            today = await locations.today_at(uow, campaign.location_id)
             if review_overdue(due_on=campaign.due_on, pending_items=pending, today=today):
                 raised += await alerts.raise_alert(
                     uow=uow, kind=AlertKind.ACCESS_REVIEW_OVERDUE, dedupe_key=f"review_overdue:{campaign.id}",

@@ -12,7 +12,7 @@ from services.compliance import alerts
 from services.compliance.domain import AlertKind
 from services.compliance.staff_models import StaffCredential, StaffMember, StaffTraining
 from shared.contracts import staff
-from shared.clock import utcnow
+from shared.clock import utc_today
 from shared.envelope import Envelope
 from shared.projection import get_or_add, newer_snapshot
 from shared.uow import UnitOfWork
@@ -64,7 +64,7 @@ async def on_credential_added(*, uow: UnitOfWork, event: staff.CredentialAdded, 
     """Record a credential; a current one resolves the alerts of its kind (a renewal)."""
     credential = await _credential(uow, event)
     credential.expires_on = event.expires_on
-    if credential.status == "active" and (event.expires_on is None or event.expires_on >= utcnow().date()):
+    if credential.status == "active" and (event.expires_on is None or event.expires_on >= utc_today()):
         for kind in (AlertKind.CREDENTIAL_EXPIRED, AlertKind.CREDENTIAL_SUSPENDED):
             await alerts.resolve_matching(uow=uow, kind=kind, subject=event.staff_id,
                                           key_prefix=_credential_key(event.staff_id, event.kind, event.state),
@@ -81,7 +81,7 @@ async def on_credential_expiring(*, uow: UnitOfWork, event: staff.CredentialExpi
 
 async def _has_current_replacement(uow: UnitOfWork, credential: StaffCredential) -> bool:
     """A renewal may be processed before the old credential's expiry: then nothing is lapsed."""
-    today = utcnow().date()
+    today = utc_today()
     others = await uow.session.scalars(select(StaffCredential).where(
         StaffCredential.staff_id == credential.staff_id, StaffCredential.kind == credential.kind,
         StaffCredential.credential_id != credential.credential_id, StaffCredential.status.in_(("active", "expiring"))))

@@ -2,10 +2,11 @@
 
 from sqlalchemy import select
 
+from services.compliance import locations
 from services.compliance.domain import credential_standing, training_standing, worst
 from services.compliance.staff_models import StaffCredential, StaffMember, StaffTraining
 from shared.auth import Principal
-from shared.clock import utcnow
+from shared.clock import utc_today
 from shared.uow import UnitOfWork
 
 
@@ -19,7 +20,7 @@ async def members_at(uow: UnitOfWork, location_id: str) -> list[StaffMember]:
 def _latest_per_kind(credentials: list[StaffCredential]) -> list[StaffCredential]:
     """A renewal supersedes the lapsed credential of its kind and state: only the newest counts."""
     def rank(c: StaffCredential):
-        return (c.status in ("active", "expiring"), c.expires_on is None, c.expires_on or utcnow().date())
+        return (c.status in ("active", "expiring"), c.expires_on is None, c.expires_on or utc_today())
 
     best: dict[tuple, StaffCredential] = {}
     for c in credentials:
@@ -32,8 +33,8 @@ def _latest_per_kind(credentials: list[StaffCredential]) -> list[StaffCredential
 async def matrix(*, uow: UnitOfWork, location_id: str, warn_days: int, actor: Principal) -> dict:
     """Each member of the location with the standing of every credential and course, and overall."""
     actor.ensure_location(location_id)
-    today = utcnow().date()
     async with uow:
+        today = await locations.today_at(uow, location_id)
         members = await members_at(uow, location_id)
         ids = [m.staff_id for m in members]
         credentials = (await uow.session.scalars(select(StaffCredential).where(StaffCredential.staff_id.in_(ids))

@@ -5,7 +5,7 @@ from services.staff.settings import Settings
 from shared.contracts.audit import audit_event_type
 from shared.contracts.staff import (CredentialAdded, ShiftScheduled, StaffMemberHired, TimeOffApproved,
                                     TrainingCompleted)
-from shared.clock import utcnow
+from shared.clock import utc_today
 from shared.runtime import ServiceRuntime
 from shared.web import create_service_app
 
@@ -19,6 +19,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     runtime = ServiceRuntime(settings, models.metadata, produces=PRODUCES)
     consumers.register(runtime)
     runtime.every(settings.daily_check_interval_s,
-                  lambda: checks.run_daily_check(uow=runtime.uow(), as_of=utcnow().date()), name="staff.daily_check")
+                  lambda: checks.run_daily_check(uow=runtime.uow(), as_of=utc_today()), name="staff.daily_check")
     return create_service_app(runtime, title="clinicops staff",
                               routers=[members_api.router, credentials_api.router, roster_api.router])

@@ -8,7 +8,7 @@ from services.staff import checks, credentials, training
 from services.staff.access import CredentialKeeper, Manager, ensure_group_wide
 from services.staff.schemas import (CheckOut, CompletionIn, CompletionOut, CourseIn, CourseOut, CredentialIn,
                                     CredentialOut, RenewalIn, SuspensionIn, TrainingStatusOut, VerificationIn)
-from shared.clock import utcnow
+from shared.clock import utc_today
 from shared.web import UowDep
 
 router = APIRouter()
@@ -48,7 +48,7 @@ async def verify_credential(credential_id: str, body: VerificationIn, uow: UowDe
 async def run_daily_check(uow: UowDep, actor: CredentialKeeper, as_of: date | None = None):
     """Run the daily expiry and training check now, as of a day (default today, UTC); group-wide tokens only."""
     ensure_group_wide(actor)
-    return await checks.run_daily_check(uow=uow, as_of=as_of or utcnow().date())
+    return await checks.run_daily_check(uow=uow, as_of=as_of or utc_today())
 
 
 @router.get("/courses", response_model=list[CourseOut], tags=["training"])
@@ -73,4 +73,4 @@ async def record_completion(staff_id: str, body: CompletionIn, uow: UowDep, acto
 @router.get("/members/{staff_id}/training", response_model=list[TrainingStatusOut], tags=["training"])
 async def training_status(staff_id: str, uow: UowDep, actor: CredentialKeeper, as_of: date | None = None):
     """Each required course of the member: last completion, next due date, overdue."""
-    return await training.status(uow=uow, staff_id=staff_id, as_of=as_of or utcnow().date(), actor=actor)
+    return await training.status(uow=uow, staff_id=staff_id, as_of=as_of or utc_today(), actor=actor)

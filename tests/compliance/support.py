@@ -3,7 +3,9 @@
 import asyncio
 import time
 from collections.abc import Awaitable, Callable
+from datetime import timedelta
 
+from shared.clock import local_date, utcnow
 from tests.support.suite import token
 
 OFFICER = token(roles=["compliance_officer"], locations=["*"], sub="officer-olga")
@@ -19,6 +21,23 @@ async def eventually(probe: Callable[[], Awaitable], accept: Callable[[object], 
             return result
         await asyncio.sleep(0.25)
     raise TimeoutError(f"never accepted: {result}")
+
+
+def zones_off_utc_date(*, margin: timedelta = timedelta(minutes=10)) -> dict[str, str]:
+    """Zones on another date than UTC now and for `margin` more: {"ahead": zone, "behind": zone}.
+
+    UTC+14 is a day ahead from 10:00 to 24:00 UTC, UTC-11 a day behind until 11:00 UTC, so at
+    least one direction is always found (both between 10:00 and 11:00).
+    """
+    now, found = utcnow(), {}
+    for direction, step, zones in (("ahead", 1, ("Pacific/Kiritimati", "Pacific/Tongatapu")),
+                                   ("behind", -1, ("Pacific/Pago_Pago", "Etc/GMT+12"))):
+        for zone in zones:
+            if all(local_date(moment, zone) == moment.date() + timedelta(days=step) for moment in (now, now + margin)):
+                found[direction] = zone
+                break
+    assert found, f"no zone found on another date than UTC at {now}"
+    return found
 
 
 async def json_of(client, path: str, **params):

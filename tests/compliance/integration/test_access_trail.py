@@ -2,10 +2,12 @@
 and tampering with any stored record is detected by verification."""
 
 import json
-from datetime import UTC, datetime
+from datetime import datetime
 
 import asyncpg
 import pytest
+
+from shared.clock import utcnow
 
 from services.compliance.chain import CHAINED_FIELDS, OPTIONAL_CHAINED_FIELDS, record_hash
 from tests.compliance.support import OFFICER, OFFICER_A, eventually, json_of
@@ -13,6 +15,7 @@ from tests.e2e.conftest import ADMIN_A
 from tests.e2e.flow import complete, practice, register_patient, wait_for_charges
 from tests.support.kafka_tools import read_all
 from tests.support.suite import token
+from tests.support.upstream import SLOT_END, SLOT_START
 
 pytestmark = pytest.mark.integration
 
@@ -24,11 +27,11 @@ async def visit_and_reads(suite, scheduling, front_desk, billing) -> tuple[str, 
     """Register a patient, read them, complete a visit and read its charges; returns (patient, start)."""
     await practice(suite, scheduling)
     patient_id = await register_patient(scheduling)
-    started = datetime.now(UTC)
+    started = utcnow()
     assert (await front_desk.get(f"/patients/{patient_id}")).status_code == 200
     response = await scheduling.post("/appointments", json={
         "patient_id": patient_id, "provider_id": "prov-7", "location_id": "loc-a",
-        "start": "2026-12-01T15:00:00Z", "end": "2026-12-01T15:20:00Z"})
+        "start": SLOT_START, "end": SLOT_END})  # the first seeded shift day, two weeks or more out
     appointment_id = response.json()["id"]
     assert (await scheduling.post(f"/appointments/{appointment_id}/check-in")).status_code == 200
     assert (await complete(scheduling, appointment_id)).status_code == 200
@@ -96,7 +99,7 @@ async def test_phi_reads_are_in_the_trail_and_tampering_is_detected(make_suite):
             read = reads[key]
             assert read["patient_id"] == patient_id and read["location_id"] == "loc-a"
             assert read["actor_locations"] == ["loc-a"] and read["outcome"] == "success"
-            assert started <= datetime.fromisoformat(read["occurred_at"]) <= datetime.now(UTC)
+            assert started <= datetime.fromisoformat(read["occurred_at"]) <= utcnow()
         assert any(r["action"] == "create" and r["resource"] == "Patient" for r in accounting)
         # The same filters answer "what did this user access", also as CSV.
         by_user = await json_of(compliance, "/audit/records", actor="biller-bo", action="read")

@@ -1,20 +1,27 @@
 """OSHA cases and privacy incidents entered through the API; the 300A totals match them."""
 
+from datetime import date, timedelta
+
 import pytest
 
+from shared.clock import utcnow
 from shared.contracts.audit import phi_accessed_of
 from tests.compliance.support import OFFICER, OFFICER_A, eventually, json_of
+from tests.support.dates import days_ago, iso_utc
 from tests.support.upstream import publish
 
 pytestmark = pytest.mark.integration
 
+# The cases happened a month ago; one more in the year before (OSHA logs are per calendar year).
+OCCURRED = days_ago(30)
+YEAR = OCCURRED.year
 DETAILS = {"activity_before": "recapping a needle", "what_happened": "needle slipped",
            "injury_and_body_part": "puncture, left index finger"}
 
 
 def case(**overrides) -> dict:
     return {"location_id": "loc-a", "employee_name": "Sam Poe", "job_title": "Medical assistant",
-            "occurred_on": "2026-03-04", "where": "Exam room 2", "description": "needlestick",
+            "occurred_on": OCCURRED.isoformat(), "where": "Exam room 2", "description": "needlestick",
             "classification": "other_recordable", "injury_type": "injury", "details_301": DETAILS} | overrides
 
 
@@ -30,7 +37,7 @@ async def test_osha_log_301_sharps_300a_and_privacy_incidents(make_suite, backen
                  privacy_case=True, injury_type="injury"),
             case(classification="job_transfer_or_restriction", days_restricted=7, injury_type="skin_disorder"),
             case(classification="days_away", days_away=10, injury_type="respiratory"),
-            case(occurred_on="2025-12-30"),  # another year
+            case(occurred_on=date(YEAR - 1, 12, 30).isoformat()),  # another year
         ]
         ids = []
         for body in entered:
@@ -38,15 +45,15 @@ async def test_osha_log_301_sharps_300a_and_privacy_incidents(make_suite, backen
             assert response.status_code == 201, response.text
             ids.append(response.json()["id"])
 
-        log = await json_of(compliance, "/osha/log", location_id="loc-a", year=2026)
+        log = await json_of(compliance, "/osha/log", location_id="loc-a", year=YEAR)
         assert [row["case_number"] for row in log] == [1, 2, 3, 4]
         assert log[1]["employee_name"] == "Privacy case"  # 29 CFR 1904.29(b)(6)
         report = await json_of(compliance, f"/osha/cases/{ids[1]}")
         assert report["employee_name"] == "Kim Wu" and report["details_301"]["what_happened"] == "needle slipped"
-        sharps = await json_of(compliance, "/osha/sharps-log", location_id="loc-a", year=2026)
+        sharps = await json_of(compliance, "/osha/sharps-log", location_id="loc-a", year=YEAR)
         assert [(s["case_number"], s["sharps"]["brand"]) for s in sharps] == [(1, "BD Eclipse")]
 
-        summary = await json_of(compliance, "/osha/summary", location_id="loc-a", year=2026)
+        summary = await json_of(compliance, "/osha/summary", location_id="loc-a", year=YEAR)
         assert summary["total_cases"] == 4
         assert summary["cases_by_classification"] == {"death": 0, "days_away": 2, "job_transfer_or_restriction": 1,
                                                       "other_recordable": 1}
@@ -54,31 +61,38 @@ async def test_osha_log_301_sharps_300a_and_privacy_incidents(make_suite, backen
         assert summary["cases_by_injury_type"]["injury"] == 2
         assert summary["cases_by_injury_type"]["skin_disorder"] == 1
         assert summary["cases_by_injury_type"]["respiratory"] == 1
-        assert (await json_of(compliance, "/osha/summary", location_id="loc-a", year=2025))["total_cases"] == 1
+        assert (await json_of(compliance, "/osha/summary", location_id="loc-a", year=YEAR - 1))["total_cases"] == 1
 
         # Bad input names the field and writes nothing; another location's officer is refused.
         bad = await compliance.post("/osha/cases", json=case(classification="days_away"))
         assert bad.status_code == 422 and bad.json()["errors"][0]["field"] == "body"
         assert (await local.post("/osha/cases", json=case(location_id="loc-b"))).status_code == 403
-        assert (await local.get("/osha/summary", params={"location_id": "loc-b", "year": 2026})).status_code == 403
+        assert (await local.get("/osha/summary", params={"location_id": "loc-b", "year": YEAR})).status_code == 403
 
+        discovered = days_ago(100)  # its 60-day deadline passed 40 days ago
         response = await compliance.post("/privacy-incidents", json={
-            "location_id": "loc-a", "discovered_on": "2026-01-05", "description": "fax to the wrong number",
+            "location_id": "loc-a", "discovered_on": discovered.isoformat(), "description": "fax to the wrong number",
             "individuals_affected": 3})
         assert response.status_code == 201, response.text
         incident = response.json()
-        assert incident["notification_deadline"] == "2026-03-06" and incident["status"] == "overdue"
+        deadline = discovered + timedelta(days=60)
+        assert incident["notification_deadline"] == deadline.isoformat() and incident["status"] == "overdue"
         listed = await json_of(compliance, "/privacy-incidents", location_id="loc-a")
         assert [i["status"] for i in listed] == ["overdue"]
         (overdue,) = await eventually(lambda: json_of(compliance, "/alerts", location_id="loc-a", status="open"),
                                       lambda alerts: len(alerts) == 1)
         assert (overdue["kind"], overdue["subject"], overdue["severity"]) == (
             "breach_notification_overdue", incident["id"], "critical")
-        notified = await compliance.post(f"/privacy-incidents/{incident['id']}/notification",
-                                         json={"notified_on": "2026-02-01"})
+        notification = f"/privacy-incidents/{incident['id']}/notification"
+        too_early = await compliance.post(notification,
+                                          json={"notified_on": (discovered - timedelta(days=1)).isoformat()})
+        in_future = await compliance.post(notification, json={"notified_on": days_ago(-2).isoformat()})
+        notified = await compliance.post(notification, json={"notified_on": days_ago(1).isoformat()})
+        assert (too_early.status_code, too_early.json()["field"]) == (422, "body.notified_on"), too_early.text
+        assert (in_future.status_code, in_future.json()["field"]) == (422, "body.notified_on"), in_future.text
         assert notified.json()["status"] == "notified"
         again = await compliance.post(f"/privacy-incidents/{incident['id']}/notification",
-                                      json={"notified_on": "2026-02-02"})
+                                      json={"notified_on": days_ago(0).isoformat()})
         assert again.status_code == 409
         assert await json_of(compliance, "/alerts", location_id="loc-a", status="open") == []
 
@@ -86,7 +100,7 @@ async def test_osha_log_301_sharps_300a_and_privacy_incidents(make_suite, backen
         await publish(suite, phi_accessed_of("facilities")(
             actor="fac-1", actor_roles=["facilities_coordinator"], action="read", resource="Room",
             resource_id="r1", patient_id=None, location_id="loc-a", outcome="success",
-            occurred_at="2026-11-27T10:00:00Z"), "r1")
+            occurred_at=iso_utc(utcnow() - timedelta(minutes=5))), "r1")
         # 5 cases entered, the 300 log and one 301 read (audited: employee health data), the room read.
         records = await eventually(lambda: json_of(compliance, "/audit/records"), lambda rows: len(rows) == 8)
         assert {r["resource"] for r in records} == {"OshaCase", "Osha300Log", "Room"}

@@ -2,26 +2,28 @@
 reviews, and the people concerned acting on their own part (managers decide, staff attest)."""
 
 import json
-from datetime import date, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 
 from shared.contracts.audit import phi_accessed_of
 from shared.contracts.staff import StaffMemberHired
 from tests.compliance.support import OFFICER, eventually, json_of
+from shared.clock import utcnow
+from tests.support.dates import days_ago, today_utc
 from tests.support.kafka_tools import read_all
 from tests.support.suite import token
 from tests.support.upstream import publish
 
 pytestmark = pytest.mark.integration
 REASON = "unconscious in our ER, allergies unknown"
-T0 = datetime.fromisoformat("2026-11-27T10:00:00+00:00")
+T0 = utcnow().replace(minute=0, second=0, microsecond=0) - timedelta(hours=2)  # a whole hour, in the past
 
 
 async def hire(suite, staff_id: str, location_id: str, manager_id: str) -> None:
     await publish(suite, StaffMemberHired(staff_id=staff_id, given_name=staff_id, family_name="X", role="physician",
                                           home_location_id=location_id, location_ids=[location_id],
-                                          manager_id=manager_id, hired_on=date(2020, 1, 6)), staff_id)
+                                          manager_id=manager_id, hired_on=days_ago(2000)), staff_id)
 
 
 async def access(suite, actor: str, minute: int, *, outcome="success", break_glass=False, reason=None) -> None:
@@ -76,7 +78,8 @@ async def test_reason_denials_overdue_reviews_and_self_service(make_suite):
         await hire(suite, "rec-bo", "loc-b", "mgr-2")
         await eventually(lambda: json_of(compliance, "/locations/loc-a/staff-compliance"),
                          lambda m: len(m["members"]) == 2)
-        yesterday = (date.today() - timedelta(days=1)).isoformat()
+        # Compliance has not heard of loc-a's timezone here: its date there is the UTC date.
+        yesterday = (today_utc() - timedelta(days=1)).isoformat()
         campaign = (await compliance.post("/access-reviews", json={"name": "Q4", "location_id": "loc-a",
                                                                    "due_on": yesterday})).json()
         items = {i["staff_id"]: i["id"] for i in campaign["items"]}
@@ -106,7 +109,7 @@ async def test_reason_denials_overdue_reviews_and_self_service(make_suite):
         # Self-attestation: the token's sub is the staff id; no officer involved, no reads opened.
         policy = (await compliance.post("/policies", json={"code": "hipaa_privacy", "title": "HIPAA"})).json()
         version = (await compliance.post(f"/policies/{policy['id']}/versions", json={
-            "summary": "Minimum necessary", "effective_on": "2026-12-01", "scope_location_ids": ["loc-a"]})).json()
+            "summary": "Minimum necessary", "effective_on": today_utc().isoformat(), "scope_location_ids": ["loc-a"]})).json()
         attest = f"/policy-versions/{version['id']}/attest"
         staff = {sub: token(roles=["clinician"], locations=[loc], sub=sub)
                  for sub, loc in (("dr-lee", "loc-a"), ("rec-bo", "loc-b"), ("stranger", "loc-a"))}

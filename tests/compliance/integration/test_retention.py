@@ -3,7 +3,6 @@ records chained before the `reason` column existed still verify after the migrat
 
 import asyncio
 import uuid
-from datetime import UTC, datetime
 
 import asyncpg
 import pytest
@@ -16,6 +15,7 @@ from services.compliance import trail
 from services.compliance.chain import GENESIS_HASH, record_hash
 from services.compliance.models import AuditRecord, ChainHead, metadata
 from services.compliance.settings import Settings
+from shared.clock import utcnow
 from shared.contracts.audit import phi_accessed_of
 from shared.db import create_engine, session_factory
 from shared.envelope import Envelope
@@ -41,7 +41,7 @@ async def _url(backend: str, pg_base_url: str, tmp_path) -> str:
 async def _append_one(sessions, i: int) -> None:
     event = Accessed(actor="ana", actor_roles=["front_desk"], actor_locations=["loc-a"], action="read",
                      resource="Patient", resource_id=f"p{i}", patient_id=f"p{i}", location_id="loc-a",
-                     outcome="success", occurred_at=datetime.now(UTC))
+                     outcome="success", occurred_at=utcnow())
     envelope = Envelope(type=Accessed.event_type, source="/test", subject=f"p{i}", data={})
     async with _uow(sessions) as uow:
         await trail.append(uow=uow, event=event, envelope=envelope, settings=SETTINGS)
@@ -94,7 +94,7 @@ async def _chain_old_records(engine, n: int) -> None:
     """Write records as the service did before `reason`: the old columns, hashed without it."""
     old_columns = [Column(c.name, c.type) for c in AuditRecord.__table__.columns if c.name != "reason"]
     old_table = Table("audit_record", MetaData(), *old_columns)
-    previous, now = GENESIS_HASH, datetime.now(UTC)
+    previous, now = GENESIS_HASH, utcnow()
     async with engine.begin() as conn:
         for sequence in range(1, n + 1):
             fields = dict(sequence=sequence, event_id=f"old-{sequence}", service="scheduling", actor="ana",
@@ -125,7 +125,7 @@ async def test_adding_the_reason_keeps_old_hashes_valid_and_the_trail_append_onl
 
         event = Accessed(actor="er-doc", actor_roles=["clinician"], actor_locations=["loc-b"], action="read",
                          resource="Patient", resource_id="p1", patient_id="p1", location_id="loc-a",
-                         outcome="success", occurred_at=datetime.now(UTC), break_glass=True,
+                         outcome="success", occurred_at=utcnow(), break_glass=True,
                          reason="unconscious in our ER")
         async with _uow(sessions) as uow:
             await trail.append(uow=uow, event=event, envelope=Envelope(type=Accessed.event_type, source="/test",

@@ -1,7 +1,7 @@
 """Staff and access alerts from events, the compliance matrix, policy attestations and access reviews."""
 
 import json
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 import pytest
 
@@ -9,22 +9,26 @@ from shared.contracts.audit import phi_accessed_of
 from shared.contracts.staff import (CredentialAdded, CredentialExpired, StaffMemberHired, TrainingCompleted,
                                     TrainingOverdue)
 from tests.compliance.support import OFFICER, OFFICER_A, eventually, json_of
+from shared.clock import utcnow
+from tests.support.dates import days_ago, days_ahead, today_utc
 from tests.support.kafka_tools import read_all
 from tests.support.upstream import publish
 
 pytestmark = pytest.mark.integration
+# PHI reads from the start of the last whole hour: one hour bucket, in the past.
+T0 = utcnow().replace(minute=0, second=0, microsecond=0) - timedelta(hours=1)
 ALERT_FIELDS = {"alert_id", "kind", "severity", "location_id", "subject", "raised_at", "status"}
 
 
 async def hire(suite, staff_id: str, role: str, location_id: str) -> None:
     await publish(suite, StaffMemberHired(staff_id=staff_id, given_name=staff_id, family_name="X", role=role,
                                           home_location_id=location_id, location_ids=[location_id],
-                                          manager_id="mgr-1", hired_on=date(2020, 1, 6)), staff_id)
+                                          manager_id="mgr-1", hired_on=days_ago(2000)), staff_id)
 
 
 def licence(credential_id: str, expires_on: date) -> CredentialAdded:
     return CredentialAdded(credential_id=credential_id, staff_id="dr-lee", kind="state_license", number="A1",
-                           issuer="Medical Board of California", state="CA", issued_on=date(2024, 1, 1),
+                           issuer="Medical Board of California", state="CA", issued_on=days_ago(700),
                            expires_on=expires_on)
 
 
@@ -43,14 +47,15 @@ async def phi_read(suite, *, actor: str, patient_id: str, location_id: str, minu
     await publish(suite, phi_accessed_of("scheduling")(
         actor=actor, actor_roles=["front_desk"], actor_locations=["loc-a"], action="read", resource="Patient",
         resource_id=patient_id, patient_id=patient_id, location_id=location_id, outcome="success",
-        occurred_at=datetime.fromisoformat("2026-11-27T10:00:00+00:00") + timedelta(minutes=minute),
+        occurred_at=T0 + timedelta(minutes=minute),
         break_glass=break_glass), patient_id)
 
 
 async def test_alerts_matrix_attestations_and_access_reviews(make_suite):
     suite = make_suite()
     await suite.start("compliance", env={"COMPLIANCE_UNUSUAL_ACCESS_PATIENTS_PER_HOUR": "3"})
-    today = date.today()
+    # Compliance has not heard of loc-a's timezone here: its date there is the UTC date.
+    today = today_utc()
     async with suite.client("compliance", OFFICER) as compliance, suite.client("compliance", OFFICER_A) as local:
         for staff_id, role, location in (("dr-lee", "physician", "loc-a"), ("ma-sam", "medical_assistant", "loc-a"),
                                          ("rec-bo", "receptionist", "loc-b")):
@@ -103,9 +108,12 @@ async def test_alerts_matrix_attestations_and_access_reviews(make_suite):
         # Policies: each new version needs every member in scope to attest again.
         policy = (await compliance.post("/policies", json={"code": "hipaa_privacy", "title": "HIPAA privacy"})).json()
         assert (await compliance.post("/policies", json={"code": "hipaa_privacy", "title": "x"})).status_code == 409
-        version = {"summary": "Minimum necessary", "effective_on": "2026-12-01", "scope_location_ids": ["loc-a"]}
+        version = {"summary": "Minimum necessary", "effective_on": today.isoformat(), "scope_location_ids": ["loc-a"]}
         v1 = (await compliance.post(f"/policies/{policy['id']}/versions", json=version)).json()
         assert v1["version"] == 1
+        future = await compliance.post(f"/policy-versions/{v1['id']}/attestations",
+                                       json={"staff_id": "dr-lee", "attested_on": days_ahead(2).isoformat()})
+        assert future.status_code == 422 and future.json()["field"] == "body.attested_on", future.text
         attested = await compliance.post(f"/policy-versions/{v1['id']}/attestations", json={"staff_id": "dr-lee"})
         assert attested.status_code == 201, attested.text
         assert (await compliance.post(f"/policy-versions/{v1['id']}/attestations",
@@ -123,7 +131,7 @@ async def test_alerts_matrix_attestations_and_access_reviews(make_suite):
 
         # Access review: the manager confirms one member and revokes the other's role; it is published.
         campaign = (await compliance.post("/access-reviews", json={"name": "Q4", "location_id": "loc-a",
-                                                                   "due_on": "2026-12-31"})).json()
+                                                                   "due_on": days_ahead(30).isoformat()})).json()
         items = {i["staff_id"]: i for i in campaign["items"]}
         assert set(items) == {"dr-lee", "ma-sam"} and {i["manager_id"] for i in items.values()} == {"mgr-1"}
         base = f"/access-reviews/{campaign['id']}/items"

@@ -1,20 +1,24 @@
 """The hash chain's verification finds the first broken link, whatever was done to the trail."""
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
 
 from services.compliance.chain import GENESIS_HASH, ChainVerifier, record_hash
+from tests.support.dates import days_ago
 
-T0 = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
+T0 = datetime.combine(days_ago(3), time(9), UTC)
 
 
-def chain(n: int, *, genesis=(0, GENESIS_HASH)) -> list[dict]:
+def chain(n: int, *, genesis=(0, GENESIS_HASH), t0: datetime = T0) -> list[dict]:
     records, (sequence, previous) = [], genesis
     for i in range(n):
         fields = dict(sequence=sequence + i + 1, event_id=f"e{i}", service="scheduling", actor="ana",
                       actor_roles=["front_desk"], actor_locations=["loc-a"], action="read", resource="Patient",
                       resource_id=f"p{i}", patient_id=f"p{i}", location_id="loc-a", outcome="success",
-                      occurred_at=T0 + timedelta(minutes=i), source_ip="10.0.0.1", break_glass=False,
-                      recorded_at=T0 + timedelta(minutes=i, seconds=1), prev_hash=previous)
+                      occurred_at=t0 + timedelta(minutes=i), source_ip="10.0.0.1", break_glass=False,
+                      recorded_at=t0 + timedelta(minutes=i, seconds=1), prev_hash=previous)
         fields["hash"] = previous = record_hash(fields)
         records.append(fields)
     return records
@@ -35,10 +39,11 @@ def test_an_intact_chain_verifies():
     assert verify(records) == {"ok": True, "checked": 5, "first_broken": None}
 
 
-def test_the_hash_does_not_depend_on_the_timezone_a_time_is_read_in():
+@pytest.mark.parametrize("zone", ["America/Los_Angeles", "Asia/Kolkata", "Pacific/Kiritimati"])
+def test_the_hash_does_not_depend_on_the_timezone_a_time_is_read_in(zone):
     record = chain(1)[0]
-    shifted = record | {"occurred_at": record["occurred_at"].astimezone(datetime.now().astimezone().tzinfo)}
-    assert record_hash(shifted) == record["hash"]
+    shifted = record | {"occurred_at": record["occurred_at"].astimezone(ZoneInfo(zone))}
+    assert shifted["occurred_at"].utcoffset() and record_hash(shifted) == record["hash"]
 
 
 def test_a_changed_record_is_named():
@@ -87,12 +92,14 @@ def test_verification_starts_at_the_genesis_a_purge_left():
     assert verify(kept, genesis=(3, GENESIS_HASH))["first_broken"]["sequence"] == 4
 
 
-# Computed by the chain before `reason` existed: records chained then must verify unchanged.
-HASH_BEFORE_REASON = "fd6519b118ec7fc906650e356a2318a5f03f93cc8d01c96e2ba8c482823508f6"
+# Computed by the chain before `reason` existed (commit 1ae0dc0's record_hash) for a record at a far,
+# fixed time: a golden value, not a date near today. Records chained then must verify unchanged.
+GOLDEN_T0 = datetime(2019, 3, 4, 9, 0, tzinfo=UTC)
+HASH_BEFORE_REASON = "78320568be324ebac076ddd7ff3f176ef0c7e4fdec4319b3c436466d8ced3cd0"
 
 
 def test_a_record_without_reason_keeps_the_hash_it_had_before_the_field_existed():
-    record = {k: v for k, v in chain(1)[0].items() if k != "hash"}
+    record = {k: v for k, v in chain(1, t0=GOLDEN_T0)[0].items() if k != "hash"}
     assert record_hash(record) == HASH_BEFORE_REASON
     assert record_hash(record | {"reason": None}) == HASH_BEFORE_REASON
 

@@ -1,6 +1,7 @@
 """Compliance's pure rules: the OSHA 300A summation, standings, deadlines, access patterns."""
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -8,7 +9,14 @@ from services.compliance.domain import (CaseFigures, Classification, InjuryType,
                                         busiest_window, credential_standing, notification_deadline,
                                         outside_locations, review_overdue, summary_300a, training_standing, worst)
 
-TODAY = date(2026, 11, 27)
+from tests.support.dates import today_utc
+
+TODAY = today_utc()
+
+
+def days(n: int) -> date:
+    """A date n days from TODAY (negative: before); the rules take "today" as an argument."""
+    return TODAY + timedelta(days=n)
 
 
 def test_300a_totals_each_column():
@@ -34,12 +42,14 @@ def test_an_empty_year_sums_to_zero():
 
 
 @pytest.mark.parametrize("status, expires_on, expected", [
-    ("active", date(2028, 1, 1), Standing.CURRENT),
-    ("active", date(2027, 1, 15), Standing.EXPIRING),
-    ("expiring", date(2027, 6, 1), Standing.EXPIRING),
-    ("active", date(2026, 11, 26), Standing.OVERDUE),
+    ("active", days(400), Standing.CURRENT),
+    ("active", days(91), Standing.CURRENT),
+    ("active", days(90), Standing.EXPIRING),
+    ("active", days(0), Standing.EXPIRING),  # valid through its expiry date
+    ("expiring", days(186), Standing.EXPIRING),
+    ("active", days(-1), Standing.OVERDUE),
     ("expired", None, Standing.OVERDUE),
-    ("suspended", date(2030, 1, 1), Standing.OVERDUE),
+    ("suspended", days(1130), Standing.OVERDUE),
     ("active", None, Standing.CURRENT),
 ])
 def test_credential_standing(status, expires_on, expected):
@@ -47,21 +57,23 @@ def test_credential_standing(status, expires_on, expected):
 
 
 def test_training_standing_and_the_worst_of_several():
-    overdue = training_standing(valid_until=None, overdue_since=date(2026, 11, 1), completed_on=date(2025, 1, 1),
+    overdue = training_standing(valid_until=None, overdue_since=days(-26), completed_on=days(-695),
                                 today=TODAY, warn_days=30)
-    done_since = training_standing(valid_until=date(2027, 11, 1), overdue_since=date(2026, 11, 1),
-                                   completed_on=date(2026, 11, 20), today=TODAY, warn_days=30)
+    done_since = training_standing(valid_until=days(339), overdue_since=days(-26),
+                                   completed_on=days(-7), today=TODAY, warn_days=30)
     assert (overdue, done_since) == (Standing.OVERDUE, Standing.CURRENT)
     assert worst([Standing.CURRENT, Standing.EXPIRING]) == Standing.EXPIRING
     assert worst([]) == Standing.CURRENT
 
 
 def test_breach_notification_is_due_sixty_days_after_discovery():
-    deadline = notification_deadline(date(2026, 9, 1))
-    assert deadline == date(2026, 10, 31)
-    assert breach_status(deadline=deadline, notified_on=None, closed=False, today=date(2026, 10, 31)) == "open"
-    assert breach_status(deadline=deadline, notified_on=None, closed=False, today=date(2026, 11, 1)) == "overdue"
-    assert breach_status(deadline=deadline, notified_on=date(2026, 10, 2), closed=False, today=TODAY) == "notified"
+    discovered = days(-87)
+    deadline = notification_deadline(discovered)
+    assert deadline == discovered + timedelta(days=60)
+    assert breach_status(deadline=deadline, notified_on=None, closed=False, today=deadline) == "open"
+    assert breach_status(deadline=deadline, notified_on=None, closed=False,
+                         today=deadline + timedelta(days=1)) == "overdue"
+    assert breach_status(deadline=deadline, notified_on=days(-56), closed=False, today=TODAY) == "notified"
 
 
 @pytest.mark.parametrize("location, scope, outside", [
@@ -74,11 +86,13 @@ def test_access_outside_the_actor_locations(location, scope, outside):
 
 def test_hour_buckets_are_utc_hours():
     from services.compliance.domain import hour_bucket
-    assert hour_bucket(datetime(2026, 11, 27, 9, 59, tzinfo=UTC)) == "2026-11-27T09"
+    moment = datetime.combine(TODAY, time(9, 59), UTC)
+    assert hour_bucket(moment) == f"{TODAY.isoformat()}T09"
+    assert hour_bucket(moment.astimezone(ZoneInfo("America/Los_Angeles"))) == f"{TODAY.isoformat()}T09"
 
 
 def test_the_busiest_hour_around_a_record_counts_distinct_patients_in_any_order():
-    t0, hour = datetime(2026, 11, 27, 10, 0, tzinfo=UTC), timedelta(hours=1)
+    t0, hour = datetime.combine(TODAY, time(10), UTC), timedelta(hours=1)
     reads = [(t0 + timedelta(minutes=m), p) for m, p in [(0, "a"), (10, "b"), (20, "b"), (50, "c"), (70, "d")]]
     # A record that arrived last but happened first still sees the burst after it.
     assert busiest_window(list(reversed(reads)), around=t0, window=hour) == 3
@@ -88,7 +102,7 @@ def test_the_busiest_hour_around_a_record_counts_distinct_patients_in_any_order(
 
 
 def test_every_denial_counts_in_the_window_when_keyed_by_event():
-    t0 = datetime(2026, 11, 27, 10, 0, tzinfo=UTC)
+    t0 = datetime.combine(TODAY, time(10), UTC)
     denials = [(t0 + timedelta(minutes=m), f"e{m}") for m in (50, 0, 10, 20, 30)]  # out of order
     assert busiest_window(denials, around=t0, window=timedelta(hours=1)) == 5
     later = t0 + timedelta(minutes=65)
@@ -96,6 +110,6 @@ def test_every_denial_counts_in_the_window_when_keyed_by_event():
 
 
 def test_a_review_is_overdue_only_after_its_due_date_with_undecided_items():
-    assert review_overdue(due_on=date(2026, 11, 26), pending_items=1, today=TODAY)
+    assert review_overdue(due_on=days(-1), pending_items=1, today=TODAY)
     assert not review_overdue(due_on=TODAY, pending_items=1, today=TODAY)
-    assert not review_overdue(due_on=date(2026, 11, 26), pending_items=0, today=TODAY)
+    assert not review_overdue(due_on=days(-1), pending_items=0, today=TODAY)

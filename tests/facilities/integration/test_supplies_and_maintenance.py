@@ -114,7 +114,8 @@ async def test_maintenance_plans_make_each_task_once_and_announce_overdue_once(m
     async with suite.client("facilities", ADMIN) as admin, suite.client("facilities", COORDINATOR_A) as coordinator:
         assert (await admin.post("/locations", json=location_body("loc-a", timezone="UTC"))).status_code == 201
         device = (await coordinator.post("/locations/loc-a/equipment", json={
-            "asset_tag": "AUTO-1", "kind": "autoclave", "install_date": days_ago(900).isoformat(), "criticality": "high"})).json()
+            "asset_tag": "AUTO-1", "kind": "autoclave", "install_date": days_ago(900).isoformat(),
+            "criticality": "high"})).json()
         plans = [{"title": "Spore test", "every": 30, "unit": "day", "starts_on": str(today - timedelta(days=65))},
                  {"title": "Gasket", "every": 100, "unit": "usage"}]
         for plan in plans:

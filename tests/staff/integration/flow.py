@@ -48,7 +48,8 @@ async def open_location(suite, staff: httpx.AsyncClient, location_id: str = "loc
 
 
 async def hire(staff: httpx.AsyncClient, **fields) -> str:
-    body = {"given_name": "Dana", "family_name": "Lee", "home_location_id": "loc-a", "hired_on": HIRED_LONG_AGO.isoformat()}
+    body = {"given_name": "Dana", "family_name": "Lee", "home_location_id": "loc-a",
+            "hired_on": HIRED_LONG_AGO.isoformat()}
     response = await staff.post("/members", json=body | fields)
     assert response.status_code == 201, response.text
     return response.json()["id"]

@@ -86,5 +86,6 @@ def test_cross_field_rules_name_the_field_to_fix():
     issued_on = days_ago(700)
     licence = dict(kind="state_license", number="A1", issuer="Board", issued_on=str(issued_on))
     assert _field_errors(CredentialIn, **licence) == {"state"}
-    assert _field_errors(CredentialIn, **licence, state="CA", expires_on=str(issued_on - timedelta(days=1))) == {"expires_on"}
+    before_issue = str(issued_on - timedelta(days=1))
+    assert _field_errors(CredentialIn, **licence, state="CA", expires_on=before_issue) == {"expires_on"}
     assert _field_errors(CredentialIn, **licence | {"kind": "npi", "number": "1234567890"}) == {"number"}
