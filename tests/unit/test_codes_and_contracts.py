@@ -1,13 +1,18 @@
 """Code-set formats and the completion contract's own checks."""
 
+from datetime import timedelta
+
 import pytest
 from pydantic import TypeAdapter, ValidationError
 
 from shared.codes import DiagnosisCode, ProcedureCode
+from shared.clock import utcnow
 from shared.contracts.scheduling import AppointmentCompleted
+from tests.support.dates import iso_utc
 
 procedure = TypeAdapter(ProcedureCode)
 diagnosis = TypeAdapter(DiagnosisCode)
+VISIT = utcnow().replace(microsecond=0) - timedelta(days=2)  # a visit completed two days ago
 
 
 @pytest.mark.parametrize("code", ["99213", "83036", "0001F", "0042T", "J1100", "g0439"])
@@ -36,7 +41,7 @@ def test_completed_event_rejects_a_pointer_to_a_missing_diagnosis():
     with pytest.raises(ValidationError, match="pointer 2"):
         AppointmentCompleted(
             appointment_id="a", patient_id="p", provider_id="d", location_id="l",
-            date_of_service="2026-12-01", completed_at="2026-12-01T15:00:00Z",
+            date_of_service=VISIT.date().isoformat(), completed_at=iso_utc(VISIT),
             diagnosis_codes=["I10"], service_lines=[{"cpt": "99213", "diagnosis_pointers": [2]}],
         )
 
@@ -44,7 +49,7 @@ def test_completed_event_rejects_a_pointer_to_a_missing_diagnosis():
 def test_consumers_ignore_fields_they_do_not_know():
     event = AppointmentCompleted.model_validate({
         "appointment_id": "a", "patient_id": "p", "provider_id": "d", "location_id": "l",
-        "date_of_service": "2026-12-01", "completed_at": "2026-12-01T15:00:00Z",
+        "date_of_service": VISIT.date().isoformat(), "completed_at": iso_utc(VISIT),
         "diagnosis_codes": ["I10"], "service_lines": [{"cpt": "99213"}], "added_later": 1,
     })
     assert AppointmentCompleted.topic() == "scheduling.appointment"

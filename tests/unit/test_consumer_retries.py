@@ -12,9 +12,10 @@ from shared.kafka import create_broker
 from shared.messaging_tables import add_messaging_tables
 from shared.settings import ServiceSettings
 from shared.uow import UnitOfWork
+from tests.support.dates import days_ago
 
 EVENT = {"charge_id": "c1", "appointment_id": "a1", "patient_id": "p1", "provider_id": "d1",
-         "location_id": "l1", "date_of_service": "2026-12-01", "line_number": 1, "cpt": "99213",
+         "location_id": "l1", "date_of_service": days_ago(3).isoformat(), "line_number": 1, "cpt": "99213",
          "modifiers": [], "units": 1, "diagnosis_codes": ["I10"]}
 
 

@@ -1,7 +1,7 @@
 """Shared kernel pieces: money, UTC times, tokens, location scope and the audit of refused PHI access."""
 
 import json
-from datetime import datetime, timedelta
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from shared.audit import PhiAccessDenied, audit_denials, ensure_phi_access
 from shared.auth import Principal, issue_token, verify_token
+from shared.clock import utcnow
 from shared.contracts.scheduling import PatientMerged
 from shared.db import Money, UTCDateTime, create_engine, new_metadata, session_factory
 from shared.errors import Forbidden, NotFound, Unauthorized
@@ -28,7 +29,7 @@ def test_money_is_stored_as_exact_cents():
 
 def test_naive_datetimes_are_refused():
     with pytest.raises(ValueError, match="naive"):
-        UTCDateTime().process_bind_param(datetime(2026, 1, 1), None)
+        UTCDateTime().process_bind_param(utcnow().replace(tzinfo=None), None)
 
 
 def test_token_round_trip_and_location_scope():
