@@ -12,7 +12,7 @@ from services.compliance.schemas import Action, AnchorOut, AuditRecordOut, Outco
 from services.compliance.trail_queries import TrailQuery
 from shared.auth import ALL_LOCATIONS, Principal
 from shared.errors import Forbidden, Unprocessable
-from shared.web import UowDep
+from shared.web import NewUowDep, UowDep
 
 router = APIRouter(prefix="/audit", tags=["access trail"])
 
@@ -45,11 +45,11 @@ async def export_records(query: QueryDep, uow: UowDep, actor: Officer):
 
 
 @router.get("/patients/{patient_id}/accounting", response_model=list[AuditRecordOut])
-async def accounting_of_access(patient_id: str, uow: UowDep, actor: Officer,
+async def accounting_of_access(patient_id: str, uow: UowDep, new_uow: NewUowDep, actor: Officer,
                                since: datetime | None = None, until: datetime | None = None):
-    """Who accessed one patient's record, when, how and with what outcome."""
+    """Who accessed one patient's record, when, how and with what outcome (403 for another location's patient)."""
     query = _trail_query(patient_id=patient_id, since=since, until=until, limit=5000)
-    return await trail_queries.search(uow=uow, query=query, actor=actor)
+    return await trail_queries.accounting(uow=uow, new_uow=new_uow, query=query, actor=actor)
 
 
 @router.get("/verify", response_model=VerificationOut)

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from services.compliance.chain import CHAINED_FIELDS, OPTIONAL_CHAINED_FIELDS
 from services.compliance.models import AuditRecord
-from shared.audit import record_phi_access
+from shared.audit import UowFactory, audit_denials, ensure_phi_access, record_phi_access
 from shared.auth import ALL_LOCATIONS, Principal
 from shared.uow import UnitOfWork
 
@@ -59,6 +59,24 @@ async def search(*, uow: UnitOfWork, query: TrailQuery, actor: Principal, export
             await record_phi_access(uow, actor=actor, action="export" if export else "read", resource="AccessTrail",
                                     resource_id=None, patient_id=query.patient_id, location_id=query.location_id)
     return records
+
+
+async def accounting(*, uow: UnitOfWork, new_uow: UowFactory, query: TrailQuery, actor: Principal
+                     ) -> list[AuditRecord]:
+    """One patient's accounting of access; refused (and audited) when the patient belongs to another location.
+
+    The trail knows a patient's locations from the records about them: an officer of location A
+    asking for a patient whose records lie at B gets 403, not an empty list that confirms the id.
+    """
+    async with audit_denials(new_uow):
+        async with new_uow() as check:  # the request's own unit of work is for the read below
+            held_at = (await check.session.scalars(
+                select(AuditRecord.location_id).distinct()
+                .where(AuditRecord.patient_id == query.patient_id, AuditRecord.location_id.is_not(None)))).all()
+        for location_id in sorted(held_at):
+            ensure_phi_access(actor, action="read", resource="AccessTrail", resource_id=None,
+                              patient_id=query.patient_id, location_id=location_id)
+    return await search(uow=uow, query=query, actor=actor)
 
 
 def to_csv(records: list[AuditRecord]) -> str:

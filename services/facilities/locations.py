@@ -6,15 +6,20 @@ from sqlalchemy import select
 
 from services.facilities.models import Location
 from services.facilities.schemas import LocationIn, LocationPatch
-from shared.auth import Principal
+from shared.auth import ALL_LOCATIONS, Principal
 from shared.contracts.facilities import LocationOpened, LocationUpdated
 from shared.clock import utcnow
-from shared.errors import NotFound
+from shared.errors import Forbidden, NotFound
 from shared.uow import UnitOfWork
 
 
 async def open_location(*, uow: UnitOfWork, cmd: LocationIn, actor: Principal) -> Location:
     """Open a location under the caller's id (or a new one); scheduling learns it from the event."""
+    # Checked before the uniqueness rule, so a 409 never tells an outsider that the id exists.
+    if cmd.location_id:
+        actor.ensure_location(cmd.location_id)
+    elif ALL_LOCATIONS not in actor.locations:
+        raise Forbidden("a location with a new id needs group-wide access", field="location_id")
     now = utcnow()
     async with uow:
         location_id = cmd.location_id or f"loc-{uuid.uuid4().hex[:12]}"
