@@ -59,7 +59,7 @@ async def describe(uow: UnitOfWork, claim: Claim, profile: BillingProfile) -> ed
     subscriber = (_person(patient.family_name, patient.given_name, patient) if is_self
                   else _person(held["family_name"], held["given_name"]))
     return edi837.Claim837(
-        claim_id=claim.id, total=claim.total_charge, place_of_service=profile.place_of_service,
+        claim_id=claim.control_number, total=claim.total_charge, place_of_service=profile.place_of_service,
         diagnosis_codes=tuple(claim.diagnosis_codes),
         billing_provider=edi837.BillingProvider(profile.organization_name, profile.npi, profile.tax_id,
                                                 _address(profile.address)),
@@ -68,7 +68,7 @@ async def describe(uow: UnitOfWork, claim: Claim, profile: BillingProfile) -> ed
         filing_indicator=payer.claim_filing_indicator, member_id=coverage.member_id,
         group_number=coverage.group_number, relationship=coverage.relationship, subscriber=subscriber,
         patient=None if is_self else _person(patient.family_name, patient.given_name, patient),
-        lines=tuple(edi837.Line837(line.id, line.cpt, tuple(line.modifiers), line.charge_amount, line.units,
+        lines=tuple(edi837.Line837(line.control_number, line.cpt, tuple(line.modifiers), line.charge_amount, line.units,
                                    tuple(line.diagnosis_pointers), claim.date_of_service) for line in lines),
         replaces_payer_claim=claim.payer_claim_number,  # set once a payer adjudicated it: this is a correction
         prior_payer=await coordination.prior_payer_of(uow, claim),  # a secondary claim: the primary's decision

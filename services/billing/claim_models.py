@@ -3,25 +3,29 @@
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import JSON, BigInteger, CheckConstraint, Date, ForeignKey, Integer, String, Text, UniqueConstraint
-from sqlalchemy import text
+from sqlalchemy import (JSON, BigInteger, CheckConstraint, Date, ForeignKey, Integer, Sequence, String, Text,
+                        UniqueConstraint, text)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from services.billing.models import Base
 from shared.db import Money, UTCDateTime
 
 _ZERO = text("0")
+# Where PostgreSQL draws claim numbers (control_numbers.py); SQLite has no sequences and skips it.
+CLAIM_NUMBER_SEQUENCE = Sequence("claim_control_number_seq", metadata=Base.metadata)
 
 
 class Claim(Base):
-    """What the practice asks one payer to pay for one encounter; its id is the 837's CLM01."""
+    """What the practice asks one payer to pay for one encounter; its control number is the 837's CLM01."""
 
     __tablename__ = "claim"
     # An encounter is billed to a payer once: resubmissions and appeals reuse the claim.
     __table_args__ = (UniqueConstraint("appointment_id", "payer_id"),
                       CheckConstraint("total_charge >= 0", name="total_not_negative"))
 
-    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # CLM01 of claims sent before control numbers
+    # The patient control number (CLM01, returned in the 835's CLP01): payers keep 20 characters.
+    control_number: Mapped[str] = mapped_column(String(20), unique=True, index=True)
     appointment_id: Mapped[str] = mapped_column(String(36), index=True)
     patient_id: Mapped[str] = mapped_column(String(36), index=True)
     location_id: Mapped[str] = mapped_column(String(64), index=True)
@@ -53,13 +57,14 @@ class Claim(Base):
 
 
 class ClaimLine(Base):
-    """One service line of a claim, from one charge; its id is the 837's REF*6R."""
+    """One service line of a claim, from one charge; its control number is the 837's REF*6R."""
 
     __tablename__ = "claim_line"
     __table_args__ = (UniqueConstraint("claim_id", "line_number"), UniqueConstraint("claim_id", "charge_id"))
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     claim_id: Mapped[str] = mapped_column(ForeignKey("claim.id"))
+    control_number: Mapped[str] = mapped_column(String(30))  # REF*6R: the claim's number and the line's
     charge_id: Mapped[str] = mapped_column(ForeignKey("charge.id"))
     line_number: Mapped[int] = mapped_column(Integer)
     cpt: Mapped[str] = mapped_column(String(5))

@@ -12,6 +12,7 @@ class ClaimLineOut(BaseModel):
 
     id: str
     line_number: int
+    control_number: str  # REF*6R on the 837P, echoed in the 835
     charge_id: str
     cpt: str
     modifiers: list[str]
@@ -45,6 +46,7 @@ class ClaimOut(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
     id: str
+    control_number: str  # the patient control number: CLM01 on the 837P, CLP01 in the payer's 835
     appointment_id: str
     patient_id: str
     location_id: str

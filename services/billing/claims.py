@@ -6,7 +6,7 @@ from datetime import date
 from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
 
-from services.billing import pricing, scrubber
+from services.billing import control_numbers, pricing, scrubber
 from services.billing.claim_models import Claim, ClaimLine, ClaimStatusChange
 from services.billing.domain import MANUAL, ZERO, ClaimStatus, claim_diagnoses, transition
 from services.billing.locations import today_at
@@ -33,7 +33,8 @@ async def open_claims_for_encounter(*, uow: UnitOfWork, appointment_id: str) -> 
     if not coverages or await uow.session.scalar(select(Claim.id).where(Claim.appointment_id == appointment_id,
                                                                            Claim.payer_id == coverages[0].payer_id)):
         return []
-    claim, lines = _new_claim(charges, coverages[0])
+    number = await control_numbers.next_claim_number(uow, first.location_id)
+    claim, lines = _new_claim(charges, coverages[0], number)
     uow.session.add(claim)
     await uow.session.flush()  # the claim row before its lines: they reference it
     uow.session.add_all(lines)
@@ -50,18 +51,19 @@ async def active_coverages(uow: UnitOfWork, patient_id: str, on: date) -> list[C
         .order_by(Coverage.priority, Coverage.effective_from.desc()))).all())
 
 
-def _new_claim(charges: list[Charge], coverage: Coverage) -> tuple[Claim, list[ClaimLine]]:
+def _new_claim(charges: list[Charge], coverage: Coverage, number: str) -> tuple[Claim, list[ClaimLine]]:
     first, now = charges[0], utcnow()
     codes, pointers = claim_diagnoses([c.diagnosis_codes for c in charges])
-    claim = Claim(id=str(uuid.uuid4()), appointment_id=first.appointment_id, patient_id=first.patient_id,
+    claim = Claim(id=str(uuid.uuid4()), control_number=number, appointment_id=first.appointment_id, patient_id=first.patient_id,
                   location_id=first.location_id, provider_id=first.provider_id, payer_id=coverage.payer_id,
                   coverage_id=coverage.id, priority=coverage.priority, date_of_service=first.date_of_service,
                   diagnosis_codes=codes, status=ClaimStatus.DRAFT, total_charge=sum(c.amount for c in charges),
                   scrub_failures=[], created_at=now, updated_at=now)
-    lines = [ClaimLine(id=str(uuid.uuid4()), claim_id=claim.id, charge_id=c.id, line_number=number,
+    lines = [ClaimLine(id=str(uuid.uuid4()), claim_id=claim.id, charge_id=c.id, line_number=line_number,
+                       control_number=control_numbers.line_number(number, line_number),
                        cpt=c.cpt, modifiers=c.modifiers, units=c.units, diagnosis_pointers=line_pointers,
                        charge_amount=c.amount)
-             for number, (c, line_pointers) in enumerate(zip(charges, pointers, strict=True), start=1)]
+             for line_number, (c, line_pointers) in enumerate(zip(charges, pointers, strict=True), start=1)]
     return claim, lines
 
 

@@ -10,6 +10,7 @@ import uuid
 
 from sqlalchemy import select
 
+from services.billing import control_numbers
 from services.billing.claim_models import Claim, ClaimLine
 from services.billing.claims import SYSTEM, active_coverages, lines_of, record_change, scrub
 from services.billing.domain import ZERO, ClaimStatus
@@ -34,8 +35,9 @@ async def open_secondary_claim(uow: UnitOfWork, primary: Claim) -> Claim | None:
     if secondary is None or await uow.session.scalar(select(Claim.id).where(
             Claim.appointment_id == primary.appointment_id, Claim.payer_id == secondary.payer_id)):
         return None
-    now = utcnow()
-    claim = Claim(id=str(uuid.uuid4()), appointment_id=primary.appointment_id, patient_id=primary.patient_id,
+    # Its own number: the secondary payer's 835 must find this claim, not the primary.
+    now, number = utcnow(), await control_numbers.next_claim_number(uow, primary.location_id)
+    claim = Claim(id=str(uuid.uuid4()), control_number=number, appointment_id=primary.appointment_id, patient_id=primary.patient_id,
                   location_id=primary.location_id, provider_id=primary.provider_id, payer_id=secondary.payer_id,
                   coverage_id=secondary.id, priority=SECONDARY, date_of_service=primary.date_of_service,
                   diagnosis_codes=list(primary.diagnosis_codes), status=ClaimStatus.DRAFT,
@@ -46,6 +48,7 @@ async def open_secondary_claim(uow: UnitOfWork, primary: Claim) -> Claim | None:
     await uow.session.flush()  # the claim row before its lines: they reference it
     uow.session.add_all([
         ClaimLine(id=str(uuid.uuid4()), claim_id=claim.id, charge_id=line.charge_id, line_number=line.line_number,
+                  control_number=control_numbers.line_number(number, line.line_number),
                   cpt=line.cpt, modifiers=list(line.modifiers), units=line.units,
                   diagnosis_pointers=list(line.diagnosis_pointers), charge_amount=line.charge_amount,
                   paid_amount=ZERO, adjustment_amount=ZERO, patient_responsibility=ZERO,

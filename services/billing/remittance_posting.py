@@ -1,9 +1,12 @@
 """Posting one claim payment (CLP) of an 835: lines, adjustments, the claim's new status and its events."""
 
+import re
 import uuid
 from decimal import Decimal
 
-from services.billing import coordination, remittance_reversal, underpayments
+from sqlalchemy import select
+
+from services.billing import control_numbers, coordination, remittance_reversal, underpayments
 from services.billing.balances import change_patient_balance
 from services.billing.claim_models import Claim, ClaimLine
 from services.billing.claims import lines_of, move
@@ -17,6 +20,22 @@ from shared.clock import utcnow
 from shared.uow import UnitOfWork
 
 PAYER_DENIED = "4"  # CLP02: denied
+# The first 20 characters of a claim id, as a payer keeps them of a claim sent before control numbers.
+_CUT_LEGACY_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{2}")
+
+
+async def claim_named_by(uow: UnitOfWork, clp01: str) -> Claim | None:
+    """The claim an 835's CLP01 names, row-locked: its control number in any case, else the id older claims sent."""
+    session, value = uow.session, clp01.strip()
+    claim = await session.scalar(select(Claim).where(Claim.control_number == control_numbers.normalized(value))
+                                 .with_for_update())
+    if claim is None and value:
+        claim = await session.get(Claim, value.lower(), with_for_update=True)
+    if claim is None and _CUT_LEGACY_ID.fullmatch(value.lower()):
+        cut = (await session.scalars(select(Claim).where(Claim.id.startswith(value.lower()))
+                                     .order_by(Claim.id).limit(2).with_for_update())).all()
+        claim = cut[0] if len(cut) == 1 else None  # 72 bits of a random id: one claim, or none we can name
+    return claim
 
 
 async def post_claim_payment(*, uow: UnitOfWork, remittance_id: str, sequence: int, payment: edi835.ClaimPayment,
@@ -55,9 +74,12 @@ async def post_claim_payment(*, uow: UnitOfWork, remittance_id: str, sequence: i
 
 
 def _match(svc: edi835.LinePayment, candidates: list[ClaimLine]) -> ClaimLine | None:
-    """Our line by the REF*6R the 837 sent, else the first not yet matched line with the same code."""
+    """Our line by the REF*6R the 837 sent (its control number, or the id older claims sent), else the first
+    not yet matched line with the same code."""
+    ref = (svc.line_id or "").strip()
     for line in candidates:
-        if (svc.line_id and line.id == svc.line_id) or (not svc.line_id and line.cpt == svc.cpt):
+        named = ref and (control_numbers.normalized(ref) == line.control_number or ref.lower() == line.id)
+        if named or (not ref and line.cpt == svc.cpt):
             candidates.remove(line)
             return line
     return None

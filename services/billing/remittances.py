@@ -16,7 +16,7 @@ from services.billing.claim_schemas import AdjustmentOut, PostedClaimOut, Remitt
 from services.billing.domain import REMITTABLE
 from services.billing.models import Payer
 from services.billing.remittance_models import REVERSAL, Remittance, RemittanceClaimPayment, RemittanceLineAdjustment
-from services.billing.remittance_posting import post_claim_payment
+from services.billing.remittance_posting import claim_named_by, post_claim_payment
 from services.billing.remittance_reversal import posting_to_reverse, reversal_problem
 from services.billing.x12 import edi835
 from shared.audit import UowFactory, audit_denials, ensure_phi_access, record_phi_access
@@ -75,8 +75,8 @@ async def _post(uow: UnitOfWork, remittance: edi835.Remittance835, text: str, fi
     uow.session.add(row)
     await uow.session.flush()  # the unique constraints speak now, before anything is posted
     for sequence, payment in enumerate(remittance.claims, start=1):
-        # Our claim ids are lowercase; some payers echo CLP01 in capitals.
-        claim = await uow.session.get(Claim, payment.patient_control_number.lower(), with_for_update=True)
+        # CLP01 echoes CLM01 (the control number, or an older claim's id), in capitals or cut to 20 by some payers.
+        claim = await claim_named_by(uow, payment.patient_control_number)
         if claim is not None:
             # A biller scoped to some locations posts nothing to another location's claims.
             ensure_phi_access(actor, action="update", resource="Claim", resource_id=claim.id,

@@ -46,7 +46,7 @@ class BillingProvider:
 
 @dataclass(frozen=True)
 class Line837:
-    line_id: str  # REF*6R, echoed back by the payer's 835
+    line_id: str  # REF*6R, the line control number (<= 30), echoed back by the payer's 835
     cpt: str
     modifiers: tuple[str, ...]
     charge: Decimal
@@ -57,7 +57,7 @@ class Line837:
 
 @dataclass(frozen=True)
 class Claim837:
-    claim_id: str  # CLM01, the patient control number the 835 returns
+    claim_id: str  # CLM01, the patient control number the 835 returns (<= 20: payers keep no more)
     total: Decimal
     place_of_service: str
     diagnosis_codes: tuple[str, ...]
