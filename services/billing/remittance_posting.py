@@ -21,7 +21,7 @@ from shared.uow import UnitOfWork
 
 PAYER_DENIED = "4"  # CLP02: denied
 # The first 20 characters of a claim id, as a payer keeps them of a claim sent before control numbers.
-_CUT_LEGACY_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{2}")
+_CUT_LEGACY_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]")
 
 
 async def claim_named_by(uow: UnitOfWork, clp01: str) -> Claim | None:
@@ -34,7 +34,7 @@ async def claim_named_by(uow: UnitOfWork, clp01: str) -> Claim | None:
     if claim is None and _CUT_LEGACY_ID.fullmatch(value.lower()):
         cut = (await session.scalars(select(Claim).where(Claim.id.startswith(value.lower()))
                                      .order_by(Claim.id).limit(2).with_for_update())).all()
-        claim = cut[0] if len(cut) == 1 else None  # 72 bits of a random id: one claim, or none we can name
+        claim = cut[0] if len(cut) == 1 else None  # 68 bits of a random id: one claim, or none we can name
     return claim
 
 

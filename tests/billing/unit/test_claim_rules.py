@@ -4,6 +4,8 @@ from decimal import Decimal
 
 import pytest
 
+from services.billing.control_numbers import claim_number, normalized
+from services.billing.control_numbers import line_number as line_control_number
 from services.billing.domain import (ClaimStatus, LineOutcome, adjudicated_status, claim_diagnoses, line_amount,
                                      transition)
 from shared.errors import Conflict
@@ -47,3 +49,15 @@ def test_claim_diagnoses_keep_first_seen_order_and_point_into_it():
 def test_line_amount_is_fee_times_units_and_zero_when_unpriced():
     assert line_amount(Decimal("12.35"), 3) == Decimal("37.05")
     assert line_amount(None, 2) == Decimal("0.00")
+
+
+def test_claim_numbers_fit_the_20_characters_payers_keep():
+    assert claim_number("loc-a", 1) == "LOCA-000001"
+    assert claim_number("Loc-North-Hills", 123) == "LOCNOR-000123"  # upper case: a payer's capitals change nothing
+    assert claim_number("---", 7) == "C-000007"
+    assert len(claim_number("longest-location", 10**13 - 1)) == 20
+    with pytest.raises(ValueError, match="longer than 20"):
+        claim_number("longest-location", 10**13)
+    # 837P allows 50 service lines: REF*6R stays within 30.
+    assert line_control_number(claim_number("longest-location", 10**13 - 1), 50) == "LONGES-9999999999999-50"
+    assert normalized(" loca-000001 ") == "LOCA-000001"
