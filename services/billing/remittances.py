@@ -5,6 +5,7 @@ import (the database's unique constraints decide a race) and post nothing again.
 reversal (CLP02 22) undoes the one live posting it names; the corrected CLP after it posts anew.
 """
 
+import asyncio
 import hashlib
 import uuid
 
@@ -18,7 +19,7 @@ from services.billing.models import Payer
 from services.billing.remittance_models import REVERSAL, Remittance, RemittanceClaimPayment, RemittanceLineAdjustment
 from services.billing.remittance_posting import claim_named_by, post_claim_payment
 from services.billing.remittance_reversal import posting_to_reverse, reversal_problem
-from services.billing.x12 import edi835
+from services.billing.x12 import check835, edi835
 from shared.audit import UowFactory, audit_denials, ensure_phi_access, record_phi_access
 from shared.auth import Principal
 from shared.clock import utcnow
@@ -28,10 +29,12 @@ from shared.uow import UnitOfWork
 
 async def import_835(*, uow: UnitOfWork, new_uow: UowFactory, text: str, actor: Principal) -> RemittanceOut:
     """Post an 835 to our claims; a repeat of an imported file reports that import and posts nothing."""
-    try:
-        remittance = edi835.parse(text)
-    except (ValueError, IndexError, ArithmeticError) as exc:
-        raise Unprocessable(f"not a readable 835: {exc}", field="body") from exc
+    # The whole interchange is checked first: a file that is not a valid, balanced 835 posts nothing.
+    if found := await asyncio.to_thread(check835.problems, text):
+        more = f" (and {len(found) - 1} more problems)" if len(found) > 1 else ""
+        raise Unprocessable(f"the 835 is refused whole, nothing was posted: {found[0].describe()}{more}",
+                            field="body", errors=check835.as_errors(found))
+    remittance = edi835.parse(text)
     file_hash = hashlib.sha256(text.strip().encode()).hexdigest()
     try:
         async with audit_denials(new_uow), uow:

@@ -1,10 +1,11 @@
 """Writes 835 remittances for tests, the way a payer would answer our 837P."""
 
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date
 from decimal import Decimal
 
 from services.billing.x12.envelope import Envelope, amount, segment, wrap
+from shared.clock import utc_today, utcnow
 
 
 @dataclass
@@ -47,8 +48,11 @@ def _cas(adjustments) -> list[str]:
 
 
 def build_835(claims: list[Clp], *, trace: str, payer_id: str = "ACME01", payer_name: str = "Acme Health",
-              paid_on: date = date(2026, 12, 20), control_number: int = 900) -> str:
-    total = sum((c.paid for c in claims), Decimal("0"))
+              paid_on: date | None = None, control_number: int = 900,
+              plb: list[tuple[str, str, Decimal]] = ()) -> str:
+    """A balanced 835: BPR02 is what the claims paid less the provider adjustments (PLB: reason, reference, amount)."""
+    paid_on = paid_on or utc_today()
+    total = sum((c.paid for c in claims), Decimal("0")) - sum((a for _, _, a in plb), Decimal("0"))
     body = [segment("BPR", "I", amount(total), "C", "ACH", "CCP", "01", "999999999", "DA", "123456", "1512345678",
                     "", "01", "888888888", "DA", "654321", paid_on.strftime("%Y%m%d")),
             segment("TRN", "1", trace, "1512345678"),
@@ -66,9 +70,12 @@ def build_835(claims: list[Clp], *, trace: str, payer_id: str = "ACME01", payer_
         for svc in clp.lines:
             body += [segment("SVC", ":".join(["HC", svc.cpt, *svc.modifiers]), amount(svc.charge), amount(svc.paid),
                              "", "1"),
-                     segment("DTM", "472", "20261201"), *_cas(svc.adjustments)]
+                     segment("DTM", "472", paid_on.strftime("%Y%m%d")), *_cas(svc.adjustments)]
             if svc.line_id:
                 body.append(segment("REF", "6R", svc.line_id))
+    if plb:  # the provider's fiscal period end: the payment day will do for tests
+        body.append(segment("PLB", "1234567893", paid_on.strftime("%Y%m%d"),
+                            *(part for reason, ref, value in plb for part in (f"{reason}:{ref}", amount(value)))))
     envelope = Envelope(sender_id="ACMEPAYER", receiver_id="1234567893", control_number=control_number,
-                        created_at=datetime(2026, 12, 20, 8, 0, tzinfo=UTC))
+                        created_at=utcnow())
     return wrap(body, envelope, functional_id="HP", transaction="835", version="005010X221A1", st03=False)

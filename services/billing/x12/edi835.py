@@ -76,6 +76,8 @@ def parse(text: str) -> Remittance835:
         elif tag == "REF" and seg[1] == "2U" and remittance and claim is None:
             remittance.payer_id = seg[2]
         elif tag == "CLP":
+            if remittance is None:  # check835 refuses such a file first; parsing never guesses
+                raise ValueError(f"CLP {seg[1]} comes before the remittance's TRN segment")
             claim, line = ClaimPayment(seg[1], seg[2], Decimal(seg[3]), Decimal(seg[4]),
                                        Decimal(seg[5] or "0"), seg[7] if len(seg) > 7 else None), None
             remittance.claims.append(claim)

@@ -69,6 +69,9 @@ def read(text: str) -> Interchange:
     raw = [s.strip() for s in text.split(terminator)]
     segments = [s.split(element) for s in raw if s]
     isa = segments[0]
+    # ISA is fixed-length: 16 elements, the control number (ISA13) nine digits.
+    if len(isa) != 17 or not (isa[13].isdigit() and len(isa[13]) == 9):
+        raise ValueError("the ISA segment must have 16 elements and a nine-digit control number (ISA13)")
     return Interchange(control_number=int(isa[13]), segments=segments, component=component)
 
 

@@ -1,8 +1,10 @@
 """Validation against the HIPAA implementation guides with pyx12 (its 5010 maps)."""
 
 import logging
+import re
 import tempfile
 import threading
+from dataclasses import dataclass
 
 import pyx12.params
 import pyx12.x12n_document
@@ -23,6 +25,29 @@ class _Findings(logging.Handler):
         self.messages.append(record.getMessage())
 
 
+# pyx12 writes "Line:14 ELE:6 - Data element ..." where Line counts segments from ISA = 1.
+_LOCATED = re.compile(r"Line:(\d+) (\w+):(\S+) - (.*)", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Finding:
+    position: int | None  # the segment number in the interchange, ISA = 1
+    message: str
+
+
+def findings(text: str) -> list[Finding]:
+    """pyx12's findings with the segment each is about; a file pyx12 cannot read at all is one finding."""
+    try:
+        messages = validate(text)
+    except Exception as exc:  # pyx12 raises on envelopes it has no map for (e.g. a wrong GS08)
+        return [Finding(None, f"pyx12 could not read the interchange: {exc}")]
+    located = []
+    for message in messages:
+        match = _LOCATED.fullmatch(message)
+        located.append(Finding(int(match[1]), match[4]) if match else Finding(None, message))
+    return located
+
+
 def validate(text: str) -> list[str]:
     """What pyx12 finds wrong against the implementation guide; empty when the interchange is valid."""
     findings = _Findings()
@@ -37,4 +62,6 @@ def validate(text: str) -> list[str]:
             _pyx12_log.removeHandler(findings)
     if valid and not findings.messages:
         return []
-    return findings.messages or ["pyx12 rejected the interchange"]
+    # Its messages name the temporary file it read; the caller knows the file as its own.
+    messages = [m.replace(f'"{source.name}"', "the interchange") for m in findings.messages]
+    return messages or ["pyx12 rejected the interchange"]
