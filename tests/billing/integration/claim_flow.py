@@ -7,6 +7,7 @@ from collections.abc import Awaitable, Callable
 import httpx
 
 from tests.e2e.flow import practice
+from tests.support.dates import days_ago
 
 PAYER = {"name": "Acme Health", "x12_payer_id": "ACME01", "timely_filing_days": 365,
          "address": {"line1": "1 Payer Way", "city": "Hartford", "state": "CT", "postal_code": "06101"}}
@@ -50,7 +51,7 @@ async def register(scheduling, family_name: str) -> str:
 async def insure(billing, patient_id: str, payer_id: str, **coverage) -> dict:
     """Coverage for the patient, once billing has learnt of them from scheduling's event."""
     body = {"payer_id": payer_id, "member_id": "XJ123456789", "group_number": "GRP-77",
-            "effective_from": "2026-01-01"} | coverage
+            "effective_from": days_ago(365).isoformat()} | coverage
 
     async def add():
         return await billing.post(f"/patients/{patient_id}/coverages", json=body)

@@ -3,6 +3,7 @@
 import asyncio
 import json
 from collections import Counter
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -15,12 +16,23 @@ from tests.billing.integration.claim_flow import (FEES, PAYER, claim_of, complet
 from tests.billing.x12_835 import Clp, Svc, build_835
 from tests.e2e.conftest import ADMIN_A
 from tests.e2e.flow import VISIT
+from tests.support.dates import days_ago
 from tests.support.kafka_tools import read_all
 from tests.support.suite import token
-from tests.support.upstream import publish
+from tests.support.upstream import SHIFT_DAYS, publish
 
 pytestmark = pytest.mark.integration
 D = Decimal
+VISIT_DAY = SHIFT_DAYS[0]  # a day the seeded provider works, two weeks or more out: the date of service
+AS_OF = (date.fromisoformat(VISIT_DAY) + timedelta(days=20)).isoformat()  # aging after the visits
+# The payer's payment date (BPR16) a week after the visit, which the secondary claim reports as adjudicated.
+PAID_ON = date.fromisoformat(VISIT_DAY) + timedelta(days=7)
+MISSED_DAY = days_ago(10)  # a missed visit at 02:00 UTC: 18:00 the day before in Los Angeles
+
+
+def slot(start: str, end: str) -> tuple[str, str]:
+    """HH:MM-HH:MM UTC on the visit day."""
+    return f"{VISIT_DAY}T{start}:00Z", f"{VISIT_DAY}T{end}:00Z"
 
 
 def reconciles(claim: dict) -> bool:
@@ -46,23 +58,23 @@ async def test_visit_to_money_reconciles_to_the_cent(make_suite, backend):
                                     subscriber={"family_name": "Cruz", "given_name": "Luis"})
         dee = await insured_patient(scheduling, billing, payer_id, family_name="Diaz")
         overlapping = await billing.post(f"/patients/{ana}/coverages", json={
-            "payer_id": payer_id, "member_id": "OTHER", "effective_from": "2026-06-01"})
+            "payer_id": payer_id, "member_id": "OTHER", "effective_from": days_ago(100).isoformat()})
         assert overlapping.status_code == 409 and overlapping.json()["field"] == "effective_from"
         # Eight overlapping primaries at once for a new patient: one is recorded, the database refuses the rest.
         fox = await register(scheduling, "Fox")
         await eventually(lambda: billing.get(f"/patients/{fox}/coverages"), lambda r: r.status_code == 200)
         racing = await asyncio.gather(*[billing.post(f"/patients/{fox}/coverages", json={
-            "payer_id": payer_id, "member_id": f"FOX{n}", "effective_from": f"2026-0{n + 1}-01"}) for n in range(8)])
+            "payer_id": payer_id, "member_id": f"FOX{n}", "effective_from": days_ago(300 - 30 * n).isoformat()}) for n in range(8)])
         assert sorted(r.status_code for r in racing) == [201] + [409] * 7
         assert {r.json()["field"] for r in racing if r.status_code == 409} == {"effective_from"}
         assert len((await billing.get(f"/patients/{fox}/coverages")).json()) == 1
         visits = {
-            ana: await completed_visit(suite, scheduling, ana, "2026-12-01T15:00:00Z", "2026-12-01T15:20:00Z", VISIT),
-            ben: await completed_visit(suite, scheduling, ben, "2026-12-01T15:20:00Z", "2026-12-01T15:40:00Z",
+            ana: await completed_visit(suite, scheduling, ana, *slot("15:00", "15:20"), VISIT),
+            ben: await completed_visit(suite, scheduling, ben, *slot("15:20", "15:40"),
                                        {"diagnosis_codes": ["I10"], "service_lines": [{"cpt": "99213"}]}),
-            cal: await completed_visit(suite, scheduling, cal, "2026-12-01T15:40:00Z", "2026-12-01T16:00:00Z",
+            cal: await completed_visit(suite, scheduling, cal, *slot("15:40", "16:00"),
                                        {"diagnosis_codes": ["J06.9"], "service_lines": [{"cpt": "99214"}]}),
-            dee: await completed_visit(suite, scheduling, dee, "2026-12-01T16:00:00Z", "2026-12-01T16:20:00Z",
+            dee: await completed_visit(suite, scheduling, dee, *slot("16:00", "16:20"),
                                        {"diagnosis_codes": ["I10"], "service_lines": [{"cpt": "99215"}]}),
         }
 
@@ -89,27 +101,30 @@ async def test_visit_to_money_reconciles_to_the_cent(make_suite, backend):
         assert control == batch["interchange_control_number"] == 1
         ready = [claims[p] for p in (ana, ben, cal)]
         assert sorted(batch["claim_ids"]) == sorted(c["id"] for c in ready)
+        # CLM01 is the claim's patient control number, REF*6R each line's: what the payer's 835 echoes.
         assert {c.claim_id: (c.total, c.diagnosis_codes, [(l.line_id, l.cpt, l.modifiers, l.charge, l.units,
                                                           l.diagnosis_pointers) for l in c.lines]) for c in sent} == {
-            c["id"]: (D(c["total_charge"]), tuple(c["diagnosis_codes"]),
-                      [(l["id"], l["cpt"], tuple(l["modifiers"]), D(l["charge_amount"]), l["units"],
-                        tuple(l["diagnosis_pointers"])) for l in c["lines"]]) for c in ready}
-        assert {c.claim_id: c.relationship for c in sent}[claims[cal]["id"]] == "child"
+            c["control_number"]: (D(c["total_charge"]), tuple(c["diagnosis_codes"]),
+                                  [(l["control_number"], l["cpt"], tuple(l["modifiers"]), D(l["charge_amount"]),
+                                    l["units"], tuple(l["diagnosis_pointers"])) for l in c["lines"]]) for c in ready}
+        assert {c.claim_id: c.relationship for c in sent}[claims[cal]["control_number"]] == "child"
         again = await billing.post("/claim-batches", json={"location_id": "loc-a"})
         assert again.status_code == 409  # nothing is sent twice
-        aging = (await billing.get("/reports/ar-aging", params={"location_id": "loc-a", "as_of": "2026-12-31"})).json()
+        aging = (await billing.get("/reports/ar-aging", params={"location_id": "loc-a", "as_of": AS_OF})).json()
         assert D(aging["total"]["total"]) == D("500.50")
 
         # The payer answers: Ana's lab line denied, Ben paid, Cal's claim denied, and a claim that is not ours.
-        line = {c["id"]: [l["id"] for l in c["lines"]] for c in ready}
+        # CLP01 echoes CLM01 and REF*6R the lines' numbers, as the 837P sent them.
+        number = {p: claims[p]["control_number"] for p in (ana, ben, cal)}
+        line = [l["control_number"] for l in claims[ana]["lines"]]
         remittance = build_835([
-            Clp(claims[ana]["id"], "1", [
-                Svc("99213", D("125"), D("80"), [("CO", "45", D("25")), ("PR", "1", D("20"))], line[claims[ana]["id"]][0]),
-                Svc("83036", D("50.50"), D("0"), [("CO", "50", D("50.50"))], line[claims[ana]["id"]][1], ("QW",))]),
-            Clp(claims[ben]["id"], "1", [Svc("99213", D("125"), D("90"), [("CO", "45", D("25")), ("PR", "2", D("10"))])]),
-            Clp(claims[cal]["id"], "4", [Svc("99214", D("200"), D("0"), [("CO", "50", D("200"))])]),
+            Clp(number[ana], "1", [
+                Svc("99213", D("125"), D("80"), [("CO", "45", D("25")), ("PR", "1", D("20"))], line[0]),
+                Svc("83036", D("50.50"), D("0"), [("CO", "50", D("50.50"))], line[1], ("QW",))]),
+            Clp(number[ben], "1", [Svc("99213", D("125"), D("90"), [("CO", "45", D("25")), ("PR", "2", D("10"))])]),
+            Clp(number[cal], "4", [Svc("99214", D("200"), D("0"), [("CO", "50", D("200"))])]),
             Clp("not-one-of-ours", "1", [Svc("99213", D("100"), D("100"))]),
-        ], trace="EFT-0001")
+        ], trace="EFT-0001", paid_on=PAID_ON)
         assert validate(remittance) == []
         posted = await billing.post("/remittances", json={"x12": remittance})
         assert posted.status_code == 200, posted.text
@@ -153,7 +168,7 @@ async def test_visit_to_money_reconciles_to_the_cent(make_suite, backend):
         bens = (await billing.get(f"/appointments/{visits[ben]}/claims")).json()
         assert [(c["priority"], c["status"], c["prior_payer_amount"]) for c in bens] == [
             ("primary", "paid", "0.00"), ("secondary", "ready", "115.00")]
-        aging = (await billing.get("/reports/ar-aging", params={"location_id": "loc-a", "as_of": "2026-12-31"})).json()
+        aging = (await billing.get("/reports/ar-aging", params={"location_id": "loc-a", "as_of": AS_OF})).json()
         assert {row["name"]: row["total"] for row in aging["by_payer"]} == {"Beta Mutual": "30.00"}
 
         # What is left for a person: the denial, and the unpriced draft until its code gets a price.
@@ -176,18 +191,18 @@ async def test_visit_to_money_reconciles_to_the_cent(make_suite, backend):
         second = (await billing.post("/claim-batches", json={"location_id": "loc-a"})).json()
         assert validate(second["content"]) == []
         assert sorted(second["claim_ids"]) == sorted([secondary["id"], bens[1]["id"], claims[dee]["id"]])
-        sent = next(c for c in edi837.parse(second["content"])[1] if c.claim_id == secondary["id"])
+        sent = next(c for c in edi837.parse(second["content"])[1] if c.claim_id == secondary["control_number"])
         assert (sent.priority, sent.payer_id, sent.member_id, sent.total) == ("secondary", "BETA02", "B-991",
                                                                               D("175.50"))
         prior = sent.prior_payer
         assert (prior.payer_id, prior.member_id, prior.paid, prior.adjustments) == ("ACME01", "XJ123456789", D("80"),
                                                                                     ())
         assert [(line.paid, [(a.group_code, a.carc, a.amount) for a in line.adjustments],
-                 line.adjudicated_on.isoformat()) for line in prior.lines] == [(D("80"), [("CO", "45", D("25")), ("PR", "1", D("20"))], "2026-12-20"),
-                                             (D("0"), [("CO", "50", D("50.50"))], "2026-12-20")]
+                 line.adjudicated_on) for line in prior.lines] == [(D("80"), [("CO", "45", D("25")), ("PR", "1", D("20"))], PAID_ON),
+                                             (D("0"), [("CO", "50", D("50.50"))], PAID_ON)]
         # Beta pays 15.00 of the 20.00 (OA-23: what Acme settled); 5.00 is left to Ana, and her balance follows.
-        lines = [line["id"] for line in secondary["lines"]]
-        beta_835 = build_835([Clp(secondary["id"], "2", [
+        lines = [line["control_number"] for line in secondary["lines"]]
+        beta_835 = build_835([Clp(secondary["control_number"], "2", [
             Svc("99213", D("125"), D("15"), [("OA", "23", D("105")), ("PR", "1", D("5"))], lines[0]),
             Svc("83036", D("50.50"), D("0"), [("OA", "23", D("50.50"))], lines[1], ("QW",))])],
             trace="EFT-0002", payer_id="BETA02", payer_name="Beta Mutual", control_number=901)
@@ -201,7 +216,7 @@ async def test_visit_to_money_reconciles_to_the_cent(make_suite, backend):
 
         # Coverage recorded after the visit still gets the visit billed.
         eve = await register(scheduling, "Evans")
-        late = await completed_visit(suite, scheduling, eve, "2026-12-01T16:20:00Z", "2026-12-01T16:40:00Z",
+        late = await completed_visit(suite, scheduling, eve, *slot("16:20", "16:40"),
                                      {"diagnosis_codes": ["I10"], "service_lines": [{"cpt": "99213"}]})
         await eventually(lambda: billing.get(f"/appointments/{late}/charges"), lambda r: len(r.json()) == 1)
         assert (await billing.get(f"/appointments/{late}/claims")).json() == []
@@ -212,7 +227,7 @@ async def test_visit_to_money_reconciles_to_the_cent(make_suite, backend):
         fees = await billing.put("/locations/loc-a/missed-visit-fees",
                                  json={"no_show_fee": "40.00", "late_cancel_fee": "25.00"})
         assert fees.status_code == 200, fees.text
-        missed = dict(patient_id=ben, provider_id="prov-7", location_id="loc-a", start="2026-11-21T02:00:00Z")
+        missed = dict(patient_id=ben, provider_id="prov-7", location_id="loc-a", start=f"{MISSED_DAY}T02:00:00Z")
         for _ in range(2):
             await publish(suite, AppointmentNoShow(appointment_id="appt-noshow", **missed), "appt-noshow")
         await publish(suite, AppointmentCancelled(appointment_id="appt-late", cancelled_by="patient", reason="sick",
@@ -222,7 +237,8 @@ async def test_visit_to_money_reconciles_to_the_cent(make_suite, backend):
         await eventually(lambda: balance(ben), lambda b: b == D("75"), what="missed-visit fees on the balance")
         no_show = (await billing.get("/appointments/appt-noshow/charges")).json()
         # 18:00 in Los Angeles: the local day is the date of service.
-        assert [(c["kind"], c["amount"], c["date_of_service"]) for c in no_show] == [("no_show", "40.00", "2026-11-20")]
+        assert [(c["kind"], c["amount"], c["date_of_service"]) for c in no_show] == [
+            ("no_show", "40.00", (MISSED_DAY - timedelta(days=1)).isoformat())]
         assert (await billing.get("/appointments/appt-early/charges")).json() == []
 
     # A biller of another location reaches none of it by changing ids, and every refusal is audited.

@@ -1,5 +1,6 @@
 """Payer reversals and corrections, the secondary claims that follow a re-adjudicated primary, and underpayments."""
 
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -13,10 +14,13 @@ from tests.billing.x12_835 import Clp, Svc, build_835
 from tests.e2e.conftest import ADMIN_A
 from tests.e2e.flow import VISIT
 from tests.support.suite import token
+from tests.support.upstream import SHIFT_DAYS
 
 pytestmark = pytest.mark.integration
 D = Decimal
 SINGLE = {"diagnosis_codes": ["I10"], "service_lines": [{"cpt": "99213"}]}
+VISIT_DAY = SHIFT_DAYS[0]  # a day the seeded provider works, two weeks or more out
+PAID_ON = date.fromisoformat(VISIT_DAY) + timedelta(days=7)  # the payer's payment date (BPR16)
 
 
 def reversed_(clp: Clp) -> Clp:
@@ -39,13 +43,15 @@ async def test_reversal_and_correction_post_once_and_secondaries_follow(make_sui
         ana = await insured_patient(scheduling, billing, acme)
         ben = await insured_patient(scheduling, billing, acme, family_name="Brown")
         await insure(billing, ben, beta["id"], priority="secondary", member_id="B-992", group_number=None)
-        visits = {ana: await completed_visit(suite, scheduling, ana, "2026-12-01T15:00:00Z", "2026-12-01T15:20:00Z",
-                                             VISIT),
-                  ben: await completed_visit(suite, scheduling, ben, "2026-12-01T15:20:00Z", "2026-12-01T15:40:00Z",
-                                             SINGLE)}
+        visits = {ana: await completed_visit(suite, scheduling, ana, f"{VISIT_DAY}T15:00:00Z",
+                                             f"{VISIT_DAY}T15:20:00Z", VISIT),
+                  ben: await completed_visit(suite, scheduling, ben, f"{VISIT_DAY}T15:20:00Z",
+                                             f"{VISIT_DAY}T15:40:00Z", SINGLE)}
         claims = {p: await claim_of(billing, visits[p], "ready") for p in visits}
         assert (await billing.post("/claim-batches", json={"location_id": "loc-a"})).status_code == 201
-        ana_lines = [line["id"] for line in claims[ana]["lines"]]
+        # The payer echoes CLM01 (CLP01) and each line's REF*6R as the 837P sent them.
+        number = {p: claims[p]["control_number"] for p in (ana, ben)}
+        ana_lines = [line["control_number"] for line in claims[ana]["lines"]]
 
         async def claim(claim_id):
             return (await billing.get(f"/claims/{claim_id}")).json()
@@ -59,13 +65,13 @@ async def test_reversal_and_correction_post_once_and_secondaries_follow(make_sui
             return {row["claim_id"]: (row["status"], row["patient_id"], row["reason"]) for row in rows}
 
         # First decision: Acme settles Ana's lab line at 30.00 of its 40.00 and Ben's visit at 80.00 of 100.00.
-        ana_paid = Clp(claims[ana]["id"], "1", [
+        ana_paid = Clp(number[ana], "1", [
             Svc("99213", D("125"), D("80"), [("CO", "45", D("25")), ("PR", "1", D("20"))], ana_lines[0], ("25",)),
             Svc("83036", D("50.50"), D("30"), [("CO", "45", D("20.50"))], ana_lines[1], ("QW",))])
-        ben_paid = Clp(claims[ben]["id"], "1", [Svc("99213", D("125"), D("70"), [("CO", "45", D("45")),
+        ben_paid = Clp(number[ben], "1", [Svc("99213", D("125"), D("70"), [("CO", "45", D("45")),
                                                                                 ("PR", "2", D("10"))])])
         first = (await billing.post("/remittances", json={"x12": build_835([ana_paid, ben_paid],
-                                                                           trace="EFT-0001")})).json()
+                                                                           trace="EFT-0001", paid_on=PAID_ON)})).json()
         assert [p["status"] for p in first["posted"]] == ["paid", "paid"]
         assert await attention() == {claims[ana]["id"]: ("paid", ana, "underpaid by 10.00"),
                                      claims[ben]["id"]: ("paid", ben, "underpaid by 20.00")}
@@ -85,14 +91,15 @@ async def test_reversal_and_correction_post_once_and_secondaries_follow(make_sui
         assert (anas_secondary["status"], anas_secondary["prior_payer_amount"]) == ("ready", "155.50")
 
         # Acme takes both decisions back and corrects them; a reversal of nothing posted stays for a person.
-        ana_fixed = Clp(claims[ana]["id"], "1", [
+        ana_fixed = Clp(number[ana], "1", [
             Svc("99213", D("125"), D("85"), [("CO", "45", D("25")), ("PR", "1", D("15"))], ana_lines[0], ("25",)),
             Svc("83036", D("50.50"), D("40"), [("CO", "45", D("10.50"))], ana_lines[1], ("QW",))])
-        ben_fixed = Clp(claims[ben]["id"], "2", [Svc("99213", D("125"), D("85"), [("CO", "45", D("25")),
+        ben_fixed = Clp(number[ben], "2", [Svc("99213", D("125"), D("85"), [("CO", "45", D("25")),
                                                                                  ("PR", "2", D("15"))])])
-        stray = Clp(bens_secondary["id"], "22", [Svc("99213", D("-125"), D("-5"))])
+        stray = Clp(bens_secondary["control_number"], "22", [Svc("99213", D("-125"), D("-5"),
+                                                                 [("CO", "45", D("-120"))])])
         correction = build_835([reversed_(ana_paid), ana_fixed, reversed_(ben_paid), ben_fixed, stray],
-                               trace="EFT-0002", control_number=901)
+                               trace="EFT-0002", control_number=901, paid_on=PAID_ON + timedelta(days=7))
         assert validate(correction) == []
         second = (await billing.post("/remittances", json={"x12": correction}))
         assert second.status_code == 200, second.text
@@ -128,7 +135,9 @@ async def test_reversal_and_correction_post_once_and_secondaries_follow(make_sui
         # Exactly once: the same file, or a later reversal of what is already reversed, changes nothing.
         again = (await billing.post("/remittances", json={"x12": correction})).json()
         assert again["already_imported"] and again["remittance_id"] == second["remittance_id"]
-        late = build_835([reversed_(ana_paid)], trace="EFT-0003", control_number=902)
+        # A reversal alone leaves nothing to pay: the payer forwards the 110.00 (PLB FB) to its next payment.
+        late = build_835([reversed_(ana_paid)], trace="EFT-0003", control_number=902,
+                         plb=[("FB", "EFT-0003", D("-110"))])
         refused = (await billing.post("/remittances", json={"x12": late})).json()
         assert refused["posted"] == [] and refused["unmatched"][0]["problem"] == \
             "a payer reversal of 110.00, but 125.00 was posted"
