@@ -1,7 +1,7 @@
 """Billing's projections and reactions on a migrated SQLite file: patients, providers, late facts, merges."""
 
 import asyncio
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -17,16 +17,20 @@ from shared.db import create_engine, session_factory
 from shared.envelope import Envelope
 from shared.messaging_tables import MessagingTables
 from shared.migrations import upgrade
+from shared.clock import utcnow
 from shared.uow import UnitOfWork
+from tests.support.dates import days_ago
 
 pytestmark = pytest.mark.integration
-NOW = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
+NOW = utcnow() - timedelta(hours=1)  # when the events happened; the scrubber's today is the service's own clock
+COVERED_FROM = days_ago(330)  # pat-1's open-ended primary (cov-1)
+DAY = timedelta(days=1)
 ADDRESS = {"line1": "12 Oak Ave", "city": "Springfield", "state": "CA", "postal_code": "90211"}
 PATIENT = dict(patient_id="pat-1", family_name="Rivera", given_name="Ana", birth_date=date(1975, 4, 12),
                sex="female", location_id="loc-a", address=ADDRESS)
 VISIT = scheduling.AppointmentCompleted(
     appointment_id="appt-1", patient_id="pat-1", provider_id="dr-lee", location_id="loc-a",
-    date_of_service=date(2026, 12, 1), completed_at=NOW, diagnosis_codes=["I10"], service_lines=[{"cpt": "99213"}])
+    date_of_service=days_ago(3), completed_at=NOW, diagnosis_codes=["I10"], service_lines=[{"cpt": "99213"}])
 
 
 @pytest.fixture
@@ -60,7 +64,7 @@ async def _seed_reference(sessions) -> None:
                            contact_name="Office", contact_phone="5555550100", updated_at=NOW),
             FeeScheduleEntry(id="fee-1", location_id="loc-a", cpt="99213", modifier="", amount=Decimal("125")),
             Coverage(id="cov-1", patient_id="pat-1", location_id="loc-a", payer_id="payer-1", priority="primary",
-                     member_id="XJ1", relationship="self", effective_from=date(2026, 1, 1), created_at=NOW),
+                     member_id="XJ1", relationship="self", effective_from=COVERED_FROM, created_at=NOW),
         ])
 
 
@@ -98,10 +102,10 @@ async def test_a_merge_moves_charges_claims_and_coverage_to_the_survivor(db):
     secondary = dict(location_id="loc-a", payer_id="payer-1", priority="secondary", member_id="Z",
                      relationship="self", created_at=NOW)
     async with sessions.begin() as session:
-        session.add(Coverage(id="cov-2", patient_id="pat-2", effective_from=date(2026, 1, 1), **secondary))
+        session.add(Coverage(id="cov-2", patient_id="pat-2", effective_from=COVERED_FROM, **secondary))
         # The duplicate's own secondary overlaps the survivor's: it cannot follow (one per day).
-        session.add(Coverage(id="cov-3", patient_id="pat-1", effective_from=date(2026, 6, 1),
-                             effective_to=date(2026, 6, 30), **secondary))
+        session.add(Coverage(id="cov-3", patient_id="pat-1", effective_from=COVERED_FROM + 150 * DAY,
+                             effective_to=COVERED_FROM + 179 * DAY, **secondary))
 
     await apply(projections.on_patient_merged, scheduling.PatientMerged(survivor_id="pat-2", duplicate_id="pat-1"))
     async with sessions() as session:
@@ -113,14 +117,14 @@ async def test_a_merge_moves_charges_claims_and_coverage_to_the_survivor(db):
 
 
 @pytest.mark.parametrize(("effective_from", "effective_to", "refused"), [
-    (date(2026, 3, 1), date(2026, 3, 31), True),    # inside an open-ended primary
-    (date(2025, 1, 1), date(2026, 1, 1), True),     # touches its first day: dates are inclusive
-    (date(2025, 1, 1), date(2025, 12, 31), False),  # ends the day before
-    (date(2027, 1, 1), None, True),                 # both open-ended
+    (COVERED_FROM + 59 * DAY, COVERED_FROM + 89 * DAY, True),  # inside an open-ended primary
+    (COVERED_FROM - 365 * DAY, COVERED_FROM, True),            # touches its first day: dates are inclusive
+    (COVERED_FROM - 365 * DAY, COVERED_FROM - DAY, False),     # ends the day before
+    (COVERED_FROM + 365 * DAY, None, True),                    # both open-ended
 ])
 async def test_the_database_refuses_a_second_primary_on_any_day(db, effective_from, effective_to, refused):
     apply, sessions = db
-    await _seed_reference(sessions)  # cov-1: pat-1's primary from 2026-01-01, open-ended
+    await _seed_reference(sessions)  # cov-1: pat-1's primary from COVERED_FROM, open-ended
     try:
         async with sessions.begin() as session:
             session.add(Coverage(id="cov-9", patient_id="pat-1", location_id="loc-a", payer_id="payer-1",
@@ -132,6 +136,6 @@ async def test_the_database_refuses_a_second_primary_on_any_day(db, effective_fr
         assert not refused
     if not refused:  # moving its end into the other's days is refused too
         async with sessions() as session:
-            (await session.get(Coverage, "cov-9")).effective_to = date(2026, 2, 1)
+            (await session.get(Coverage, "cov-9")).effective_to = COVERED_FROM + 31 * DAY
             with pytest.raises(IntegrityError, match="no_coverage_overlap"):
                 await session.commit()

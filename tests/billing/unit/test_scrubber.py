@@ -1,22 +1,24 @@
 """Every scrubber rule, once failing and once passing, over plain data."""
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
 
 from services.billing.scrubber import ScrubClaim, ScrubLine, ScrubSubscriber, npi_is_valid, scrub
+from tests.support.dates import days_ago
 
-DOS = date(2026, 12, 1)
+DOS = days_ago(4)  # the scrubber gets "today" as data: four days after the visit
+DAY = timedelta(days=1)
 CLEAN = ScrubClaim(
-    date_of_service=DOS, today=date(2026, 12, 5), billing_npi="1234567893", rendering_npi="1245319599",
+    date_of_service=DOS, today=DOS + 4 * DAY, billing_npi="1234567893", rendering_npi="1245319599",
     diagnosis_codes=["E11.9", "I10"],
     lines=[ScrubLine("99213", ["25"], 1, [1, 2], Decimal("125.00")), ScrubLine("83036", ["QW"], 1, [1], Decimal("50"))],
-    coverage_from=date(2026, 1, 1), coverage_to=None, payer_id="payer-1", timely_filing_days=90,
+    coverage_from=DOS - 334 * DAY, coverage_to=None, payer_id="payer-1", timely_filing_days=90,
     subscriber=ScrubSubscriber("XJ1", "Rivera", "Ana", date(1975, 4, 12), "female",
                                {"line1": "1 Oak", "city": "X", "state": "CA", "postal_code": "90210"}),
-    other_claims=[("payer-1", date(2026, 11, 2), ("83036", "99213")), ("payer-2", DOS, ("83036", "99213"))],
+    other_claims=[("payer-1", DOS - 29 * DAY, ("83036", "99213")), ("payer-2", DOS, ("83036", "99213"))],
 )
 LINE = CLEAN.lines[0]
 
@@ -28,10 +30,10 @@ FAILING = {
     "diagnosis_pointers": [replace(CLEAN, lines=[replace(LINE, diagnosis_pointers=[3])]),
                            replace(CLEAN, lines=[replace(LINE, diagnosis_pointers=[])])],
     "charge_amount": [replace(CLEAN, lines=[replace(LINE, charge_amount=Decimal("0"))])],
-    "coverage_inactive": [replace(CLEAN, coverage_from=date(2026, 12, 2)), replace(CLEAN, coverage_to=date(2026, 11, 30)),
+    "coverage_inactive": [replace(CLEAN, coverage_from=DOS + DAY), replace(CLEAN, coverage_to=DOS - DAY),
                           replace(CLEAN, coverage_from=None)],
     "duplicate_claim": [replace(CLEAN, other_claims=[("payer-1", DOS, ("83036", "99213"))])],
-    "timely_filing": [replace(CLEAN, today=date(2027, 3, 2))],
+    "timely_filing": [replace(CLEAN, today=DOS + 91 * DAY)],
     "subscriber_data": [replace(CLEAN, subscriber=replace(CLEAN.subscriber, member_id="")),
                         replace(CLEAN, subscriber=replace(CLEAN.subscriber, birth_date=None, address=None))],
 }
@@ -69,7 +71,7 @@ def test_each_rule_fails_naming_itself_and_the_field(rule):
     ("charge_amount", replace(CLEAN, lines=[replace(LINE, charge_amount=Decimal("0.01"))])),
     ("coverage_inactive", replace(CLEAN, coverage_from=DOS, coverage_to=DOS)),
     ("duplicate_claim", replace(CLEAN, other_claims=[("payer-1", DOS, ("99213",))])),
-    ("timely_filing", replace(CLEAN, today=date(2027, 3, 1))),  # day 90 is still in time
+    ("timely_filing", replace(CLEAN, today=DOS + 90 * DAY)),  # day 90 is still in time
     ("subscriber_data", replace(CLEAN, subscriber=replace(CLEAN.subscriber, sex="unknown"))),
 ])
 def test_each_rule_passes_its_edge_case(rule, passing):

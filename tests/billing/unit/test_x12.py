@@ -9,7 +9,7 @@ from services.billing.x12 import edi835, edi837
 from services.billing.x12.envelope import read
 from services.billing.x12.validation import validate
 from services.billing.x12.edi837_cob import balances
-from tests.billing.unit.x12_samples import ENVELOPE, SUBMITTER, claim, secondary_claim
+from tests.billing.unit.x12_samples import ADJUDICATED_ON, ENVELOPE, SUBMITTER, claim, secondary_claim
 from tests.billing.x12_835 import Clp, Svc, build_835
 
 CLAIMS = [claim(), claim("c0ffee00-0000-4000-8000-000000000002", relationship="child"),
@@ -41,7 +41,7 @@ def test_a_secondary_claim_carries_the_primary_payers_adjudication_and_stays_val
     assert [s for s in segments if s[0] in ("SVD", "CAS")] == [
         ["SVD", "ACME01", "80", "HC:99213:25", "", "1"], ["CAS", "CO", "45", "25"], ["CAS", "PR", "1", "20"],
         ["SVD", "ACME01", "0", "HC:83036:QW", "", "1"], ["CAS", "CO", "50", "50.5"]]
-    assert tags.count("DTP") == 4 + 2 and ["DTP", "573", "D8", "20261220"] in segments
+    assert tags.count("DTP") == 4 + 2 and ["DTP", "573", "D8", ADJUDICATED_ON.strftime("%Y%m%d")] in segments
     # The guide's balancing: each line's charge is what the primary paid plus what it adjusted.
     assert all(balances(line.charge, prior) for line, prior in zip(secondary.lines, secondary.prior_payer.lines,
                                                                      strict=True))

@@ -2,13 +2,14 @@
 
 import asyncio
 import time
-from datetime import date
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
 
 from shared.contracts.facilities import PurchaseOrderLine, PurchaseOrderReceived
 from shared.envelope import Envelope
+from tests.support.dates import month_start, month_string
 from tests.support.kafka_tools import produce
 from tests.support.suite import token
 
@@ -17,11 +18,14 @@ pytestmark = pytest.mark.integration
 MANAGER = token(roles=["office_manager"], locations=["loc-a"], sub="om-1")
 FRONT_DESK = token(roles=["front_desk"], locations=["loc-a"])
 OTHER_LOCATION = token(roles=["office_manager"], locations=["loc-b"])
+# Last month, whole and past, and this month after it.
+MONTH, NEXT_MONTH = month_string(-1), month_string(0)
+FIRST, LAST = month_start(-1).isoformat(), (month_start(0) - timedelta(days=1)).isoformat()
 
 
 def received(receipt_id: str, total: str) -> PurchaseOrderReceived:
     return PurchaseOrderReceived(
-        purchase_order_id="po-1", location_id="loc-a", vendor="Henry Schein", received_on=date(2026, 12, 3),
+        purchase_order_id="po-1", location_id="loc-a", vendor="Henry Schein", received_on=month_start(-1) + timedelta(days=2),
         total=Decimal(total), receipt_id=receipt_id,
         lines=[PurchaseOrderLine(item="gloves", quantity=Decimal(3), unit_price=Decimal(total) / 3)])
 
@@ -41,7 +45,7 @@ async def wait_for_expenses(client, count: int, timeout: float = 30.0) -> list[d
     deadline = time.monotonic() + timeout
     while True:
         response = await client.get("/locations/loc-a/expenses",
-                                    params={"start": "2026-12-01", "end": "2026-12-31", "category": "supplies"})
+                                    params={"start": FIRST, "end": LAST, "category": "supplies"})
         assert response.status_code == 200, response.text
         if len(response.json()) >= count or time.monotonic() > deadline:
             return response.json()
@@ -65,36 +69,36 @@ async def test_purchase_orders_are_booked_once_and_budgets_compare_to_the_cent(m
         assert {e["source_ref"] for e in supplies} == {"purchase_order_receipt:rcpt-1",
                                                        "purchase_order_receipt:rcpt-2"}
 
-        rent = {"json": {"category": "rent", "amount": "4500.00", "incurred_on": "2026-12-01",
-                         "description": "December rent"}, "headers": {"Idempotency-Key": "rent-2026-12"}}
+        rent = {"json": {"category": "rent", "amount": "4500.00", "incurred_on": FIRST,
+                         "description": "the month's rent"}, "headers": {"Idempotency-Key": f"rent-{MONTH}"}}
         first_rent = await manager.post("/locations/loc-a/expenses", **rent)
         retried_rent = await manager.post("/locations/loc-a/expenses", **rent)
         assert (first_rent.status_code, retried_rent.status_code) == (201, 200), first_rent.text
         assert retried_rent.json()["id"] == first_rent.json()["id"]
-        for month, category, amount in (("2026-12", "supplies", "250.00"), ("2026-12", "rent", "4500.00"),
-                                        ("2027-01", "supplies", "250.00"), ("2026-12", "supplies", "200.01")):
+        for month, category, amount in ((MONTH, "supplies", "250.00"), (MONTH, "rent", "4500.00"),
+                                        (NEXT_MONTH, "supplies", "250.00"), (MONTH, "supplies", "200.01")):
             response = await manager.put(f"/locations/loc-a/budgets/{month}/{category}", json={"amount": amount})
             assert response.status_code == 200, response.text
         assert response.json()["amount"] == "200.01"  # the second PUT replaced the first
 
-        report = await manager.get("/locations/loc-a/budget-vs-actual", params={"start": "2026-12", "end": "2027-01"})
+        report = await manager.get("/locations/loc-a/budget-vs-actual", params={"start": MONTH, "end": NEXT_MONTH})
         assert report.status_code == 200, report.text
         body = report.json()
         assert [(l["month"], l["category"], l["budget"], l["actual"], l["variance"]) for l in body["lines"]] == [
-            ("2026-12", "rent", "4500.00", "4500.00", "0.00"),
-            ("2026-12", "supplies", "200.01", "200.05", "-0.04"),
-            ("2027-01", "supplies", "250.00", "0.00", "250.00"),
+            (MONTH, "rent", "4500.00", "4500.00", "0.00"),
+            (MONTH, "supplies", "200.01", "200.05", "-0.04"),
+            (NEXT_MONTH, "supplies", "250.00", "0.00", "250.00"),
         ]
         assert (body["total_budget"], body["total_actual"], body["total_variance"]) == ("4950.01", "4700.05",
                                                                                       "249.96")
 
-        bad_month = await manager.put("/locations/loc-a/budgets/2026-13/rent", json={"amount": "1.00"})
+        bad_month = await manager.put(f"/locations/loc-a/budgets/{MONTH[:4]}-13/rent", json={"amount": "1.00"})
         assert bad_month.status_code == 422
         bad_category = await manager.post("/locations/loc-a/expenses", json={
-            "category": "snacks", "amount": "1.00", "incurred_on": "2026-12-01", "description": "x"})
+            "category": "snacks", "amount": "1.00", "incurred_on": FIRST, "description": "x"})
         assert bad_category.status_code == 422 and "category" in bad_category.text
         assert (await outsider.get("/locations/loc-a/budget-vs-actual",
-                                   params={"start": "2026-12", "end": "2026-12"})).status_code == 403
+                                   params={"start": MONTH, "end": MONTH})).status_code == 403
         assert (await desk.get("/locations/loc-a/expenses",
-                               params={"start": "2026-12-01", "end": "2026-12-31"})).status_code == 403
+                               params={"start": FIRST, "end": LAST})).status_code == 403
     assert await suite.scalar("billing", "SELECT count(*) FROM expense") == 3

@@ -3,10 +3,10 @@
 import asyncio
 import json
 from collections import Counter
-from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from tests.support.dates import days_ahead, today_utc
 from tests.support.kafka_tools import read_all
 from tests.support.suite import token
 
@@ -26,8 +26,7 @@ def payment(amount: str, **overrides) -> dict:
 async def test_payments_refunds_and_statement_reconcile_to_the_cent(make_suite, backend):
     suite = make_suite(backend)
     await suite.start("billing")
-    today = datetime.now(UTC).date().isoformat()
-    tomorrow = (datetime.now(UTC).date() + timedelta(days=1)).isoformat()
+    today, tomorrow = today_utc().isoformat(), days_ahead(1).isoformat()
     async with suite.client("billing", BILLER) as biller, suite.client("billing", FRONT_DESK) as desk, \
             suite.client("billing", OTHER_LOCATION) as outsider:
         # The front desk takes a copay at check-in; replaying its key returns the same payment.

@@ -23,14 +23,14 @@ def test_aging_bucket_edges(days, bucket):
 
 
 def test_aging_sums_outstanding_per_group_and_bucket_to_the_cent():
-    as_of = date(2026, 12, 31)
+    as_of = date(2031, 12, 31)
     items = [
-        Receivable("aetna", "loc-a", date(2026, 12, 1), D("100.10")),   # 30 days
-        Receivable("aetna", "loc-b", date(2026, 11, 30), D("0.05")),    # 31 days
-        Receivable("aetna", "loc-a", date(2026, 8, 1), D("19.99")),     # 152 days
-        Receivable("bcbs", "loc-a", date(2026, 12, 30), D("50.00")),
-        Receivable("bcbs", "loc-a", date(2026, 12, 30), D("0.00")),     # settled: not shown
-        Receivable("cigna", "loc-a", date(2026, 12, 30), D("-5.00")),   # overpaid: not A/R
+        Receivable("aetna", "loc-a", date(2031, 12, 1), D("100.10")),   # 30 days
+        Receivable("aetna", "loc-b", date(2031, 11, 30), D("0.05")),    # 31 days
+        Receivable("aetna", "loc-a", date(2031, 8, 1), D("19.99")),     # 152 days
+        Receivable("bcbs", "loc-a", date(2031, 12, 30), D("50.00")),
+        Receivable("bcbs", "loc-a", date(2031, 12, 30), D("0.00")),     # settled: not shown
+        Receivable("cigna", "loc-a", date(2031, 12, 30), D("-5.00")),   # overpaid: not A/R
     ]
     by_payer = aging(items, as_of=as_of, group=lambda r: r.payer_id)
     assert set(by_payer) == {"aetna", "bcbs"}
@@ -48,8 +48,8 @@ def test_payer_outstanding_leaves_out_write_offs_and_the_patients_share():
 
 
 def test_sums_and_counts_per_key():
-    assert sum_by([(("2026-12", "a"), D("0.10")), (("2026-12", "a"), D("0.20")), (("2027-01", "a"), D("1"))]) == {
-        ("2026-12", "a"): D("0.30"), ("2027-01", "a"): D("1")}
+    assert sum_by([(("2031-12", "a"), D("0.10")), (("2031-12", "a"), D("0.20")), (("2032-01", "a"), D("1"))]) == {
+        ("2031-12", "a"): D("0.30"), ("2032-01", "a"): D("1")}
     assert count_and_sum_by([("CO-45", D("10")), ("CO-97", D("30")), ("CO-45", D("25.01"))]) == [
         ("CO-45", 2, D("35.01")), ("CO-97", 1, D("30"))]
 
@@ -62,7 +62,7 @@ def test_statement_reconciles_or_says_which_line_does_not():
 
 
 def test_budget_against_actual_has_every_month_and_category_with_variance():
-    dec, jan = date(2026, 12, 1), date(2027, 1, 1)
+    dec, jan = date(2031, 12, 1), date(2032, 1, 1)
     lines = budget_vs_actual({(dec, "rent"): D("4500.00"), (jan, "supplies"): D("200.00")},
                              {(dec, "rent"): D("4500.01"), (dec, "supplies"): D("12.34")})
     assert [(l.month, l.category, l.budget, l.actual, l.variance) for l in lines] == [
@@ -73,9 +73,9 @@ def test_budget_against_actual_has_every_month_and_category_with_variance():
 
 
 def test_months():
-    assert month_start(date(2026, 12, 31)) == date(2026, 12, 1)
-    assert next_month(date(2026, 12, 1)) == date(2027, 1, 1)
-    assert next_month(date(2027, 1, 1)) == date(2027, 2, 1)
+    assert month_start(date(2031, 12, 31)) == date(2031, 12, 1)
+    assert next_month(date(2031, 12, 1)) == date(2032, 1, 1)
+    assert next_month(date(2032, 1, 1)) == date(2032, 2, 1)
 
 
 def test_missed_visit_cost_uses_the_providers_average_then_the_locations():
