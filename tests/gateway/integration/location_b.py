@@ -4,8 +4,13 @@ One of each kind a route addresses by id (patients, appointments, claims, paymen
 so the walk aims a location-A token at records that exist, not at ids that merely look plausible.
 """
 
+from decimal import Decimal
+
 import httpx
 
+from services.billing.x12.check835 import problems
+from tests.billing.integration.claim_flow import ADDRESS, FEES, PROFILE
+from tests.billing.x12_835 import Clp, Svc, build_835
 from tests.e2e.flow import VISIT
 from tests.e2e.practice_api import (add_credential, add_room, bookability, eventually, hire_physician, local,
                                     open_location, schedule_shift, staff_knows_location)
@@ -14,6 +19,7 @@ from tests.support.dates import TUESDAY, days_ago, days_ahead, next_weekday
 from tests.support.suite import token
 
 ZONE = "America/Los_Angeles"
+PAYER_X12 = "BSCA1"
 GLASS = {"X-Break-Glass": "patient collapsed in our lobby, history needed"}
 
 
@@ -78,7 +84,7 @@ async def build_location(gw: httpx.AsyncClient, location_b: str, tag: str) -> Re
 
         await eventually(bookable, timeout=40)
         patient = {"family_name": "Okafor", "given_name": "Ada", "birth_date": "1980-02-03", "sex": "female",
-                   "phone": "+1 555 010 3000", "location_id": location_b}
+                   "phone": "+1 555 010 3000", "location_id": location_b, "address": ADDRESS}
         of_b["patient_id"] = of_b["survivor_id"] = await made(gw, "/scheduling/patients", patient)
         of_b["duplicate_id"] = await made(gw, "/scheduling/patients", patient | {"given_name": "Adah"})
         of_b["appointment_type_id"] = await made(gw, f"/scheduling/locations/{location_b}/appointment-types", {
@@ -101,11 +107,14 @@ async def build_location(gw: httpx.AsyncClient, location_b: str, tag: str) -> Re
         sheet = await scheduling.get(f"/locations/{location_b}/day-sheet", params={"day": str(day)})
         assert sheet.status_code == 200 and sheet.json()["waitlist_offers"], sheet.text
         of_b["offer_id"] = sheet.json()["waitlist_offers"][0]["id"]
+        # B bills as a practice the scrubber accepts: its profile, and a fee schedule pricing the visit's lines.
+        await made(gw, f"/billing/locations/{location_b}/billing-profile", PROFILE, key=None, method="PUT", ok=(200,))
+        await made(gw, f"/billing/locations/{location_b}/fee-schedule", FEES, key=None, method="PUT", ok=(200,))
         await made(gw, f"/scheduling/appointments/{visited}/check-in", key=None, ok=(200,))
         await made(gw, f"/scheduling/appointments/{visited}/complete", VISIT, key=None, ok=(200,))
 
         # Billing: a payer, coverage that opens the visit's claim, a payment, an expense.
-        payer = await made(gw, "/billing/payers", {"name": f"Payer {tag}", "x12_payer_id": "BSCA1",
+        payer = await made(gw, "/billing/payers", {"name": f"Payer {tag}", "x12_payer_id": PAYER_X12,
                                                    "timely_filing_days": 365})
 
         async def charged():  # coverage added once the visit is charged opens its claim at once
@@ -116,7 +125,8 @@ async def build_location(gw: httpx.AsyncClient, location_b: str, tag: str) -> Re
 
         async def covered():
             response = await gw.post(f"/api/v1/billing/patients/{of_b['patient_id']}/coverages", json={
-                "payer_id": payer, "member_id": "XZ123456789", "effective_from": str(days_ago(400))})
+                "payer_id": payer, "member_id": "XZ123456789", "group_number": "GRP-B",
+                "effective_from": str(days_ago(400))})
             assert response.status_code in (201, 404), response.text  # 404 until billing has heard of the patient
             return response.status_code == 201 and response.json()["id"]
 
@@ -124,12 +134,26 @@ async def build_location(gw: httpx.AsyncClient, location_b: str, tag: str) -> Re
 
         async def claimed():
             response = await gw.get(f"/api/v1/billing/appointments/{visited}/claims")
-            return response.status_code == 200 and response.json() and response.json()[0]["id"]
+            return response.status_code == 200 and response.json() and response.json()[0]
 
-        of_b["claim_id"] = await eventually(claimed, timeout=40)
-        batch = await gw.post("/api/v1/billing/claim-batches", json={"location_id": location_b})
-        if batch.status_code == 201:
-            of_b["batch_id"] = batch.json()["id"]
+        claim = await eventually(claimed, timeout=40)
+        # The scrubber's verdict is read back, not assumed: a claim it holds names each failing rule and field.
+        assert claim["status"] == "ready", f"B's claim held by the scrubber: {claim['scrub_failures']}"
+        assert [(line["cpt"], line["charge_amount"]) for line in claim["lines"]] == [
+            ("99213", "125.00"), ("83036", "50.50")], claim["lines"]  # priced from B's fee schedule
+        of_b["claim_id"] = claim["id"]
+        of_b["batch_id"] = await made(gw, "/billing/claim-batches", {"location_id": location_b})
+        submitted = (await gw.get(f"/api/v1/billing/claims/{claim['id']}")).json()
+        assert (submitted["status"], submitted["batch_id"]) == ("submitted", of_b["batch_id"]), submitted
+        # The payer pays it: B's remittance. The walk's own 835 then takes that decision back and pays anew,
+        # a file that would change B's claim if a location-A token could post it.
+        first, correction = remittances_for(submitted, payer=f"Payer {tag}", trace=f"EFT-{tag}")
+        response = await gw.post("/api/v1/billing/remittances", json={"x12": first})
+        assert response.status_code == 200, response.text
+        imported = response.json()
+        assert not imported["already_imported"] and imported["unmatched"] == [], imported
+        assert [(p["claim_id"], p["status"]) for p in imported["posted"]] == [(claim["id"], "paid")], imported
+        of_b["remittance_id"] = imported["remittance_id"]
         of_b["payment_id"] = await made(gw, "/billing/payments", {
             "patient_id": of_b["patient_id"], "location_id": location_b, "method": "cash", "amount": "20.00"},
             headers={"Idempotency-Key": f"pay-{tag}"})
@@ -167,5 +191,32 @@ async def build_location(gw: httpx.AsyncClient, location_b: str, tag: str) -> Re
     by_path = {("/supplies/", "item_id"): supply, ("/billing/appointments/", "appointment_id"): visited}
     if review_item:
         by_path[("/access-reviews/", "item_id")] = review_item
-    return RecordIds(location_b, of_b, by_path=by_path,
+    # The walk's 835 names B's claim only inside the file (CLP01, REF*6R): located by construction.
+    bodies = {"POST /api/v1/billing/remittances": {"x12": correction}}
+    return RecordIds(location_b, of_b, by_path=by_path, bodies=bodies,
                      group_wide={"payer_id": payer, "course_code": course, "policy_id": policy, "version_id": version})
+
+
+def remittances_for(claim: dict, *, payer: str, trace: str) -> tuple[str, str]:
+    """Two valid, balanced 835s for B's submitted claim: a payment, and (another trace) its reversal and correction.
+
+    CLP01 and REF*6R echo the claim's and lines' control numbers, as the 837P sent them; the payer is B's
+    (REF*2U its X12 id), so nothing but the location scope stands between either file and B's claim.
+    """
+    def paying(status: str, sign: Decimal, paid: tuple[str, str]) -> Clp:
+        lines = []
+        for line, settled in zip(claim["lines"], paid):
+            charge, settled = Decimal(line["charge_amount"]), Decimal(settled)
+            written_off = [("CO", "45", sign * (charge - settled))] if charge != settled else []
+            lines.append(Svc(line["cpt"], sign * charge, sign * settled, written_off, line["control_number"],
+                             tuple(line["modifiers"])))
+        return Clp(claim["control_number"], status, lines, payer_claim_number="PCNB0001")
+
+    first = build_835([paying("1", Decimal(1), ("100.00", "50.50"))], trace=trace, payer_id=PAYER_X12,
+                      payer_name=payer, control_number=910)
+    correction = build_835([paying("22", Decimal(-1), ("100.00", "50.50")),
+                            paying("1", Decimal(1), ("110.00", "50.50"))],
+                           trace=f"{trace}-2", payer_id=PAYER_X12, payer_name=payer, control_number=911)
+    for x12 in (first, correction):  # the file billing's strict checks accept: envelope, balancing, pyx12
+        assert problems(x12) == [], problems(x12)
+    return first, correction

@@ -1,15 +1,15 @@
 """Requests for every route of the combined OpenAPI, aimed at location B's real records, and what each must answer.
 
 A route is "located" when its request names location B: a location id in the path, query or body, or the
-id of one of B's records (made first by the test) anywhere in it. A location-A token must get 403 there, or
-404 where the route documents 404 for unknown ids. A route that names no location at all is group-wide:
+id of one of B's records (made first by the test) anywhere in it, or a body made for B's records (an 835
+whose CLP01 is B's claim). A location-A token must get 403 there, or 404 where the route documents 404 for
+unknown ids. A route that names no location at all is group-wide:
 it must say nothing of B's records to a location-A token.
 """
 
 import re
 import uuid
 from dataclasses import dataclass, field
-
 from datetime import timedelta
 
 from tests.e2e.flow import VISIT
@@ -90,8 +90,8 @@ def probe(spec: dict, route: str, ids: "RecordIds") -> Probe:
     found.params |= QUERIES.get(route, {})
     body = operation.get("requestBody", {}).get("content", {}).get("application/json")
     if body:
-        found.body = BODIES.get(route) or sample(spec, body["schema"], ids)
-        found.located |= ids.mentioned_in(found.body)
+        found.body = ids.bodies.get(route) or BODIES.get(route) or sample(spec, body["schema"], ids)
+        found.located |= route in ids.bodies or ids.mentioned_in(found.body)
     return found
 
 
@@ -99,8 +99,10 @@ class RecordIds:
     """Location B's records by the name a path, query or body field gives their id."""
 
     def __init__(self, location_b: str, of_b: dict[str, str], *, by_path: dict[tuple[str, str], str],
-                 group_wide: dict[str, str]):
+                 group_wide: dict[str, str], bodies: dict[str, object] | None = None):
         self.location_b = location_b
+        # Whole bodies that name B's records inside a document (an 835 names B's claim only by CLP01), by route.
+        self.bodies = bodies or {}
         self.of_b = of_b | {name: location_b for name in LOCATION_FIELDS}
         self.by_path = by_path  # where one name means two things (`item_id`: a supply, a review item)
         self.group_wide = group_wide  # records of no location (payers, courses, policies): fill, never B's
