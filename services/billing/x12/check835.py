@@ -23,11 +23,13 @@ def problems(text: str) -> list[Problem]:
     segments = list(enumerate(interchange.segments, start=1))
     found = [*_characters(segments), *envelope(segments)]
     found += balance835.money(segments)
+    if _unreadable(found):
+        return found
     tags = {position: seg[0] for position, seg in segments}
-    found += [Problem(tags.get(f.position, "ISA") if f.position else "ISA", f.position or 1,
-                      f"{GUIDE} implementation guide (pyx12)", f.message)
-              for f in findings(text)] if not _unreadable(found) else []
-    return found
+    # A finding pyx12 cannot place (it gave up on a broken envelope) adds nothing to ours.
+    return found + [Problem(tags.get(f.position, "ISA") if f.position else "ISA", f.position or 1,
+                            f"{GUIDE} implementation guide (pyx12)", f.message)
+                    for f in findings(text) if not (found and f.position is None)]
 
 
 def as_errors(found: list[Problem]) -> list[dict]:
@@ -65,6 +67,8 @@ def envelope(segments) -> list[Problem]:
             if gs:
                 out.append(_unclosed(gs, "GE", position))
             gs, isa.inside = _Open(position, seg), isa.inside + 1
+            if _el(seg, 1) != "HP":
+                out.append(Problem("GS", position, "GS01 = HP", f"GS01 is '{_el(seg, 1)}', an 835's group is HP"))
             if _el(seg, 8) != GUIDE:
                 out.append(Problem("GS", position, "GS08 version", f"GS08 is '{_el(seg, 8)}', an 835 is {GUIDE}"))
         elif tag == "ST":

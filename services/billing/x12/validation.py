@@ -6,6 +6,7 @@ import tempfile
 import threading
 from dataclasses import dataclass
 
+import pyx12.errors
 import pyx12.params
 import pyx12.x12n_document
 
@@ -39,8 +40,10 @@ def findings(text: str) -> list[Finding]:
     """pyx12's findings with the segment each is about; a file pyx12 cannot read at all is one finding."""
     try:
         messages = validate(text)
-    except Exception as exc:  # pyx12 raises on envelopes it has no map for (e.g. a wrong GS08)
+    except (pyx12.errors.X12Error, pyx12.errors.EngineError) as exc:  # no map for the envelope (a wrong GS08)
         return [Finding(None, f"pyx12 could not read the interchange: {exc}")]
+    except Exception:  # its reader trips over broken envelopes; its own words ("list index ...") say nothing
+        return [Finding(None, "pyx12 could not follow the interchange: its envelope (ISA/GS/ST...SE/GE/IEA) is broken")]
     located = []
     for message in messages:
         match = _LOCATED.fullmatch(message)

@@ -147,3 +147,18 @@ def test_a_837_or_a_second_transaction_set_is_refused():
     doubled = "".join("*".join(s) + "~\n" for s in [*two[:position_of(GOOD, "SE")], *body, *two[-2:]])
     doubled = doubled.replace("GE*1*", "GE*2*")
     assert "one transaction set per file" in [p.rule for p in problems(doubled)]
+
+
+def test_a_group_that_is_not_a_remittance_group_is_named_by_us_not_by_a_missing_pyx12_map():
+    bad = with_element(GOOD, "GS", 1, "HC")
+    problem = first(problems(bad))
+    assert (problem.segment, problem.position, problem.rule) == ("GS", 2, "GS01 = HP")
+    assert problem.message == "GS01 is 'HC', an 835's group is HP"
+
+
+@pytest.mark.parametrize("tag", ["GS", "ST"])
+def test_a_broken_envelope_that_pyx12_trips_over_gives_our_words_not_a_python_error(tag):
+    found = problems(without(GOOD, "GS") if tag == "GS" else "".join(
+        line for line in GOOD.splitlines(keepends=True) if not line.startswith("ST*")))
+    assert found
+    assert not [p for p in found if "list index" in p.message or "Error" in p.message or "Map not" in p.message]
