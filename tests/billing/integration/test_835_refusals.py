@@ -6,11 +6,12 @@ from decimal import Decimal
 import pytest
 
 from shared.contracts.scheduling import AppointmentCompleted, PatientRegistered, ServiceLine
-from tests.billing.integration.claim_flow import ADDRESS, claim_of, insure, set_up_billing
+from tests.billing.integration.claim_flow import ADDRESS, FEES, PROFILE, claim_of, insure, set_up_billing
 from tests.billing.x12_835 import Clp, Svc, build_835
 from tests.billing.x12_mutations import cut_after, cut_before, with_element, without
 from tests.e2e.conftest import ADMIN_A
 from tests.support.dates import at_local, days_ago
+from tests.support.suite import token
 from tests.support.upstream import publish, seed_practice
 
 pytestmark = pytest.mark.integration
@@ -20,21 +21,25 @@ WRITTEN = ("remittance", "remittance_claim_payment", "remittance_line_payment", 
            "patient_ledger_entry")
 
 
-async def submitted_claim(suite, billing) -> dict:
+async def submitted_claim(suite, billing, location_id: str = "loc-a", payer_id: str | None = None) -> dict:
     """A two-line visit ten days ago (99213 125.00, 83036-QW 50.50), its claim scrubbed and sent in an 837P."""
-    await seed_practice(suite)
-    payer_id = await set_up_billing(billing)
+    await seed_practice(suite, location_id=location_id)
+    if payer_id is None:
+        payer_id = await set_up_billing(billing)
+    else:  # a second location: its own billing profile and fees, the same payer
+        for path, body in (("billing-profile", PROFILE), ("fee-schedule", FEES)):
+            assert (await billing.put(f"/locations/{location_id}/{path}", json=body)).status_code == 200
     patient_id, appointment_id, day = str(uuid.uuid4()), str(uuid.uuid4()), days_ago(10)
     await publish(suite, PatientRegistered(patient_id=patient_id, family_name="Rivera", given_name="Ana",
-                                           birth_date=days_ago(365 * 40), sex="female", location_id="loc-a",
+                                           birth_date=days_ago(365 * 40), sex="female", location_id=location_id,
                                            address=ADDRESS), patient_id)
     await insure(billing, patient_id, payer_id, effective_from=days_ago(60).isoformat())
     await publish(suite, AppointmentCompleted(
-        appointment_id=appointment_id, patient_id=patient_id, provider_id="prov-7", location_id="loc-a",
+        appointment_id=appointment_id, patient_id=patient_id, provider_id="prov-7", location_id=location_id,
         date_of_service=day, completed_at=at_local(day, 10, tz="America/Los_Angeles"), diagnosis_codes=["I10"],
         service_lines=[ServiceLine(cpt="99213"), ServiceLine(cpt="83036", modifiers=["QW"])]), appointment_id)
     await claim_of(billing, appointment_id, "ready")
-    exported = await billing.post("/claim-batches", json={"location_id": "loc-a"})
+    exported = await billing.post("/claim-batches", json={"location_id": location_id})
     assert exported.status_code == 201, exported.text
     return await claim_of(billing, appointment_id, "submitted")
 
@@ -92,3 +97,28 @@ async def test_a_bad_835_is_refused_whole_and_a_good_one_posts(make_suite, backe
         assert [line["paid_amount"] for line in after["lines"]] == ["100.00", "50.50"]
         assert await suite.scalar("billing", "SELECT count(*) FROM remittance_line_adjustment") == 2
         assert await suite.scalar("billing", "SELECT count(*) FROM patient_ledger_entry") == 1
+
+
+def paid_in_full(claim: dict) -> Clp:
+    lines = [line["control_number"] for line in claim["lines"]]
+    return Clp(claim["control_number"], "1", [Svc("99213", D("125"), D("100"), [("CO", "45", D("25"))], lines[0]),
+                                              Svc("83036", D("50.50"), D("50.50"), [], lines[1], ("QW",))])
+
+
+async def test_a_valid_file_posts_all_of_its_claims_or_none(make_suite):
+    # A biller of loc-a imports a valid file that also pays a loc-b claim: the loc-b claim is refused (403)
+    # after the loc-a claim's payment was written in the same transaction, which must not survive.
+    suite = make_suite("postgresql")
+    await suite.start("billing")
+    async with suite.client("billing", token(roles=["practice_admin"], locations=["loc-a", "loc-b"])) as admin:
+        ours = await submitted_claim(suite, admin)
+        payer_id = (await admin.get(f"/claims/{ours['id']}")).json()["payer_id"]
+        theirs = await submitted_claim(suite, admin, location_id="loc-b", payer_id=payer_id)
+    both = build_835([paid_in_full(ours), paid_in_full(theirs)], trace=f"EFT-{uuid.uuid4().hex[:8]}")
+    async with suite.client("billing", token(roles=["biller"], locations=["loc-a"], sub="biller-a")) as biller:
+        refused = await biller.post("/remittances", json={"x12": both})
+        assert refused.status_code == 403, refused.text
+        for table in WRITTEN:
+            assert await suite.scalar("billing", f"SELECT count(*) FROM {table}") == 0, table
+        unchanged = (await biller.get(f"/claims/{ours['id']}")).json()
+        assert (unchanged["status"], unchanged["paid_amount"]) == ("submitted", "0.00")
