@@ -11,7 +11,7 @@ from services.scheduling.schemas import AppointmentIn, SeriesIn
 from shared.audit import UowFactory, audit_denials, ensure_phi_access
 from shared.auth import Principal
 from shared.clock import utcnow
-from shared.errors import DomainError
+from shared.errors import DomainError, Unprocessable
 from shared.uow import UnitOfWork
 
 MAX_OCCURRENCES = 52
@@ -45,6 +45,9 @@ def occurrences(cmd: SeriesIn, tz: ZoneInfo) -> list[AppointmentIn]:
     step = timedelta(days=cmd.every * (7 if cmd.unit == "week" else 1))
     local_start, duration = cmd.start.astimezone(tz), cmd.end - cmd.start
     result, day = [], local_start.date()
+    if cmd.until is not None and cmd.until < day:
+        raise Unprocessable(f"until {cmd.until} is before the first occurrence, on {day} at the location",
+                            field="body.until")
     while len(result) < (cmd.count or MAX_OCCURRENCES + 1) and (cmd.until is None or day <= cmd.until):
         start = local_start.replace(year=day.year, month=day.month, day=day.day)
         result.append(cmd.model_copy(update={"start": start.astimezone(UTC), "end": (start + duration).astimezone(UTC)}))

@@ -12,7 +12,7 @@ from shared.contracts.staff import ShiftScheduled
 from tests.e2e.conftest import ADMIN_A
 from tests.e2e.flow import practice, register_patient
 from tests.e2e.when import LA, span, utc
-from tests.support.dates import TUESDAY, at_local, iso_utc, next_dst_day
+from tests.support.dates import TUESDAY, at_local, iso_utc, next_dst_day, next_weekday
 from tests.support.upstream import publish, wait_bookable
 
 pytestmark = pytest.mark.integration
@@ -149,3 +149,19 @@ def test_weekly_occurrences_keep_the_local_wall_clock_across_dst():
     assert [(s.date(), s.strftime("%H:%M")) for s in starts] == [
         (first + timedelta(weeks=n), "12:00") for n in range(3)]
     assert starts[0].utcoffset() != starts[1].utcoffset() == starts[2].utcoffset()  # the change is in between
+
+
+def test_a_series_whose_until_is_before_its_first_occurrence_is_refused_naming_until():
+    from services.scheduling.schemas import SeriesIn
+    from services.scheduling.series import occurrences
+    from shared.errors import Unprocessable
+
+    la = ZoneInfo("America/Los_Angeles")
+    first = next_weekday(TUESDAY, tz=la.key)
+    # 20:00 in Los Angeles is already the next day in UTC: `until` is compared with the local date.
+    rule = dict(patient_id="p", provider_id="d", location_id="l", start=at_local(first, 20, tz=la.key),
+                end=at_local(first, 20, 30, tz=la.key), every=1, unit="week")
+    with pytest.raises(Unprocessable) as refused:
+        occurrences(SeriesIn(**rule, until=first - timedelta(days=1)), la)
+    assert refused.value.field == "body.until" and str(first) in refused.value.message
+    assert len(occurrences(SeriesIn(**rule, until=first), la)) == 1
