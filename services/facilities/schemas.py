@@ -57,6 +57,14 @@ class LocationPatch(BaseModel):
 
     _opens_before_closing = field_validator("opening_hours")(lambda hours: _opening_hours(hours))
 
+    @field_validator("name", "opening_hours", "closed_on", "cancellation_notice_hours")
+    @classmethod
+    def _not_cleared(cls, value):
+        # Omitted means "unchanged"; null would clear what every location must have.
+        if value is None:
+            raise ValueError("cannot be null: omit it to keep the current value")
+        return value
+
 
 class LocationOut(LocationFields):
     model_config = ConfigDict(from_attributes=True)
