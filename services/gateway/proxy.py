@@ -1,18 +1,29 @@
 """/api/v1/<service>/...: every service behind one authenticated entry point."""
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import StreamingResponse
 from starlette.background import BackgroundTask
 
 from services.gateway.access import AnyUser
 from services.gateway.upstreams import downstream_headers
+from shared.errors import DomainError
 
 router = APIRouter()
 METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
 
 
+def _refuse_control_characters(request: Request) -> None:
+    # A NUL or other control character is never part of an id or a search, and httpx refuses such a URL;
+    # checked before the caller's token, which costs a database read.
+    query = "".join(key + value for key, value in request.query_params.multi_items())
+    for field, text in (("path", request.url.path), ("query", query)):
+        if any(ord(char) < 32 or ord(char) == 127 for char in text):
+            raise DomainError(f"the request {field} holds a control character", field=field)
+
+
 # Hidden from the gateway's own schema: the combined OpenAPI lists each service's routes instead.
-@router.api_route("/api/v1/{service}/{path:path}", methods=METHODS, include_in_schema=False)
+@router.api_route("/api/v1/{service}/{path:path}", methods=METHODS, include_in_schema=False,
+                  dependencies=[Depends(_refuse_control_characters)])
 async def forward(service: str, path: str, request: Request, caller: AnyUser):
     """Pass the request on with the caller's (or the minted) token; stream the answer back."""
     headers = dict(request.headers) | {"authorization": f"Bearer {caller.bearer}"}

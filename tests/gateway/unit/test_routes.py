@@ -36,3 +36,12 @@ async def test_the_integrators_page_links_both_documents(client):
     assert "/api/v1/openapi.json" in page.text and "/api/v1/asyncapi.json" in page.text
     events = (await client.get("/api/v1/asyncapi.json")).json()
     assert "scheduling.appointment" in events["channels"]
+
+
+@pytest.mark.parametrize("url", ["/api/v1/scheduling/patients/p-1%00", "/api/v1/scheduling/patients/p%1B1",
+                                 "/api/v1/scheduling/patients?name=Lee%00", "/api/v1/billing/claims/c%7F"])
+async def test_a_control_character_in_the_path_or_query_is_400_before_proxying(client, url):
+    admin = {"Authorization": f"Bearer {token(roles=['practice_admin'], locations=['*'])}"}
+    response = await client.get(url, headers=admin)
+    assert response.status_code == 400, response.text
+    assert response.json()["field"] in ("path", "query") and "control character" in response.json()["message"]
