@@ -127,4 +127,7 @@ async def _unit_of_work_factory(request: Request) -> Callable[[], UnitOfWork]:
 
 
 # Fresh units of work on demand: a refusal is audited in its own transaction (shared.audit.audit_denials).
+# Paging deeper than this is never a person reading pages; it also keeps OFFSET inside the database's integers.
+MAX_OFFSET = 1_000_000
+
 NewUowDep = Annotated[Callable[[], UnitOfWork], Depends(_unit_of_work_factory)]

@@ -12,7 +12,7 @@ class PrivacyIncidentIn(BaseModel):
     location_id: str = Field(min_length=1, max_length=64)
     discovered_on: date
     description: str = Field(min_length=1, max_length=4000)
-    individuals_affected: int = Field(0, ge=0)
+    individuals_affected: int = Field(0, ge=0, le=1_000_000_000)  # fits the INTEGER column
 
 
 class NotificationIn(BaseModel):
@@ -62,8 +62,9 @@ class OshaCaseIn(BaseModel):
     where: str = Field(min_length=1, max_length=200)
     description: str = Field(min_length=1, max_length=2000)
     classification: Classification
-    days_away: int = Field(0, ge=0)
-    days_restricted: int = Field(0, ge=0)
+    # OSHA caps the count of days away or restricted at 180 (29 CFR 1904.7(b)(3)(vii)).
+    days_away: int = Field(0, ge=0, le=180)
+    days_restricted: int = Field(0, ge=0, le=180)
     injury_type: InjuryType
     details_301: Details301
     sharps: SharpsDetails | None = None

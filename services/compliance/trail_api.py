@@ -12,7 +12,7 @@ from services.compliance.schemas import Action, AnchorOut, AuditRecordOut, Outco
 from services.compliance.trail_queries import TrailQuery
 from shared.auth import ALL_LOCATIONS, Principal
 from shared.errors import Forbidden, Unprocessable
-from shared.web import NewUowDep, UowDep
+from shared.web import MAX_OFFSET, NewUowDep, UowDep
 
 router = APIRouter(prefix="/audit", tags=["access trail"])
 
@@ -20,7 +20,7 @@ router = APIRouter(prefix="/audit", tags=["access trail"])
 def _trail_query(patient_id: str | None = None, actor: str | None = None, location_id: str | None = None,
                  action: Action | None = None, outcome: Outcome | None = None, since: datetime | None = None,
                  until: datetime | None = None, limit: Annotated[int, Query(ge=1, le=5000)] = 500,
-                 offset: Annotated[int, Query(ge=0)] = 0) -> TrailQuery:
+                 offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> TrailQuery:
     for name, moment in (("since", since), ("until", until)):
         if moment is not None and moment.tzinfo is None:
             raise Unprocessable("give a timezone offset", field=f"query.{name}")
@@ -53,7 +53,7 @@ async def accounting_of_access(patient_id: str, uow: UowDep, new_uow: NewUowDep,
 
 
 @router.get("/verify", response_model=VerificationOut)
-async def verify_trail(uow: UowDep, actor: Officer, anchor_sequence: Annotated[int | None, Query(ge=1)] = None,
+async def verify_trail(uow: UowDep, actor: Officer, anchor_sequence: Annotated[int | None, Query(ge=1, le=2**62)] = None,
                        anchor_hash: Annotated[str | None, Query(pattern=r"^[0-9a-f]{64}$")] = None):
     """Walk the hash chain; an anchor read from the broker may be given to check a wholesale rewrite."""
     if (anchor_sequence is None) != (anchor_hash is None):

@@ -142,7 +142,7 @@ class PlanIn(BaseModel):
     every: int = Field(ge=1, le=10_000)
     unit: PlanUnit
     starts_on: date | None = None  # calendar plans count from here (default: today)
-    starts_at_usage: int | None = Field(None, ge=0)  # usage plans count from here (default: current reading)
+    starts_at_usage: int | None = Field(None, ge=0, le=2_000_000_000)  # usage plans count from here (default: current reading)
 
 
 class PlanOut(BaseModel):

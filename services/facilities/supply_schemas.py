@@ -104,7 +104,7 @@ class PurchaseOrderOut(BaseModel):
 
 
 class ReceiptLineIn(BaseModel):
-    line_number: int = Field(ge=1)
+    line_number: int = Field(ge=1, le=200)  # an order holds at most 200 lines
     quantity: int = Quantity
 
 

@@ -6,6 +6,7 @@ from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
 
 from services.scheduling.schemas import EmergencyContact, PatientIn, PatientOut, Sex
 from shared.contracts.scheduling import PostalAddress
+from shared.web import MAX_OFFSET
 
 PHONE = r"^\+?[0-9 ()\-]{7,20}$"  # the same rule as registration
 
@@ -47,7 +48,7 @@ class PatientQuery(BaseModel):
     birth_date: date | None = None
     phone: str | None = Field(None, pattern=PHONE)
     limit: int = Field(20, ge=1, le=100)
-    offset: int = Field(0, ge=0)
+    offset: int = Field(0, ge=0, le=MAX_OFFSET)
 
 
 class PatientPage(BaseModel):

@@ -7,7 +7,7 @@ from fastapi import APIRouter, Query
 from services.staff import member_reads, members
 from services.staff.access import Manager
 from services.staff.schemas import HireIn, MemberFields, MemberOut, TerminationIn, TransferIn
-from shared.web import UowDep
+from shared.web import MAX_OFFSET, UowDep
 
 router = APIRouter(prefix="/members", tags=["members"])
 
@@ -20,7 +20,7 @@ async def hire(body: HireIn, uow: UowDep, actor: Manager):
 
 @router.get("", response_model=list[MemberOut])
 async def list_members(location_id: str, uow: UowDep, actor: Manager, include_terminated: bool = False,
-                       limit: Annotated[int, Query(ge=1, le=500)] = 200, offset: Annotated[int, Query(ge=0)] = 0):
+                       limit: Annotated[int, Query(ge=1, le=500)] = 200, offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0):
     """A page of the members who may work at a location, by name (audited read of personal data)."""
     return await member_reads.list_members(uow=uow, location_id=location_id, include_terminated=include_terminated,
                                            limit=limit, offset=offset, actor=actor)
