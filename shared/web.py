@@ -126,8 +126,8 @@ async def _unit_of_work_factory(request: Request) -> Callable[[], UnitOfWork]:
     return request.app.state.runtime.uow
 
 
-# Fresh units of work on demand: a refusal is audited in its own transaction (shared.audit.audit_denials).
 # Paging deeper than this is never a person reading pages; it also keeps OFFSET inside the database's integers.
 MAX_OFFSET = 1_000_000
 
+# Fresh units of work on demand: a refusal is audited in its own transaction (shared.audit.audit_denials).
 NewUowDep = Annotated[Callable[[], UnitOfWork], Depends(_unit_of_work_factory)]

@@ -14,7 +14,7 @@ from services.billing import control_numbers
 from services.billing.claim_models import Claim, ClaimLine
 from services.billing.claims import SYSTEM, active_coverages, lines_of, record_change, scrub
 from services.billing.domain import ZERO, ClaimStatus
-from services.billing.ledger_domain import local_day
+from shared.clock import local_date
 from services.billing.locations import zone_of
 from services.billing.models import BillingPatient, Coverage, Payer
 from services.billing.remittance_models import (Remittance, RemittanceClaimPayment, RemittanceLineAdjustment,
@@ -85,7 +85,7 @@ async def prior_payer_of(uow: UnitOfWork, claim: Claim) -> cob.PriorPayer | None
         select(Remittance.payment_date).join(RemittanceClaimPayment)
         .where(RemittanceClaimPayment.claim_id == primary.id, live_postings())
         .order_by(Remittance.imported_at.desc()).limit(1))
-    decided_on = decided_on or local_day(primary.adjudicated_at, await zone_of(uow, primary.location_id))
+    decided_on = decided_on or local_date(primary.adjudicated_at, await zone_of(uow, primary.location_id))
 
     def adjustments(where) -> tuple[cob.Adjustment, ...]:
         return tuple(cob.Adjustment(group, carc, amount) for payment_line, line_id, group, carc, amount in posted

@@ -39,11 +39,6 @@ def month_key(day: date) -> str:
     return f"{day.year:04d}-{day.month:02d}"
 
 
-def local_day(moment: datetime, zone: tzinfo) -> date:
-    """The calendar day a (tz-aware) moment falls on where `zone` is the clock."""
-    return moment.astimezone(zone).date()
-
-
 def local_days(start: date, end: date, zone: tzinfo) -> tuple[datetime, datetime]:
     """The local days start..end as a UTC window [first midnight, the midnight after the last day)."""
     return (datetime.combine(start, time(0), tzinfo=zone).astimezone(UTC),

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
-from services.billing.ledger_domain import local_day
+from shared.clock import local_date
 from services.billing.models import BillingLocation
 from shared.uow import UnitOfWork
 
@@ -26,4 +26,4 @@ async def zones_of(uow: UnitOfWork, location_ids: Iterable[str]) -> dict[str, tz
 
 async def today_at(uow: UnitOfWork, location_id: str, now: datetime) -> date:
     """The calendar day it is at the location at `now`."""
-    return local_day(now, await zone_of(uow, location_id))
+    return local_date(now, await zone_of(uow, location_id))

@@ -12,7 +12,7 @@ from decimal import Decimal
 from sqlalchemy import and_, exists, or_, select, true
 
 from services.billing.claim_models import Claim, ClaimLine
-from services.billing.ledger_domain import local_day
+from shared.clock import local_date
 from services.billing.ledger_models import MissedVisit as MissedVisitRow, Payment, Refund
 from services.billing.locations import zones_of
 from services.billing.models import Charge, Payer
@@ -62,7 +62,7 @@ class _LocalDays:
         return cls(await zones_of(uow, locations), start, end)
 
     def day(self, moment: datetime, location_id: str) -> date:
-        return local_day(moment, self.zones[location_id])
+        return local_date(moment, self.zones[location_id])
 
     def within(self, moment: datetime, location_id: str) -> bool:
         return self.start <= self.day(moment, location_id) <= self.end
@@ -81,7 +81,7 @@ async def ar_aging(*, uow: UnitOfWork, scope: list[str] | None, as_of: date | No
             .where(_within(Claim.location_id, scope), Claim.date_of_service <= (as_of or date.max))
         )).all()
         zones = await zones_of(uow, {row.location_id for row in rows})
-    today = {location_id: as_of or local_day(now, zone) for location_id, zone in zones.items()}
+    today = {location_id: as_of or local_date(now, zone) for location_id, zone in zones.items()}
     rows = [row for row in rows if row.date_of_service <= today[row.location_id]]
     names = {row.payer_id: row.name for row in rows}
     receivables = [

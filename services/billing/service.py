@@ -8,7 +8,7 @@ from sqlalchemy import select
 from services.billing import claims, pricing
 from services.billing.balances import change_patient_balance
 from services.billing.domain import charge_lines
-from services.billing.ledger_domain import local_day
+from shared.clock import local_date
 from services.billing.locations import zone_of
 from services.billing.models import Charge, MissedVisitFee
 from shared.audit import UowFactory, audit_denials, ensure_phi_access, record_phi_access
@@ -78,7 +78,7 @@ async def _charge_missed_visit(uow: UnitOfWork, event: AppointmentNoShow | Appoi
 
 async def _service_date(uow: UnitOfWork, location_id: str, start: datetime) -> date:
     """The visit's local calendar day at its location (UTC until the location's timezone is known)."""
-    return local_day(start, await zone_of(uow, location_id))
+    return local_date(start, await zone_of(uow, location_id))
 
 
 async def _emit_created(uow: UnitOfWork, charge: Charge) -> None:

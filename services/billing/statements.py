@@ -8,7 +8,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 
 from services.billing.balances import balance_of
-from services.billing.ledger_domain import ZERO, StatementLine, local_day, local_days, reconcile
+from services.billing.ledger_domain import ZERO, StatementLine, local_days, reconcile
+from shared.clock import local_date
 from services.billing.ledger_models import PatientLedgerEntry
 from services.billing.ledger_schemas import StatementOut
 from services.billing.locations import zone_of
@@ -77,7 +78,7 @@ def statement_csv(statement: StatementOut) -> str:
     writer.writerow(["date", "description", "reference", "amount", "balance"])
     writer.writerow([statement.start.isoformat(), "opening balance", "", "", statement.opening_balance])
     for line in statement.lines:
-        writer.writerow([local_day(line.posted_at, zone).isoformat(), line.reason, line.source_id, line.amount,
+        writer.writerow([local_date(line.posted_at, zone).isoformat(), line.reason, line.source_id, line.amount,
                          line.balance_after])
     writer.writerow([statement.end.isoformat(), "closing balance", "", "", statement.closing_balance])
     return out.getvalue()

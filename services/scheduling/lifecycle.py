@@ -5,7 +5,7 @@ from datetime import date, timedelta
 from services.scheduling import waitlist  # waitlist: freed time goes to the next waiting patient
 from services.scheduling.domain import AppointmentStatus, transition
 from services.scheduling.models import Appointment
-from services.scheduling.projection_service import local_date
+from shared.clock import local_date
 from services.scheduling.projections import Location
 from services.scheduling.schemas import CancellationIn, CompletionIn
 from shared.audit import UowFactory, audit_denials, ensure_phi_access, record_phi_access

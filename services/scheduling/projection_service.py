@@ -6,12 +6,12 @@ and is an upsert: a redelivered, early or late event leaves the same rows behind
 
 from collections.abc import Iterable
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.scheduling.projections import Credential, CredentialStatus, Location, Provider, Room, Shift, TimeOff
+from shared.clock import local_date
 from shared.contracts import facilities as fac
 from shared.contracts import staff
 from shared.contracts.staff import CredentialKind, StaffRole
@@ -126,11 +126,6 @@ async def on_room_out_of_service(*, uow: UnitOfWork, event: fac.RoomOutOfService
 async def on_room_back_in_service(*, uow: UnitOfWork, event: fac.RoomBackInService, envelope: Envelope) -> None:
     """Put the room back in service."""
     await _room_in_service(uow, event, in_service=True)
-
-
-def local_date(instant: datetime, timezone: str) -> date:
-    """The calendar day of an instant at a location: credentials expire by local day."""
-    return instant.astimezone(ZoneInfo(timezone)).date()
 
 
 def in_force(credential: Credential, *, on: date) -> bool:

@@ -2,12 +2,9 @@
 
 from datetime import date, timedelta
 
-from services.scheduling.projection_service import (
-    local_date,
-    missing_credentials,
-    provider_problems,
-)
+from services.scheduling.projection_service import missing_credentials, provider_problems
 from services.scheduling.projections import Credential, CredentialStatus, Provider
+from shared.clock import local_date
 from tests.support.dates import TUESDAY, at_local, next_weekday
 
 DAY = next_weekday(TUESDAY, weeks_ahead=2)  # the visit day, passed to the rules; they never read the clock
