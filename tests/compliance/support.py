@@ -3,7 +3,7 @@
 import asyncio
 import time
 from collections.abc import Awaitable, Callable
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from shared.clock import local_date, utcnow
 from tests.support.suite import token
@@ -30,6 +30,11 @@ def zones_off_utc_date(*, margin: timedelta = timedelta(minutes=10)) -> dict[str
     least one direction is always found (both between 10:00 and 11:00).
     """
     now, found = utcnow(), {}
+    if (now + margin).date() != now.date():
+        # In the last minutes before UTC midnight no zone stays on another date for the whole window:
+        # wait for the UTC date to turn (at most `margin`), then a zone behind UTC is a day behind.
+        time.sleep((datetime.combine(now.date() + timedelta(days=1), datetime.min.time(), UTC) - now).total_seconds() + 1)
+        now = utcnow()
     for direction, step, zones in (("ahead", 1, ("Pacific/Kiritimati", "Pacific/Tongatapu")),
                                    ("behind", -1, ("Pacific/Pago_Pago", "Etc/GMT+12"))):
         for zone in zones:
