@@ -4,15 +4,15 @@ import json
 
 import pytest
 
-from tests.e2e.conftest import ADMIN_A
-from tests.e2e.flow import (
+from tests.support.suite import ADMIN_A
+from tests.support.flow import (
     VISIT,
     book_and_check_in,
     complete,
     register_patient,
     wait_for_charges,
 )
-from tests.e2e.when import span, utc
+from tests.support.when import span, utc
 from tests.support.kafka_tools import read_all
 from tests.support.suite import token
 

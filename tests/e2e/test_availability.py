@@ -9,9 +9,9 @@ import pytest
 from shared.clock import utcnow
 from shared.contracts.facilities import LocationUpdated, RoomOutOfService
 from shared.contracts.staff import CredentialExpired, ShiftScheduled
-from tests.e2e.conftest import ADMIN_A
-from tests.e2e.flow import practice, register_patient
-from tests.e2e.when import LA, shift_day, span, utc
+from tests.support.suite import ADMIN_A
+from tests.support.flow import practice, register_patient
+from tests.support.when import LA, shift_day, span, utc
 from tests.support.dates import at_local, days_ago, iso_utc, next_dst_day
 from tests.support.kafka_tools import read_all
 from tests.support.suite import token

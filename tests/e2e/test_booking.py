@@ -9,9 +9,9 @@ import pytest
 
 from shared.clock import utcnow
 from shared.contracts.staff import ShiftScheduled
-from tests.e2e.conftest import ADMIN_A
-from tests.e2e.flow import practice, register_patient
-from tests.e2e.when import LA, span, utc
+from tests.support.suite import ADMIN_A
+from tests.support.flow import practice, register_patient
+from tests.support.when import LA, span, utc
 from tests.support.dates import TUESDAY, at_local, iso_utc, next_dst_day, next_weekday
 from tests.support.upstream import publish, wait_bookable
 

@@ -4,9 +4,9 @@ import json
 
 import pytest
 
-from tests.compliance.support import OFFICER, eventually, json_of
-from tests.e2e.conftest import ADMIN_A
-from tests.e2e.flow import book_and_check_in
+from tests.support.compliance import OFFICER, eventually, json_of
+from tests.support.suite import ADMIN_A
+from tests.support.flow import book_and_check_in
 from tests.support.kafka_tools import read_all
 from tests.support.suite import token
 

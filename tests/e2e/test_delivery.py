@@ -7,9 +7,9 @@ import httpx
 import pytest
 
 from shared.envelope import Envelope
-from tests.e2e.conftest import ADMIN_A
-from tests.e2e.flow import VISIT, book_and_check_in, complete, wait_for_charges
-from tests.e2e.when import shift_day, utc
+from tests.support.suite import ADMIN_A
+from tests.support.flow import VISIT, book_and_check_in, complete, wait_for_charges
+from tests.support.when import shift_day, utc
 from tests.support.kafka_tools import produce, read_all, wait_caught_up
 
 pytestmark = pytest.mark.integration

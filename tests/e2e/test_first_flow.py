@@ -4,9 +4,9 @@ import json
 
 import pytest
 
-from tests.e2e.conftest import ADMIN_A
-from tests.e2e.flow import book_and_check_in, complete, wait_for_charges
-from tests.e2e.when import shift_day
+from tests.support.suite import ADMIN_A
+from tests.support.flow import book_and_check_in, complete, wait_for_charges
+from tests.support.when import shift_day
 from tests.support.kafka_tools import read_all
 
 pytestmark = pytest.mark.integration

@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from tests.e2e.flow import book_and_check_in, practice, register_patient
-from tests.e2e.when import span
+from tests.support.flow import book_and_check_in, practice, register_patient
+from tests.support.when import span
 from tests.support.kafka_tools import read_all
 from tests.support.suite import token
 

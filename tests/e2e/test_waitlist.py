@@ -8,8 +8,8 @@ import pytest
 from services.scheduling.slots import next_grid_start
 from shared.clock import local_today, utcnow
 from shared.contracts.staff import ShiftScheduled
-from tests.e2e.flow import practice, register_patient
-from tests.e2e.when import LA, shift_day, span, utc
+from tests.support.flow import practice, register_patient
+from tests.support.when import LA, shift_day, span, utc
 from tests.support.dates import iso_utc
 from tests.support.kafka_tools import read_all
 from tests.support.suite import token

@@ -10,8 +10,8 @@ from datetime import datetime, timedelta
 import pytest
 
 from shared.clock import local_today
-from tests.e2e.flow import VISIT, register_patient
-from tests.e2e.practice_api import (
+from tests.support.flow import VISIT, register_patient
+from tests.support.practice_api import (
     add_credential,
     add_room,
     bookability,

@@ -4,11 +4,8 @@ The roles a route serves are read from its role dependency (`require_roles` and 
 `require_user` record them), so each route is tried with every role it does not list.
 """
 
-import re
-
 import httpx
 import pytest
-from fastapi.routing import APIRoute
 
 from services.billing.app import create_app as billing_app
 from services.billing.settings import Settings as BillingSettings
@@ -23,6 +20,7 @@ from services.scheduling.settings import Settings as SchedulingSettings
 from services.staff.app import create_app as staff_app
 from services.staff.settings import Settings as StaffSettings
 from shared.auth import Role
+from tests.support.routes import guarded_routes
 from tests.support.suite import token
 
 MEMORY = "sqlite+aiosqlite:///:memory:"
@@ -34,44 +32,7 @@ APPS = {
     "gateway": lambda: gateway_app(GatewaySettings(database_url=MEMORY)),
     "facilities": lambda: facilities_app(FacilitiesSettings(database_url=MEMORY)),
 }
-PUBLIC = re.compile(r"^/(health/|openapi.json|docs|redoc|api/v1/auth/(sign-in|refresh)$)")
 ROLELESS = token(roles=[], locations=["*"])
-
-
-def served_roles(route: APIRoute) -> frozenset[str] | None:
-    """The roles the route's role dependency lets in, or None when it has none."""
-    pending = list(route.dependant.dependencies)
-    while pending:
-        dependency = pending.pop()
-        if hasattr(dependency.call, "allowed_roles"):
-            return dependency.call.allowed_roles
-        pending.extend(dependency.dependencies)
-    return None
-
-
-def api_routes(routes):
-    # FastAPI 0.16x wraps included routers; their routes keep full paths (no include prefixes here).
-    for route in routes:
-        if isinstance(route, APIRoute):
-            yield route
-        elif hasattr(route, "original_router"):
-            yield from api_routes(route.original_router.routes)
-
-
-def guarded_routes(app):
-    """Every documented (method, path, served roles), path parameters filled in."""
-    documented = {(m.upper(), p) for p, ops in app.openapi()["paths"].items() for m in ops if not PUBLIC.match(p)}
-    found = {(method, route.path): route for route in api_routes(app.routes) if route.include_in_schema
-             for method in route.methods if (method, route.path) in documented}
-    assert set(found) == documented, "the walk must see every documented operation"
-    for (method, path), route in sorted(found.items()):
-        yield method, re.sub(r"{[^}]+}", "x", path), served_roles(route)
-
-
-def routes(app):
-    """Every documented (method, path) behind a token, path parameters filled in."""
-    for method, path, _roles in guarded_routes(app):
-        yield method, path
 
 
 @pytest.mark.parametrize("service", APPS)

@@ -6,7 +6,7 @@ from collections.abc import Awaitable, Callable
 
 import httpx
 
-from tests.e2e.flow import practice
+from tests.support.flow import practice
 from tests.support.dates import days_ago
 
 PAYER = {"name": "Acme Health", "x12_payer_id": "ACME01", "timely_filing_days": 365,

@@ -22,6 +22,9 @@ def token(*, roles: list[str], locations: list[str], sub: str = "tester") -> str
     return issue_token(sub=sub, roles=roles, locations=locations, secret=DEV_JWT_SECRET)
 
 
+ADMIN_A = token(roles=["practice_admin"], locations=["loc-a"])
+
+
 class Suite:
     """Services of one test: own topic prefix, own databases, own ports."""
 

@@ -11,11 +11,11 @@ import pytest
 from services.billing.x12 import edi837
 from services.billing.x12.validation import validate
 from shared.contracts.scheduling import AppointmentCancelled, AppointmentNoShow
-from tests.billing.integration.claim_flow import (FEES, PAYER, claim_of, completed_visit, eventually, insure,
+from tests.support.claim_flow import (FEES, PAYER, claim_of, completed_visit, eventually, insure,
                                                   insured_patient, register, set_up_billing)
-from tests.billing.x12_835 import Clp, Svc, build_835
-from tests.e2e.conftest import ADMIN_A
-from tests.e2e.flow import VISIT
+from tests.support.x12_835 import Clp, Svc, build_835
+from tests.support.suite import ADMIN_A
+from tests.support.flow import VISIT
 from tests.support.dates import days_ago
 from tests.support.kafka_tools import read_all
 from tests.support.suite import token

@@ -24,15 +24,15 @@ from shared.contracts.scheduling import (
 )
 from shared.db import create_engine, session_factory
 from shared.migrations import upgrade
-from tests.billing.integration.claim_flow import (
+from tests.support.claim_flow import (
     ADDRESS,
     claim_of,
     eventually,
     insure,
     set_up_billing,
 )
-from tests.billing.x12_835 import Clp, Svc, build_835
-from tests.e2e.conftest import ADMIN_A
+from tests.support.x12_835 import Clp, Svc, build_835
+from tests.support.suite import ADMIN_A
 from tests.support.dates import at_local, days_ago
 from tests.support.upstream import publish, seed_practice
 

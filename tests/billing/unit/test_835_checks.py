@@ -7,7 +7,7 @@ import pytest
 from services.billing.x12 import edi835
 from services.billing.x12.check835 import problems
 from services.billing.x12.validation import validate
-from tests.billing.x12_835 import Clp, Svc, build_835
+from tests.support.x12_835 import Clp, Svc, build_835
 from tests.billing.x12_mutations import cut_after, cut_before, segments, with_element, without
 
 D = Decimal

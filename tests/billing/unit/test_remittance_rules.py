@@ -5,7 +5,7 @@ from decimal import Decimal
 from services.billing.domain import REVERSIBLE, ClaimStatus, split_adjustments, underpaid_by
 from services.billing.pricing import allowed
 from services.billing.x12 import edi835
-from tests.billing.x12_835 import Clp, Svc, build_835
+from tests.support.x12_835 import Clp, Svc, build_835
 
 D = Decimal
 A = edi835.Adjustment

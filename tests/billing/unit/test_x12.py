@@ -10,7 +10,7 @@ from services.billing.x12.envelope import read
 from services.billing.x12.validation import validate
 from services.billing.x12.edi837_cob import balances
 from tests.billing.unit.x12_samples import ADJUDICATED_ON, ENVELOPE, SUBMITTER, claim, secondary_claim
-from tests.billing.x12_835 import Clp, Svc, build_835
+from tests.support.x12_835 import Clp, Svc, build_835
 
 CLAIMS = [claim(), claim("c0ffee00-0000-4000-8000-000000000002", relationship="child"),
           replace(claim("c0ffee00-0000-4000-8000-000000000003"), replaces_payer_claim="PCN0001")]

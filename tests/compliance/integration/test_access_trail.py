@@ -10,9 +10,9 @@ import pytest
 from shared.clock import utcnow
 
 from services.compliance.chain import CHAINED_FIELDS, OPTIONAL_CHAINED_FIELDS, record_hash
-from tests.compliance.support import OFFICER, OFFICER_A, eventually, json_of
-from tests.e2e.conftest import ADMIN_A
-from tests.e2e.flow import complete, practice, register_patient, wait_for_charges
+from tests.support.compliance import OFFICER, OFFICER_A, eventually, json_of
+from tests.support.suite import ADMIN_A
+from tests.support.flow import complete, practice, register_patient, wait_for_charges
 from tests.support.kafka_tools import read_all
 from tests.support.suite import token
 from tests.support.upstream import SLOT_END, SLOT_START

@@ -6,7 +6,7 @@ import pytest
 
 from shared.clock import utcnow
 from shared.contracts.audit import phi_accessed_of
-from tests.compliance.support import OFFICER, OFFICER_A, eventually, json_of
+from tests.support.compliance import OFFICER, OFFICER_A, eventually, json_of
 from tests.support.dates import days_ago, iso_utc
 from tests.support.upstream import publish
 

@@ -9,7 +9,7 @@ from shared.clock import local_today, utc_today
 from shared.contracts.facilities import LocationOpened
 from shared.contracts.staff import CredentialAdded, StaffMemberHired
 from tests.compliance.integration.test_incidents import case
-from tests.compliance.support import OFFICER, eventually, json_of, zones_off_utc_date
+from tests.support.compliance import OFFICER, eventually, json_of, zones_off_utc_date
 from tests.support.dates import days_ago
 from tests.support.upstream import publish
 

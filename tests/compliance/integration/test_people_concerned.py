@@ -8,7 +8,7 @@ import pytest
 
 from shared.contracts.audit import phi_accessed_of
 from shared.contracts.staff import StaffMemberHired
-from tests.compliance.support import OFFICER, eventually, json_of
+from tests.support.compliance import OFFICER, eventually, json_of
 from shared.clock import utcnow
 from tests.support.dates import days_ago, today_utc
 from tests.support.kafka_tools import read_all

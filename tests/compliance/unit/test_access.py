@@ -6,7 +6,7 @@ import httpx
 from services.compliance.app import create_app
 from services.compliance.settings import Settings
 from tests.support.suite import token
-from tests.unit.test_route_security import routes
+from tests.support.routes import routes
 
 SELF_ATTEST = ("POST", "/policy-versions/x/attest")
 REVIEW_DECISIONS = {("POST", "/access-reviews/x/items/x/confirm"), ("POST", "/access-reviews/x/items/x/revoke")}

@@ -8,7 +8,7 @@ import pytest
 from shared.clock import utcnow
 from shared.contracts.facilities import LocationUpdated
 
-from tests.e2e.flow import register_patient
+from tests.support.flow import register_patient
 from tests.facilities.integration.practice import (ADMIN, COORDINATOR_A, COORDINATOR_B, FRONT_DESK_A, eventually,
                                                    hire_provider, location_body, open_location)
 from tests.support.dates import at_local, days_ago, days_ahead, iso_utc

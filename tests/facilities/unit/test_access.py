@@ -5,7 +5,7 @@ import httpx
 from services.facilities.app import create_app
 from services.facilities.settings import Settings
 from tests.support.suite import token
-from tests.unit.test_route_security import routes
+from tests.support.routes import routes
 
 OPEN_TO_ALL_STAFF = {("POST", "/locations/x/work-orders")}
 ADMINS_ONLY = {("POST", "/locations")}

@@ -9,10 +9,10 @@ from decimal import Decimal
 import httpx
 
 from services.billing.x12.check835 import problems
-from tests.billing.integration.claim_flow import ADDRESS, FEES, PROFILE
-from tests.billing.x12_835 import Clp, Svc, build_835
-from tests.e2e.flow import VISIT
-from tests.e2e.practice_api import (add_credential, add_room, bookability, eventually, hire_physician, local,
+from tests.support.claim_flow import ADDRESS, FEES, PROFILE
+from tests.support.x12_835 import Clp, Svc, build_835
+from tests.support.flow import VISIT
+from tests.support.practice_api import (add_credential, add_room, bookability, eventually, hire_physician, local,
                                     open_location, schedule_shift, staff_knows_location)
 from tests.gateway.integration.route_walk import RecordIds
 from tests.support.dates import TUESDAY, days_ago, days_ahead, next_weekday

@@ -12,7 +12,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from tests.e2e.flow import VISIT
+from tests.support.flow import VISIT
 from tests.support.dates import days_ago, iso_utc, month_string, next_monday_at
 
 START = next_monday_at(9, tz="America/Los_Angeles")
