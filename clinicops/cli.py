@@ -120,7 +120,7 @@ def user_create(var_dir: Path, args) -> int:
 
     from pydantic import ValidationError
 
-    from services.gateway.bootstrap import create_user_from_cli
+    from services.gateway.users.bootstrap import create_user_from_cli
     from shared.errors import DomainError
 
     if args.password_stdin:

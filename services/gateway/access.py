@@ -1,23 +1,17 @@
-"""Who may call the gateway: its own token or a trusted provider's, not revoked, within the user's rate."""
+"""Who may call the gateway: a token the app's authenticator accepts, not revoked, within the user's rate."""
 
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from typing import Annotated
 
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from services.gateway import sessions
-from services.gateway.domain import GENERATION_CLAIM, KNOWN_ROLES, USER_ID_CLAIM
-from services.gateway.oidc import OidcVerifier
-from services.gateway.ratelimit import TokenBuckets
-from services.gateway.settings import Settings
-from shared.auth import Principal, Role, decode_token, issue_token
-from shared.clock import utcnow
+from shared.auth import Principal, Role
 from shared.errors import Forbidden, Unauthorized
 
-# The internal token minted for a provider's user lives no longer than this, whatever the provider's lifetime.
-MINTED_TTL = timedelta(minutes=5)
+# Every clinicops role: what a route given no roles serves, and the provider roles worth keeping.
+KNOWN_ROLES = frozenset(r.value for r in Role)
 
 
 @dataclass(frozen=True)
@@ -38,29 +32,6 @@ class Caller:
         return self.user_id or self.principal.sub
 
 
-class Authenticator:
-    """Accepts the gateway's own HS256 tokens and, when configured, the OIDC provider's."""
-
-    def __init__(self, settings: Settings):
-        self.settings = settings
-        self.oidc = OidcVerifier(settings) if settings.oidc_enabled else None
-
-    async def authenticate(self, token: str) -> Caller:
-        settings = self.settings
-        if self.oidc is not None and self.oidc.issued_this(token):
-            principal, expires_at, token_id = await self.oidc.verify(token)
-            ttl = min(MINTED_TTL, expires_at - utcnow())
-            minted = issue_token(sub=principal.sub, roles=sorted(principal.roles),
-                                 locations=sorted(principal.locations), secret=settings.jwt_secret,
-                                 issuer=settings.jwt_issuer, ttl=ttl)
-            return Caller(principal, minted, token_id, expires_at)
-        claims = decode_token(token, secret=settings.jwt_secret, issuer=settings.jwt_issuer)
-        principal = Principal(sub=claims["sub"], roles=frozenset(claims.get("roles", [])),
-                              locations=frozenset(claims.get("locations", [])))
-        return Caller(principal, token, claims.get("jti"), datetime.fromtimestamp(claims["exp"], UTC),
-                      claims.get(USER_ID_CLAIM), claims.get(GENERATION_CLAIM))
-
-
 _bearer = HTTPBearer(auto_error=False)
 
 
@@ -74,13 +45,14 @@ def require_user(*roles: Role):
     ) -> Caller:
         if credentials is None:
             raise Unauthorized("missing bearer token")
+        # The authenticator and the user buckets are the sessions' and rate limits' own, put on the state by
+        # app.py: reached there, this module imports no feature, so every feature's routes may import it.
         state = request.app.state
         caller = await state.authenticator.authenticate(credentials.credentials)
         if not caller.principal.roles & allowed:
             raise Forbidden(f"requires one of the roles {sorted(allowed)}")
-        if (caller.token_id or caller.user_id) and await sessions.is_revoked(
-                uow=state.runtime.uow(), token_id=caller.token_id, user_id=caller.user_id,
-                generation=caller.token_generation):
+        if (caller.token_id or caller.user_id) and await state.authenticator.is_revoked(
+                caller, uow=state.runtime.uow()):
             raise Unauthorized("token revoked")
         state.user_limits.check(caller.account_id, who="this user")
         client_ip = request.client.host if request.client else None
@@ -89,10 +61,6 @@ def require_user(*roles: Role):
 
     dependency.allowed_roles = frozenset(allowed)  # read by the test that walks every route
     return dependency
-
-
-def user_buckets(settings: Settings) -> TokenBuckets:
-    return TokenBuckets(per_minute=settings.rate_limit_user_per_minute, burst=settings.rate_limit_user_burst)
 
 
 AnyUser = Annotated[Caller, Depends(require_user())]

@@ -2,13 +2,20 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from services.gateway import api, consumers, docs_api, models, proxy, sessions
-from services.gateway.access import Authenticator, user_buckets
-from services.gateway.errors import TooManyRequests, too_many_requests_response
-from services.gateway.openapi_merge import CombinedOpenApi
-from services.gateway.ratelimit import IpRateLimitMiddleware, TokenBuckets
+from services.gateway import consumers
+from services.gateway.dashboards import api as dashboards_api
+from services.gateway.documents import api as documents_api
+from services.gateway.documents.service import CombinedOpenApi
+from services.gateway.rate_limits.domain import TokenBuckets, TooManyRequests
+from services.gateway.rate_limits.middleware import IpRateLimitMiddleware, too_many_requests_response
+from services.gateway.sessions import api as sessions_api
+from services.gateway.sessions import service as sessions
+from services.gateway.sessions.authenticator import Authenticator
 from services.gateway.settings import Settings
-from services.gateway.upstreams import Upstreams
+from services.gateway.tables import metadata
+from services.gateway.upstreams import api as upstreams_api
+from services.gateway.upstreams.client import Upstreams
+from services.gateway.users import api as users_api
 from shared.runtime import ServiceRuntime
 from shared.web import create_service_app
 
@@ -18,15 +25,17 @@ PRODUCES: list[str] = []
 def create_app(settings: Settings | None = None) -> FastAPI:
     """The gateway: identity, the proxy to every service, the dashboard and the integrators' documents."""
     settings = settings or Settings()
-    runtime = ServiceRuntime(settings, models.metadata, produces=PRODUCES)
+    runtime = ServiceRuntime(settings, metadata, produces=PRODUCES)
     runtime.every(300, lambda: sessions.purge_expired(uow=runtime.uow()), name="gateway.purge_expired")
     consumers.register(runtime)
     # The proxy's catch-all route goes last, after every route of the gateway's own.
-    app = create_service_app(runtime, title="clinicops gateway", routers=[api.router, docs_api.router, proxy.router])
+    routers = [sessions_api.router, users_api.router, dashboards_api.router, documents_api.router, upstreams_api.router]
+    app = create_service_app(runtime, title="clinicops gateway", routers=routers)
     upstreams = Upstreams(settings)
     app.state.upstreams = upstreams
     app.state.authenticator = Authenticator(settings)
-    app.state.user_limits = user_buckets(settings)
+    app.state.user_limits = TokenBuckets(per_minute=settings.rate_limit_user_per_minute,
+                                         burst=settings.rate_limit_user_burst)
     app.state.combined_openapi = CombinedOpenApi(upstreams, ttl_s=settings.openapi_cache_s)
     app.add_exception_handler(TooManyRequests, _too_many_requests)
     app.add_middleware(IpRateLimitMiddleware, buckets=TokenBuckets(

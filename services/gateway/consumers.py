@@ -1,6 +1,6 @@
 """The gateway's event handlers: access reviews and terminations close the staff member's sessions."""
 
-from services.gateway import revocations
+from services.gateway.revocations import service as revocations
 from shared.consumer import Handler
 from shared.contracts import compliance, staff
 from shared.envelope import Envelope

@@ -14,7 +14,7 @@ from tests.support.x12_835 import Clp, Svc, build_835
 from tests.support.flow import VISIT
 from tests.support.practice_api import (add_credential, add_room, bookability, eventually, hire_physician, local,
                                     open_location, schedule_shift, staff_knows_location)
-from tests.gateway.integration.route_walk import RecordIds
+from tests.gateway.route_walk import RecordIds
 from tests.support.dates import TUESDAY, days_ago, days_ahead, next_weekday
 from tests.support.suite import token
 

@@ -5,7 +5,7 @@ import asyncio
 import pytest
 
 from tests.support.flow import register_patient
-from tests.gateway.integration.conftest import ADMIN_EMAIL, ADMIN_PASSWORD, logged
+from tests.gateway.conftest import ADMIN_EMAIL, ADMIN_PASSWORD, logged
 from tests.gateway.oidc_provider import OTHER_KEY, provider_token
 from tests.support.upstream import SHIFT_DAYS, SLOT_END, SLOT_START, seed_practice, wait_bookable
 

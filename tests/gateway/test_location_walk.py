@@ -11,11 +11,11 @@ import importlib
 import httpx
 import pytest
 
-from services.gateway.openapi_merge import combine
-from tests.gateway.integration.conftest import ADMIN_EMAIL, ADMIN_PASSWORD
-from tests.gateway.integration.location_b import build_location
-from tests.gateway.integration.route_walk import probe, routes
-from tests.gateway.integration.through_gateway import sign_in, signed_in_user
+from services.gateway.documents.domain import combine
+from tests.gateway.conftest import ADMIN_EMAIL, ADMIN_PASSWORD
+from tests.gateway.location_b import build_location
+from tests.gateway.route_walk import probe, routes
+from tests.gateway.through_gateway import sign_in, signed_in_user
 
 pytestmark = pytest.mark.integration
 LOCATION_A, LOCATION_B = "loc-walk-a", "loc-walk-b"

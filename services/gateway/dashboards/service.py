@@ -8,10 +8,10 @@ from datetime import date
 
 from pydantic import TypeAdapter, ValidationError
 
-from services.gateway import dashboard_schemas as ds
 from services.gateway.access import Caller
-from services.gateway.errors import GatewayTimeout, ServiceUnavailable
-from services.gateway.upstreams import Upstreams
+from services.gateway.dashboards import schemas as ds
+from services.gateway.upstreams.client import Upstreams
+from services.gateway.upstreams.domain import GatewayTimeout, ServiceUnavailable
 
 
 @dataclass(frozen=True)

@@ -1,11 +1,6 @@
 """The combined OpenAPI: every service's routes under /api/v1/<service>, schemas renamed apart."""
 
-import asyncio
 import copy
-import time
-
-from services.gateway.upstreams import Upstreams
-from shared.errors import DomainError
 
 API_PREFIX = "/api/v1"
 _INTERNAL = ("/health/",)  # probes for the supervisor, not for integrators
@@ -60,29 +55,3 @@ def combine(gateway_spec: dict, services: dict[str, dict | None]) -> dict:
         components.setdefault("securitySchemes", {}).update(security)
     combined["x-unavailable-services"] = sorted(s for s, spec in services.items() if spec is None)
     return combined
-
-
-class CombinedOpenApi:
-    """Fetches the services' specs in parallel and keeps the result for `ttl_s` seconds."""
-
-    def __init__(self, upstreams: Upstreams, *, ttl_s: float):
-        self.upstreams = upstreams
-        self.ttl_s = ttl_s
-        self._cached: tuple[float, dict] | None = None
-
-    async def document(self, gateway_spec: dict) -> dict:
-        if self._cached and time.monotonic() - self._cached[0] < self.ttl_s:
-            return self._cached[1]
-        names = list(self.upstreams.urls)
-        specs = await asyncio.gather(*(self._fetch(n) for n in names))
-        document = combine(gateway_spec, dict(zip(names, specs)))
-        if not document["x-unavailable-services"]:  # an incomplete document is not worth keeping
-            self._cached = (time.monotonic(), document)
-        return document
-
-    async def _fetch(self, service: str) -> dict | None:
-        try:
-            response = await asyncio.wait_for(self.upstreams.send(service, "GET", "/openapi.json"), timeout=5)
-        except (DomainError, TimeoutError):
-            return None
-        return response.json() if response.status_code == 200 else None

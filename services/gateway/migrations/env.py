@@ -1,6 +1,6 @@
 """Alembic environment of the gateway service."""
 
-from services.gateway.models import metadata
+from services.gateway.tables import metadata
 from shared.migrations import run_env
 
 run_env(metadata)

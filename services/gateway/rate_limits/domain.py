@@ -8,7 +8,13 @@ import math
 import time
 from collections.abc import Callable
 
-from services.gateway.errors import TooManyRequests, too_many_requests_response
+from shared.errors import DomainError
+
+
+class TooManyRequests(DomainError):
+    """Answered with a Retry-After header (see app.py)."""
+
+    status = 429
 
 
 class TokenBuckets:
@@ -47,21 +53,3 @@ class TokenBuckets:
                 if tokens + (now - last) * self.rate >= self.burst]
         for key in full:
             del self._buckets[key]
-
-
-class IpRateLimitMiddleware:
-    """Pure ASGI: every /api/ request counts against its client IP's bucket."""
-
-    def __init__(self, app, *, buckets: TokenBuckets):
-        self.app = app
-        self.buckets = buckets
-
-    async def __call__(self, scope, receive, send):
-        if scope["type"] != "http" or not scope["path"].startswith("/api/"):
-            return await self.app(scope, receive, send)
-        client = scope.get("client")
-        wait = self.buckets.wait_time(client[0] if client else "unknown")
-        if wait <= 0:
-            return await self.app(scope, receive, send)
-        await too_many_requests_response(TooManyRequests(
-            "rate limit of this address exceeded", retry_after_s=max(1, math.ceil(wait))))(scope, receive, send)

@@ -4,9 +4,9 @@ import logging
 
 from sqlalchemy import select
 
-from services.gateway.domain import after_revocation
-from services.gateway.models import User
-from services.gateway.sessions import revoke_every_session
+from services.gateway.revocations.domain import after_revocation
+from services.gateway.sessions import service as sessions
+from services.gateway.users.models import User
 from shared.contracts.compliance import AccessRevoked
 from shared.contracts.staff import StaffMemberTerminated
 from shared.clock import utcnow
@@ -27,7 +27,7 @@ async def apply_access_revocation(*, uow: UnitOfWork, event: AccessRevoked) -> N
                     extra={"user_id": user.id, "staff_id": event.staff_id,
                            "revoked_location_ids": event.revoked_location_ids})
     user.roles, user.locations = remaining.roles, remaining.locations
-    await revoke_every_session(uow, user, utcnow())
+    await sessions.revoke_every_session(uow, user, utcnow())
     log.info("access revoked", extra={"user_id": user.id, "staff_id": event.staff_id, "campaign_id": event.campaign_id})
 
 
@@ -37,7 +37,7 @@ async def disable_terminated(*, uow: UnitOfWork, event: StaffMemberTerminated) -
     if user is None:
         return
     user.active = False
-    await revoke_every_session(uow, user, utcnow())
+    await sessions.revoke_every_session(uow, user, utcnow())
     log.info("user disabled on termination", extra={"user_id": user.id, "staff_id": event.staff_id})
 
 

@@ -1,24 +1,22 @@
-"""The gateway's own routes: sign-in, refresh, sign-out, users and the location dashboard."""
+"""Routes of sessions: sign-in, refresh and sign-out."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from fastapi import APIRouter, Request
 
-from services.gateway import dashboard, sessions, users
-from services.gateway.access import Admin, AnyUser, Manager
-from services.gateway.dashboard_schemas import LocationDashboard
-from services.gateway.domain import LockoutPolicy
-from services.gateway.schemas import NewUser, RefreshIn, SignIn, SignOutIn, TokensOut, UserOut
+from services.gateway.access import AnyUser
+from services.gateway.sessions import service as sessions
+from services.gateway.sessions.domain import LockoutPolicy, TokenPolicy
+from services.gateway.sessions.schemas import RefreshIn, SignIn, SignOutIn, TokensOut
 from shared.web import UowDep
 
 router = APIRouter(prefix="/api/v1")
 
 
-def _token_policy(request: Request) -> sessions.TokenPolicy:
+def _token_policy(request: Request) -> TokenPolicy:
     s = request.app.state.runtime.settings
-    return sessions.TokenPolicy(secret=s.jwt_secret, issuer=s.jwt_issuer,
-                                access_ttl=timedelta(seconds=s.access_token_ttl_s),
-                                refresh_ttl=timedelta(seconds=s.refresh_token_ttl_s))
+    return TokenPolicy(secret=s.jwt_secret, issuer=s.jwt_issuer, access_ttl=timedelta(seconds=s.access_token_ttl_s),
+                       refresh_ttl=timedelta(seconds=s.refresh_token_ttl_s))
 
 
 def _lockout(request: Request) -> LockoutPolicy:
@@ -44,23 +42,3 @@ async def sign_out(caller: AnyUser, uow: UowDep, body: SignOutIn | None = None) 
     """Revoke this access token and, when given, the session of the refresh token."""
     await sessions.sign_out(uow=uow, user_id=caller.account_id, token_id=caller.token_id,
                             token_expires_at=caller.expires_at, refresh_token=body.refresh_token if body else None)
-
-
-@router.post("/users", status_code=201, response_model=UserOut, tags=["users"])
-async def create_user(body: NewUser, uow: UowDep, caller: Admin):
-    """Add a user with roles and locations inside the admin's own scope."""
-    return await users.create_user(uow=uow, cmd=body, actor=caller.principal)
-
-
-@router.get("/users", response_model=list[UserOut], tags=["users"])
-async def list_users(uow: UowDep, caller: Admin):
-    """The users an admin may manage."""
-    return await users.list_users(uow=uow, actor=caller.principal)
-
-
-@router.get("/dashboard/locations/{location_id}", response_model=LocationDashboard, tags=["dashboard"])
-async def location_dashboard(location_id: str, day: date, request: Request, caller: Manager):
-    """A location's day from every service at once; `partial` with a reason per missing section."""
-    return await dashboard.location_dashboard(
-        upstreams=request.app.state.upstreams, location_id=location_id, day=day, caller=caller,
-        timeout_s=request.app.state.runtime.settings.dashboard_timeout_s)

@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 
 import jwt
 
-from services.gateway.domain import KNOWN_ROLES
+from services.gateway.access import KNOWN_ROLES
 from services.gateway.settings import Settings
 from shared.auth import ALL_LOCATIONS, Principal
 from shared.errors import Unauthorized

@@ -4,16 +4,17 @@ import asyncio
 import logging
 import secrets
 import uuid
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy import delete, select, update
 
-from services.gateway.domain import (CLEARED, GENERATION_CLAIM, USER_ID_CLAIM, FailureCount, LockoutPolicy,
-                                     normalize_email, refresh_token_digest)
-from services.gateway.models import RefreshToken, RevokedAccessToken, User
-from services.gateway.passwords import hash_password, needs_rehash, verify_password
-from services.gateway.schemas import SignIn, TokensOut
+from services.gateway.sessions.domain import (CLEARED, GENERATION_CLAIM, USER_ID_CLAIM, FailureCount, LockoutPolicy,
+                                              TokenPolicy, refresh_token_digest)
+from services.gateway.sessions.models import RefreshToken, RevokedAccessToken
+from services.gateway.sessions.schemas import SignIn, TokensOut
+from services.gateway.users import domain as users
+from services.gateway.users import passwords
+from services.gateway.users.models import User
 from shared.auth import issue_token
 from shared.db import insert_on_conflict
 from shared.clock import utcnow
@@ -24,24 +25,16 @@ log = logging.getLogger("clinicops.gateway.sessions")
 REFUSED = "wrong email or password, or the account is locked"
 
 
-@dataclass(frozen=True)
-class TokenPolicy:
-    secret: str
-    issuer: str
-    access_ttl: timedelta
-    refresh_ttl: timedelta
-
-
 async def sign_in(*, uow: UnitOfWork, cmd: SignIn, tokens: TokenPolicy, lockout: LockoutPolicy) -> TokensOut:
     """Check the password against the locked user row: count the failure, or open a session (a refresh family)."""
     now, issued = utcnow(), None
     async with uow:
         # The row lock makes concurrent attempts on one account count one after the other.
-        user = await uow.session.scalar(select(User).where(User.email == normalize_email(cmd.email), User.active)
+        user = await uow.session.scalar(select(User).where(User.email == users.normalize_email(cmd.email), User.active)
                                         .with_for_update())
         locked = user is not None and LockoutPolicy.is_locked(user.locked_until, now)
         # argon2 runs in a thread; an unknown email costs as long as a wrong password.
-        password_ok = not locked and await asyncio.to_thread(verify_password, user and user.password_hash,
+        password_ok = not locked and await asyncio.to_thread(passwords.verify_password, user and user.password_hash,
                                                              cmd.password)
         if user is None or locked:
             pass
@@ -53,8 +46,8 @@ async def sign_in(*, uow: UnitOfWork, cmd: SignIn, tokens: TokenPolicy, lockout:
             _store_count(user, count)
         else:
             _store_count(user, CLEARED)
-            if needs_rehash(user.password_hash):
-                user.password_hash = hash_password(cmd.password)
+            if passwords.needs_rehash(user.password_hash):
+                user.password_hash = passwords.hash_password(cmd.password)
             issued = await _issue(uow, user, family_id=str(uuid.uuid4()), tokens=tokens, now=now)
     if issued is None:
         raise Unauthorized(REFUSED)
@@ -94,7 +87,8 @@ async def sign_out(*, uow: UnitOfWork, user_id: str, token_id: str | None, token
             if row is not None and row.user_id == user_id:
                 await _revoke_family(uow, row.family_id, now)
         if token_id:
-            await uow.session.execute(insert_on_conflict(uow.session, RevokedAccessToken).values(jti=token_id, expires_at=token_expires_at)
+            await uow.session.execute(insert_on_conflict(uow.session, RevokedAccessToken)
+                                      .values(jti=token_id, expires_at=token_expires_at)
                                       .on_conflict_do_nothing(index_elements=["jti"]))
 
 

@@ -5,7 +5,7 @@ from fastapi.responses import StreamingResponse
 from starlette.background import BackgroundTask
 
 from services.gateway.access import AnyUser
-from services.gateway.upstreams import downstream_headers
+from services.gateway.upstreams.client import downstream_headers
 from shared.errors import DomainError
 
 router = APIRouter()

@@ -4,8 +4,8 @@ import uuid
 
 import httpx
 
-from services.gateway.errors import GatewayTimeout, ServiceUnavailable
 from services.gateway.settings import Settings
+from services.gateway.upstreams.domain import GatewayTimeout, ServiceUnavailable
 from shared.errors import NotFound
 from shared.logs import correlation_id
 

@@ -3,13 +3,14 @@
 import asyncio
 from pathlib import Path
 
-from services.gateway import models, users
-from services.gateway.schemas import NewUser
+from services.gateway.db import metadata
 from services.gateway.settings import Settings
+from services.gateway.users import service as users
+from services.gateway.users.schemas import NewUser
 from shared.migrations import upgrade
 from shared.runtime import ServiceRuntime
 
-MIGRATIONS = Path(__file__).parent / "migrations"
+MIGRATIONS = Path(__file__).parents[1] / "migrations"
 
 
 def create_user_from_cli(*, database_url: str, email: str, password: str, roles: list[str],
@@ -22,7 +23,8 @@ def create_user_from_cli(*, database_url: str, email: str, password: str, roles:
 
 
 async def _create(database_url: str, command: NewUser) -> str:
-    runtime = ServiceRuntime(Settings(database_url=database_url), models.metadata, produces=[])
+    # The runtime reads only the messaging tables off the metadata; the migrations above made every table.
+    runtime = ServiceRuntime(Settings(database_url=database_url), metadata, produces=[])
     try:
         user = await users.create_user(uow=runtime.uow(), cmd=command, actor=None)
     finally:

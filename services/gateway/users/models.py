@@ -1,15 +1,12 @@
-"""Gateway's tables: users, refresh tokens and revoked access tokens; no domain data."""
+"""The users table: who signs in; no domain data."""
 
 from datetime import datetime
 
-from sqlalchemy import JSON, ForeignKey, Integer, String
+from sqlalchemy import JSON, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
+from services.gateway.db import Base
 from shared.db import UTCDateTime
-from shared.messaging_tables import service_base
-
-Base = service_base()
-metadata = Base.metadata
 
 
 class User(Base):
@@ -31,26 +28,3 @@ class User(Base):
     staff_id: Mapped[str | None] = mapped_column(String(64), nullable=True, unique=True, index=True)
     # Part of every access token; bumping it refuses all tokens issued before (iat has only 1 s resolution).
     token_generation: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
-
-
-class RefreshToken(Base):
-    """One refresh token, stored as its SHA-256; a family is one sign-in and its rotations."""
-
-    __tablename__ = "refresh_token"
-
-    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
-    family_id: Mapped[str] = mapped_column(String(36), index=True)
-    user_id: Mapped[str] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"), index=True)
-    issued_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    rotated_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
-    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
-
-
-class RevokedAccessToken(Base):
-    """An access token signed out before its expiry; kept until then, refused meanwhile."""
-
-    __tablename__ = "revoked_access_token"
-
-    jti: Mapped[str] = mapped_column(String(64), primary_key=True)
-    expires_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)

@@ -1,32 +1,11 @@
-"""HTTP request and response models of the gateway's identity routes."""
+"""HTTP request and response models of user administration."""
 
 from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field
 
-from services.gateway.passwords import MIN_LENGTH
+from services.gateway.users.passwords import MIN_LENGTH
 from shared.auth import Role
-
-
-class SignIn(BaseModel):
-    email: EmailStr
-    password: str = Field(min_length=1, max_length=1024)
-
-
-class RefreshIn(BaseModel):
-    refresh_token: str = Field(min_length=16, max_length=200)
-
-
-class SignOutIn(BaseModel):
-    refresh_token: str | None = Field(None, min_length=16, max_length=200)
-
-
-class TokensOut(BaseModel):
-    access_token: str
-    token_type: str = "bearer"
-    expires_in: int
-    refresh_token: str
-    refresh_expires_in: int
 
 
 class NewUser(BaseModel):

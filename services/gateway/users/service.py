@@ -5,10 +5,10 @@ import uuid
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from services.gateway.domain import grants_within, normalize_email
-from services.gateway.models import User
-from services.gateway.passwords import hash_password
-from services.gateway.schemas import NewUser
+from services.gateway.users.domain import grants_within, normalize_email
+from services.gateway.users.models import User
+from services.gateway.users.passwords import hash_password
+from services.gateway.users.schemas import NewUser
 from shared.auth import ALL_LOCATIONS, Principal
 from shared.clock import utcnow
 from shared.errors import Conflict, Forbidden

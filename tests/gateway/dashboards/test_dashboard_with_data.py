@@ -13,8 +13,8 @@ from shared.clock import local_today
 from tests.support.flow import VISIT, register_patient
 from tests.support.practice_api import (add_credential, add_room, bookability, eventually, hire_physician, local,
                                     open_location, schedule_shift, staff_knows_location)
-from tests.gateway.integration.conftest import ADMIN_EMAIL, ADMIN_PASSWORD
-from tests.gateway.integration.through_gateway import service, sign_in, signed_in_user
+from tests.gateway.conftest import ADMIN_EMAIL, ADMIN_PASSWORD
+from tests.gateway.through_gateway import service, sign_in, signed_in_user
 from tests.support.dates import days_ago, days_ahead
 
 pytestmark = pytest.mark.integration

@@ -1,7 +1,7 @@
 """The combined OpenAPI and the AsyncAPI document of every topic."""
 
+from services.gateway.documents.domain import combine
 from shared.asyncapi import build_asyncapi
-from services.gateway.openapi_merge import combine
 from shared.contracts import EVENT_TYPES
 
 GATEWAY = {"openapi": "3.1.0", "info": {"title": "gw", "version": "1.0"},

@@ -3,8 +3,7 @@
 import httpx
 
 from services.gateway.app import create_app
-from services.gateway.errors import TooManyRequests
-from services.gateway.ratelimit import TokenBuckets
+from services.gateway.rate_limits.domain import TokenBuckets, TooManyRequests
 from services.gateway.settings import Settings
 
 

@@ -1,6 +1,7 @@
 """What an access review takes from a user: staff job roles map to clinicops roles; pure rules, no I/O."""
 
-from services.gateway.domain import ACCESS_ROLE_OF_STAFF_ROLE, KNOWN_ROLES, after_revocation
+from services.gateway.access import KNOWN_ROLES
+from services.gateway.revocations.domain import ACCESS_ROLE_OF_STAFF_ROLE, after_revocation
 from shared.contracts.staff import StaffRole
 
 

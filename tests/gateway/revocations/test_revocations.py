@@ -10,7 +10,7 @@ from shared.contracts.compliance import AccessRevoked
 from shared.contracts.staff import StaffMemberTerminated
 from shared.clock import utcnow
 from shared.envelope import Envelope
-from tests.gateway.integration.conftest import ADMIN_EMAIL, ADMIN_PASSWORD, create_user_with_cli, eventually, logged
+from tests.gateway.conftest import ADMIN_EMAIL, ADMIN_PASSWORD, create_user_with_cli, eventually, logged
 from tests.support.dates import days_ahead, today_utc
 from tests.support.kafka_tools import produce
 from tests.support.upstream import publish

@@ -5,7 +5,7 @@ from datetime import timedelta
 import jwt
 import pytest
 
-from services.gateway.access import Authenticator
+from services.gateway.sessions.authenticator import Authenticator
 from services.gateway.settings import Settings
 from shared.auth import issue_token, verify_token
 from shared.clock import utcnow

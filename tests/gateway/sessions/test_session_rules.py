@@ -1,9 +1,8 @@
-"""Lockout, password hashing and the admin's grant scope: pure rules, no I/O."""
+"""Lockout after failed sign-ins and refresh-token digests: pure rules, no I/O."""
 
 from datetime import datetime, timedelta
 
-from services.gateway.domain import CLEARED, FailureCount, LockoutPolicy, grants_within, refresh_token_digest
-from services.gateway.passwords import hash_password, verify_password
+from services.gateway.sessions.domain import CLEARED, FailureCount, LockoutPolicy, refresh_token_digest
 from shared.clock import utcnow
 
 POLICY = LockoutPolicy(threshold=3, window=timedelta(minutes=15), duration=timedelta(minutes=10))
@@ -31,21 +30,5 @@ def test_failures_spread_beyond_the_window_start_over():
     assert (later.attempts, later.window_start, later.locked_until) == (1, T0 + timedelta(minutes=16), None)
 
 
-def test_passwords_are_argon2id_hashes_and_verify_only_the_right_password():
-    stored = hash_password("correct horse battery")
-    assert stored.startswith("$argon2id$") and "correct" not in stored
-    assert verify_password(stored, "correct horse battery")
-    assert not verify_password(stored, "correct horse batterY")
-    assert not verify_password(None, "anything")  # an unknown user never passes
-    assert not verify_password("not-a-hash", "anything")
-
-
 def test_refresh_tokens_are_kept_as_sha256_digests():
     assert refresh_token_digest("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
-
-
-def test_admins_grant_only_locations_inside_their_own_scope():
-    assert grants_within(frozenset({"*"}), ["*"])
-    assert grants_within(frozenset({"loc-a", "loc-b"}), ["loc-a"])
-    assert not grants_within(frozenset({"loc-a"}), ["loc-b"])
-    assert not grants_within(frozenset({"loc-a"}), ["*"])

@@ -2,10 +2,10 @@
 
 import pytest
 
-from services.gateway.errors import ServiceUnavailable
 from services.gateway.settings import Settings
-from services.gateway.upstreams import Upstreams
-from tests.gateway.closing_upstream import ClosingUpstream
+from services.gateway.upstreams.client import Upstreams
+from services.gateway.upstreams.domain import ServiceUnavailable
+from tests.gateway.upstreams.closing_upstream import ClosingUpstream
 
 
 @pytest.mark.parametrize("way", ["drop", "reset"])

@@ -3,9 +3,9 @@
 import httpx
 import pytest
 
-from services.gateway.errors import ServiceUnavailable
 from services.gateway.settings import Settings
-from services.gateway.upstreams import Upstreams
+from services.gateway.upstreams.client import Upstreams
+from services.gateway.upstreams.domain import ServiceUnavailable
 from shared.logs import correlation_id
 
 

@@ -3,7 +3,7 @@
 import httpx
 import pytest
 
-from tests.gateway.closing_upstream import ClosingUpstream
+from tests.gateway.upstreams.closing_upstream import ClosingUpstream
 from tests.support.suite import token
 
 pytestmark = pytest.mark.integration

@@ -1,0 +1,1 @@
+"""Rate limits: token buckets per client IP (every /api/ request) and per user (every authenticated one)."""
