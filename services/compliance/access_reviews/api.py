@@ -2,9 +2,9 @@
 
 from fastapi import APIRouter
 
-from services.compliance import reviews
 from services.compliance.access import Officer, ReviewDecider
-from services.compliance.record_schemas import CampaignIn, CampaignOut, ReviewItemOut, RevokeIn
+from services.compliance.access_reviews import service as reviews
+from services.compliance.access_reviews.schemas import CampaignIn, CampaignOut, ReviewItemOut, RevokeIn
 from shared.web import UowDep
 
 router = APIRouter(prefix="/access-reviews", tags=["access reviews"])

@@ -4,16 +4,19 @@ import uuid
 
 from sqlalchemy import func, select, update
 
-from services.compliance import alerts, locations
 from services.compliance.access import oversees_compliance
-from services.compliance.domain import AlertKind, review_overdue
-from services.compliance.record_models import ReviewCampaign, ReviewItem
-from services.compliance.record_schemas import CampaignIn, RevokeIn
-from services.compliance.staff_matrix import members_at
+from services.compliance.access_reviews.domain import review_overdue
+from services.compliance.access_reviews.models import ReviewCampaign, ReviewItem
+from services.compliance.access_reviews.schemas import CampaignIn, RevokeIn
+from services.compliance.alerts import service as alerts
+from services.compliance.alerts.domain import AlertKind
+from services.compliance.projections import locations
+from services.compliance.staff_records import service as staff_records
 from shared.auth import Principal
 from shared.contracts.compliance import AccessRevoked
 from shared.clock import latest_today, utcnow
 from shared.errors import Conflict, Forbidden, NotFound, Unprocessable
+from shared.loading import load_in_scope
 from shared.uow import UnitOfWork
 
 
@@ -24,7 +27,7 @@ async def start_campaign(*, uow: UnitOfWork, cmd: CampaignIn, actor: Principal) 
         campaign = ReviewCampaign(id=str(uuid.uuid4()), name=cmd.name, location_id=cmd.location_id,
                                   due_on=cmd.due_on, started_by=actor.sub, started_at=utcnow())
         uow.session.add(campaign)
-        members = await members_at(uow, cmd.location_id)
+        members = await staff_records.members_at(uow, cmd.location_id)
         if not members:
             raise Unprocessable("no staff known at this location", field="body.location_id")
         items = [ReviewItem(id=str(uuid.uuid4()), campaign_id=campaign.id, manager_id=m.manager_id,
@@ -37,18 +40,11 @@ async def start_campaign(*, uow: UnitOfWork, cmd: CampaignIn, actor: Principal) 
 async def campaign_items(*, uow: UnitOfWork, campaign_id: str, actor: Principal) -> tuple[ReviewCampaign, list]:
     """A campaign and its items, by manager."""
     async with uow:
-        campaign = await _campaign(uow, campaign_id, actor)
+        campaign = await load_in_scope(uow, ReviewCampaign, campaign_id, actor, field="campaign_id",
+                                       what="access review")
         items = (await uow.session.scalars(select(ReviewItem).where(ReviewItem.campaign_id == campaign_id)
                                            .order_by(ReviewItem.manager_id, ReviewItem.staff_id))).all()
     return campaign, list(items)
-
-
-async def _campaign(uow: UnitOfWork, campaign_id: str, actor: Principal, *, for_update: bool = False) -> ReviewCampaign:
-    campaign = await uow.session.get(ReviewCampaign, campaign_id, with_for_update=for_update)
-    if campaign is None:
-        raise NotFound(f"no access review {campaign_id}")
-    actor.ensure_location(campaign.location_id)
-    return campaign
 
 
 async def _pending(uow: UnitOfWork, campaign_id: str) -> int:
@@ -58,7 +54,8 @@ async def _pending(uow: UnitOfWork, campaign_id: str) -> int:
 
 async def _decide(uow: UnitOfWork, campaign_id: str, item_id: str, actor: Principal, **values) -> ReviewItem:
     # The campaign row is locked: decisions of one campaign queue, so the last one sees it complete.
-    campaign = await _campaign(uow, campaign_id, actor, for_update=True)
+    campaign = await load_in_scope(uow, ReviewCampaign, campaign_id, actor, field="campaign_id", what="access review",
+                                   lock=True)
     item = await uow.session.get(ReviewItem, item_id)
     if item is None or item.campaign_id != campaign.id:
         raise NotFound(f"no item {item_id} in this review")

@@ -1,12 +1,12 @@
-"""Alert routes (the gateway's dashboard reads GET /alerts) and the staff compliance matrix."""
+"""Alert routes: the gateway's dashboard reads GET /alerts."""
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query
 
-from services.compliance import alerts, staff_matrix
 from services.compliance.access import Officer
-from services.compliance.schemas import AlertOut, AlertSummaryOut, ResolveIn
+from services.compliance.alerts import service as alerts
+from services.compliance.alerts.schemas import AlertOut, AlertSummaryOut, ResolveIn
 from shared.web import UowDep
 
 router = APIRouter(tags=["alerts"])
@@ -36,10 +36,3 @@ async def acknowledge_alert(alert_id: str, uow: UowDep, actor: Officer):
 async def resolve_alert(alert_id: str, body: ResolveIn, uow: UowDep, actor: Officer):
     """Resolve an alert by hand, saying why."""
     return await alerts.resolve(uow=uow, alert_id=alert_id, resolution=body.resolution, actor=actor)
-
-
-@router.get("/locations/{location_id}/staff-compliance", tags=["staff compliance"])
-async def staff_compliance(location_id: str, request: Request, uow: UowDep, actor: Officer) -> dict:
-    """Who at the location is current, expiring or overdue on credentials and training."""
-    warn_days = request.app.state.runtime.settings.credential_expiring_days
-    return await staff_matrix.matrix(uow=uow, location_id=location_id, warn_days=warn_days, actor=actor)

@@ -5,13 +5,14 @@ from collections.abc import Collection
 
 from sqlalchemy import select, update
 
-from services.compliance.domain import SEVERITY, AlertKind
-from services.compliance.models import Alert
-from shared.auth import ALL_LOCATIONS, Principal
+from services.compliance.alerts.domain import SEVERITY, AlertKind
+from services.compliance.alerts.models import Alert
+from shared.auth import Principal
 from shared.contracts.compliance import AlertRaised, AlertResolved
 from shared.db import insert_on_conflict
 from shared.clock import utcnow
-from shared.errors import Conflict, NotFound
+from shared.errors import Conflict
+from shared.loading import load_in_scope
 from shared.uow import UnitOfWork
 
 OPEN_STATUSES = ("open", "acknowledged")
@@ -68,23 +69,15 @@ async def list_alerts(*, uow: UnitOfWork, location_id: str, status: str | None, 
         return list((await uow.session.scalars(query)).all())
 
 
-async def _load(uow: UnitOfWork, alert_id: str, actor: Principal, *, for_update: bool = False) -> Alert:
-    alert = await uow.session.get(Alert, alert_id, with_for_update=for_update)
-    if alert is None:
-        raise NotFound(f"no alert {alert_id}")
-    # An alert without a location (its member not yet known) is group-wide.
-    actor.ensure_location(alert.location_id or ALL_LOCATIONS)
-    return alert
-
-
 async def get_alert(*, uow: UnitOfWork, alert_id: str, actor: Principal) -> Alert:
     """One alert with its details."""
     async with uow:
-        return await _load(uow, alert_id, actor)
+        # An alert without a location (its member not yet known) is group-wide.
+        return await load_in_scope(uow, Alert, alert_id, actor, field="alert_id")
 
 
 async def _load_for_change(uow: UnitOfWork, alert_id: str, actor: Principal) -> Alert:
-    alert = await _load(uow, alert_id, actor, for_update=True)
+    alert = await load_in_scope(uow, Alert, alert_id, actor, field="alert_id", lock=True)
     if alert.status == "resolved":
         raise Conflict("the alert is already resolved", status=alert.status)
     return alert

@@ -4,9 +4,10 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from services.compliance import alerts
-from services.compliance.domain import AlertKind, busiest_window, hour_bucket, outside_locations
-from services.compliance.models import AuditRecord
+from services.compliance.alerts import service as alerts
+from services.compliance.alerts.domain import AlertKind
+from services.compliance.audits.domain import busiest_window, hour_bucket, outside_locations
+from services.compliance.audits.models import AuditRecord
 from shared.uow import UnitOfWork
 
 HOUR = timedelta(hours=1)

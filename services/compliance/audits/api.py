@@ -6,10 +6,11 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response
 
-from services.compliance import trail, trail_queries
 from services.compliance.access import Officer
-from services.compliance.schemas import Action, AnchorOut, AuditRecordOut, Outcome, VerificationOut
-from services.compliance.trail_queries import TrailQuery
+from services.compliance.audits import queries as trail_queries
+from services.compliance.audits import service as trail
+from services.compliance.audits.queries import TrailQuery
+from services.compliance.audits.schemas import Action, AnchorOut, AuditRecordOut, Outcome, VerificationOut
 from shared.auth import ALL_LOCATIONS, Principal
 from shared.errors import Forbidden, Unprocessable
 from shared.web import MAX_OFFSET, NewUowDep, UowDep

@@ -1,4 +1,4 @@
-"""The hash chain of the PHI access trail: pure rules, no I/O.
+"""The PHI access trail's pure rules, no I/O: the hash chain, and the access patterns that raise alerts.
 
 Each record's hash is SHA-256 over the canonical JSON of its fields and the previous
 record's hash, so changing, removing or reordering any record breaks every link after it.
@@ -7,7 +7,7 @@ record's hash, so changing, removing or reordering any record breaks every link 
 import hashlib
 import json
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 GENESIS_HASH = "0" * 64
 
@@ -99,3 +99,40 @@ class ChainVerifier:
             "first_broken": None if self.broken is None else {"sequence": self.broken.sequence,
                                                               "reason": self.broken.reason},
         }
+
+
+def outside_locations(location_id: str | None, actor_locations: list[str]) -> bool:
+    """True when the record's location is outside a known, non-group-wide token scope."""
+    if not location_id or not actor_locations or "*" in actor_locations:
+        return False
+    return location_id not in actor_locations
+
+
+def busiest_window(accesses: list[tuple[datetime, str]], *, around: datetime, window: timedelta) -> int:
+    """Most distinct keys (patients; event ids to count every access) in any window of this length
+    that contains `around`.
+
+    Events of one user arrive on several partitions, so out of order: a window merely
+    ending at the newest record would miss a burst whose records came in reverse.
+    """
+    accesses = sorted(accesses)
+    seen: dict[str, int] = {}
+    best, end = 0, 0
+    for start, (opened, _) in enumerate(accesses):
+        if opened > around:
+            break
+        while end < len(accesses) and accesses[end][0] < opened + window:
+            seen[accesses[end][1]] = seen.get(accesses[end][1], 0) + 1
+            end += 1
+        if around < opened + window:
+            best = max(best, len(seen))
+        patient = accesses[start][1]
+        seen[patient] -= 1
+        if not seen[patient]:
+            del seen[patient]
+    return best
+
+
+def hour_bucket(moment: datetime) -> str:
+    """The UTC hour of an instant: the same bucket whatever offset the event's time was written in."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H")

@@ -1,6 +1,6 @@
-"""Compliance's tables; nothing here is shared with another service.
+"""The PHI access trail's tables.
 
-The PHI access trail is append-only: no code path updates `audit_record`, and triggers
+The trail is append-only: no code path updates `audit_record`, and triggers
 (migration 2, both backends) refuse UPDATE, TRUNCATE, and DELETE of any record after the
 chain's genesis: only the retention purge, which moves the genesis first, removes records.
 Batch-mode (table-copying) SQLite migrations of audit_record would drop those triggers.
@@ -8,14 +8,12 @@ Batch-mode (table-copying) SQLite migrations of audit_record would drop those tr
 
 from datetime import datetime
 
-from sqlalchemy import JSON, BigInteger, Boolean, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, Boolean, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from services.compliance.db import Base
 from shared.db import UTCDateTime
-from shared.messaging_tables import service_base
 
-Base = service_base()
-metadata = Base.metadata
 _Sequence = BigInteger().with_variant(Integer(), "sqlite")
 
 
@@ -70,28 +68,3 @@ class AuditAnchor(Base):
     sequence: Mapped[int] = mapped_column(_Sequence, index=True)
     head_hash: Mapped[str] = mapped_column(String(64))
     anchored_at: Mapped[datetime] = mapped_column(UTCDateTime)
-
-
-class Alert(Base):
-    """An alert for compliance officers; `dedupe_key` makes each condition raise once."""
-
-    __tablename__ = "alert"
-    __table_args__ = (UniqueConstraint("dedupe_key"),)
-
-    id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    dedupe_key: Mapped[str] = mapped_column(String(255))
-    kind: Mapped[str] = mapped_column(String(64), index=True)
-    severity: Mapped[str] = mapped_column(String(16))
-    location_id: Mapped[str | None] = mapped_column(String(64), index=True)
-    subject: Mapped[str] = mapped_column(String(100), index=True)
-    details: Mapped[dict] = mapped_column(JSON)
-    status: Mapped[str] = mapped_column(String(16), index=True)  # open | acknowledged | resolved
-    raised_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    acknowledged_by: Mapped[str | None] = mapped_column(String(100))
-    acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    resolution: Mapped[str | None] = mapped_column(String(500))
-
-
-# The other areas share this metadata (and its migrations).
-from services.compliance import location_models, record_models, staff_models  # noqa: E402,F401

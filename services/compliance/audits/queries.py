@@ -7,8 +7,8 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from services.compliance.chain import CHAINED_FIELDS, OPTIONAL_CHAINED_FIELDS
-from services.compliance.models import AuditRecord
+from services.compliance.audits.domain import CHAINED_FIELDS, OPTIONAL_CHAINED_FIELDS
+from services.compliance.audits.models import AuditRecord
 from shared.audit import UowFactory, audit_denials, ensure_phi_access, record_phi_access
 from shared.auth import ALL_LOCATIONS, Principal
 from shared.uow import UnitOfWork

@@ -5,9 +5,10 @@ from datetime import timedelta
 
 from sqlalchemy import delete, select
 
-from services.compliance import access_alerts
-from services.compliance.chain import CHAINED_FIELDS, GENESIS_HASH, OPTIONAL_CHAINED_FIELDS, ChainVerifier, record_hash
-from services.compliance.models import AuditAnchor, AuditRecord, ChainHead
+from services.compliance.audits import access_patterns
+from services.compliance.audits.domain import (CHAINED_FIELDS, GENESIS_HASH, OPTIONAL_CHAINED_FIELDS, ChainVerifier,
+                                               record_hash)
+from services.compliance.audits.models import AuditAnchor, AuditRecord, ChainHead
 from shared.contracts.audit import PhiAccessed
 from shared.contracts.compliance import AuditChainAnchored
 from shared.db import insert_on_conflict
@@ -46,7 +47,7 @@ async def append(*, uow: UnitOfWork, event: PhiAccessed, envelope: Envelope, set
     uow.session.add(record)
     head.sequence, head.hash = record.sequence, record.hash
     await uow.session.flush()
-    await access_alerts.check(uow=uow, record=record, settings=settings)
+    await access_patterns.check(uow=uow, record=record, settings=settings)
     return record
 
 

@@ -4,14 +4,15 @@ import uuid
 
 from sqlalchemy import func, select
 
-from services.compliance import locations
-from services.compliance.domain import CaseFigures, Classification, InjuryType, summary_300a
-from services.compliance.record_models import OshaCase
-from services.compliance.record_schemas import OshaCaseIn
+from services.compliance.incidents.domain import CaseFigures, Classification, InjuryType, summary_300a
+from services.compliance.incidents.models import OshaCase
+from services.compliance.incidents.schemas import OshaCaseIn
+from services.compliance.projections import locations
 from shared.audit import record_phi_access
 from shared.auth import Principal
 from shared.clock import utcnow
-from shared.errors import NotFound, Unprocessable
+from shared.errors import Unprocessable
+from shared.loading import load_in_scope
 from shared.uow import UnitOfWork
 
 PRIVACY_CASE_NAME = "Privacy case"  # 29 CFR 1904.29(b)(6): the name stays off the 300 log
@@ -60,10 +61,7 @@ async def log_300(*, uow: UnitOfWork, location_id: str, year: int, actor: Princi
 async def report_301(*, uow: UnitOfWork, case_id: str, actor: Principal) -> OshaCase:
     """One case's OSHA 301 incident report."""
     async with uow:
-        case = await uow.session.get(OshaCase, case_id)
-        if case is None:
-            raise NotFound(f"no OSHA case {case_id}")
-        actor.ensure_location(case.location_id)
+        case = await load_in_scope(uow, OshaCase, case_id, actor, field="case_id", what="OSHA case")
         await record_phi_access(uow, actor=actor, action="read", resource="OshaCase", resource_id=case.id,
                                 patient_id=None, location_id=case.location_id)
     return case

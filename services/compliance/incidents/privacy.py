@@ -5,13 +5,16 @@ from datetime import date
 
 from sqlalchemy import select
 
-from services.compliance import alerts, locations
-from services.compliance.domain import AlertKind, breach_status, notification_deadline
-from services.compliance.record_models import PrivacyIncident
-from services.compliance.record_schemas import NotificationIn, PrivacyIncidentIn, PrivacyIncidentOut
+from services.compliance.alerts import service as alerts
+from services.compliance.alerts.domain import AlertKind
+from services.compliance.incidents.domain import breach_status, notification_deadline
+from services.compliance.incidents.models import PrivacyIncident
+from services.compliance.incidents.schemas import NotificationIn, PrivacyIncidentIn, PrivacyIncidentOut
+from services.compliance.projections import locations
 from shared.auth import Principal
 from shared.clock import latest_today, utcnow
-from shared.errors import Conflict, NotFound, Unprocessable
+from shared.errors import Conflict, Unprocessable
+from shared.loading import load_in_scope
 from shared.uow import UnitOfWork
 
 
@@ -51,10 +54,8 @@ async def record_notification(*, uow: UnitOfWork, incident_id: str, cmd: Notific
                               actor: Principal) -> PrivacyIncidentOut:
     """Record that the affected individuals were notified; resolves an overdue alert."""
     async with uow:
-        incident = await uow.session.get(PrivacyIncident, incident_id, with_for_update=True)
-        if incident is None:
-            raise NotFound(f"no privacy incident {incident_id}")
-        actor.ensure_location(incident.location_id)
+        incident = await load_in_scope(uow, PrivacyIncident, incident_id, actor, field="incident_id",
+                                       what="privacy incident", lock=True)
         if incident.notified_on is not None:
             raise Conflict("notification already recorded", notified_on=incident.notified_on.isoformat())
         if cmd.notified_on < incident.discovered_on:

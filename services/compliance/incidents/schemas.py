@@ -1,11 +1,14 @@
-"""HTTP request and response models of incidents, OSHA records and access reviews."""
+"""HTTP request and response models of privacy incidents and OSHA records."""
 
-from datetime import date, datetime
+from datetime import date
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from services.compliance.domain import Classification, InjuryType
-from services.compliance.schemas import Out
+from services.compliance.incidents.domain import Classification, InjuryType
+
+
+class Out(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
 
 
 class PrivacyIncidentIn(BaseModel):
@@ -106,45 +109,3 @@ class SharpsLogOut(Out):
     occurred_on: date
     where: str
     sharps: dict
-
-
-class CampaignIn(BaseModel):
-    name: str = Field(min_length=1, max_length=200)
-    location_id: str = Field(min_length=1, max_length=64)
-    due_on: date
-
-
-class ReviewItemOut(Out):
-    id: str
-    manager_id: str | None
-    staff_id: str
-    role: str | None
-    location_ids: list[str]
-    decision: str
-    revoked_roles: list[str]
-    revoked_location_ids: list[str]
-    reason: str | None
-    decided_by: str | None
-    decided_at: datetime | None
-
-
-class CampaignOut(Out):
-    id: str
-    name: str
-    location_id: str
-    due_on: date
-    started_by: str
-    started_at: datetime
-    items: list[ReviewItemOut] = Field(default_factory=list)
-
-
-class RevokeIn(BaseModel):
-    reason: str = Field(min_length=1, max_length=500)
-    revoke_role: bool = False
-    location_ids: list[str] = Field(default_factory=list)
-
-    @model_validator(mode="after")
-    def _something_revoked(self):
-        if not self.revoke_role and not self.location_ids:
-            raise ValueError("revoke the role, some locations, or both")
-        return self

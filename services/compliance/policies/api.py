@@ -4,10 +4,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from services.compliance import policies
 from services.compliance.access import AnyStaff, Officer
-from services.compliance.schemas import (AttestationIn, AttestationOut, PolicyIn, PolicyOut, PolicyVersionIn,
-                                         PolicyVersionOut)
+from services.compliance.policies import service as policies
+from services.compliance.policies.schemas import (AttestationIn, AttestationOut, PolicyIn, PolicyOut, PolicyVersionIn,
+                                                  PolicyVersionOut)
 from shared.web import UowDep
 
 router = APIRouter(tags=["policies"])

@@ -1,75 +1,12 @@
-"""HTTP request and response models of the trail, alerts and policies."""
+"""HTTP request and response models of policies and attestations."""
 
 from datetime import date, datetime
-from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 
 class Out(BaseModel):
     model_config = ConfigDict(from_attributes=True)
-
-
-class AuditRecordOut(Out):
-    sequence: int
-    event_id: str
-    service: str
-    actor: str
-    actor_roles: list[str]
-    actor_locations: list[str]
-    action: str
-    resource: str
-    resource_id: str | None
-    patient_id: str | None
-    location_id: str | None
-    outcome: str
-    occurred_at: datetime
-    source_ip: str | None
-    break_glass: bool
-    reason: str | None
-    recorded_at: datetime
-    hash: str
-
-
-class BrokenLink(BaseModel):
-    sequence: int
-    reason: str
-
-
-class VerificationOut(BaseModel):
-    ok: bool
-    checked: int
-    first_broken: BrokenLink | None
-
-
-class AnchorOut(Out):
-    id: str
-    sequence: int
-    head_hash: str
-    anchored_at: datetime
-
-
-class AlertSummaryOut(Out):
-    """The dashboard's shape: exactly what the gateway aggregates."""
-
-    alert_id: str = Field(validation_alias="id")
-    kind: str
-    severity: str
-    location_id: str | None
-    subject: str
-    raised_at: datetime
-    status: str
-
-
-class AlertOut(AlertSummaryOut):
-    details: dict
-    acknowledged_by: str | None
-    resolved_at: datetime | None
-    resolution: str | None
-
-
-class ResolveIn(BaseModel):
-    resolution: str = Field(min_length=1, max_length=400)
 
 
 class PolicyIn(BaseModel):
@@ -115,7 +52,3 @@ class AttestationOut(Out):
     staff_id: str
     attested_on: date
     recorded_by: str
-
-
-Action = Literal["read", "create", "update", "delete", "export"]
-Outcome = Literal["success", "denied", "error"]

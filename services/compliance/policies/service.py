@@ -5,11 +5,11 @@ from datetime import date
 
 from sqlalchemy import func, select
 
-from services.compliance import locations
-from services.compliance.record_models import Attestation, Policy, PolicyVersion
-from services.compliance.schemas import AttestationIn, PolicyIn, PolicyVersionIn
-from services.compliance.staff_matrix import members_at
-from services.compliance.staff_models import StaffMember
+from services.compliance.policies.models import Attestation, Policy, PolicyVersion
+from services.compliance.policies.schemas import AttestationIn, PolicyIn, PolicyVersionIn
+from services.compliance.projections import locations
+from services.compliance.projections.models import StaffMember
+from services.compliance.staff_records import service as staff_records
 from shared.auth import ALL_LOCATIONS, Principal
 from shared.clock import utcnow
 from shared.errors import Forbidden, NotFound, Unprocessable
@@ -114,7 +114,7 @@ async def attestation_status(*, uow: UnitOfWork, version_id: str, location_id: s
     actor.ensure_location(location_id)
     async with uow:
         version = await _version(uow, version_id)
-        members = [m for m in await members_at(uow, location_id) if _in_scope(version, m)]
+        members = [m for m in await staff_records.members_at(uow, location_id) if _in_scope(version, m)]
         done = {a.staff_id: a for a in await uow.session.scalars(
             select(Attestation).where(Attestation.policy_version_id == version_id))}
     return {

@@ -6,9 +6,8 @@ Earth: a report from a location ahead of UTC is never refused for being early.
 """
 
 from datetime import date
-from zoneinfo import ZoneInfo
 
-from services.compliance.location_models import ComplianceLocation
+from services.compliance.projections.models import ComplianceLocation
 from shared.clock import latest_today, local_today, utc_today
 from shared.contracts import facilities
 from shared.envelope import Envelope
@@ -26,18 +25,18 @@ async def on_location_opened(*, uow: UnitOfWork, event: facilities.LocationOpene
 on_location_updated = on_location_opened
 
 
-async def _zone(uow: UnitOfWork, location_id: str | None) -> ZoneInfo | None:
+async def _timezone(uow: UnitOfWork, location_id: str | None) -> str | None:
     location = await uow.session.get(ComplianceLocation, location_id) if location_id else None
-    return ZoneInfo(location.timezone) if location is not None else None
+    return location.timezone if location is not None else None
 
 
 async def today_at(uow: UnitOfWork, location_id: str | None) -> date:
     """Today's date at the location (UTC's for a location compliance has not heard of)."""
-    zone = await _zone(uow, location_id)
+    zone = await _timezone(uow, location_id)
     return local_today(zone) if zone else utc_today()
 
 
 async def latest_date_at(uow: UnitOfWork, location_id: str | None) -> date:
     """The last date that is not in the future at the location (any place's, if it is unknown)."""
-    zone = await _zone(uow, location_id)
+    zone = await _timezone(uow, location_id)
     return local_today(zone) if zone else latest_today()

@@ -1,11 +1,12 @@
-"""Compliance's projection of staff events: who works where, and their credentials and training."""
+"""Compliance's copies of other services' data: who works where with which credentials and training
+(staff events), and each location's timezone, for the date at a location (facilities events)."""
 
 from datetime import date, datetime
 
 from sqlalchemy import JSON, Boolean, Date, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from services.compliance.models import Base
+from services.compliance.db import Base
 from shared.db import UTCDateTime
 
 
@@ -46,3 +47,13 @@ class StaffTraining(Base):
     completed_on: Mapped[date | None] = mapped_column(Date)
     valid_until: Mapped[date | None] = mapped_column(Date)
     overdue_since: Mapped[date | None] = mapped_column(Date)
+
+
+class ComplianceLocation(Base):
+    """A location's timezone as `facilities.location` events tell it."""
+
+    __tablename__ = "compliance_location"
+
+    location_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    timezone: Mapped[str] = mapped_column(String(64))
+    snapshot_time: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -1,4 +1,4 @@
-"""Staff compliance from staff events: the projection, the alerts it raises and resolves, the matrix.
+"""Compliance's copy of the staff service's members, credentials and training, and the alerts they raise and resolve.
 
 Each `on_*` use case runs in the consumer's transaction and is an upsert: events of one member
 arrive on several topics, so any order must leave the same rows behind.
@@ -8,9 +8,9 @@ import uuid
 
 from sqlalchemy import select
 
-from services.compliance import alerts
-from services.compliance.domain import AlertKind
-from services.compliance.staff_models import StaffCredential, StaffMember, StaffTraining
+from services.compliance.alerts import service as alerts
+from services.compliance.alerts.domain import AlertKind
+from services.compliance.projections.models import StaffCredential, StaffMember, StaffTraining
 from shared.contracts import staff
 from shared.clock import utc_today
 from shared.envelope import Envelope

@@ -2,9 +2,9 @@
 
 from sqlalchemy import select
 
-from services.compliance import locations
-from services.compliance.domain import credential_standing, training_standing, worst
-from services.compliance.staff_models import StaffCredential, StaffMember, StaffTraining
+from services.compliance.projections import locations
+from services.compliance.projections.models import StaffCredential, StaffMember, StaffTraining
+from services.compliance.staff_records.domain import credential_standing, training_standing, worst
 from shared.auth import Principal
 from shared.clock import utc_today
 from shared.uow import UnitOfWork

@@ -9,7 +9,7 @@ import pytest
 
 from shared.clock import utcnow
 
-from services.compliance.chain import CHAINED_FIELDS, OPTIONAL_CHAINED_FIELDS, record_hash
+from services.compliance.audits.domain import CHAINED_FIELDS, OPTIONAL_CHAINED_FIELDS, record_hash
 from tests.support.compliance import OFFICER, OFFICER_A, eventually, json_of
 from tests.support.suite import ADMIN_A
 from tests.support.flow import complete, practice, register_patient, wait_for_charges

@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from services.compliance.chain import GENESIS_HASH, ChainVerifier, record_hash
+from services.compliance.audits.domain import GENESIS_HASH, ChainVerifier, record_hash
 from tests.support.dates import days_ago
 
 T0 = datetime.combine(days_ago(3), time(9), UTC)

@@ -11,10 +11,11 @@ from sqlalchemy.exc import DBAPIError
 
 from clinicops.infra import REPO_ROOT
 from clinicops.supervisor import migrate
-from services.compliance import trail
-from services.compliance.chain import GENESIS_HASH, record_hash
-from services.compliance.models import AuditRecord, ChainHead, metadata
+from services.compliance.audits import service as trail
+from services.compliance.audits.domain import GENESIS_HASH, record_hash
+from services.compliance.audits.models import AuditRecord, ChainHead
 from services.compliance.settings import Settings
+from services.compliance.tables import metadata
 from shared.clock import utcnow
 from shared.contracts.audit import phi_accessed_of
 from shared.db import create_engine, session_factory

@@ -6,23 +6,14 @@ import pytest
 
 from shared.clock import utcnow
 from shared.contracts.audit import phi_accessed_of
-from tests.support.compliance import OFFICER, OFFICER_A, eventually, json_of
+from tests.support.compliance import CASE_OCCURRED, OFFICER, OFFICER_A, eventually, json_of, osha_case
 from tests.support.dates import days_ago, iso_utc
 from tests.support.upstream import publish
 
 pytestmark = pytest.mark.integration
 
-# The cases happened a month ago; one more in the year before (OSHA logs are per calendar year).
-OCCURRED = days_ago(30)
-YEAR = OCCURRED.year
-DETAILS = {"activity_before": "recapping a needle", "what_happened": "needle slipped",
-           "injury_and_body_part": "puncture, left index finger"}
-
-
-def case(**overrides) -> dict:
-    return {"location_id": "loc-a", "employee_name": "Sam Poe", "job_title": "Medical assistant",
-            "occurred_on": OCCURRED.isoformat(), "where": "Exam room 2", "description": "needlestick",
-            "classification": "other_recordable", "injury_type": "injury", "details_301": DETAILS} | overrides
+# The cases happened a month ago, in YEAR; one more in the year before (OSHA logs are per calendar year).
+YEAR = CASE_OCCURRED.year
 
 
 @pytest.mark.parametrize("backend", ["postgresql", "sqlite"])
@@ -31,13 +22,13 @@ async def test_osha_log_301_sharps_300a_and_privacy_incidents(make_suite, backen
     await suite.start("compliance", env={"COMPLIANCE_BREACH_CHECK_INTERVAL_S": "0.5"})
     async with suite.client("compliance", OFFICER) as compliance, suite.client("compliance", OFFICER_A) as local:
         entered = [
-            case(sharps={"device_type": "hypodermic needle", "brand": "BD Eclipse", "procedure": "injection",
+            osha_case(sharps={"device_type": "hypodermic needle", "brand": "BD Eclipse", "procedure": "injection",
                          "body_part": "finger"}),
-            case(classification="days_away", days_away=4, days_restricted=2, employee_name="Kim Wu",
+            osha_case(classification="days_away", days_away=4, days_restricted=2, employee_name="Kim Wu",
                  privacy_case=True, injury_type="injury"),
-            case(classification="job_transfer_or_restriction", days_restricted=7, injury_type="skin_disorder"),
-            case(classification="days_away", days_away=10, injury_type="respiratory"),
-            case(occurred_on=date(YEAR - 1, 12, 30).isoformat()),  # another year
+            osha_case(classification="job_transfer_or_restriction", days_restricted=7, injury_type="skin_disorder"),
+            osha_case(classification="days_away", days_away=10, injury_type="respiratory"),
+            osha_case(occurred_on=date(YEAR - 1, 12, 30).isoformat()),  # another year
         ]
         ids = []
         for body in entered:
@@ -64,9 +55,9 @@ async def test_osha_log_301_sharps_300a_and_privacy_incidents(make_suite, backen
         assert (await json_of(compliance, "/osha/summary", location_id="loc-a", year=YEAR - 1))["total_cases"] == 1
 
         # Bad input names the field and writes nothing; another location's officer is refused.
-        bad = await compliance.post("/osha/cases", json=case(classification="days_away"))
+        bad = await compliance.post("/osha/cases", json=osha_case(classification="days_away"))
         assert bad.status_code == 422 and bad.json()["errors"][0]["field"] == "body"
-        assert (await local.post("/osha/cases", json=case(location_id="loc-b"))).status_code == 403
+        assert (await local.post("/osha/cases", json=osha_case(location_id="loc-b"))).status_code == 403
         assert (await local.get("/osha/summary", params={"location_id": "loc-b", "year": YEAR})).status_code == 403
 
         discovered = days_ago(100)  # its 60-day deadline passed 40 days ago

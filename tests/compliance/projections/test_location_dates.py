@@ -8,8 +8,7 @@ import pytest
 from shared.clock import local_today, utc_today
 from shared.contracts.facilities import LocationOpened
 from shared.contracts.staff import CredentialAdded, StaffMemberHired
-from tests.compliance.integration.test_incidents import case
-from tests.support.compliance import OFFICER, eventually, json_of, zones_off_utc_date
+from tests.support.compliance import OFFICER, eventually, json_of, osha_case, zones_off_utc_date
 from tests.support.dates import days_ago
 from tests.support.upstream import publish
 
@@ -50,8 +49,8 @@ async def test_matrix_incidents_and_reviews_go_by_the_date_at_the_location(make_
 
             # Today there is never "in the future"; tomorrow there always is.
             for day, status in ((today, 201), (today + timedelta(days=1), 422)):
-                entered = await compliance.post("/osha/cases", json=case(location_id=location_id,
-                                                                         occurred_on=day.isoformat()))
+                entered = await compliance.post("/osha/cases", json=osha_case(location_id=location_id,
+                                                                              occurred_on=day.isoformat()))
                 assert entered.status_code == status, (zone, day, entered.text)
                 reported = await compliance.post("/privacy-incidents", json={
                     "location_id": location_id, "discovered_on": day.isoformat(), "description": "misdirected fax",
