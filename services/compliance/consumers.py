@@ -2,8 +2,9 @@
 
 from functools import partial
 
-from services.compliance import locations, trail
-from services.compliance import staff_compliance as sc
+from services.compliance.audits import service as trail
+from services.compliance.projections import locations
+from services.compliance.projections import staff as staff_projection
 from shared.consumer import Handler
 from shared.contracts import facilities, staff
 from shared.contracts.audit import AUDITING_SERVICES, phi_accessed_of
@@ -12,15 +13,15 @@ from shared.runtime import ServiceRuntime
 STAFF_HANDLERS: dict[str, Handler] = {
     payload.event_type: Handler(payload, func)
     for payload, func in [
-        (staff.StaffMemberHired, sc.on_member_hired),
-        (staff.StaffMemberUpdated, sc.on_member_updated),
-        (staff.StaffMemberTerminated, sc.on_member_terminated),
-        (staff.CredentialAdded, sc.on_credential_added),
-        (staff.CredentialExpiring, sc.on_credential_expiring),
-        (staff.CredentialExpired, sc.on_credential_expired),
-        (staff.CredentialSuspended, sc.on_credential_suspended),
-        (staff.TrainingCompleted, sc.on_training_completed),
-        (staff.TrainingOverdue, sc.on_training_overdue),
+        (staff.StaffMemberHired, staff_projection.on_member_hired),
+        (staff.StaffMemberUpdated, staff_projection.on_member_updated),
+        (staff.StaffMemberTerminated, staff_projection.on_member_terminated),
+        (staff.CredentialAdded, staff_projection.on_credential_added),
+        (staff.CredentialExpiring, staff_projection.on_credential_expiring),
+        (staff.CredentialExpired, staff_projection.on_credential_expired),
+        (staff.CredentialSuspended, staff_projection.on_credential_suspended),
+        (staff.TrainingCompleted, staff_projection.on_training_completed),
+        (staff.TrainingOverdue, staff_projection.on_training_overdue),
         # A location's timezone dates its matrix and reviews: kept with the staff projection.
         (facilities.LocationOpened, locations.on_location_opened),
         (facilities.LocationUpdated, locations.on_location_updated),

@@ -1,4 +1,4 @@
-"""Helpers of compliance's integration tests: tokens, waiting on eventually consistent reads."""
+"""Helpers of compliance's integration tests: tokens, waiting on eventually consistent reads, an OSHA case."""
 
 import asyncio
 import time
@@ -6,6 +6,7 @@ from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 
 from shared.clock import local_date, utcnow
+from tests.support.dates import days_ago
 from tests.support.suite import token
 
 OFFICER = token(roles=["compliance_officer"], locations=["*"], sub="officer-olga")
@@ -43,6 +44,19 @@ def zones_off_utc_date(*, margin: timedelta = timedelta(minutes=10)) -> dict[str
                 break
     assert found, f"no zone found on another date than UTC at {now}"
     return found
+
+
+# A month-old case: OSHA logs are per calendar year, so a test counting cases reads this one's year.
+CASE_OCCURRED = days_ago(30)
+CASE_DETAILS_301 = {"activity_before": "recapping a needle", "what_happened": "needle slipped",
+                    "injury_and_body_part": "puncture, left index finger"}
+
+
+def osha_case(**overrides) -> dict:
+    """The body of POST /osha/cases for a needlestick at loc-a; `overrides` replace its fields."""
+    return {"location_id": "loc-a", "employee_name": "Sam Poe", "job_title": "Medical assistant",
+            "occurred_on": CASE_OCCURRED.isoformat(), "where": "Exam room 2", "description": "needlestick",
+            "classification": "other_recordable", "injury_type": "injury", "details_301": CASE_DETAILS_301} | overrides
 
 
 async def json_of(client, path: str, **params):

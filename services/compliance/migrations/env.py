@@ -1,6 +1,6 @@
 """Alembic environment of the compliance service."""
 
-from services.compliance.models import metadata
+from services.compliance.tables import metadata
 from shared.migrations import run_env
 
 run_env(metadata)

@@ -1,0 +1,1 @@
+"""Incidents: privacy incidents (possible breaches of PHI) and OSHA recordkeeping."""

@@ -1,0 +1,1 @@
+"""Versioned policies and the attestations each version requires."""

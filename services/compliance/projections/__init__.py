@@ -1,0 +1,1 @@
+"""Compliance's copies of other services' data, kept from their events: locations' timezones, staff."""

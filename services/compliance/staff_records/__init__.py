@@ -1,0 +1,1 @@
+"""Staff compliance: who at a location is current, expiring or overdue on credentials and training."""
