@@ -11,17 +11,16 @@ from functools import cache
 
 from sqlalchemy import Table, select
 
-from services.staff import training
-from services.staff.credentials import ACTIVE, EXPIRED
-from services.staff.domain import EXPIRING_THRESHOLDS, expiry_stage, stages_up_to
-from services.staff.models import Credential, CredentialNotice, StaffMember
-from services.staff.schemas import CheckOut
-from services.staff.training_models import TrainingNotice
+from services.staff.checks.domain import EXPIRED, EXPIRING_THRESHOLDS, expiry_stage, stages_up_to
+from services.staff.checks.models import CredentialNotice, TrainingNotice
+from services.staff.checks.schemas import CheckOut
+from services.staff.credentials.models import ACTIVE, Credential
+from services.staff.members.models import StaffMember
+from services.staff.trainings import service as trainings
 from shared.contracts.staff import CredentialExpired, CredentialExpiring, TrainingOverdue
 from shared.db import dialect_insert
 from shared.clock import utcnow
 from shared.uow import UnitOfWork
-
 
 
 @cache
@@ -50,7 +49,7 @@ async def run_daily_check(*, uow: UnitOfWork, as_of: date) -> CheckOut:
         for credential, location_id in due.all():
             if kind := await _announce_stage(uow, credential, location_id, as_of=as_of):
                 counts[kind] += 1
-        for member, course, due_on in await training.overdue(uow=uow, as_of=as_of):
+        for member, course, due_on in await trainings.overdue(uow=uow, as_of=as_of):
             if await _first_notice(uow, TrainingNotice.__table__, staff_id=member.id, course_code=course.code,
                                    due_on=due_on):
                 await uow.emit(TrainingOverdue(staff_id=member.id, course_code=course.code, due_on=due_on),

@@ -4,23 +4,23 @@ import uuid
 
 from sqlalchemy import select, update
 
-from services.staff.member_reads import audit_member, load_member
-from services.staff.models import Credential, StaffMember
-from services.staff.schemas import CredentialIn, RenewalIn, SuspensionIn, VerificationIn
+from services.staff.credentials.models import ACTIVE, SUSPENDED, Credential
+from services.staff.credentials.schemas import CredentialIn, RenewalIn, SuspensionIn, VerificationIn
+from services.staff.members import service as members
+from services.staff.members.models import StaffMember
 from shared.auth import Principal
 from shared.contracts.staff import CredentialAdded, CredentialKind, CredentialSuspended
 from shared.clock import utcnow
 from shared.errors import Conflict, NotFound, Unprocessable
 from shared.uow import UnitOfWork
 
-ACTIVE, EXPIRED, SUSPENDED = "active", "expired", "suspended"
 RESOURCE = "staff_credential"  # the audit trail's name for these records
 
 
 async def add(*, uow: UnitOfWork, staff_id: str, cmd: CredentialIn, actor: Principal) -> Credential:
     """Record a credential; a new licence for a state replaces (supersedes) the member's current one."""
     async with uow:
-        member = await load_member(uow, staff_id, actor)
+        member = await members.load_member(uow, staff_id, actor)
         credential = Credential(id=str(uuid.uuid4()), staff_id=staff_id, status=ACTIVE,
                                 verification_status="unverified", created_at=utcnow(), **cmd.model_dump())
         if cmd.kind == CredentialKind.STATE_LICENSE:
@@ -33,7 +33,7 @@ async def add(*, uow: UnitOfWork, staff_id: str, cmd: CredentialIn, actor: Princ
         await uow.add_unique(credential, conflict=f"a {cmd.state} licence of this member is being recorded already",
                              field="state")
         await _announce(uow, credential, member)
-        await audit_member(uow, actor, "create", member, resource=RESOURCE, resource_id=credential.id)
+        await members.audit_member(uow, actor, "create", member, resource=RESOURCE, resource_id=credential.id)
         return credential
 
 
@@ -48,7 +48,7 @@ async def renew(*, uow: UnitOfWork, credential_id: str, cmd: RenewalIn, actor: P
             raise Unprocessable("expiry before the issue date", field="expires_on")
         credential.expires_on = cmd.expires_on
         await _announce(uow, credential, member)  # the same credential with its new expiry
-        await audit_member(uow, actor, "update", member, resource=RESOURCE, resource_id=credential.id)
+        await members.audit_member(uow, actor, "update", member, resource=RESOURCE, resource_id=credential.id)
         return credential
 
 
@@ -62,7 +62,7 @@ async def suspend(*, uow: UnitOfWork, credential_id: str, cmd: SuspensionIn, act
         await uow.emit(CredentialSuspended(credential_id=credential.id, staff_id=credential.staff_id,
                                            kind=credential.kind, state=credential.state, reason=cmd.reason),
                        subject=credential.id, location_id=member.home_location_id)
-        await audit_member(uow, actor, "update", member, resource=RESOURCE, resource_id=credential.id)
+        await members.audit_member(uow, actor, "update", member, resource=RESOURCE, resource_id=credential.id)
         return credential
 
 
@@ -72,18 +72,18 @@ async def verify(*, uow: UnitOfWork, credential_id: str, cmd: VerificationIn, ac
         credential, member = await _load(uow, credential_id, actor)
         credential.verification_status, credential.verified_by, credential.verified_at = (
             cmd.outcome, actor.sub, utcnow())
-        await audit_member(uow, actor, "update", member, resource=RESOURCE, resource_id=credential.id)
+        await members.audit_member(uow, actor, "update", member, resource=RESOURCE, resource_id=credential.id)
         return credential
 
 
 async def list_for_member(*, uow: UnitOfWork, staff_id: str, actor: Principal) -> list[Credential]:
     """A member's credentials, current ones first; the read is audited."""
     async with uow:
-        member = await load_member(uow, staff_id, actor)
+        member = await members.load_member(uow, staff_id, actor)
         rows = await uow.session.scalars(select(Credential).where(Credential.staff_id == staff_id)
                                          .order_by(Credential.superseded_by.is_not(None), Credential.kind,
                                                    Credential.created_at))
-        await audit_member(uow, actor, "read", member, resource=RESOURCE)
+        await members.audit_member(uow, actor, "read", member, resource=RESOURCE)
         return list(rows.all())
 
 
@@ -91,7 +91,7 @@ async def _load(uow: UnitOfWork, credential_id: str, actor: Principal) -> tuple[
     credential = await uow.session.get(Credential, credential_id, with_for_update=True)
     if credential is None:
         raise NotFound(f"credential {credential_id} not found", field="credential_id")
-    return credential, await load_member(uow, credential.staff_id, actor)
+    return credential, await members.load_member(uow, credential.staff_id, actor)
 
 
 async def _announce(uow: UnitOfWork, credential: Credential, member: StaffMember) -> None:

@@ -1,24 +1,23 @@
-"""Staff members: hire, update, transfer, terminate; each change audited and announced.
+"""Staff members: hire, update, read; each change audited and announced, each read of personal data audited.
 
 A member belongs to their home location: a manager scoped to it manages them. Members are placed
 only at locations facilities has announced to staff, as shifts are.
 """
 
 import uuid
-from datetime import time
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from services.staff.domain import local_instant
-from services.staff.member_reads import audit_member, load_member, locations_of, member_view
-from services.staff.models import Location, StaffLocation, StaffMember
-from services.staff.roster_models import SCHEDULED, Shift
-from services.staff.schemas import HireIn, MemberFields, MemberOut, TerminationIn, TransferIn
+from services.staff.members.models import StaffLocation, StaffMember
+from services.staff.members.schemas import HireIn, MemberFields, MemberOut
+from services.staff.projections.models import Location
+from shared.audit import record_phi_access
 from shared.auth import Principal
-from shared.contracts.staff import ShiftCancelled, StaffMemberHired, StaffMemberTerminated, StaffMemberUpdated
+from shared.contracts.staff import StaffMemberHired, StaffMemberUpdated
 from shared.clock import utcnow
 from shared.errors import Conflict, Unprocessable
+from shared.loading import load_in_scope
 from shared.uow import UnitOfWork
 
 
@@ -28,7 +27,7 @@ async def hire(*, uow: UnitOfWork, cmd: HireIn, actor: Principal) -> MemberOut:
     for location_id in locations:
         actor.ensure_location(location_id)
     async with uow:
-        await _ensure_known(uow, cmd.home_location_id, locations)
+        await ensure_known(uow, cmd.home_location_id, locations)
         now = utcnow()
         member = StaffMember(id=str(uuid.uuid4()), created_at=now, updated_at=now,
                              **cmd.model_dump(exclude={"location_ids"}))
@@ -36,7 +35,7 @@ async def hire(*, uow: UnitOfWork, cmd: HireIn, actor: Principal) -> MemberOut:
         uow.session.add(member)
         await _flush(uow)  # before its locations: no ORM relationship orders the inserts
         uow.session.add_all(StaffLocation(staff_id=member.id, location_id=loc) for loc in locations)
-        await _announce(uow, member, locations, StaffMemberHired)
+        await announce(uow, member, locations, StaffMemberHired)
         await audit_member(uow, actor, "create", member)
         return await member_view(uow, member)
 
@@ -45,62 +44,80 @@ async def update_member(*, uow: UnitOfWork, staff_id: str, cmd: MemberFields, ac
     """Replace a member's name, role, NPI, contact details and manager (never where they work: see transfer)."""
     async with uow:
         member = await load_member(uow, staff_id, actor, lock=True)
-        _ensure_employed(member)
+        ensure_employed(member)
         await _check_manager(uow, cmd.manager_id, member.id)
         for field, value in cmd.model_dump().items():
             setattr(member, field, value)
         member.updated_at = utcnow()
         await _flush(uow)
-        await _announce(uow, member, (await locations_of(uow, [member.id]))[member.id], StaffMemberUpdated)
+        await announce(uow, member, (await locations_of(uow, [member.id]))[member.id], StaffMemberUpdated)
         await audit_member(uow, actor, "update", member)
         return await member_view(uow, member)
 
 
-async def transfer(*, uow: UnitOfWork, staff_id: str, cmd: TransferIn, actor: Principal) -> MemberOut:
-    """Re-home a member and set where they work; their future shifts where they no longer work are cancelled."""
-    locations = sorted({cmd.home_location_id, *cmd.location_ids})
+async def get_member(*, uow: UnitOfWork, staff_id: str, actor: Principal) -> MemberOut:
+    """One member's record; the read is audited."""
     async with uow:
-        member = await load_member(uow, staff_id, actor, lock=True)
-        _ensure_employed(member)
-        before = set((await locations_of(uow, [staff_id]))[staff_id])
-        # The actor manages the new home and every location gained or lost; kept ones are not theirs to decide.
-        for location_id in sorted((set(locations) ^ before) | {cmd.home_location_id}):
-            actor.ensure_location(location_id)
-        await _ensure_known(uow, cmd.home_location_id, sorted((set(locations) - before) | {cmd.home_location_id}))
-        member.home_location_id, member.updated_at = cmd.home_location_id, utcnow()
-        await uow.session.execute(delete(StaffLocation).where(StaffLocation.staff_id == staff_id))
-        uow.session.add_all(StaffLocation(staff_id=staff_id, location_id=loc) for loc in locations)
-        await _announce(uow, member, locations, StaffMemberUpdated)
-        # Office managers expect the roster cleared rather than a refusal; a shift already under way stays.
-        if left := sorted(before - set(locations)):
-            await _cancel_shifts(uow, member, Shift.location_id.in_(left), Shift.start >= utcnow())
-        await audit_member(uow, actor, "update", member)
+        member = await load_member(uow, staff_id, actor)
+        await audit_member(uow, actor, "read", member)
         return await member_view(uow, member)
 
 
-async def terminate(*, uow: UnitOfWork, staff_id: str, cmd: TerminationIn, actor: Principal) -> MemberOut:
-    """End a member's employment; their shifts from that day on are cancelled."""
+async def list_members(*, uow: UnitOfWork, location_id: str, include_terminated: bool, limit: int, offset: int,
+                       actor: Principal) -> list[MemberOut]:
+    """A page of the members who may work at a location, by name; the read is audited."""
+    actor.ensure_location(location_id)
     async with uow:
-        member = await load_member(uow, staff_id, actor, lock=True)
-        _ensure_employed(member)
-        if cmd.terminated_on < member.hired_on:
-            raise Unprocessable("termination before the hire date", field="terminated_on")
-        member.terminated_on, member.updated_at = cmd.terminated_on, utcnow()
-        await uow.emit(StaffMemberTerminated(staff_id=staff_id, terminated_on=cmd.terminated_on),
-                       subject=staff_id, location_id=member.home_location_id)
-        home = await uow.session.get(Location, member.home_location_id)
-        cut_off = local_instant(cmd.terminated_on, time(), home.timezone if home else "UTC")
-        await _cancel_shifts(uow, member, Shift.start >= cut_off)
-        await audit_member(uow, actor, "update", member)
-        return await member_view(uow, member)
+        query = (select(StaffMember).join(StaffLocation, StaffLocation.staff_id == StaffMember.id)
+                 .where(StaffLocation.location_id == location_id)
+                 .order_by(StaffMember.family_name, StaffMember.given_name, StaffMember.id)
+                 .offset(offset).limit(limit))
+        if not include_terminated:
+            query = query.where(StaffMember.terminated_on.is_(None))
+        found = list((await uow.session.scalars(query)).all())
+        locations = await locations_of(uow, [m.id for m in found])
+        await record_phi_access(uow, actor=actor, action="read", resource="staff_member", resource_id=None,
+                                patient_id=None, location_id=location_id)
+        return [_member_out(m, locations[m.id]) for m in found]
 
 
-def _ensure_employed(member: StaffMember) -> None:
+async def load_member(uow: UnitOfWork, staff_id: str, actor: Principal, *, lock: bool = False) -> StaffMember:
+    """The member, if the actor may see their home location."""
+    return await load_in_scope(uow, StaffMember, staff_id, actor, field="staff_id", what="staff member", lock=lock,
+                               location_of=lambda member: member.home_location_id)
+
+
+async def locations_of(uow: UnitOfWork, staff_ids: list[str]) -> dict[str, list[str]]:
+    """Where each of these members may work, in one query."""
+    found: dict[str, list[str]] = {staff_id: [] for staff_id in staff_ids}
+    if staff_ids:
+        rows = await uow.session.execute(select(StaffLocation.staff_id, StaffLocation.location_id)
+                                         .where(StaffLocation.staff_id.in_(staff_ids))
+                                         .order_by(StaffLocation.location_id))
+        for staff_id, location_id in rows.all():
+            found[staff_id].append(location_id)
+    return found
+
+
+async def member_view(uow: UnitOfWork, member: StaffMember) -> MemberOut:
+    """The member as the API shows them, with where they may work."""
+    return _member_out(member, (await locations_of(uow, [member.id]))[member.id])
+
+
+async def audit_member(uow: UnitOfWork, actor: Principal, action: str, member: StaffMember, *,
+                       resource: str = "staff_member", resource_id: str | None = None) -> None:
+    """Record who read or changed a member's personal data (record, credentials, training, time off)."""
+    await record_phi_access(uow, actor=actor, action=action, resource=resource, resource_id=resource_id or member.id,
+                            patient_id=None, location_id=member.home_location_id)
+
+
+def ensure_employed(member: StaffMember) -> None:
+    """409 for a member already terminated: their record no longer changes."""
     if member.terminated_on is not None:
         raise Conflict(f"staff member {member.id} was terminated on {member.terminated_on}", field="staff_id")
 
 
-async def _ensure_known(uow: UnitOfWork, home_location_id: str, location_ids: list[str]) -> None:
+async def ensure_known(uow: UnitOfWork, home_location_id: str, location_ids: list[str]) -> None:
     """Refuse a location facilities has not announced to staff yet (at start-up its event may still be on the way)."""
     known = set((await uow.session.scalars(select(Location.location_id)
                                            .where(Location.location_id.in_(location_ids)))).all())
@@ -109,6 +126,19 @@ async def _ensure_known(uow: UnitOfWork, home_location_id: str, location_ids: li
             field = "home_location_id" if location_id == home_location_id else "location_ids"
             raise Unprocessable(f"unknown location {location_id}: wait until facilities has announced it to staff",
                                 field=field)
+
+
+async def announce(uow: UnitOfWork, member: StaffMember, locations: list[str], payload) -> None:
+    """Emit the member's whole record (`.hired` or `.updated`) with where they may work."""
+    await uow.emit(payload(staff_id=member.id, given_name=member.given_name, family_name=member.family_name,
+                           role=member.role, npi=member.npi, home_location_id=member.home_location_id,
+                           location_ids=locations, manager_id=member.manager_id, hired_on=member.hired_on),
+                   subject=member.id, location_id=member.home_location_id)
+
+
+def _member_out(member: StaffMember, locations: list[str]) -> MemberOut:
+    fields = {name: getattr(member, name) for name in MemberOut.model_fields if name != "location_ids"}
+    return MemberOut(**fields, location_ids=locations)
 
 
 async def _check_manager(uow: UnitOfWork, manager_id: str | None, staff_id: str) -> None:
@@ -126,20 +156,3 @@ async def _flush(uow: UnitOfWork) -> None:
         if "npi" in str(exc.orig).lower():
             raise Conflict("another staff member has this NPI", field="npi") from exc
         raise
-
-
-async def _announce(uow: UnitOfWork, member: StaffMember, locations: list[str], payload) -> None:
-    await uow.emit(payload(staff_id=member.id, given_name=member.given_name, family_name=member.family_name,
-                           role=member.role, npi=member.npi, home_location_id=member.home_location_id,
-                           location_ids=locations, manager_id=member.manager_id, hired_on=member.hired_on),
-                   subject=member.id, location_id=member.home_location_id)
-
-
-async def _cancel_shifts(uow: UnitOfWork, member: StaffMember, *criteria) -> None:
-    """Cancel the member's scheduled shifts matching `criteria`, each announced."""
-    cancelled = await uow.session.execute(
-        update(Shift).where(Shift.staff_id == member.id, Shift.status == SCHEDULED, *criteria)
-        .values(status="cancelled").returning(Shift.id, Shift.location_id))
-    for shift_id, location_id in cancelled.all():
-        await uow.emit(ShiftCancelled(shift_id=shift_id, staff_id=member.id, location_id=location_id),
-                       subject=shift_id, location_id=location_id)

@@ -4,10 +4,11 @@ from datetime import date
 
 from fastapi import APIRouter
 
-from services.staff import coverage, shifts, time_off
 from services.staff.access import Manager, TimeOffRequester
-from services.staff.roster_schemas import (CoverageOut, DecisionIn, GenerateIn, RosterTemplateIn, RosterTemplateOut,
-                                           ShiftIn, ShiftOut, StaffingRuleIn, StaffingRuleOut, TimeOffIn, TimeOffOut)
+from services.staff.rosters import coverage, time_off
+from services.staff.rosters import service as shifts
+from services.staff.rosters.schemas import (CoverageOut, DecisionIn, GenerateIn, RosterTemplateIn, RosterTemplateOut,
+                                            ShiftIn, ShiftOut, StaffingRuleIn, StaffingRuleOut, TimeOffIn, TimeOffOut)
 from shared.web import UowDep
 
 router = APIRouter()

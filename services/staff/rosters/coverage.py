@@ -5,11 +5,11 @@ from datetime import date, time, timedelta
 
 from sqlalchemy import select
 
-from services.staff.domain import coverage_gaps, local_instant, local_span, subtract
-from services.staff.models import StaffMember
-from services.staff.roster_models import SCHEDULED, Shift, StaffingRule, TimeOff
-from services.staff.roster_schemas import CoverageGap, CoverageOut, OnShift, StaffingRuleIn
-from services.staff.shifts import known_location
+from services.staff.members.models import StaffMember
+from services.staff.projections import service as projections
+from services.staff.rosters.domain import coverage_gaps, local_instant, local_span, subtract
+from services.staff.rosters.models import SCHEDULED, Shift, StaffingRule, TimeOff
+from services.staff.rosters.schemas import CoverageGap, CoverageOut, OnShift, StaffingRuleIn
 from shared.auth import Principal
 from shared.uow import UnitOfWork
 
@@ -18,7 +18,7 @@ async def add_rule(*, uow: UnitOfWork, location_id: str, cmd: StaffingRuleIn, ac
     """Require at least `minimum` people of a role on shift between two local times, every day."""
     actor.ensure_location(location_id)
     async with uow:
-        await known_location(uow, location_id)
+        await projections.known_location(uow, location_id)
         rule = StaffingRule(id=str(uuid.uuid4()), location_id=location_id, **cmd.model_dump())
         uow.session.add(rule)
         return rule
@@ -28,7 +28,7 @@ async def coverage(*, uow: UnitOfWork, location_id: str, day: date, actor: Princ
     """The location's shifts overlapping the local day and the gaps against its staffing rules."""
     actor.ensure_location(location_id)
     async with uow:
-        location = await known_location(uow, location_id)
+        location = await projections.known_location(uow, location_id)
         # The local day, which is 23 or 25 hours long on DST changes.
         day_start = local_instant(day, time(), location.timezone)
         day_end = local_instant(day + timedelta(days=1), time(), location.timezone)

@@ -1,68 +1,16 @@
-"""Staff's pure rules: NPI check digits, credential expiry stages, training due dates, coverage gaps."""
+"""Rosters' pure rules: local wall-clock times at a location, coverage gaps, time off cut out of shifts."""
 
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from shared.contracts.staff import StaffRole
-
-# Roles that see patients under their own licence: they must have an NPI.
-PROVIDER_ROLES = frozenset({StaffRole.PHYSICIAN, StaffRole.NURSE_PRACTITIONER, StaffRole.PHYSICIAN_ASSISTANT})
-CLINICAL_ROLES = PROVIDER_ROLES | {StaffRole.REGISTERED_NURSE, StaffRole.MEDICAL_ASSISTANT}
-EXPIRING_THRESHOLDS = (90, 60, 30)  # days before expiry, least urgent first
-EXPIRED = "expired"
 MAX_RANGE_DAYS = 92  # the longest span of days one roster read or generation covers
 
 
-def npi_is_valid(npi: str) -> bool:
-    """Ten digits whose last is the Luhn check digit of the number prefixed with 80840 (CMS rule)."""
-    if len(npi) != 10 or not npi.isdigit():
-        return False
-    digits = [int(d) for d in "80840" + npi]
-    total = 0
-    for position, digit in enumerate(reversed(digits)):
-        if position % 2 == 1:
-            digit *= 2
-            digit = digit - 9 if digit > 9 else digit
-        total += digit
-    return total % 10 == 0
-
-
-def expiry_stage(expires_on: date, *, as_of: date) -> str | None:
-    """The most urgent notice due on `as_of`: "expired", "30", "60", "90", or None."""
-    # A credential is valid through its expiry date, so it is expired from the next day on.
-    if as_of > expires_on:
-        return EXPIRED
-    days_left = (expires_on - as_of).days
-    reached = [t for t in EXPIRING_THRESHOLDS if days_left <= t]
-    return str(min(reached)) if reached else None
-
-
-def stages_up_to(stage: str) -> list[str]:
-    """`stage` and every less urgent one: once a later stage is announced the earlier ones are moot."""
-    order = [str(t) for t in EXPIRING_THRESHOLDS] + [EXPIRED]
-    return order[: order.index(stage) + 1]
-
-
-def add_months(day: date, months: int) -> date:
-    """The same day `months` later, clamped to the month's end (Feb 29 + 12 months = Feb 28)."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    for candidate in (day.day, 30, 29, 28):
-        try:
-            return date(year, month, min(day.day, candidate))
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
-
-
-def training_due_on(*, hired_on: date, initial_due_days: int, interval_months: int | None,
-                    last_completed_on: date | None) -> date | None:
-    """When a required course is next due; None when a one-off course was done."""
-    if last_completed_on is None:
-        return hired_on + timedelta(days=initial_due_days)
-    return add_months(last_completed_on, interval_months) if interval_months else None
+def aware_at(moment: datetime, timezone: str) -> datetime:
+    """An aware instant as given, or a wall-clock time read in the location's timezone."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=ZoneInfo(timezone))
 
 
 def local_instant(day: date, at: time, timezone: str) -> datetime:

@@ -5,7 +5,7 @@ from datetime import datetime, time
 from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, Integer, String, Time
 from sqlalchemy.orm import Mapped, mapped_column
 
-from services.staff.models import Base
+from services.staff.db import Base
 from shared.db import UTCDateTime, no_overlap
 
 SCHEDULED = "scheduled"

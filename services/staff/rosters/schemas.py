@@ -1,13 +1,12 @@
-"""Staff HTTP models: shifts, roster templates, time off, coverage."""
+"""Rosters' HTTP models: shifts, roster templates, time off, coverage."""
 
 from datetime import date, datetime, time
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
-from services.staff.domain import MAX_RANGE_DAYS
+from services.staff.db import Id
+from services.staff.rosters.domain import MAX_RANGE_DAYS
 from shared.contracts.staff import StaffRole
-
-Id = Field(min_length=1, max_length=64)
 
 
 class ShiftIn(BaseModel):

@@ -6,40 +6,29 @@ The database refuses overlaps (PostgreSQL exclusion constraint, SQLite triggers)
 import uuid
 from contextlib import contextmanager
 from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
-from services.staff.domain import MAX_RANGE_DAYS, local_instant, local_span
-from services.staff.models import Location, StaffLocation, StaffMember
-from services.staff.roster_models import SCHEDULED, RosterTemplate, Shift
-from services.staff.roster_schemas import GenerateIn, RosterTemplateIn, ShiftIn
+from services.staff.members import service as members
+from services.staff.members.models import StaffLocation, StaffMember
+from services.staff.projections import service as projections
+from services.staff.rosters.domain import MAX_RANGE_DAYS, aware_at, local_instant, local_span
+from services.staff.rosters.models import SCHEDULED, RosterTemplate, Shift
+from services.staff.rosters.schemas import GenerateIn, RosterTemplateIn, ShiftIn
 from shared.auth import Principal
 from shared.contracts.staff import ShiftCancelled, ShiftScheduled
 from shared.clock import utcnow
-from shared.errors import Conflict, NotFound, Unprocessable
+from shared.errors import Conflict, Unprocessable
+from shared.loading import load_in_scope
 from shared.uow import UnitOfWork
-
-
-async def known_location(uow: UnitOfWork, location_id: str) -> Location:
-    """The location as facilities announced it; 422 until staff has heard of it."""
-    location = await uow.session.get(Location, location_id)
-    if location is None:
-        raise Unprocessable(f"location {location_id} is not known to staff yet", field="location_id")
-    return location
-
-
-def aware_at(moment: datetime, timezone: str) -> datetime:
-    """An aware instant as given, or a wall-clock time read in the location's timezone."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=ZoneInfo(timezone))
 
 
 async def schedule(*, uow: UnitOfWork, cmd: ShiftIn, actor: Principal) -> Shift:
     """Schedule one shift of a member at a location."""
     actor.ensure_location(cmd.location_id)
     async with uow:
-        location = await known_location(uow, cmd.location_id)
+        location = await projections.known_location(uow, cmd.location_id)
         start, end = aware_at(cmd.start, location.timezone), aware_at(cmd.end, location.timezone)
         if not timedelta(0) < end - start <= timedelta(hours=24):
             raise Unprocessable("a shift ends after it starts and lasts at most 24 hours", field="end")
@@ -53,10 +42,7 @@ async def schedule(*, uow: UnitOfWork, cmd: ShiftIn, actor: Principal) -> Shift:
 async def cancel(*, uow: UnitOfWork, shift_id: str, actor: Principal) -> Shift:
     """Cancel a scheduled shift."""
     async with uow:
-        shift = await uow.session.get(Shift, shift_id, with_for_update=True)
-        if shift is None:
-            raise NotFound(f"shift {shift_id} not found", field="shift_id")
-        actor.ensure_location(shift.location_id)
+        shift = await load_in_scope(uow, Shift, shift_id, actor, field="shift_id", lock=True)
         if shift.status != SCHEDULED:
             raise Conflict(f"the shift is {shift.status}", field="status")
         shift.status = "cancelled"
@@ -73,7 +59,7 @@ async def list_shifts(*, uow: UnitOfWork, location_id: str, first_day: date, las
         raise Unprocessable(f"last_day must be on or after first_day, at most {MAX_RANGE_DAYS} days later",
                             field="last_day")
     async with uow:
-        location = await known_location(uow, location_id)
+        location = await projections.known_location(uow, location_id)
         start = local_instant(first_day, time(), location.timezone)
         end = local_instant(last_day + timedelta(days=1), time(), location.timezone)
         rows = await uow.session.scalars(select(Shift).where(
@@ -86,7 +72,7 @@ async def add_template(*, uow: UnitOfWork, location_id: str, cmd: RosterTemplate
     """Save a weekly roster of local shifts for a location."""
     actor.ensure_location(location_id)
     async with uow:
-        await known_location(uow, location_id)
+        await projections.known_location(uow, location_id)
         template = RosterTemplate(id=str(uuid.uuid4()), location_id=location_id, name=cmd.name,
                                   entries=[e.model_dump(mode="json") for e in cmd.entries], created_at=utcnow())
         uow.session.add(template)
@@ -96,11 +82,9 @@ async def add_template(*, uow: UnitOfWork, location_id: str, cmd: RosterTemplate
 async def generate(*, uow: UnitOfWork, template_id: str, cmd: GenerateIn, actor: Principal) -> list[Shift]:
     """Create the template's shifts on each local day of the range: all of them or none."""
     async with uow:
-        template = await uow.session.get(RosterTemplate, template_id)
-        if template is None:
-            raise NotFound(f"roster template {template_id} not found", field="template_id")
-        actor.ensure_location(template.location_id)
-        location = await known_location(uow, template.location_id)
+        template = await load_in_scope(uow, RosterTemplate, template_id, actor, field="template_id",
+                                       what="roster template")
+        location = await projections.known_location(uow, template.location_id)
         shifts = []
         # Any overlap (autoflushed by a later query, or at the end) rolls back the whole range.
         with _overlap_is_a_conflict():
@@ -115,6 +99,20 @@ async def generate(*, uow: UnitOfWork, template_id: str, cmd: GenerateIn, actor:
         return shifts
 
 
+async def cancel_member_shifts(uow: UnitOfWork, staff_id: str, *, starting_from: datetime,
+                               at_locations: list[str] | None = None) -> None:
+    """Cancel the member's scheduled shifts from `starting_from` on (only `at_locations`, if given), each announced."""
+    criteria = [Shift.start >= starting_from]
+    if at_locations is not None:
+        criteria.append(Shift.location_id.in_(at_locations))
+    cancelled = await uow.session.execute(
+        update(Shift).where(Shift.staff_id == staff_id, Shift.status == SCHEDULED, *criteria)
+        .values(status="cancelled").returning(Shift.id, Shift.location_id))
+    for shift_id, location_id in cancelled.all():
+        await uow.emit(ShiftCancelled(shift_id=shift_id, staff_id=staff_id, location_id=location_id),
+                       subject=shift_id, location_id=location_id)
+
+
 async def _place(uow: UnitOfWork, *, staff_id: str, location_id: str, start: datetime, end: datetime,
                  actor: Principal, template_id: str | None = None) -> Shift:
     # FOR SHARE: a concurrent transfer or termination (FOR UPDATE on the member) waits for this shift, then
@@ -122,8 +120,7 @@ async def _place(uow: UnitOfWork, *, staff_id: str, location_id: str, start: dat
     member = await uow.session.get(StaffMember, staff_id, with_for_update={"read": True})
     if member is None:
         raise Unprocessable(f"staff member {staff_id} not found", field="staff_id")
-    if member.terminated_on is not None:
-        raise Conflict(f"staff member {staff_id} was terminated on {member.terminated_on}", field="staff_id")
+    members.ensure_employed(member)
     if await uow.session.get(StaffLocation, (staff_id, location_id)) is None:
         raise Unprocessable(f"{staff_id} does not work at {location_id}", field="location_id")
     shift = Shift(id=str(uuid.uuid4()), staff_id=staff_id, location_id=location_id, start=start, end=end,

@@ -11,11 +11,11 @@ import uuid
 from sqlalchemy import update
 
 from services.staff.access import ensure_self_or_manager
-from services.staff.member_reads import audit_member, load_member
-from services.staff.models import Location
-from services.staff.roster_models import TimeOff
-from services.staff.roster_schemas import DecisionIn, TimeOffIn
-from services.staff.shifts import aware_at
+from services.staff.members import service as members
+from services.staff.projections import service as projections
+from services.staff.rosters.domain import aware_at
+from services.staff.rosters.models import TimeOff
+from services.staff.rosters.schemas import DecisionIn, TimeOffIn
 from shared.auth import Principal
 from shared.contracts.staff import TimeOffApproved
 from shared.clock import utcnow
@@ -30,11 +30,9 @@ async def request(*, uow: UnitOfWork, cmd: TimeOffIn, actor: Principal) -> TimeO
     """Ask for time off; times without an offset are read in the member's home location's timezone."""
     ensure_self_or_manager(actor, cmd.staff_id)
     async with uow:
-        member = await load_member(uow, cmd.staff_id, actor)
-        if member.terminated_on is not None:
-            raise Conflict(f"staff member {member.id} was terminated on {member.terminated_on}", field="staff_id")
-        home = await uow.session.get(Location, member.home_location_id)
-        timezone = home.timezone if home else "UTC"
+        member = await members.load_member(uow, cmd.staff_id, actor)
+        members.ensure_employed(member)
+        timezone = await projections.timezone_of(uow, member.home_location_id)
         start, end = aware_at(cmd.start, timezone), aware_at(cmd.end, timezone)
         if end <= start:
             raise Unprocessable("time off must end after it starts", field="end")
@@ -42,7 +40,7 @@ async def request(*, uow: UnitOfWork, cmd: TimeOffIn, actor: Principal) -> TimeO
                            status=REQUESTED, requested_by=actor.sub, created_at=utcnow())
         await uow.add_unique(time_off, constraint="no_time_off_overlap", field="start",
                              conflict="the member already has time off requested or approved overlapping that time")
-        await audit_member(uow, actor, "create", member, resource="staff_time_off", resource_id=time_off.id)
+        await members.audit_member(uow, actor, "create", member, resource="staff_time_off", resource_id=time_off.id)
         return time_off
 
 
@@ -52,7 +50,7 @@ async def decide(*, uow: UnitOfWork, time_off_id: str, approve: bool, cmd: Decis
         time_off = await uow.session.get(TimeOff, time_off_id)
         if time_off is None:
             raise NotFound(f"time off {time_off_id} not found", field="time_off_id")
-        member = await load_member(uow, time_off.staff_id, actor)
+        member = await members.load_member(uow, time_off.staff_id, actor)
         if actor.sub == member.id:
             raise Conflict("nobody decides their own time off", field="time_off_id")
         # Conditional update: of two managers deciding at once, exactly one wins.
@@ -67,7 +65,7 @@ async def decide(*, uow: UnitOfWork, time_off_id: str, approve: bool, cmd: Decis
             await uow.emit(TimeOffApproved(time_off_id=time_off.id, staff_id=time_off.staff_id, start=time_off.start,
                                            end=time_off.end), subject=time_off.id,
                            location_id=member.home_location_id)
-        await audit_member(uow, actor, "update", member, resource="staff_time_off", resource_id=time_off.id)
+        await members.audit_member(uow, actor, "update", member, resource="staff_time_off", resource_id=time_off.id)
         return time_off
 
 
@@ -78,7 +76,7 @@ async def withdraw(*, uow: UnitOfWork, time_off_id: str, actor: Principal) -> Ti
         if time_off is None:
             raise NotFound(f"time off {time_off_id} not found", field="time_off_id")
         ensure_self_or_manager(actor, time_off.staff_id)
-        member = await load_member(uow, time_off.staff_id, actor)
+        member = await members.load_member(uow, time_off.staff_id, actor)
         # Conditional update: a decision and a withdrawal racing each other cannot both win.
         withdrawn = await uow.session.execute(
             update(TimeOff).where(TimeOff.id == time_off_id, TimeOff.status == REQUESTED)
@@ -87,6 +85,6 @@ async def withdraw(*, uow: UnitOfWork, time_off_id: str, actor: Principal) -> Ti
         if withdrawn.rowcount != 1:
             raise Conflict(f"the request was {time_off.status} already", field="status")
         await uow.session.refresh(time_off)
-        await audit_member(uow, actor, "update", member, resource="staff_time_off", resource_id=time_off.id)
+        await members.audit_member(uow, actor, "update", member, resource="staff_time_off", resource_id=time_off.id)
         return time_off
 

@@ -1,11 +1,11 @@
-"""The course catalogue, completions and overdue notices."""
+"""The course catalogue and the completions recorded against it."""
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Boolean, Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from services.staff.models import Base
+from services.staff.db import Base
 from shared.db import UTCDateTime
 
 
@@ -34,15 +34,3 @@ class TrainingCompletion(Base):
     recorded_by: Mapped[str] = mapped_column(String(100))
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
-
-class TrainingNotice(Base):
-    """An overdue course already announced for one due date."""
-
-    __tablename__ = "training_notice"
-    __table_args__ = (UniqueConstraint("staff_id", "course_code", "due_on"),)
-
-    id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    staff_id: Mapped[str] = mapped_column(ForeignKey("staff_member.id"))
-    course_code: Mapped[str] = mapped_column(ForeignKey("course.code"))
-    due_on: Mapped[date] = mapped_column(Date)
-    noticed_at: Mapped[datetime] = mapped_column(UTCDateTime)

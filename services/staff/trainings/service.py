@@ -5,11 +5,11 @@ from datetime import date
 
 from sqlalchemy import func, select
 
-from services.staff.domain import add_months, training_due_on
-from services.staff.member_reads import audit_member, load_member
-from services.staff.models import StaffMember
-from services.staff.schemas import CompletionIn, CourseIn, TrainingStatusOut
-from services.staff.training_models import Course, TrainingCompletion
+from services.staff.members import service as members
+from services.staff.members.models import StaffMember
+from services.staff.trainings.domain import add_months, training_due_on
+from services.staff.trainings.models import Course, TrainingCompletion
+from services.staff.trainings.schemas import CompletionIn, CourseIn, TrainingStatusOut
 from shared.auth import Principal
 from shared.contracts.staff import TrainingCompleted
 from shared.clock import utcnow
@@ -35,7 +35,7 @@ async def record_completion(*, uow: UnitOfWork, staff_id: str, cmd: CompletionIn
                             actor: Principal) -> TrainingCompletion:
     """Record that a member completed a course, with its evidence."""
     async with uow:
-        member = await load_member(uow, staff_id, actor)
+        member = await members.load_member(uow, staff_id, actor)
         course = await uow.session.get(Course, cmd.course_code)
         if course is None:
             raise NotFound(f"course {cmd.course_code} not found", field="course_code")
@@ -46,15 +46,15 @@ async def record_completion(*, uow: UnitOfWork, staff_id: str, cmd: CompletionIn
         await uow.emit(TrainingCompleted(staff_id=staff_id, course_code=course.code, completed_on=cmd.completed_on,
                                          valid_until=valid_until),
                        subject=staff_id, location_id=member.home_location_id)
-        await audit_member(uow, actor, "create", member, resource="staff_training", resource_id=completion.id)
+        await members.audit_member(uow, actor, "create", member, resource="staff_training", resource_id=completion.id)
         return completion
 
 
 async def status(*, uow: UnitOfWork, staff_id: str, as_of: date, actor: Principal) -> list[TrainingStatusOut]:
     """Each course the member's role requires: last completion, next due date, overdue or not; the read is audited."""
     async with uow:
-        member = await load_member(uow, staff_id, actor)
-        await audit_member(uow, actor, "read", member, resource="staff_training")
+        member = await members.load_member(uow, staff_id, actor)
+        await members.audit_member(uow, actor, "read", member, resource="staff_training")
         last = await _last_completions(uow, [member.id])
         result = []
         for course in await _required(uow, member):
