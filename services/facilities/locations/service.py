@@ -4,8 +4,8 @@ import uuid
 
 from sqlalchemy import select
 
-from services.facilities.models import Location
-from services.facilities.schemas import LocationIn, LocationPatch
+from services.facilities.locations.models import Location
+from services.facilities.locations.schemas import LocationIn, LocationPatch
 from shared.auth import ALL_LOCATIONS, Principal
 from shared.contracts.facilities import LocationOpened, LocationUpdated
 from shared.clock import utcnow

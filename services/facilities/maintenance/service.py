@@ -10,27 +10,51 @@ from datetime import date
 
 from sqlalchemy import select
 
-from services.facilities.domain import PlanUnit, due_occurrences, due_usage_occurrences
-from services.facilities.models import Equipment, Location, MaintenancePlan, MaintenanceTask
-from services.facilities.schemas import MaintenanceRunOut, PlanIn, TaskOut
+from services.facilities.equipment import service as registry
+from services.facilities.equipment.models import Equipment
+from services.facilities.locations import service as locations
+from services.facilities.locations.models import Location
+from services.facilities.maintenance.domain import PlanUnit, due_occurrences, due_usage_occurrences
+from services.facilities.maintenance.models import MaintenancePlan, MaintenanceTask, UsageReading
+from services.facilities.maintenance.schemas import MaintenanceRunOut, PlanIn, TaskOut, UsageIn
 from shared.auth import Principal
 from shared.contracts.facilities import MaintenanceOverdue
 from shared.clock import local_today, utc_today, utcnow
-from shared.errors import Conflict, NotFound
+from shared.errors import Conflict, Unprocessable
+from shared.loading import load_in_scope
 from shared.uow import UnitOfWork
 
 log = logging.getLogger("clinicops.facilities.maintenance")
 
 
-async def add_plan(*, uow: UnitOfWork, equipment: Equipment, cmd: PlanIn, today: date) -> MaintenancePlan:
-    """A plan for a device (the caller has checked access), counted from its start."""
-    plan = MaintenancePlan(id=str(uuid.uuid4()), equipment_id=equipment.id, location_id=equipment.location_id,
-                           title=cmd.title, every=cmd.every, unit=cmd.unit, starts_on=cmd.starts_on or today,
-                           starts_at_usage=equipment.usage if cmd.starts_at_usage is None else cmd.starts_at_usage,
-                           generated=0, created_at=utcnow())
-    uow.session.add(plan)
-    await uow.session.flush()
-    return plan
+async def add_plan(*, uow: UnitOfWork, equipment_id: str, cmd: PlanIn, actor: Principal) -> MaintenancePlan:
+    """Plan preventive maintenance for a device; calendar plans count from `starts_on`, usage ones from a reading."""
+    async with uow:
+        equipment = await registry.load(uow, equipment_id, actor, lock=True)
+        location = await locations.load(uow, equipment.location_id)
+        plan = MaintenancePlan(id=str(uuid.uuid4()), equipment_id=equipment.id, location_id=equipment.location_id,
+                               title=cmd.title, every=cmd.every, unit=cmd.unit,
+                               starts_on=cmd.starts_on or local_today(location.timezone),
+                               starts_at_usage=equipment.usage if cmd.starts_at_usage is None else cmd.starts_at_usage,
+                               generated=0, created_at=utcnow())
+        uow.session.add(plan)
+        await uow.session.flush()
+        return plan
+
+
+async def record_usage(*, uow: UnitOfWork, equipment_id: str, cmd: UsageIn, actor: Principal) -> Equipment:
+    """Record a meter reading (never going back); usage plans whose interval it reached get their tasks."""
+    async with uow:
+        equipment = await registry.load(uow, equipment_id, actor, lock=True)
+        if cmd.reading < equipment.usage:
+            raise Unprocessable(f"reading {cmd.reading} is below the last one ({equipment.usage})", field="reading")
+        location = await locations.load(uow, equipment.location_id)
+        read_on = cmd.read_on or local_today(location.timezone)
+        equipment.usage = cmd.reading
+        uow.session.add(UsageReading(id=str(uuid.uuid4()), equipment_id=equipment.id, reading=cmd.reading,
+                                     read_on=read_on, recorded_by=actor.sub, recorded_at=utcnow()))
+        await _generate_usage_tasks(uow, equipment, read_on=read_on)
+    return equipment
 
 
 async def run(*, uow: UnitOfWork, location_id: str, as_of: date | None, actor: Principal | None = None
@@ -39,9 +63,7 @@ async def run(*, uow: UnitOfWork, location_id: str, as_of: date | None, actor: P
     if actor is not None:
         actor.ensure_location(location_id)
     async with uow:
-        location = await uow.session.get(Location, location_id)
-        if location is None:
-            raise NotFound(f"location {location_id} not found", field="location_id")
+        location = await locations.load(uow, location_id)
         as_of = as_of or local_today(location.timezone)
         plans = (await uow.session.scalars(select(MaintenancePlan).where(
             MaintenancePlan.location_id == location_id, MaintenancePlan.unit != PlanUnit.USAGE)
@@ -67,7 +89,7 @@ async def run_everywhere(*, uow_factory) -> None:
             log.exception("maintenance run failed", extra={"location_id": location_id})
 
 
-async def generate_usage_tasks(uow: UnitOfWork, equipment: Equipment, *, read_on: date) -> list[MaintenanceTask]:
+async def _generate_usage_tasks(uow: UnitOfWork, equipment: Equipment, *, read_on: date) -> list[MaintenanceTask]:
     """Inside a reading's transaction: tasks for the usage plans the new reading reached."""
     plans = (await uow.session.scalars(select(MaintenancePlan).where(
         MaintenancePlan.equipment_id == equipment.id, MaintenancePlan.unit == PlanUnit.USAGE)
@@ -94,10 +116,8 @@ async def tasks(*, uow: UnitOfWork, location_id: str, status: str | None, actor:
 async def complete_task(*, uow: UnitOfWork, task_id: str, actor: Principal) -> TaskOut:
     """Mark a task done."""
     async with uow:
-        task = await uow.session.get(MaintenanceTask, task_id, with_for_update=True)
-        if task is None:
-            raise NotFound(f"maintenance task {task_id} not found", field="task_id")
-        actor.ensure_location(task.location_id)
+        task = await load_in_scope(uow, MaintenanceTask, task_id, actor, field="task_id", what="maintenance task",
+                                   lock=True)
         if task.status == "done":
             raise Conflict(f"task {task_id} is already done", field="status")
         task.status, task.completed_at, task.completed_by = "done", utcnow(), actor.sub

@@ -10,14 +10,15 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from services.facilities import locations
-from services.facilities.domain import OutageCause
-from services.facilities.models import Room, RoomOutage
-from services.facilities.schemas import OutOfServiceIn, RoomIn, RoomOut
+from services.facilities.locations import service as locations
+from services.facilities.rooms.domain import OutageCause
+from services.facilities.rooms.models import Room, RoomOutage
+from services.facilities.rooms.schemas import OutOfServiceIn, RoomIn, RoomOut
 from shared.auth import Principal
 from shared.contracts.facilities import RoomBackInService, RoomCreated, RoomOutOfService
 from shared.clock import utcnow
-from shared.errors import Conflict, NotFound
+from shared.errors import Conflict, Unprocessable
+from shared.loading import load_in_scope
 from shared.uow import UnitOfWork
 
 
@@ -112,10 +113,14 @@ async def active_outages(uow: UnitOfWork, room_id: str) -> list[RoomOutage]:
 
 async def load(uow: UnitOfWork, room_id: str, actor: Principal, *, lock: bool = False) -> Room:
     """The room, after checking the caller may act at its location (no BOLA by room id)."""
-    room = await uow.session.get(Room, room_id, with_for_update=lock)
-    if room is None:
-        raise NotFound(f"room {room_id} not found", field="room_id")
-    actor.ensure_location(room.location_id)
+    return await load_in_scope(uow, Room, room_id, actor, field="room_id", lock=lock)
+
+
+async def room_of(uow: UnitOfWork, room_id: str, location_id: str) -> Room:
+    """The room, which must belong to `location_id`: nothing is placed in another location's room."""
+    room = await uow.session.get(Room, room_id)
+    if room is None or room.location_id != location_id:
+        raise Unprocessable(f"room {room_id} is not a room of {location_id}", field="room_id")
     return room
 
 

@@ -2,11 +2,12 @@
 
 from fastapi import APIRouter
 
-from services.facilities import purchasing, stock
 from services.facilities.access import Manager
-from services.facilities.supply_schemas import (AdjustIn, LowStockOut, MovementOut, OrderStatusFilter,
-                                                PurchaseOrderIn, PurchaseOrderOut, QuantityIn, ReceiptIn, ReceiptOut,
-                                                StockItemIn, StockItemOut, TransferIn)
+from services.facilities.supplies import purchasing
+from services.facilities.supplies import service as stock
+from services.facilities.supplies.schemas import (AdjustIn, LowStockOut, MovementOut, OrderStatusFilter,
+                                                  PurchaseOrderIn, PurchaseOrderOut, QuantityIn, ReceiptIn, ReceiptOut,
+                                                  StockItemIn, StockItemOut, TransferIn)
 from shared.web import UowDep
 
 router = APIRouter(tags=["supplies"])

@@ -6,8 +6,8 @@ from decimal import Decimal
 from sqlalchemy import JSON, CheckConstraint, Date, ForeignKey, Index, Integer, String, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from services.facilities.domain import OPEN_ORDER_STATUSES
-from services.facilities.models import Base
+from services.facilities.db import Base
+from services.facilities.supplies.domain import OPEN_ORDER_STATUSES
 from shared.db import Money, UTCDateTime
 
 OPEN_ORDER_SQL = f"status IN ({', '.join(repr(str(s)) for s in OPEN_ORDER_STATUSES)})"

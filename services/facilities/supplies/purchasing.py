@@ -5,14 +5,16 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
-from services.facilities import locations, stock
-from services.facilities.domain import OPEN_ORDER_STATUSES, PurchaseOrderStatus, order_status_after_receipt
-from services.facilities.supply_models import PurchaseOrder, PurchaseOrderLine, PurchaseOrderReceipt, StockItem
-from services.facilities.supply_schemas import PurchaseOrderIn, PurchaseOrderOut, ReceiptIn, ReceiptOut
+from services.facilities.locations import service as locations
+from services.facilities.supplies import stock_levels
+from services.facilities.supplies.domain import OPEN_ORDER_STATUSES, PurchaseOrderStatus, order_status_after_receipt
+from services.facilities.supplies.models import PurchaseOrder, PurchaseOrderLine, PurchaseOrderReceipt, StockItem
+from services.facilities.supplies.schemas import PurchaseOrderIn, PurchaseOrderOut, ReceiptIn, ReceiptOut
 from shared.auth import Principal
 from shared.contracts import facilities as contract
 from shared.clock import utcnow
-from shared.errors import Conflict, NotFound, Unprocessable
+from shared.errors import Conflict, Unprocessable
+from shared.loading import load_in_scope
 from shared.uow import UnitOfWork
 
 RECEIVABLE = (PurchaseOrderStatus.ORDERED, PurchaseOrderStatus.PARTIALLY_RECEIVED)
@@ -69,8 +71,8 @@ async def receive(*, uow: UnitOfWork, purchase_order_id: str, cmd: ReceiptIn, ac
                                field=f"lines.{index}.quantity")
             line.received_quantity += got.quantity
             item = await uow.session.get(StockItem, line.item_id)
-            await stock.add(uow, item, got.quantity, kind="receive", reason=f"purchase order {order.id}",
-                            actor=actor.sub, reference=receipt_id)
+            await stock_levels.add(uow, item, got.quantity, kind="receive", reason=f"purchase order {order.id}",
+                                   actor=actor.sub, reference=receipt_id)
             received.append(contract.PurchaseOrderLine(item=line.item_name, item_id=line.item_id,
                                                        quantity=Decimal(got.quantity), unit_price=line.unit_price))
         total = sum((r.quantity * r.unit_price for r in received), Decimal("0.00"))
@@ -125,10 +127,8 @@ async def _move(uow: UnitOfWork, purchase_order_id: str, actor: Principal, sourc
 
 async def _load(uow: UnitOfWork, purchase_order_id: str, actor: Principal, *, lock: bool = False
                 ) -> tuple[PurchaseOrder, list[PurchaseOrderLine]]:
-    order = await uow.session.get(PurchaseOrder, purchase_order_id, with_for_update=lock)
-    if order is None:
-        raise NotFound(f"purchase order {purchase_order_id} not found", field="purchase_order_id")
-    actor.ensure_location(order.location_id)
+    order = await load_in_scope(uow, PurchaseOrder, purchase_order_id, actor, field="purchase_order_id",
+                                what="purchase order", lock=lock)
     query = select(PurchaseOrderLine).where(PurchaseOrderLine.purchase_order_id == order.id)
     lines = (await uow.session.scalars(query.order_by(PurchaseOrderLine.line_number))).all()
     return order, list(lines)

@@ -2,22 +2,21 @@
 
 import uuid
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm.attributes import set_committed_value
 
-from services.facilities import locations
-from services.facilities.domain import OPEN_ORDER_STATUSES, PurchaseOrderStatus, needs_reorder
-from services.facilities.supply_models import PurchaseOrder, PurchaseOrderLine, StockItem, StockMovement
-from services.facilities.supply_schemas import AdjustIn, QuantityIn, StockItemIn, TransferIn
+from services.facilities.locations import service as locations
+from services.facilities.supplies import stock_levels
+from services.facilities.supplies.domain import OPEN_ORDER_STATUSES, PurchaseOrderStatus, needs_reorder
+from services.facilities.supplies.models import PurchaseOrder, PurchaseOrderLine, StockItem, StockMovement
+from services.facilities.supplies.schemas import AdjustIn, QuantityIn, StockItemIn, TransferIn
 from shared.auth import Principal
 from shared.clock import utcnow
-from shared.errors import Conflict, NotFound, Unprocessable
+from shared.errors import Unprocessable
+from shared.loading import load_in_scope
 from shared.uow import UnitOfWork
 
 REORDER_ACTOR = "facilities:reorder-point"
-# The database computes on hand; the loaded row takes the value it returned, without re-writing it.
-_RAW = {"synchronize_session": False}
 
 
 async def add_item(*, uow: UnitOfWork, location_id: str, cmd: StockItemIn, actor: Principal) -> StockItem:
@@ -51,7 +50,7 @@ async def consume(*, uow: UnitOfWork, item_id: str, cmd: QuantityIn, actor: Prin
     """Take stock out for use; refused (409 naming quantity) rather than going negative."""
     async with uow:
         item = await load(uow, item_id, actor)
-        await _take(uow, item, cmd.quantity, kind="consume", reason=cmd.reason, actor=actor)
+        await stock_levels.take(uow, item, cmd.quantity, kind="consume", reason=cmd.reason, actor=actor)
         await reorder_if_low(uow, item)
     return item
 
@@ -60,7 +59,7 @@ async def receive(*, uow: UnitOfWork, item_id: str, cmd: QuantityIn, actor: Prin
     """Put stock in that came without a purchase order (samples, returns)."""
     async with uow:
         item = await load(uow, item_id, actor)
-        await add(uow, item, cmd.quantity, kind="receive", reason=cmd.reason, actor=actor.sub)
+        await stock_levels.add(uow, item, cmd.quantity, kind="receive", reason=cmd.reason, actor=actor.sub)
     return item
 
 
@@ -70,7 +69,7 @@ async def adjust(*, uow: UnitOfWork, item_id: str, cmd: AdjustIn, actor: Princip
         item = await load(uow, item_id, actor, lock=True)
         difference = cmd.on_hand - item.on_hand
         item.on_hand = cmd.on_hand
-        _movement(uow, item, "adjust", difference, reason=cmd.reason, actor=actor.sub)
+        stock_levels.record(uow, item, "adjust", difference, reason=cmd.reason, actor=actor.sub)
         await reorder_if_low(uow, item)
     return item
 
@@ -88,10 +87,10 @@ async def transfer(*, uow: UnitOfWork, item_id: str, cmd: TransferIn, actor: Pri
         await uow.session.execute(select(StockItem.id).where(StockItem.id.in_([source.id, target.id]))
                                   .order_by(StockItem.id).with_for_update())
         reference = str(uuid.uuid4())
-        await _take(uow, source, cmd.quantity, kind="transfer_out", reason=cmd.reason, actor=actor,
-                    reference=reference)
-        await add(uow, target, cmd.quantity, kind="transfer_in", reason=cmd.reason, actor=actor.sub,
-                  reference=reference)
+        await stock_levels.take(uow, source, cmd.quantity, kind="transfer_out", reason=cmd.reason, actor=actor,
+                                reference=reference)
+        await stock_levels.add(uow, target, cmd.quantity, kind="transfer_in", reason=cmd.reason, actor=actor.sub,
+                               reference=reference)
         await reorder_if_low(uow, source)
     return source
 
@@ -104,34 +103,10 @@ async def movements(*, uow: UnitOfWork, item_id: str, actor: Principal) -> list[
         return list((await uow.session.scalars(query)).all())
 
 
-async def add(uow: UnitOfWork, item: StockItem, quantity: int, *, kind: str, reason: str | None, actor: str,
-              reference: str | None = None) -> None:
-    """Increase on hand in the database (no lost update), inside the caller's transaction."""
-    on_hand = await uow.session.scalar(update(StockItem).where(StockItem.id == item.id)
-                                       .values(on_hand=StockItem.on_hand + quantity).returning(StockItem.on_hand),
-                                       execution_options=_RAW)
-    set_committed_value(item, "on_hand", on_hand)
-    _movement(uow, item, kind, quantity, reason=reason, actor=actor, reference=reference)
 
 
-async def _take(uow: UnitOfWork, item: StockItem, quantity: int, *, kind: str, reason: str | None,
-                actor: Principal, reference: str | None = None) -> None:
-    on_hand = await uow.session.scalar(
-        update(StockItem).where(StockItem.id == item.id, StockItem.on_hand >= quantity)
-        .values(on_hand=StockItem.on_hand - quantity).returning(StockItem.on_hand), execution_options=_RAW)
-    if on_hand is None:
-        await uow.session.refresh(item)
-        raise Conflict(f"only {item.on_hand} {item.unit} of {item.name} on hand", field="quantity",
-                       on_hand=item.on_hand)
-    set_committed_value(item, "on_hand", on_hand)
-    _movement(uow, item, kind, -quantity, reason=reason, actor=actor.sub, reference=reference)
 
 
-def _movement(uow: UnitOfWork, item: StockItem, kind: str, quantity: int, *, reason: str | None, actor: str,
-              reference: str | None = None) -> None:
-    uow.session.add(StockMovement(id=str(uuid.uuid4()), item_id=item.id, location_id=item.location_id, kind=kind,
-                                  quantity=quantity, on_hand_after=item.on_hand, reason=reason, reference=reference,
-                                  actor=actor, at=utcnow()))
 
 
 async def reorder_if_low(uow: UnitOfWork, item: StockItem) -> PurchaseOrder | None:
@@ -159,8 +134,4 @@ async def reorder_if_low(uow: UnitOfWork, item: StockItem) -> PurchaseOrder | No
 
 async def load(uow: UnitOfWork, item_id: str, actor: Principal, *, lock: bool = False) -> StockItem:
     """The stock item, after checking the caller may act at its location."""
-    item = await uow.session.get(StockItem, item_id, with_for_update=lock)
-    if item is None:
-        raise NotFound(f"stock item {item_id} not found", field="item_id")
-    actor.ensure_location(item.location_id)
-    return item
+    return await load_in_scope(uow, StockItem, item_id, actor, field="item_id", what="stock item", lock=lock)

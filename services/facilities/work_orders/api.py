@@ -1,73 +1,22 @@
-"""Facilities HTTP routes for equipment, preventive maintenance and work orders."""
+"""Work-order routes, and a device's reliability drawn from its work orders: thin, each calls one use case."""
 
 from typing import Literal
 
 from fastapi import APIRouter
 
-from services.facilities import equipment, maintenance, work_orders
 from services.facilities.access import AnyStaff, Manager
-from services.facilities.schemas import (AssignIn, CloseIn, EquipmentIn, EquipmentOut, MaintenanceRunIn,
-                                         MaintenanceRunOut, PlanIn, PlanOut, ReliabilityOut, ResolveIn, TaskOut,
-                                         UsageIn, WorkOrderIn, WorkOrderOut, WorkOrderSummary)
+from services.facilities.work_orders import service as work_orders
+from services.facilities.work_orders.schemas import (AssignIn, CloseIn, ReliabilityOut, ResolveIn, WorkOrderIn,
+                                                     WorkOrderOut, WorkOrderSummary)
 from shared.web import UowDep
 
 router = APIRouter()
 
 
-@router.post("/locations/{location_id}/equipment", status_code=201, response_model=EquipmentOut, tags=["equipment"])
-async def register_equipment(location_id: str, body: EquipmentIn, uow: UowDep, actor: Manager):
-    """Add a device to the location's registry."""
-    return await equipment.register(uow=uow, location_id=location_id, cmd=body, actor=actor)
-
-
-@router.get("/locations/{location_id}/equipment", response_model=list[EquipmentOut], tags=["equipment"])
-async def list_equipment(location_id: str, uow: UowDep, actor: Manager):
-    """The location's devices."""
-    return await equipment.list_equipment(uow=uow, location_id=location_id, actor=actor)
-
-
-@router.get("/equipment/{equipment_id}", response_model=EquipmentOut, tags=["equipment"])
-async def get_equipment(equipment_id: str, uow: UowDep, actor: Manager):
-    """One device."""
-    return await equipment.get_equipment(uow=uow, equipment_id=equipment_id, actor=actor)
-
-
 @router.get("/equipment/{equipment_id}/reliability", response_model=ReliabilityOut, tags=["equipment"])
 async def reliability(equipment_id: str, uow: UowDep, actor: Manager):
     """MTBF and MTTR of the device from its work-order history."""
-    return await equipment.reliability_of(uow=uow, equipment_id=equipment_id, actor=actor)
-
-
-@router.post("/equipment/{equipment_id}/usage", response_model=EquipmentOut, tags=["maintenance"])
-async def record_usage(equipment_id: str, body: UsageIn, uow: UowDep, actor: Manager):
-    """Record a meter reading; usage plans it reaches get their tasks."""
-    return await equipment.record_usage(uow=uow, equipment_id=equipment_id, cmd=body, actor=actor)
-
-
-@router.post("/equipment/{equipment_id}/maintenance-plans", status_code=201, response_model=PlanOut,
-             tags=["maintenance"])
-async def add_maintenance_plan(equipment_id: str, body: PlanIn, uow: UowDep, actor: Manager):
-    """Plan preventive maintenance every N days, months or usage units."""
-    return await equipment.add_maintenance_plan(uow=uow, equipment_id=equipment_id, cmd=body, actor=actor)
-
-
-@router.post("/locations/{location_id}/maintenance/run", response_model=MaintenanceRunOut, tags=["maintenance"])
-async def run_maintenance(location_id: str, body: MaintenanceRunIn, uow: UowDep, actor: Manager):
-    """Create the tasks due as of a date and announce overdue ones (each once); the periodic job does the same."""
-    return await maintenance.run(uow=uow, location_id=location_id, as_of=body.as_of, actor=actor)
-
-
-@router.get("/locations/{location_id}/maintenance-tasks", response_model=list[TaskOut], tags=["maintenance"])
-async def maintenance_tasks(location_id: str, uow: UowDep, actor: Manager,
-                            status: Literal["open", "done"] | None = None):
-    """The location's maintenance tasks by due date."""
-    return await maintenance.tasks(uow=uow, location_id=location_id, status=status, actor=actor)
-
-
-@router.post("/maintenance-tasks/{task_id}/complete", response_model=TaskOut, tags=["maintenance"])
-async def complete_task(task_id: str, uow: UowDep, actor: Manager):
-    """Mark a maintenance task done."""
-    return await maintenance.complete_task(uow=uow, task_id=task_id, actor=actor)
+    return await work_orders.reliability_of(uow=uow, equipment_id=equipment_id, actor=actor)
 
 
 @router.post("/locations/{location_id}/work-orders", status_code=201, response_model=WorkOrderOut,

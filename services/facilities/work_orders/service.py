@@ -6,17 +6,25 @@ a critical device returns to patient use only after sign-off, and closing is tha
 """
 
 import uuid
+from datetime import datetime, time
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 
-from services.facilities import equipment as registry
-from services.facilities import locations, rooms
-from services.facilities.domain import NOT_DONE, Criticality, OutageCause, WorkOrderStatus, move_work_order
-from services.facilities.models import Equipment, Room, RoomOutage, WorkOrder
-from services.facilities.schemas import AssignIn, CloseIn, ResolveIn, WorkOrderIn
+from services.facilities.equipment import service as registry
+from services.facilities.equipment.domain import Criticality
+from services.facilities.equipment.models import Equipment
+from services.facilities.locations import service as locations
+from services.facilities.rooms import service as rooms
+from services.facilities.rooms.domain import OutageCause
+from services.facilities.rooms.models import Room, RoomOutage
+from services.facilities.work_orders.domain import NOT_DONE, Failure, WorkOrderStatus, move_work_order, reliability
+from services.facilities.work_orders.models import WorkOrder
+from services.facilities.work_orders.schemas import AssignIn, CloseIn, ReliabilityOut, ResolveIn, WorkOrderIn
 from shared.auth import Principal
 from shared.clock import utcnow
-from shared.errors import Conflict, NotFound, Unprocessable
+from shared.errors import Conflict, Unprocessable
+from shared.loading import load_in_scope
 from shared.uow import UnitOfWork
 
 
@@ -30,7 +38,7 @@ async def report(*, uow: UnitOfWork, location_id: str, cmd: WorkOrderIn, actor: 
         if device and device.room_id and room_id != device.room_id:
             raise Unprocessable(f"{device.asset_tag} stands in room {device.room_id}", field="room_id")
         if room_id:
-            await registry.room_of(uow, room_id, location_id)
+            await rooms.room_of(uow, room_id, location_id)
         order = WorkOrder(id=str(uuid.uuid4()), location_id=location_id, title=cmd.title, description=cmd.description,
                           equipment_id=cmd.equipment_id, room_id=room_id, priority=cmd.priority,
                           status=WorkOrderStatus.OPEN, reported_by=actor.sub, reported_at=utcnow())
@@ -105,6 +113,19 @@ async def get_order(*, uow: UnitOfWork, work_order_id: str, actor: Principal) ->
         return await load(uow, work_order_id, actor)
 
 
+async def reliability_of(*, uow: UnitOfWork, equipment_id: str, actor: Principal) -> ReliabilityOut:
+    """MTBF and MTTR from the device's work-order history."""
+    async with uow:
+        equipment = await registry.load(uow, equipment_id, actor)
+        location = await locations.load(uow, equipment.location_id)
+        orders = (await uow.session.scalars(select(WorkOrder).where(WorkOrder.equipment_id == equipment_id))).all()
+    # The install date is a day at the location: in service from its local midnight, not UTC's.
+    since = datetime.combine(equipment.install_date, time(), tzinfo=ZoneInfo(location.timezone))
+    result = reliability([Failure(o.reported_at, o.resolved_at) for o in orders], in_service_since=since, now=utcnow())
+    return ReliabilityOut(equipment_id=equipment_id, failures=result.failures, mtbf_hours=result.mtbf_hours,
+                          mttr_hours=result.mttr_hours)
+
+
 async def _bring_back(uow: UnitOfWork, order: WorkOrder) -> None:
     device = await uow.session.get(Equipment, order.equipment_id, with_for_update=True)
     others_unclosed = await uow.session.scalar(select(func.count()).select_from(WorkOrder).where(
@@ -129,8 +150,5 @@ async def _device(uow: UnitOfWork, equipment_id: str | None, location_id: str) -
 
 async def load(uow: UnitOfWork, work_order_id: str, actor: Principal, *, lock: bool = False) -> WorkOrder:
     """The work order, after checking the caller may act at its location."""
-    order = await uow.session.get(WorkOrder, work_order_id, with_for_update=lock)
-    if order is None:
-        raise NotFound(f"work order {work_order_id} not found", field="work_order_id")
-    actor.ensure_location(order.location_id)
-    return order
+    return await load_in_scope(uow, WorkOrder, work_order_id, actor, field="work_order_id", what="work order",
+                               lock=lock)

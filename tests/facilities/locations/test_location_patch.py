@@ -3,7 +3,7 @@
 import pytest
 from pydantic import ValidationError
 
-from services.facilities.schemas import LocationPatch
+from services.facilities.locations.schemas import LocationPatch
 
 
 @pytest.mark.parametrize("field", ["name", "opening_hours", "closed_on", "cancellation_notice_hours"])

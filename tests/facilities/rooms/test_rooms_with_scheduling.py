@@ -9,8 +9,8 @@ from shared.clock import utcnow
 from shared.contracts.facilities import LocationUpdated
 
 from tests.support.flow import register_patient
-from tests.facilities.integration.practice import (ADMIN, COORDINATOR_A, COORDINATOR_B, FRONT_DESK_A, eventually,
-                                                   hire_provider, location_body, open_location)
+from tests.support.facilities import (ADMIN, COORDINATOR_A, COORDINATOR_B, FRONT_DESK_A, eventually, hire_provider,
+                                      location_body, open_location)
 from tests.support.dates import at_local, days_ago, days_ahead, iso_utc
 from tests.support.kafka_tools import read_all
 from tests.support.upstream import SHIFT_DAYS, wait_bookable
