@@ -1,7 +1,16 @@
 from fastapi import FastAPI
 
-from services.staff import checks, consumers, credentials_api, members_api, models, roster_api
+from services.staff import consumers
+from services.staff.checks import api as checks_api
+from services.staff.checks import service as checks
+from services.staff.credentials import api as credentials_api
+from services.staff.members import api as members_api
+from services.staff.rosters import api as rosters_api
 from services.staff.settings import Settings
+from services.staff.tables import metadata
+from services.staff.terminations import api as terminations_api
+from services.staff.trainings import api as trainings_api
+from services.staff.transfers import api as transfers_api
 from shared.contracts.audit import audit_event_type
 from shared.contracts.staff import (CredentialAdded, ShiftScheduled, StaffMemberHired, TimeOffApproved,
                                     TrainingCompleted)
@@ -16,9 +25,11 @@ PRODUCES = [StaffMemberHired.topic(), CredentialAdded.topic(), ShiftScheduled.to
 def create_app(settings: Settings | None = None) -> FastAPI:
     """The staff service: members, credentials, training, shifts; the daily credential and training check."""
     settings = settings or Settings()
-    runtime = ServiceRuntime(settings, models.metadata, produces=PRODUCES)
+    runtime = ServiceRuntime(settings, metadata, produces=PRODUCES)
     consumers.register(runtime)
     runtime.every(settings.daily_check_interval_s,
                   lambda: checks.run_daily_check(uow=runtime.uow(), as_of=utc_today()), name="staff.daily_check")
     return create_service_app(runtime, title="clinicops staff",
-                              routers=[members_api.router, credentials_api.router, roster_api.router])
+                              routers=[members_api.router, transfers_api.router, terminations_api.router,
+                                       credentials_api.router, checks_api.router, trainings_api.router,
+                                       rosters_api.router])

@@ -1,6 +1,6 @@
 """Staff's event handlers: the locations facilities announces."""
 
-from services.staff import projections
+from services.staff.projections import service as projections
 from shared.consumer import Handler
 from shared.contracts import facilities
 from shared.runtime import ServiceRuntime

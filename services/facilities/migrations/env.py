@@ -1,6 +1,6 @@
 """Alembic environment of the facilities service."""
 
-from services.facilities.models import metadata
+from services.facilities.tables import metadata
 from shared.migrations import run_env
 
 run_env(metadata)

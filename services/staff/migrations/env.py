@@ -1,6 +1,6 @@
 """Alembic environment of the staff service."""
 
-from services.staff.models import metadata
+from services.staff.tables import metadata
 from shared.migrations import run_env
 
 run_env(metadata)

@@ -1,0 +1,1 @@
+"""The equipment registry: devices, where they stand, how critical they are."""

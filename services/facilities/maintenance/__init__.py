@@ -1,0 +1,1 @@
+"""Preventive maintenance: meter readings, plans, the tasks they make, overdue notices."""

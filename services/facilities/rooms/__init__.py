@@ -1,0 +1,1 @@
+"""Rooms and whether each is in service (manual outages, critical equipment down)."""

@@ -1,0 +1,1 @@
+"""Supplies: stock per location, its movements, reorders, purchase orders and their receipts."""

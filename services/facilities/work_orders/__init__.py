@@ -1,0 +1,1 @@
+"""Work orders: problems reported and repaired; a device's reliability drawn from them."""

@@ -1,0 +1,1 @@
+"""Credentials: licences, registrations and certifications, verified, suspended and renewed."""

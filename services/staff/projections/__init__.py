@@ -1,0 +1,1 @@
+"""What staff keeps of other services' data: the locations facilities announces."""

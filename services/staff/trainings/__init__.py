@@ -1,0 +1,1 @@
+"""Training: the course catalogue, completions with evidence, what is due or overdue."""
