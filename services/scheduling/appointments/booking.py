@@ -5,12 +5,13 @@ import uuid
 
 from sqlalchemy.exc import IntegrityError
 
-from services.scheduling.domain import AppointmentStatus
-from services.scheduling.models import Appointment, AppointmentType, BookingRequest, Patient
-from services.scheduling.projection_service import bookability
-from services.scheduling.projections import Provider, Room
-from services.scheduling.waitlist_models import live_holds
-from services.scheduling.schemas import AppointmentIn
+from services.scheduling.appointments import held_time
+from services.scheduling.appointments.domain import AppointmentStatus
+from services.scheduling.appointments.models import Appointment, AppointmentType, BookingRequest
+from services.scheduling.appointments.schemas import AppointmentIn
+from services.scheduling.patients.models import Patient
+from services.scheduling.projections.bookability import bookability
+from services.scheduling.projections.models import Provider, Room
 from shared.audit import UowFactory, audit_denials, ensure_phi_access, record_phi_access
 from shared.auth import Principal
 from shared.contracts.scheduling import AppointmentBooked
@@ -77,7 +78,7 @@ async def ensure_bookable(uow: UnitOfWork, cmd: AppointmentIn) -> None:
         reasons.append(f"a {provider.role} does not take {kind.name} appointments")
     if reasons:
         raise Conflict("the provider cannot be booked then", field="provider_id", reasons=reasons)
-    if hold := await uow.session.scalar(live_holds(cmd.provider_id, cmd.start, cmd.end).limit(1)):
+    if hold := await uow.session.scalar(held_time.live_holds(cmd.provider_id, cmd.start, cmd.end).limit(1)):
         raise Conflict(f"held for a waitlist patient until {hold.expires_at.isoformat()}", field="provider_id")
     if cmd.room_id:
         room = await uow.session.get(Room, cmd.room_id)

@@ -2,18 +2,18 @@
 
 from datetime import date, timedelta
 
-from services.scheduling import waitlist  # waitlist: freed time goes to the next waiting patient
-from services.scheduling.domain import AppointmentStatus, transition
-from services.scheduling.models import Appointment
-from shared.clock import local_date
-from services.scheduling.projections import Location
-from services.scheduling.schemas import CancellationIn, CompletionIn
-from shared.audit import UowFactory, audit_denials, ensure_phi_access, record_phi_access
+from services.scheduling.appointments import held_time  # freed time goes to the next waiting patient
+from services.scheduling.appointments.domain import AppointmentStatus, transition
+from services.scheduling.appointments.models import Appointment
+from services.scheduling.appointments.schemas import CancellationIn, CompletionIn
+from services.scheduling.appointments.service import load_appointment
+from services.scheduling.projections.models import Location
+from shared.audit import UowFactory, audit_denials, record_phi_access
 from shared.auth import Principal
+from shared.clock import local_date, utcnow
 from shared.contracts.scheduling import (AppointmentCancelled, AppointmentCheckedIn, AppointmentCompleted,
                                          AppointmentNoShow)
-from shared.clock import utcnow
-from shared.errors import Conflict, NotFound
+from shared.errors import Conflict
 from shared.uow import UnitOfWork
 
 DEFAULT_NOTICE = timedelta(hours=24)  # until facilities has told us the location's own window
@@ -81,12 +81,8 @@ async def no_show(*, uow: UnitOfWork, new_uow: UowFactory, appointment_id: str,
 
 
 async def _move(uow: UnitOfWork, appointment_id: str, actor: Principal, target: AppointmentStatus) -> Appointment:
-    # Row lock on PostgreSQL so two concurrent transitions cannot both pass the check.
-    appointment = await uow.session.get(Appointment, appointment_id, with_for_update=True)
-    if appointment is None:
-        raise NotFound(f"appointment {appointment_id} not found", field="appointment_id")
-    ensure_phi_access(actor, action="update", resource="Appointment", resource_id=appointment.id,
-                      patient_id=appointment.patient_id, location_id=appointment.location_id)
+    # Locked so that two concurrent transitions cannot both pass the check.
+    appointment = await load_appointment(uow, appointment_id, actor, action="update", lock=True)
     appointment.status = transition(AppointmentStatus(appointment.status), target)
     appointment.updated_at = utcnow()
     await record_phi_access(uow, actor=actor, action="update", resource="Appointment", resource_id=appointment.id,
@@ -116,5 +112,6 @@ async def enter_in_error(*, uow: UnitOfWork, new_uow: UowFactory, appointment_id
 
 async def _offer_its_time(uow: UnitOfWork, appointment: Appointment) -> None:
     """Freed time goes to the best-ranked waiting patient, in the transaction that freed it."""
-    await waitlist.offer_freed_slot(uow=uow, location_id=appointment.location_id, provider_id=appointment.provider_id,
-                                    room_id=appointment.room_id, start=appointment.start, end=appointment.end)
+    await held_time.offer_freed_slot(uow=uow, location_id=appointment.location_id,
+                                     provider_id=appointment.provider_id, room_id=appointment.room_id,
+                                     start=appointment.start, end=appointment.end)

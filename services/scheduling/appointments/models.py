@@ -1,34 +1,13 @@
-"""Scheduling's tables; nothing here is shared with another service."""
+"""Appointments, the booking requests seen, their earlier places, and the kinds of appointment offered."""
 
-from datetime import date, datetime
+from datetime import datetime
 
-from sqlalchemy import JSON, Boolean, CheckConstraint, Date, ForeignKey, Index, Integer, String, UniqueConstraint, false
+from sqlalchemy import JSON, Boolean, CheckConstraint, ForeignKey, Index, Integer, String, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column
 
-from services.scheduling.domain import HOLDS_TIME
+from services.scheduling.appointments.domain import HOLDS_TIME
+from services.scheduling.db import Base
 from shared.db import UTCDateTime, no_overlap
-from shared.messaging_tables import service_base
-
-Base = service_base()
-metadata = Base.metadata
-
-
-class Patient(Base):
-    __tablename__ = "patient"
-
-    id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    family_name: Mapped[str] = mapped_column(String(100))
-    given_name: Mapped[str] = mapped_column(String(100))
-    birth_date: Mapped[date] = mapped_column(Date)
-    sex: Mapped[str] = mapped_column(String(16))
-    phone: Mapped[str | None] = mapped_column(String(32))
-    email: Mapped[str | None] = mapped_column(String(254))
-    location_id: Mapped[str] = mapped_column(String(64), index=True)
-    address: Mapped[dict | None] = mapped_column(JSON)
-    emergency_contact: Mapped[dict | None] = mapped_column(JSON)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    merged_into: Mapped[str | None] = mapped_column(ForeignKey("patient.id"), index=True)  # survivor of a merge
-
 
 HOLDS_TIME_SQL = f"status IN ({', '.join(repr(str(s)) for s in HOLDS_TIME)})"
 
@@ -104,20 +83,6 @@ class AppointmentType(Base):
     requires_dea: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
-class AppointmentSeries(Base):
-    """A recurrence rule; its occurrences are ordinary appointments that can move or cancel alone."""
-
-    __tablename__ = "appointment_series"
-
-    id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    every: Mapped[int] = mapped_column(Integer)
-    unit: Mapped[str] = mapped_column(String(5))  # day | week
-    until: Mapped[date | None] = mapped_column(Date)
-    count: Mapped[int | None] = mapped_column(Integer)
-    created_by: Mapped[str] = mapped_column(String(100))
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
-
-
 class AppointmentChange(Base):
     """Where and when an appointment was before a reschedule: the history the front desk sees."""
 
@@ -132,7 +97,3 @@ class AppointmentChange(Base):
     previous_provider_id: Mapped[str] = mapped_column(String(64))
     previous_room_id: Mapped[str | None] = mapped_column(String(64))
 
-
-# The projections of other services' events share this metadata (and its migrations).
-from services.scheduling import projections  # noqa: E402,F401
-from services.scheduling import waitlist_models  # noqa: E402,F401

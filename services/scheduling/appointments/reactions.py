@@ -1,18 +1,18 @@
 """When the world changes under booked appointments: flag the ones that can no longer happen.
 
-Runs in the same transaction as the projection update that caused it, so a redelivered
-event neither flags twice nor misses an appointment.
+Runs in the same transaction as the projection update that caused it (consumers.py chains them), so
+a redelivered event neither flags twice nor misses an appointment.
 """
 
 from datetime import datetime
 
 from sqlalchemy import select
 
-from services.scheduling.domain import AppointmentStatus
-from services.scheduling.models import Appointment
-from services.scheduling.projection_service import bookability
-from shared.contracts.scheduling import AppointmentNeedsReschedule
+from services.scheduling.appointments.domain import AppointmentStatus
+from services.scheduling.appointments.models import Appointment
+from services.scheduling.projections.bookability import bookability
 from shared.clock import utcnow
+from shared.contracts.scheduling import AppointmentNeedsReschedule
 from shared.uow import UnitOfWork
 
 

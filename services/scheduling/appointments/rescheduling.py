@@ -1,19 +1,17 @@
-"""Rescheduling: a booked appointment moves by the rules of any booking, and its old time goes to the waitlist.
-
-Its own module so that booking does not import the waitlist (which books through booking.place).
-"""
+"""Rescheduling: a booked appointment moves by the rules of any booking, and its old time goes to the waitlist."""
 
 import uuid
 
-from services.scheduling import booking, waitlist
-from services.scheduling.domain import AppointmentStatus
-from services.scheduling.models import Appointment, AppointmentChange
-from services.scheduling.schemas import AppointmentIn, RescheduleIn
-from shared.audit import UowFactory, audit_denials, ensure_phi_access, record_phi_access
+from services.scheduling.appointments import booking, held_time
+from services.scheduling.appointments.domain import AppointmentStatus
+from services.scheduling.appointments.models import Appointment, AppointmentChange
+from services.scheduling.appointments.schemas import AppointmentIn, RescheduleIn
+from services.scheduling.appointments.service import load_appointment
+from shared.audit import UowFactory, audit_denials, record_phi_access
 from shared.auth import Principal
 from shared.clock import utcnow
 from shared.contracts.scheduling import AppointmentRescheduled
-from shared.errors import Conflict, NotFound
+from shared.errors import Conflict
 from shared.uow import UnitOfWork
 
 
@@ -21,11 +19,7 @@ async def reschedule(*, uow: UnitOfWork, new_uow: UowFactory, appointment_id: st
                      actor: Principal) -> Appointment:
     """Move a booked appointment (time, provider, room); the old place stays in its history."""
     async with audit_denials(new_uow), uow:
-        appointment = await uow.session.get(Appointment, appointment_id, with_for_update=True)
-        if appointment is None:
-            raise NotFound(f"appointment {appointment_id} not found", field="appointment_id")
-        ensure_phi_access(actor, action="update", resource="Appointment", resource_id=appointment.id,
-                          patient_id=appointment.patient_id, location_id=appointment.location_id)
+        appointment = await load_appointment(uow, appointment_id, actor, action="update", lock=True)
         if appointment.status != AppointmentStatus.BOOKED:
             raise Conflict(f"only a booked appointment can be rescheduled, this one is {appointment.status}",
                            field="status")
@@ -50,8 +44,8 @@ async def reschedule(*, uow: UnitOfWork, new_uow: UowFactory, appointment_id: st
             location_id=appointment.location_id, room_id=appointment.room_id, previous_start=previous_start,
             previous_end=previous_end, start=appointment.start, end=appointment.end),
             subject=appointment.id, location_id=appointment.location_id)
-        await waitlist.offer_freed_slot(uow=uow, location_id=appointment.location_id, provider_id=previous_provider,
-                                        room_id=previous_room, start=previous_start, end=previous_end)
+        await held_time.offer_freed_slot(uow=uow, location_id=appointment.location_id, provider_id=previous_provider,
+                                         room_id=previous_room, start=previous_start, end=previous_end)
         await record_phi_access(uow, actor=actor, action="update", resource="Appointment",
                                 resource_id=appointment.id, patient_id=appointment.patient_id,
                                 location_id=appointment.location_id)

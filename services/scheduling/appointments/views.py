@@ -1,63 +1,40 @@
-"""Screens of the front desk: the day sheet of a location, an appointment's history."""
-
-from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+"""Reads of the front desk: an appointment's history, a patient's appointments."""
 
 from sqlalchemy import select
 
-from services.scheduling.availability import needs_reschedule_query
-from services.scheduling.models import Appointment, AppointmentChange
-from services.scheduling.projections import Location
-from services.scheduling.schemas import AppointmentOut, DaySheetOut
-from services.scheduling.waitlist_models import WaitlistEntry, WaitlistOffer
-from services.scheduling.waitlist_schemas import WaitlistOfferOut
-from shared.audit import UowFactory, audit_denials, ensure_phi_access, record_phi_access
-from shared.auth import Principal
-from shared.errors import NotFound
+from services.scheduling.appointments.models import Appointment, AppointmentChange
+from services.scheduling.appointments.service import load_appointment
+from services.scheduling.patients import service as patients
+from shared.audit import UowFactory, audit_denials, record_phi_access
+from shared.auth import ALL_LOCATIONS, Principal
 from shared.uow import UnitOfWork
-
-
-async def day_sheet(*, uow: UnitOfWork, new_uow: UowFactory, location_id: str, day: date,
-                    actor: Principal) -> DaySheetOut:
-    """The location's appointments of one local day by provider, its worklist and pending waitlist offers."""
-    async with audit_denials(new_uow), uow:
-        ensure_phi_access(actor, action="read", resource="DaySheet", resource_id=day.isoformat(), patient_id=None,
-                          location_id=location_id)
-        location = await uow.session.get(Location, location_id)
-        if location is None:
-            raise NotFound(f"location {location_id} is not known to scheduling yet", field="location_id")
-        tz = ZoneInfo(location.timezone)
-        # The local day, which is 23 or 25 hours long on DST changes.
-        start, end = datetime.combine(day, time(), tz), datetime.combine(day + timedelta(days=1), time(), tz)
-        query = select(Appointment).where(Appointment.location_id == location_id, Appointment.start >= start,
-                                          Appointment.start < end).order_by(Appointment.start)
-        by_provider: dict[str, list[AppointmentOut]] = {}
-        for appointment in await uow.session.scalars(query):
-            by_provider.setdefault(appointment.provider_id, []).append(AppointmentOut.model_validate(appointment))
-        pending = [AppointmentOut.model_validate(a) for a in await uow.session.scalars(needs_reschedule_query(location_id))]
-        offers = [WaitlistOfferOut.model_validate(o) for o in await uow.session.scalars(
-            select(WaitlistOffer).join(WaitlistEntry, WaitlistOffer.entry_id == WaitlistEntry.id)
-            .where(WaitlistEntry.location_id == location_id, WaitlistOffer.status == "offered")
-            .order_by(WaitlistOffer.expires_at))]
-        # One audit record for the sheet: it lists patients of the location without opening their records.
-        await record_phi_access(uow, actor=actor, action="read", resource="DaySheet", resource_id=day.isoformat(),
-                                patient_id=None, location_id=location_id)
-    return DaySheetOut(location_id=location_id, date=day, timezone=location.timezone, by_provider=by_provider,
-                       worklist=pending, waitlist_offers=offers)
 
 
 async def history(*, uow: UnitOfWork, new_uow: UowFactory, appointment_id: str,
                   actor: Principal) -> list[AppointmentChange]:
     """Every earlier time and place of an appointment, oldest first (audited read)."""
     async with audit_denials(new_uow), uow:
-        appointment = await uow.session.get(Appointment, appointment_id)
-        if appointment is None:
-            raise NotFound(f"appointment {appointment_id} not found", field="appointment_id")
-        ensure_phi_access(actor, action="read", resource="AppointmentHistory", resource_id=appointment.id,
-                          patient_id=appointment.patient_id, location_id=appointment.location_id)
+        appointment = await load_appointment(uow, appointment_id, actor, action="read",
+                                             resource="AppointmentHistory")
         query = select(AppointmentChange).where(AppointmentChange.appointment_id == appointment_id)
         changes = list((await uow.session.scalars(query.order_by(AppointmentChange.changed_at))).all())
         await record_phi_access(uow, actor=actor, action="read", resource="AppointmentHistory",
                                 resource_id=appointment.id, patient_id=appointment.patient_id,
                                 location_id=appointment.location_id)
     return changes
+
+
+async def patient_appointments(*, uow: UnitOfWork, new_uow: UowFactory, patient_id: str, actor: Principal,
+                               break_glass: str | None = None) -> list[Appointment]:
+    """A patient's appointments, latest first: at the actor's locations, or everywhere once the glass is broken."""
+    async with audit_denials(new_uow), uow:
+        patient = await patients.load_patient(uow, patient_id, actor, "read", break_glass=break_glass)
+        broke_glass = not actor.may_access(patient.location_id)
+        query = select(Appointment).where(Appointment.patient_id == patient.id)
+        if not broke_glass and ALL_LOCATIONS not in actor.locations:
+            query = query.where(Appointment.location_id.in_(actor.locations))
+        appointments = list((await uow.session.scalars(query.order_by(Appointment.start.desc()))).all())
+        await record_phi_access(uow, actor=actor, action="read", resource="PatientAppointments",
+                                resource_id=patient.id, patient_id=patient.id, location_id=patient.location_id,
+                                break_glass=broke_glass, reason=break_glass if broke_glass else None)
+    return appointments

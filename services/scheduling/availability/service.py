@@ -5,10 +5,10 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from services.scheduling.domain import AppointmentStatus
-from services.scheduling.models import Appointment, AppointmentType
-from services.scheduling.projection_service import bookability
-from services.scheduling.schemas import AppointmentTypeIn, BookabilityOut
+from services.scheduling.appointments.domain import AppointmentStatus
+from services.scheduling.appointments.models import Appointment, AppointmentType
+from services.scheduling.availability.schemas import AppointmentTypeIn, BookabilityOut
+from services.scheduling.projections.bookability import bookability
 from shared.auth import Principal
 from shared.clock import utcnow
 from shared.errors import DomainError

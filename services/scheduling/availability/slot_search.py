@@ -5,14 +5,15 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
-from services.scheduling.domain import HOLDS_TIME
-from services.scheduling.models import Appointment, AppointmentType
-from services.scheduling.projection_service import missing_credentials, provider_problems
-from services.scheduling.projections import Credential, Location, Provider, Room, Shift, TimeOff
-from services.scheduling.schemas import SlotOut
-from services.scheduling.slots import STEP, Interval, open_slots, open_slots_with_rooms
-from services.scheduling.waitlist_models import live_holds
+from services.scheduling.appointments import held_time
+from services.scheduling.appointments.domain import HOLDS_TIME
+from services.scheduling.appointments.models import Appointment, AppointmentType
+from services.scheduling.availability.domain import STEP, Interval, open_slots, open_slots_with_rooms
+from services.scheduling.availability.schemas import SlotOut
+from services.scheduling.projections.bookability import missing_credentials, provider_problems
+from services.scheduling.projections.models import Credential, Location, Provider, Room, Shift, TimeOff
 from shared.auth import Principal
+from shared.clock import local_date
 from shared.errors import DomainError, NotFound
 from shared.uow import UnitOfWork
 
@@ -49,7 +50,7 @@ async def _provider_slots(uow, provider, location, kind, window, search_args, ro
              Appointment.start < window.end, Appointment.end > window.start]
     bookings = [Interval(a.start, a.end) for a in await uow.session.scalars(select(Appointment).where(*where))]
     bookings += [Interval(h.start, h.end) for h in await uow.session.scalars(  # held for the waitlist
-        live_holds(provider.staff_id, window.start, window.end))]
+        held_time.live_holds(provider.staff_id, window.start, window.end))]
     shifts = [Interval(s.start, s.end) for s in await uow.session.scalars(select(Shift).where(
         Shift.staff_id == provider.staff_id, Shift.location_id == location.location_id, Shift.cancelled.is_(False),
         Shift.start < window.end, Shift.end > window.start))]
@@ -62,7 +63,7 @@ async def _provider_slots(uow, provider, location, kind, window, search_args, ro
     tz = search_args["tz"]
 
     def allowed(slot: Interval) -> bool:
-        on = slot.start.astimezone(tz).date()
+        on = local_date(slot.start, tz)
         return not (provider_problems(provider, location_id=location.location_id, on=on)
                     or missing_credentials(credentials, state=location.state, on=on, requires_dea=kind.requires_dea))
 

@@ -1,18 +1,15 @@
-"""Patient routes: thin, each calls one use case of patients.py."""
+"""Patient routes: thin, each calls one use case."""
 
 from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from services.scheduling import patients
-from services.scheduling.access import BreakGlassHeader, FrontDesk, Manager
-from services.scheduling.patient_schemas import MergeIn, MergeOut, PatientPage, PatientPatch, PatientQuery
-from services.scheduling.schemas import AppointmentOut, PatientIn, PatientOut
+from services.scheduling.access import BREAK_GLASS_REFUSED, BreakGlassHeader, FrontDesk
+from services.scheduling.patients import service as patients
+from services.scheduling.patients.schemas import PatientIn, PatientOut, PatientPage, PatientPatch, PatientQuery
 from shared.web import NewUowDep, UowDep
 
 router = APIRouter()
-_REFUSED = {"description": "The patient is outside the caller's locations and the glass was not broken, "
-                           "or the caller's role may not break it (audited as a denied access)."}
 
 
 @router.post("/patients", status_code=201, response_model=PatientOut, tags=["patients"])
@@ -30,7 +27,7 @@ async def search_patients(query: Annotated[PatientQuery, Query()], uow: UowDep, 
 
 
 @router.get("/patients/{patient_id}", response_model=PatientOut, tags=["patients"],
-            responses={403: _REFUSED})
+            responses={403: BREAK_GLASS_REFUSED})
 async def get_patient(patient_id: str, uow: UowDep, new_uow: NewUowDep, actor: FrontDesk,
                       break_glass: BreakGlassHeader = None):
     """One patient's demographics; a merged-away record is 404 naming `merged_into`.
@@ -44,28 +41,7 @@ async def get_patient(patient_id: str, uow: UowDep, new_uow: NewUowDep, actor: F
                                       break_glass=break_glass)
 
 
-@router.get("/patients/{patient_id}/appointments", response_model=list[AppointmentOut], tags=["patients"],
-            responses={403: _REFUSED})
-async def patient_appointments(patient_id: str, uow: UowDep, new_uow: NewUowDep, actor: FrontDesk,
-                               break_glass: BreakGlassHeader = None):
-    """The patient's appointments at the caller's locations, latest first; all of them when breaking the glass.
-
-    `X-Break-Glass: <reason>` works as on `GET /patients/{patient_id}`.
-    """
-    return await patients.patient_appointments(uow=uow, new_uow=new_uow, patient_id=patient_id, actor=actor,
-                                               break_glass=break_glass)
-
-
 @router.patch("/patients/{patient_id}", response_model=PatientOut, tags=["patients"])
 async def update_patient(patient_id: str, body: PatientPatch, uow: UowDep, new_uow: NewUowDep, actor: FrontDesk):
     """Change some of a patient's demographics."""
     return await patients.update_patient(uow=uow, new_uow=new_uow, patient_id=patient_id, cmd=body, actor=actor)
-
-
-@router.post("/patients/{survivor_id}/merge", response_model=MergeOut, tags=["patients"])
-async def merge_patients(survivor_id: str, body: MergeIn, uow: UowDep, new_uow: NewUowDep, actor: Manager):
-    """Fold a duplicate record into this one."""
-    survivor, moved = await patients.merge_patients(uow=uow, new_uow=new_uow, survivor_id=survivor_id,
-                                                    duplicate_id=body.duplicate_id, actor=actor)
-    return MergeOut(survivor=PatientOut.model_validate(survivor), duplicate_id=body.duplicate_id,
-                    appointments_moved=moved)

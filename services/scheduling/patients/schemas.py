@@ -1,14 +1,47 @@
-"""HTTP models of patient maintenance: partial update, search and merge."""
+"""HTTP models of patients: registration and reads, partial update, search."""
 
 from datetime import date
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
 
-from services.scheduling.schemas import EmergencyContact, PatientIn, PatientOut, Sex
+from shared.clock import latest_today
 from shared.contracts.scheduling import PostalAddress
 from shared.web import MAX_OFFSET
 
-PHONE = r"^\+?[0-9 ()\-]{7,20}$"  # the same rule as registration
+Sex = Literal["female", "male", "other", "unknown"]  # FHIR AdministrativeGender
+PHONE = r"^\+?[0-9 ()\-]{7,20}$"
+
+
+class EmergencyContact(BaseModel):
+    name: str = Field(min_length=1, max_length=100)
+    phone: str = Field(pattern=PHONE)
+    relationship: str = Field(min_length=1, max_length=50)
+
+
+class PatientIn(BaseModel):
+    family_name: str = Field(min_length=1, max_length=100)
+    given_name: str = Field(min_length=1, max_length=100)
+    birth_date: date
+    sex: Sex
+    phone: str | None = Field(None, pattern=PHONE)
+    email: EmailStr | None = None
+    location_id: str = Field(min_length=1, max_length=64)
+    address: PostalAddress | None = None
+    emergency_contact: EmergencyContact | None = None
+
+    @field_validator("birth_date")
+    @classmethod
+    def _born_in_the_past(cls, value: date) -> date:
+        if value > latest_today():
+            raise ValueError("is in the future")
+        return value
+
+
+class PatientOut(PatientIn):
+    model_config = ConfigDict(from_attributes=True)
+    id: str
+    email: str | None = None
 
 
 class PatientPatch(BaseModel):
@@ -56,15 +89,3 @@ class PatientPage(BaseModel):
     limit: int
     offset: int
     next_offset: int | None  # None on the last page
-
-
-class MergeIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    duplicate_id: str = Field(min_length=1, max_length=36)
-
-
-class MergeOut(BaseModel):
-    survivor: PatientOut
-    duplicate_id: str
-    appointments_moved: int

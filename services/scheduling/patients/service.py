@@ -1,18 +1,20 @@
-"""Patients: registration, reads, search, updates and merges, every one audited as PHI access."""
+"""Patients: registration, reads, search and updates, every one audited as PHI access.
+
+A patient's appointments and the merge of two records move appointments: they live in
+appointments/views.py and merges/, above both features.
+"""
 
 import uuid
 
-from sqlalchemy import and_, func, or_, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import and_, func, or_, select
 
-from services.scheduling.models import Appointment, Patient
-from services.scheduling.patient_schemas import PatientPatch, PatientQuery
-from services.scheduling.schemas import PatientIn
+from services.scheduling.patients.models import Patient
+from services.scheduling.patients.schemas import PatientIn, PatientPatch, PatientQuery
 from shared.audit import UowFactory, audit_denials, ensure_phi_access, record_phi_access
 from shared.auth import ALL_LOCATIONS, Principal
-from shared.contracts.scheduling import PatientMerged, PatientRegistered, PatientUpdated
+from shared.contracts.scheduling import PatientRegistered, PatientUpdated
 from shared.clock import utcnow
-from shared.errors import Conflict, NotFound, Unprocessable
+from shared.errors import NotFound, Unprocessable
 from shared.uow import UnitOfWork
 
 DEMOGRAPHICS = ("family_name", "given_name", "birth_date", "sex", "location_id", "address")
@@ -36,7 +38,7 @@ async def get_patient(*, uow: UnitOfWork, new_uow: UowFactory, patient_id: str, 
                       break_glass: str | None = None) -> Patient:
     """Read one patient's demographics (audited); a break-glass reason opens one outside the actor's locations."""
     async with audit_denials(new_uow), uow:
-        patient = await _patient(uow, patient_id, actor, "read", break_glass=break_glass)
+        patient = await load_patient(uow, patient_id, actor, "read", break_glass=break_glass)
         broke_glass = not actor.may_access(patient.location_id)
         await record_phi_access(uow, actor=actor, action="read", resource="Patient", resource_id=patient.id,
                                 patient_id=patient.id, location_id=patient.location_id, break_glass=broke_glass,
@@ -44,27 +46,11 @@ async def get_patient(*, uow: UnitOfWork, new_uow: UowFactory, patient_id: str, 
     return patient
 
 
-async def patient_appointments(*, uow: UnitOfWork, new_uow: UowFactory, patient_id: str, actor: Principal,
-                               break_glass: str | None = None) -> list[Appointment]:
-    """A patient's appointments, latest first: at the actor's locations, or everywhere once the glass is broken."""
-    async with audit_denials(new_uow), uow:
-        patient = await _patient(uow, patient_id, actor, "read", break_glass=break_glass)
-        broke_glass = not actor.may_access(patient.location_id)
-        query = select(Appointment).where(Appointment.patient_id == patient.id)
-        if not broke_glass and ALL_LOCATIONS not in actor.locations:
-            query = query.where(Appointment.location_id.in_(actor.locations))
-        appointments = list((await uow.session.scalars(query.order_by(Appointment.start.desc()))).all())
-        await record_phi_access(uow, actor=actor, action="read", resource="PatientAppointments",
-                                resource_id=patient.id, patient_id=patient.id, location_id=patient.location_id,
-                                break_glass=broke_glass, reason=break_glass if broke_glass else None)
-    return appointments
-
-
 async def update_patient(*, uow: UnitOfWork, new_uow: UowFactory, patient_id: str, cmd: PatientPatch,
                          actor: Principal) -> Patient:
     """Change some demographics; publishes the whole new state when anything changed."""
     async with audit_denials(new_uow), uow:
-        patient = await _patient(uow, patient_id, actor, "update")
+        patient = await load_patient(uow, patient_id, actor, "update")
         changes = {k: v for k, v in cmd.changes().items() if getattr(patient, k) != v}
         for field, value in changes.items():
             setattr(patient, field, value)
@@ -104,43 +90,6 @@ async def search_patients(*, uow: UnitOfWork, query: PatientQuery, actor: Princi
     return page, len(found) > query.limit
 
 
-async def merge_patients(*, uow: UnitOfWork, new_uow: UowFactory, survivor_id: str, duplicate_id: str,
-                         actor: Principal) -> tuple[Patient, int]:
-    """Fold a duplicate record into its survivor; returns (survivor, appointments moved)."""
-    if survivor_id == duplicate_id:
-        raise Unprocessable("a patient cannot be merged into itself", field="duplicate_id")
-    async with audit_denials(new_uow), uow:
-        # Both rows locked, in id order: merging A into B while B goes into A would make a cycle.
-        for patient_id in sorted((survivor_id, duplicate_id)):
-            await uow.session.get(Patient, patient_id, with_for_update=True)
-        survivor = await _patient(uow, survivor_id, actor, "update")
-        duplicate = await _patient(uow, duplicate_id, actor, "update", field="duplicate_id")
-        moved = (await uow.session.execute(select(Appointment.id, Appointment.location_id)
-                                           .where(Appointment.patient_id == duplicate.id))).all()
-        for appointment_id, location_id in moved:  # re-pointing writes each appointment: its location too
-            ensure_phi_access(actor, action="update", resource="Appointment", resource_id=appointment_id,
-                              patient_id=duplicate.id, location_id=location_id)
-        try:
-            await uow.session.execute(update(Appointment).where(Appointment.patient_id == duplicate.id)
-                                      .values(patient_id=survivor.id, updated_at=utcnow()))
-        except IntegrityError as exc:
-            if "no_patient_overlap" not in str(exc.orig):
-                raise
-            raise Conflict("both patients hold appointments at the same time: cancel one first",
-                           field="duplicate_id") from exc
-        duplicate.merged_into = survivor.id
-        # Earlier merges into the duplicate now point at the survivor: one hop, never a chain.
-        await uow.session.execute(update(Patient).where(Patient.merged_into == duplicate.id)
-                                  .values(merged_into=survivor.id))
-        await uow.emit(PatientMerged(survivor_id=survivor.id, duplicate_id=duplicate.id),
-                       subject=duplicate.id, location_id=duplicate.location_id)
-        for patient in (survivor, duplicate):
-            await _audit(uow, actor, "update", "Patient", patient.id, patient.id, patient.location_id)
-        for appointment_id, location_id in moved:
-            await _audit(uow, actor, "update", "Appointment", appointment_id, survivor.id, location_id)
-    return survivor, len(moved)
-
-
 def _digits(column):
     # The registration pattern allows only these separators besides digits.
     for separator in ("+", " ", "(", ")", "-"):
@@ -148,8 +97,9 @@ def _digits(column):
     return column
 
 
-async def _patient(uow: UnitOfWork, patient_id: str, actor: Principal, action: str, *, field: str = "patient_id",
-                   break_glass: str | None = None) -> Patient:
+async def load_patient(uow: UnitOfWork, patient_id: str, actor: Principal, action: str, *, field: str = "patient_id",
+                       break_glass: str | None = None) -> Patient:
+    """The patient if `actor` may `action` them (a PHI access check): 404 when unknown or merged away."""
     patient = await uow.session.get(Patient, patient_id)
     if patient is None:
         raise NotFound(f"patient {patient_id} not found", field=field)

@@ -10,7 +10,7 @@ from enum import StrEnum
 from sqlalchemy import JSON, Boolean, Date, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from services.scheduling.models import Base
+from services.scheduling.db import Base
 from shared.db import UTCDateTime
 
 

@@ -4,10 +4,12 @@ import uuid
 from datetime import UTC, timedelta
 from zoneinfo import ZoneInfo
 
-from services.scheduling.booking import place
-from services.scheduling.models import Appointment, AppointmentSeries
-from services.scheduling.projections import Location
-from services.scheduling.schemas import AppointmentIn, SeriesIn
+from services.scheduling.appointments import booking
+from services.scheduling.appointments.models import Appointment
+from services.scheduling.appointments.schemas import AppointmentIn
+from services.scheduling.projections.models import Location
+from services.scheduling.series.models import AppointmentSeries
+from services.scheduling.series.schemas import SeriesIn
 from shared.audit import UowFactory, audit_denials, ensure_phi_access
 from shared.auth import Principal
 from shared.clock import utcnow
@@ -31,7 +33,7 @@ async def book_series(*, uow: UnitOfWork, new_uow: UowFactory, cmd: SeriesIn, ac
         booked = []
         for number, occurrence in enumerate(occurrences(cmd, tz), start=1):
             try:
-                booked.append(await place(uow, occurrence, actor, series_id=series.id))
+                booked.append(await booking.place(uow, occurrence, actor, series_id=series.id))
             except DomainError as refused:
                 # The whole series rolls back; say which occurrence stood in the way.
                 refused.message = f"occurrence {number} at {occurrence.start.isoformat()}: {refused.message}"
@@ -55,5 +57,3 @@ def occurrences(cmd: SeriesIn, tz: ZoneInfo) -> list[AppointmentIn]:
     if len(result) > MAX_OCCURRENCES or result[-1].start - result[0].start > MAX_SPAN:
         raise DomainError(f"a series holds at most {MAX_OCCURRENCES} occurrences within a year", field="until")
     return [AppointmentIn(**o.model_dump(include=set(AppointmentIn.model_fields))) for o in result]
-
-

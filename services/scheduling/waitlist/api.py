@@ -3,10 +3,10 @@
 from fastapi import APIRouter, Response
 from pydantic import AwareDatetime
 
-from services.scheduling import waitlist
 from services.scheduling.access import FrontDesk, Manager
-from services.scheduling.schemas import AppointmentOut
-from services.scheduling.waitlist_schemas import WaitlistEntryIn, WaitlistEntryOut, WaitlistOfferOut
+from services.scheduling.appointments.schemas import AppointmentOut
+from services.scheduling.waitlist import service as waitlist
+from services.scheduling.waitlist.schemas import WaitlistEntryIn, WaitlistEntryOut, WaitlistOfferOut
 from shared.web import NewUowDep, UowDep
 
 router = APIRouter(tags=["waitlist"])

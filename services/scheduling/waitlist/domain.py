@@ -3,7 +3,7 @@
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from services.scheduling.slots import STEP, Interval, next_grid_start
+from services.scheduling.availability.domain import STEP, Interval, next_grid_start
 
 
 def offerable_rest(*, start: datetime, end: datetime, now: datetime, tz: ZoneInfo,
@@ -19,4 +19,3 @@ def offerable_rest(*, start: datetime, end: datetime, now: datetime, tz: ZoneInf
         return Interval(start, end)
     begin = next_grid_start(now, tz, step)
     return Interval(begin, end) if begin < end else None
-

@@ -5,7 +5,7 @@ from datetime import date, datetime
 from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String, select
 from sqlalchemy.orm import Mapped, mapped_column
 
-from services.scheduling.models import Base
+from services.scheduling.db import Base
 from shared.db import UTCDateTime
 from shared.clock import utcnow
 

@@ -1,29 +1,26 @@
-"""The waitlist: a freed slot is held for the best-ranked waiting patient; accepting books it."""
+"""The waitlist: patients wait for a type of appointment; a slot held for them is theirs when they accept it.
+
+How freed time is offered and passed on is offering.py's.
+"""
 
 import uuid
-from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import datetime
 
-from sqlalchemy import exists, or_, select
+from sqlalchemy import select
 
-from services.scheduling import booking
-from services.scheduling.domain import HOLDS_TIME
-from services.scheduling.models import Appointment, AppointmentType, Patient
-from services.scheduling.projection_service import bookability
-from services.scheduling.projections import Location, Provider
-from services.scheduling.schemas import AppointmentIn
-from services.scheduling.waitlist_models import WaitlistEntry, WaitlistOffer
-from services.scheduling.waitlist_rules import offerable_rest
-from services.scheduling.waitlist_schemas import WaitlistEntryIn, WaitlistEntryOut, WaitlistOfferOut
+from services.scheduling.appointments import booking
+from services.scheduling.appointments.models import Appointment, AppointmentType
+from services.scheduling.appointments.schemas import AppointmentIn
+from services.scheduling.patients.models import Patient
+from services.scheduling.waitlist import offering
+from services.scheduling.waitlist.models import WaitlistEntry, WaitlistOffer
+from services.scheduling.waitlist.schemas import WaitlistEntryIn, WaitlistEntryOut, WaitlistOfferOut
 from shared.audit import UowFactory, audit_denials, ensure_phi_access, record_phi_access
 from shared.auth import Principal
-from shared.contracts import scheduling as events
 from shared.clock import utcnow
+from shared.contracts import scheduling as events
 from shared.errors import Conflict, NotFound
 from shared.uow import UnitOfWork
-
-HOLD = timedelta(minutes=15)  # how long a patient has to answer; a setting once the practice wants to tune it
-RANK = (WaitlistEntry.priority.desc(), WaitlistEntry.created_at, WaitlistEntry.id)
 
 
 async def add_to_waitlist(*, uow: UnitOfWork, new_uow: UowFactory, cmd: WaitlistEntryIn,
@@ -51,7 +48,8 @@ async def waiting_list(*, uow: UnitOfWork, new_uow: UowFactory, location_id: str
         ensure_phi_access(actor, action="read", resource="Waitlist", resource_id=location_id, patient_id=None,
                           location_id=location_id)
         entries = list(await uow.session.scalars(select(WaitlistEntry).where(
-            WaitlistEntry.location_id == location_id, WaitlistEntry.status.in_(("waiting", "offered"))).order_by(*RANK)))
+            WaitlistEntry.location_id == location_id, WaitlistEntry.status.in_(("waiting", "offered")))
+            .order_by(*offering.RANK)))
         offers = {o.entry_id: WaitlistOfferOut.model_validate(o) for o in await uow.session.scalars(select(
             WaitlistOffer).where(WaitlistOffer.entry_id.in_([e.id for e in entries]), WaitlistOffer.status == "offered"))}
         for entry in entries:
@@ -72,57 +70,9 @@ async def withdraw(*, uow: UnitOfWork, new_uow: UowFactory, entry_id: str, actor
             WaitlistOffer.entry_id == entry.id, WaitlistOffer.status == "offered").with_for_update())
         entry.status = "withdrawn"
         if held:
-            await _close(uow, held, entry, "declined", events.WaitlistOfferDeclined)
+            await offering.close(uow, held, entry, "declined", events.WaitlistOfferDeclined)
         await _audit(uow, actor, "delete", entry)
     return entry
-
-
-async def offer_freed_slot(*, uow: UnitOfWork, location_id: str, provider_id: str, room_id: str | None,
-                           start: datetime, end: datetime, now: datetime | None = None) -> WaitlistOffer | None:
-    """Hold what is left of [start, end), freed in the caller's transaction, for the best-ranked entry it fits.
-
-    Time already begun (a no-show) is offered from the next slot start on, when what remains still
-    fits the entry's appointment type; None when nothing is offered.
-    """
-    now = now or utcnow()
-    provider = await uow.session.get(Provider, provider_id)
-    location = await uow.session.get(Location, location_id)
-    tz = ZoneInfo(location.timezone) if location else ZoneInfo("UTC")
-    rest = offerable_rest(start=start, end=end, now=now, tz=tz)
-    # A slot taken or held again is not free.
-    if rest is None or provider is None or await _taken(uow, provider_id, room_id, rest.start, end):
-        return None
-    # This entry already had (part of) this freed time: a decline or an expiry is not asked twice.
-    offered_before = exists().where(WaitlistOffer.entry_id == WaitlistEntry.id, WaitlistOffer.freed_end == end,
-                                    WaitlistOffer.start >= start, WaitlistOffer.provider_id == provider_id)
-    start = rest.start
-    kinds = [k.id for k in await uow.session.scalars(select(AppointmentType).where(
-        AppointmentType.location_id == location_id)) if provider.role in (k.provider_roles or [])]
-    day = start.astimezone(tz).date()
-    found = (await uow.session.execute(
-        select(WaitlistEntry, AppointmentType).join(AppointmentType).where(
-            WaitlistEntry.location_id == location_id, WaitlistEntry.status == "waiting",
-            WaitlistEntry.appointment_type_id.in_(kinds), WaitlistEntry.earliest <= day, WaitlistEntry.latest >= day,
-            or_(WaitlistEntry.provider_id.is_(None), WaitlistEntry.provider_id == provider_id),
-            AppointmentType.duration_minutes <= (end - start) // timedelta(minutes=1), ~offered_before,
-        ).order_by(*RANK).limit(1).with_for_update(of=WaitlistEntry, skip_locked=True))).first()
-    if found is None:
-        return None
-    entry, kind = found
-    offer_end = start + timedelta(minutes=kind.duration_minutes)
-    if await bookability(session=uow.session, staff_id=provider_id, location_id=location_id, start=start,
-                         end=offer_end, requires_dea=kind.requires_dea):
-        return None
-    offer = WaitlistOffer(id=str(uuid.uuid4()), entry_id=entry.id, provider_id=provider_id, room_id=room_id,
-                          start=start, end=offer_end, freed_end=end, expires_at=now + HOLD, status="offered",
-                          created_at=now)
-    uow.session.add(offer)
-    entry.status = "offered"
-    await uow.emit(events.WaitlistOfferMade(
-        offer_id=offer.id, entry_id=entry.id, patient_id=entry.patient_id, location_id=location_id,
-        provider_id=provider_id, room_id=room_id, start=start, end=offer_end, expires_at=offer.expires_at),
-        subject=entry.id, location_id=location_id)
-    return offer
 
 
 async def accept_offer(*, uow: UnitOfWork, new_uow: UowFactory, offer_id: str, actor: Principal) -> Appointment:
@@ -149,7 +99,7 @@ async def decline_offer(*, uow: UnitOfWork, new_uow: UowFactory, offer_id: str, 
     async with audit_denials(new_uow), uow:
         offer, entry = await _live_offer(uow, offer_id, actor)
         entry.status = "waiting"
-        await _close(uow, offer, entry, "declined", events.WaitlistOfferDeclined)
+        await offering.close(uow, offer, entry, "declined", events.WaitlistOfferDeclined)
         await _audit(uow, actor, "update", entry)
     return offer
 
@@ -168,18 +118,9 @@ async def expire_holds(*, uow: UnitOfWork, now: datetime | None = None, location
             query = query.where(WaitlistEntry.location_id == location_id)
         for offer, entry in (await uow.session.execute(query.with_for_update(skip_locked=True))).all():
             entry.status = "waiting"  # unanswered is not a refusal: they keep their place for other slots
-            if next_offer := await _close(uow, offer, entry, "expired", events.WaitlistOfferExpired, now):
+            if next_offer := await offering.close(uow, offer, entry, "expired", events.WaitlistOfferExpired, now):
                 made.append(next_offer)
     return made
-
-
-async def _close(uow: UnitOfWork, offer: WaitlistOffer, entry: WaitlistEntry, status: str, event,
-                 now: datetime | None = None) -> WaitlistOffer | None:
-    offer.status = status
-    await uow.emit(event(offer_id=offer.id, entry_id=entry.id, patient_id=entry.patient_id,
-                         location_id=entry.location_id), subject=entry.id, location_id=entry.location_id)
-    return await offer_freed_slot(uow=uow, location_id=entry.location_id, provider_id=offer.provider_id,
-                                  room_id=offer.room_id, start=offer.start, end=offer.freed_end, now=now)
 
 
 async def _live_offer(uow: UnitOfWork, offer_id: str, actor: Principal) -> tuple[WaitlistOffer, WaitlistEntry]:
@@ -191,16 +132,6 @@ async def _live_offer(uow: UnitOfWork, offer_id: str, actor: Principal) -> tuple
     if offer.status != "offered":
         raise Conflict(f"the offer is {offer.status}", field="status", current=offer.status)
     return offer, entry
-
-
-async def _taken(uow: UnitOfWork, provider_id: str, room_id: str | None, start: datetime, end: datetime) -> bool:
-    who = or_(Appointment.provider_id == provider_id, Appointment.room_id == room_id) if room_id else (
-        Appointment.provider_id == provider_id)
-    booked = select(Appointment.id).where(who, Appointment.status.in_(HOLDS_TIME), Appointment.start < end,
-                                          Appointment.end > start)
-    held = select(WaitlistOffer.id).where(WaitlistOffer.provider_id == provider_id, WaitlistOffer.status == "offered",
-                                          WaitlistOffer.start < end, WaitlistOffer.end > start)
-    return bool(await uow.session.scalar(select(booked.exists())) or await uow.session.scalar(select(held.exists())))
 
 
 def _ensure_access(actor: Principal, action: str, entry: WaitlistEntry) -> None:

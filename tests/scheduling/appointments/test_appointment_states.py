@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from services.scheduling.domain import AppointmentStatus as S
-from services.scheduling.domain import InvalidTransition, allowed_next, transition
+from services.scheduling.appointments.domain import AppointmentStatus as S
+from services.scheduling.appointments.domain import InvalidTransition, allowed_next, transition
 
 
 def test_the_visit_path_booked_arrived_fulfilled():

@@ -1,32 +1,22 @@
-"""Bookability from staff and facilities events, and the cancel / no-show transitions."""
+"""Availability: bookability from staff and facilities events, appointment types, and open slots."""
 
-import asyncio
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from shared.clock import utcnow
-from shared.contracts.facilities import LocationUpdated, RoomOutOfService
+from shared.contracts.facilities import RoomOutOfService
 from shared.contracts.staff import CredentialExpired, ShiftScheduled
-from tests.support.suite import ADMIN_A
-from tests.support.flow import practice, register_patient
-from tests.support.when import LA, shift_day, span, utc
 from tests.support.dates import at_local, days_ago, iso_utc, next_dst_day
-from tests.support.kafka_tools import read_all
-from tests.support.suite import token
+from tests.support.flow import practice, register_patient
+from tests.support.practice_api import eventually
+from tests.support.suite import ADMIN_A, token
 from tests.support.upstream import publish
+from tests.support.when import LA, shift_day, span, utc
 
 pytestmark = pytest.mark.integration
 SLOT = {"provider_id": "prov-7", "location_id": "loc-a", **span(0, "16:00", 20)}  # two weeks or more out
-
-
-async def eventually(check, timeout: float = 20.0):
-    for _ in range(int(timeout / 0.2)):
-        if result := await check():
-            return result
-        await asyncio.sleep(0.2)
-    raise TimeoutError
 
 
 async def test_a_provider_is_bookable_only_on_shift_and_licensed_and_the_api_says_why(make_suite):
@@ -72,67 +62,6 @@ async def test_rooms_out_of_service_cannot_be_booked(make_suite):
         assert response.json()["field"] == "room_id" and "autoclave leak" in response.json()["message"]
 
 
-async def test_cancellation_is_late_inside_the_locations_notice_window_and_no_show_waits_for_the_start(make_suite):
-    suite = make_suite("sqlite")
-    await suite.start("scheduling")
-    async with suite.client("scheduling", ADMIN_A) as scheduling:
-        await practice(suite, scheduling)
-        early = await scheduling.post("/appointments", json=SLOT | {"patient_id": await register_patient(scheduling)})
-        cancelled = await scheduling.post(f"/appointments/{early.json()['id']}/cancel",
-                                          json={"by": "patient", "reason": "feeling better"})
-        assert cancelled.json()["status"] == "cancelled" and cancelled.json()["late_cancel"] is False
-
-        # The practice widens its notice window to 30 days: the same cancellation is now late.
-        await publish(suite, LocationUpdated(location_id="loc-a", name="Main St", state="CA",
-                                             timezone="America/Los_Angeles", cancellation_notice_hours=720), "loc-a")
-        await asyncio.sleep(2)
-        late = await scheduling.post("/appointments", json=SLOT | {"patient_id": await register_patient(scheduling)})
-        response = await scheduling.post(f"/appointments/{late.json()['id']}/cancel",
-                                         json={"by": "practice", "reason": "provider ill"})
-        assert response.json()["late_cancel"] is True
-
-        future = await scheduling.post("/appointments", json=SLOT | {"patient_id": await register_patient(scheduling)})
-        no_show = await scheduling.post(f"/appointments/{future.json()['id']}/no-show")
-        assert no_show.status_code == 409 and no_show.json()["field"] == "start"
-        again = await scheduling.post(f"/appointments/{early.json()['id']}/cancel",
-                                      json={"by": "patient", "reason": "twice"})
-        assert again.status_code == 409 and again.json()["allowed"] == []
-
-
-async def test_an_expired_licence_or_a_broken_room_flags_future_appointments_on_the_worklist(make_suite):
-    suite = make_suite("postgresql")
-    await suite.start("scheduling")
-    async with suite.client("scheduling", ADMIN_A) as scheduling:
-        await practice(suite, scheduling)
-        roomed = await scheduling.post("/appointments", json=SLOT | {
-            "patient_id": await register_patient(scheduling), "provider_id": "prov-7", "room_id": "exam-1",
-            **span(1, "16:00", 20)})
-        await publish(suite, RoomOutOfService(room_id="exam-1", location_id="loc-a", reason="flooded",
-                                              since=utc(1, "00:00")), "exam-1")
-
-        async def flagged(count):
-            async def check():
-                worklist = (await scheduling.get("/locations/loc-a/worklist")).json()
-                return worklist if len(worklist) == count else None
-            return check
-
-        worklist = await eventually(await flagged(1))
-        assert worklist[0]["id"] == roomed.json()["id"]
-        assert worklist[0]["reschedule_reasons"] == ["room exam-1 out of service: flooded"]
-
-        plain = await scheduling.post("/appointments", json=SLOT | {"patient_id": await register_patient(scheduling)})
-        await publish(suite, CredentialExpired(credential_id="prov-7-state_license", staff_id="prov-7",
-                                               kind="state_license", state="CA", expired_on=days_ago(4)),
-                      "prov-7")
-        worklist = await eventually(await flagged(2))
-        assert {a["id"] for a in worklist} == {roomed.json()["id"], plain.json()["id"]}
-        assert any("licen" in r for r in next(a for a in worklist if a["id"] == plain.json()["id"])["reschedule_reasons"])
-
-    records = await read_all(suite.bootstrap, suite.topic("scheduling.appointment"), expect=5, timeout=5)  # any 5th is a bug
-    flags = [r for r in records if dict(r.headers)["ce_type"] == b"scheduling.appointment.needs_reschedule"]
-    assert len(flags) == 2  # each appointment flagged once, though the licence event re-checked both
-
-
 async def test_slot_search_offers_the_shift_minus_bookings_and_buffers_in_local_time(make_suite):
     suite = make_suite("sqlite")
     await suite.start("scheduling")
@@ -164,33 +93,6 @@ async def test_slot_search_offers_the_shift_minus_bookings_and_buffers_in_local_
     assert {s.astimezone(ZoneInfo(LA)).minute for s in starts} == {0, 15, 30, 45}
     assert {s.astimezone(ZoneInfo(LA)).date().isoformat() for s in starts} == {shift_day(0)}
     assert all(s["room_ids"] == ["exam-1"] and s["provider_id"] == "prov-7" for s in response.json())
-
-
-async def test_rescheduling_keeps_the_history_and_the_day_sheet_shows_the_local_day(make_suite):
-    suite = make_suite("postgresql")
-    await suite.start("scheduling")
-    async with suite.client("scheduling", ADMIN_A) as scheduling:
-        await practice(suite, scheduling, providers=("prov-7", "prov-8"))
-        first = (await scheduling.post("/appointments", json=SLOT | {
-            "patient_id": await register_patient(scheduling)})).json()
-        other = (await scheduling.post("/appointments", json=SLOT | {
-            "patient_id": await register_patient(scheduling), **span(1, "17:00", 20)})).json()
-        clash = await scheduling.post(f"/appointments/{first['id']}/reschedule", json={
-            "start": other["start"], "end": other["end"]})
-        assert (clash.status_code, clash.json()["field"]) == (409, "provider_id")
-        moved = await scheduling.post(f"/appointments/{first['id']}/reschedule", json={
-            **span(1, "18:00", 20), "provider_id": "prov-8"})
-        assert moved.status_code == 200, moved.text
-        history = (await scheduling.get(f"/appointments/{first['id']}/history")).json()
-        assert [(h["previous_start"], h["previous_provider_id"]) for h in history] == [
-            (SLOT["start"], "prov-7")]
-        # Shift day 1 in Los Angeles runs from 07:00 or 08:00 UTC to the same the next day: both are on it.
-        sheet = (await scheduling.get("/locations/loc-a/day-sheet", params={"day": shift_day(1)})).json()
-        assert {p: [a["id"] for a in appts] for p, appts in sheet["by_provider"].items()} == {
-            "prov-7": [other["id"]], "prov-8": [first["id"]]}
-        assert sheet["timezone"] == "America/Los_Angeles" and sheet["worklist"] == []
-        gone = await scheduling.post(f"/appointments/{other['id']}/entered-in-error")
-        assert gone.json()["status"] == "entered-in-error"
 
 
 async def test_an_appointment_type_brings_its_roles_dea_and_room_kind_to_the_booking(make_suite):

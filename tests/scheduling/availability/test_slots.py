@@ -1,13 +1,13 @@
-"""Slot arithmetic: shifts minus bookings, buffers, time off, closures and rooms, right across DST."""
+"""Slot arithmetic: shifts minus bookings, buffers, time off, closures and rooms (DST: test_slots_across_dst)."""
 
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from services.scheduling.slots import (
+from services.scheduling.availability.domain import (
     Interval,
     free_time,
     intersect,
@@ -17,37 +17,9 @@ from services.scheduling.slots import (
     open_slots_with_rooms,
     rooms_free,
 )
-from services.scheduling.waitlist_rules import offerable_rest
-from tests.support.dates import FRIDAY, MONDAY, next_dst_day, next_weekday
-
-NY, BERLIN = ZoneInfo("America/New_York"), ZoneInfo("Europe/Berlin")
-MIN = timedelta(minutes=1)
-# Dates from now (the rules never read the clock, but no test depends on a calendar year either):
-MONDAY_NY = next_weekday(MONDAY, tz="America/New_York")  # an ordinary weekday, never a DST change
-FRIDAY_NY = next_weekday(FRIDAY, tz="America/New_York")
-
-
-def local(tz, day, hh, mm=0, fold=0):
-    return datetime(day.year, day.month, day.day, hh, mm, fold=fold, tzinfo=tz)
-
-
-def span(tz, day, start, end):
-    """Local (hh, mm) to (hh, mm) on one day."""
-    return Interval(local(tz, day, *start), local(tz, day, *end))
-
-
-def whole_days(tz, first, days=1):
-    return Interval(local(tz, first, 0), local(tz, first + timedelta(days=days), 0))
-
-
-def search(tz, day, **overrides):
-    params = dict(shifts=[], bookings=[], blocked=[], duration=30 * MIN, buffer=0 * MIN, step=15 * MIN,
-                  window=whole_days(tz, day), tz=tz)
-    return params | overrides
-
-
-def wall_starts(slots, tz):
-    return [s.start.astimezone(tz).strftime("%H:%M%z") for s in slots]
+from tests.scheduling.availability.wall_clock import (FRIDAY_NY, MIN, MONDAY_NY, NY, local, search, span, wall_starts,
+                                                      whole_days)
+from tests.support.dates import next_dst_day
 
 
 # --- Interval -------------------------------------------------------------------------------------------
@@ -142,90 +114,7 @@ def test_rooms_out_of_service_or_booked_remove_themselves_and_a_slot_needs_one_r
     assert rooms_free(slot=span(NY, day, (10, 30), (11, 0)), rooms=rooms) == []
 
 
-# --- DST ------------------------------------------------------------------------------------------------
-
-# Each zone's next changes, found in zoneinfo: the tests keep testing a real DST day every year.
-def dst_day(tz: ZoneInfo, *, spring: bool) -> date:
-    day = next_dst_day(tz.key, spring=spring)
-    assert local(tz, day, 0).utcoffset() != local(tz, day + timedelta(days=1), 0).utcoffset()
-    return day
-
-
-@pytest.mark.parametrize("tz, spring, offset", [
-    (NY, True, "-0400"),       # spring forward at 02:00
-    (NY, False, "-0500"),      # fall back at 02:00
-    (BERLIN, True, "+0200"),   # spring forward at 02:00
-    (BERLIN, False, "+0100"),  # fall back at 03:00
-])
-def test_an_eight_to_five_day_on_a_dst_change_is_nine_hours_on_the_local_grid(tz, spring, offset):
-    day = dst_day(tz, spring=spring)
-    shift = span(tz, day, (8, 0), (17, 0))
-    assert shift.end - shift.start == timedelta(hours=9)
-    slots = open_slots(**search(tz, day, shifts=[shift], opening_hours={day.weekday(): [(time(8), time(17))]}))
-    assert len(slots) == (9 * 60 - 30) // 15 + 1 == 35
-    assert wall_starts(slots, tz)[:3] == [f"08:00{offset}", f"08:15{offset}", f"08:30{offset}"]
-    assert wall_starts(slots, tz)[-1] == f"16:30{offset}"
-    assert all(s.end - s.start == 30 * MIN for s in slots)
-
-
-def test_the_day_before_and_after_a_change_keep_their_own_offsets():
-    change = dst_day(NY, spring=True)
-    days = [change - timedelta(days=1), change]
-    slots = open_slots(**search(NY, days[0], shifts=[span(NY, d, (8, 0), (9, 0)) for d in days], step=30 * MIN,
-                                window=whole_days(NY, days[0], 2)))
-    utc = [datetime.combine(d, time(h, m), UTC) for d, h in ((days[0], 13), (days[1], 12)) for m in (0, 30)]
-    assert [s.start for s in slots] == utc  # 08:00 EST is 13:00 UTC, 08:00 EDT the next day 12:00 UTC
-
-
-def test_opening_hours_apply_in_local_time_on_both_sides_of_a_change():
-    change = dst_day(BERLIN, spring=False)
-    days = [change - timedelta(days=1), change]  # Saturday (CEST), Sunday (CET)
-    hours = {d.weekday(): [(time(8), time(17))] for d in days}
-    slots = open_slots(**search(BERLIN, days[0], shifts=[whole_days(BERLIN, days[0], 2)], duration=9 * 60 * MIN,
-                                opening_hours=hours, window=whole_days(BERLIN, days[0], 2)))
-    assert [(s.start.astimezone(BERLIN).isoformat(), s.end.astimezone(BERLIN).isoformat()) for s in slots] == [
-        (f"{days[0]}T08:00:00+02:00", f"{days[0]}T17:00:00+02:00"),
-        (f"{days[1]}T08:00:00+01:00", f"{days[1]}T17:00:00+01:00")]
-
-
-def test_a_slot_across_the_spring_forward_gap_lasts_its_real_duration_and_gap_times_are_skipped():
-    day = dst_day(BERLIN, spring=True)  # 02:00 CET jumps to 03:00 CEST
-    shift = Interval(local(BERLIN, day, 1), local(BERLIN, day, 4))  # 2 real hours
-    slots = open_slots(**search(BERLIN, day, shifts=[shift], duration=60 * MIN, step=30 * MIN))
-    assert [(s.start.astimezone(BERLIN).strftime("%H:%M%z"), s.end.astimezone(BERLIN).strftime("%H:%M%z"))
-            for s in slots] == [("01:00+0100", "03:00+0200"), ("01:30+0100", "03:30+0200"),
-                                ("03:00+0200", "04:00+0200")]
-
-
-def test_a_repeated_hour_at_fall_back_gives_a_slot_for_each_of_its_instants():
-    day = dst_day(BERLIN, spring=False)  # 03:00 CEST falls back to 02:00 CET; 02:00-02:59 happens twice
-    shift = Interval(local(BERLIN, day, 1), local(BERLIN, day, 4))  # 4 real hours
-    slots = open_slots(**search(BERLIN, day, shifts=[shift], duration=60 * MIN, step=60 * MIN))
-    assert wall_starts(slots, BERLIN) == ["01:00+0200", "02:00+0200", "02:00+0100", "03:00+0100"]
-    assert [s.start.hour for s in slots] == [23, 0, 1, 2]  # UTC
-
-
-def test_a_whole_spring_forward_day_in_new_york_has_23_hours_of_slots():
-    day = dst_day(NY, spring=True)
-    slots = open_slots(**search(NY, day, shifts=[whole_days(NY, day)], duration=15 * MIN))
-    assert len(slots) == 23 * 4
-    assert not any(s.start.astimezone(NY).hour == 2 for s in slots)
-
-
-@pytest.mark.parametrize("zone, step, count", [
-    ("Australia/Lord_Howe", 60, 23),  # 02:00 jumps to 02:30: 02:00 is skipped
-    ("America/New_York", 45, 31),     # 02:15 does not exist; 03:15 is off the grid
-])
-def test_a_start_in_the_gap_is_skipped_not_moved_off_the_grid(zone, step, count):
-    tz = ZoneInfo(zone)
-    day = dst_day(tz, spring=True)
-    slots = open_slots(**search(tz, day, shifts=[whole_days(tz, day)], duration=15 * MIN, step=step * MIN))
-    walls = [s.start.astimezone(tz) for s in slots]
-    assert walls and all((w.hour * 60 + w.minute) % step == 0 for w in walls)
-    assert len(slots) == count
-
-
-# --- The next start on the grid, and the rest of freed time (the waitlist after a no-show) ----------------
+# --- The next start on the grid -------------------------------------------------------------------------
 
 def test_the_next_grid_start_is_on_the_local_wall_clock_grid_and_never_before_the_moment():
     day = MONDAY_NY
@@ -237,30 +126,6 @@ def test_the_next_grid_start_is_on_the_local_wall_clock_grid_and_never_before_th
     assert next_grid_start(local(NY, day, 10, 7), NY, 60 * MIN) == local(NY, day, 11)
     with pytest.raises(ValueError):
         next_grid_start(local(NY, day, 10), NY, 0 * MIN)
-
-
-def test_the_next_grid_start_across_both_dst_changes():
-    spring, fall = dst_day(NY, spring=True), dst_day(NY, spring=False)
-    # 01:50 EST, then the clocks jump to 03:00 EDT: ten real minutes later.
-    # (Elapsed time is UTC arithmetic: the same zone's aware datetimes add on the wall clock.)
-    assert next_grid_start(local(NY, spring, 1, 50), NY) == local(NY, spring, 1, 50).astimezone(UTC) + 10 * MIN
-    # 01:50 EDT, then the clocks fall back to 01:00 EST: the repeated 01:00 is next, ten real minutes later.
-    after = next_grid_start(local(NY, fall, 1, 50), NY)
-    assert after == local(NY, fall, 1, 50).astimezone(UTC) + 10 * MIN
-    assert after.astimezone(NY).strftime("%H:%M%z") == "01:00-0500"
-
-
-def test_freed_time_ahead_is_offered_whole_and_begun_time_from_the_next_grid_start():
-    day = MONDAY_NY
-    start, end = local(NY, day, 10), local(NY, day, 11)
-    assert offerable_rest(start=start, end=end, now=local(NY, day, 8), tz=NY) == Interval(start, end)
-    # A no-show noticed at 10:07: 10:15 to 11:00 is left, 45 minutes for whoever's visit fits.
-    assert offerable_rest(start=start, end=end, now=local(NY, day, 10, 7), tz=NY) == Interval(
-        local(NY, day, 10, 15), end)
-    assert offerable_rest(start=start, end=end, now=start, tz=NY) == Interval(start, end)  # exactly at the start
-    # At 10:50 the next start is 11:00, the end: nothing is left.
-    assert offerable_rest(start=start, end=end, now=local(NY, day, 10, 50), tz=NY) is None
-    assert offerable_rest(start=start, end=end, now=local(NY, day, 12), tz=NY) is None
 
 
 # --- Properties -----------------------------------------------------------------------------------------

@@ -2,8 +2,8 @@
 
 from datetime import date, timedelta
 
-from services.scheduling.projection_service import missing_credentials, provider_problems
-from services.scheduling.projections import Credential, CredentialStatus, Provider
+from services.scheduling.projections.bookability import missing_credentials, provider_problems
+from services.scheduling.projections.models import Credential, CredentialStatus, Provider
 from shared.clock import local_date
 from tests.support.dates import TUESDAY, at_local, next_weekday
 

@@ -5,13 +5,12 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from services.scheduling import (  # projections registers its tables on the metadata
-    consumers,
-    projections,
-)
-from services.scheduling import projection_service as ps
-from services.scheduling.models import metadata
-from services.scheduling.projections import Provider, Shift
+from services.scheduling import consumers
+from services.scheduling.projections import models as projections
+from services.scheduling.projections import service as ps
+from services.scheduling.projections.bookability import bookability
+from services.scheduling.projections.models import Provider, Shift
+from services.scheduling.tables import metadata
 from shared.clock import utcnow
 from shared.contracts import facilities, staff
 from shared.db import create_engine, session_factory
@@ -55,8 +54,8 @@ async def db(tmp_path):
 
     async def reasons(start=VISIT[0], end=VISIT[1], **kwargs) -> list[str]:
         async with sessions() as session:
-            return await ps.bookability(session=session, staff_id="dr-lee", location_id="sf",
-                                        start=start, end=end, **kwargs)
+            return await bookability(session=session, staff_id="dr-lee", location_id="sf",
+                                     start=start, end=end, **kwargs)
 
     async def count(model) -> int:
         async with sessions() as session:

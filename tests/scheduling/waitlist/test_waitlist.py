@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from services.scheduling.slots import next_grid_start
+from services.scheduling.availability.domain import next_grid_start
 from shared.clock import local_today, utcnow
 from shared.contracts.staff import ShiftScheduled
 from tests.support.flow import practice, register_patient
