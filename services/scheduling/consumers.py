@@ -1,10 +1,11 @@
 """Scheduling's event handlers: staff and facilities events kept as local projections, and their reactions.
 
-The projection use cases already take `(uow, event, envelope)`, so they are the handlers.
+The projection use cases already take `(uow, event, envelope)`, so they are the handlers; the
+reactions re-check booked appointments after them, in the same transaction.
 """
 
-from services.scheduling import projection_service as projections
-from services.scheduling import reactions
+from services.scheduling.appointments import reactions
+from services.scheduling.projections import service as projections
 from shared.consumer import Handler
 from shared.contracts import facilities, staff
 from shared.runtime import ServiceRuntime
@@ -28,8 +29,6 @@ PROJECTION_HANDLERS: dict[str, Handler] = {
         (facilities.RoomBackInService, projections.on_room_back_in_service),
     ]
 }
-
-
 
 
 def _then_recheck_provider(project):

@@ -1,0 +1,1 @@
+"""Appointments: booking, the FHIR life cycle, rescheduling, and the reads of them."""

@@ -1,0 +1,37 @@
+"""HTTP models of availability: bookability, appointment types, open slots."""
+
+from datetime import datetime
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from shared.codes import ProcedureCode
+from shared.contracts.facilities import RoomKind
+from shared.contracts.staff import StaffRole
+
+
+class BookabilityOut(BaseModel):
+    bookable: bool
+    reasons: list[str]
+
+
+class AppointmentTypeIn(BaseModel):
+    name: str = Field(min_length=1, max_length=100)
+    duration_minutes: int = Field(gt=0, le=480)
+    buffer_minutes: int = Field(0, ge=0, le=120)
+    room_kind: RoomKind | None = None
+    default_cpt_codes: list[ProcedureCode] = Field(default_factory=list, max_length=20)
+    provider_roles: list[StaffRole] = Field(min_length=1)
+    requires_dea: bool = False
+
+
+class AppointmentTypeOut(AppointmentTypeIn):
+    model_config = ConfigDict(from_attributes=True)
+    id: str
+    location_id: str
+
+
+class SlotOut(BaseModel):
+    start: datetime
+    end: datetime
+    provider_id: str
+    room_ids: list[str]

@@ -1,0 +1,101 @@
+"""Open slots of a location for an appointment type: shifts minus bookings, buffers, time off, rooms."""
+
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+
+from services.scheduling.appointments import held_time
+from services.scheduling.appointments.domain import HOLDS_TIME
+from services.scheduling.appointments.models import Appointment, AppointmentType
+from services.scheduling.availability.domain import STEP, Interval, open_slots, open_slots_with_rooms
+from services.scheduling.availability.schemas import SlotOut
+from services.scheduling.projections.bookability import missing_credentials, provider_problems
+from services.scheduling.projections.models import Credential, Location, Provider, Room, Shift, TimeOff
+from shared.auth import Principal
+from shared.clock import local_date
+from shared.errors import DomainError, NotFound
+from shared.uow import UnitOfWork
+
+MAX_DAYS = 31
+
+
+async def search(*, uow: UnitOfWork, location_id: str, appointment_type_id: str, first_day: date, last_day: date,
+                 provider_id: str | None, actor: Principal) -> list[SlotOut]:
+    """Open slots for the type at the location between two local dates, per provider (and free room)."""
+    actor.ensure_location(location_id)
+    if not 0 <= (last_day - first_day).days < MAX_DAYS:
+        raise DomainError(f"the range must be 1 to {MAX_DAYS} days, from first_day to last_day", field="last_day")
+    async with uow:
+        location = await uow.session.get(Location, location_id)
+        kind = await uow.session.get(AppointmentType, appointment_type_id)
+        if location is None:
+            raise NotFound(f"location {location_id} is not known to scheduling yet", field="location_id")
+        if kind is None or kind.location_id != location_id:
+            raise NotFound(f"appointment type {appointment_type_id} not found here", field="appointment_type_id")
+        tz = ZoneInfo(location.timezone)
+        window = Interval(datetime.combine(first_day, time(), tz), datetime.combine(last_day + timedelta(days=1), time(), tz))
+        search_args = dict(duration=timedelta(minutes=kind.duration_minutes), buffer=timedelta(minutes=kind.buffer_minutes),
+                           step=STEP, window=window, tz=tz, opening_hours=_hours(location.opening_hours),
+                           closed_on={date.fromisoformat(d) for d in location.closed_on or []})
+        rooms = await _rooms(uow, location_id, kind.room_kind, window) if kind.room_kind else None
+        found = []
+        for provider in await _providers(uow, location_id, kind, provider_id):
+            found += await _provider_slots(uow, provider, location, kind, window, search_args, rooms)
+    return sorted(found, key=lambda s: (s.start, s.provider_id))
+
+
+async def _provider_slots(uow, provider, location, kind, window, search_args, rooms) -> list[SlotOut]:
+    where = [Appointment.provider_id == provider.staff_id, Appointment.status.in_(HOLDS_TIME),
+             Appointment.start < window.end, Appointment.end > window.start]
+    bookings = [Interval(a.start, a.end) for a in await uow.session.scalars(select(Appointment).where(*where))]
+    bookings += [Interval(h.start, h.end) for h in await uow.session.scalars(  # held for the waitlist
+        held_time.live_holds(provider.staff_id, window.start, window.end))]
+    shifts = [Interval(s.start, s.end) for s in await uow.session.scalars(select(Shift).where(
+        Shift.staff_id == provider.staff_id, Shift.location_id == location.location_id, Shift.cancelled.is_(False),
+        Shift.start < window.end, Shift.end > window.start))]
+    blocked = [Interval(t.start, t.end) for t in await uow.session.scalars(select(TimeOff).where(
+        TimeOff.staff_id == provider.staff_id, TimeOff.start < window.end, TimeOff.end > window.start))]
+    credentials = list(await uow.session.scalars(select(Credential).where(Credential.staff_id == provider.staff_id)))
+    common = dict(shifts=shifts, bookings=bookings, blocked=blocked, **search_args)
+    pairs = (open_slots_with_rooms(rooms=rooms, **common) if rooms is not None
+             else [(slot, []) for slot in open_slots(**common)])
+    tz = search_args["tz"]
+
+    def allowed(slot: Interval) -> bool:
+        on = local_date(slot.start, tz)
+        return not (provider_problems(provider, location_id=location.location_id, on=on)
+                    or missing_credentials(credentials, state=location.state, on=on, requires_dea=kind.requires_dea))
+
+    return [SlotOut(start=slot.start, end=slot.end, provider_id=provider.staff_id, room_ids=room_ids)
+            for slot, room_ids in pairs if allowed(slot)]
+
+
+async def _providers(uow, location_id: str, kind: AppointmentType, provider_id: str | None) -> list[Provider]:
+    query = select(Provider).where(Provider.role.in_(kind.provider_roles))
+    if provider_id:
+        query = query.where(Provider.staff_id == provider_id)
+    return [p for p in await uow.session.scalars(query) if location_id in (p.location_ids or [])]
+
+
+async def _rooms(uow, location_id: str, room_kind: str, window: Interval) -> dict[str, list[Interval]]:
+    """Each room of the kind with what occupies it: its bookings, and its time out of service."""
+    rooms = {}
+    for room in await uow.session.scalars(select(Room).where(Room.location_id == location_id, Room.kind == room_kind)):
+        taken = [Interval(a.start, a.end) for a in await uow.session.scalars(select(Appointment).where(
+            Appointment.room_id == room.room_id, Appointment.status.in_(HOLDS_TIME),
+            Appointment.start < window.end, Appointment.end > window.start))]
+        if not room.in_service:  # out until its expected return, or for the whole search
+            until = room.expected_return if room.expected_return and room.expected_return > window.start else window.end
+            taken.append(Interval(window.start, max(until, window.start + timedelta(minutes=1))))
+        rooms[room.room_id] = taken
+    return rooms
+
+
+def _hours(opening_hours: list | None) -> dict[int, list[tuple[time, time]]] | None:
+    if not opening_hours:
+        return None
+    hours: dict[int, list[tuple[time, time]]] = {}
+    for entry in opening_hours:
+        hours.setdefault(entry["weekday"], []).append((time.fromisoformat(entry["opens"]), time.fromisoformat(entry["closes"])))
+    return hours

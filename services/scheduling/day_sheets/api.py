@@ -1,0 +1,18 @@
+"""Day sheet route: thin, calls the day sheet use case."""
+
+from datetime import date
+
+from fastapi import APIRouter
+
+from services.scheduling.access import FrontDesk
+from services.scheduling.day_sheets import service as day_sheets
+from services.scheduling.day_sheets.schemas import DaySheetOut
+from shared.web import NewUowDep, UowDep
+
+router = APIRouter()
+
+
+@router.get("/locations/{location_id}/day-sheet", response_model=DaySheetOut, tags=["availability"])
+async def day_sheet(location_id: str, day: date, uow: UowDep, new_uow: NewUowDep, actor: FrontDesk):
+    """The location's appointments of one local day by provider, with its worklist."""
+    return await day_sheets.day_sheet(uow=uow, new_uow=new_uow, location_id=location_id, day=day, actor=actor)

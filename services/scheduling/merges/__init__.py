@@ -1,0 +1,1 @@
+"""Merges: a duplicate patient record folded into its survivor, with its appointments."""

@@ -1,0 +1,1 @@
+"""Patients: registration, demographics and search, every read and change audited as PHI access."""

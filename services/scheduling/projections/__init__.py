@@ -1,0 +1,1 @@
+"""What scheduling learns from staff and facilities events: local tables, the handlers that fill them."""

@@ -1,0 +1,1 @@
+"""Recurring series: every occurrence booked under the same rules, all or none."""

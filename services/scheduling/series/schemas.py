@@ -1,0 +1,24 @@
+"""HTTP models of a recurring series."""
+
+from datetime import date
+from typing import Literal
+
+from pydantic import Field, ValidationInfo, field_validator
+
+from services.scheduling.appointments.schemas import AppointmentIn
+
+
+class SeriesIn(AppointmentIn):
+    """The first occurrence, then every N days or weeks at the same local time, until a date or for a count."""
+
+    every: int = Field(ge=1, le=52)
+    unit: Literal["day", "week"]
+    until: date | None = None
+    count: int | None = Field(None, ge=2, le=52)
+
+    @field_validator("count")
+    @classmethod
+    def _until_or_count(cls, count: int | None, info: ValidationInfo) -> int | None:
+        if (count is None) == (info.data.get("until") is None):
+            raise ValueError("give exactly one of until and count")
+        return count

@@ -1,0 +1,1 @@
+"""The waitlist: freed time held for the best-ranked waiting patient, who may accept it."""
