@@ -12,8 +12,9 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from shared.clock import utcnow
 from shared.errors import Forbidden, Unauthorized
+from shared.keys import ALGORITHM, SigningKey
+from shared.public_keys import PublicKeys
 
-ALGORITHM = "HS256"
 ALL_LOCATIONS = "*"
 
 
@@ -45,28 +46,40 @@ class Principal:
             raise Forbidden(f"no access to location {location_id}", field="location_id")
 
 
-def issue_token(*, sub: str, roles: list[str], locations: list[str], secret: str,
+def issue_token(*, sub: str, roles: list[str], locations: list[str], key: SigningKey,
                 issuer: str = "clinicops-gateway", ttl: timedelta = timedelta(minutes=15),
                 token_id: str | None = None, extra_claims: dict | None = None) -> str:
-    """Sign an access token (the gateway's job; tests and tools use it too)."""
+    """Sign an access token with the gateway's private key (tests sign with a test key of their own)."""
     now = utcnow()
     # jti: the gateway revokes a single access token at sign-out by this id.
     claims = {"sub": sub, "roles": roles, "locations": locations, "iss": issuer,
               "iat": now, "nbf": now, "exp": now + ttl, "jti": token_id or uuid4().hex} | (extra_claims or {})
-    return jwt.encode(claims, secret, algorithm=ALGORITHM)
+    return jwt.encode(claims, key.private, algorithm=ALGORITHM, headers={"kid": key.kid})
 
 
-def decode_token(token: str, *, secret: str, issuer: str) -> dict:
-    """The verified claims of an access token; Unauthorized (401) when it is not valid."""
+async def decode_token(token: str, *, keys: PublicKeys, issuer: str) -> dict:
+    """The verified claims of an access token; Unauthorized (401) when it is not valid.
+
+    Only EdDSA with a published `kid` is accepted: an HS256 token (whatever its secret),
+    `alg=none` or a key the gateway never published is refused before any claim is read.
+    """
     try:
-        return jwt.decode(token, secret, algorithms=[ALGORITHM], issuer=issuer,
-                          options={"require": ["sub", "exp", "iss"]})
+        header = jwt.get_unverified_header(token)
+    except jwt.PyJWTError as exc:
+        raise Unauthorized(f"invalid token: {exc}") from exc
+    if header.get("alg") != ALGORITHM or not isinstance(header.get("kid"), str):
+        raise Unauthorized(f"invalid token: only {ALGORITHM} tokens with a key id are accepted")
+    key = await keys.get(header["kid"])
+    if key is None:
+        raise Unauthorized("invalid token: signed by a key the gateway does not publish")
+    try:
+        return jwt.decode(token, key, algorithms=[ALGORITHM], issuer=issuer,
+                          options={"require": ["sub", "exp", "iss", "jti"]})
     except jwt.PyJWTError as exc:
         raise Unauthorized(f"invalid token: {exc}") from exc
 
 
-def verify_token(token: str, *, secret: str, issuer: str) -> Principal:
-    claims = decode_token(token, secret=secret, issuer=issuer)
+def principal_of(claims: dict) -> Principal:
     return Principal(sub=claims["sub"], roles=frozenset(claims.get("roles", [])),
                      locations=frozenset(claims.get("locations", [])))
 
@@ -84,8 +97,10 @@ def require_roles(*roles: Role):
     ) -> Principal:
         if credentials is None:
             raise Unauthorized("missing bearer token")
-        settings = request.app.state.runtime.settings
-        principal = verify_token(credentials.credentials, secret=settings.jwt_secret, issuer=settings.jwt_issuer)
+        runtime = request.app.state.runtime
+        claims = await decode_token(credentials.credentials, keys=runtime.public_keys,
+                                    issuer=runtime.settings.jwt_issuer)
+        principal = principal_of(claims)
         if not principal.roles & allowed:
             raise Forbidden(f"requires one of the roles {sorted(allowed)}")
         client_ip = request.client.host if request.client else None

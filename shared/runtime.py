@@ -16,6 +16,7 @@ from shared.inbox import forget_processed_before
 from shared.kafka import create_broker, ensure_topics
 from shared.messaging_tables import MessagingTables
 from shared.outbox import OutboxRelay
+from shared.public_keys import PublicKeys
 from shared.settings import ServiceSettings
 from shared.uow import UnitOfWork
 
@@ -41,6 +42,7 @@ class ServiceRuntime:
         self.engine = create_engine(settings.db_url)
         self.sessions = session_factory(self.engine)
         self.broker = create_broker(settings)
+        self.public_keys = PublicKeys.from_source(settings.jwks_url)
         self.produces = [settings.topic(t) for t in produces]
         self.consumers: list[EventConsumer] = []
         self._periodic: list[tuple[float, Callable[[], Awaitable[None]], str]] = []
