@@ -100,6 +100,8 @@ def require_roles(*roles: Role):
         runtime = request.app.state.runtime
         claims = await decode_token(credentials.credentials, keys=runtime.public_keys,
                                     issuer=runtime.settings.jwt_issuer)
+        if runtime.revocations.revoked.refuses(claims):
+            raise Unauthorized("token revoked: signed out, session ended or access withdrawn")
         principal = principal_of(claims)
         if not principal.roles & allowed:
             raise Forbidden(f"requires one of the roles {sorted(allowed)}")

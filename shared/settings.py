@@ -25,6 +25,8 @@ class ServiceSettings(BaseSettings):
     # Where the gateway publishes its public keys (a JWKS URL, or a JWKS file): services verify
     # tokens with them and hold no key able to sign one.
     jwks_url: str = _shared("CLINICOPS_JWKS_URL", "http://127.0.0.1:8000/.well-known/jwks.json")
+    # Revocations are read back this far on start: at least the longest access-token lifetime.
+    revocation_look_back_s: float = _shared("CLINICOPS_REVOCATION_LOOK_BACK_S", 3600.0)
     jwt_issuer: str = _shared("CLINICOPS_JWT_ISSUER", "clinicops-gateway")
     log_level: str = _shared("CLINICOPS_LOG_LEVEL", "INFO")
     consumer_max_retries: int = 3
