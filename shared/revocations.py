@@ -10,6 +10,7 @@ import logging
 from datetime import datetime, timedelta
 
 from aiokafka import AIOKafkaConsumer, TopicPartition
+from aiokafka.admin import AIOKafkaAdminClient
 
 from shared.clock import utcnow
 from shared.contracts.gateway import TokensRevoked
@@ -64,7 +65,7 @@ class RevocationFeed:
                                     fetch_max_wait_ms=100)
         await consumer.start()
         try:
-            partitions = [TopicPartition(self._topic, p) for p in sorted(await self._partitions(consumer))]
+            partitions = [TopicPartition(self._topic, p) for p in await self._partitions()]
             consumer.assign(partitions)
             since = int((utcnow() - self._look_back).timestamp() * 1000)
             offsets = await consumer.offsets_for_times({tp: since for tp in partitions})
@@ -81,13 +82,16 @@ class RevocationFeed:
             self._task.cancel()
             await asyncio.gather(self._task, return_exceptions=True)
 
-    async def _partitions(self, consumer: AIOKafkaConsumer) -> set[int]:
-        for _ in range(50):  # metadata of a just-created topic can take a moment to appear
-            if partitions := consumer.partitions_for_topic(self._topic):
-                return partitions
-            await consumer.force_metadata_update()
-            await asyncio.sleep(0.1)
-        raise RuntimeError(f"topic {self._topic} has no partitions")
+    async def _partitions(self) -> list[int]:
+        admin = AIOKafkaAdminClient(bootstrap_servers=self._bootstrap)
+        await admin.start()
+        try:
+            (described,) = await admin.describe_topics([self._topic])
+        finally:
+            await admin.close()
+        if not described["partitions"]:
+            raise RuntimeError(f"topic {self._topic} has no partitions")
+        return sorted(p["partition"] for p in described["partitions"])
 
     async def _follow(self, consumer: AIOKafkaConsumer, ends: dict) -> None:
         try:
