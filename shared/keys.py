@@ -54,6 +54,7 @@ class KeyRing:
     def __init__(self, directory: Path, *, token_lifetime: timedelta):
         self.directory = directory
         self.token_lifetime = token_lifetime
+        self._stamp: int | None = None
         self.keys = self._load()
 
     @classmethod
@@ -66,12 +67,13 @@ class KeyRing:
 
     @property
     def current(self) -> SigningKey:
+        self._reload_if_changed()  # `clinicops keys rotate` from another process adds a file
         return self.keys[-1]
 
     def rotate(self) -> SigningKey:
         """Make a new signing key; the previous one keeps verifying until its tokens expire."""
         key = SigningKey(Ed25519PrivateKey.generate(), utcnow())
-        self.directory.mkdir(parents=True, exist_ok=True)
+        self.directory.mkdir(mode=0o700, parents=True, exist_ok=True)
         pem = key.private.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
                                         serialization.NoEncryption())
         path = self.directory / f"{key.created.strftime('%Y%m%dT%H%M%S%f')}-{key.kid}.pem"
@@ -84,6 +86,7 @@ class KeyRing:
 
     def published(self) -> list[SigningKey]:
         """The current key and each retired one whose tokens may still be unexpired."""
+        self._reload_if_changed()
         now = utcnow()
         kept = [self.current]
         for older, newer in zip(self.keys, self.keys[1:]):
@@ -94,7 +97,23 @@ class KeyRing:
     def jwks(self) -> dict:
         return {"keys": [key.public_jwk() for key in self.published()]}
 
+    def write_jwks(self, path: Path) -> Path:
+        """The published keys as a JWKS file: what a service reads when given a path, not the gateway's URL."""
+        path.write_text(json.dumps(self.jwks()))
+        return path
+
+    def _reload_if_changed(self) -> None:
+        if self._directory_stamp() != self._stamp:
+            self.keys = self._load()
+
+    def _directory_stamp(self) -> int | None:
+        try:
+            return self.directory.stat().st_mtime_ns
+        except FileNotFoundError:
+            return None
+
     def _load(self) -> list[SigningKey]:
+        self._stamp = self._directory_stamp()
         if not self.directory.is_dir():
             return []
         keys = []

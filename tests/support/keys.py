@@ -4,7 +4,6 @@ Made once per pytest process in a private temporary directory, never in the code
 spawned services and gateways inherit the environment set here (see tests/conftest.py).
 """
 
-import json
 import os
 import tempfile
 from datetime import timedelta
@@ -14,8 +13,7 @@ from shared.keys import KeyRing
 
 KEY_DIR = Path(tempfile.mkdtemp(prefix="clinicops-test-keys-"))
 RING = KeyRing.open(KEY_DIR, token_lifetime=timedelta(minutes=15))
-JWKS_FILE = KEY_DIR / "jwks.json"
-JWKS_FILE.write_text(json.dumps(RING.jwks()))
+JWKS_FILE = RING.write_jwks(KEY_DIR / "jwks.json")
 
 
 def use_test_keys() -> None:
