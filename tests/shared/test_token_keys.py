@@ -88,3 +88,37 @@ async def test_rotation_keeps_the_old_key_until_its_tokens_expire(tmp_path, monk
     later = utcnow() + timedelta(minutes=16)
     monkeypatch.setattr(key_module, "utcnow", lambda: later)
     assert [k["kid"] for k in ring.jwks()["keys"]] == [new.kid]
+
+
+def test_clinicops_keys_rotate_adds_a_key_the_running_ring_signs_with_next(tmp_path, monkeypatch, capsys):
+    from clinicops import cli
+
+    directory = tmp_path / "keys" / "gateway"
+    ring = KeyRing.open(directory, token_lifetime=timedelta(minutes=15))  # the gateway's ring, already running
+    first = ring.current.kid
+    monkeypatch.setenv("GATEWAY_SIGNING_KEY_DIR", str(directory))
+    assert cli.main(["--var", str(tmp_path), "keys", "rotate"]) == 0
+    assert len(list(directory.glob("*.pem"))) == 2
+    assert ring.current.kid != first and ring.current.kid in capsys.readouterr().out
+    assert {k["kid"] for k in ring.jwks()["keys"]} == {first, ring.current.kid}
+
+
+async def test_a_service_learns_a_rotated_key_but_unknown_kids_fetch_at_most_once_per_interval(tmp_path, monkeypatch):
+    from shared import public_keys
+
+    ring = KeyRing.open(tmp_path, token_lifetime=timedelta(minutes=15))
+    fetches = []
+
+    async def fetch() -> dict:
+        fetches.append(1)
+        return ring.jwks()
+
+    keys = PublicKeys(fetch)
+    assert await keys.get(ring.current.kid) is not None and len(fetches) == 1
+    for _ in range(20):  # forged kids: one fetch within the interval, not twenty
+        assert await keys.get("no-such-kid") is None
+    assert len(fetches) <= 2
+    newer = ring.rotate()
+    clock = [public_keys.time.monotonic() + public_keys.REFRESH_INTERVAL_S + 0.1]
+    monkeypatch.setattr(public_keys.time, "monotonic", lambda: clock[0])
+    assert await keys.get(newer.kid) is not None  # learnt on first sight, after the interval
