@@ -119,6 +119,5 @@ async def test_a_service_learns_a_rotated_key_but_unknown_kids_fetch_at_most_onc
         assert await keys.get("no-such-kid") is None
     assert len(fetches) <= 2
     newer = ring.rotate()
-    clock = [public_keys.time.monotonic() + public_keys.REFRESH_INTERVAL_S + 0.1]
-    monkeypatch.setattr(public_keys.time, "monotonic", lambda: clock[0])
-    assert await keys.get(newer.kid) is not None  # learnt on first sight, after the interval
+    monkeypatch.setattr(public_keys, "REFRESH_INTERVAL_S", 0.0)  # as if the interval had passed
+    assert await keys.get(newer.kid) is not None  # learnt on first sight
