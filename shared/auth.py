@@ -1,6 +1,7 @@
 """Verification of the gateway's JWT and role/location enforcement on every route."""
 
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from enum import StrEnum
 from typing import Annotated
@@ -87,8 +88,15 @@ def principal_of(claims: dict) -> Principal:
 _bearer = HTTPBearer(auto_error=False)
 
 
-def require_roles(*roles: Role):
-    """Dependency: a valid token holding one of `roles` (practice admins always pass)."""
+RefusalHook = Callable[[Request, "Principal"], Awaitable[None]]
+
+
+def require_roles(*roles: Role, on_refusal: RefusalHook | None = None):
+    """Dependency: a valid token holding one of `roles` (practice admins always pass).
+
+    `on_refusal` runs before the 403 of a valid token with none of the roles: PHI routes
+    audit that refusal (shared.audit.audit_role_refusal) as they audit a location refusal.
+    """
     allowed = {str(r) for r in roles} | {Role.PRACTICE_ADMIN.value}
 
     async def dependency(
@@ -102,11 +110,13 @@ def require_roles(*roles: Role):
                                     issuer=runtime.settings.jwt_issuer)
         if runtime.revocations.revoked.refuses(claims):
             raise Unauthorized("token revoked: signed out, session ended or access withdrawn")
-        principal = principal_of(claims)
-        if not principal.roles & allowed:
-            raise Forbidden(f"requires one of the roles {sorted(allowed)}")
         client_ip = request.client.host if request.client else None
-        return Principal(principal.sub, principal.roles, principal.locations, client_ip)
+        principal = replace(principal_of(claims), source_ip=client_ip)
+        if not principal.roles & allowed:
+            if on_refusal is not None:
+                await on_refusal(request, principal)
+            raise Forbidden(f"requires one of the roles {sorted(allowed)}")
+        return principal
 
     dependency.allowed_roles = frozenset(allowed)  # read by the test that walks every route
     return dependency
