@@ -1,5 +1,6 @@
 """Verification of the gateway's JWT and role/location enforcement on every route."""
 
+import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
 from datetime import timedelta
@@ -17,6 +18,7 @@ from shared.keys import ALGORITHM, SigningKey
 from shared.public_keys import PublicKeys
 
 ALL_LOCATIONS = "*"
+log = logging.getLogger("clinicops.auth")
 
 
 class Role(StrEnum):
@@ -114,7 +116,10 @@ def require_roles(*roles: Role, on_refusal: RefusalHook | None = None):
         principal = replace(principal_of(claims), source_ip=client_ip)
         if not principal.roles & allowed:
             if on_refusal is not None:
-                await on_refusal(request, principal)
+                try:
+                    await on_refusal(request, principal)
+                except Exception:  # the refusal stands; an unwritable trail must not turn it into a 500
+                    log.exception("refused access could not be audited", extra={"path": request.url.path})
             raise Forbidden(f"requires one of the roles {sorted(allowed)}")
         return principal
 
