@@ -9,8 +9,10 @@ import asyncio
 import json
 import os
 import sys
+import tempfile
 import time
 from datetime import timedelta
+from pathlib import Path
 
 import uvloop
 
@@ -20,7 +22,7 @@ from bench.lag import LagProbe
 from bench.stack import running_stack
 from clinicops.infra import DEFAULT_VAR_DIR, kafka, postgres
 from shared.auth import issue_token
-from shared.settings import DEV_JWT_SECRET
+from shared.keys import KeyRing
 
 OUT = DEFAULT_VAR_DIR / "bench" / "e2e_latency.json"
 
@@ -29,15 +31,24 @@ def _log(message: str) -> None:
     print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
 
+def _bench_keys() -> KeyRing:
+    """A signing key of the bench's own, whose JWKS the services it starts verify with."""
+    ring = KeyRing.open(Path(tempfile.mkdtemp(prefix="clinicops-bench-keys-")), token_lifetime=timedelta(hours=2))
+    os.environ["CLINICOPS_JWKS_URL"] = str(ring.write_jwks(ring.directory / "jwks.json"))
+    os.environ["GATEWAY_SIGNING_KEY_DIR"] = str(ring.directory)
+    return ring
+
+
 async def measure(args: argparse.Namespace) -> dict:
     """Run both phases on one broker and return every figure."""
     bootstrap = kafka.start(DEFAULT_VAR_DIR, log=_log)
     _log(f"raw round trip: {args.rate:g} msg/s for {args.raw_duration:g} s on {bootstrap}")
     raw, raw_pacing = await raw_kafka.round_trip(bootstrap, rate=args.rate, duration=args.raw_duration)
     count = int(args.rate * args.duration)
+    keys = _bench_keys()
     with running_stack(DEFAULT_VAR_DIR, bootstrap, args.db) as stack:
         scheduling, billing = stack.procs["scheduling"], stack.procs["billing"]
-        token = issue_token(sub="bench", roles=["practice_admin"], locations=["*"], secret=DEV_JWT_SECRET,
+        token = issue_token(sub="bench", roles=["practice_admin"], locations=["*"], key=keys.current,
                             ttl=timedelta(hours=2))
         probe = LagProbe(bootstrap, group=stack.topic("billing"), topic=stack.topic("scheduling.appointment"))
         async with load.clients(scheduling.url, token) as https, probe:

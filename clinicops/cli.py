@@ -146,6 +146,19 @@ def user_create(var_dir: Path, args) -> int:
     return 0
 
 
+def keys_rotate(var_dir: Path) -> int:
+    """Add a new signing key to the gateway's ring; the old one verifies until its tokens expire."""
+    import os
+    from datetime import timedelta
+
+    from shared.keys import KeyRing
+
+    directory = Path(os.environ.get("GATEWAY_SIGNING_KEY_DIR") or supervisor.gateway_key_dir(var_dir))
+    ring = KeyRing.open(directory, token_lifetime=timedelta(days=1))
+    print(f"new signing key {ring.rotate().kid} in {directory}; the gateway signs with it from its next token")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="clinicops", description=__doc__)
     parser.add_argument("--var", type=Path, default=DEFAULT_VAR_DIR, help="state directory (default: var/)")
@@ -157,11 +170,15 @@ def main(argv: list[str] | None = None) -> int:
     infra_cmd = commands.add_parser("infra", help="start or stop what the tests need")
     infra_cmd.add_argument("action", choices=["up", "down"])
     _add_user_command(commands)
+    keys_cmd = commands.add_parser("keys", help="the gateway's token-signing keys")
+    keys_cmd.add_argument("action", choices=["rotate"])
     args = parser.parse_args(argv)
     var_dir = args.var.resolve()
     var_dir.mkdir(parents=True, exist_ok=True)
     if args.command == "user":
         return user_create(var_dir, args)
+    if args.command == "keys":
+        return keys_rotate(var_dir)
     if args.command == "up":
         return up(var_dir, detach=args.detach)
     if args.command == "infra":

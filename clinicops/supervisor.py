@@ -40,6 +40,10 @@ def migrate(name: str, database_url: str) -> None:
     upgrade(REPO_ROOT / "services" / name / "migrations", database_url)
 
 
+def gateway_key_dir(var_dir: Path) -> Path:
+    return var_dir / "keys" / "gateway"
+
+
 def spawn(name: str, var_dir: Path, *, port: int | None = None, env: dict[str, str] | None = None,
           tag: str = "") -> ServiceProcess:
     """Start `python -m services.<name>` detached; `env` overrides settings for this process."""
@@ -47,6 +51,8 @@ def spawn(name: str, var_dir: Path, *, port: int | None = None, env: dict[str, s
     prefix = name.upper()
     child_env = os.environ | {f"{prefix}_PORT": str(port), f"{prefix}_HOST": "127.0.0.1"} | (env or {})
     child_env.setdefault(f"{prefix}_DATABASE_URL", sqlite_url(var_dir, name))
+    if name == "gateway":  # the only process holding a private key: services verify with its JWKS
+        child_env.setdefault("GATEWAY_SIGNING_KEY_DIR", str(gateway_key_dir(var_dir)))
     run = _run_dir(var_dir)
     log_file = run / f"{name}{tag}.log"
     pid_file = run / f"{name}{tag}.pid"

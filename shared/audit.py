@@ -3,7 +3,9 @@
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 
-from shared.auth import Principal, Role
+from fastapi import Request
+
+from shared.auth import Principal, RefusalHook, Role
 from shared.contracts.audit import PhiAccessed, audit_event_type
 from shared.clock import utcnow
 from shared.errors import Forbidden
@@ -109,3 +111,20 @@ async def audit_denials(new_uow: UowFactory) -> AsyncIterator[None]:
     except PhiAccessDenied as denied:
         await record_denied_access(new_uow, **denied.attempt)
         raise
+
+
+_ACTIONS = {"GET": "read", "HEAD": "read", "POST": "create", "PUT": "update", "PATCH": "update", "DELETE": "delete"}
+
+
+def audit_role_refusal(resource: str) -> RefusalHook:
+    """A `require_roles(on_refusal=...)` hook: a role refused on a PHI route is a denied access in the trail."""
+
+    async def record(request: Request, actor: Principal) -> None:
+        params = request.path_params
+        await record_denied_access(
+            request.app.state.runtime.uow, actor=actor, action=_ACTIONS.get(request.method, "read"),
+            resource=resource, resource_id=next((v for k, v in params.items() if k.endswith("_id")), None),
+            patient_id=params.get("patient_id"), location_id=params.get("location_id"),
+            reason=f"role not allowed: {request.method} {request.url.path}")
+
+    return record

@@ -1,6 +1,8 @@
 """Verification of the gateway's JWT and role/location enforcement on every route."""
 
-from dataclasses import dataclass
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from enum import StrEnum
 from typing import Annotated
@@ -12,9 +14,11 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from shared.clock import utcnow
 from shared.errors import Forbidden, Unauthorized
+from shared.keys import ALGORITHM, SigningKey
+from shared.public_keys import PublicKeys
 
-ALGORITHM = "HS256"
 ALL_LOCATIONS = "*"
+log = logging.getLogger("clinicops.auth")
 
 
 class Role(StrEnum):
@@ -45,28 +49,40 @@ class Principal:
             raise Forbidden(f"no access to location {location_id}", field="location_id")
 
 
-def issue_token(*, sub: str, roles: list[str], locations: list[str], secret: str,
+def issue_token(*, sub: str, roles: list[str], locations: list[str], key: SigningKey,
                 issuer: str = "clinicops-gateway", ttl: timedelta = timedelta(minutes=15),
                 token_id: str | None = None, extra_claims: dict | None = None) -> str:
-    """Sign an access token (the gateway's job; tests and tools use it too)."""
+    """Sign an access token with the gateway's private key (tests sign with a test key of their own)."""
     now = utcnow()
     # jti: the gateway revokes a single access token at sign-out by this id.
     claims = {"sub": sub, "roles": roles, "locations": locations, "iss": issuer,
               "iat": now, "nbf": now, "exp": now + ttl, "jti": token_id or uuid4().hex} | (extra_claims or {})
-    return jwt.encode(claims, secret, algorithm=ALGORITHM)
+    return jwt.encode(claims, key.private, algorithm=ALGORITHM, headers={"kid": key.kid})
 
 
-def decode_token(token: str, *, secret: str, issuer: str) -> dict:
-    """The verified claims of an access token; Unauthorized (401) when it is not valid."""
+async def decode_token(token: str, *, keys: PublicKeys, issuer: str) -> dict:
+    """The verified claims of an access token; Unauthorized (401) when it is not valid.
+
+    Only EdDSA with a published `kid` is accepted: an HS256 token (whatever its secret),
+    `alg=none` or a key the gateway never published is refused before any claim is read.
+    """
     try:
-        return jwt.decode(token, secret, algorithms=[ALGORITHM], issuer=issuer,
-                          options={"require": ["sub", "exp", "iss"]})
+        header = jwt.get_unverified_header(token)
+    except jwt.PyJWTError as exc:
+        raise Unauthorized(f"invalid token: {exc}") from exc
+    if header.get("alg") != ALGORITHM or not isinstance(header.get("kid"), str):
+        raise Unauthorized(f"invalid token: only {ALGORITHM} tokens with a key id are accepted")
+    key = await keys.get(header["kid"])
+    if key is None:
+        raise Unauthorized("invalid token: signed by a key the gateway does not publish")
+    try:
+        return jwt.decode(token, key, algorithms=[ALGORITHM], issuer=issuer,
+                          options={"require": ["sub", "exp", "iss", "jti"]})
     except jwt.PyJWTError as exc:
         raise Unauthorized(f"invalid token: {exc}") from exc
 
 
-def verify_token(token: str, *, secret: str, issuer: str) -> Principal:
-    claims = decode_token(token, secret=secret, issuer=issuer)
+def principal_of(claims: dict) -> Principal:
     return Principal(sub=claims["sub"], roles=frozenset(claims.get("roles", [])),
                      locations=frozenset(claims.get("locations", [])))
 
@@ -74,8 +90,15 @@ def verify_token(token: str, *, secret: str, issuer: str) -> Principal:
 _bearer = HTTPBearer(auto_error=False)
 
 
-def require_roles(*roles: Role):
-    """Dependency: a valid token holding one of `roles` (practice admins always pass)."""
+RefusalHook = Callable[[Request, "Principal"], Awaitable[None]]
+
+
+def require_roles(*roles: Role, on_refusal: RefusalHook | None = None):
+    """Dependency: a valid token holding one of `roles` (practice admins always pass).
+
+    `on_refusal` runs before the 403 of a valid token with none of the roles: PHI routes
+    audit that refusal (shared.audit.audit_role_refusal) as they audit a location refusal.
+    """
     allowed = {str(r) for r in roles} | {Role.PRACTICE_ADMIN.value}
 
     async def dependency(
@@ -84,12 +107,21 @@ def require_roles(*roles: Role):
     ) -> Principal:
         if credentials is None:
             raise Unauthorized("missing bearer token")
-        settings = request.app.state.runtime.settings
-        principal = verify_token(credentials.credentials, secret=settings.jwt_secret, issuer=settings.jwt_issuer)
-        if not principal.roles & allowed:
-            raise Forbidden(f"requires one of the roles {sorted(allowed)}")
+        runtime = request.app.state.runtime
+        claims = await decode_token(credentials.credentials, keys=runtime.public_keys,
+                                    issuer=runtime.settings.jwt_issuer)
+        if runtime.revocations.revoked.refuses(claims):
+            raise Unauthorized("token revoked: signed out, session ended or access withdrawn")
         client_ip = request.client.host if request.client else None
-        return Principal(principal.sub, principal.roles, principal.locations, client_ip)
+        principal = replace(principal_of(claims), source_ip=client_ip)
+        if not principal.roles & allowed:
+            if on_refusal is not None:
+                try:
+                    await on_refusal(request, principal)
+                except Exception:  # the refusal stands; an unwritable trail must not turn it into a 500
+                    log.exception("refused access could not be audited", extra={"path": request.url.path})
+            raise Forbidden(f"requires one of the roles {sorted(allowed)}")
+        return principal
 
     dependency.allowed_roles = frozenset(allowed)  # read by the test that walks every route
     return dependency

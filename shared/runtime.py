@@ -16,6 +16,9 @@ from shared.inbox import forget_processed_before
 from shared.kafka import create_broker, ensure_topics
 from shared.messaging_tables import MessagingTables
 from shared.outbox import OutboxRelay
+from shared.public_keys import PublicKeys
+from shared.revocations import RevocationFeed
+from shared.contracts.gateway import TokensRevoked
 from shared.settings import ServiceSettings
 from shared.uow import UnitOfWork
 
@@ -41,6 +44,10 @@ class ServiceRuntime:
         self.engine = create_engine(settings.db_url)
         self.sessions = session_factory(self.engine)
         self.broker = create_broker(settings)
+        self.public_keys = PublicKeys.from_source(settings.jwks_url)
+        self.revocations = RevocationFeed(bootstrap=settings.kafka_bootstrap_servers,
+                                          topic=settings.topic(TokensRevoked.topic()),
+                                          look_back=timedelta(seconds=settings.revocation_look_back_s))
         self.produces = [settings.topic(t) for t in produces]
         self.consumers: list[EventConsumer] = []
         self._periodic: list[tuple[float, Callable[[], Awaitable[None]], str]] = []
@@ -106,7 +113,8 @@ class ServiceRuntime:
         consumed = [
             self.settings.topic(h.payload.topic()) for c in self.consumers for h in c.handlers.values()
         ]
-        return self.produces + consumed + [f"{t}.dlt" for t in consumed]
+        revocations = self.settings.topic(TokensRevoked.topic())
+        return sorted({*self.produces, *consumed, *(f"{t}.dlt" for t in consumed), revocations})
 
     @asynccontextmanager
     async def running(self):
@@ -115,6 +123,12 @@ class ServiceRuntime:
         await ensure_topics(settings.kafka_bootstrap_servers, self.all_topics(),
                             partitions=settings.topic_partitions, replication=settings.topic_replication)
         await self.broker.start()
+        await self.revocations.start()
+        try:
+            # Serving before the look-back is read would honour a token revoked a minute ago.
+            await asyncio.wait_for(self.revocations.caught_up.wait(), timeout=30)
+        except TimeoutError:
+            log.warning("revocations not caught up within 30 s; serving anyway")
         _tune_interpreter_for_serving()
         if settings.run_relay:
             self.relay.start()
@@ -129,6 +143,7 @@ class ServiceRuntime:
                 task.cancel()
             await asyncio.gather(*self._tasks, return_exceptions=True)
             await self.relay.stop()
+            await self.revocations.stop()
             # aiokafka#659: stop() can loop while the brokers are down; bound it.
             try:
                 await asyncio.wait_for(self.broker.stop(), timeout=15)

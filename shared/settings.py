@@ -3,9 +3,6 @@
 from pydantic import AliasChoices, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-DEV_JWT_SECRET = "clinicops-dev-secret-change-me-0123456789"
-
-
 def _shared(name: str, default):
     """A field read from an un-prefixed variable too, e.g. KAFKA_BOOTSTRAP_SERVERS."""
     return Field(default, validation_alias=AliasChoices(name.lower(), name))
@@ -25,7 +22,11 @@ class ServiceSettings(BaseSettings):
     kafka_topic_prefix: str = _shared("KAFKA_TOPIC_PREFIX", "")
     topic_partitions: int = _shared("CLINICOPS_TOPIC_PARTITIONS", 3)
     topic_replication: int = _shared("CLINICOPS_TOPIC_REPLICATION", 1)  # 3 on a real cluster
-    jwt_secret: str = _shared("CLINICOPS_JWT_SECRET", DEV_JWT_SECRET)
+    # Where the gateway publishes its public keys (a JWKS URL, or a JWKS file): services verify
+    # tokens with them and hold no key able to sign one.
+    jwks_url: str = _shared("CLINICOPS_JWKS_URL", "http://127.0.0.1:8000/.well-known/jwks.json")
+    # Revocations are read back this far on start: at least the longest access-token lifetime.
+    revocation_look_back_s: float = _shared("CLINICOPS_REVOCATION_LOOK_BACK_S", 3600.0)
     jwt_issuer: str = _shared("CLINICOPS_JWT_ISSUER", "clinicops-gateway")
     log_level: str = _shared("CLINICOPS_LOG_LEVEL", "INFO")
     consumer_max_retries: int = 3

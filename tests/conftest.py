@@ -7,7 +7,10 @@ them when pytest runs on its own.
 import pytest
 
 from clinicops.infra import DEFAULT_VAR_DIR, SERVICE_DATABASES, kafka, postgres
+from tests.support.keys import use_test_keys
 from tests.support.suite import Suite
+
+use_test_keys()
 
 
 @pytest.fixture(scope="session")

@@ -25,6 +25,7 @@ class Caller:
     # The gateway user behind the token (its `sub` may be their staff id); None for a provider's user.
     user_id: str | None = None
     token_generation: int | None = None
+    session_id: str | None = None  # the sign-in (refresh family) the token belongs to
 
     @property
     def account_id(self) -> str:

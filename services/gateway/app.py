@@ -1,4 +1,5 @@
 from contextlib import asynccontextmanager
+from datetime import timedelta
 
 from fastapi import FastAPI
 
@@ -16,24 +17,35 @@ from services.gateway.tables import metadata
 from services.gateway.upstreams import api as upstreams_api
 from services.gateway.upstreams.client import Upstreams
 from services.gateway.users import api as users_api
+from shared.contracts.gateway import TokensRevoked
+from shared.keys import KeyRing
+from shared.public_keys import PublicKeys
 from shared.runtime import ServiceRuntime
 from shared.web import create_service_app
 
-PRODUCES: list[str] = []
+PRODUCES = [TokensRevoked.topic()]
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     """The gateway: identity, the proxy to every service, the dashboard and the integrators' documents."""
     settings = settings or Settings()
     runtime = ServiceRuntime(settings, metadata, produces=PRODUCES)
+    keys = KeyRing.open(settings.signing_key_dir, token_lifetime=timedelta(seconds=settings.access_token_ttl_s))
+
+    async def own_keys() -> dict:
+        return keys.jwks()
+
+    runtime.public_keys = PublicKeys(own_keys)  # the gateway verifies with its own ring, not over HTTP
     runtime.every(300, lambda: sessions.purge_expired(uow=runtime.uow()), name="gateway.purge_expired")
     consumers.register(runtime)
     # The proxy's catch-all route goes last, after every route of the gateway's own.
-    routers = [sessions_api.router, users_api.router, dashboards_api.router, documents_api.router, upstreams_api.router]
+    routers = [sessions_api.router, users_api.router, dashboards_api.router, documents_api.router,
+               documents_api.well_known, upstreams_api.router]
     app = create_service_app(runtime, title="clinicops gateway", routers=routers)
     upstreams = Upstreams(settings)
     app.state.upstreams = upstreams
-    app.state.authenticator = Authenticator(settings)
+    app.state.keys = keys
+    app.state.authenticator = Authenticator(settings, keys=keys, public_keys=runtime.public_keys)
     app.state.user_limits = TokenBuckets(per_minute=settings.rate_limit_user_per_minute,
                                          burst=settings.rate_limit_user_burst)
     app.state.combined_openapi = CombinedOpenApi(upstreams, ttl_s=settings.openapi_cache_s)

@@ -1,3 +1,6 @@
+from pathlib import Path
+
+from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
 from shared.settings import ServiceSettings
@@ -24,7 +27,11 @@ class Settings(ServiceSettings):
     dashboard_timeout_s: float = 5.0
     openapi_cache_s: float = 30.0
 
-    access_token_ttl_s: int = 900
+    # The Ed25519 keys access tokens are signed with: made on first start, or mounted in production.
+    # Only the gateway reads this directory; services verify with its /.well-known/jwks.json.
+    signing_key_dir: Path = Path("var/keys/gateway")
+    # At most a day: services keep a user's revocation that long (sessions.domain.LONGEST_ACCESS_TOKEN).
+    access_token_ttl_s: int = Field(900, gt=0, le=86400)
     refresh_token_ttl_s: int = 14 * 24 * 3600
     lockout_threshold: int = 5
     lockout_window_s: int = 900

@@ -4,12 +4,30 @@ from typing import Annotated
 
 from fastapi import Depends, Header
 
+from shared.audit import audit_role_refusal
 from shared.auth import Principal, Role, require_roles
 
-FrontDesk = Annotated[Principal, Depends(require_roles(Role.FRONT_DESK, Role.OFFICE_MANAGER, Role.CLINICIAN))]
-Clinician = Annotated[Principal, Depends(require_roles(Role.CLINICIAN))]
-# Rewriting records (merges, types, errors) is a manager's call, not the front desk's.
-Manager = Annotated[Principal, Depends(require_roles(Role.OFFICE_MANAGER))]
+
+def _caller(*roles: Role, phi: str | None):
+    # On a PHI route a role refusal is a denied access in the trail, like a refusal by location.
+    return Annotated[Principal, Depends(require_roles(*roles, on_refusal=audit_role_refusal(phi) if phi else None))]
+
+
+def front_desk(phi: str | None = None):
+    """The desk's roles; with `phi` (the resource, e.g. "Patient") a refused role is audited."""
+    return _caller(Role.FRONT_DESK, Role.OFFICE_MANAGER, Role.CLINICIAN, phi=phi)
+
+
+def clinician(phi: str | None = None):
+    return _caller(Role.CLINICIAN, phi=phi)
+
+
+def manager(phi: str | None = None):
+    """Rewriting records (merges, types, errors) is a manager's call, not the front desk's."""
+    return _caller(Role.OFFICE_MANAGER, phi=phi)
+
+
+FrontDesk, Manager = front_desk(), manager()  # routes that touch no patient's data (types, slots)
 
 # An emergency justification; sending it asks to open a record outside the caller's locations.
 BreakGlassHeader = Annotated[str | None, Header(

@@ -25,6 +25,7 @@ SERVICES = ("scheduling", "staff", "billing", "compliance", "facilities")
 # each refused or answered without a record of B.
 GROUP_WIDE = {
     "POST /api/v1/auth/sign-in", "POST /api/v1/auth/refresh", "POST /api/v1/auth/sign-out",
+    "GET /.well-known/jwks.json",  # public keys only: what every service verifies tokens with
     "GET /api/v1/users",  # the users within the admin's own locations
     "GET /api/v1/scheduling/patients",  # a search: asked for B's patient by name, it must not find her
     "POST /api/v1/staff/checks/daily", "GET /api/v1/staff/courses", "POST /api/v1/staff/courses",

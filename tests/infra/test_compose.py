@@ -95,3 +95,16 @@ def test_docker_compose_merges_health_conditions():
     services = compose_config()["services"]
     for name in SERVICE_PORTS:
         assert {d["condition"] for d in services[name]["depends_on"].values()} == {"service_healthy"}
+
+
+def test_only_the_gateway_is_published_and_only_it_holds_a_signing_key(stack_config):
+    services = stack_config["services"]
+    published = {name for name, service in services.items() if service.get("ports")}
+    assert published == {"gateway", "kafka"}, "a domain service published on the host can be reached around the gateway"
+    for name in DOMAIN_SERVICES:
+        env = services[name]["environment"]
+        assert env["CLINICOPS_JWKS_URL"] == "http://gateway:8000/.well-known/jwks.json"
+        assert not any("SECRET" in key or "SIGNING_KEY" in key for key in env), name
+    gateway = services["gateway"]
+    assert gateway["environment"]["GATEWAY_SIGNING_KEY_DIR"].startswith("/app/var/keys")
+    assert any(v["target"] == "/app/var/keys" for v in gateway["volumes"])

@@ -1,22 +1,34 @@
 """Shared kernel pieces: money, UTC times, tokens, location scope and the audit of refused PHI access."""
 
 import json
+import tempfile
 from datetime import timedelta
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
 from shared.audit import PhiAccessDenied, audit_denials, ensure_phi_access
-from shared.auth import Principal, issue_token, verify_token
+from shared.auth import Principal, decode_token, issue_token, principal_of
 from shared.clock import utcnow
 from shared.contracts.scheduling import PatientMerged
 from shared.db import Money, UTCDateTime, create_engine, new_metadata, session_factory
 from shared.errors import Forbidden, NotFound, Unauthorized
+from shared.keys import KeyRing
 from shared.messaging_tables import add_messaging_tables
+from shared.public_keys import PublicKeys
 from shared.uow import UnitOfWork
 
-SECRET = "unit-test-secret-0123456789-0123456789"
+RING = KeyRing.open(Path(tempfile.mkdtemp(prefix="kernel-keys-")), token_lifetime=timedelta(minutes=15))
+OTHER_RING = KeyRing.open(Path(tempfile.mkdtemp(prefix="kernel-other-keys-")), token_lifetime=timedelta(minutes=15))
+
+
+async def _ring_jwks() -> dict:
+    return RING.jwks()
+
+
+KEYS = PublicKeys(_ring_jwks)
 
 
 def test_money_is_stored_as_exact_cents():
@@ -32,9 +44,9 @@ def test_naive_datetimes_are_refused():
         UTCDateTime().process_bind_param(utcnow().replace(tzinfo=None), None)
 
 
-def test_token_round_trip_and_location_scope():
-    token = issue_token(sub="u1", roles=["front_desk"], locations=["loc-a"], secret=SECRET)
-    principal = verify_token(token, secret=SECRET, issuer="clinicops-gateway")
+async def test_token_round_trip_and_location_scope():
+    token = issue_token(sub="u1", roles=["front_desk"], locations=["loc-a"], key=RING.current)
+    principal = principal_of(await decode_token(token, keys=KEYS, issuer="clinicops-gateway"))
     assert principal.roles == {"front_desk"}
     principal.ensure_location("loc-a")
     with pytest.raises(Forbidden):
@@ -43,13 +55,13 @@ def test_token_round_trip_and_location_scope():
 
 
 @pytest.mark.parametrize("token", [
-    issue_token(sub="u", roles=[], locations=[], secret=SECRET, ttl=timedelta(seconds=-1)),  # expired
-    issue_token(sub="u", roles=[], locations=[], secret="another-secret-0123456789-abcdef"),  # forged
-    issue_token(sub="u", roles=[], locations=[], secret=SECRET, issuer="someone-else"),
+    issue_token(sub="u", roles=[], locations=[], key=RING.current, ttl=timedelta(seconds=-1)),  # expired
+    issue_token(sub="u", roles=[], locations=[], key=OTHER_RING.current),  # forged
+    issue_token(sub="u", roles=[], locations=[], key=RING.current, issuer="someone-else"),
 ])
-def test_bad_tokens_are_refused(token):
+async def test_bad_tokens_are_refused(token):
     with pytest.raises(Unauthorized):
-        verify_token(token, secret=SECRET, issuer="clinicops-gateway")
+        await decode_token(token, keys=KEYS, issuer="clinicops-gateway")
 
 
 @pytest.fixture

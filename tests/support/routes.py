@@ -4,7 +4,7 @@ import re
 
 from fastapi.routing import APIRoute
 
-PUBLIC = re.compile(r"^/(health/|openapi.json|docs|redoc|api/v1/auth/(sign-in|refresh)$)")
+PUBLIC = re.compile(r"^/(health/|openapi.json|docs|redoc|\.well-known/jwks\.json$|api/v1/auth/(sign-in|refresh)$)")
 
 
 def served_roles(route: APIRoute) -> frozenset[str] | None:

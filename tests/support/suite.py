@@ -15,11 +15,11 @@ from clinicops import supervisor
 from clinicops.infra import procs
 from shared.auth import issue_token
 from shared.db import create_engine
-from shared.settings import DEV_JWT_SECRET
+from tests.support.keys import RING
 
 
 def token(*, roles: list[str], locations: list[str], sub: str = "tester") -> str:
-    return issue_token(sub=sub, roles=roles, locations=locations, secret=DEV_JWT_SECRET)
+    return issue_token(sub=sub, roles=roles, locations=locations, key=RING.current)
 
 
 ADMIN_A = token(roles=["practice_admin"], locations=["loc-a"])

@@ -1,4 +1,4 @@
-"""For integrators: the combined OpenAPI, the AsyncAPI of every topic, and a page linking them."""
+"""For integrators: the combined OpenAPI, the AsyncAPI of every topic, the token keys, and a page linking them."""
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
@@ -6,6 +6,7 @@ from fastapi.responses import HTMLResponse
 from shared.asyncapi import build_asyncapi
 
 router = APIRouter(prefix="/api/v1", include_in_schema=False)
+well_known = APIRouter(prefix="/.well-known", tags=["auth"])
 
 PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>clinicops API</title></head>
@@ -16,6 +17,7 @@ Each service answers under <code>/api/v1/&lt;service&gt;/</code>.</p>
 <ul>
 <li><a href="/api/v1/openapi.json">OpenAPI of every service</a> (HTTP)</li>
 <li><a href="/api/v1/asyncapi.json">AsyncAPI of every topic</a> (Kafka events, CloudEvents 1.0)</li>
+<li><a href="/.well-known/jwks.json">The keys access tokens are signed with</a> (JWKS, EdDSA)</li>
 <li><a href="/docs">The gateway's interactive docs</a></li>
 </ul>
 </body></html>
@@ -39,3 +41,9 @@ async def asyncapi(request: Request) -> dict:
     """Every topic and event type, generated from the contracts."""
     settings = request.app.state.runtime.settings
     return build_asyncapi(bootstrap_servers=settings.kafka_bootstrap_servers, topic=settings.topic)
+
+
+@well_known.get("/jwks.json")
+async def jwks(request: Request) -> dict:
+    """The public keys of the gateway's access tokens (RFC 7517): services and integrators verify with them."""
+    return request.app.state.keys.jwks()

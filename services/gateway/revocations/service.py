@@ -8,6 +8,7 @@ from services.gateway.revocations.domain import after_revocation
 from services.gateway.sessions import service as sessions
 from services.gateway.users.models import User
 from shared.contracts.compliance import AccessRevoked
+from shared.contracts.gateway import RevocationReason
 from shared.contracts.staff import StaffMemberTerminated
 from shared.clock import utcnow
 from shared.uow import UnitOfWork
@@ -27,7 +28,7 @@ async def apply_access_revocation(*, uow: UnitOfWork, event: AccessRevoked) -> N
                     extra={"user_id": user.id, "staff_id": event.staff_id,
                            "revoked_location_ids": event.revoked_location_ids})
     user.roles, user.locations = remaining.roles, remaining.locations
-    await sessions.revoke_every_session(uow, user, utcnow())
+    await sessions.revoke_every_session(uow, user, utcnow(), reason=RevocationReason.ACCESS_REVIEW)
     log.info("access revoked", extra={"user_id": user.id, "staff_id": event.staff_id, "campaign_id": event.campaign_id})
 
 
@@ -37,7 +38,7 @@ async def disable_terminated(*, uow: UnitOfWork, event: StaffMemberTerminated) -
     if user is None:
         return
     user.active = False
-    await sessions.revoke_every_session(uow, user, utcnow())
+    await sessions.revoke_every_session(uow, user, utcnow(), reason=RevocationReason.TERMINATION)
     log.info("user disabled on termination", extra={"user_id": user.id, "staff_id": event.staff_id})
 
 

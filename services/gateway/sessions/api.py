@@ -15,7 +15,7 @@ router = APIRouter(prefix="/api/v1")
 
 def _token_policy(request: Request) -> TokenPolicy:
     s = request.app.state.runtime.settings
-    return TokenPolicy(secret=s.jwt_secret, issuer=s.jwt_issuer, access_ttl=timedelta(seconds=s.access_token_ttl_s),
+    return TokenPolicy(keys=request.app.state.keys, issuer=s.jwt_issuer, access_ttl=timedelta(seconds=s.access_token_ttl_s),
                        refresh_ttl=timedelta(seconds=s.refresh_token_ttl_s))
 
 
@@ -39,6 +39,6 @@ async def refresh(body: RefreshIn, request: Request, uow: UowDep):
 
 @router.post("/auth/sign-out", status_code=204, tags=["auth"])
 async def sign_out(caller: AnyUser, uow: UowDep, body: SignOutIn | None = None) -> None:
-    """Revoke this access token and, when given, the session of the refresh token."""
-    await sessions.sign_out(uow=uow, user_id=caller.account_id, token_id=caller.token_id,
+    """Revoke this access token and its session (and, when given, the refresh token's)."""
+    await sessions.sign_out(uow=uow, user_id=caller.account_id, token_id=caller.token_id, session_id=caller.session_id,
                             token_expires_at=caller.expires_at, refresh_token=body.refresh_token if body else None)

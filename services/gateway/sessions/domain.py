@@ -4,8 +4,13 @@ import hashlib
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-# Claims of the gateway's own access tokens, beside `sub` (the staff id when the user is linked to one).
-USER_ID_CLAIM, GENERATION_CLAIM = "uid", "gen"
+from shared.keys import KeyRing
+from shared.revocations import GENERATION_CLAIM, SESSION_CLAIM, USER_ID_CLAIM
+
+__all__ = ["GENERATION_CLAIM", "SESSION_CLAIM", "USER_ID_CLAIM"]
+# A revocation of every token of a user is kept this long by the services: no access token lives longer
+# (settings refuse a longer access_token_ttl_s).
+LONGEST_ACCESS_TOKEN = timedelta(hours=24)
 
 
 @dataclass(frozen=True)
@@ -46,9 +51,9 @@ CLEARED = FailureCount(0, None, None)
 
 @dataclass(frozen=True)
 class TokenPolicy:
-    """How the gateway's own tokens are signed, and how long each kind lives."""
+    """How the gateway's own tokens are signed (the newest key of its ring), and how long each kind lives."""
 
-    secret: str
+    keys: KeyRing
     issuer: str
     access_ttl: timedelta
     refresh_ttl: timedelta

@@ -4,12 +4,16 @@ from typing import Annotated
 
 from fastapi import APIRouter, Header, Response
 
-from services.scheduling.access import BREAK_GLASS_REFUSED, BreakGlassHeader, Clinician, FrontDesk, Manager
+from services.scheduling.access import BREAK_GLASS_REFUSED, BreakGlassHeader, clinician, front_desk, manager
 from services.scheduling.appointments import booking, lifecycle, rescheduling, service, views
 from services.scheduling.appointments.schemas import (AppointmentChangeOut, AppointmentIn, AppointmentOut,
                                                       CancellationIn, CompletionIn, RescheduleIn)
 from shared.web import NewUowDep, UowDep
 
+# Every route here touches a patient's data: a refused role is audited too.
+Clinician = clinician("Appointment")
+FrontDesk = front_desk("Appointment")
+Manager = manager("Appointment")
 router = APIRouter()
 
 

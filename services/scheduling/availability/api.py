@@ -5,13 +5,14 @@ from datetime import date
 from fastapi import APIRouter
 from pydantic import AwareDatetime
 
-from services.scheduling.access import FrontDesk, Manager
+from services.scheduling.access import FrontDesk, Manager, front_desk
 from services.scheduling.appointments.schemas import AppointmentOut
 from services.scheduling.availability import service as availability
 from services.scheduling.availability import slot_search
 from services.scheduling.availability.schemas import AppointmentTypeIn, AppointmentTypeOut, BookabilityOut, SlotOut
 from shared.web import UowDep
 
+WorklistDesk = front_desk("Appointment")  # the worklist names patients: a refused role is audited
 router = APIRouter()
 
 
@@ -24,7 +25,7 @@ async def provider_bookability(staff_id: str, location_id: str, start: AwareDate
 
 
 @router.get("/locations/{location_id}/worklist", response_model=list[AppointmentOut], tags=["availability"])
-async def worklist(location_id: str, uow: UowDep, actor: FrontDesk):
+async def worklist(location_id: str, uow: UowDep, actor: WorklistDesk):
     """Future appointments of the location that need rescheduling, with the reasons."""
     return await availability.worklist(uow=uow, location_id=location_id, actor=actor)
 

@@ -4,11 +4,13 @@ from datetime import date
 
 from fastapi import APIRouter
 
-from services.scheduling.access import FrontDesk
+from services.scheduling.access import front_desk
 from services.scheduling.day_sheets import service as day_sheets
 from services.scheduling.day_sheets.schemas import DaySheetOut
 from shared.web import NewUowDep, UowDep
 
+# Every route here touches a patient's data: a refused role is audited too.
+FrontDesk = front_desk("DaySheet")
 router = APIRouter()
 
 

@@ -2,12 +2,14 @@
 
 from fastapi import APIRouter
 
-from services.scheduling.access import Manager
+from services.scheduling.access import manager
 from services.scheduling.merges import service as merges
 from services.scheduling.merges.schemas import MergeIn, MergeOut
 from services.scheduling.patients.schemas import PatientOut
 from shared.web import NewUowDep, UowDep
 
+# Every route here touches a patient's data: a refused role is audited too.
+Manager = manager("Patient")
 router = APIRouter()
 
 

@@ -4,11 +4,13 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from services.scheduling.access import BREAK_GLASS_REFUSED, BreakGlassHeader, FrontDesk
+from services.scheduling.access import BREAK_GLASS_REFUSED, BreakGlassHeader, front_desk
 from services.scheduling.patients import service as patients
 from services.scheduling.patients.schemas import PatientIn, PatientOut, PatientPage, PatientPatch, PatientQuery
 from shared.web import NewUowDep, UowDep
 
+# Every route here touches a patient's data: a refused role is audited too.
+FrontDesk = front_desk("Patient")
 router = APIRouter()
 
 

@@ -2,12 +2,14 @@
 
 from fastapi import APIRouter
 
-from services.scheduling.access import FrontDesk
+from services.scheduling.access import front_desk
 from services.scheduling.appointments.schemas import AppointmentOut
 from services.scheduling.series import service as series
 from services.scheduling.series.schemas import SeriesIn
 from shared.web import NewUowDep, UowDep
 
+# Every route here touches a patient's data: a refused role is audited too.
+FrontDesk = front_desk("Appointment")
 router = APIRouter()
 
 

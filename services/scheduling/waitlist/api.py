@@ -3,12 +3,15 @@
 from fastapi import APIRouter, Response
 from pydantic import AwareDatetime
 
-from services.scheduling.access import FrontDesk, Manager
+from services.scheduling.access import front_desk, manager
 from services.scheduling.appointments.schemas import AppointmentOut
 from services.scheduling.waitlist import service as waitlist
 from services.scheduling.waitlist.schemas import WaitlistEntryIn, WaitlistEntryOut, WaitlistOfferOut
 from shared.web import NewUowDep, UowDep
 
+# Every route here touches a patient's data: a refused role is audited too.
+FrontDesk = front_desk("WaitlistEntry")
+Manager = manager("WaitlistEntry")
 router = APIRouter(tags=["waitlist"])
 
 
