@@ -44,22 +44,26 @@ async def test_denied_reads_are_audited_and_break_glass_is_accounted_and_alerted
     async with suite.client("scheduling", BILLER_B) as biller:
         assert (await biller.get(f"/patients/{patient_id}", headers=glass)).status_code == 403
 
-    # the admin's registration, booking, check-in and read (4), four refusals, two break-glass reads
-    records = await read_all(suite.bootstrap, suite.topic("scheduling.audit"), expect=10)
+    # the admin's registration, booking, check-in and read (4), four refusals by location, the biller's
+    # refusal by role (a biller never reads a patient's chart), two break-glass reads
+    records = await read_all(suite.bootstrap, suite.topic("scheduling.audit"), expect=11)
     audits = [json.loads(r.value) for r in records]
     denied = sorted((a["actor"], a["resource"], a["action"]) for a in audits if a["outcome"] == "denied")
-    assert denied == [("clinician-bea", "Appointment", "read"), ("clinician-bea", "Patient", "read"),
-                      ("clinician-bea", "Patient", "read"), ("frontdesk-bo", "Patient", "read")]
-    assert all(a["patient_id"] == patient_id and a["location_id"] == "loc-a" for a in audits)
+    assert denied == [("biller-bill", "Patient", "read"), ("clinician-bea", "Appointment", "read"),
+                      ("clinician-bea", "Patient", "read"), ("clinician-bea", "Patient", "read"),
+                      ("frontdesk-bo", "Patient", "read")]
+    assert all(a["patient_id"] == patient_id for a in audits)
+    # A role refusal comes before the record is read: it names the patient asked for, not her location.
+    assert all(a["location_id"] == ("loc-a" if a["actor"] != "biller-bill" else None) for a in audits)
     broken = [a for a in audits if a["break_glass"]]
     assert {(a["resource"], a["outcome"], a["reason"]) for a in broken} == {
         ("Patient", "success", REASON), ("PatientAppointments", "success", REASON)}
 
     async with suite.client("compliance", OFFICER) as compliance:
         # The officer's own reads of the accounting are audited too and join it as they arrive: count
-        # scheduling's ten accesses, not a total that races with the polling.
+        # scheduling's eleven accesses, not a total that races with the polling.
         accounting = await eventually(lambda: json_of(compliance, f"/audit/patients/{patient_id}/accounting"),
-                                      lambda found: len([r for r in found if r["service"] == "scheduling"]) == 10)
+                                      lambda found: len([r for r in found if r["service"] == "scheduling"]) == 11)
         by_clinician = [(r["resource"], r["outcome"], r["break_glass"]) for r in accounting
                         if r["actor"] == "clinician-bea" and r["resource"] == "Patient"]
         assert sorted(by_clinician) == [("Patient", "denied", False)] * 2 + [("Patient", "success", True)]
