@@ -33,7 +33,14 @@ class Settings(ServiceSettings):
     # At most a day: services keep a user's revocation that long (sessions.domain.LONGEST_ACCESS_TOKEN).
     access_token_ttl_s: int = Field(900, gt=0, le=86400)
     refresh_token_ttl_s: int = 14 * 24 * 3600
-    lockout_threshold: int = 5
+    # Failures from one source (IP) against one account: from the 5th on, that source waits 1 min, 2, 4, ...
+    # up to an hour; the account stays open from everywhere else.
+    throttle_threshold: int = Field(5, ge=1)
+    throttle_window_s: int = Field(900, gt=0)
+    throttle_first_delay_s: int = Field(60, gt=0)
+    throttle_longest_delay_s: int = Field(3600, gt=0)
+    # Failures against one account from all sources together: guessing spread over many addresses.
+    lockout_threshold: int = Field(50, ge=1)
     lockout_window_s: int = 900
     lockout_duration_s: int = 900
 

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Request
 
 from services.gateway.access import AnyUser
 from services.gateway.sessions import service as sessions
-from services.gateway.sessions.domain import LockoutPolicy, TokenPolicy
+from services.gateway.sessions.domain import LockoutPolicy, SourceThrottle, TokenPolicy
 from services.gateway.sessions.schemas import RefreshIn, SignIn, SignOutIn, TokensOut
 from shared.web import UowDep
 
@@ -19,6 +19,13 @@ def _token_policy(request: Request) -> TokenPolicy:
                        refresh_ttl=timedelta(seconds=s.refresh_token_ttl_s))
 
 
+def _throttle(request: Request) -> SourceThrottle:
+    s = request.app.state.runtime.settings
+    return SourceThrottle(threshold=s.throttle_threshold, window=timedelta(seconds=s.throttle_window_s),
+                          first_delay=timedelta(seconds=s.throttle_first_delay_s),
+                          longest_delay=timedelta(seconds=s.throttle_longest_delay_s))
+
+
 def _lockout(request: Request) -> LockoutPolicy:
     s = request.app.state.runtime.settings
     return LockoutPolicy(threshold=s.lockout_threshold, window=timedelta(seconds=s.lockout_window_s),
@@ -28,7 +35,9 @@ def _lockout(request: Request) -> LockoutPolicy:
 @router.post("/auth/sign-in", response_model=TokensOut, tags=["auth"])
 async def sign_in(body: SignIn, request: Request, uow: UowDep):
     """Email and password for a short-lived access token and a refresh token (401 alike for all refusals)."""
-    return await sessions.sign_in(uow=uow, cmd=body, tokens=_token_policy(request), lockout=_lockout(request))
+    source = request.client.host if request.client else None
+    return await sessions.sign_in(uow=uow, cmd=body, tokens=_token_policy(request), lockout=_lockout(request),
+                                  throttle=_throttle(request), source=source)
 
 
 @router.post("/auth/refresh", response_model=TokensOut, tags=["auth"])

@@ -50,6 +50,31 @@ CLEARED = FailureCount(0, None, None)
 
 
 @dataclass(frozen=True)
+class SourceThrottle:
+    """Failures of one account from one source: past `threshold`, each one doubles that source's wait.
+
+    The wait is per (account, source): an attacker at one address slows only themselves, and the
+    user signs in from anywhere else. The account-wide LockoutPolicy, with a far higher threshold,
+    still stops guessing spread over many addresses.
+    """
+
+    threshold: int
+    window: timedelta
+    first_delay: timedelta
+    longest_delay: timedelta
+
+    def after_failure(self, current: FailureCount, now: datetime) -> FailureCount:
+        if current.window_start is None or now - current.window_start >= self.window:
+            attempts, window_start = 1, now
+        else:
+            attempts, window_start = current.attempts + 1, current.window_start
+        if attempts < self.threshold:
+            return FailureCount(attempts, window_start, None)
+        delay = min(self.first_delay * 2 ** (attempts - self.threshold), self.longest_delay)
+        return FailureCount(attempts, window_start, now + delay)
+
+
+@dataclass(frozen=True)
 class TokenPolicy:
     """How the gateway's own tokens are signed (the newest key of its ring), and how long each kind lives."""
 

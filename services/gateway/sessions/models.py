@@ -1,8 +1,8 @@
-"""The sessions' tables: refresh tokens by family, and access tokens signed out before their expiry."""
+"""The sessions' tables: refresh tokens by family, access tokens signed out early, sign-in throttles."""
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, String
+from sqlalchemy import ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from services.gateway.db import Base
@@ -30,3 +30,15 @@ class RevokedAccessToken(Base):
 
     jti: Mapped[str] = mapped_column(String(64), primary_key=True)
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+
+
+class SignInThrottle(Base):
+    """Failed sign-ins of one account from one source (IP): that pair waits, the account elsewhere does not."""
+
+    __tablename__ = "sign_in_throttle"
+
+    user_id: Mapped[str] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"), primary_key=True)
+    source: Mapped[str] = mapped_column(String(45), primary_key=True)  # an IPv6 address at most
+    failures: Mapped[int] = mapped_column(Integer)
+    window_start: Mapped[datetime] = mapped_column(UTCDateTime)
+    blocked_until: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
