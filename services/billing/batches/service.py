@@ -3,36 +3,28 @@
 import asyncio
 import uuid
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 
-from services.billing import coordination
-from services.billing.claim_models import Claim, ClaimBatch, ClaimLine, X12ControlNumber
-from services.billing.claim_schemas import BatchOut, ExportIn
-from services.billing.claims import lines_of, move
-from services.billing.domain import ClaimStatus
-from services.billing.models import BillingPatient, BillingProfile, BillingProvider, Coverage, Payer
+from services.billing.batches.models import ClaimBatch
+from services.billing.batches.prior_payer import prior_payer_of
+from services.billing.batches.schemas import BatchOut, ExportIn
+from services.billing.claims.control_numbers import next_control_number
+from services.billing.claims.domain import ClaimStatus
+from services.billing.claims.models import Claim, ClaimLine, Coverage
+from services.billing.claims.service import lines_of, move
+from services.billing.projections.models import BillingPatient, BillingProvider
+from services.billing.reference.models import BillingProfile, Payer
 from services.billing.x12 import edi837
 from services.billing.x12.envelope import Envelope
 from services.billing.x12.validation import validate
 from shared.audit import UowFactory, audit_denials, ensure_phi_access, record_phi_access
 from shared.auth import Principal
 from shared.contracts.billing import ClaimSubmitted
-from shared.db import insert_on_conflict
 from shared.clock import utcnow
 from shared.errors import Conflict, NotFound, Unprocessable
 from shared.uow import UnitOfWork
 
 SEX = {"female": "F", "male": "M"}
-
-
-async def next_control_number(uow: UnitOfWork, kind: str) -> int:
-    """The next number of a kind: one UPDATE ... RETURNING, so concurrent exports never share one."""
-    session = uow.session
-    await session.execute(insert_on_conflict(session, X12ControlNumber)
-                          .values(kind=kind, last_value=0).on_conflict_do_nothing())
-    return (await session.execute(
-        update(X12ControlNumber).where(X12ControlNumber.kind == kind)
-        .values(last_value=X12ControlNumber.last_value + 1).returning(X12ControlNumber.last_value))).scalar_one()
 
 
 def _address(value: dict) -> edi837.Address:
@@ -71,7 +63,7 @@ async def describe(uow: UnitOfWork, claim: Claim, profile: BillingProfile) -> ed
         lines=tuple(edi837.Line837(line.control_number, line.cpt, tuple(line.modifiers), line.charge_amount, line.units,
                                    tuple(line.diagnosis_pointers), claim.date_of_service) for line in lines),
         replaces_payer_claim=claim.payer_claim_number,  # set once a payer adjudicated it: this is a correction
-        prior_payer=await coordination.prior_payer_of(uow, claim),  # a secondary claim: the primary's decision
+        prior_payer=await prior_payer_of(uow, claim),  # a secondary claim: the primary's decision
     )
 
 

@@ -1,32 +1,31 @@
 """Charges: a completed visit's CPT lines priced from the fee schedule, and missed-visit fees."""
 
 import uuid
-from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
-from services.billing import claims, pricing
-from services.billing.balances import change_patient_balance
-from services.billing.domain import charge_lines
-from shared.clock import local_date
-from services.billing.locations import zone_of
-from services.billing.models import Charge, MissedVisitFee
+from services.billing.charges.domain import charge_lines
+from services.billing.charges.models import Charge
+from services.billing.ledger import service as ledger
+from services.billing.projections import service as projections
+from services.billing.reference import domain as pricing
+from services.billing.reference import service as reference
+from services.billing.reference.models import MissedVisitFee
 from shared.audit import UowFactory, audit_denials, ensure_phi_access, record_phi_access
 from shared.auth import Principal
+from shared.clock import local_date, utcnow
 from shared.contracts.billing import ChargeCreated
 from shared.contracts.scheduling import AppointmentCancelled, AppointmentCompleted, AppointmentNoShow
 from shared.db import insert_on_conflict
-from shared.clock import utcnow
 from shared.uow import UnitOfWork
 
 
-
 async def charge_completed_visit(*, uow: UnitOfWork, visit: AppointmentCompleted) -> list[Charge]:
-    """Record one priced charge per CPT line of a completed visit, then its claim (inside the consumer's transaction)."""
+    """Record one priced charge per CPT line of a completed visit (inside the consumer's transaction); [] if charged."""
     if await uow.session.scalar(select(Charge.id).where(Charge.appointment_id == visit.appointment_id).limit(1)):
         return []  # another completion event of the same visit: the unique (visit, line) stands behind this
     now, lines = utcnow(), charge_lines(visit)
-    schedule = await pricing.fees(uow, visit.location_id, {line.cpt for line in lines})
+    schedule = await reference.fees(uow, visit.location_id, {line.cpt for line in lines})
     charges = [
         Charge(id=str(uuid.uuid4()), appointment_id=visit.appointment_id, patient_id=visit.patient_id,
                provider_id=visit.provider_id, location_id=visit.location_id, kind="visit",
@@ -38,7 +37,6 @@ async def charge_completed_visit(*, uow: UnitOfWork, visit: AppointmentCompleted
     for charge in charges:
         await _emit_created(uow, charge)
     await uow.session.flush()
-    await claims.open_claims_for_encounter(uow=uow, appointment_id=visit.appointment_id)
     return charges
 
 
@@ -60,10 +58,11 @@ async def _charge_missed_visit(uow: UnitOfWork, event: AppointmentNoShow | Appoi
     fee = getattr(fees, f"{kind}_fee", None) if fees else None
     if not fee:
         return None
+    # Its date of service is the visit's local day at its location (UTC until the location's timezone is known).
     charge = dict(id=str(uuid.uuid4()), appointment_id=event.appointment_id, line_number=0, kind=kind,
                   patient_id=event.patient_id, provider_id=event.provider_id, location_id=event.location_id,
-                  date_of_service=await _service_date(uow, event.location_id, event.start), cpt="", modifiers=[],
-                  units=1, diagnosis_codes=[], amount=fee, created_at=utcnow())
+                  date_of_service=local_date(event.start, await projections.zone_of(uow, event.location_id)),
+                  cpt="", modifiers=[], units=1, diagnosis_codes=[], amount=fee, created_at=utcnow())
     # Line 0 is the appointment's one missed-visit fee: a second no-show or cancel event adds nothing.
     inserted = await uow.session.execute(insert_on_conflict(uow.session, Charge).values(**charge)
                                          .on_conflict_do_nothing(index_elements=["appointment_id", "line_number"]))
@@ -71,14 +70,9 @@ async def _charge_missed_visit(uow: UnitOfWork, event: AppointmentNoShow | Appoi
         return None
     row = Charge(**charge)
     await _emit_created(uow, row)
-    await change_patient_balance(uow=uow, patient_id=row.patient_id, location_id=row.location_id, amount=fee,
-                                 reason=f"{kind}_fee", source_id=f"charge:{row.id}")
+    await ledger.change_patient_balance(uow=uow, patient_id=row.patient_id, location_id=row.location_id,
+                                        amount=fee, reason=f"{kind}_fee", source_id=f"charge:{row.id}")
     return row
-
-
-async def _service_date(uow: UnitOfWork, location_id: str, start: datetime) -> date:
-    """The visit's local calendar day at its location (UTC until the location's timezone is known)."""
-    return local_date(start, await zone_of(uow, location_id))
 
 
 async def _emit_created(uow: UnitOfWork, charge: Charge) -> None:
@@ -110,3 +104,8 @@ async def charges_of_appointment(*, uow: UnitOfWork, new_uow: UowFactory, appoin
                                     resource_id=appointment_id, patient_id=first.patient_id,
                                     location_id=first.location_id)
     return charges
+
+
+async def merge_patients(*, uow: UnitOfWork, duplicate_id: str, survivor_id: str) -> None:
+    """The charges of a merged-away patient record now belong to its survivor (inside the consumer's transaction)."""
+    await uow.session.execute(update(Charge).where(Charge.patient_id == duplicate_id).values(patient_id=survivor_id))

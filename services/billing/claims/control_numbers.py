@@ -10,7 +10,7 @@ import re
 
 from sqlalchemy import select, update
 
-from services.billing.claim_models import CLAIM_NUMBER_SEQUENCE, X12ControlNumber
+from services.billing.claims.models import CLAIM_NUMBER_SEQUENCE, X12ControlNumber
 from shared.db import insert_on_conflict
 from shared.uow import UnitOfWork
 
@@ -52,9 +52,14 @@ async def next_claim_number(uow: UnitOfWork, location_id: str) -> str:
     session = uow.session
     if session.bind.dialect.name == "postgresql":
         return claim_number(location_id, await session.scalar(select(CLAIM_NUMBER_SEQUENCE.next_value())))
+    return claim_number(location_id, await next_control_number(uow, COUNTER_KIND))
+
+
+async def next_control_number(uow: UnitOfWork, kind: str) -> int:
+    """The next number of a kind: one UPDATE ... RETURNING, so concurrent exports never share one."""
+    session = uow.session
     await session.execute(insert_on_conflict(session, X12ControlNumber)
-                          .values(kind=COUNTER_KIND, last_value=0).on_conflict_do_nothing())
-    sequence = (await session.execute(
-        update(X12ControlNumber).where(X12ControlNumber.kind == COUNTER_KIND)
+                          .values(kind=kind, last_value=0).on_conflict_do_nothing())
+    return (await session.execute(
+        update(X12ControlNumber).where(X12ControlNumber.kind == kind)
         .values(last_value=X12ControlNumber.last_value + 1).returning(X12ControlNumber.last_value))).scalar_one()
-    return claim_number(location_id, sequence)

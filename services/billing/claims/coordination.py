@@ -2,24 +2,22 @@
 
 After a primary claim's 835 posts with patient responsibility, and the patient has a secondary
 coverage in effect on the date of service, a claim to the secondary payer opens (draft, then
-scrubbed) with the same lines. Its 837P carries what the primary did (loops 2320 and 2430); the
-secondary owes at most charge - prior_payer_amount, what the primary neither paid nor wrote off.
+scrubbed) with the same lines. Its 837P carries what the primary did (loops 2320 and 2430, see
+batches/prior_payer.py); the secondary owes at most charge - prior_payer_amount, what the primary
+neither paid nor wrote off.
 """
 
 import uuid
 
 from sqlalchemy import select
 
-from services.billing import control_numbers
-from services.billing.claim_models import Claim, ClaimLine
-from services.billing.claims import SYSTEM, active_coverages, lines_of, record_change, scrub
-from services.billing.domain import ZERO, ClaimStatus
-from shared.clock import local_date
-from services.billing.locations import zone_of
-from services.billing.models import BillingPatient, Coverage, Payer
-from services.billing.remittance_models import (Remittance, RemittanceClaimPayment, RemittanceLineAdjustment,
-                                                RemittanceLinePayment, live_postings)
-from services.billing.x12 import edi837_cob as cob
+from services.billing.claims import control_numbers
+from services.billing.claims.domain import ClaimStatus
+from services.billing.claims.models import Claim, ClaimLine, Coverage
+from services.billing.claims.opening import active_coverages
+from services.billing.claims.scrubbing import scrub
+from services.billing.claims.service import SYSTEM, lines_of, record_change
+from services.billing.db import ZERO
 from shared.clock import utcnow
 from shared.uow import UnitOfWork
 
@@ -37,11 +35,11 @@ async def open_secondary_claim(uow: UnitOfWork, primary: Claim) -> Claim | None:
         return None
     # Its own number: the secondary payer's 835 must find this claim, not the primary.
     now, number = utcnow(), await control_numbers.next_claim_number(uow, primary.location_id)
-    claim = Claim(id=str(uuid.uuid4()), control_number=number, appointment_id=primary.appointment_id, patient_id=primary.patient_id,
-                  location_id=primary.location_id, provider_id=primary.provider_id, payer_id=secondary.payer_id,
-                  coverage_id=secondary.id, priority=SECONDARY, date_of_service=primary.date_of_service,
-                  diagnosis_codes=list(primary.diagnosis_codes), status=ClaimStatus.DRAFT,
-                  total_charge=primary.total_charge, paid_amount=ZERO, adjustment_amount=ZERO,
+    claim = Claim(id=str(uuid.uuid4()), control_number=number, appointment_id=primary.appointment_id,
+                  patient_id=primary.patient_id, location_id=primary.location_id, provider_id=primary.provider_id,
+                  payer_id=secondary.payer_id, coverage_id=secondary.id, priority=SECONDARY,
+                  date_of_service=primary.date_of_service, diagnosis_codes=list(primary.diagnosis_codes),
+                  status=ClaimStatus.DRAFT, total_charge=primary.total_charge, paid_amount=ZERO, adjustment_amount=ZERO,
                   patient_responsibility=ZERO, scrub_failures=[], primary_claim_id=primary.id,
                   prior_payer_amount=primary.paid_amount + primary.adjustment_amount, created_at=now, updated_at=now)
     uow.session.add(claim)
@@ -58,48 +56,6 @@ async def open_secondary_claim(uow: UnitOfWork, primary: Claim) -> Claim | None:
                         f"the primary payer left {primary.patient_responsibility} to the patient")
     await scrub(uow, claim)
     return claim
-
-
-async def prior_payer_of(uow: UnitOfWork, claim: Claim) -> cob.PriorPayer | None:
-    """What the primary payer decided, as a secondary claim's 837P states it (None for a primary claim)."""
-    if claim.primary_claim_id is None:
-        return None
-    session = uow.session
-    primary = await session.get(Claim, claim.primary_claim_id)
-    payer, coverage = await session.get(Payer, primary.payer_id), await session.get(Coverage, primary.coverage_id)
-    patient = await session.get(BillingPatient, primary.patient_id)
-    held = ({"family_name": patient.family_name, "given_name": patient.given_name}
-            if coverage.relationship == "self" else coverage.subscriber or {})
-    posted = (await session.execute(
-        select(RemittanceLineAdjustment.line_payment_id, RemittanceLineAdjustment.claim_line_id,
-               RemittanceLineAdjustment.group_code, RemittanceLineAdjustment.carc, RemittanceLineAdjustment.amount)
-        .join(RemittanceClaimPayment, RemittanceClaimPayment.id == RemittanceLineAdjustment.claim_payment_id)
-        .where(RemittanceClaimPayment.claim_id == primary.id, live_postings())
-        .order_by(RemittanceLineAdjustment.group_code, RemittanceLineAdjustment.carc))).all()
-    line_level = await session.scalar(
-        select(RemittanceLinePayment.id).join(RemittanceClaimPayment)
-        .where(RemittanceClaimPayment.claim_id == primary.id, live_postings(),
-               RemittanceLinePayment.claim_line_id.is_not(None))
-        .limit(1))
-    decided_on = await session.scalar(
-        select(Remittance.payment_date).join(RemittanceClaimPayment)
-        .where(RemittanceClaimPayment.claim_id == primary.id, live_postings())
-        .order_by(Remittance.imported_at.desc()).limit(1))
-    decided_on = decided_on or local_date(primary.adjudicated_at, await zone_of(uow, primary.location_id))
-
-    def adjustments(where) -> tuple[cob.Adjustment, ...]:
-        return tuple(cob.Adjustment(group, carc, amount) for payment_line, line_id, group, carc, amount in posted
-                     if where(payment_line, line_id))
-
-    # Adjudicated at claim level only, the primary said nothing per line: no 2430 loops then.
-    lines = tuple(cob.PriorLine(line.paid_amount, line.cpt, tuple(line.modifiers), line.units,
-                                adjustments(lambda _, line_id, line=line: line_id == line.id), decided_on)
-                  for line in await lines_of(uow, primary.id)) if line_level else ()
-    return cob.PriorPayer(
-        payer_name=payer.name, payer_id=payer.x12_payer_id, filing_indicator=payer.claim_filing_indicator,
-        member_id=coverage.member_id, group_number=coverage.group_number, relationship=coverage.relationship,
-        subscriber_family_name=held.get("family_name", ""), subscriber_given_name=held.get("given_name", ""),
-        paid=primary.paid_amount, adjustments=adjustments(lambda payment_line, _: payment_line is None), lines=lines)
 
 
 async def open_for_new_secondary(uow: UnitOfWork, coverage: Coverage) -> None:

@@ -1,42 +1,10 @@
-"""Pure billing rules. No I/O here."""
+"""Pure rules of claims: the state machine, adjudication outcomes, diagnosis pointers. No I/O here."""
 
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from shared.contracts.scheduling import AppointmentCompleted
 from shared.errors import Conflict
-
-CENT = Decimal("0.01")
-ZERO = Decimal("0.00")
-
-
-@dataclass(frozen=True)
-class ChargeLine:
-    line_number: int
-    cpt: str
-    modifiers: list[str]
-    units: int
-    diagnosis_codes: list[str]
-
-
-def charge_lines(visit: AppointmentCompleted) -> list[ChargeLine]:
-    """One charge per CPT line, its diagnosis pointers resolved to ICD-10 codes in pointer order."""
-    return [
-        ChargeLine(
-            line_number=number,
-            cpt=line.cpt,
-            modifiers=list(line.modifiers),
-            units=line.units,
-            diagnosis_codes=[visit.diagnosis_codes[p - 1] for p in line.diagnosis_pointers],
-        )
-        for number, line in enumerate(visit.service_lines, start=1)
-    ]
-
-
-def line_amount(unit_fee: Decimal | None, units: int) -> Decimal:
-    """What a line costs under the fee schedule; nothing when the code is not priced (the scrubber says so)."""
-    return ZERO if unit_fee is None else (unit_fee * units).quantize(CENT)
 
 
 def claim_diagnoses(lines: list[list[str]]) -> tuple[list[str], list[list[int]]]:
@@ -107,22 +75,3 @@ def adjudicated_status(lines: list[LineOutcome], *, payer_denied: bool) -> Claim
     if any(line.denied for line in lines):
         return ClaimStatus.PARTIALLY_PAID
     return ClaimStatus.PAID
-
-
-# Group codes whose amounts the patient owes; CO, OA and PI are written off.
-PATIENT_GROUP = "PR"
-# OA-23 on a secondary payer's 835: the prior payer's payments and adjustments, already counted on the claim.
-PRIOR_PAYER_IMPACT = ("OA", "23")
-
-
-def split_adjustments(adjustments) -> tuple[Decimal, Decimal]:
-    """(written off by this payer, owed by the patient) of CAS amounts (anything with group_code, carc, amount)."""
-    patient = sum((a.amount for a in adjustments if a.group_code == PATIENT_GROUP), ZERO)
-    prior = sum((a.amount for a in adjustments if (a.group_code, a.carc) == PRIOR_PAYER_IMPACT), ZERO)
-    return sum((a.amount for a in adjustments), ZERO) - patient - prior, patient
-
-
-def underpaid_by(allowed: Decimal, settled: Decimal) -> Decimal:
-    """How far paid + patient responsibility fell short of the contracted allowed amount (a cent is tolerated)."""
-    short = allowed - settled
-    return short if short > CENT else ZERO

@@ -1,13 +1,20 @@
-"""Claims: one per encounter and payer, their lines, their status history and the 837P batches."""
+"""Claims: one per encounter and payer, their lines and status history, and what they are billed against.
+
+Two tables other features write live here because the claim machinery reads them and those
+features react with claims: a coverage (adding one opens claims, coverage/) and an underpayment
+(found by remittance posting, remittances/). Declared with the features, claims would import
+them in a circle.
+"""
 
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import (JSON, BigInteger, CheckConstraint, Date, ForeignKey, Integer, Sequence, String, Text,
+from sqlalchemy import (JSON, BigInteger, CheckConstraint, Date, ForeignKey, Integer, Sequence, String,
                         UniqueConstraint, text)
+from sqlalchemy.dialects.postgresql import ExcludeConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from services.billing.models import Base
+from services.billing.db import Base
 from shared.db import Money, UTCDateTime
 
 _ZERO = text("0")
@@ -94,20 +101,6 @@ class ClaimStatusChange(Base):
     changed_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
-class ClaimBatch(Base):
-    """One exported 837P interchange, kept as sent."""
-
-    __tablename__ = "claim_batch"
-
-    id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    location_id: Mapped[str] = mapped_column(String(64), index=True)
-    interchange_control_number: Mapped[int] = mapped_column(Integer, unique=True)
-    claim_count: Mapped[int] = mapped_column(Integer)
-    content: Mapped[str] = mapped_column(Text)
-    created_by: Mapped[str] = mapped_column(String(100))
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
-
-
 class X12ControlNumber(Base):
     """The last control number issued per kind: incremented in place, so two exports never share one."""
 
@@ -115,3 +108,51 @@ class X12ControlNumber(Base):
 
     kind: Mapped[str] = mapped_column(String(20), primary_key=True)
     last_value: Mapped[int] = mapped_column(Integer)
+
+
+class Coverage(Base):
+    """A patient's insurance with one payer, primary or secondary, over [effective_from, effective_to].
+
+    One primary and one secondary on any day: the database refuses an overlap (effective_to null
+    runs forever). SQLite has no exclusion constraints: the migration adds triggers with the same rule there.
+    """
+
+    __tablename__ = "coverage"
+    __table_args__ = (
+        CheckConstraint("effective_to IS NULL OR effective_to >= effective_from", name="dates_ordered"),
+        ExcludeConstraint(("patient_id", "="), ("priority", "="),
+                          (text("daterange(effective_from, effective_to, '[]')"), "&&"),
+                          name="no_coverage_overlap", using="gist").ddl_if(dialect="postgresql"),
+    )
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    patient_id: Mapped[str] = mapped_column(String(36), index=True)
+    location_id: Mapped[str] = mapped_column(String(64), index=True)
+    payer_id: Mapped[str] = mapped_column(ForeignKey("payer.id"), index=True)
+    priority: Mapped[str] = mapped_column(String(10))  # primary, secondary
+    member_id: Mapped[str] = mapped_column(String(80))
+    group_number: Mapped[str | None] = mapped_column(String(50))
+    relationship: Mapped[str] = mapped_column(String(10))  # self, spouse, child, other
+    subscriber: Mapped[dict | None] = mapped_column(JSON)  # name, birth date, sex, address when not self
+    effective_from: Mapped[date] = mapped_column(Date)
+    effective_to: Mapped[date | None] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Underpayment(Base):
+    """A line the payer settled below its contracted allowed amount (paid + patient responsibility < allowed)."""
+
+    __tablename__ = "underpayment"
+    __table_args__ = (UniqueConstraint("claim_payment_id", "claim_line_id"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    claim_payment_id: Mapped[str] = mapped_column(ForeignKey("remittance_claim_payment.id"), index=True)
+    claim_id: Mapped[str] = mapped_column(ForeignKey("claim.id"), index=True)
+    claim_line_id: Mapped[str] = mapped_column(ForeignKey("claim_line.id"))
+    payer_id: Mapped[str] = mapped_column(ForeignKey("payer.id"), index=True)
+    cpt: Mapped[str] = mapped_column(String(5))
+    modifier: Mapped[str] = mapped_column(String(2))
+    units: Mapped[int] = mapped_column(Integer)
+    allowed_amount: Mapped[Decimal] = mapped_column(Money)  # contracted rate x units
+    settled_amount: Mapped[Decimal] = mapped_column(Money)  # paid + patient responsibility
+    amount: Mapped[Decimal] = mapped_column(Money)  # allowed - settled

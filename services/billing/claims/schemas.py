@@ -1,4 +1,4 @@
-"""HTTP models of claims, 837P exports and 835 imports."""
+"""HTTP models of claims: a claim with its lines and history, status moves, the worklist."""
 
 from datetime import date, datetime
 from decimal import Decimal
@@ -77,21 +77,6 @@ class StatusIn(BaseModel):
     reason: str | None = Field(None, max_length=500)
 
 
-class UnderpaymentOut(BaseModel):
-    """A line a payer settled below its contracted allowed amount."""
-
-    claim_id: str
-    claim_line_id: str
-    patient_id: str
-    payer_id: str
-    cpt: str
-    modifier: str
-    units: int
-    allowed_amount: Decimal
-    settled_amount: Decimal
-    amount: Decimal
-
-
 class AttentionOut(BaseModel):
     """The dashboard's row: a claim a person has to look at, and why."""
 
@@ -100,52 +85,3 @@ class AttentionOut(BaseModel):
     patient_id: str
     total: Decimal
     reason: str
-
-
-class ExportIn(BaseModel):
-    location_id: str
-    receiver_id: str = Field("CLEARINGHOUSE", pattern=r"^[A-Za-z0-9]{2,15}$")
-    receiver_name: str = Field("CLEARINGHOUSE", min_length=1, max_length=60)
-    usage: Literal["T", "P"] = "T"
-
-
-class BatchOut(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
-
-    id: str
-    location_id: str
-    interchange_control_number: int
-    claim_count: int
-    claim_ids: list[str] = []
-    created_at: datetime
-    content: str
-
-
-class AdjustmentOut(BaseModel):
-    group_code: str
-    carc: str
-    amount: Decimal
-
-
-class PostedClaimOut(BaseModel):
-    patient_control_number: str
-    claim_id: str | None
-    status: str | None  # the claim's status after posting; None when unmatched
-    paid_amount: Decimal
-    patient_responsibility: Decimal
-    adjustments: list[AdjustmentOut]
-    problem: str | None = None  # why it was not posted
-
-
-class RemittanceOut(BaseModel):
-    remittance_id: str
-    already_imported: bool
-    trace_number: str
-    payer_identifier: str
-    payment_amount: Decimal
-    posted: list[PostedClaimOut]
-    unmatched: list[PostedClaimOut]
-
-
-class RemittanceIn(BaseModel):
-    x12: str = Field(min_length=106, max_length=5_000_000, description="the 835 interchange, as received")

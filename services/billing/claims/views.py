@@ -2,11 +2,10 @@
 
 from sqlalchemy import func, or_, select
 
-from services.billing.claim_models import Claim, ClaimLine, ClaimStatusChange
-from services.billing.claim_schemas import AttentionOut, ClaimLineOut, ClaimOut, StatusChangeOut
-from services.billing.coverage import patient_of
-from services.billing.domain import NEEDS_ATTENTION, ClaimStatus
-from services.billing.remittance_models import Underpayment
+from services.billing.claims.domain import NEEDS_ATTENTION, ClaimStatus
+from services.billing.claims.models import Claim, ClaimLine, ClaimStatusChange, Underpayment
+from services.billing.claims.schemas import AttentionOut, ClaimLineOut, ClaimOut, StatusChangeOut
+from services.billing.projections import service as projections
 from shared.audit import UowFactory, audit_denials, ensure_phi_access, record_phi_access
 from shared.auth import Principal
 from shared.errors import NotFound
@@ -59,7 +58,7 @@ async def claims_of_patient(*, uow: UnitOfWork, new_uow: UowFactory, patient_id:
                             actor: Principal) -> list[ClaimOut]:
     """A patient's claims at the caller's locations, newest service first (audited, a refusal too)."""
     async with audit_denials(new_uow), uow:
-        patient = await patient_of(uow, patient_id, actor, resource="Claim")
+        patient = await projections.patient_of(uow, patient_id, actor, resource="Claim")
         claims = [claim for claim in (await uow.session.scalars(
             select(Claim).where(Claim.patient_id == patient_id).order_by(Claim.date_of_service.desc())))
             if actor.may_access(claim.location_id)]

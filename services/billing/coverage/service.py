@@ -1,44 +1,35 @@
-"""Patients' insurance coverage: who pays first, with which member id, from when to when."""
+"""Patients' insurance coverage: who pays first, with which member id, from when to when.
+
+Coverage rows are declared with the claims (claims/models.py): claims read them, and adding one
+opens the claims it makes billable.
+"""
 
 import uuid
 from datetime import date
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select, update
+from sqlalchemy.orm import aliased
 
-from services.billing import claims, coordination
-from services.billing.models import BillingPatient, Coverage
-from services.billing.reference import get_payer
-from services.billing.schemas import CoverageIn
+from services.billing.claims import coordination, opening
+from services.billing.claims.models import Coverage
+from services.billing.coverage.schemas import CoverageIn
+from services.billing.projections import service as projections
+from services.billing.reference import service as reference
 from shared.audit import UowFactory, audit_denials, ensure_phi_access, record_phi_access
 from shared.auth import Principal
 from shared.clock import utcnow
 from shared.errors import Conflict, NotFound, Unprocessable
 from shared.uow import UnitOfWork
 
-
 OVERLAP_RULE = "no_coverage_overlap"  # the exclusion constraint (PostgreSQL) and triggers (SQLite)
-
-
-async def patient_of(uow: UnitOfWork, patient_id: str, actor: Principal, *, lock: bool = False,
-                     action: str = "read", resource: str = "Coverage") -> BillingPatient:
-    """The patient as scheduling told billing, scope-checked (a PhiAccessDenied, audited); `lock` queues coverages."""
-    patient = await uow.session.get(BillingPatient, patient_id, with_for_update=lock)
-    if patient is None:
-        raise NotFound(f"billing knows no patient {patient_id} (yet)", field="patient_id")
-    ensure_phi_access(actor, action=action, resource=resource, resource_id=None, patient_id=patient.patient_id,
-                      location_id=patient.location_id)
-    if patient.merged_into:
-        raise NotFound(f"patient {patient_id} was merged into {patient.merged_into}", field="patient_id",
-                       merged_into=patient.merged_into)
-    return patient
 
 
 async def add_coverage(*, uow: UnitOfWork, new_uow: UowFactory, patient_id: str, cmd: CoverageIn,
                        actor: Principal) -> Coverage:
     """Record a patient's coverage with a payer (audited: insurance data is PHI); one per priority at a time."""
     async with audit_denials(new_uow), uow:
-        patient = await patient_of(uow, patient_id, actor, lock=True, action="create")
-        await get_payer(uow, cmd.payer_id)
+        patient = await projections.patient_of(uow, patient_id, actor, lock=True, action="create")
+        await reference.get_payer(uow, cmd.payer_id)
         coverage = Coverage(id=str(uuid.uuid4()), patient_id=patient.patient_id, location_id=patient.location_id,
                             created_at=utcnow(), **cmd.model_dump(mode="python", exclude={"subscriber"}),
                             subscriber=cmd.subscriber.model_dump(mode="json") if cmd.subscriber else None)
@@ -46,7 +37,7 @@ async def add_coverage(*, uow: UnitOfWork, new_uow: UowFactory, patient_id: str,
         await _write_refusing_overlap(uow, coverage)
         await record_phi_access(uow, actor=actor, action="create", resource="Coverage", resource_id=coverage.id,
                                 patient_id=patient.patient_id, location_id=patient.location_id)
-        await claims.open_claims_for_patient(uow, coverage)
+        await opening.open_claims_for_patient(uow, coverage)
         await coordination.open_for_new_secondary(uow, coverage)
     return coverage
 
@@ -60,7 +51,7 @@ async def end_coverage(*, uow: UnitOfWork, new_uow: UowFactory, coverage_id: str
             raise NotFound(f"coverage {coverage_id} not found", field="coverage_id")
         ensure_phi_access(actor, action="update", resource="Coverage", resource_id=coverage.id,
                           patient_id=coverage.patient_id, location_id=coverage.location_id)
-        await patient_of(uow, coverage.patient_id, actor, lock=True, action="update")
+        await projections.patient_of(uow, coverage.patient_id, actor, lock=True, action="update")
         if effective_to < coverage.effective_from:
             raise Unprocessable("effective_to is before effective_from", field="effective_to")
         coverage.effective_to = effective_to
@@ -92,10 +83,25 @@ async def _write_refusing_overlap(uow: UnitOfWork, coverage: Coverage) -> None:
 async def coverages_of(*, uow: UnitOfWork, new_uow: UowFactory, patient_id: str, actor: Principal) -> list[Coverage]:
     """A patient's coverages, primary first (audited, a refusal too)."""
     async with audit_denials(new_uow), uow:
-        patient = await patient_of(uow, patient_id, actor)
+        patient = await projections.patient_of(uow, patient_id, actor)
         found = list((await uow.session.scalars(
             select(Coverage).where(Coverage.patient_id == patient_id)
             .order_by(Coverage.priority, Coverage.effective_from.desc()))).all())
         await record_phi_access(uow, actor=actor, action="read", resource="Coverage", resource_id=None,
                                 patient_id=patient.patient_id, location_id=patient.location_id)
     return found
+
+
+async def merge_patients(*, uow: UnitOfWork, duplicate_id: str, survivor_id: str) -> None:
+    """Coverage of a merged-away patient record now belongs to its survivor (inside the consumer's transaction).
+
+    A coverage overlapping one of the survivor's of the same priority stays with the merged-away
+    record (one primary per day is a database rule): a biller settles which one holds.
+    """
+    survivors = aliased(Coverage)
+    clashes = select(survivors.id).where(
+        survivors.patient_id == survivor_id, survivors.priority == Coverage.priority,
+        survivors.effective_from <= func.coalesce(Coverage.effective_to, date.max),
+        Coverage.effective_from <= func.coalesce(survivors.effective_to, date.max))
+    await uow.session.execute(update(Coverage).where(Coverage.patient_id == duplicate_id, ~clashes.exists())
+                              .values(patient_id=survivor_id))

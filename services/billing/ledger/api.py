@@ -6,11 +6,10 @@ from typing import Annotated
 from fastapi import APIRouter, Header, Query, Response
 from fastapi.responses import PlainTextResponse
 
-from services.billing import payments, statements
-from services.billing.ledger_access import CheckInDesk, MoneyStaff, ensure_may_post
-from services.billing.ledger_schemas import (
-    BalanceOut, PaymentIn, PaymentOut, RefundIn, RefundOut, StatementOut,
-)
+from services.billing.access import Biller, CheckInDesk, ensure_may_post
+from services.billing.ledger import payments, statements
+from services.billing.ledger import service as ledger
+from services.billing.ledger.schemas import BalanceOut, PaymentIn, PaymentOut, RefundIn, RefundOut, StatementOut
 from shared.web import NewUowDep, UowDep
 
 router = APIRouter(tags=["payments"])
@@ -30,13 +29,13 @@ async def post_payment(cmd: PaymentIn, uow: UowDep, new_uow: NewUowDep, actor: C
 
 
 @router.get("/payments/{payment_id}", response_model=PaymentOut)
-async def get_payment(payment_id: str, uow: UowDep, new_uow: NewUowDep, actor: MoneyStaff):
+async def get_payment(payment_id: str, uow: UowDep, new_uow: NewUowDep, actor: Biller):
     """One payment and how much of it was refunded."""
     return await payments.get_payment(uow=uow, new_uow=new_uow, payment_id=payment_id, actor=actor)
 
 
 @router.post("/payments/{payment_id}/refunds", response_model=RefundOut, status_code=201)
-async def refund_payment(payment_id: str, cmd: RefundIn, uow: UowDep, new_uow: NewUowDep, actor: MoneyStaff,
+async def refund_payment(payment_id: str, cmd: RefundIn, uow: UowDep, new_uow: NewUowDep, actor: Biller,
                          response: Response,
                          idempotency_key: Annotated[str | None, Header(max_length=200)] = None):
     """Refund part or all of a payment; 409 naming the refundable amount when it asks for more."""
@@ -49,7 +48,7 @@ async def refund_payment(payment_id: str, cmd: RefundIn, uow: UowDep, new_uow: N
 
 @router.get("/patients/{patient_id}/payments", response_model=list[PaymentOut])
 async def payments_of_patient(patient_id: str, location_id: LocationQuery, uow: UowDep, new_uow: NewUowDep,
-                              actor: MoneyStaff):
+                              actor: Biller):
     """A patient's payments at a location, newest first."""
     return await payments.payments_of_patient(uow=uow, new_uow=new_uow, patient_id=patient_id,
                                               location_id=location_id, actor=actor)
@@ -59,13 +58,13 @@ async def payments_of_patient(patient_id: str, location_id: LocationQuery, uow: 
 async def patient_balance(patient_id: str, location_id: LocationQuery, uow: UowDep, new_uow: NewUowDep,
                           actor: CheckInDesk):
     """What the patient owes at a location now (negative: a credit)."""
-    return await statements.current_balance(uow=uow, new_uow=new_uow, patient_id=patient_id,
-                                            location_id=location_id, actor=actor)
+    return await ledger.current_balance(uow=uow, new_uow=new_uow, patient_id=patient_id, location_id=location_id,
+                                        actor=actor)
 
 
 @router.get("/patients/{patient_id}/statement", response_model=StatementOut)
 async def patient_statement(patient_id: str, location_id: LocationQuery, start: date, end: date,
-                            uow: UowDep, new_uow: NewUowDep, actor: MoneyStaff):
+                            uow: UowDep, new_uow: NewUowDep, actor: Biller):
     """The patient's ledger lines of a period (local days of the location), from opening to closing balance."""
     return await statements.statement(uow=uow, new_uow=new_uow, patient_id=patient_id, location_id=location_id,
                                       start=start, end=end, actor=actor)
@@ -73,7 +72,7 @@ async def patient_statement(patient_id: str, location_id: LocationQuery, start: 
 
 @router.get("/patients/{patient_id}/statement.csv", response_class=PlainTextResponse)
 async def patient_statement_csv(patient_id: str, location_id: LocationQuery, start: date, end: date,
-                                uow: UowDep, new_uow: NewUowDep, actor: MoneyStaff):
+                                uow: UowDep, new_uow: NewUowDep, actor: Biller):
     """The same statement as CSV, for printing or mailing."""
     statement = await statements.statement(uow=uow, new_uow=new_uow, patient_id=patient_id, location_id=location_id,
                                            start=start, end=end, actor=actor)

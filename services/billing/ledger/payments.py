@@ -4,9 +4,9 @@ import uuid
 
 from sqlalchemy import select, update
 
-from services.billing.balances import change_patient_balance
-from services.billing.ledger_models import Payment, Refund
-from services.billing.ledger_schemas import PaymentIn, RefundIn
+from services.billing.ledger.models import Payment, Refund
+from services.billing.ledger.schemas import PaymentIn, RefundIn
+from services.billing.ledger.service import change_patient_balance
 from shared.audit import UowFactory, audit_denials, ensure_phi_access, record_phi_access
 from shared.auth import Principal
 from shared.contracts.billing import PaymentPosted

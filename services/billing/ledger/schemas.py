@@ -1,4 +1,4 @@
-"""HTTP models of payments, refunds, balances, statements, expenses and budgets."""
+"""HTTP models of payments, refunds, balances and statements."""
 
 from datetime import date, datetime
 from decimal import Decimal
@@ -6,7 +6,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
-from services.billing.ledger_domain import ExpenseCategory, PaymentKind, PaymentMethod
+from services.billing.ledger.domain import PaymentKind, PaymentMethod
 
 Amount = Annotated[Decimal, Field(gt=0, max_digits=12, decimal_places=2)]
 
@@ -110,60 +110,3 @@ class StatementOut(BaseModel):
     credits: Decimal
     closing_balance: Decimal
     lines: list[StatementLineOut]
-
-
-class ExpenseIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    category: ExpenseCategory
-    amount: Amount
-    incurred_on: date
-    description: str = Field(min_length=1, max_length=200)
-    vendor: str | None = Field(None, max_length=200)
-
-
-class ExpenseOut(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
-
-    id: str
-    location_id: str
-    category: str
-    amount: Decimal
-    incurred_on: date
-    description: str
-    vendor: str | None
-    source_ref: str | None
-    recorded_by: str
-
-
-class BudgetIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    amount: Annotated[Decimal, Field(ge=0, max_digits=12, decimal_places=2)]
-
-
-class BudgetOut(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
-
-    location_id: str
-    category: str
-    month: date
-    amount: Decimal
-
-
-class BudgetLineOut(BaseModel):
-    month: str
-    category: str
-    budget: Decimal
-    actual: Decimal
-    variance: Decimal
-
-
-class BudgetReportOut(BaseModel):
-    location_id: str
-    start: str
-    end: str
-    lines: list[BudgetLineOut]
-    total_budget: Decimal
-    total_actual: Decimal
-    total_variance: Decimal

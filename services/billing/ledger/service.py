@@ -5,14 +5,15 @@ from decimal import Decimal
 
 from sqlalchemy import select, update
 
-from services.billing.ledger_models import PatientBalance, PatientLedgerEntry
+from services.billing.db import CENT
+from services.billing.ledger.models import PatientBalance, PatientLedgerEntry
+from shared.audit import UowFactory, audit_denials, ensure_phi_access, record_phi_access
+from shared.auth import Principal
 from shared.contracts.billing import BalanceChanged
 from shared.db import insert_on_conflict
 from shared.clock import utcnow
 from shared.errors import Unprocessable
 from shared.uow import UnitOfWork
-
-CENT = Decimal("0.01")
 
 
 async def change_patient_balance(*, uow: UnitOfWork, patient_id: str, location_id: str, amount: Decimal,
@@ -64,3 +65,15 @@ async def balance_of(*, uow: UnitOfWork, patient_id: str, location_id: str) -> D
         .where(PatientBalance.patient_id == patient_id, PatientBalance.location_id == location_id)
     )
     return balance if balance is not None else Decimal("0.00")
+
+
+async def current_balance(*, uow: UnitOfWork, new_uow: UowFactory, patient_id: str, location_id: str,
+                          actor: Principal):
+    """The patient's balance at a location now (audited, a refusal too)."""
+    async with audit_denials(new_uow), uow:
+        ensure_phi_access(actor, action="read", resource="Balance", resource_id=None, patient_id=patient_id,
+                          location_id=location_id)
+        balance = await balance_of(uow=uow, patient_id=patient_id, location_id=location_id)
+        await record_phi_access(uow, actor=actor, action="read", resource="Balance", resource_id=None,
+                                patient_id=patient_id, location_id=location_id)
+    return {"patient_id": patient_id, "location_id": location_id, "balance": balance}

@@ -7,12 +7,12 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 
-from services.billing.balances import balance_of
-from services.billing.ledger_domain import ZERO, StatementLine, local_days, reconcile
+from services.billing.db import ZERO
+from services.billing.ledger.domain import StatementLine, local_days, reconcile
+from services.billing.ledger.models import PatientLedgerEntry
+from services.billing.ledger.schemas import StatementOut
+from services.billing.projections import service as projections
 from shared.clock import local_date
-from services.billing.ledger_models import PatientLedgerEntry
-from services.billing.ledger_schemas import StatementOut
-from services.billing.locations import zone_of
 from shared.audit import UowFactory, audit_denials, ensure_phi_access, record_phi_access
 from shared.auth import Principal
 from shared.errors import Unprocessable
@@ -28,7 +28,7 @@ async def statement(*, uow: UnitOfWork, new_uow: UowFactory, patient_id: str, lo
     async with audit_denials(new_uow), uow:
         ensure_phi_access(actor, action="read", resource="Statement", resource_id=None, patient_id=patient_id,
                           location_id=location_id)
-        zone = await zone_of(uow, location_id)
+        zone = await projections.zone_of(uow, location_id)
         since, until = local_days(start, end, zone)
         before = await uow.session.scalar(
             select(PatientLedgerEntry).where(*account, PatientLedgerEntry.posted_at < since)
@@ -56,18 +56,6 @@ async def statement(*, uow: UnitOfWork, new_uow: UowFactory, patient_id: str, lo
         credits=sum((e.amount for e in entries if e.amount < 0), ZERO),
         lines=entries,
     )
-
-
-async def current_balance(*, uow: UnitOfWork, new_uow: UowFactory, patient_id: str, location_id: str,
-                          actor: Principal):
-    """The patient's balance at a location now (audited, a refusal too)."""
-    async with audit_denials(new_uow), uow:
-        ensure_phi_access(actor, action="read", resource="Balance", resource_id=None, patient_id=patient_id,
-                          location_id=location_id)
-        balance = await balance_of(uow=uow, patient_id=patient_id, location_id=location_id)
-        await record_phi_access(uow, actor=actor, action="read", resource="Balance", resource_id=None,
-                                patient_id=patient_id, location_id=location_id)
-    return {"patient_id": patient_id, "location_id": location_id, "balance": balance}
 
 
 def statement_csv(statement: StatementOut) -> str:

@@ -1,21 +1,14 @@
-"""Billing HTTP routes for reference data, coverage and charges: thin, each calls one use case."""
+"""Billing HTTP routes for reference data: thin, each calls one use case."""
 
 from fastapi import APIRouter
 
-from services.billing import coverage, reference, service
 from services.billing.access import Biller
-from services.billing.schemas import (BillingProfileIn, BillingProfileOut, ChargeOut, CoverageEndIn, CoverageIn,
-                                      CoverageOut, FeeIn, FeeOut, MissedVisitFeesIn, MissedVisitFeesOut, PayerIn,
-                                      PayerOut, RateIn, RateOut)
-from shared.web import NewUowDep, UowDep
+from services.billing.reference import service as reference
+from services.billing.reference.schemas import (BillingProfileIn, BillingProfileOut, FeeIn, FeeOut, MissedVisitFeesIn,
+                                                MissedVisitFeesOut, PayerIn, PayerOut, RateIn, RateOut)
+from shared.web import UowDep
 
 router = APIRouter()
-
-
-@router.get("/appointments/{appointment_id}/charges", response_model=list[ChargeOut], tags=["charges"])
-async def charges_of_appointment(appointment_id: str, uow: UowDep, new_uow: NewUowDep, actor: Biller):
-    """The charges billing recorded for one completed visit (or its missed-visit fee)."""
-    return await service.charges_of_appointment(uow=uow, new_uow=new_uow, appointment_id=appointment_id, actor=actor)
 
 
 @router.post("/payers", status_code=201, response_model=PayerOut, tags=["payers"])
@@ -70,22 +63,3 @@ async def billing_profile(location_id: str, uow: UowDep, actor: Biller):
 async def set_missed_visit_fees(location_id: str, body: MissedVisitFeesIn, uow: UowDep, actor: Biller):
     """Set the location's no-show and late-cancellation fees (null: none)."""
     return await reference.set_missed_visit_fees(uow=uow, location_id=location_id, cmd=body, actor=actor)
-
-
-@router.post("/patients/{patient_id}/coverages", status_code=201, response_model=CoverageOut, tags=["coverage"])
-async def add_coverage(patient_id: str, body: CoverageIn, uow: UowDep, new_uow: NewUowDep, actor: Biller):
-    """Record a patient's insurance with a payer; 409 naming `effective_from` when another of its priority overlaps."""
-    return await coverage.add_coverage(uow=uow, new_uow=new_uow, patient_id=patient_id, cmd=body, actor=actor)
-
-
-@router.get("/patients/{patient_id}/coverages", response_model=list[CoverageOut], tags=["coverage"])
-async def coverages_of(patient_id: str, uow: UowDep, new_uow: NewUowDep, actor: Biller):
-    """A patient's coverages, primary first."""
-    return await coverage.coverages_of(uow=uow, new_uow=new_uow, patient_id=patient_id, actor=actor)
-
-
-@router.patch("/coverages/{coverage_id}", response_model=CoverageOut, tags=["coverage"])
-async def end_coverage(coverage_id: str, body: CoverageEndIn, uow: UowDep, new_uow: NewUowDep, actor: Biller):
-    """Set the last day a coverage is in effect."""
-    return await coverage.end_coverage(uow=uow, new_uow=new_uow, coverage_id=coverage_id,
-                                       effective_to=body.effective_to, actor=actor)

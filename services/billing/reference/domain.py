@@ -1,19 +1,13 @@
-"""Prices from a location's fee schedule."""
+"""Pure pricing rules: a line's charge from a fee schedule, its allowed amount under a payer's contract. No I/O."""
 
 from decimal import Decimal
 
-from sqlalchemy import select
-
-from services.billing.domain import line_amount
-from services.billing.models import ContractedRate, FeeScheduleEntry
-from shared.uow import UnitOfWork
+from services.billing.db import CENT, ZERO
 
 
-async def fees(uow: UnitOfWork, location_id: str, cpts: set[str]) -> dict[tuple[str, str], Decimal]:
-    """The location's prices of these codes, by (code, modifier)."""
-    rows = await uow.session.scalars(select(FeeScheduleEntry).where(FeeScheduleEntry.location_id == location_id,
-                                                                     FeeScheduleEntry.cpt.in_(cpts)))
-    return {(row.cpt, row.modifier): row.amount for row in rows}
+def line_amount(unit_fee: Decimal | None, units: int) -> Decimal:
+    """What a line costs under the fee schedule; nothing when the code is not priced (the scrubber says so)."""
+    return ZERO if unit_fee is None else (unit_fee * units).quantize(CENT)
 
 
 def price(schedule: dict[tuple[str, str], Decimal], cpt: str, modifiers: list[str], units: int) -> Decimal:
@@ -22,13 +16,6 @@ def price(schedule: dict[tuple[str, str], Decimal], cpt: str, modifiers: list[st
         if (cpt, modifier) in schedule:
             return line_amount(schedule[(cpt, modifier)], units)
     return line_amount(None, units)
-
-
-async def contracted(uow: UnitOfWork, payer_id: str, cpts: set[str]) -> dict[tuple[str, str], Decimal]:
-    """The payer's contracted allowed amounts of these codes, by (code, modifier)."""
-    rows = await uow.session.scalars(select(ContractedRate).where(ContractedRate.payer_id == payer_id,
-                                                                   ContractedRate.cpt.in_(cpts)))
-    return {(row.cpt, row.modifier): row.allowed_amount for row in rows}
 
 
 def allowed(rates: dict[tuple[str, str], Decimal], cpt: str, modifiers: list[str],

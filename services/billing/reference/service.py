@@ -1,11 +1,12 @@
 """Billing's reference data: payers and their contracted rates, each location's fees and billing profile."""
 
 import uuid
+from decimal import Decimal
 
 from sqlalchemy import delete, select
 
-from services.billing.models import BillingProfile, ContractedRate, FeeScheduleEntry, MissedVisitFee, Payer
-from services.billing.schemas import BillingProfileIn, FeeIn, MissedVisitFeesIn, PayerIn, RateIn
+from services.billing.reference.models import BillingProfile, ContractedRate, FeeScheduleEntry, MissedVisitFee, Payer
+from services.billing.reference.schemas import BillingProfileIn, FeeIn, MissedVisitFeesIn, PayerIn, RateIn
 from shared.auth import Principal
 from shared.clock import utcnow
 from shared.errors import NotFound, Unprocessable
@@ -115,3 +116,17 @@ async def set_missed_visit_fees(*, uow: UnitOfWork, location_id: str, cmd: Misse
             uow.session.add(fees)
         fees.no_show_fee, fees.late_cancel_fee, fees.updated_at = cmd.no_show_fee, cmd.late_cancel_fee, utcnow()
     return fees
+
+
+async def fees(uow: UnitOfWork, location_id: str, cpts: set[str]) -> dict[tuple[str, str], Decimal]:
+    """The location's prices of these codes, by (code, modifier)."""
+    rows = await uow.session.scalars(select(FeeScheduleEntry).where(FeeScheduleEntry.location_id == location_id,
+                                                                     FeeScheduleEntry.cpt.in_(cpts)))
+    return {(row.cpt, row.modifier): row.amount for row in rows}
+
+
+async def contracted(uow: UnitOfWork, payer_id: str, cpts: set[str]) -> dict[tuple[str, str], Decimal]:
+    """The payer's contracted allowed amounts of these codes, by (code, modifier)."""
+    rows = await uow.session.scalars(select(ContractedRate).where(ContractedRate.payer_id == payer_id,
+                                                                   ContractedRate.cpt.in_(cpts)))
+    return {(row.cpt, row.modifier): row.allowed_amount for row in rows}

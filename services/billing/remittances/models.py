@@ -6,7 +6,7 @@ from decimal import Decimal
 from sqlalchemy import Date, ForeignKey, Integer, String, Text, UniqueConstraint, exists
 from sqlalchemy.orm import Mapped, aliased, mapped_column
 
-from services.billing.models import Base
+from services.billing.db import Base
 from shared.db import Money, UTCDateTime
 
 
@@ -78,25 +78,6 @@ class RemittanceLineAdjustment(Base):
     group_code: Mapped[str] = mapped_column(String(2))
     carc: Mapped[str] = mapped_column(String(5))
     amount: Mapped[Decimal] = mapped_column(Money)
-
-
-class Underpayment(Base):
-    """A line the payer settled below its contracted allowed amount (paid + patient responsibility < allowed)."""
-
-    __tablename__ = "underpayment"
-    __table_args__ = (UniqueConstraint("claim_payment_id", "claim_line_id"),)
-
-    id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    claim_payment_id: Mapped[str] = mapped_column(ForeignKey("remittance_claim_payment.id"), index=True)
-    claim_id: Mapped[str] = mapped_column(ForeignKey("claim.id"), index=True)
-    claim_line_id: Mapped[str] = mapped_column(ForeignKey("claim_line.id"))
-    payer_id: Mapped[str] = mapped_column(ForeignKey("payer.id"), index=True)
-    cpt: Mapped[str] = mapped_column(String(5))
-    modifier: Mapped[str] = mapped_column(String(2))
-    units: Mapped[int] = mapped_column(Integer)
-    allowed_amount: Mapped[Decimal] = mapped_column(Money)  # contracted rate x units
-    settled_amount: Mapped[Decimal] = mapped_column(Money)  # paid + patient responsibility
-    amount: Mapped[Decimal] = mapped_column(Money)  # allowed - settled
 
 
 REVERSAL = "22"  # CLP02: reversal of a previous payment

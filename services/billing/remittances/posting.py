@@ -6,13 +6,15 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
-from services.billing import control_numbers, coordination, remittance_reversal, underpayments
-from services.billing.balances import change_patient_balance
-from services.billing.claim_models import Claim, ClaimLine
-from services.billing.claims import lines_of, move
-from services.billing.domain import (PATIENT_GROUP, PRIOR_PAYER_IMPACT, ZERO, ClaimStatus, LineOutcome,
-                                     adjudicated_status, split_adjustments)
-from services.billing.remittance_models import RemittanceClaimPayment, RemittanceLineAdjustment, RemittanceLinePayment
+from services.billing.claims import control_numbers, coordination
+from services.billing.claims.domain import ClaimStatus, LineOutcome, adjudicated_status
+from services.billing.claims.models import Claim, ClaimLine
+from services.billing.claims.service import lines_of, move
+from services.billing.db import ZERO
+from services.billing.ledger import service as ledger
+from services.billing.remittances import reversal, underpayments
+from services.billing.remittances.domain import PATIENT_GROUP, PRIOR_PAYER_IMPACT, split_adjustments
+from services.billing.remittances.models import RemittanceClaimPayment, RemittanceLineAdjustment, RemittanceLinePayment
 from services.billing.x12 import edi835
 from shared.auth import Principal
 from shared.contracts.billing import ClaimAccepted, ClaimDenied, ClaimPaid
@@ -67,7 +69,7 @@ async def post_claim_payment(*, uow: UnitOfWork, remittance_id: str, sequence: i
             _post_line(line, svc)
             posted_lines.append(line)
     if claim and undoes:
-        await remittance_reversal.undo(uow, claim, undoes, row.id)
+        await reversal.undo(uow, claim, undoes, row.id)
     elif claim:
         await _adjudicate(uow, claim, lines, payment, remittance_id, row.id)
         await underpayments.check(uow, claim, posted_lines, row.id)
@@ -141,9 +143,9 @@ async def _adjudicate(uow: UnitOfWork, claim: Claim, lines: list[ClaimLine], pay
                        subject=claim.id, location_id=claim.location_id)
     # The patient owes what the last payer to decide left: a secondary's decision replaces the primary's.
     if patient_share - owed_before:
-        await change_patient_balance(uow=uow, patient_id=claim.patient_id, location_id=claim.location_id,
-                                     amount=patient_share - owed_before, reason="claim_patient_responsibility",
-                                     source_id=f"remittance_claim_payment:{payment_id}")
+        await ledger.change_patient_balance(uow=uow, patient_id=claim.patient_id, location_id=claim.location_id,
+                                            amount=patient_share - owed_before, reason="claim_patient_responsibility",
+                                            source_id=f"remittance_claim_payment:{payment_id}")
     await coordination.open_secondary_claim(uow, claim)
     await coordination.follow_primary(uow, claim)
 

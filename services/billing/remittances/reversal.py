@@ -6,18 +6,19 @@ ledger entry it booked), not the reversal's own figures: those only have to agre
 
 from sqlalchemy import delete, select
 
-from services.billing import coordination
-from services.billing.balances import change_patient_balance
-from services.billing.claim_models import Claim
-from services.billing.claims import SYSTEM, lines_of, record_change
-from services.billing.domain import REVERSIBLE, ClaimStatus, split_adjustments
-from services.billing.ledger_models import PatientLedgerEntry
-from services.billing.remittance_models import (Remittance, RemittanceClaimPayment,
-                                                RemittanceLineAdjustment, RemittanceLinePayment, Underpayment,
-                                                live_postings)
+from services.billing.claims import coordination
+from services.billing.claims.domain import REVERSIBLE, ClaimStatus
+from services.billing.claims.models import Claim, Underpayment
+from services.billing.claims.service import SYSTEM, lines_of, record_change
+from services.billing.ledger import service as ledger
+from services.billing.ledger.models import PatientLedgerEntry
+from services.billing.remittances.domain import split_adjustments
+from services.billing.remittances.models import (Remittance, RemittanceClaimPayment, RemittanceLineAdjustment,
+                                                 RemittanceLinePayment, live_postings)
 from services.billing.x12 import edi835
 from shared.clock import utcnow
 from shared.uow import UnitOfWork
+
 
 async def posting_to_reverse(uow: UnitOfWork, claim: Claim,
                              payment: edi835.ClaimPayment) -> RemittanceClaimPayment | None:
@@ -72,7 +73,7 @@ async def undo(uow: UnitOfWork, claim: Claim, original: RemittanceClaimPayment, 
     booked = await session.scalar(select(PatientLedgerEntry.amount).where(
         PatientLedgerEntry.source_id == f"remittance_claim_payment:{original.id}"))
     if booked:
-        await change_patient_balance(uow=uow, patient_id=claim.patient_id, location_id=claim.location_id,
-                                     amount=-booked, reason="claim_payment_reversed",
-                                     source_id=f"remittance_reversal:{reversal_id}")
+        await ledger.change_patient_balance(uow=uow, patient_id=claim.patient_id, location_id=claim.location_id,
+                                            amount=-booked, reason="claim_payment_reversed",
+                                            source_id=f"remittance_reversal:{reversal_id}")
     await coordination.follow_primary(uow, claim)

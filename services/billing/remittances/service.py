@@ -12,13 +12,13 @@ import uuid
 from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
 
-from services.billing.claim_models import Claim
-from services.billing.claim_schemas import AdjustmentOut, PostedClaimOut, RemittanceOut
-from services.billing.domain import REMITTABLE
-from services.billing.models import Payer
-from services.billing.remittance_models import REVERSAL, Remittance, RemittanceClaimPayment, RemittanceLineAdjustment
-from services.billing.remittance_posting import claim_named_by, post_claim_payment
-from services.billing.remittance_reversal import posting_to_reverse, reversal_problem
+from services.billing.claims.domain import REMITTABLE
+from services.billing.claims.models import Claim
+from services.billing.reference.models import Payer
+from services.billing.remittances.models import REVERSAL, Remittance, RemittanceClaimPayment, RemittanceLineAdjustment
+from services.billing.remittances.posting import claim_named_by, post_claim_payment
+from services.billing.remittances.reversal import posting_to_reverse, reversal_problem
+from services.billing.remittances.schemas import AdjustmentOut, PostedClaimOut, RemittanceOut
 from services.billing.x12 import check835, edi835
 from shared.audit import UowFactory, audit_denials, ensure_phi_access, record_phi_access
 from shared.auth import Principal

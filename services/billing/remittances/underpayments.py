@@ -4,12 +4,12 @@ import uuid
 
 from sqlalchemy import select
 
-from services.billing import pricing
-from services.billing.claim_models import Claim, ClaimLine
-from services.billing.claim_schemas import UnderpaymentOut
-from services.billing.coordination import PRIMARY
-from services.billing.domain import underpaid_by
-from services.billing.remittance_models import Underpayment
+from services.billing.claims.coordination import PRIMARY
+from services.billing.claims.models import Claim, ClaimLine, Underpayment
+from services.billing.reference import domain as pricing
+from services.billing.reference import service as reference
+from services.billing.remittances.domain import underpaid_by
+from services.billing.remittances.schemas import UnderpaymentOut
 from shared.audit import UowFactory, audit_denials, ensure_phi_access, record_phi_access
 from shared.auth import Principal
 from shared.uow import UnitOfWork
@@ -20,7 +20,7 @@ async def check(uow: UnitOfWork, claim: Claim, posted: list[ClaimLine], claim_pa
     # A secondary payer settles only what the primary left: the contract says nothing about its share.
     if claim.priority != PRIMARY or not posted:
         return
-    rates = await pricing.contracted(uow, claim.payer_id, {line.cpt for line in posted})
+    rates = await reference.contracted(uow, claim.payer_id, {line.cpt for line in posted})
     for line in posted:
         contracted = pricing.allowed(rates, line.cpt, list(line.modifiers), line.units)
         if contracted is None or line.denial_carc:  # no contract for the code, or a denial (its own follow-up)

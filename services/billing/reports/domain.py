@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-ZERO = Decimal("0.00")
+from services.billing.db import CENT, ZERO
+
 MISSED_VISIT_DEFINITION = (
     "A missed visit is a no-show, or a cancellation the patient made inside the location's notice window, "
     "scheduled in the period. fees_charged: the no-show and late-cancellation fees billed for them. "
@@ -25,9 +26,13 @@ MISSED_VISIT_DEFINITION = (
     "the location in the period (the location's average when the provider had none; zero without any). "
     "net_cost = revenue_lost - fees_charged."
 )
-CENT = Decimal("0.01")
 # Upper bounds (inclusive) of the aging buckets, in days; the last is open-ended.
 AGING_BUCKETS = (("0-30", 30), ("31-60", 60), ("61-90", 90), ("91-120", 120), ("120+", None))
+
+
+def month_key(day: date) -> str:
+    """The month a local day belongs to, as reports name it: YYYY-MM."""
+    return f"{day.year:04d}-{day.month:02d}"
 
 
 def aging_bucket(age_days: int) -> str:

@@ -12,7 +12,7 @@ from services.billing.x12 import edi837
 from services.billing.x12.validation import validate
 from shared.contracts.scheduling import AppointmentCancelled, AppointmentNoShow
 from tests.support.claim_flow import (FEES, PAYER, claim_of, completed_visit, eventually, insure,
-                                                  insured_patient, register, set_up_billing)
+                                      insured_patient, reconciles, register, set_up_billing)
 from tests.support.x12_835 import Clp, Svc, build_835
 from tests.support.suite import ADMIN_A
 from tests.support.flow import VISIT
@@ -33,13 +33,6 @@ MISSED_DAY = days_ago(10)  # a missed visit at 02:00 UTC: 18:00 the day before i
 def slot(start: str, end: str) -> tuple[str, str]:
     """HH:MM-HH:MM UTC on the visit day."""
     return f"{VISIT_DAY}T{start}:00Z", f"{VISIT_DAY}T{end}:00Z"
-
-
-def reconciles(claim: dict) -> bool:
-    """Charge = (a prior payer's share +) paid + written off + patient responsibility, for the claim and each line."""
-    rows = [claim, *({**line, "total_charge": line["charge_amount"]} for line in claim["lines"])]
-    return all(D(r["total_charge"]) == D(r["prior_payer_amount"]) + D(r["paid_amount"]) + D(r["adjustment_amount"])
-               + D(r["patient_responsibility"]) for r in rows)
 
 
 @pytest.mark.parametrize("backend", ["postgresql", "sqlite"])

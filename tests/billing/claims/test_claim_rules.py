@@ -1,13 +1,12 @@
-"""The claim state machine, adjudication outcome, diagnosis pointers and pricing."""
+"""The claim state machine, adjudication outcome, diagnosis pointers and control numbers."""
 
 from decimal import Decimal
 
 import pytest
 
-from services.billing.control_numbers import claim_number, normalized
-from services.billing.control_numbers import line_number as line_control_number
-from services.billing.domain import (ClaimStatus, LineOutcome, adjudicated_status, claim_diagnoses, line_amount,
-                                     transition)
+from services.billing.claims.control_numbers import claim_number, normalized
+from services.billing.claims.control_numbers import line_number as line_control_number
+from services.billing.claims.domain import ClaimStatus, LineOutcome, adjudicated_status, claim_diagnoses, transition
 from shared.errors import Conflict
 
 S = ClaimStatus
@@ -44,11 +43,6 @@ def test_claim_diagnoses_keep_first_seen_order_and_point_into_it():
     codes, pointers = claim_diagnoses([["E11.9", "I10"], ["I10"], ["Z00.00", "E11.9"]])
     assert codes == ["E11.9", "I10", "Z00.00"]
     assert pointers == [[1, 2], [2], [3, 1]]
-
-
-def test_line_amount_is_fee_times_units_and_zero_when_unpriced():
-    assert line_amount(Decimal("12.35"), 3) == Decimal("37.05")
-    assert line_amount(None, 2) == Decimal("0.00")
 
 
 def test_claim_numbers_fit_the_20_characters_payers_keep():

@@ -11,9 +11,10 @@ from sqlalchemy import insert, text
 from sqlalchemy.exc import IntegrityError
 
 from clinicops.infra import REPO_ROOT
-from services.billing.claim_models import Claim, ClaimLine
-from services.billing.control_numbers import next_claim_number
-from services.billing.models import Charge, Coverage, Payer
+from services.billing.charges.models import Charge
+from services.billing.claims.control_numbers import next_claim_number
+from services.billing.claims.models import Claim, ClaimLine, Coverage
+from services.billing.reference.models import Payer
 from services.billing.x12 import edi837
 from services.billing.x12.validation import validate
 from shared.clock import utcnow

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from services.billing.scrubber import ScrubClaim, ScrubLine, ScrubSubscriber, npi_is_valid, scrub
+from services.billing.claims.scrubber import ScrubClaim, ScrubLine, ScrubSubscriber, npi_is_valid, scrub
 from tests.support.dates import days_ago
 
 DOS = days_ago(4)  # the scrubber gets "today" as data: four days after the visit

@@ -6,8 +6,8 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import func, select, text
 
-from services.billing.balances import balance_of, change_patient_balance
-from services.billing.ledger_models import PatientLedgerEntry
+from services.billing.ledger.models import PatientLedgerEntry
+from services.billing.ledger.service import balance_of, change_patient_balance
 from shared.errors import Unprocessable
 
 

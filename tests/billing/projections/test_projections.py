@@ -9,9 +9,13 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
-from services.billing import projections, service
-from services.billing.claim_models import Claim
-from services.billing.models import BillingPatient, BillingProfile, Charge, Coverage, FeeScheduleEntry, Payer, metadata
+from services.billing import consumers
+from services.billing.charges.models import Charge
+from services.billing.claims.models import Claim, Coverage
+from services.billing.projections import service as projections
+from services.billing.projections.models import BillingPatient
+from services.billing.reference.models import BillingProfile, FeeScheduleEntry, Payer
+from services.billing.tables import metadata
 from shared.contracts import scheduling, staff
 from shared.db import create_engine, session_factory
 from shared.envelope import Envelope
@@ -41,13 +45,11 @@ async def db(tmp_path):
     sessions = session_factory(engine)
     tables = MessagingTables(metadata.tables["outbox"], metadata.tables["processed_event"])
 
-    async def apply(use_case, event, *, at: datetime = NOW, **kwargs):
+    async def apply(handler, event, *, at: datetime = NOW):
         envelope = Envelope(type=event.event_type, source="/test", subject="s", time=at,
                             data=event.model_dump(mode="json"))
         async with UnitOfWork(sessions, tables, source="/clinicops/billing", topic=str) as uow:
-            if kwargs.pop("as_event", True):
-                return await use_case(uow=uow, event=event, envelope=envelope)
-            return await use_case(uow=uow, **kwargs)
+            return await handler(uow=uow, event=event, envelope=envelope)
 
     yield apply, sessions
     await engine.dispose()
@@ -79,14 +81,14 @@ async def test_an_older_patient_snapshot_never_overwrites_a_newer_one(db):
 async def test_a_draft_becomes_ready_when_the_provider_npi_arrives(db):
     apply, sessions = db
     await _seed_reference(sessions)
-    await apply(projections.on_patient_registered, scheduling.PatientRegistered(**PATIENT))
-    await apply(service.charge_completed_visit, VISIT, as_event=False, visit=VISIT)
+    await apply(consumers.on_patient_registered, scheduling.PatientRegistered(**PATIENT))
+    await apply(consumers.on_appointment_completed, VISIT)
     async with sessions() as session:
         claim = await session.scalar(select(Claim))
         assert (claim.status, claim.total_charge) == ("draft", Decimal("125.00"))
         assert [f["field"] for f in claim.scrub_failures] == ["rendering_provider.npi"]
 
-    await apply(projections.on_member_hired, staff.StaffMemberHired(
+    await apply(consumers.on_member_hired, staff.StaffMemberHired(
         staff_id="dr-lee", given_name="Dana", family_name="Lee", role="physician", npi="1245319599",
         home_location_id="loc-a", location_ids=["loc-a"], hired_on=date(2020, 1, 6)))
     async with sessions() as session:
@@ -97,8 +99,8 @@ async def test_a_draft_becomes_ready_when_the_provider_npi_arrives(db):
 async def test_a_merge_moves_charges_claims_and_coverage_to_the_survivor(db):
     apply, sessions = db
     await _seed_reference(sessions)
-    await apply(projections.on_patient_registered, scheduling.PatientRegistered(**PATIENT))
-    await apply(service.charge_completed_visit, VISIT, as_event=False, visit=VISIT)
+    await apply(consumers.on_patient_registered, scheduling.PatientRegistered(**PATIENT))
+    await apply(consumers.on_appointment_completed, VISIT)
     secondary = dict(location_id="loc-a", payer_id="payer-1", priority="secondary", member_id="Z",
                      relationship="self", created_at=NOW)
     async with sessions.begin() as session:
@@ -107,7 +109,7 @@ async def test_a_merge_moves_charges_claims_and_coverage_to_the_survivor(db):
         session.add(Coverage(id="cov-3", patient_id="pat-1", effective_from=COVERED_FROM + 150 * DAY,
                              effective_to=COVERED_FROM + 179 * DAY, **secondary))
 
-    await apply(projections.on_patient_merged, scheduling.PatientMerged(survivor_id="pat-2", duplicate_id="pat-1"))
+    await apply(consumers.on_patient_merged, scheduling.PatientMerged(survivor_id="pat-2", duplicate_id="pat-1"))
     async with sessions() as session:
         holders = dict((await session.execute(select(Coverage.id, Coverage.patient_id))).all())
         assert holders == {"cov-1": "pat-2", "cov-2": "pat-2", "cov-3": "pat-1"}

@@ -8,7 +8,7 @@ import pytest
 from shared.contracts.scheduling import AppointmentCompleted, PatientRegistered, ServiceLine
 from tests.support.claim_flow import ADDRESS, FEES, PROFILE, claim_of, insure, set_up_billing
 from tests.support.x12_835 import Clp, Svc, build_835
-from tests.billing.x12_mutations import cut_after, cut_before, with_element, without
+from tests.support.x12_mutations import cut_after, cut_before, with_element, without
 from tests.support.suite import ADMIN_A
 from tests.support.dates import at_local, days_ago
 from tests.support.suite import token

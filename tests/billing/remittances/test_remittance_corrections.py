@@ -7,9 +7,8 @@ import pytest
 
 from services.billing.x12 import edi837
 from services.billing.x12.validation import validate
-from tests.support.claim_flow import (PAYER, claim_of, completed_visit, insure,
-                                                  insured_patient, set_up_billing)
-from tests.billing.integration.test_claim_path import reconciles
+from tests.support.claim_flow import (PAYER, claim_of, completed_visit, insure, insured_patient, reconciles,
+                                      set_up_billing)
 from tests.support.x12_835 import Clp, Svc, build_835
 from tests.support.suite import ADMIN_A
 from tests.support.flow import VISIT

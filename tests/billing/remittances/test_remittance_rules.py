@@ -1,9 +1,9 @@
-"""Pure rules of remittance posting: adjustment splits, underpayments, contracted rates, reversals as parsed."""
+"""Pure rules of remittance posting: adjustment splits, underpayments, reversals as parsed."""
 
 from decimal import Decimal
 
-from services.billing.domain import REVERSIBLE, ClaimStatus, split_adjustments, underpaid_by
-from services.billing.pricing import allowed
+from services.billing.claims.domain import REVERSIBLE, ClaimStatus
+from services.billing.remittances.domain import split_adjustments, underpaid_by
 from services.billing.x12 import edi835
 from tests.support.x12_835 import Clp, Svc, build_835
 
@@ -23,13 +23,6 @@ def test_underpaid_only_by_more_than_a_cent():
     assert underpaid_by(D("100.00"), D("99.99")) == D("0.00")
     assert underpaid_by(D("100.00"), D("99.98")) == D("0.02")
     assert underpaid_by(D("100.00"), D("120.00")) == D("0.00")
-
-
-def test_contracted_rate_by_modifier_then_bare_code_times_units():
-    rates = {("83036", "QW"): D("40.00"), ("99213", ""): D("100.00")}
-    assert allowed(rates, "83036", ["QW"], 2) == ("QW", D("80.00"))
-    assert allowed(rates, "99213", ["25"], 1) == ("", D("100.00"))
-    assert allowed(rates, "83036", [], 1) is None
 
 
 def test_a_reversal_reads_back_with_its_negative_amounts():

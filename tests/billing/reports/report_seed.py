@@ -19,10 +19,12 @@ from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal as D
 from zoneinfo import ZoneInfo
 
-from services.billing.claim_models import Claim, ClaimLine
-from services.billing.ledger_models import PatientLedgerEntry, Payment
-from services.billing.models import BillingLocation, Charge, Coverage, MissedVisitFee, Payer
-from services.billing.remittance_models import Remittance, RemittanceClaimPayment
+from services.billing.charges.models import Charge
+from services.billing.claims.models import Claim, ClaimLine, Coverage
+from services.billing.ledger.models import PatientLedgerEntry, Payment
+from services.billing.projections.models import BillingLocation
+from services.billing.reference.models import MissedVisitFee, Payer
+from services.billing.remittances.models import Remittance, RemittanceClaimPayment
 from shared.db import create_engine, session_factory
 from tests.support.dates import month_start
 

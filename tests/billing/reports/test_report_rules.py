@@ -1,14 +1,11 @@
-"""Pure money rules: statements, budgets, aging buckets, roll-ups, missed-visit cost."""
+"""Pure rules of the reports: aging buckets, roll-ups, missed-visit cost."""
 
 from datetime import date
 from decimal import Decimal as D
 
 import pytest
 
-from services.billing.ledger_domain import (
-    StatementLine, budget_vs_actual, month_start, next_month, reconcile,
-)
-from services.billing.report_rules import (
+from services.billing.reports.domain import (
     MissedVisit, Receivable, aging, aging_bucket, average_visit_value, count_and_sum_by, missed_visit_cost,
     payer_outstanding, sum_by,
 )
@@ -52,30 +49,6 @@ def test_sums_and_counts_per_key():
         ("2031-12", "a"): D("0.30"), ("2032-01", "a"): D("1")}
     assert count_and_sum_by([("CO-45", D("10")), ("CO-97", D("30")), ("CO-45", D("25.01"))]) == [
         ("CO-45", 2, D("35.01")), ("CO-97", 1, D("30"))]
-
-
-def test_statement_reconciles_or_says_which_line_does_not():
-    lines = [StatementLine(1, D("100.00"), D("110.00")), StatementLine(2, D("-25.50"), D("84.50"))]
-    assert reconcile(D("10.00"), lines) == D("84.50")
-    with pytest.raises(ValueError, match="line 2"):
-        reconcile(D("10.00"), [lines[0], StatementLine(2, D("-25.50"), D("84.49"))])
-
-
-def test_budget_against_actual_has_every_month_and_category_with_variance():
-    dec, jan = date(2031, 12, 1), date(2032, 1, 1)
-    lines = budget_vs_actual({(dec, "rent"): D("4500.00"), (jan, "supplies"): D("200.00")},
-                             {(dec, "rent"): D("4500.01"), (dec, "supplies"): D("12.34")})
-    assert [(l.month, l.category, l.budget, l.actual, l.variance) for l in lines] == [
-        (dec, "rent", D("4500.00"), D("4500.01"), D("-0.01")),
-        (dec, "supplies", D("0.00"), D("12.34"), D("-12.34")),
-        (jan, "supplies", D("200.00"), D("0.00"), D("200.00")),
-    ]
-
-
-def test_months():
-    assert month_start(date(2031, 12, 31)) == date(2031, 12, 1)
-    assert next_month(date(2031, 12, 1)) == date(2032, 1, 1)
-    assert next_month(date(2032, 1, 1)) == date(2032, 2, 1)
 
 
 def test_missed_visit_cost_uses_the_providers_average_then_the_locations():

@@ -9,7 +9,7 @@ import pytest
 
 from shared.contracts.scheduling import AppointmentCancelled, AppointmentNoShow
 from shared.clock import local_today
-from tests.billing.ledger.integration.report_seed import AS_OF, DEC, NOV, dec, seed_reports
+from tests.billing.reports.report_seed import AS_OF, DEC, NOV, dec, seed_reports
 from tests.support.dates import month_start
 from tests.support.suite import token
 from tests.support.upstream import publish

@@ -8,7 +8,7 @@ from services.billing.x12 import edi835
 from services.billing.x12.check835 import problems
 from services.billing.x12.validation import validate
 from tests.support.x12_835 import Clp, Svc, build_835
-from tests.billing.x12_mutations import cut_after, cut_before, segments, with_element, without
+from tests.support.x12_mutations import cut_after, cut_before, segments, with_element, without
 
 D = Decimal
 # Ana's visit paid 100 of 125 (CO-45 25) and her lab line in full; a denied claim; a balance forwarded (PLB).

@@ -9,7 +9,7 @@ from services.billing.x12 import edi835, edi837
 from services.billing.x12.envelope import read
 from services.billing.x12.validation import validate
 from services.billing.x12.edi837_cob import balances
-from tests.billing.unit.x12_samples import ADJUDICATED_ON, ENVELOPE, SUBMITTER, claim, secondary_claim
+from tests.billing.x12.x12_samples import ADJUDICATED_ON, ENVELOPE, SUBMITTER, claim, secondary_claim
 from tests.support.x12_835 import Clp, Svc, build_835
 
 CLAIMS = [claim(), claim("c0ffee00-0000-4000-8000-000000000002", relationship="child"),
