@@ -26,7 +26,8 @@ async def collections(*, uow: UnitOfWork, scope: list[str] | None, start: date, 
     async with uow:
         charges = (await uow.session.execute(
             select(Charge.date_of_service, Charge.location_id, Charge.provider_id, Charge.amount)
-            .where(within_scope(Charge.location_id, scope), Charge.date_of_service >= start, Charge.date_of_service <= end)
+            .where(within_scope(Charge.location_id, scope), Charge.date_of_service >= start,
+                   Charge.date_of_service <= end)
         )).all()
         paid_on = or_(and_(Remittance.payment_date >= start, Remittance.payment_date <= end),
                       and_(Remittance.payment_date.is_(None), Remittance.imported_at >= since,

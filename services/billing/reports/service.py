@@ -100,7 +100,8 @@ async def denials(*, uow: UnitOfWork, scope: list[str] | None, start: date, end:
     Claims as they stand now: a denial later overturned and paid no longer counts.
     """
     since, until = period(start, end)
-    adjudicated = and_(within_scope(Claim.location_id, scope), Claim.adjudicated_at >= since, Claim.adjudicated_at < until)
+    adjudicated = and_(within_scope(Claim.location_id, scope), Claim.adjudicated_at >= since,
+                       Claim.adjudicated_at < until)
     when = (Claim.adjudicated_at, Claim.location_id)
     async with uow:
         lines = (await uow.session.execute(
