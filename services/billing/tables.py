@@ -1,6 +1,5 @@
 """Every feature's tables on billing's one metadata, imported once: what Alembic migrates and tests create."""
 
-from services.billing.batches import models as batches  # noqa: F401
 from services.billing.charges import models as charges  # noqa: F401
 from services.billing.claims import models as claims  # noqa: F401
 from services.billing.db import metadata

@@ -5,12 +5,11 @@ import uuid
 
 from sqlalchemy import select
 
-from services.billing.batches.models import ClaimBatch
 from services.billing.batches.prior_payer import prior_payer_of
 from services.billing.batches.schemas import BatchOut, ExportIn
 from services.billing.claims.control_numbers import next_control_number
 from services.billing.claims.domain import ClaimStatus
-from services.billing.claims.models import Claim, ClaimLine, Coverage
+from services.billing.claims.models import Claim, ClaimBatch, ClaimLine, Coverage
 from services.billing.claims.service import lines_of, move
 from services.billing.projections.models import BillingPatient, BillingProvider
 from services.billing.reference.models import BillingProfile, Payer

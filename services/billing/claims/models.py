@@ -1,15 +1,15 @@
-"""Claims: one per encounter and payer, their lines and status history, and what they are billed against.
+"""Claims: one per encounter and payer, their lines, status history and 837P batches, and what they are billed against.
 
-Two tables other features write live here because the claim machinery reads them and those
-features react with claims: a coverage (adding one opens claims, coverage/) and an underpayment
-(found by remittance posting, remittances/). Declared with the features, claims would import
-them in a circle.
+Three tables other features write live here. A coverage (adding one opens claims, coverage/) and an
+underpayment (found by remittance posting, remittances/): the claim machinery reads them and those
+features react with claims, so declared with them, claims would import them in a circle. A batch (the
+837P export, batches/): a claim's foreign key names it, so its table is registered with the claim's.
 """
 
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import (JSON, BigInteger, CheckConstraint, Date, ForeignKey, Integer, Sequence, String,
+from sqlalchemy import (JSON, BigInteger, CheckConstraint, Date, ForeignKey, Integer, Sequence, String, Text,
                         UniqueConstraint, text)
 from sqlalchemy.dialects.postgresql import ExcludeConstraint
 from sqlalchemy.orm import Mapped, mapped_column
@@ -99,6 +99,20 @@ class ClaimStatusChange(Base):
     reason: Mapped[str | None] = mapped_column(String(500))
     changed_by: Mapped[str] = mapped_column(String(100))
     changed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class ClaimBatch(Base):
+    """One exported 837P interchange, kept as sent."""
+
+    __tablename__ = "claim_batch"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    location_id: Mapped[str] = mapped_column(String(64), index=True)
+    interchange_control_number: Mapped[int] = mapped_column(Integer, unique=True)
+    claim_count: Mapped[int] = mapped_column(Integer)
+    content: Mapped[str] = mapped_column(Text)
+    created_by: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 class X12ControlNumber(Base):
