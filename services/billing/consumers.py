@@ -1,6 +1,17 @@
-"""Billing's event handlers: thin, each calls one use case inside the consumer's transaction."""
+"""Billing's event handlers: thin, each runs its feature use cases inside the consumer's transaction.
 
-from services.billing import expenses, missed_visits, projections, service
+Where a fact arriving changes claims (a visit's charges, a patient's address, a provider's NPI,
+a merge), the handler here runs the claims step after the feature that records the fact: the
+features below claims do not call up into it.
+"""
+
+from services.billing.charges import service as charges
+from services.billing.claims import opening as claim_opening
+from services.billing.claims import scrubbing as claim_scrubbing
+from services.billing.claims import service as claims
+from services.billing.coverage import service as coverage
+from services.billing.expenses import service as expenses
+from services.billing.projections import service as projections
 from shared.consumer import Handler
 from shared.contracts import facilities, scheduling, staff
 from shared.envelope import Envelope
@@ -10,17 +21,47 @@ from shared.uow import UnitOfWork
 
 async def on_appointment_completed(*, uow: UnitOfWork, event: scheduling.AppointmentCompleted,
                                    envelope: Envelope) -> None:
-    await service.charge_completed_visit(uow=uow, visit=event)
+    # Nothing charged: the visit was charged before, and its claim was opened then.
+    if await charges.charge_completed_visit(uow=uow, visit=event):
+        await claim_opening.open_claims_for_encounter(uow=uow, appointment_id=event.appointment_id)
 
 
 async def on_no_show(*, uow: UnitOfWork, event: scheduling.AppointmentNoShow, envelope: Envelope) -> None:
-    await service.charge_no_show(uow=uow, event=event)
-    await missed_visits.record_missed_visit(uow=uow, event=event)
+    await charges.charge_no_show(uow=uow, event=event)
+    await projections.record_missed_visit(uow=uow, event=event)
 
 
 async def on_cancelled(*, uow: UnitOfWork, event: scheduling.AppointmentCancelled, envelope: Envelope) -> None:
-    await service.charge_late_cancellation(uow=uow, event=event)
-    await missed_visits.record_missed_visit(uow=uow, event=event)
+    await charges.charge_late_cancellation(uow=uow, event=event)
+    await projections.record_missed_visit(uow=uow, event=event)
+
+
+async def on_patient_registered(*, uow: UnitOfWork, event: scheduling.PatientRegistered,
+                                envelope: Envelope) -> None:
+    """Also handles `.updated`; an older snapshot changes nothing."""
+    if await projections.on_patient_registered(uow=uow, event=event, envelope=envelope):
+        await claim_scrubbing.rescrub_drafts(uow=uow, patient_id=event.patient_id)
+
+
+on_patient_updated = on_patient_registered
+
+
+async def on_patient_merged(*, uow: UnitOfWork, event: scheduling.PatientMerged, envelope: Envelope) -> None:
+    """Coverage, charges and claims of a merged-away record now belong to its survivor."""
+    moved = dict(duplicate_id=event.duplicate_id, survivor_id=event.survivor_id)
+    await coverage.merge_patients(uow=uow, **moved)
+    await charges.merge_patients(uow=uow, **moved)
+    await claims.merge_patients(uow=uow, **moved)
+    await projections.on_patient_merged(uow=uow, event=event, envelope=envelope)
+
+
+async def on_member_hired(*, uow: UnitOfWork, event: staff.StaffMemberHired, envelope: Envelope) -> None:
+    """Also handles `.updated`; an older snapshot changes nothing."""
+    if await projections.on_member_hired(uow=uow, event=event, envelope=envelope):
+        await claim_scrubbing.rescrub_drafts(uow=uow, provider_id=event.staff_id)
+
+
+on_member_updated = on_member_hired
 
 
 async def on_purchase_order_received(*, uow: UnitOfWork, event: facilities.PurchaseOrderReceived,
@@ -34,11 +75,11 @@ HANDLERS: dict[str, Handler] = {
         (scheduling.AppointmentCompleted, on_appointment_completed),
         (scheduling.AppointmentNoShow, on_no_show),
         (scheduling.AppointmentCancelled, on_cancelled),
-        (scheduling.PatientRegistered, projections.on_patient_registered),
-        (scheduling.PatientUpdated, projections.on_patient_updated),
-        (scheduling.PatientMerged, projections.on_patient_merged),
-        (staff.StaffMemberHired, projections.on_member_hired),
-        (staff.StaffMemberUpdated, projections.on_member_updated),
+        (scheduling.PatientRegistered, on_patient_registered),
+        (scheduling.PatientUpdated, on_patient_updated),
+        (scheduling.PatientMerged, on_patient_merged),
+        (staff.StaffMemberHired, on_member_hired),
+        (staff.StaffMemberUpdated, on_member_updated),
         (facilities.LocationOpened, projections.on_location_opened),
         (facilities.LocationUpdated, projections.on_location_updated),
         (facilities.PurchaseOrderReceived, on_purchase_order_received),

@@ -3,7 +3,6 @@
 import asyncio
 import uuid
 from importlib import import_module
-from importlib.util import find_spec
 
 import asyncpg
 import pytest
@@ -31,9 +30,7 @@ async def _database_url(backend: str, name: str, pg_base_url: str, tmp_path) -> 
 async def test_migrations_match_the_models(service, backend, pg_base_url, tmp_path):
     url = await _database_url(backend, service, pg_base_url, tmp_path)
     await asyncio.to_thread(migrate, service, url)  # Alembic runs its own event loop
-    # A service laid out by feature gathers its tables in tables.py (issue 13); the others still in models.py.
-    tables = f"services.{service}.tables"
-    metadata = import_module(tables if find_spec(tables) else f"services.{service}.models").metadata
+    metadata = import_module(f"services.{service}.tables").metadata  # every feature's models, gathered once
     engine = create_engine(url)
     try:
         async with engine.connect() as conn:

@@ -3,6 +3,7 @@
 import asyncio
 import time
 from collections.abc import Awaitable, Callable
+from decimal import Decimal
 
 import httpx
 
@@ -88,3 +89,10 @@ async def claim_of(billing, appointment_id: str, status: str | None = None) -> d
     found = await eventually(claims, lambda c: c and (status is None or c[0]["status"] == status),
                              what=f"claim of {appointment_id} {status or ''}")
     return found[0]
+
+
+def reconciles(claim: dict) -> bool:
+    """Charge = (a prior payer's share +) paid + written off + patient responsibility, for the claim and each line."""
+    rows = [claim, *({**line, "total_charge": line["charge_amount"]} for line in claim["lines"])]
+    return all(Decimal(r["total_charge"]) == Decimal(r["prior_payer_amount"]) + Decimal(r["paid_amount"])
+               + Decimal(r["adjustment_amount"]) + Decimal(r["patient_responsibility"]) for r in rows)

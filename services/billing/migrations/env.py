@@ -1,6 +1,6 @@
 """Alembic environment of the billing service."""
 
-from services.billing.models import metadata
+from services.billing.tables import metadata
 from shared.migrations import run_env
 
 run_env(metadata)

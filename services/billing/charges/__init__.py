@@ -1,0 +1,1 @@
+"""Charges: a completed visit's priced CPT lines, and missed-visit fees."""

@@ -1,0 +1,1 @@
+"""Claims: opened per encounter, scrubbed, moved through their states; coordination of benefits; control numbers."""

@@ -1,0 +1,1 @@
+"""A location's expenses (entered or booked from purchase orders) and its monthly budgets."""

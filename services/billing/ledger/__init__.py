@@ -1,0 +1,1 @@
+"""The patient ledger: balances, payments, refunds and statements."""

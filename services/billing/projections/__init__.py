@@ -1,0 +1,1 @@
+"""What billing learns from other services' events: patients, providers, locations' timezones, missed visits."""
