@@ -26,14 +26,17 @@ status: install
 	$(BIN)/clinicops status
 
 # Starts the local Kafka broker and a private PostgreSQL cluster, runs every test, stops both.
-test: install
+test: install lint
 	$(BIN)/clinicops infra up
 	$(BIN)/python -m pytest; status=$$?; $(BIN)/clinicops infra down; exit $$status
 
 test-unit: install
 	$(BIN)/python -m pytest tests -m "not integration"
 
+# One format and one import order everywhere; the layering contracts of pyproject.toml.
 lint: install
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 
 bench: install

@@ -37,11 +37,18 @@ async def outbox_times(db_url: str, topic: str) -> dict[str, tuple[str, float, f
     """correlation id -> (event id, outbox row written, row marked published) of completed events."""
     outbox = TABLES.outbox
     query = select(outbox.c.event_id, outbox.c.headers, outbox.c.created_at, outbox.c.published_at).where(
-        outbox.c.topic == topic)
+        outbox.c.topic == topic
+    )
     rows = await _fetch(db_url, query)
-    return {r.headers.get("ce_correlationid"): (r.event_id, r.created_at.timestamp(),
-                                                 r.published_at.timestamp() if r.published_at else None)
-            for r in rows if r.headers.get("ce_type") == COMPLETED}
+    return {
+        r.headers.get("ce_correlationid"): (
+            r.event_id,
+            r.created_at.timestamp(),
+            r.published_at.timestamp() if r.published_at else None,
+        )
+        for r in rows
+        if r.headers.get("ce_type") == COMPLETED
+    }
 
 
 async def claim_times(db_url: str) -> dict[str, float]:
@@ -85,8 +92,9 @@ def stages(samples: list[Sample], points: dict[str, dict[str, float]]) -> dict[s
         entry = {"from_t0": summary(since_t0)}
         if previous is not None:
             prev = points[previous]
-            entry["segment"] = summary([times[s.correlation_id] - prev[s.correlation_id]
-                                        for s in both if s.correlation_id in prev])
+            entry["segment"] = summary(
+                [times[s.correlation_id] - prev[s.correlation_id] for s in both if s.correlation_id in prev]
+            )
         result[name], previous = entry, name
     return result
 

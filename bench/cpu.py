@@ -42,7 +42,8 @@ class CpuMeter:
 
     def _snapshot(self) -> dict[int | str, float | None]:
         return {pid: _process_seconds(pid) for group in self._pids.values() for pid in group} | {
-            "machine": _machine_busy_seconds()}
+            "machine": _machine_busy_seconds()
+        }
 
     def read(self) -> dict[str, float]:
         """Average cores each group of processes (and the whole machine) used since the meter started."""

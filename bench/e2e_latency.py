@@ -48,12 +48,14 @@ async def measure(args: argparse.Namespace) -> dict:
     keys = _bench_keys()
     with running_stack(DEFAULT_VAR_DIR, bootstrap, args.db) as stack:
         scheduling, billing = stack.procs["scheduling"], stack.procs["billing"]
-        token = issue_token(sub="bench", roles=["practice_admin"], locations=["*"], key=keys.current,
-                            ttl=timedelta(hours=2))
+        token = issue_token(
+            sub="bench", roles=["practice_admin"], locations=["*"], key=keys.current, ttl=timedelta(hours=2)
+        )
         probe = LagProbe(bootstrap, group=stack.topic("billing"), topic=stack.topic("scheduling.appointment"))
         async with load.clients(scheduling.url, token) as https, probe:
-            await practice.open_practice(stack, https[0], first_slot=load.FIRST_SLOT, slots=count,
-                                         minutes=load.SLOT_MINUTES)
+            await practice.open_practice(
+                stack, https[0], first_slot=load.FIRST_SLOT, slots=count, minutes=load.SLOT_MINUTES
+            )
             _log(f"preparing {count} arrived appointments ({args.db})")
             started = time.time()
             ids = await load.prepare(https[0], count)
@@ -63,9 +65,15 @@ async def measure(args: argparse.Namespace) -> dict:
             series: list[tuple[float, int]] = []
             started = time.time()
             sampler = asyncio.create_task(probe.sample(args.lag_every, series, started))
-            meter = CpuMeter({"bench client": [os.getpid()], "scheduling": [scheduling.pid],
-                              "billing": [billing.pid], "kafka": [kafka.status(DEFAULT_VAR_DIR)["pid"]],
-                              "postgres": children(postgres.status(DEFAULT_VAR_DIR)["pid"])})
+            meter = CpuMeter(
+                {
+                    "bench client": [os.getpid()],
+                    "scheduling": [scheduling.pid],
+                    "billing": [billing.pid],
+                    "kafka": [kafka.status(DEFAULT_VAR_DIR)["pid"]],
+                    "postgres": children(postgres.status(DEFAULT_VAR_DIR)["pid"]),
+                }
+            )
             samples, pacing = await load.complete_all(https, ids, rate=args.rate, run_id=f"bench-{stack.uid}")
             cpu = meter.read()
             sampler.cancel()
@@ -75,10 +83,21 @@ async def measure(args: argparse.Namespace) -> dict:
             drained_lag = await probe.lag()
         _log("reading logs, databases and the topic for the breakdown")
         points, relay_ack = await _points(stack, bootstrap, samples, arrived)
-    return report.figures(args, raw=raw, raw_pacing=raw_pacing, samples=samples, pacing=pacing,
-                          arrived=arrived, lag_series=series, end_lag=end_lag, drained_lag=drained_lag,
-                          points=points, relay_ack=relay_ack, cpu=cpu, logs={"scheduling": str(scheduling.log_file),
-                                                        "billing": str(billing.log_file)})
+    return report.figures(
+        args,
+        raw=raw,
+        raw_pacing=raw_pacing,
+        samples=samples,
+        pacing=pacing,
+        arrived=arrived,
+        lag_series=series,
+        end_lag=end_lag,
+        drained_lag=drained_lag,
+        points=points,
+        relay_ack=relay_ack,
+        cpu=cpu,
+        logs={"scheduling": str(scheduling.log_file), "billing": str(billing.log_file)},
+    )
 
 
 async def _wait_arrivals(log_file, samples: list[load.Sample], timeout: float) -> dict[str, float]:
@@ -92,8 +111,9 @@ async def _wait_arrivals(log_file, samples: list[load.Sample], timeout: float) -
         await asyncio.sleep(0.5)
 
 
-async def _points(stack, bootstrap: str, samples: list[load.Sample],
-                  arrived: dict[str, float]) -> tuple[dict[str, dict[str, float]], list[float]]:
+async def _points(
+    stack, bootstrap: str, samples: list[load.Sample], arrived: dict[str, float]
+) -> tuple[dict[str, dict[str, float]], list[float]]:
     """Timestamps per correlation id at each step to billing's commit; the relay's ack waits."""
     topic = stack.topic("scheduling.appointment")
     outbox = await breakdown.outbox_times(stack.db_urls["scheduling"], topic)

@@ -18,8 +18,14 @@ VISIT = {  # as tests/e2e/flow.py: two CPT lines, so billing writes two charges 
         {"cpt": "83036", "modifiers": ["QW"], "units": 1, "diagnosis_pointers": [1]},
     ],
 }
-PATIENT = {"family_name": "Rivera", "given_name": "Ana", "birth_date": "1975-04-12", "sex": "female",
-           "phone": "+1 555 010 2000", "location_id": "loc-a"}
+PATIENT = {
+    "family_name": "Rivera",
+    "given_name": "Ana",
+    "birth_date": "1975-04-12",
+    "sex": "female",
+    "phone": "+1 555 010 2000",
+    "location_id": "loc-a",
+}
 # Monday 14:00 UTC at least two weeks out, computed from now: the bench runs on any day.
 FIRST_SLOT = next_monday_at(14, tz="UTC", weeks_ahead=2)
 SLOT_MINUTES = 20
@@ -42,9 +48,14 @@ async def clients(base_url: str, token: str, *, count: int = 10, connections: in
     # under a backlog one pool of 200 took 0.8 of a core, stealing CPU from the services it loads.
     limits = httpx.Limits(max_connections=connections, max_keepalive_connections=connections)
     async with contextlib.AsyncExitStack() as stack:
-        yield [await stack.enter_async_context(httpx.AsyncClient(
-            base_url=base_url, headers={"Authorization": f"Bearer {token}"}, limits=limits, timeout=60))
-            for _ in range(count)]
+        yield [
+            await stack.enter_async_context(
+                httpx.AsyncClient(
+                    base_url=base_url, headers={"Authorization": f"Bearer {token}"}, limits=limits, timeout=60
+                )
+            )
+            for _ in range(count)
+        ]
 
 
 async def prepare(http: httpx.AsyncClient, count: int, concurrency: int = 8) -> list[str]:
@@ -55,17 +66,28 @@ async def prepare(http: httpx.AsyncClient, count: int, concurrency: int = 8) -> 
         async with gate:
             patient = await _ok(http.post("/patients", json=PATIENT), 201)
             start = FIRST_SLOT + timedelta(minutes=SLOT_MINUTES * i)  # distinct slots: never a double booking
-            booked = await _ok(http.post("/appointments", json={
-                "patient_id": patient["id"], "provider_id": "prov-7", "location_id": "loc-a",
-                "start": start.isoformat(), "end": (start + timedelta(minutes=SLOT_MINUTES)).isoformat()}), 201)
+            booked = await _ok(
+                http.post(
+                    "/appointments",
+                    json={
+                        "patient_id": patient["id"],
+                        "provider_id": "prov-7",
+                        "location_id": "loc-a",
+                        "start": start.isoformat(),
+                        "end": (start + timedelta(minutes=SLOT_MINUTES)).isoformat(),
+                    },
+                ),
+                201,
+            )
             await _ok(http.post(f"/appointments/{booked['id']}/check-in"), 200)
             return booked["id"]
 
     return await asyncio.gather(*(one(i) for i in range(count)))
 
 
-async def complete_all(https: list[httpx.AsyncClient], ids: list[str], *, rate: float,
-                       run_id: str) -> tuple[list[Sample], Pacing]:
+async def complete_all(
+    https: list[httpx.AsyncClient], ids: list[str], *, rate: float, run_id: str
+) -> tuple[list[Sample], Pacing]:
     """POST /complete for each appointment, open-loop at `rate` per second, spread over the clients."""
     samples: list[Sample] = []
 
@@ -73,8 +95,9 @@ async def complete_all(https: list[httpx.AsyncClient], ids: list[str], *, rate: 
         cid = f"{run_id}-{i}"
         t0 = time.time()
         try:
-            response = await https[i % len(https)].post(f"/appointments/{ids[i]}/complete", json=VISIT,
-                                       headers={"X-Correlation-ID": cid})
+            response = await https[i % len(https)].post(
+                f"/appointments/{ids[i]}/complete", json=VISIT, headers={"X-Correlation-ID": cid}
+            )
             status = response.status_code
         except httpx.HTTPError:
             status = -1
@@ -87,6 +110,7 @@ async def complete_all(https: list[httpx.AsyncClient], ids: list[str], *, rate: 
 async def _ok(request, status: int) -> dict:
     response = await request
     if response.status_code != status:
-        raise RuntimeError(f"{response.request.method} {response.request.url.path}: "
-                           f"{response.status_code} {response.text[:300]}")
+        raise RuntimeError(
+            f"{response.request.method} {response.request.url.path}: {response.status_code} {response.text[:300]}"
+        )
     return response.json()

@@ -16,8 +16,13 @@ async def round_trip(bootstrap: str, *, rate: float, duration: float) -> tuple[l
     uid = uuid.uuid4().hex[:8]
     topic = f"bench-raw-{uid}"
     await ensure_topics(bootstrap, [topic], partitions=3, replication=1)
-    consumer = AIOKafkaConsumer(topic, bootstrap_servers=bootstrap, group_id=f"bench-raw-{uid}",
-                                auto_offset_reset="earliest", enable_auto_commit=False)
+    consumer = AIOKafkaConsumer(
+        topic,
+        bootstrap_servers=bootstrap,
+        group_id=f"bench-raw-{uid}",
+        auto_offset_reset="earliest",
+        enable_auto_commit=False,
+    )
     producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", enable_idempotence=True, linger_ms=0)
     await consumer.start()
     await producer.start()

@@ -8,8 +8,9 @@ GROWTH_LIMIT = 2.0  # last-window p99 above 2x the first-window p99 means latenc
 LAG_LIMIT = 100  # messages left for billing when the completions stop
 
 
-def figures(args, *, raw, raw_pacing, samples, pacing, arrived, lag_series, end_lag, drained_lag,
-            points, relay_ack, cpu, logs) -> dict:
+def figures(
+    args, *, raw, raw_pacing, samples, pacing, arrived, lag_series, end_lag, drained_lag, points, relay_ack, cpu, logs
+) -> dict:
     """Every figure of one run, JSON-ready."""
     ok = [s for s in samples if s.status == 200]
     e2e = {s.correlation_id: arrived[s.correlation_id] - s.t0 for s in ok if s.correlation_id in arrived}
@@ -17,35 +18,48 @@ def figures(args, *, raw, raw_pacing, samples, pacing, arrived, lag_series, end_
     span = samples[-1].t0 - first_t0 if samples else 0.0
 
     def window(lo: float, hi: float) -> dict:
-        return summary([e2e[s.correlation_id] for s in ok
-                        if s.correlation_id in e2e and lo <= s.t0 - first_t0 < hi])
+        return summary([e2e[s.correlation_id] for s in ok if s.correlation_id in e2e and lo <= s.t0 - first_t0 < hi])
 
-    e2e_summary = summary(list(e2e.values())) | {"missing": len(ok) - len(e2e),
-                                                  "http_errors": len(samples) - len(ok)}
+    e2e_summary = summary(list(e2e.values())) | {"missing": len(ok) - len(e2e), "http_errors": len(samples) - len(ok)}
     raw_summary = summary(raw) | {"expected": raw_pacing.sent}
     first, last = window(0, args.window), window(span - args.window, span + 1)
     # Every window's p99 too: tells a trend from one unlucky window.
     count = max(1, round(span / args.window))
-    p99s = [window(i * args.window, (i + 1) * args.window if i < count - 1 else span + 1)["p99"]
-            for i in range(count)]
+    p99s = [window(i * args.window, (i + 1) * args.window if i < count - 1 else span + 1)["p99"] for i in range(count)]
     ratio = e2e_summary["p99"] / raw_summary["p99"] if e2e_summary["p99"] and raw_summary["p99"] else None
     slower = first["p99"] is not None and last["p99"] is not None and last["p99"] > GROWTH_LIMIT * first["p99"]
     growing = slower or end_lag > LAG_LIMIT
-    passed = ratio is not None and ratio <= TARGET_RATIO and not growing and e2e_summary["missing"] == 0 \
+    passed = (
+        ratio is not None
+        and ratio <= TARGET_RATIO
+        and not growing
+        and e2e_summary["missing"] == 0
         and e2e_summary["http_errors"] == 0
+    )
     return {
-        "config": {"db": args.db, "rate": args.rate, "duration_s": args.duration,
-                   "raw_duration_s": args.raw_duration, "window_s": args.window},
+        "config": {
+            "db": args.db,
+            "rate": args.rate,
+            "duration_s": args.duration,
+            "raw_duration_s": args.raw_duration,
+            "window_s": args.window,
+        },
         "raw_round_trip_ms": raw_summary | {"achieved_rate": round(raw_pacing.rate, 1)},
-        "e2e_ms": e2e_summary | {"achieved_rate": round(pacing.rate, 1),
-                                 "max_start_late_ms": round(pacing.max_late_ms, 1)},
+        "e2e_ms": e2e_summary
+        | {"achieved_rate": round(pacing.rate, 1), "max_start_late_ms": round(pacing.max_late_ms, 1)},
         "http_response_ms": summary([s.t_response - s.t0 for s in ok]),
-        "first_window_ms": first, "last_window_ms": last, "window_p99_ms": p99s,
-        "lag_series": lag_series, "lag_at_end": end_lag, "lag_after_drain": drained_lag,
-        "ratio_p99": ratio, "growing_lag": growing,
+        "first_window_ms": first,
+        "last_window_ms": last,
+        "window_p99_ms": p99s,
+        "lag_series": lag_series,
+        "lag_at_end": end_lag,
+        "lag_after_drain": drained_lag,
+        "ratio_p99": ratio,
+        "growing_lag": growing,
         "breakdown": {"chain": stages(ok, points), "relay_record_sent_to_marked_published": summary(relay_ack)},
         "cpu_cores_used": cpu,
-        "verdict": "PASS" if passed else "FAIL", "logs": logs,
+        "verdict": "PASS" if passed else "FAIL",
+        "logs": logs,
     }
 
 
@@ -59,24 +73,35 @@ def show(f: dict) -> None:
     _row(f"  first {f['config']['window_s']:g} s of requests", f["first_window_ms"])
     _row(f"  last {f['config']['window_s']:g} s of requests", f["last_window_ms"])
     e2e = f["e2e_ms"]
-    print(f"rates: raw {f['raw_round_trip_ms']['achieved_rate']}/s, completions {e2e['achieved_rate']}/s "
-          f"(worst start {e2e['max_start_late_ms']} ms late); never arrived: {e2e['missing']}, "
-          f"HTTP errors: {e2e['http_errors']}")
+    print(
+        f"rates: raw {f['raw_round_trip_ms']['achieved_rate']}/s, completions {e2e['achieved_rate']}/s "
+        f"(worst start {e2e['max_start_late_ms']} ms late); never arrived: {e2e['missing']}, "
+        f"HTTP errors: {e2e['http_errors']}"
+    )
     print(f"p99 per {f['config']['window_s']:g} s window: " + ", ".join(fmt(v).strip() for v in f["window_p99_ms"]))
-    print("billing lag every 5 s: " + ", ".join(f"{t:g}s={lag}" for t, lag in f["lag_series"])
-          + f"; after drain: {f['lag_after_drain']}")
+    print(
+        "billing lag every 5 s: "
+        + ", ".join(f"{t:g}s={lag}" for t, lag in f["lag_series"])
+        + f"; after drain: {f['lag_after_drain']}"
+    )
     print("\nwhere the time goes: (point p50/p99 since t0 | segment p50/p99 since previous point)")
     for name, entry in f["breakdown"]["chain"].items():
         seg = entry.get("segment", {})
-        print(f"  {name:40}{fmt(entry['from_t0']['p50'])} {fmt(entry['from_t0']['p99'])} |"
-              f"{fmt(seg.get('p50'))} {fmt(seg.get('p99'))}")
+        print(
+            f"  {name:40}{fmt(entry['from_t0']['p50'])} {fmt(entry['from_t0']['p99'])} |"
+            f"{fmt(seg.get('p50'))} {fmt(seg.get('p99'))}"
+        )
     _row("  (relay: record sent -> row marked published)", f["breakdown"]["relay_record_sent_to_marked_published"])
     per = 1000 / f["e2e_ms"]["achieved_rate"] if f["e2e_ms"]["achieved_rate"] else 0
-    print("CPU while completing, cores (ms per completion): "
-          + ", ".join(f"{k} {v} ({v * per:.1f})" for k, v in f["cpu_cores_used"].items()))
+    print(
+        "CPU while completing, cores (ms per completion): "
+        + ", ".join(f"{k} {v} ({v * per:.1f})" for k, v in f["cpu_cores_used"].items())
+    )
     ratio = "n/a" if f["ratio_p99"] is None else f"{f['ratio_p99']:.2f}"
-    print(f"\ne2e p99 / raw p99 = {ratio} (target <= {TARGET_RATIO:g}); "
-          f"growing lag: {'yes' if f['growing_lag'] else 'no'} (lag at end {f['lag_at_end']})")
+    print(
+        f"\ne2e p99 / raw p99 = {ratio} (target <= {TARGET_RATIO:g}); "
+        f"growing lag: {'yes' if f['growing_lag'] else 'no'} (lag at end {f['lag_at_end']})"
+    )
     print(f"VERDICT: {f['verdict']}  (p99 within {TARGET_RATIO:g}x the raw round trip, no growing lag)")
 
 

@@ -41,14 +41,19 @@ def running_stack(var_dir: Path, bootstrap: str, backend: str) -> Iterator[Stack
     if backend == "postgresql":
         names = [f"bench_{uid}_{s}" for s in SERVICES]
         pg_base = postgres.start(var_dir, databases=names, log=lambda m: print(m, file=sys.stderr))
-        urls = {s: f"{pg_base}/{n}" for s, n in zip(SERVICES, names)}
+        urls = {s: f"{pg_base}/{n}" for s, n in zip(SERVICES, names, strict=True)}
     else:
         urls = {s: f"sqlite+aiosqlite:///{tmp / f'{s}.db'}" for s in SERVICES}
     stack = Stack(uid, f"bench{uid}.", urls, bootstrap)
     try:
         for name in SERVICES:
-            env = {f"{name.upper()}_DATABASE_URL": urls[name], "KAFKA_BOOTSTRAP_SERVERS": bootstrap,
-                   "KAFKA_TOPIC_PREFIX": stack.prefix, "CLINICOPS_FAILPOINTS": "", "CLINICOPS_LOG_LEVEL": "INFO"}
+            env = {
+                f"{name.upper()}_DATABASE_URL": urls[name],
+                "KAFKA_BOOTSTRAP_SERVERS": bootstrap,
+                "KAFKA_TOPIC_PREFIX": stack.prefix,
+                "CLINICOPS_FAILPOINTS": "",
+                "CLINICOPS_LOG_LEVEL": "INFO",
+            }
             stack.procs[name] = supervisor.spawn(name, var_dir, port=procs.free_port(), env=env, tag=f"-bench{uid}")
         for proc in stack.procs.values():
             supervisor.wait_ready(proc)
@@ -59,8 +64,9 @@ def running_stack(var_dir: Path, bootstrap: str, backend: str) -> Iterator[Stack
         shutil.rmtree(tmp, ignore_errors=True)
         _best_effort(_delete_topics(bootstrap, stack.prefix), "delete the bench topics")  # keep the broker lean
         if pg_base:
-            _best_effort(_drop_databases(pg_base, [url.rsplit("/", 1)[1] for url in urls.values()]),
-                         "drop the bench databases")
+            _best_effort(
+                _drop_databases(pg_base, [url.rsplit("/", 1)[1] for url in urls.values()]), "drop the bench databases"
+            )
 
 
 def _best_effort(coro, what: str) -> None:

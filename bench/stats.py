@@ -14,8 +14,13 @@ def percentile(values: list[float], q: float) -> float | None:
 def summary(seconds: list[float]) -> dict:
     """p50, p90, p99, max (ms) and count of latencies given in seconds."""
     ms = [s * 1000 for s in seconds]
-    return {"p50": percentile(ms, 50), "p90": percentile(ms, 90), "p99": percentile(ms, 99),
-            "max": max(ms) if ms else None, "count": len(ms)}
+    return {
+        "p50": percentile(ms, 50),
+        "p90": percentile(ms, 90),
+        "p99": percentile(ms, 99),
+        "max": max(ms) if ms else None,
+        "count": len(ms),
+    }
 
 
 def fmt(value: float | None) -> str:

@@ -23,8 +23,9 @@ def up(var_dir: Path, *, detach: bool) -> int:
             print(f"{name:<11} running (already)")
             continue
         if procs.port_open(supervisor.PORTS[name]):
-            print(f"{name:<11} port {supervisor.PORTS[name]} is taken by another program; stop it first",
-                  file=sys.stderr)
+            print(
+                f"{name:<11} port {supervisor.PORTS[name]} is taken by another program; stop it first", file=sys.stderr
+            )
             down(var_dir)
             return 1
         started.append(supervisor.spawn(name, var_dir))
@@ -81,8 +82,10 @@ def status(var_dir: Path) -> int:
         state = (ready or {}).get("status", "not answering") if pid else "stopped"
         print(f"{name:<11} {state:<13} pid={pid or '-':<8} http://127.0.0.1:{port}")
     broker = kafka.status(var_dir)
-    print(f"{'kafka':<11} {'running' if broker['running'] else 'stopped':<13} pid={broker['pid'] or '-':<8} "
-          f"{broker['bootstrap']}{' (external)' if broker['external'] else ''}")
+    print(
+        f"{'kafka':<11} {'running' if broker['running'] else 'stopped':<13} pid={broker['pid'] or '-':<8} "
+        f"{broker['bootstrap']}{' (external)' if broker['external'] else ''}"
+    )
     if broker["running"]:
         topics = [t for t in kafka.list_topics(broker["bootstrap"]) if not t.startswith("__")]
         print(f"topics ({len(topics)}):")
@@ -132,9 +135,14 @@ def user_create(var_dir: Path, args) -> int:
             return 2
     database_url = os.environ.get("GATEWAY_DATABASE_URL") or supervisor.sqlite_url(var_dir, "gateway")
     try:
-        user_id = create_user_from_cli(database_url=database_url, email=args.email, password=password,
-                                       roles=args.role, locations=[x.strip() for x in args.locations.split(",")],
-                                       staff_id=args.staff_id)
+        user_id = create_user_from_cli(
+            database_url=database_url,
+            email=args.email,
+            password=password,
+            roles=args.role,
+            locations=[x.strip() for x in args.locations.split(",")],
+            staff_id=args.staff_id,
+        )
     except ValidationError as exc:
         for error in exc.errors():
             print(f"{'.'.join(map(str, error['loc']))}: {error['msg']}", file=sys.stderr)

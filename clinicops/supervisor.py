@@ -44,8 +44,9 @@ def gateway_key_dir(var_dir: Path) -> Path:
     return var_dir / "keys" / "gateway"
 
 
-def spawn(name: str, var_dir: Path, *, port: int | None = None, env: dict[str, str] | None = None,
-          tag: str = "") -> ServiceProcess:
+def spawn(
+    name: str, var_dir: Path, *, port: int | None = None, env: dict[str, str] | None = None, tag: str = ""
+) -> ServiceProcess:
     """Start `python -m services.<name>` detached; `env` overrides settings for this process."""
     port = port or PORTS[name]
     prefix = name.upper()
@@ -56,8 +57,9 @@ def spawn(name: str, var_dir: Path, *, port: int | None = None, env: dict[str, s
     run = _run_dir(var_dir)
     log_file = run / f"{name}{tag}.log"
     pid_file = run / f"{name}{tag}.pid"
-    pid = procs.spawn_detached([sys.executable, "-m", f"services.{name}"], cwd=REPO_ROOT,
-                               log_file=log_file, pid_file=pid_file, env=child_env)
+    pid = procs.spawn_detached(
+        [sys.executable, "-m", f"services.{name}"], cwd=REPO_ROOT, log_file=log_file, pid_file=pid_file, env=child_env
+    )
     return ServiceProcess(name, pid, f"http://127.0.0.1:{port}", log_file)
 
 

@@ -26,21 +26,23 @@ def _headers(event_type: str, data_version: str) -> dict:
     def text(description: str, **extra) -> dict:
         return {"type": "string", "description": description, **extra}
 
-    return {"type": "object", "required": ["ce_specversion", "ce_id", "ce_source", "ce_type", "ce_time",
-                                           "ce_subject", "content-type"],
-            "properties": {
-                "ce_specversion": text("CloudEvents version", const="1.0"),
-                "ce_id": text("unique per event: deduplicate on it (delivery is at least once)"),
-                "ce_source": text("the producing service, e.g. /clinicops/scheduling"),
-                "ce_type": text("the event type", const=event_type),
-                "ce_time": text("when it happened (UTC)", format="date-time"),
-                "ce_subject": text("the aggregate id; also the record key"),
-                "content-type": text("of the record value", const="application/json"),
-                "ce_correlationid": text("the request or event that started the chain"),
-                "ce_causationid": text("the event this one reacts to, when it reacts to one"),
-                "ce_locationid": text("the practice location concerned"),
-                "ce_dataversion": text("payload version; additive changes keep it", const=data_version),
-            }}
+    return {
+        "type": "object",
+        "required": ["ce_specversion", "ce_id", "ce_source", "ce_type", "ce_time", "ce_subject", "content-type"],
+        "properties": {
+            "ce_specversion": text("CloudEvents version", const="1.0"),
+            "ce_id": text("unique per event: deduplicate on it (delivery is at least once)"),
+            "ce_source": text("the producing service, e.g. /clinicops/scheduling"),
+            "ce_type": text("the event type", const=event_type),
+            "ce_time": text("when it happened (UTC)", format="date-time"),
+            "ce_subject": text("the aggregate id; also the record key"),
+            "content-type": text("of the record value", const="application/json"),
+            "ce_correlationid": text("the request or event that started the chain"),
+            "ce_causationid": text("the event this one reacts to, when it reacts to one"),
+            "ce_locationid": text("the practice location concerned"),
+            "ce_dataversion": text("payload version; additive changes keep it", const=data_version),
+        },
+    }
 
 
 def build_asyncapi(*, bootstrap_servers: str, topic=lambda name: name) -> dict:
@@ -52,7 +54,9 @@ def build_asyncapi(*, bootstrap_servers: str, topic=lambda name: name) -> dict:
         schemas[payload.__name__] = schema
         phi = " Contains PHI: restrict who may subscribe." if payload.contains_phi else ""
         messages[event_type] = {
-            "name": event_type, "title": payload.__name__, "contentType": "application/json",
+            "name": event_type,
+            "title": payload.__name__,
+            "contentType": "application/json",
             "summary": ((payload.__doc__ or "").strip().splitlines() or [event_type])[0] + phi,
             "headers": _headers(event_type, payload.data_version),
             "payload": {"$ref": REF.format(model=payload.__name__)},
@@ -64,17 +68,22 @@ def build_asyncapi(*, bootstrap_servers: str, topic=lambda name: name) -> dict:
         channel["messages"][event_type] = {"$ref": f"#/components/messages/{event_type}"}
     for name, channel in channels.items():
         operations[f"publish {name}"] = {
-            "action": "send", "channel": {"$ref": f"#/channels/{name}"},
+            "action": "send",
+            "channel": {"$ref": f"#/channels/{name}"},
             "messages": [{"$ref": f"#/channels/{name}/messages/{m}"} for m in channel["messages"]],
         }
     return {
         "asyncapi": "3.0.0",
-        "info": {"title": "clinicops events", "version": "1.0",
-                 "description": "CloudEvents 1.0 in Kafka binary mode: the value is the JSON payload, the "
-                                "attributes are ce_* headers. Read from the earliest offset with your own group."},
+        "info": {
+            "title": "clinicops events",
+            "version": "1.0",
+            "description": "CloudEvents 1.0 in Kafka binary mode: the value is the JSON payload, the "
+            "attributes are ce_* headers. Read from the earliest offset with your own group.",
+        },
         "defaultContentType": "application/json",
         "servers": {"kafka": {"host": bootstrap_servers.split(",")[0], "protocol": "kafka"}},
-        "channels": channels, "operations": operations,
+        "channels": channels,
+        "operations": operations,
         "components": {"messages": messages, "schemas": schemas},
     }
 

@@ -6,8 +6,8 @@ from contextlib import asynccontextmanager
 from fastapi import Request
 
 from shared.auth import Principal, RefusalHook, Role
-from shared.contracts.audit import PhiAccessed, audit_event_type
 from shared.clock import utcnow
+from shared.contracts.audit import PhiAccessed, audit_event_type
 from shared.errors import Forbidden
 from shared.uow import UnitOfWork
 
@@ -47,8 +47,12 @@ async def record_phi_access(
         reason=reason,
         actor_locations=sorted(actor.locations),
     )
-    await uow.emit(event, subject=patient_id or resource_id or actor.sub,
-                   location_id=location_id, event_type=audit_event_type(service))
+    await uow.emit(
+        event,
+        subject=patient_id or resource_id or actor.sub,
+        location_id=location_id,
+        event_type=audit_event_type(service),
+    )
 
 
 class PhiAccessDenied(Forbidden):
@@ -72,13 +76,22 @@ def ensure_phi_access(
     """`actor.ensure_location` for one PHI record; True when only the break-glass reason let the actor in."""
     if actor.may_access(location_id):
         return False
-    attempt = dict(actor=actor, action=action, resource=resource, resource_id=resource_id,
-                   patient_id=patient_id, location_id=location_id, reason=break_glass)
+    attempt = dict(
+        actor=actor,
+        action=action,
+        resource=resource,
+        resource_id=resource_id,
+        patient_id=patient_id,
+        location_id=location_id,
+        reason=break_glass,
+    )
     if break_glass is None:
         raise PhiAccessDenied(f"no access to location {location_id}", attempt=attempt)
     if not actor.roles & BREAK_GLASS_ROLES:
-        raise PhiAccessDenied(f"no access to location {location_id}: only clinicians and practice admins "
-                              "may break the glass", attempt=attempt)
+        raise PhiAccessDenied(
+            f"no access to location {location_id}: only clinicians and practice admins may break the glass",
+            attempt=attempt,
+        )
     return True
 
 
@@ -95,8 +108,17 @@ async def record_denied_access(
 ) -> None:
     """Audit a refused access in a unit of work of its own: the request's transaction rolled back."""
     async with new_uow() as uow:
-        await record_phi_access(uow, actor=actor, action=action, resource=resource, resource_id=resource_id,
-                                patient_id=patient_id, location_id=location_id, outcome="denied", reason=reason)
+        await record_phi_access(
+            uow,
+            actor=actor,
+            action=action,
+            resource=resource,
+            resource_id=resource_id,
+            patient_id=patient_id,
+            location_id=location_id,
+            outcome="denied",
+            reason=reason,
+        )
 
 
 @asynccontextmanager
@@ -122,9 +144,14 @@ def audit_role_refusal(resource: str) -> RefusalHook:
     async def record(request: Request, actor: Principal) -> None:
         params = request.path_params
         await record_denied_access(
-            request.app.state.runtime.uow, actor=actor, action=_ACTIONS.get(request.method, "read"),
-            resource=resource, resource_id=next((v for k, v in params.items() if k.endswith("_id")), None),
-            patient_id=params.get("patient_id"), location_id=params.get("location_id"),
-            reason=f"role not allowed: {request.method} {request.url.path}")
+            request.app.state.runtime.uow,
+            actor=actor,
+            action=_ACTIONS.get(request.method, "read"),
+            resource=resource,
+            resource_id=next((v for k, v in params.items() if k.endswith("_id")), None),
+            patient_id=params.get("patient_id"),
+            location_id=params.get("location_id"),
+            reason=f"role not allowed: {request.method} {request.url.path}",
+        )
 
     return record

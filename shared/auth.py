@@ -49,14 +49,30 @@ class Principal:
             raise Forbidden(f"no access to location {location_id}", field="location_id")
 
 
-def issue_token(*, sub: str, roles: list[str], locations: list[str], key: SigningKey,
-                issuer: str = "clinicops-gateway", ttl: timedelta = timedelta(minutes=15),
-                token_id: str | None = None, extra_claims: dict | None = None) -> str:
+def issue_token(
+    *,
+    sub: str,
+    roles: list[str],
+    locations: list[str],
+    key: SigningKey,
+    issuer: str = "clinicops-gateway",
+    ttl: timedelta = timedelta(minutes=15),
+    token_id: str | None = None,
+    extra_claims: dict | None = None,
+) -> str:
     """Sign an access token with the gateway's private key (tests sign with a test key of their own)."""
     now = utcnow()
     # jti: the gateway revokes a single access token at sign-out by this id.
-    claims = {"sub": sub, "roles": roles, "locations": locations, "iss": issuer,
-              "iat": now, "nbf": now, "exp": now + ttl, "jti": token_id or uuid4().hex} | (extra_claims or {})
+    claims = {
+        "sub": sub,
+        "roles": roles,
+        "locations": locations,
+        "iss": issuer,
+        "iat": now,
+        "nbf": now,
+        "exp": now + ttl,
+        "jti": token_id or uuid4().hex,
+    } | (extra_claims or {})
     return jwt.encode(claims, key.private, algorithm=ALGORITHM, headers={"kid": key.kid})
 
 
@@ -76,15 +92,17 @@ async def decode_token(token: str, *, keys: PublicKeys, issuer: str) -> dict:
     if key is None:
         raise Unauthorized("invalid token: signed by a key the gateway does not publish")
     try:
-        return jwt.decode(token, key, algorithms=[ALGORITHM], issuer=issuer,
-                          options={"require": ["sub", "exp", "iss", "jti"]})
+        return jwt.decode(
+            token, key, algorithms=[ALGORITHM], issuer=issuer, options={"require": ["sub", "exp", "iss", "jti"]}
+        )
     except jwt.PyJWTError as exc:
         raise Unauthorized(f"invalid token: {exc}") from exc
 
 
 def principal_of(claims: dict) -> Principal:
-    return Principal(sub=claims["sub"], roles=frozenset(claims.get("roles", [])),
-                     locations=frozenset(claims.get("locations", [])))
+    return Principal(
+        sub=claims["sub"], roles=frozenset(claims.get("roles", [])), locations=frozenset(claims.get("locations", []))
+    )
 
 
 _bearer = HTTPBearer(auto_error=False)
@@ -108,8 +126,9 @@ def require_roles(*roles: Role, on_refusal: RefusalHook | None = None):
         if credentials is None:
             raise Unauthorized("missing bearer token")
         runtime = request.app.state.runtime
-        claims = await decode_token(credentials.credentials, keys=runtime.public_keys,
-                                    issuer=runtime.settings.jwt_issuer)
+        claims = await decode_token(
+            credentials.credentials, keys=runtime.public_keys, issuer=runtime.settings.jwt_issuer
+        )
         if runtime.revocations.revoked.refuses(claims):
             raise Unauthorized("token revoked: signed out, session ended or access withdrawn")
         client_ip = request.client.host if request.client else None

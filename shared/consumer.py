@@ -122,8 +122,9 @@ class EventConsumer:
     def _log_handled(self, envelopes: list[Envelope]) -> None:
         for envelope in envelopes:  # after the commit: this line means "durably handled"
             correlation_id.set(envelope.correlation_id)
-            log.info("event handled", extra={"consumer": self.name, "event_type": envelope.type,
-                                             "event_id": envelope.id})
+            log.info(
+                "event handled", extra={"consumer": self.name, "event_type": envelope.type, "event_id": envelope.id}
+            )
 
     async def _dead_letter(self, record, exc: Exception, attempts: int) -> None:
         headers = {k: v.decode(errors="replace") for k, v in record.headers}

@@ -131,6 +131,9 @@ def no_overlap(name: str, *, holder: str, where: str) -> ExcludeConstraint:
     Declared for PostgreSQL only; on SQLite the migration's triggers enforce the same rule.
     """
     return ExcludeConstraint(
-        (holder, "="), (text("tstzrange(start, \"end\", '[)')"), "&&"), name=name, using="gist", where=text(where),
+        (holder, "="),
+        (text("tstzrange(start, \"end\", '[)')"), "&&"),
+        name=name,
+        using="gist",
+        where=text(where),
     ).ddl_if(dialect="postgresql")
-

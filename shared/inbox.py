@@ -1,14 +1,13 @@
 """Idempotent consumption: a processed-event row per (consumer, event id), same transaction."""
 
-from functools import cache
-
 from datetime import datetime
+from functools import cache
 
 from sqlalchemy import Table, delete
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from shared.db import dialect_insert
 from shared.clock import utcnow
+from shared.db import dialect_insert
 from shared.envelope import Envelope
 
 

@@ -12,6 +12,7 @@ import json
 import os
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from itertools import pairwise
 from pathlib import Path
 
 from cryptography.hazmat.primitives import serialization
@@ -74,8 +75,9 @@ class KeyRing:
         """Make a new signing key; the previous one keeps verifying until its tokens expire."""
         key = SigningKey(Ed25519PrivateKey.generate(), utcnow())
         self.directory.mkdir(mode=0o700, parents=True, exist_ok=True)
-        pem = key.private.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                        serialization.NoEncryption())
+        pem = key.private.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        )
         path = self.directory / f"{key.created.strftime('%Y%m%dT%H%M%S%f')}-{key.kid}.pem"
         # Created 0600 from the start: the private key is never readable by another user, even briefly.
         descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -89,7 +91,7 @@ class KeyRing:
         self._reload_if_changed()
         now = utcnow()
         kept = [self.current]
-        for older, newer in zip(self.keys, self.keys[1:]):
+        for older, newer in pairwise(self.keys):
             if newer.created + self.token_lifetime > now:
                 kept.append(older)
         return kept

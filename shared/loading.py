@@ -14,9 +14,17 @@ def _location_id(row: Any) -> str:
     return row.location_id
 
 
-async def load_in_scope(uow: UnitOfWork, model: type[Row], row_id: str, actor: Principal, *, field: str,
-                        what: str | None = None, lock: bool = False,
-                        location_of: Callable[[Row], str | None] = _location_id) -> Row:
+async def load_in_scope(
+    uow: UnitOfWork,
+    model: type[Row],
+    row_id: str,
+    actor: Principal,
+    *,
+    field: str,
+    what: str | None = None,
+    lock: bool = False,
+    location_of: Callable[[Row], str | None] = _location_id,
+) -> Row:
     """The row with this id if `actor` may see its location; `lock` takes it FOR UPDATE.
 
     404 before 403 tells an outsider nothing new: ids are random UUIDs. A row whose

@@ -2,8 +2,7 @@
 
 from dataclasses import dataclass
 
-from sqlalchemy import JSON, BigInteger, Column, Index, Integer, LargeBinary, MetaData
-from sqlalchemy import String, Table, text
+from sqlalchemy import JSON, BigInteger, Column, Index, Integer, LargeBinary, MetaData, String, Table, text
 from sqlalchemy.orm import DeclarativeBase
 
 from shared.db import UTCDateTime, new_metadata

@@ -84,9 +84,7 @@ class OutboxRelay:
             return
         self._next_purge = now + self._sweep_interval_s * 12
         async with self._sessions() as session, session.begin():
-            await session.execute(
-                delete(self._outbox).where(self._outbox.c.published_at < utcnow() - self._retention)
-            )
+            await session.execute(delete(self._outbox).where(self._outbox.c.published_at < utcnow() - self._retention))
 
     async def _publish_batch(self) -> int:
         if self._row_locking:
@@ -132,6 +130,4 @@ class OutboxRelay:
 
     async def _mark_published(self, session, rows) -> None:
         outbox = self._outbox
-        await session.execute(
-            update(outbox).where(outbox.c.id.in_([r.id for r in rows])).values(published_at=utcnow())
-        )
+        await session.execute(update(outbox).where(outbox.c.id.in_([r.id for r in rows])).values(published_at=utcnow()))

@@ -32,14 +32,17 @@ class PublicKeys:
     def from_source(cls, source: str) -> "PublicKeys":
         """Keys from the gateway's JWKS URL (http/https) or from a JWKS file path."""
         if source.startswith(("http://", "https://")):
+
             async def fetch() -> dict:
                 async with httpx.AsyncClient(timeout=3.0) as client:
                     answer = await client.get(source)
                     answer.raise_for_status()
                     return answer.json()
         else:
+
             async def fetch() -> dict:
                 return json.loads(await asyncio.to_thread(Path(source).read_text))
+
         return cls(fetch)
 
     async def get(self, kid: str):
@@ -59,7 +62,9 @@ class PublicKeys:
                 # The gateway being down must not lock out tokens already verified; retry later.
                 self._fetched_at = time.monotonic()
                 return
-            self._keys = {jwk["kid"]: jwt.PyJWK(jwk, algorithm=ALGORITHM).key
-                          for jwk in document.get("keys", [])
-                          if jwk.get("kty") == "OKP" and jwk.get("crv") == "Ed25519" and "kid" in jwk}
+            self._keys = {
+                jwk["kid"]: jwt.PyJWK(jwk, algorithm=ALGORITHM).key
+                for jwk in document.get("keys", [])
+                if jwk.get("kty") == "OKP" and jwk.get("crv") == "Ed25519" and "kid" in jwk
+            }
             self._fetched_at = time.monotonic()

@@ -61,8 +61,9 @@ class RevocationFeed:
         self._task: asyncio.Task | None = None
 
     async def start(self) -> None:
-        consumer = AIOKafkaConsumer(bootstrap_servers=self._bootstrap, group_id=None, enable_auto_commit=False,
-                                    fetch_max_wait_ms=100)
+        consumer = AIOKafkaConsumer(
+            bootstrap_servers=self._bootstrap, group_id=None, enable_auto_commit=False, fetch_max_wait_ms=100
+        )
         await consumer.start()
         try:
             partitions = [TopicPartition(self._topic, p) for p in await self._partitions()]

@@ -3,22 +3,22 @@
 import asyncio
 import gc
 import logging
-from datetime import timedelta
 from collections.abc import Awaitable, Callable
 from contextlib import asynccontextmanager
+from datetime import timedelta
 
 from sqlalchemy import MetaData, text
 
-from shared.consumer import EventConsumer, Handler
-from shared.db import create_engine, is_sqlite, session_factory
 from shared.clock import utcnow
+from shared.consumer import EventConsumer, Handler
+from shared.contracts.gateway import TokensRevoked
+from shared.db import create_engine, is_sqlite, session_factory
 from shared.inbox import forget_processed_before
 from shared.kafka import create_broker, ensure_topics
 from shared.messaging_tables import MessagingTables
 from shared.outbox import OutboxRelay
 from shared.public_keys import PublicKeys
 from shared.revocations import RevocationFeed
-from shared.contracts.gateway import TokensRevoked
 from shared.settings import ServiceSettings
 from shared.uow import UnitOfWork
 
@@ -45,9 +45,11 @@ class ServiceRuntime:
         self.sessions = session_factory(self.engine)
         self.broker = create_broker(settings)
         self.public_keys = PublicKeys.from_source(settings.jwks_url)
-        self.revocations = RevocationFeed(bootstrap=settings.kafka_bootstrap_servers,
-                                          topic=settings.topic(TokensRevoked.topic()),
-                                          look_back=timedelta(seconds=settings.revocation_look_back_s))
+        self.revocations = RevocationFeed(
+            bootstrap=settings.kafka_bootstrap_servers,
+            topic=settings.topic(TokensRevoked.topic()),
+            look_back=timedelta(seconds=settings.revocation_look_back_s),
+        )
         self.produces = [settings.topic(t) for t in produces]
         self.consumers: list[EventConsumer] = []
         self._periodic: list[tuple[float, Callable[[], Awaitable[None]], str]] = []
@@ -110,9 +112,7 @@ class ServiceRuntime:
         return await self.broker.publish(payload, topic, key=key, headers=headers, no_confirm=True)
 
     def all_topics(self) -> list[str]:
-        consumed = [
-            self.settings.topic(h.payload.topic()) for c in self.consumers for h in c.handlers.values()
-        ]
+        consumed = [self.settings.topic(h.payload.topic()) for c in self.consumers for h in c.handlers.values()]
         revocations = self.settings.topic(TokensRevoked.topic())
         return sorted({*self.produces, *consumed, *(f"{t}.dlt" for t in consumed), revocations})
 
@@ -120,8 +120,12 @@ class ServiceRuntime:
     async def running(self):
         """Start the broker, consumers and relay; stop them in reverse order."""
         settings = self.settings
-        await ensure_topics(settings.kafka_bootstrap_servers, self.all_topics(),
-                            partitions=settings.topic_partitions, replication=settings.topic_replication)
+        await ensure_topics(
+            settings.kafka_bootstrap_servers,
+            self.all_topics(),
+            partitions=settings.topic_partitions,
+            replication=settings.topic_replication,
+        )
         await self.broker.start()
         await self.revocations.start()
         try:

@@ -3,6 +3,7 @@
 from pydantic import AliasChoices, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+
 def _shared(name: str, default):
     """A field read from an un-prefixed variable too, e.g. KAFKA_BOOTSTRAP_SERVERS."""
     return Field(default, validation_alias=AliasChoices(name.lower(), name))

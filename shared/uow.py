@@ -7,17 +7,15 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from shared import failpoints
-from shared.contracts import EventPayload
 from shared.clock import utcnow
+from shared.contracts import EventPayload
 from shared.envelope import Envelope
 from shared.errors import Conflict
 from shared.logs import correlation_id
 from shared.messaging_tables import MessagingTables
 
 # The event being handled, so events a consumer emits name it as their cause.
-causation_id: contextvars.ContextVar[str | None] = contextvars.ContextVar(
-    "causation_id", default=None
-)
+causation_id: contextvars.ContextVar[str | None] = contextvars.ContextVar("causation_id", default=None)
 
 
 class UnitOfWork:

@@ -96,10 +96,16 @@ class CorrelationMiddleware:
         finally:
             correlation_id.reset(token)
             if not scope["path"].startswith("/health"):
-                log.info("request", extra={
-                    "method": scope["method"], "path": scope["path"], "status": status,
-                    "duration_ms": round((time.perf_counter() - started) * 1000, 1), "correlation_id": cid,
-                })
+                log.info(
+                    "request",
+                    extra={
+                        "method": scope["method"],
+                        "path": scope["path"],
+                        "status": status,
+                        "duration_ms": round((time.perf_counter() - started) * 1000, 1),
+                        "correlation_id": cid,
+                    },
+                )
 
 
 async def _domain_error(_request: Request, exc: DomainError) -> JSONResponse:
@@ -108,9 +114,7 @@ async def _domain_error(_request: Request, exc: DomainError) -> JSONResponse:
 
 async def _validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:
     """422 naming each offending field by its path, e.g. `body.service_lines.0.cpt`."""
-    errors = [
-        {"field": ".".join(str(p) for p in err["loc"]), "reason": err["msg"]} for err in exc.errors()
-    ]
+    errors = [{"field": ".".join(str(p) for p in err["loc"]), "reason": err["msg"]} for err in exc.errors()]
     return JSONResponse({"error": "ValidationError", "errors": errors}, status_code=422)
 
 

@@ -35,8 +35,13 @@ async def make_suite(var_dir, kafka_bootstrap, pg_base_url, tmp_path):
     suites: list[Suite] = []
 
     def make(backend: str = "postgresql") -> Suite:
-        suite = Suite(backend=backend, var_dir=var_dir, kafka_bootstrap=kafka_bootstrap,
-                      pg_base_url=pg_base_url, tmp_path=tmp_path)
+        suite = Suite(
+            backend=backend,
+            var_dir=var_dir,
+            kafka_bootstrap=kafka_bootstrap,
+            pg_base_url=pg_base_url,
+            tmp_path=tmp_path,
+        )
         suites.append(suite)
         return suite
 

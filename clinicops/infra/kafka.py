@@ -8,8 +8,8 @@ import re
 import subprocess
 import time
 import uuid
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from clinicops.infra import REPO_ROOT, procs
 
@@ -79,9 +79,21 @@ def _fetch_jars(libs: Path, log: Callable[[str], None]) -> None:
     log(f"kafka: fetching Apache Kafka {version} jars with Maven into {libs}")
     for stale in libs.glob("*.jar"):  # another version's jars would clash on the classpath
         stale.unlink()
-    done = subprocess.run(["mvn", "-q", "-B", "-Dstyle.color=never", "-f", str(DEPLOY_DIR / "pom.xml"),
-                           "dependency:copy-dependencies", f"-DoutputDirectory={libs}", "-DincludeScope=runtime"],
-                          capture_output=True, text=True)  # keep stdout clean: `start` prints only the URL
+    done = subprocess.run(
+        [
+            "mvn",
+            "-q",
+            "-B",
+            "-Dstyle.color=never",
+            "-f",
+            str(DEPLOY_DIR / "pom.xml"),
+            "dependency:copy-dependencies",
+            f"-DoutputDirectory={libs}",
+            "-DincludeScope=runtime",
+        ],
+        capture_output=True,
+        text=True,
+    )  # keep stdout clean: `start` prints only the URL
     if done.returncode:
         raise RuntimeError(f"mvn could not fetch the Kafka jars:\n{done.stdout}{done.stderr}")
 
@@ -92,8 +104,17 @@ def _cluster_id() -> str:
 
 
 def _java(home: Path, *args: str) -> list[str]:
-    return ["java", "-Xms256m", "-Xmx768m", "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true",
-            f"-Dlog4j2.configurationFile={DEPLOY_DIR / 'log4j2.properties'}", "-cp", str(home / "libs" / "*"), *args]
+    return [
+        "java",
+        "-Xms256m",
+        "-Xmx768m",
+        "-XX:+ExitOnOutOfMemoryError",
+        "-Djava.awt.headless=true",
+        f"-Dlog4j2.configurationFile={DEPLOY_DIR / 'log4j2.properties'}",
+        "-cp",
+        str(home / "libs" / "*"),
+        *args,
+    ]
 
 
 def start(var_dir: Path, *, port: int = 9092, log: Callable[[str], None] = print) -> str:
@@ -123,10 +144,14 @@ def _launch(home: Path, port: int, log: Callable[[str], None]) -> None:
     template = (DEPLOY_DIR / "server.properties.template").read_text()
     props.write_text(template.format(port=port, controller_port=procs.free_port(port + 1000), data_dir=data_dir))
     if not (data_dir / "meta.properties").exists():
-        subprocess.run(_java(home, "kafka.tools.StorageTool", "format", "-t", _cluster_id(), "-c", str(props)),
-                       check=True, stdout=subprocess.DEVNULL)
-    pid = procs.spawn_detached(_java(home, _MARKER, str(props)), cwd=home, log_file=log_file,
-                               pid_file=home / "kafka.pid")
+        subprocess.run(
+            _java(home, "kafka.tools.StorageTool", "format", "-t", _cluster_id(), "-c", str(props)),
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+    pid = procs.spawn_detached(
+        _java(home, _MARKER, str(props)), cwd=home, log_file=log_file, pid_file=home / "kafka.pid"
+    )
     _wait_ready(f"127.0.0.1:{port}", pid=pid, log_file=log_file, timeout=START_TIMEOUT)
     log(f"kafka: broker 127.0.0.1:{port} up in {time.monotonic() - started:.1f} s (pid {pid}, log {log_file})")
 
@@ -141,10 +166,18 @@ def stop(var_dir: Path, timeout: float = 30.0) -> None:
 def status(var_dir: Path) -> dict:
     """Whether the broker of var_dir runs: running, pid, bootstrap, external."""
     if is_external():
-        return {"running": _answers(bootstrap := bootstrap_servers()), "pid": None, "bootstrap": bootstrap,
-                "external": True}
+        return {
+            "running": _answers(bootstrap := bootstrap_servers()),
+            "pid": None,
+            "bootstrap": bootstrap,
+            "external": True,
+        }
     props = _home(var_dir) / "server.properties"
     found = re.search(r"^advertised.listeners=PLAINTEXT://(\S+)", props.read_text(), re.M) if props.exists() else None
     pid = _pid(var_dir)
-    return {"running": pid is not None, "pid": pid, "bootstrap": found[1] if found else DEFAULT_BOOTSTRAP,
-            "external": False}
+    return {
+        "running": pid is not None,
+        "pid": pid,
+        "bootstrap": found[1] if found else DEFAULT_BOOTSTRAP,
+        "external": False,
+    }

@@ -7,8 +7,8 @@ import hashlib
 import os
 import subprocess
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 from urllib.parse import urlsplit, urlunsplit
 
 from clinicops.infra import procs
@@ -124,12 +124,40 @@ def _launch(var_dir: Path, log: Callable[[str], None]) -> None:
     pg_bin, cluster = bin_dir(log), _choose_cluster_dir(var_dir, log)
     data = cluster / "data"
     if not (data / "PG_VERSION").exists():
-        _run([*_as_postgres(), str(pg_bin / "initdb"), "-D", str(data), "-U", "postgres", "--auth=trust",
-              "-E", "UTF8", "--no-locale", "--no-sync", "--no-instructions"])
+        _run(
+            [
+                *_as_postgres(),
+                str(pg_bin / "initdb"),
+                "-D",
+                str(data),
+                "-U",
+                "postgres",
+                "--auth=trust",
+                "-E",
+                "UTF8",
+                "--no-locale",
+                "--no-sync",
+                "--no-instructions",
+            ]
+        )
     port = procs.free_port(_port(var_dir))  # keep last run's port when it is still free
     (_home(var_dir) / "port").write_text(f"{port}\n")
-    _run([*_as_postgres(), str(pg_bin / "pg_ctl"), "-D", str(data), "-l", str(cluster / "server.log"),
-          "-o", f"-p {port} -k {data} {SERVER_OPTIONS}", "-w", "-t", "60", "start"])
+    _run(
+        [
+            *_as_postgres(),
+            str(pg_bin / "pg_ctl"),
+            "-D",
+            str(data),
+            "-l",
+            str(cluster / "server.log"),
+            "-o",
+            f"-p {port} -k {data} {SERVER_OPTIONS}",
+            "-w",
+            "-t",
+            "60",
+            "start",
+        ]
+    )
 
 
 def stop(var_dir: Path) -> None:
@@ -145,5 +173,10 @@ def status(var_dir: Path) -> dict:
     if external := os.environ.get(EXTERNAL_ENV):
         return {"running": None, "pid": None, "port": None, "url": external, "external": True}
     pid, port = _pid(var_dir), _port(var_dir)
-    return {"running": pid is not None, "pid": pid, "port": port,
-            "url": URL.format(port) if port else None, "external": False}
+    return {
+        "running": pid is not None,
+        "pid": pid,
+        "port": port,
+        "url": URL.format(port) if port else None,
+        "external": False,
+    }

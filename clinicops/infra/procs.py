@@ -11,8 +11,9 @@ import signal
 import socket
 import subprocess
 import time
+from collections.abc import Coroutine, Iterator, Sequence
 from pathlib import Path
-from typing import Any, Coroutine, Iterator, Sequence
+from typing import Any
 
 
 def read_pid(pid_file: Path) -> int | None:
@@ -43,12 +44,18 @@ def alive(pid: int | None, cmdline_marker: str | None = None) -> bool:
     return cmdline_marker.encode() in cmdline
 
 
-def spawn_detached(cmd: Sequence[str], *, cwd: Path, log_file: Path, pid_file: Path,
-                   env: dict[str, str] | None = None) -> int:
+def spawn_detached(
+    cmd: Sequence[str], *, cwd: Path, log_file: Path, pid_file: Path, env: dict[str, str] | None = None
+) -> int:
     """Start cmd in its own session with output appended to log_file; write and return its pid."""
     with open(log_file, "ab") as out:
         proc = subprocess.Popen(
-            list(cmd), cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
+            list(cmd),
+            cwd=cwd,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=subprocess.STDOUT,
             start_new_session=True,  # survives our exit and can be stopped as a process group
         )
     pid_file.write_text(f"{proc.pid}\n")

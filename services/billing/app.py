@@ -16,10 +16,24 @@ from shared.contracts.billing import BalanceChanged, ChargeCreated, ClaimSubmitt
 from shared.runtime import ServiceRuntime
 from shared.web import create_service_app
 
-PRODUCES = [ChargeCreated.topic(), ClaimSubmitted.topic(), audit_event_type("billing").rsplit(".", 1)[0],
-            PaymentPosted.topic(), BalanceChanged.topic()]
-ROUTERS = [charges_api.router, reference_api.router, coverage_api.router, claims_api.router, remittances_api.router,
-           batches_api.router, ledger_api.router, expenses_api.router, reports_api.router]
+PRODUCES = [
+    ChargeCreated.topic(),
+    ClaimSubmitted.topic(),
+    audit_event_type("billing").rsplit(".", 1)[0],
+    PaymentPosted.topic(),
+    BalanceChanged.topic(),
+]
+ROUTERS = [
+    charges_api.router,
+    reference_api.router,
+    coverage_api.router,
+    claims_api.router,
+    remittances_api.router,
+    batches_api.router,
+    ledger_api.router,
+    expenses_api.router,
+    reports_api.router,
+]
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:

@@ -19,8 +19,9 @@ from shared.runtime import ServiceRuntime
 from shared.uow import UnitOfWork
 
 
-async def on_appointment_completed(*, uow: UnitOfWork, event: scheduling.AppointmentCompleted,
-                                   envelope: Envelope) -> None:
+async def on_appointment_completed(
+    *, uow: UnitOfWork, event: scheduling.AppointmentCompleted, envelope: Envelope
+) -> None:
     # Nothing charged: the visit was charged before, and its claim was opened then.
     if await charges.charge_completed_visit(uow=uow, visit=event):
         await claim_opening.open_claims_for_encounter(uow=uow, appointment_id=event.appointment_id)
@@ -36,8 +37,7 @@ async def on_cancelled(*, uow: UnitOfWork, event: scheduling.AppointmentCancelle
     await projections.record_missed_visit(uow=uow, event=event)
 
 
-async def on_patient_registered(*, uow: UnitOfWork, event: scheduling.PatientRegistered,
-                                envelope: Envelope) -> None:
+async def on_patient_registered(*, uow: UnitOfWork, event: scheduling.PatientRegistered, envelope: Envelope) -> None:
     """Also handles `.updated`; an older snapshot changes nothing."""
     if await projections.on_patient_registered(uow=uow, event=event, envelope=envelope):
         await claim_scrubbing.rescrub_drafts(uow=uow, patient_id=event.patient_id)
@@ -64,8 +64,9 @@ async def on_member_hired(*, uow: UnitOfWork, event: staff.StaffMemberHired, env
 on_member_updated = on_member_hired
 
 
-async def on_purchase_order_received(*, uow: UnitOfWork, event: facilities.PurchaseOrderReceived,
-                                     envelope: Envelope) -> None:
+async def on_purchase_order_received(
+    *, uow: UnitOfWork, event: facilities.PurchaseOrderReceived, envelope: Envelope
+) -> None:
     await expenses.book_purchase_order(uow=uow, event=event)
 
 

@@ -17,8 +17,12 @@ from shared.contracts.compliance import AccessRevoked, AlertRaised, AuditChainAn
 from shared.runtime import ServiceRuntime
 from shared.web import create_service_app
 
-PRODUCES = [AlertRaised.topic(), AuditChainAnchored.topic(), AccessRevoked.topic(),
-            audit_event_type("compliance").rsplit(".", 1)[0]]
+PRODUCES = [
+    AlertRaised.topic(),
+    AuditChainAnchored.topic(),
+    AccessRevoked.topic(),
+    audit_event_type("compliance").rsplit(".", 1)[0],
+]
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -26,15 +30,31 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
     runtime = ServiceRuntime(settings, metadata, produces=PRODUCES)
     consumers.register(runtime)
-    runtime.every(settings.audit_anchor_interval_s, lambda: trail.anchor(uow=runtime.uow(), only_if_moved=True),
-                  name="audit.anchor")
-    runtime.every(settings.audit_purge_interval_s,
-                  lambda: trail.purge_expired(uow=runtime.uow(), retention_days=settings.audit_retention_days),
-                  name="audit.purge")
-    runtime.every(settings.breach_check_interval_s, lambda: privacy.flag_overdue(uow=runtime.uow()),
-                  name="privacy.flag_overdue")
-    runtime.every(settings.review_check_interval_s, lambda: reviews.flag_overdue(uow=runtime.uow()),
-                  name="reviews.flag_overdue")
-    return create_service_app(runtime, title="clinicops compliance", routers=[
-        trail_api.router, alerts_api.router, staff_records_api.router, policies_api.router, incidents_api.router,
-        reviews_api.router])
+    runtime.every(
+        settings.audit_anchor_interval_s,
+        lambda: trail.anchor(uow=runtime.uow(), only_if_moved=True),
+        name="audit.anchor",
+    )
+    runtime.every(
+        settings.audit_purge_interval_s,
+        lambda: trail.purge_expired(uow=runtime.uow(), retention_days=settings.audit_retention_days),
+        name="audit.purge",
+    )
+    runtime.every(
+        settings.breach_check_interval_s, lambda: privacy.flag_overdue(uow=runtime.uow()), name="privacy.flag_overdue"
+    )
+    runtime.every(
+        settings.review_check_interval_s, lambda: reviews.flag_overdue(uow=runtime.uow()), name="reviews.flag_overdue"
+    )
+    return create_service_app(
+        runtime,
+        title="clinicops compliance",
+        routers=[
+            trail_api.router,
+            alerts_api.router,
+            staff_records_api.router,
+            policies_api.router,
+            incidents_api.router,
+            reviews_api.router,
+        ],
+    )

@@ -32,6 +32,8 @@ STAFF_HANDLERS: dict[str, Handler] = {
 def register(runtime: ServiceRuntime) -> None:
     # Two groups: a burst of audit events never delays a licence alert, and vice versa.
     append = partial(trail.append, settings=runtime.settings)
-    runtime.consume({phi_accessed_of(s).event_type: Handler(phi_accessed_of(s), append) for s in AUDITING_SERVICES},
-                    group="compliance-audit")
+    runtime.consume(
+        {phi_accessed_of(s).event_type: Handler(phi_accessed_of(s), append) for s in AUDITING_SERVICES},
+        group="compliance-audit",
+    )
     runtime.consume(STAFF_HANDLERS, group="compliance-staff")

@@ -20,8 +20,20 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     """The facilities service: locations, rooms, equipment, maintenance, work orders, supplies."""
     settings = settings or Settings()
     runtime = ServiceRuntime(settings, metadata, produces=PRODUCES)
-    runtime.every(settings.maintenance_check_interval_s, lambda: maintenance.run_everywhere(uow_factory=runtime.uow),
-                  name="maintenance.run_everywhere")
-    return create_service_app(runtime, title="clinicops facilities",
-                              routers=[locations_api.router, rooms_api.router, equipment_api.router,
-                                       maintenance_api.router, work_orders_api.router, supplies_api.router])
+    runtime.every(
+        settings.maintenance_check_interval_s,
+        lambda: maintenance.run_everywhere(uow_factory=runtime.uow),
+        name="maintenance.run_everywhere",
+    )
+    return create_service_app(
+        runtime,
+        title="clinicops facilities",
+        routers=[
+            locations_api.router,
+            rooms_api.router,
+            equipment_api.router,
+            maintenance_api.router,
+            work_orders_api.router,
+            supplies_api.router,
+        ],
+    )

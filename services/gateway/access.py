@@ -53,7 +53,8 @@ def require_user(*roles: Role):
         if not caller.principal.roles & allowed:
             raise Forbidden(f"requires one of the roles {sorted(allowed)}")
         if (caller.token_id or caller.user_id) and await state.authenticator.is_revoked(
-                caller, uow=state.runtime.uow()):
+            caller, uow=state.runtime.uow()
+        ):
             raise Unauthorized("token revoked")
         state.user_limits.check(caller.account_id, who="this user")
         client_ip = request.client.host if request.client else None

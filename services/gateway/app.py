@@ -39,19 +39,28 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     runtime.every(300, lambda: sessions.purge_expired(uow=runtime.uow()), name="gateway.purge_expired")
     consumers.register(runtime)
     # The proxy's catch-all route goes last, after every route of the gateway's own.
-    routers = [sessions_api.router, users_api.router, dashboards_api.router, documents_api.router,
-               documents_api.well_known, upstreams_api.router]
+    routers = [
+        sessions_api.router,
+        users_api.router,
+        dashboards_api.router,
+        documents_api.router,
+        documents_api.well_known,
+        upstreams_api.router,
+    ]
     app = create_service_app(runtime, title="clinicops gateway", routers=routers)
     upstreams = Upstreams(settings)
     app.state.upstreams = upstreams
     app.state.keys = keys
     app.state.authenticator = Authenticator(settings, keys=keys, public_keys=runtime.public_keys)
-    app.state.user_limits = TokenBuckets(per_minute=settings.rate_limit_user_per_minute,
-                                         burst=settings.rate_limit_user_burst)
+    app.state.user_limits = TokenBuckets(
+        per_minute=settings.rate_limit_user_per_minute, burst=settings.rate_limit_user_burst
+    )
     app.state.combined_openapi = CombinedOpenApi(upstreams, ttl_s=settings.openapi_cache_s)
     app.add_exception_handler(TooManyRequests, _too_many_requests)
-    app.add_middleware(IpRateLimitMiddleware, buckets=TokenBuckets(
-        per_minute=settings.rate_limit_ip_per_minute, burst=settings.rate_limit_ip_burst))
+    app.add_middleware(
+        IpRateLimitMiddleware,
+        buckets=TokenBuckets(per_minute=settings.rate_limit_ip_per_minute, burst=settings.rate_limit_ip_burst),
+    )
     app.router.lifespan_context = _closing_upstreams(app.router.lifespan_context, upstreams)
     return app
 

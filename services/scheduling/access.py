@@ -30,11 +30,19 @@ def manager(phi: str | None = None):
 FrontDesk, Manager = front_desk(), manager()  # routes that touch no patient's data (types, slots)
 
 # An emergency justification; sending it asks to open a record outside the caller's locations.
-BreakGlassHeader = Annotated[str | None, Header(
-    alias="X-Break-Glass", min_length=10, max_length=500,
-    description="Break-glass: the emergency reason to open a record of another location "
-                "(clinicians and practice admins only; audited and alerted to compliance).")]
+BreakGlassHeader = Annotated[
+    str | None,
+    Header(
+        alias="X-Break-Glass",
+        min_length=10,
+        max_length=500,
+        description="Break-glass: the emergency reason to open a record of another location "
+        "(clinicians and practice admins only; audited and alerted to compliance).",
+    ),
+]
 
 # The 403 of a route that takes the break-glass header, as its OpenAPI response documents it.
-BREAK_GLASS_REFUSED = {"description": "The patient is outside the caller's locations and the glass was not broken, "
-                                      "or the caller's role may not break it (audited as a denied access)."}
+BREAK_GLASS_REFUSED = {
+    "description": "The patient is outside the caller's locations and the glass was not broken, "
+    "or the caller's role may not break it (audited as a denied access)."
+}

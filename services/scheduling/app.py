@@ -18,10 +18,21 @@ from shared.contracts.scheduling import AppointmentBooked, PatientRegistered, Wa
 from shared.runtime import ServiceRuntime
 from shared.web import create_service_app
 
-PRODUCES = [PatientRegistered.topic(), AppointmentBooked.topic(), audit_event_type("scheduling").rsplit(".", 1)[0],
-            WaitlistOfferMade.topic()]
-ROUTERS = [patients_api.router, merges_api.router, appointments_api.router, series_api.router,
-           availability_api.router, day_sheets_api.router, waitlist_api.router]
+PRODUCES = [
+    PatientRegistered.topic(),
+    AppointmentBooked.topic(),
+    audit_event_type("scheduling").rsplit(".", 1)[0],
+    WaitlistOfferMade.topic(),
+]
+ROUTERS = [
+    patients_api.router,
+    merges_api.router,
+    appointments_api.router,
+    series_api.router,
+    availability_api.router,
+    day_sheets_api.router,
+    waitlist_api.router,
+]
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -29,7 +40,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     runtime = ServiceRuntime(settings or Settings(), tables.metadata, produces=PRODUCES)
     consumers.register(runtime)
     # The waitlist holds time and takes what appointments free; it books through them, so it is plugged in here.
-    held_time.plug_in(held_time.Holder(live_holds=waitlist_models.live_holds,
-                                       offer_freed_slot=offering.offer_freed_slot))
+    held_time.plug_in(
+        held_time.Holder(live_holds=waitlist_models.live_holds, offer_freed_slot=offering.offer_freed_slot)
+    )
     runtime.every(30, lambda: waitlist.expire_holds(uow=runtime.uow()), name="waitlist.expire_holds")
     return create_service_app(runtime, title="clinicops scheduling", routers=ROUTERS)

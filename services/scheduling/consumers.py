@@ -41,15 +41,21 @@ def _then_recheck_provider(project):
 
 async def _room_out_then_flag(*, uow, event: facilities.RoomOutOfService, envelope) -> None:
     await projections.on_room_out_of_service(uow=uow, event=event, envelope=envelope)
-    await reactions.recheck_room(uow=uow, room_id=event.room_id, reason=event.reason, since=event.since,
-                                 until=event.expected_return)
+    await reactions.recheck_room(
+        uow=uow, room_id=event.room_id, reason=event.reason, since=event.since, until=event.expected_return
+    )
 
 
 # What can make booked appointments impossible: re-check them in the same transaction.
 REACTIONS = {
     payload.event_type: Handler(payload, _then_recheck_provider(PROJECTION_HANDLERS[payload.event_type].func))
-    for payload in (staff.StaffMemberTerminated, staff.CredentialExpired, staff.CredentialSuspended,
-                    staff.ShiftCancelled, staff.TimeOffApproved)
+    for payload in (
+        staff.StaffMemberTerminated,
+        staff.CredentialExpired,
+        staff.CredentialSuspended,
+        staff.ShiftCancelled,
+        staff.TimeOffApproved,
+    )
 } | {facilities.RoomOutOfService.event_type: Handler(facilities.RoomOutOfService, _room_out_then_flag)}
 
 

@@ -11,15 +11,20 @@ from services.staff.tables import metadata
 from services.staff.terminations import api as terminations_api
 from services.staff.trainings import api as trainings_api
 from services.staff.transfers import api as transfers_api
-from shared.contracts.audit import audit_event_type
-from shared.contracts.staff import (CredentialAdded, ShiftScheduled, StaffMemberHired, TimeOffApproved,
-                                    TrainingCompleted)
 from shared.clock import utc_today
+from shared.contracts.audit import audit_event_type
+from shared.contracts.staff import CredentialAdded, ShiftScheduled, StaffMemberHired, TimeOffApproved, TrainingCompleted
 from shared.runtime import ServiceRuntime
 from shared.web import create_service_app
 
-PRODUCES = [StaffMemberHired.topic(), CredentialAdded.topic(), ShiftScheduled.topic(), TimeOffApproved.topic(),
-            TrainingCompleted.topic(), audit_event_type("staff").rsplit(".", 1)[0]]
+PRODUCES = [
+    StaffMemberHired.topic(),
+    CredentialAdded.topic(),
+    ShiftScheduled.topic(),
+    TimeOffApproved.topic(),
+    TrainingCompleted.topic(),
+    audit_event_type("staff").rsplit(".", 1)[0],
+]
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -27,9 +32,21 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
     runtime = ServiceRuntime(settings, metadata, produces=PRODUCES)
     consumers.register(runtime)
-    runtime.every(settings.daily_check_interval_s,
-                  lambda: checks.run_daily_check(uow=runtime.uow(), as_of=utc_today()), name="staff.daily_check")
-    return create_service_app(runtime, title="clinicops staff",
-                              routers=[members_api.router, transfers_api.router, terminations_api.router,
-                                       credentials_api.router, checks_api.router, trainings_api.router,
-                                       rosters_api.router])
+    runtime.every(
+        settings.daily_check_interval_s,
+        lambda: checks.run_daily_check(uow=runtime.uow(), as_of=utc_today()),
+        name="staff.daily_check",
+    )
+    return create_service_app(
+        runtime,
+        title="clinicops staff",
+        routers=[
+            members_api.router,
+            transfers_api.router,
+            terminations_api.router,
+            credentials_api.router,
+            checks_api.router,
+            trainings_api.router,
+            rosters_api.router,
+        ],
+    )

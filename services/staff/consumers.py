@@ -7,7 +7,9 @@ from shared.runtime import ServiceRuntime
 
 
 def register(runtime: ServiceRuntime) -> None:
-    runtime.consume({
-        facilities.LocationOpened.event_type: Handler(facilities.LocationOpened, projections.on_location_opened),
-        facilities.LocationUpdated.event_type: Handler(facilities.LocationUpdated, projections.on_location_updated),
-    })
+    runtime.consume(
+        {
+            facilities.LocationOpened.event_type: Handler(facilities.LocationOpened, projections.on_location_opened),
+            facilities.LocationUpdated.event_type: Handler(facilities.LocationUpdated, projections.on_location_updated),
+        }
+    )

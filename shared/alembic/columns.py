@@ -10,8 +10,10 @@ def add_reference(table: str, column: str, target: str, *, length: int = 36) -> 
     if op.get_bind().dialect.name == "sqlite":
         # Alembic's add_column refuses a constraint on SQLite, and batch mode would recreate
         # the table and lose its triggers; SQLite's own ADD COLUMN takes a REFERENCES clause.
-        op.execute(f"ALTER TABLE {table} ADD COLUMN {column} VARCHAR({length}) "
-                   f"CONSTRAINT {name} REFERENCES {target} (id)")
+        op.execute(
+            f"ALTER TABLE {table} ADD COLUMN {column} VARCHAR({length}) CONSTRAINT {name} REFERENCES {target} (id)"
+        )
     else:
-        op.add_column(table, sa.Column(column, sa.String(length=length), sa.ForeignKey(f"{target}.id", name=name),
-                                       nullable=True))
+        op.add_column(
+            table, sa.Column(column, sa.String(length=length), sa.ForeignKey(f"{target}.id", name=name), nullable=True)
+        )

@@ -15,8 +15,10 @@ def add_no_overlap(table: str, name: str, *, holder: str, where: str, extra_watc
     """
     if op.get_bind().dialect.name == "postgresql":
         op.execute("CREATE EXTENSION IF NOT EXISTS btree_gist")
-        op.execute(f"ALTER TABLE {table} ADD CONSTRAINT {name} EXCLUDE USING gist "
-                   f"({holder} WITH =, tstzrange(start, \"end\", '[)') WITH &&) WHERE ({where})")
+        op.execute(
+            f"ALTER TABLE {table} ADD CONSTRAINT {name} EXCLUDE USING gist "
+            f"({holder} WITH =, tstzrange(start, \"end\", '[)') WITH &&) WHERE ({where})"
+        )
         return
     for event, when in (("insert", "INSERT"), ("update", f'UPDATE OF start, "end", status, {holder}')):
         op.execute(f"""

@@ -46,7 +46,10 @@ def phi_accessed_of(service: str) -> type[PhiAccessed]:
 
 
 _BY_SERVICE = {
-    service: type(f"{service.title()}PhiAccessed", (PhiAccessed,),
-                  {"event_type": audit_event_type(service), "__module__": __name__})
+    service: type(
+        f"{service.title()}PhiAccessed",
+        (PhiAccessed,),
+        {"event_type": audit_event_type(service), "__module__": __name__},
+    )
     for service in AUDITING_SERVICES
 }

@@ -5,8 +5,8 @@ import httpx
 
 from services.compliance.app import create_app
 from services.compliance.settings import Settings
-from tests.support.suite import token
 from tests.support.routes import routes
+from tests.support.suite import token
 
 SELF_ATTEST = ("POST", "/policy-versions/x/attest")
 REVIEW_DECISIONS = {("POST", "/access-reviews/x/items/x/confirm"), ("POST", "/access-reviews/x/items/x/revoke")}
@@ -18,8 +18,11 @@ async def test_other_roles_are_refused_everywhere_but_their_own_part_and_every_r
     assert SELF_ATTEST in found and REVIEW_DECISIONS <= found
     assert all(method != "GET" for method, _ in {SELF_ATTEST} | REVIEW_DECISIONS)
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as client:
-        for role, allowed in (("biller", {SELF_ATTEST}), ("clinician", {SELF_ATTEST}),
-                              ("office_manager", {SELF_ATTEST} | REVIEW_DECISIONS)):
+        for role, allowed in (
+            ("biller", {SELF_ATTEST}),
+            ("clinician", {SELF_ATTEST}),
+            ("office_manager", {SELF_ATTEST} | REVIEW_DECISIONS),
+        ):
             headers = {"Authorization": f"Bearer {token(roles=[role], locations=['*'])}"}
             for method, path in sorted(found - allowed):
                 answer = await client.request(method, path, json={}, headers=headers)

@@ -4,7 +4,6 @@ import json
 
 import pytest
 
-from tests.support.suite import ADMIN_A
 from tests.support.flow import (
     VISIT,
     book_and_check_in,
@@ -12,9 +11,9 @@ from tests.support.flow import (
     register_patient,
     wait_for_charges,
 )
-from tests.support.when import span, utc
 from tests.support.kafka_tools import read_all
-from tests.support.suite import token
+from tests.support.suite import ADMIN_A, token
+from tests.support.when import span, utc
 
 pytestmark = pytest.mark.integration
 
@@ -29,8 +28,11 @@ async def test_no_token_is_401_and_another_locations_token_is_403(make_suite):
         await wait_for_charges(billing, appointment_id)
         patient_id = (await scheduling.get(f"/appointments/{appointment_id}")).json()["patient_id"]
 
-    reads = [("scheduling", f"/patients/{patient_id}"), ("scheduling", f"/appointments/{appointment_id}"),
-             ("billing", f"/appointments/{appointment_id}/charges")]
+    reads = [
+        ("scheduling", f"/patients/{patient_id}"),
+        ("scheduling", f"/appointments/{appointment_id}"),
+        ("billing", f"/appointments/{appointment_id}/charges"),
+    ]
     other_location = token(roles=["practice_admin"], locations=["loc-b"])
     for service, path in reads:
         async with suite.client(service, None) as anonymous:
@@ -44,8 +46,7 @@ async def test_no_token_is_401_and_another_locations_token_is_403(make_suite):
 
     async with suite.client("scheduling", other_location) as elsewhere:
         assert (await elsewhere.post(f"/appointments/{appointment_id}/check-in")).status_code == 403
-        booking = {"patient_id": patient_id, "provider_id": "p", "location_id": "loc-a",
-                   **span(1, "15:00", 20)}
+        booking = {"patient_id": patient_id, "provider_id": "p", "location_id": "loc-a", **span(1, "15:00", 20)}
         assert (await elsewhere.post("/appointments", json=booking)).status_code == 403
 
 
@@ -73,15 +74,22 @@ async def test_bad_input_is_a_422_naming_the_field_and_nothing_is_written(make_s
     await suite.start("scheduling")
     async with suite.client("scheduling", ADMIN_A) as scheduling:
         appointment_id = await book_and_check_in(suite, scheduling)
-        bad = {"diagnosis_codes": ["E11.9"], "service_lines": [
-            {"cpt": "99213", "diagnosis_pointers": [1]}, {"cpt": "9921", "diagnosis_pointers": [2]}]}
+        bad = {
+            "diagnosis_codes": ["E11.9"],
+            "service_lines": [{"cpt": "99213", "diagnosis_pointers": [1]}, {"cpt": "9921", "diagnosis_pointers": [2]}],
+        }
         response = await scheduling.post(f"/appointments/{appointment_id}/complete", json=bad)
         assert response.status_code == 422
         fields = {e["field"]: e["reason"] for e in response.json()["errors"]}
         assert "'9921' is not a valid CPT/HCPCS code" in fields["body.service_lines.1.cpt"]
         assert (await scheduling.get(f"/appointments/{appointment_id}")).json()["status"] == "arrived"
-        booking = {"patient_id": "x", "provider_id": "p", "location_id": "loc-a",
-                   "start": utc(1, "15:00").removesuffix("Z"), "end": utc(1, "15:20")}
+        booking = {
+            "patient_id": "x",
+            "provider_id": "p",
+            "location_id": "loc-a",
+            "start": utc(1, "15:00").removesuffix("Z"),
+            "end": utc(1, "15:20"),
+        }
         response = await scheduling.post("/appointments", json=booking)
         assert [e["field"] for e in response.json()["errors"]] == ["body.start"]  # no timezone
         response = await scheduling.post("/appointments", json=booking | {"start": utc(1, "16:00")})

@@ -5,10 +5,9 @@ import json
 import pytest
 
 from tests.support.compliance import OFFICER, eventually, json_of
-from tests.support.suite import ADMIN_A
 from tests.support.flow import book_and_check_in
 from tests.support.kafka_tools import read_all
-from tests.support.suite import token
+from tests.support.suite import ADMIN_A, token
 
 pytestmark = pytest.mark.integration
 
@@ -28,8 +27,11 @@ async def test_denied_reads_are_audited_and_break_glass_is_accounted_and_alerted
 
     glass = {"X-Break-Glass": REASON}
     async with suite.client("scheduling", CLINICIAN_B) as clinician:
-        for path in (f"/patients/{patient_id}", f"/appointments/{appointment_id}",
-                     f"/patients/{patient_id}/appointments"):
+        for path in (
+            f"/patients/{patient_id}",
+            f"/appointments/{appointment_id}",
+            f"/patients/{patient_id}/appointments",
+        ):
             refused = await clinician.get(path)
             assert refused.status_code == 403 and refused.json()["field"] == "location_id", (path, refused.text)
         short = await clinician.get(f"/patients/{patient_id}", headers={"X-Break-Glass": "urgent"})
@@ -49,24 +51,37 @@ async def test_denied_reads_are_audited_and_break_glass_is_accounted_and_alerted
     records = await read_all(suite.bootstrap, suite.topic("scheduling.audit"), expect=11)
     audits = [json.loads(r.value) for r in records]
     denied = sorted((a["actor"], a["resource"], a["action"]) for a in audits if a["outcome"] == "denied")
-    assert denied == [("biller-bill", "Patient", "read"), ("clinician-bea", "Appointment", "read"),
-                      ("clinician-bea", "Patient", "read"), ("clinician-bea", "Patient", "read"),
-                      ("frontdesk-bo", "Patient", "read")]
+    assert denied == [
+        ("biller-bill", "Patient", "read"),
+        ("clinician-bea", "Appointment", "read"),
+        ("clinician-bea", "Patient", "read"),
+        ("clinician-bea", "Patient", "read"),
+        ("frontdesk-bo", "Patient", "read"),
+    ]
     assert all(a["patient_id"] == patient_id for a in audits)
     # A role refusal comes before the record is read: it names the patient asked for, not her location.
     assert all(a["location_id"] == ("loc-a" if a["actor"] != "biller-bill" else None) for a in audits)
     broken = [a for a in audits if a["break_glass"]]
     assert {(a["resource"], a["outcome"], a["reason"]) for a in broken} == {
-        ("Patient", "success", REASON), ("PatientAppointments", "success", REASON)}
+        ("Patient", "success", REASON),
+        ("PatientAppointments", "success", REASON),
+    }
 
     async with suite.client("compliance", OFFICER) as compliance:
         # The officer's own reads of the accounting are audited too and join it as they arrive: count
         # scheduling's eleven accesses, not a total that races with the polling.
-        accounting = await eventually(lambda: json_of(compliance, f"/audit/patients/{patient_id}/accounting"),
-                                      lambda found: len([r for r in found if r["service"] == "scheduling"]) == 11)
-        by_clinician = [(r["resource"], r["outcome"], r["break_glass"]) for r in accounting
-                        if r["actor"] == "clinician-bea" and r["resource"] == "Patient"]
+        accounting = await eventually(
+            lambda: json_of(compliance, f"/audit/patients/{patient_id}/accounting"),
+            lambda found: len([r for r in found if r["service"] == "scheduling"]) == 11,
+        )
+        by_clinician = [
+            (r["resource"], r["outcome"], r["break_glass"])
+            for r in accounting
+            if r["actor"] == "clinician-bea" and r["resource"] == "Patient"
+        ]
         assert sorted(by_clinician) == [("Patient", "denied", False)] * 2 + [("Patient", "success", True)]
-        alerts = await eventually(lambda: json_of(compliance, "/alerts", location_id="loc-a", status="open"),
-                                  lambda found: any(a["kind"] == "break_glass" for a in found))
+        alerts = await eventually(
+            lambda: json_of(compliance, "/alerts", location_id="loc-a", status="open"),
+            lambda found: any(a["kind"] == "break_glass" for a in found),
+        )
         assert {a["subject"] for a in alerts if a["kind"] == "break_glass"} == {"clinician-bea"}

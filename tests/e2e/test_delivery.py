@@ -7,26 +7,43 @@ import httpx
 import pytest
 
 from shared.envelope import Envelope
-from tests.support.suite import ADMIN_A
 from tests.support.flow import VISIT, book_and_check_in, complete, wait_for_charges
-from tests.support.when import shift_day, utc
 from tests.support.kafka_tools import produce, read_all, wait_caught_up
+from tests.support.suite import ADMIN_A
+from tests.support.when import shift_day, utc
 
 pytestmark = pytest.mark.integration
 COMPLETED = "scheduling.appointment.completed"
 
 
 def completed_event(appointment_id: str, event_id: str | None = None) -> Envelope:
-    data = {"appointment_id": appointment_id, "patient_id": "pat-1", "provider_id": "prov-7",
-            "location_id": "loc-a", "date_of_service": shift_day(0),
-            "completed_at": utc(0, "15:20"), **VISIT}
-    return Envelope(id=event_id or str(uuid.uuid4()), type=COMPLETED, source="/tests", subject=appointment_id,
-                    location_id="loc-a", data=data)
+    data = {
+        "appointment_id": appointment_id,
+        "patient_id": "pat-1",
+        "provider_id": "prov-7",
+        "location_id": "loc-a",
+        "date_of_service": shift_day(0),
+        "completed_at": utc(0, "15:20"),
+        **VISIT,
+    }
+    return Envelope(
+        id=event_id or str(uuid.uuid4()),
+        type=COMPLETED,
+        source="/tests",
+        subject=appointment_id,
+        location_id="loc-a",
+        data=data,
+    )
 
 
 async def publish(suite, envelope: Envelope) -> None:
-    await produce(suite.bootstrap, suite.topic("scheduling.appointment"), envelope.kafka_value(),
-                  key=envelope.subject.encode(), headers=envelope.kafka_headers())
+    await produce(
+        suite.bootstrap,
+        suite.topic("scheduling.appointment"),
+        envelope.kafka_value(),
+        key=envelope.subject.encode(),
+        headers=envelope.kafka_headers(),
+    )
 
 
 async def count_charges(suite, appointment_id: str) -> int:
@@ -55,8 +72,10 @@ async def test_relay_killed_between_commit_and_publish_still_delivers_after_rest
         with pytest.raises(httpx.TransportError):
             await complete(scheduling, appointment_id)  # the process dies right after its commit
     suite.wait_exit("scheduling")
-    unpublished = ("SELECT count(*) FROM outbox WHERE key = :a AND published_at IS NULL "
-                   "AND CAST(headers AS TEXT) LIKE '%appointment.completed%'")
+    unpublished = (
+        "SELECT count(*) FROM outbox WHERE key = :a AND published_at IS NULL "
+        "AND CAST(headers AS TEXT) LIKE '%appointment.completed%'"
+    )
     assert await suite.scalar("scheduling", unpublished, a=appointment_id) == 1  # committed, never sent
     assert await count_charges(suite, appointment_id) == 0
 
@@ -69,8 +88,12 @@ async def test_relay_killed_between_commit_and_publish_still_delivers_after_rest
 @pytest.mark.parametrize("failpoint", ["consumer.before_commit", "consumer.before_ack"])
 async def test_consumer_killed_mid_event_gets_it_again_and_charges_once(make_suite, failpoint):
     suite = make_suite()
-    await suite.start("billing", failpoints=f"{failpoint}:{COMPLETED}" if "commit" in failpoint
-                      else f"{failpoint}:{suite.topic('scheduling.appointment')}")
+    await suite.start(
+        "billing",
+        failpoints=f"{failpoint}:{COMPLETED}"
+        if "commit" in failpoint
+        else f"{failpoint}:{suite.topic('scheduling.appointment')}",
+    )
     event = completed_event("appt-crash")
     await publish(suite, event)
     suite.wait_exit("billing")  # died inside the handler (before_commit) or after it (before_ack)

@@ -4,10 +4,10 @@ import json
 
 import pytest
 
-from tests.support.suite import ADMIN_A
 from tests.support.flow import book_and_check_in, complete, wait_for_charges
-from tests.support.when import shift_day
 from tests.support.kafka_tools import read_all
+from tests.support.suite import ADMIN_A
+from tests.support.when import shift_day
 
 pytestmark = pytest.mark.integration
 

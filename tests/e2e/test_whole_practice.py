@@ -10,7 +10,9 @@ from datetime import datetime, timedelta
 import pytest
 
 from shared.clock import local_today
+from tests.support.dates import days_ago, days_ahead
 from tests.support.flow import VISIT, register_patient
+from tests.support.kafka_tools import read_all
 from tests.support.practice_api import (
     add_credential,
     add_room,
@@ -22,8 +24,6 @@ from tests.support.practice_api import (
     schedule_shift,
     staff_knows_location,
 )
-from tests.support.dates import days_ago, days_ahead
-from tests.support.kafka_tools import read_all
 from tests.support.suite import token
 
 pytestmark = pytest.mark.integration
@@ -46,11 +46,19 @@ async def test_practice_built_by_its_services_books_bills_and_reacts(make_suite)
     first, second = (local(day, 10), local(day, 10, 20)), (local(day, 11), local(day, 11, 20))
     third = (local(day, 12), local(day, 12, 20))  # no room: only the licence can spoil it
     async with AsyncExitStack() as stack:
-        c = {name: await stack.enter_async_context(suite.client(service, bearer)) for name, service, bearer in [
-            ("admin", "facilities", ADMIN), ("coordinator", "facilities", COORDINATOR), ("staff", "staff", MANAGER),
-            ("compliance", "staff", COMPLIANCE), ("desk", "scheduling", FRONT_DESK),
-            ("scheduling_manager", "scheduling", MANAGER), ("clinician", "scheduling", CLINICIAN),
-            ("billing", "billing", BILLER)]}
+        c = {
+            name: await stack.enter_async_context(suite.client(service, bearer))
+            for name, service, bearer in [
+                ("admin", "facilities", ADMIN),
+                ("coordinator", "facilities", COORDINATOR),
+                ("staff", "staff", MANAGER),
+                ("compliance", "staff", COMPLIANCE),
+                ("desk", "scheduling", FRONT_DESK),
+                ("scheduling_manager", "scheduling", MANAGER),
+                ("clinician", "scheduling", CLINICIAN),
+                ("billing", "billing", BILLER),
+            ]
+        }
         # 1. facilities: no X-Correlation-ID sent; the service makes one up.
         await open_location(c["admin"], LOC)
         await add_room(c["coordinator"], LOC, ROOM)
@@ -58,11 +66,25 @@ async def test_practice_built_by_its_services_books_bills_and_reacts(make_suite)
         # 2. staff: knows the location (and its timezone) only from facilities' event.
         await staff_knows_location(c["staff"], LOC, day)
         staff_id = await hire_physician(c["staff"], LOC)
-        licence = await add_credential(c["staff"], staff_id, kind="state_license", number="A12345",
-                                       issuer="Medical Board of California", state="CA", issued_on=str(days_ago(2000)),
-                                       expires_on=str(days_ahead(730)))
-        await add_credential(c["staff"], staff_id, kind="bls", number="B-77", issuer="AHA",
-                             issued_on=str(days_ago(300)), expires_on=str(days_ahead(730)))
+        licence = await add_credential(
+            c["staff"],
+            staff_id,
+            kind="state_license",
+            number="A12345",
+            issuer="Medical Board of California",
+            state="CA",
+            issued_on=str(days_ago(2000)),
+            expires_on=str(days_ahead(730)),
+        )
+        await add_credential(
+            c["staff"],
+            staff_id,
+            kind="bls",
+            number="B-77",
+            issuer="AHA",
+            issued_on=str(days_ago(300)),
+            expires_on=str(days_ahead(730)),
+        )
         shift = await schedule_shift(c["staff"], staff_id, LOC, day, "08:00", "17:00")
         assert datetime.fromisoformat(shift["start"]) == local(day, 8)  # read in America/Los_Angeles
 
@@ -71,12 +93,21 @@ async def test_practice_built_by_its_services_books_bills_and_reacts(make_suite)
             return (await bookability(c["desk"], staff_id, LOC, *first))["bookable"]
 
         await eventually(bookable)
-        visit_type = await c["scheduling_manager"].post(f"/locations/{LOC}/appointment-types", json={
-            "name": "Office visit", "duration_minutes": 20, "room_kind": "exam", "provider_roles": ["physician"]})
+        visit_type = await c["scheduling_manager"].post(
+            f"/locations/{LOC}/appointment-types",
+            json={"name": "Office visit", "duration_minutes": 20, "room_kind": "exam", "provider_roles": ["physician"]},
+        )
         assert visit_type.status_code == 201, visit_type.text
-        slots = await c["desk"].get("/slots", params={
-            "location_id": LOC, "appointment_type_id": visit_type.json()["id"], "first_day": day.isoformat(),
-            "last_day": day.isoformat(), "provider_id": staff_id})
+        slots = await c["desk"].get(
+            "/slots",
+            params={
+                "location_id": LOC,
+                "appointment_type_id": visit_type.json()["id"],
+                "first_day": day.isoformat(),
+                "last_day": day.isoformat(),
+                "provider_id": staff_id,
+            },
+        )
         assert slots.status_code == 200, slots.text
         offered = {datetime.fromisoformat(s["start"]): s["room_ids"] for s in slots.json()}
         assert min(offered) == local(day, 8)  # the shift's start, not the 07:00 opening
@@ -86,9 +117,17 @@ async def test_practice_built_by_its_services_books_bills_and_reacts(make_suite)
         appointments = []
         in_room = {"room_id": ROOM, "appointment_type_id": visit_type.json()["id"]}
         for (start, end), room in ((first, in_room), (second, in_room), (third, {})):
-            booked = await c["desk"].post("/appointments", json={
-                "patient_id": patient, "provider_id": staff_id, "location_id": LOC, "start": start.isoformat(),
-                "end": end.isoformat()} | room)
+            booked = await c["desk"].post(
+                "/appointments",
+                json={
+                    "patient_id": patient,
+                    "provider_id": staff_id,
+                    "location_id": LOC,
+                    "start": start.isoformat(),
+                    "end": end.isoformat(),
+                }
+                | room,
+            )
             assert booked.status_code == 201, booked.text
             appointments.append(booked.json()["id"])
         visited, later, roomless = appointments
@@ -102,8 +141,10 @@ async def test_practice_built_by_its_services_books_bills_and_reacts(make_suite)
             return response.json() if len(response.json()) >= 2 else None
 
         charges = await eventually(charged)
-        assert [(ch["cpt"], ch["diagnosis_codes"]) for ch in charges] == [("99213", ["E11.9", "I10"]),
-                                                                          ("83036", ["E11.9"])]
+        assert [(ch["cpt"], ch["diagnosis_codes"]) for ch in charges] == [
+            ("99213", ["E11.9", "I10"]),
+            ("83036", ["E11.9"]),
+        ]
         assert {(ch["provider_id"], ch["date_of_service"]) for ch in charges} == {(staff_id, day.isoformat())}
 
         # 4. facilities takes the room out: scheduling flags the appointment still booked in it.
@@ -120,8 +161,7 @@ async def test_practice_built_by_its_services_books_bills_and_reacts(make_suite)
         assert worklist[0]["needs_reschedule"] and "ceiling leak" in " ".join(worklist[0]["reschedule_reasons"])
 
         # ... and staff suspends the licence: scheduling says why the physician cannot be booked.
-        suspended = await c["compliance"].post(f"/credentials/{licence['id']}/suspend",
-                                               json={"reason": "board action"})
+        suspended = await c["compliance"].post(f"/credentials/{licence['id']}/suspend", json={"reason": "board action"})
         assert suspended.status_code == 200 and suspended.json()["status"] == "suspended", suspended.text
 
         async def unbookable():
@@ -135,14 +175,20 @@ async def test_practice_built_by_its_services_books_bills_and_reacts(make_suite)
         assert worklist[1]["reschedule_reasons"] == reasons
 
         # Every event names the service that produced it.
-        for topic, source, count in (("facilities.location", "facilities", 1), ("facilities.room", "facilities", 2),
-                                     ("staff.member", "staff", 1), ("staff.credential", "staff", 3),
-                                     ("staff.shift", "staff", 1)):
+        for topic, source, count in (
+            ("facilities.location", "facilities", 1),
+            ("facilities.room", "facilities", 2),
+            ("staff.member", "staff", 1),
+            ("staff.credential", "staff", 3),
+            ("staff.shift", "staff", 1),
+        ):
             records = await read_all(suite.bootstrap, suite.topic(topic), expect=count, timeout=5)
             assert len(records) == count, (topic, records)
             assert {dict(r.headers)["ce_source"].decode() for r in records} == {f"/clinicops/{source}"}, topic
             assert all(dict(r.headers).get("ce_correlationid") for r in records), topic
         room_events = await read_all(suite.bootstrap, suite.topic("facilities.room"), expect=2, timeout=5)
         assert [dict(r.headers)["ce_type"].decode() for r in room_events] == [
-            "facilities.room.created", "facilities.room.out_of_service"]
+            "facilities.room.created",
+            "facilities.room.out_of_service",
+        ]
         assert json.loads(room_events[-1].value)["reason"] == "ceiling leak"

@@ -4,8 +4,8 @@ import httpx
 
 from services.facilities.app import create_app
 from services.facilities.settings import Settings
-from tests.support.suite import token
 from tests.support.routes import routes
+from tests.support.suite import token
 
 OPEN_TO_ALL_STAFF = {("POST", "/locations/x/work-orders")}
 ADMINS_ONLY = {("POST", "/locations")}

@@ -12,7 +12,8 @@ import httpx
 import pytest
 
 from clinicops import supervisor
-from tests.gateway.oidc_provider import SETTINGS as OIDC, serving_jwks
+from tests.gateway.oidc_provider import SETTINGS as OIDC
+from tests.gateway.oidc_provider import serving_jwks
 from tests.support.suite import Suite
 
 SERVICES = ("scheduling", "staff", "billing", "compliance", "facilities")
@@ -30,14 +31,32 @@ class Stack:
         return httpx.AsyncClient(base_url=self.url, headers=headers, timeout=20)
 
 
-def create_user_with_cli(database_url: str, *, email: str, password: str, role: str, locations: str,
-                         staff_id: str | None = None) -> None:
+def create_user_with_cli(
+    database_url: str, *, email: str, password: str, role: str, locations: str, staff_id: str | None = None
+) -> None:
     """`clinicops user create`, as an operator runs it for the first admin."""
     linked = ["--staff-id", staff_id] if staff_id else []
-    done = subprocess.run([sys.executable, "-m", "clinicops.cli", "user", "create", "--email", email, "--role",
-                           role, "--locations", locations, "--password-stdin", *linked],
-                          input=password + "\n", text=True, capture_output=True,
-                          env=os.environ | {"GATEWAY_DATABASE_URL": database_url})
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "clinicops.cli",
+            "user",
+            "create",
+            "--email",
+            email,
+            "--role",
+            role,
+            "--locations",
+            locations,
+            "--password-stdin",
+            *linked,
+        ],
+        input=password + "\n",
+        text=True,
+        capture_output=True,
+        env=os.environ | {"GATEWAY_DATABASE_URL": database_url},
+    )
     assert done.returncode == 0, done.stderr
 
 
@@ -52,13 +71,19 @@ async def eventually(check, *, timeout: float = 30.0, what: str = "the condition
 async def logged(suite: Suite, service: str, text: str) -> None:
     async def found():
         return any(text in line for line in suite.log_lines(service))
+
     await eventually(found, what=f"{service} logging {text!r}")
 
 
 @pytest.fixture(scope="module")
 async def stack(var_dir, kafka_bootstrap, pg_base_url, tmp_path_factory):
-    suite = Suite(backend="postgresql", var_dir=var_dir, kafka_bootstrap=kafka_bootstrap, pg_base_url=pg_base_url,
-                  tmp_path=tmp_path_factory.mktemp("gateway"))
+    suite = Suite(
+        backend="postgresql",
+        var_dir=var_dir,
+        kafka_bootstrap=kafka_bootstrap,
+        pg_base_url=pg_base_url,
+        tmp_path=tmp_path_factory.mktemp("gateway"),
+    )
     with serving_jwks() as jwks_url:
         try:
             for name in SERVICES:  # started together, awaited together: start-up dominates these tests
@@ -67,11 +92,24 @@ async def stack(var_dir, kafka_bootstrap, pg_base_url, tmp_path_factory):
                 supervisor.wait_ready(suite.procs[name])
             upstreams = {f"GATEWAY_{name.upper()}_URL": suite.procs[name].url for name in SERVICES}
             oidc = {f"GATEWAY_{k.upper()}": json.dumps(v) if isinstance(v, dict) else v for k, v in OIDC.items()}
-            await suite.start("gateway", env=upstreams | oidc | {
-                "GATEWAY_OIDC_JWKS_URL": jwks_url, "GATEWAY_LOCKOUT_THRESHOLD": "3",
-                "GATEWAY_LOCKOUT_DURATION_S": "600", "GATEWAY_OPENAPI_CACHE_S": "0"})
-            create_user_with_cli(await suite.database_url("gateway"), email=ADMIN_EMAIL, password=ADMIN_PASSWORD,
-                                 role="practice_admin", locations="*")
+            await suite.start(
+                "gateway",
+                env=upstreams
+                | oidc
+                | {
+                    "GATEWAY_OIDC_JWKS_URL": jwks_url,
+                    "GATEWAY_LOCKOUT_THRESHOLD": "3",
+                    "GATEWAY_LOCKOUT_DURATION_S": "600",
+                    "GATEWAY_OPENAPI_CACHE_S": "0",
+                },
+            )
+            create_user_with_cli(
+                await suite.database_url("gateway"),
+                email=ADMIN_EMAIL,
+                password=ADMIN_PASSWORD,
+                role="practice_admin",
+                locations="*",
+            )
             yield Stack(suite, suite.procs["gateway"].url)
         finally:
             await suite.close()

@@ -16,8 +16,12 @@ AUDIENCE = "clinicops"
 KEY = rsa.generate_private_key(public_exponent=65537, key_size=2048)
 OTHER_KEY = rsa.generate_private_key(public_exponent=65537, key_size=2048)
 # How the gateway is told to read this provider's tokens (Keycloak-style nested roles).
-SETTINGS = {"oidc_issuer": ISSUER, "oidc_audience": AUDIENCE, "oidc_roles_claim": "realm_access.roles",
-            "oidc_role_map": {"ops-managers": "office_manager"}}
+SETTINGS = {
+    "oidc_issuer": ISSUER,
+    "oidc_audience": AUDIENCE,
+    "oidc_roles_claim": "realm_access.roles",
+    "oidc_role_map": {"ops-managers": "office_manager"},
+}
 
 
 @contextmanager
@@ -46,7 +50,14 @@ def serving_jwks():
 
 def provider_token(key=KEY, **claims) -> str:
     now = utcnow()
-    body = {"iss": ISSUER, "sub": "ext-42", "aud": AUDIENCE, "iat": now, "exp": now + timedelta(hours=1),
-            "jti": "ext-jti-1", "realm_access": {"roles": ["ops-managers", "unrelated"]},
-            "locations": ["loc-a"]} | claims
+    body = {
+        "iss": ISSUER,
+        "sub": "ext-42",
+        "aud": AUDIENCE,
+        "iat": now,
+        "exp": now + timedelta(hours=1),
+        "jti": "ext-jti-1",
+        "realm_access": {"roles": ["ops-managers", "unrelated"]},
+        "locations": ["loc-a"],
+    } | claims
     return jwt.encode(body, key, algorithm="RS256", headers={"kid": "k1"})

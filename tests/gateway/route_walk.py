@@ -12,26 +12,51 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from tests.support.flow import VISIT
 from tests.support.dates import days_ago, iso_utc, month_string, next_monday_at
+from tests.support.flow import VISIT
 
 START = next_monday_at(9, tz="America/Los_Angeles")
-SAMPLES = {"date": days_ago(3).isoformat(), "date-time": iso_utc(START),
-           "time": "09:00:00", "email": "walk@example.org", "uuid": "00000000-0000-4000-8000-000000000000"}
+SAMPLES = {
+    "date": days_ago(3).isoformat(),
+    "date-time": iso_utc(START),
+    "time": "09:00:00",
+    "email": "walk@example.org",
+    "uuid": "00000000-0000-4000-8000-000000000000",
+}
 # A span's end after its start: a visit's 20 minutes, a series' last day.
 ENDS = {"end": iso_utc(START + timedelta(minutes=20)), "until": iso_utc(START + timedelta(weeks=3))}
 # Values the services' own validators accept, by field name, then candidates tried against a pattern.
-BY_NAME = {"cpt": "99213", "npi": "1234567893", "tax_id": "123456789", "state": "CA", "year": days_ago(3).year,
-           "timezone": "America/Los_Angeles", "diagnosis_codes": "E11.9",
-           "phone": "+1 555 010 2000", "month": month_string(-1), "start_month": month_string(-1),
-           "end_month": month_string(0)}
-CANDIDATES = [month_string(-1), "1234567893", "123456789", "99213", "E11.9", "CA", "94110-1234", "+1 555 010 2000",
-              "walk-x"]
+BY_NAME = {
+    "cpt": "99213",
+    "npi": "1234567893",
+    "tax_id": "123456789",
+    "state": "CA",
+    "year": days_ago(3).year,
+    "timezone": "America/Los_Angeles",
+    "diagnosis_codes": "E11.9",
+    "phone": "+1 555 010 2000",
+    "month": month_string(-1),
+    "start_month": month_string(-1),
+    "end_month": month_string(0),
+}
+CANDIDATES = [
+    month_string(-1),
+    "1234567893",
+    "123456789",
+    "99213",
+    "E11.9",
+    "CA",
+    "94110-1234",
+    "+1 555 010 2000",
+    "walk-x",
+]
 # Bodies the sampler cannot guess: rules across fields that validation checks before the handler's scope.
 BODIES = {
     "POST /api/v1/scheduling/appointments/{appointment_id}/complete": VISIT,
     "POST /api/v1/compliance/access-reviews/{campaign_id}/items/{item_id}/revoke": {
-        "reason": "left the practice", "revoke_role": True},
+        "reason": "left the practice",
+        "revoke_role": True,
+    },
 }
 # Group-wide searches, asked for location B's records by what they hold.
 QUERIES = {"GET /api/v1/scheduling/patients": {"name": "Okafor"}}
@@ -98,8 +123,15 @@ def probe(spec: dict, route: str, ids: "RecordIds") -> Probe:
 class RecordIds:
     """Location B's records by the name a path, query or body field gives their id."""
 
-    def __init__(self, location_b: str, of_b: dict[str, str], *, by_path: dict[tuple[str, str], str],
-                 group_wide: dict[str, str], bodies: dict[str, object] | None = None):
+    def __init__(
+        self,
+        location_b: str,
+        of_b: dict[str, str],
+        *,
+        by_path: dict[tuple[str, str], str],
+        group_wide: dict[str, str],
+        bodies: dict[str, object] | None = None,
+    ):
         self.location_b = location_b
         # Whole bodies that name B's records inside a document (an 835 names B's claim only by CLP01), by route.
         self.bodies = bodies or {}
@@ -147,8 +179,11 @@ def sample(spec: dict, schema: dict, ids: RecordIds, name: str = ""):
         return schema["default"]
     kind = schema.get("type", "object")
     if kind == "object":
-        return {key: sample(spec, sub, ids, key) for key, sub in schema.get("properties", {}).items()
-                if key in schema.get("required", []) or key in ids.by_name or key in BY_NAME}
+        return {
+            key: sample(spec, sub, ids, key)
+            for key, sub in schema.get("properties", {}).items()
+            if key in schema.get("required", []) or key in ids.by_name or key in BY_NAME
+        }
     if kind == "array":
         return [sample(spec, schema.get("items", {}), ids, name) for _ in range(max(1, schema.get("minItems", 0)))]
     if kind in ("integer", "number"):

@@ -4,9 +4,9 @@ import asyncio
 
 import pytest
 
-from tests.support.flow import register_patient
 from tests.gateway.conftest import ADMIN_EMAIL, ADMIN_PASSWORD, logged
 from tests.gateway.oidc_provider import OTHER_KEY, provider_token
+from tests.support.flow import register_patient
 from tests.support.upstream import SHIFT_DAYS, SLOT_END, SLOT_START, seed_practice, wait_bookable
 
 pytestmark = pytest.mark.integration
@@ -19,8 +19,10 @@ async def sign_in(gw, email: str, password: str):
 
 async def new_user(stack, admin_token: str, email: str, roles: list[str], locations: list[str]) -> dict:
     async with stack.client(admin_token) as gw:
-        response = await gw.post("/api/v1/users", json={"email": email, "password": "a-long-password-1",
-                                                       "roles": roles, "locations": locations})
+        response = await gw.post(
+            "/api/v1/users",
+            json={"email": email, "password": "a-long-password-1", "roles": roles, "locations": locations},
+        )
         assert response.status_code == 201, response.text
     async with stack.client() as gw:
         response = await sign_in(gw, email, "a-long-password-1")
@@ -40,9 +42,16 @@ async def test_sign_in_refresh_rotation_lockout_and_sign_out(stack):
 
     # The access token is the JWT every service verifies; ids travel with the request.
     async with stack.client(admin["access_token"], **{"X-Correlation-ID": "corr-gw-1"}) as gw:
-        response = await gw.post("/api/v1/scheduling/patients", json={
-            "family_name": "Rivera", "given_name": "Ana", "birth_date": "1975-04-12", "sex": "female",
-            "location_id": "loc-a"})
+        response = await gw.post(
+            "/api/v1/scheduling/patients",
+            json={
+                "family_name": "Rivera",
+                "given_name": "Ana",
+                "birth_date": "1975-04-12",
+                "sex": "female",
+                "location_id": "loc-a",
+            },
+        )
         assert response.status_code == 201, response.text
         assert response.headers.get_list("x-correlation-id") == ["corr-gw-1"]
         await logged(stack.suite, "scheduling", "corr-gw-1")
@@ -53,8 +62,9 @@ async def test_sign_in_refresh_rotation_lockout_and_sign_out(stack):
         failures = await asyncio.gather(*(sign_in(gw, "desk@example.com", "not-the-password") for _ in range(3)))
         assert [f.status_code for f in failures] == [401] * 3
         assert (await sign_in(gw, "desk@example.com", "a-long-password-1")).status_code == 401  # locked
-        locked = await stack.suite.scalar("gateway", "SELECT locked_until FROM user_account WHERE email = :e",
-                                          e="desk@example.com")
+        locked = await stack.suite.scalar(
+            "gateway", "SELECT locked_until FROM user_account WHERE email = :e", e="desk@example.com"
+        )
         assert locked is not None
 
         # Rotation: each refresh token works once; replaying a used one revokes the whole session.
@@ -62,17 +72,22 @@ async def test_sign_in_refresh_rotation_lockout_and_sign_out(stack):
         assert rotated.status_code == 200
         assert rotated.json()["refresh_token"] != desk["refresh_token"]
         assert (await gw.post("/api/v1/auth/refresh", json={"refresh_token": desk["refresh_token"]})).status_code == 401
-        assert (await gw.post("/api/v1/auth/refresh",
-                              json={"refresh_token": rotated.json()["refresh_token"]})).status_code == 401
+        assert (
+            await gw.post("/api/v1/auth/refresh", json={"refresh_token": rotated.json()["refresh_token"]})
+        ).status_code == 401
 
     session = (await sign_in(stack.client(), ADMIN_EMAIL, ADMIN_PASSWORD)).json()
     async with stack.client(session["access_token"]) as gw:
         assert (await gw.get("/api/v1/users")).status_code == 200
-        assert (await gw.post("/api/v1/auth/sign-out", json={"refresh_token": session["refresh_token"]})).status_code == 204
+        assert (
+            await gw.post("/api/v1/auth/sign-out", json={"refresh_token": session["refresh_token"]})
+        ).status_code == 204
         refused = await gw.get("/api/v1/scheduling/patients", params={"location_id": "loc-a"})
         assert refused.status_code == 401 and "revoked" in refused.json()["message"]
         assert (await gw.get(f"/api/v1/dashboard/locations/loc-a?day={DAY}")).status_code == 401
-        assert (await gw.post("/api/v1/auth/refresh", json={"refresh_token": session["refresh_token"]})).status_code == 401
+        assert (
+            await gw.post("/api/v1/auth/refresh", json={"refresh_token": session["refresh_token"]})
+        ).status_code == 401
 
 
 async def test_dashboard_aggregates_every_section_and_refuses_another_location(stack):
@@ -83,19 +98,26 @@ async def test_dashboard_aggregates_every_section_and_refuses_another_location(s
         scheduling.base_url = f"{stack.url}/api/v1/scheduling"
         await wait_bookable(scheduling, "prov-7")
         patient_id = await register_patient(scheduling)
-        booked = await scheduling.post("/appointments", json={
-            "patient_id": patient_id, "provider_id": "prov-7", "location_id": "loc-a",
-            "start": SLOT_START, "end": SLOT_END})
+        booked = await scheduling.post(
+            "/appointments",
+            json={
+                "patient_id": patient_id,
+                "provider_id": "prov-7",
+                "location_id": "loc-a",
+                "start": SLOT_START,
+                "end": SLOT_END,
+            },
+        )
         assert booked.status_code == 201, booked.text
 
         dashboard = (await gw.get("/api/v1/dashboard/locations/loc-a", params={"day": DAY})).json()
-        assert dashboard["appointments"] == {"available": True, "reason": None, "total": 1,
-                                             "by_status": {"booked": 1}}
+        assert dashboard["appointments"] == {"available": True, "reason": None, "total": 1, "by_status": {"booked": 1}}
         sections = {k: v for k, v in dashboard.items() if isinstance(v, dict)}
         assert len(sections) == 7
         # A practice admin with every service up: each section answers, so the screen is whole.
         assert {name: (s["available"], s["reason"]) for name, s in sections.items()} == {
-            name: (True, None) for name in sections}
+            name: (True, None) for name in sections
+        }
         assert dashboard["partial"] is False
 
         page = await gw.get("/api/v1/")
@@ -118,13 +140,13 @@ async def test_a_trusted_providers_token_reaches_the_services_as_an_internal_tok
     async with stack.client(provider_token(key=OTHER_KEY, jti="forged")) as gw:
         assert (await gw.get("/api/v1/scheduling/locations/loc-a/day-sheet", params={"day": DAY})).status_code == 401
 
+
 async def test_a_stopped_service_is_a_503_naming_it_while_the_others_answer_and_the_dashboard_is_partial(stack):
     """Runs last in this module: it stops billing for good."""
     admin = (await sign_in(stack.client(), ADMIN_EMAIL, ADMIN_PASSWORD)).json()["access_token"]
     stack.suite.kill("billing")
     async with stack.client(admin) as gw:
-        for method, path in (("GET", "/api/v1/billing/locations/loc-a/claims"),
-                             ("POST", "/api/v1/billing/payers")):
+        for method, path in (("GET", "/api/v1/billing/locations/loc-a/claims"), ("POST", "/api/v1/billing/payers")):
             response = await gw.request(method, path, json={})
             assert response.status_code == 503, response.text
             assert response.json()["error"] == "ServiceUnavailable" and response.json()["service"] == "billing"

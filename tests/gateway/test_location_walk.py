@@ -24,16 +24,25 @@ SERVICES = ("scheduling", "staff", "billing", "compliance", "facilities")
 # Routes whose request names no location: group-wide by design (reference data, the trail, one's own session),
 # each refused or answered without a record of B.
 GROUP_WIDE = {
-    "POST /api/v1/auth/sign-in", "POST /api/v1/auth/refresh", "POST /api/v1/auth/sign-out",
+    "POST /api/v1/auth/sign-in",
+    "POST /api/v1/auth/refresh",
+    "POST /api/v1/auth/sign-out",
     "GET /.well-known/jwks.json",  # public keys only: what every service verifies tokens with
     "GET /api/v1/users",  # the users within the admin's own locations
     "GET /api/v1/scheduling/patients",  # a search: asked for B's patient by name, it must not find her
-    "POST /api/v1/staff/checks/daily", "GET /api/v1/staff/courses", "POST /api/v1/staff/courses",
-    "GET /api/v1/billing/payers", "POST /api/v1/billing/payers",
-    "PUT /api/v1/billing/payers/{payer_id}/contracted-rates", "GET /api/v1/billing/payers/{payer_id}/contracted-rates",
-    "GET /api/v1/compliance/audit/verify", "POST /api/v1/compliance/audit/anchors",
-    "GET /api/v1/compliance/policies", "POST /api/v1/compliance/policies",
-    "POST /api/v1/compliance/policies/{policy_id}/versions", "POST /api/v1/compliance/policy-versions/{version_id}/attest",
+    "POST /api/v1/staff/checks/daily",
+    "GET /api/v1/staff/courses",
+    "POST /api/v1/staff/courses",
+    "GET /api/v1/billing/payers",
+    "POST /api/v1/billing/payers",
+    "PUT /api/v1/billing/payers/{payer_id}/contracted-rates",
+    "GET /api/v1/billing/payers/{payer_id}/contracted-rates",
+    "GET /api/v1/compliance/audit/verify",
+    "POST /api/v1/compliance/audit/anchors",
+    "GET /api/v1/compliance/policies",
+    "POST /api/v1/compliance/policies",
+    "POST /api/v1/compliance/policies/{policy_id}/versions",
+    "POST /api/v1/compliance/policy-versions/{version_id}/attest",
     "GET /api/v1/facilities/locations",  # the locations the caller may see: not B
 }
 # Group-wide answers that may name B itself (not a record of it): a policy version lists the locations it covers.
@@ -81,8 +90,15 @@ async def walk(stack):
     admin = await sign_in(stack, ADMIN_EMAIL, ADMIN_PASSWORD)
     async with stack.client(admin) as gw:
         ids = await build_location(gw, LOCATION_B, tag="walk")
-        user_b = await gw.post("/api/v1/users", json={"email": "desk-b@walk.example.com", "password": "a-long-password-1",
-                                                      "roles": ["front_desk"], "locations": [LOCATION_B]})
+        user_b = await gw.post(
+            "/api/v1/users",
+            json={
+                "email": "desk-b@walk.example.com",
+                "password": "a-long-password-1",
+                "roles": ["front_desk"],
+                "locations": [LOCATION_B],
+            },
+        )
         assert user_b.status_code == 201, user_b.text
         ids.of_b["user_id"] = user_b.json()["id"]
         spec = (await gw.get("/api/v1/openapi.json")).json()
@@ -109,10 +125,13 @@ async def test_a_location_a_token_gets_nothing_of_location_b(walk, route, stack)
         async with stack.client(own) as gw_own:
             response = await send(gw_own, request.method, request.url, json=request.body)
     else:
-        response = await send(gw_a, request.method, request.url, params=request.params, json=request.body,
-                              headers=request.headers)
-    outcome = f"{request.method} {request.url} {request.params} {request.body} -> {response.status_code} " \
-              f"{response.text[:300]}"
+        response = await send(
+            gw_a, request.method, request.url, params=request.params, json=request.body, headers=request.headers
+        )
+    outcome = (
+        f"{request.method} {request.url} {request.params} {request.body} -> {response.status_code} "
+        f"{response.text[:300]}"
+    )
     if request.located:
         due = {403, 404} if request.documents_404 else {403}
         assert response.status_code in due, outcome

@@ -19,7 +19,9 @@ async def client():
 async def test_the_dashboard_is_for_managers_and_user_admin_for_practice_admins(client):
     front_desk = {"Authorization": f"Bearer {token(roles=['front_desk'], locations=['*'])}"}
     manager = {"Authorization": f"Bearer {token(roles=['office_manager'], locations=['*'])}"}
-    assert (await client.get(f"/api/v1/dashboard/locations/loc-a?day={days_ahead(14)}", headers=front_desk)).status_code == 403
+    assert (
+        await client.get(f"/api/v1/dashboard/locations/loc-a?day={days_ahead(14)}", headers=front_desk)
+    ).status_code == 403
     assert (await client.get("/api/v1/users", headers=manager)).status_code == 403
     assert (await client.post("/api/v1/users", json={}, headers=manager)).status_code == 403
 
@@ -38,8 +40,15 @@ async def test_the_integrators_page_links_both_documents(client):
     assert "scheduling.appointment" in events["channels"]
 
 
-@pytest.mark.parametrize("url", ["/api/v1/scheduling/patients/p-1%00", "/api/v1/scheduling/patients/p%1B1",
-                                 "/api/v1/scheduling/patients?name=Lee%00", "/api/v1/billing/claims/c%7F"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/scheduling/patients/p-1%00",
+        "/api/v1/scheduling/patients/p%1B1",
+        "/api/v1/scheduling/patients?name=Lee%00",
+        "/api/v1/billing/claims/c%7F",
+    ],
+)
 async def test_a_control_character_in_the_path_or_query_is_400_before_proxying(client, url):
     admin = {"Authorization": f"Bearer {token(roles=['practice_admin'], locations=['*'])}"}
     response = await client.get(url, headers=admin)

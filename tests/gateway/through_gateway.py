@@ -12,12 +12,15 @@ async def sign_in(stack, email: str, password: str = PASSWORD) -> str:
         return response.json()["access_token"]
 
 
-async def signed_in_user(stack, admin_token: str, email: str, roles: list[str], locations: list[str],
-                         staff_id: str | None = None) -> str:
+async def signed_in_user(
+    stack, admin_token: str, email: str, roles: list[str], locations: list[str], staff_id: str | None = None
+) -> str:
     """Create the user as a practice admin would, then sign in as them: their access token."""
     async with stack.client(admin_token) as gw:
-        response = await gw.post("/api/v1/users", json={"email": email, "password": PASSWORD, "roles": roles,
-                                                       "locations": locations, "staff_id": staff_id})
+        response = await gw.post(
+            "/api/v1/users",
+            json={"email": email, "password": PASSWORD, "roles": roles, "locations": locations, "staff_id": staff_id},
+        )
         assert response.status_code == 201, response.text
     return await sign_in(stack, email)
 

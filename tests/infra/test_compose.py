@@ -1,4 +1,4 @@
-"""docker-compose.yml validates without a Docker engine (Compose v2 from the dev extra) and wires health-gated startup."""
+"""docker-compose.yml validates without a Docker engine (Compose v2 of the dev extra) and gates startup on health."""
 
 from __future__ import annotations
 
@@ -12,8 +12,14 @@ import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
-SERVICE_PORTS = {"gateway": 8000, "scheduling": 8001, "staff": 8002, "billing": 8003,
-                 "compliance": 8004, "facilities": 8005}
+SERVICE_PORTS = {
+    "gateway": 8000,
+    "scheduling": 8001,
+    "staff": 8002,
+    "billing": 8003,
+    "compliance": 8004,
+    "facilities": 8005,
+}
 DOMAIN_SERVICES = [name for name in SERVICE_PORTS if name != "gateway"]
 
 

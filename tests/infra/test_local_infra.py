@@ -25,8 +25,13 @@ async def test_produce_then_consume(kafka_bootstrap):
         await producer.send_and_wait(topic, b"ping", key=b"k1")
     finally:
         await producer.stop()
-    consumer = AIOKafkaConsumer(topic, bootstrap_servers=kafka_bootstrap, group_id=f"{topic}.group",
-                                auto_offset_reset="earliest", enable_auto_commit=False)
+    consumer = AIOKafkaConsumer(
+        topic,
+        bootstrap_servers=kafka_bootstrap,
+        group_id=f"{topic}.group",
+        auto_offset_reset="earliest",
+        enable_auto_commit=False,
+    )
     await consumer.start()
     try:
         message = await asyncio.wait_for(consumer.getone(), timeout=30)

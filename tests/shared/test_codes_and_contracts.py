@@ -5,8 +5,8 @@ from datetime import timedelta
 import pytest
 from pydantic import TypeAdapter, ValidationError
 
-from shared.codes import DiagnosisCode, ProcedureCode
 from shared.clock import utcnow
+from shared.codes import DiagnosisCode, ProcedureCode
 from shared.contracts.scheduling import AppointmentCompleted
 from tests.support.dates import iso_utc
 
@@ -40,17 +40,30 @@ def test_invalid_icd10_codes(code):
 def test_completed_event_rejects_a_pointer_to_a_missing_diagnosis():
     with pytest.raises(ValidationError, match="pointer 2"):
         AppointmentCompleted(
-            appointment_id="a", patient_id="p", provider_id="d", location_id="l",
-            date_of_service=VISIT.date().isoformat(), completed_at=iso_utc(VISIT),
-            diagnosis_codes=["I10"], service_lines=[{"cpt": "99213", "diagnosis_pointers": [2]}],
+            appointment_id="a",
+            patient_id="p",
+            provider_id="d",
+            location_id="l",
+            date_of_service=VISIT.date().isoformat(),
+            completed_at=iso_utc(VISIT),
+            diagnosis_codes=["I10"],
+            service_lines=[{"cpt": "99213", "diagnosis_pointers": [2]}],
         )
 
 
 def test_consumers_ignore_fields_they_do_not_know():
-    event = AppointmentCompleted.model_validate({
-        "appointment_id": "a", "patient_id": "p", "provider_id": "d", "location_id": "l",
-        "date_of_service": VISIT.date().isoformat(), "completed_at": iso_utc(VISIT),
-        "diagnosis_codes": ["I10"], "service_lines": [{"cpt": "99213"}], "added_later": 1,
-    })
+    event = AppointmentCompleted.model_validate(
+        {
+            "appointment_id": "a",
+            "patient_id": "p",
+            "provider_id": "d",
+            "location_id": "l",
+            "date_of_service": VISIT.date().isoformat(),
+            "completed_at": iso_utc(VISIT),
+            "diagnosis_codes": ["I10"],
+            "service_lines": [{"cpt": "99213"}],
+            "added_later": 1,
+        }
+    )
     assert AppointmentCompleted.topic() == "scheduling.appointment"
     assert event.service_lines[0].diagnosis_pointers == [1]

@@ -14,9 +14,19 @@ from shared.settings import ServiceSettings
 from shared.uow import UnitOfWork
 from tests.support.dates import days_ago
 
-EVENT = {"charge_id": "c1", "appointment_id": "a1", "patient_id": "p1", "provider_id": "d1",
-         "location_id": "l1", "date_of_service": days_ago(3).isoformat(), "line_number": 1, "cpt": "99213",
-         "modifiers": [], "units": 1, "diagnosis_codes": ["I10"]}
+EVENT = {
+    "charge_id": "c1",
+    "appointment_id": "a1",
+    "patient_id": "p1",
+    "provider_id": "d1",
+    "location_id": "l1",
+    "date_of_service": days_ago(3).isoformat(),
+    "line_number": 1,
+    "cpt": "99213",
+    "modifiers": [],
+    "units": 1,
+    "diagnosis_codes": ["I10"],
+}
 
 
 @pytest.fixture
@@ -36,9 +46,16 @@ async def setup(tmp_path):
         dead.append(message.headers)
 
     def consumer(func) -> EventConsumer:
-        c = EventConsumer(name="unit", group_id="unit", handlers={ChargeCreated.event_type: Handler(ChargeCreated, func)},
-                          new_uow=lambda: UnitOfWork(sessions, tables, source="/unit", topic=str),
-                          broker=broker, topic=str, max_retries=3, retry_backoff_s=0.001)
+        c = EventConsumer(
+            name="unit",
+            group_id="unit",
+            handlers={ChargeCreated.event_type: Handler(ChargeCreated, func)},
+            new_uow=lambda: UnitOfWork(sessions, tables, source="/unit", topic=str),
+            broker=broker,
+            topic=str,
+            max_retries=3,
+            retry_backoff_s=0.001,
+        )
         c.subscribe()
         return c
 

@@ -52,7 +52,8 @@ async def admin(pg_base_url: str, sql: str) -> None:
 
 
 async def test_ready_is_503_naming_the_database_and_the_broker_while_they_are_gone_and_200_once_back(
-        make_suite, private_broker, pg_base_url):
+    make_suite, private_broker, pg_base_url
+):
     suite = make_suite()
     await suite.start(SERVICE, env={"KAFKA_BOOTSTRAP_SERVERS": private_broker["bootstrap"]})
     database = (await suite.database_url(SERVICE)).rsplit("/", 1)[1]

@@ -35,10 +35,18 @@ def _request_schemas(spec: dict) -> set[str]:
 @pytest.mark.parametrize("service", SERVICES)
 def test_every_integer_input_has_a_maximum(service):
     spec = importlib.import_module(f"services.{service}.app").create_app().openapi()
-    missing = [f"{method.upper()} {path} {param['name']}"
-               for path, operations in spec["paths"].items() for method, operation in operations.items()
-               for param in operation.get("parameters", []) if _unbounded(param.get("schema", {}))]
+    missing = [
+        f"{method.upper()} {path} {param['name']}"
+        for path, operations in spec["paths"].items()
+        for method, operation in operations.items()
+        for param in operation.get("parameters", [])
+        if _unbounded(param.get("schema", {}))
+    ]
     components = spec.get("components", {}).get("schemas", {})
-    missing += [f"{name}.{field}" for name in _request_schemas(spec)
-                for field, schema in components.get(name, {}).get("properties", {}).items() if _unbounded(schema)]
+    missing += [
+        f"{name}.{field}"
+        for name in _request_schemas(spec)
+        for field, schema in components.get(name, {}).get("properties", {}).items()
+        if _unbounded(schema)
+    ]
     assert missing == []

@@ -54,11 +54,14 @@ async def test_token_round_trip_and_location_scope():
     assert Principal("u2", frozenset(), frozenset({"*"})).may_access("anywhere")
 
 
-@pytest.mark.parametrize("token", [
-    issue_token(sub="u", roles=[], locations=[], key=RING.current, ttl=timedelta(seconds=-1)),  # expired
-    issue_token(sub="u", roles=[], locations=[], key=OTHER_RING.current),  # forged
-    issue_token(sub="u", roles=[], locations=[], key=RING.current, issuer="someone-else"),
-])
+@pytest.mark.parametrize(
+    "token",
+    [
+        issue_token(sub="u", roles=[], locations=[], key=RING.current, ttl=timedelta(seconds=-1)),  # expired
+        issue_token(sub="u", roles=[], locations=[], key=OTHER_RING.current),  # forged
+        issue_token(sub="u", roles=[], locations=[], key=RING.current, issuer="someone-else"),
+    ],
+)
 async def test_bad_tokens_are_refused(token):
     with pytest.raises(Unauthorized):
         await decode_token(token, keys=KEYS, issuer="clinicops-gateway")
@@ -79,8 +82,9 @@ async def new_uow(tmp_path):
 
 async def _audited(new_uow) -> list[dict]:
     async with new_uow() as uow:
-        rows = await uow.session.execute(select(uow.tables.outbox.c.headers, uow.tables.outbox.c.payload)
-                                         .order_by(uow.tables.outbox.c.id))
+        rows = await uow.session.execute(
+            select(uow.tables.outbox.c.headers, uow.tables.outbox.c.payload).order_by(uow.tables.outbox.c.id)
+        )
         return [json.loads(payload) | {"type": headers["ce_type"]} for headers, payload in rows]
 
 
@@ -94,13 +98,27 @@ async def test_a_refused_phi_access_is_audited_as_denied_in_its_own_unit_of_work
             await uow.emit(PatientMerged(survivor_id="p1", duplicate_id="p2"), subject="p2")  # rolls back
             ensure_phi_access(CLINICIAN_B, **RECORD)
     assert refused.value.status == 403 and refused.value.to_dict() == {
-        "error": "PhiAccessDenied", "message": "no access to location loc-a", "field": "location_id"}
+        "error": "PhiAccessDenied",
+        "message": "no access to location loc-a",
+        "field": "location_id",
+    }
     (denied,) = await _audited(new_uow)
     assert denied | {"occurred_at": None} == {
-        "type": "unit.audit.phi_accessed", "actor": "clin-b", "actor_roles": ["clinician"], "action": "read",
-        "resource": "Patient", "resource_id": "p1", "patient_id": "p1", "location_id": "loc-a",
-        "outcome": "denied", "occurred_at": None, "source_ip": "10.0.0.7", "break_glass": False, "reason": None,
-        "actor_locations": ["loc-b"]}
+        "type": "unit.audit.phi_accessed",
+        "actor": "clin-b",
+        "actor_roles": ["clinician"],
+        "action": "read",
+        "resource": "Patient",
+        "resource_id": "p1",
+        "patient_id": "p1",
+        "location_id": "loc-a",
+        "outcome": "denied",
+        "occurred_at": None,
+        "source_ip": "10.0.0.7",
+        "break_glass": False,
+        "reason": None,
+        "actor_locations": ["loc-b"],
+    }
 
 
 async def test_access_in_scope_or_by_broken_glass_passes_and_other_errors_are_not_denials(new_uow):

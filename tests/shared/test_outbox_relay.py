@@ -8,8 +8,8 @@ import asyncpg
 import pytest
 from sqlalchemy import func, select
 
-from shared.db import create_engine, new_metadata, session_factory
 from shared.clock import utcnow
+from shared.db import create_engine, new_metadata, session_factory
 from shared.messaging_tables import add_messaging_tables
 from shared.outbox import OutboxRelay
 
@@ -33,8 +33,10 @@ async def outbox_db(pg_base_url):
 
 async def test_concurrent_relays_publish_every_row_exactly_once(outbox_db):
     engine, outbox = outbox_db
-    rows = [dict(event_id=str(uuid.uuid4()), topic="t", key=f"k{i}", headers={}, payload=b"{}",
-                 created_at=utcnow()) for i in range(600)]
+    rows = [
+        dict(event_id=str(uuid.uuid4()), topic="t", key=f"k{i}", headers={}, payload=b"{}", created_at=utcnow())
+        for i in range(600)
+    ]
     async with engine.begin() as connection:
         await connection.execute(outbox.insert(), rows)
     published: list[str] = []
@@ -46,8 +48,9 @@ async def test_concurrent_relays_publish_every_row_exactly_once(outbox_db):
         asyncio.get_running_loop().call_later(0.005, done.set_result, None)
         return done
 
-    relays = [OutboxRelay(sessions=session_factory(engine), outbox=outbox, publish=publish, batch_size=50)
-              for _ in range(4)]
+    relays = [
+        OutboxRelay(sessions=session_factory(engine), outbox=outbox, publish=publish, batch_size=50) for _ in range(4)
+    ]
     counts = await asyncio.gather(*(relay.drain() for relay in relays))
 
     assert sorted(published) == sorted(r["key"] for r in rows)  # all of them, none twice
@@ -60,8 +63,9 @@ async def test_concurrent_relays_publish_every_row_exactly_once(outbox_db):
 async def test_a_failed_publish_leaves_rows_for_the_sweeper(outbox_db):
     engine, outbox = outbox_db
     async with engine.begin() as connection:
-        await connection.execute(outbox.insert(), [dict(event_id="e1", topic="t", key="k", headers={},
-                                                        payload=b"{}", created_at=utcnow())])
+        await connection.execute(
+            outbox.insert(), [dict(event_id="e1", topic="t", key="k", headers={}, payload=b"{}", created_at=utcnow())]
+        )
 
     async def broker_down(*_):
         raise ConnectionError("no broker")
@@ -76,11 +80,22 @@ async def test_published_rows_past_retention_are_purged(outbox_db):
     engine, outbox = outbox_db
     old, recent = utcnow() - timedelta(hours=2), utcnow()
     async with engine.begin() as connection:
-        await connection.execute(outbox.insert(), [
-            dict(event_id="old", topic="t", key="k", headers={}, payload=b"{}", created_at=old, published_at=old),
-            dict(event_id="new", topic="t", key="k", headers={}, payload=b"{}", created_at=recent, published_at=recent),
-            dict(event_id="todo", topic="t", key="k", headers={}, payload=b"{}", created_at=old, published_at=None),
-        ])
+        await connection.execute(
+            outbox.insert(),
+            [
+                dict(event_id="old", topic="t", key="k", headers={}, payload=b"{}", created_at=old, published_at=old),
+                dict(
+                    event_id="new",
+                    topic="t",
+                    key="k",
+                    headers={},
+                    payload=b"{}",
+                    created_at=recent,
+                    published_at=recent,
+                ),
+                dict(event_id="todo", topic="t", key="k", headers={}, payload=b"{}", created_at=old, published_at=None),
+            ],
+        )
     relay = OutboxRelay(sessions=session_factory(engine), outbox=outbox, publish=None, retention=timedelta(hours=1))
     await relay._purge_published()
     async with engine.connect() as connection:

@@ -32,10 +32,10 @@ def test_a_revoked_session_refuses_every_token_of_that_sign_in():
 
 def test_a_user_revocation_refuses_older_generations_only_and_never_moves_back():
     revoked = RevocationList()
-    revoked.add(TokensRevoked(reason=RevocationReason.TERMINATION, user_id="u1", below_generation=4,
-                              honour_until=SOON))
-    revoked.add(TokensRevoked(reason=RevocationReason.ACCESS_REVIEW, user_id="u1", below_generation=2,
-                              honour_until=SOON))  # arrives late, out of order
+    revoked.add(TokensRevoked(reason=RevocationReason.TERMINATION, user_id="u1", below_generation=4, honour_until=SOON))
+    revoked.add(
+        TokensRevoked(reason=RevocationReason.ACCESS_REVIEW, user_id="u1", below_generation=2, honour_until=SOON)
+    )  # arrives late, out of order
     assert revoked.refuses(_claims(gen=3))
     assert not revoked.refuses(_claims(jti="t9", sid="s9", gen=4))
     assert not revoked.refuses(_claims(jti="t9", sid="s9", uid="u2", gen=0))

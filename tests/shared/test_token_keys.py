@@ -23,6 +23,7 @@ PUBLISHED_DEV_SECRET = "clinicops-dev-secret-change-me-0123456789"
 def _keys_of(ring: KeyRing) -> PublicKeys:
     async def fetch() -> dict:
         return ring.jwks()
+
     return PublicKeys(fetch)
 
 
@@ -54,20 +55,27 @@ async def test_forged_tokens_are_refused(tmp_path):
     ring = KeyRing.open(tmp_path / "gateway", token_lifetime=timedelta(minutes=15))
     stranger = KeyRing.open(tmp_path / "stranger", token_lifetime=timedelta(minutes=15))
     keys = _keys_of(ring)
-    claims = {"sub": "x", "roles": ["practice_admin"], "locations": ["*"], "iss": ISSUER, "jti": "j",
-              "exp": utcnow() + timedelta(minutes=5)}
+    claims = {
+        "sub": "x",
+        "roles": ["practice_admin"],
+        "locations": ["*"],
+        "iss": ISSUER,
+        "jti": "j",
+        "exp": utcnow() + timedelta(minutes=5),
+    }
     forged = {
-        "HS256 with the published development secret": jwt.encode(claims, PUBLISHED_DEV_SECRET, algorithm="HS256",
-                                                                  headers={"kid": ring.current.kid}),
+        "HS256 with the published development secret": jwt.encode(
+            claims, PUBLISHED_DEV_SECRET, algorithm="HS256", headers={"kid": ring.current.kid}
+        ),
         "alg none": jwt.encode(claims, None, algorithm="none", headers={"kid": ring.current.kid}),
-        "a key the gateway never published": issue_token(sub="x", roles=["practice_admin"], locations=["*"],
-                                                         key=stranger.current),
-        "the stranger's key under the gateway's kid": jwt.encode(claims, stranger.current.private,
-                                                                 algorithm="EdDSA",
-                                                                 headers={"kid": ring.current.kid}),
+        "a key the gateway never published": issue_token(
+            sub="x", roles=["practice_admin"], locations=["*"], key=stranger.current
+        ),
+        "the stranger's key under the gateway's kid": jwt.encode(
+            claims, stranger.current.private, algorithm="EdDSA", headers={"kid": ring.current.kid}
+        ),
         "no kid": jwt.encode(claims, ring.current.private, algorithm="EdDSA"),
-        "expired": issue_token(sub="x", roles=["biller"], locations=["*"], key=ring.current,
-                               ttl=timedelta(seconds=-1)),
+        "expired": issue_token(sub="x", roles=["biller"], locations=["*"], key=ring.current, ttl=timedelta(seconds=-1)),
         "not a token": "abc.def.ghi",
     }
     for name, token in forged.items():

@@ -18,9 +18,15 @@ ADDRESS = {"line1": "1 Main St", "city": "San Jose", "state": "CA", "postal_code
 
 
 def location_body(location_id: str, **extra) -> dict:
-    return {"location_id": location_id, "name": f"Clinic {location_id}", "address": ADDRESS, "state": "CA",
-            "timezone": "America/Los_Angeles", "cancellation_notice_hours": 24,
-            "opening_hours": [{"weekday": d, "opens": "06:00", "closes": "18:00"} for d in range(5)]} | extra
+    return {
+        "location_id": location_id,
+        "name": f"Clinic {location_id}",
+        "address": ADDRESS,
+        "state": "CA",
+        "timezone": "America/Los_Angeles",
+        "cancellation_notice_hours": 24,
+        "opening_hours": [{"weekday": d, "opens": "06:00", "closes": "18:00"} for d in range(5)],
+    } | extra
 
 
 async def open_location(facilities: httpx.AsyncClient, location_id: str) -> dict:
@@ -31,17 +37,47 @@ async def open_location(facilities: httpx.AsyncClient, location_id: str) -> dict
 
 async def hire_provider(suite, staff_id: str = "prov-7", location_id: str = "loc-a") -> None:
     """Staff's events only: a CA-licensed, BLS-certified physician on shift 14:00-23:00 UTC."""
-    await publish(suite, StaffMemberHired(staff_id=staff_id, given_name="Dana", family_name="Lee", role="physician",
-                                          npi="1234567893", home_location_id=location_id, location_ids=[location_id],
-                                          hired_on=HIRED_ON), staff_id)
+    await publish(
+        suite,
+        StaffMemberHired(
+            staff_id=staff_id,
+            given_name="Dana",
+            family_name="Lee",
+            role="physician",
+            npi="1234567893",
+            home_location_id=location_id,
+            location_ids=[location_id],
+            hired_on=HIRED_ON,
+        ),
+        staff_id,
+    )
     for kind, state in (("state_license", "CA"), ("bls", None)):
-        await publish(suite, CredentialAdded(credential_id=f"{staff_id}-{kind}", staff_id=staff_id, kind=kind,
-                                             number="A12345", issuer="Medical Board", state=state,
-                                             issued_on=ISSUED_ON, expires_on=EXPIRES_ON), staff_id)
+        await publish(
+            suite,
+            CredentialAdded(
+                credential_id=f"{staff_id}-{kind}",
+                staff_id=staff_id,
+                kind=kind,
+                number="A12345",
+                issuer="Medical Board",
+                state=state,
+                issued_on=ISSUED_ON,
+                expires_on=EXPIRES_ON,
+            ),
+            staff_id,
+        )
     for day in SHIFT_DAYS:
-        await publish(suite, ShiftScheduled(shift_id=f"{staff_id}-{day}", staff_id=staff_id, location_id=location_id,
-                                            start=datetime.fromisoformat(f"{day}T14:00Z"),
-                                            end=datetime.fromisoformat(f"{day}T23:00Z")), staff_id)
+        await publish(
+            suite,
+            ShiftScheduled(
+                shift_id=f"{staff_id}-{day}",
+                staff_id=staff_id,
+                location_id=location_id,
+                start=datetime.fromisoformat(f"{day}T14:00Z"),
+                end=datetime.fromisoformat(f"{day}T23:00Z"),
+            ),
+            staff_id,
+        )
 
 
 async def eventually(check, timeout: float = 30.0):

@@ -17,10 +17,17 @@ VISIT = {
 
 
 async def register_patient(scheduling: httpx.AsyncClient, location_id: str = "loc-a") -> str:
-    response = await scheduling.post("/patients", json={
-        "family_name": "Rivera", "given_name": "Ana", "birth_date": "1975-04-12", "sex": "female",
-        "phone": "+1 555 010 2000", "location_id": location_id,
-    })
+    response = await scheduling.post(
+        "/patients",
+        json={
+            "family_name": "Rivera",
+            "given_name": "Ana",
+            "birth_date": "1975-04-12",
+            "sex": "female",
+            "phone": "+1 555 010 2000",
+            "location_id": location_id,
+        },
+    )
     assert response.status_code == 201, response.text
     return response.json()["id"]
 
@@ -37,10 +44,16 @@ async def practice(suite, scheduling: httpx.AsyncClient, providers=("prov-7",)) 
 async def book_and_check_in(suite, scheduling: httpx.AsyncClient, location_id: str = "loc-a") -> str:
     await practice(suite, scheduling)
     patient_id = await register_patient(scheduling, location_id)
-    response = await scheduling.post("/appointments", json={
-        "patient_id": patient_id, "provider_id": "prov-7", "location_id": location_id,
-        "start": SLOT_START, "end": SLOT_END,  # the first seeded shift day, two weeks or more out
-    })
+    response = await scheduling.post(
+        "/appointments",
+        json={
+            "patient_id": patient_id,
+            "provider_id": "prov-7",
+            "location_id": location_id,
+            "start": SLOT_START,
+            "end": SLOT_END,  # the first seeded shift day, two weeks or more out
+        },
+    )
     assert response.status_code == 201, response.text
     appointment_id = response.json()["id"]
     assert (await scheduling.post(f"/appointments/{appointment_id}/check-in")).status_code == 200
@@ -51,8 +64,9 @@ async def complete(scheduling: httpx.AsyncClient, appointment_id: str, **headers
     return await scheduling.post(f"/appointments/{appointment_id}/complete", json=VISIT, headers=headers)
 
 
-async def wait_for_charges(billing: httpx.AsyncClient, appointment_id: str, count: int = 2,
-                           timeout: float = 45.0) -> list[dict]:
+async def wait_for_charges(
+    billing: httpx.AsyncClient, appointment_id: str, count: int = 2, timeout: float = 45.0
+) -> list[dict]:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         response = await billing.get(f"/appointments/{appointment_id}/charges")

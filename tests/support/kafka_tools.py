@@ -18,8 +18,9 @@ async def produce(bootstrap: str, topic: str, value: bytes, *, key: bytes, heade
 
 async def read_all(bootstrap: str, topic: str, *, expect: int, timeout: float = 30.0) -> list:
     """Read a topic from the start until `expect` records arrived (or the timeout)."""
-    consumer = AIOKafkaConsumer(topic, bootstrap_servers=bootstrap, auto_offset_reset="earliest",
-                                enable_auto_commit=False, group_id=None)
+    consumer = AIOKafkaConsumer(
+        topic, bootstrap_servers=bootstrap, auto_offset_reset="earliest", enable_auto_commit=False, group_id=None
+    )
     await consumer.start()
     records, deadline = [], time.monotonic() + timeout
     try:

@@ -30,8 +30,13 @@ def api_routes(routes):
 def guarded_routes(app):
     """Every documented (method, path, served roles), path parameters filled in."""
     documented = {(m.upper(), p) for p, ops in app.openapi()["paths"].items() for m in ops if not PUBLIC.match(p)}
-    found = {(method, route.path): route for route in api_routes(app.routes) if route.include_in_schema
-             for method in route.methods if (method, route.path) in documented}
+    found = {
+        (method, route.path): route
+        for route in api_routes(app.routes)
+        if route.include_in_schema
+        for method in route.methods
+        if (method, route.path) in documented
+    }
     assert set(found) == documented, "the walk must see every documented operation"
     for (method, path), route in sorted(found.items()):
         yield method, re.sub(r"{[^}]+}", "x", path), served_roles(route)

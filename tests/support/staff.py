@@ -2,7 +2,8 @@
 
 import asyncio
 import time
-from datetime import date, datetime, time as clock
+from datetime import date, datetime
+from datetime import time as clock
 from zoneinfo import ZoneInfo
 
 import httpx
@@ -37,8 +38,13 @@ async def eventually(probe, *, timeout: float = 30.0):
 
 async def open_location(suite, staff: httpx.AsyncClient, location_id: str = "loc-a") -> None:
     """Play facilities: announce a Los Angeles location, and wait until staff has projected it."""
-    await publish(suite, LocationOpened(location_id=location_id, name=f"Clinic {location_id}", state="CA",
-                                        timezone="America/Los_Angeles"), location_id)
+    await publish(
+        suite,
+        LocationOpened(
+            location_id=location_id, name=f"Clinic {location_id}", state="CA", timezone="America/Los_Angeles"
+        ),
+        location_id,
+    )
 
     async def known() -> bool:
         response = await staff.get(f"/locations/{location_id}/coverage", params={"day": today().isoformat()})
@@ -48,8 +54,12 @@ async def open_location(suite, staff: httpx.AsyncClient, location_id: str = "loc
 
 
 async def hire(staff: httpx.AsyncClient, **fields) -> str:
-    body = {"given_name": "Dana", "family_name": "Lee", "home_location_id": "loc-a",
-            "hired_on": HIRED_LONG_AGO.isoformat()}
+    body = {
+        "given_name": "Dana",
+        "family_name": "Lee",
+        "home_location_id": "loc-a",
+        "hired_on": HIRED_LONG_AGO.isoformat(),
+    }
     response = await staff.post("/members", json=body | fields)
     assert response.status_code == 201, response.text
     return response.json()["id"]

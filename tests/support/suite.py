@@ -56,8 +56,9 @@ class Suite:
                 self.db_urls[name] = f"{self.pg_base_url}/{database}"
         return self.db_urls[name]
 
-    async def start(self, name: str, *, failpoints: str = "", wait: bool = True,
-                    env: dict[str, str] | None = None) -> supervisor.ServiceProcess:
+    async def start(
+        self, name: str, *, failpoints: str = "", wait: bool = True, env: dict[str, str] | None = None
+    ) -> supervisor.ServiceProcess:
         """Start (or restart) a service process; it migrates its database at start."""
         environment = {
             f"{name.upper()}_DATABASE_URL": await self.database_url(name),

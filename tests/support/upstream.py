@@ -21,39 +21,92 @@ HIRED_ON, ISSUED_ON, EXPIRES_ON = days_ago(2000), days_ago(1000), days_ahead(730
 
 
 async def publish(suite, payload: EventPayload, subject: str) -> None:
-    envelope = Envelope(type=payload.event_type, source="/tests/upstream", subject=subject,
-                        data=payload.model_dump(mode="json"))
-    await produce(suite.bootstrap, suite.topic(payload.topic()), envelope.kafka_value(),
-                  key=subject.encode(), headers=envelope.kafka_headers())
+    envelope = Envelope(
+        type=payload.event_type, source="/tests/upstream", subject=subject, data=payload.model_dump(mode="json")
+    )
+    await produce(
+        suite.bootstrap,
+        suite.topic(payload.topic()),
+        envelope.kafka_value(),
+        key=subject.encode(),
+        headers=envelope.kafka_headers(),
+    )
 
 
 async def seed_practice(suite, *, location_id: str = "loc-a", providers=("prov-7",), rooms=("exam-1",)) -> None:
     """A California location with rooms, and physicians licensed, BLS-certified and on shift 14:00-23:00 UTC."""
-    await publish(suite, LocationOpened(location_id=location_id, name="Main St", state="CA",
-                                        timezone="America/Los_Angeles", cancellation_notice_hours=24), location_id)
+    await publish(
+        suite,
+        LocationOpened(
+            location_id=location_id,
+            name="Main St",
+            state="CA",
+            timezone="America/Los_Angeles",
+            cancellation_notice_hours=24,
+        ),
+        location_id,
+    )
     for room in rooms:
         await publish(suite, RoomCreated(room_id=room, location_id=location_id, name=room, kind="exam"), room)
     for staff_id in providers:
-        await publish(suite, StaffMemberHired(staff_id=staff_id, given_name="Dana", family_name="Lee",
-                                              role="physician", npi="1234567893", home_location_id=location_id,
-                                              location_ids=[location_id], hired_on=HIRED_ON), staff_id)
+        await publish(
+            suite,
+            StaffMemberHired(
+                staff_id=staff_id,
+                given_name="Dana",
+                family_name="Lee",
+                role="physician",
+                npi="1234567893",
+                home_location_id=location_id,
+                location_ids=[location_id],
+                hired_on=HIRED_ON,
+            ),
+            staff_id,
+        )
         for kind, state in (("state_license", "CA"), ("bls", None)):
-            await publish(suite, CredentialAdded(credential_id=f"{staff_id}-{kind}", staff_id=staff_id, kind=kind,
-                                                 number="A12345", issuer="Medical Board", state=state,
-                                                 issued_on=ISSUED_ON, expires_on=EXPIRES_ON), staff_id)
+            await publish(
+                suite,
+                CredentialAdded(
+                    credential_id=f"{staff_id}-{kind}",
+                    staff_id=staff_id,
+                    kind=kind,
+                    number="A12345",
+                    issuer="Medical Board",
+                    state=state,
+                    issued_on=ISSUED_ON,
+                    expires_on=EXPIRES_ON,
+                ),
+                staff_id,
+            )
         for day in SHIFT_DAYS:
-            await publish(suite, ShiftScheduled(shift_id=f"{staff_id}-{day}", staff_id=staff_id,
-                                                location_id=location_id, start=datetime.fromisoformat(f"{day}T14:00Z"),
-                                                end=datetime.fromisoformat(f"{day}T23:00Z")), staff_id)
+            await publish(
+                suite,
+                ShiftScheduled(
+                    shift_id=f"{staff_id}-{day}",
+                    staff_id=staff_id,
+                    location_id=location_id,
+                    start=datetime.fromisoformat(f"{day}T14:00Z"),
+                    end=datetime.fromisoformat(f"{day}T23:00Z"),
+                ),
+                staff_id,
+            )
 
 
-async def wait_bookable(scheduling: httpx.AsyncClient, staff_id: str, *, location_id: str = "loc-a",
-                        start: str = SLOT_START, end: str = SLOT_END, timeout: float = 30.0) -> None:
+async def wait_bookable(
+    scheduling: httpx.AsyncClient,
+    staff_id: str,
+    *,
+    location_id: str = "loc-a",
+    start: str = SLOT_START,
+    end: str = SLOT_END,
+    timeout: float = 30.0,
+) -> None:
     """Wait until scheduling's projections say the provider can be booked."""
     deadline, body = time.monotonic() + timeout, None
     while time.monotonic() < deadline:
-        response = await scheduling.get(f"/providers/{staff_id}/bookability",
-                                        params={"location_id": location_id, "start": start, "end": end})
+        response = await scheduling.get(
+            f"/providers/{staff_id}/bookability", params={"location_id": location_id, "start": start, "end": end}
+        )
         body = response.json()
         if body.get("bookable"):
             return

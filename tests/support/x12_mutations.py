@@ -32,8 +32,8 @@ def without(text: str, tag: str) -> str:
 
 def cut_after(text: str, marker: str) -> str:
     """The file as an interrupted upload leaves it: everything up to the end of `marker`."""
-    return text[:text.index(marker) + len(marker)]
+    return text[: text.index(marker) + len(marker)]
 
 
 def cut_before(text: str, marker: str) -> str:
-    return text[:text.index(marker)]
+    return text[: text.index(marker)]

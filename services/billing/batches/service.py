@@ -18,8 +18,8 @@ from services.billing.x12.envelope import Envelope
 from services.billing.x12.validation import validate
 from shared.audit import UowFactory, audit_denials, ensure_phi_access, record_phi_access
 from shared.auth import Principal
-from shared.contracts.billing import ClaimSubmitted
 from shared.clock import utcnow
+from shared.contracts.billing import ClaimSubmitted
 from shared.errors import Conflict, NotFound, Unprocessable
 from shared.uow import UnitOfWork
 
@@ -27,8 +27,9 @@ SEX = {"female": "F", "male": "M"}
 
 
 def _address(value: dict) -> edi837.Address:
-    return edi837.Address(value["line1"], value.get("line2"), value["city"], value["state"],
-                          value["postal_code"].replace("-", ""))
+    return edi837.Address(
+        value["line1"], value.get("line2"), value["city"], value["state"], value["postal_code"].replace("-", "")
+    )
 
 
 def _person(family: str, given: str, patient: BillingPatient | None = None) -> edi837.Person:
@@ -47,20 +48,42 @@ async def describe(uow: UnitOfWork, claim: Claim, profile: BillingProfile) -> ed
     lines: list[ClaimLine] = await lines_of(uow, claim.id)
     is_self = coverage.relationship == "self"
     held = coverage.subscriber or {}
-    subscriber = (_person(patient.family_name, patient.given_name, patient) if is_self
-                  else _person(held["family_name"], held["given_name"]))
+    subscriber = (
+        _person(patient.family_name, patient.given_name, patient)
+        if is_self
+        else _person(held["family_name"], held["given_name"])
+    )
     return edi837.Claim837(
-        claim_id=claim.control_number, total=claim.total_charge, place_of_service=profile.place_of_service,
+        claim_id=claim.control_number,
+        total=claim.total_charge,
+        place_of_service=profile.place_of_service,
         diagnosis_codes=tuple(claim.diagnosis_codes),
-        billing_provider=edi837.BillingProvider(profile.organization_name, profile.npi, profile.tax_id,
-                                                _address(profile.address)),
-        rendering_provider=edi837.Person(provider.family_name, provider.given_name), rendering_npi=provider.npi,
-        payer_name=payer.name, payer_id=payer.x12_payer_id, priority=claim.priority,
-        filing_indicator=payer.claim_filing_indicator, member_id=coverage.member_id,
-        group_number=coverage.group_number, relationship=coverage.relationship, subscriber=subscriber,
+        billing_provider=edi837.BillingProvider(
+            profile.organization_name, profile.npi, profile.tax_id, _address(profile.address)
+        ),
+        rendering_provider=edi837.Person(provider.family_name, provider.given_name),
+        rendering_npi=provider.npi,
+        payer_name=payer.name,
+        payer_id=payer.x12_payer_id,
+        priority=claim.priority,
+        filing_indicator=payer.claim_filing_indicator,
+        member_id=coverage.member_id,
+        group_number=coverage.group_number,
+        relationship=coverage.relationship,
+        subscriber=subscriber,
         patient=None if is_self else _person(patient.family_name, patient.given_name, patient),
-        lines=tuple(edi837.Line837(line.control_number, line.cpt, tuple(line.modifiers), line.charge_amount, line.units,
-                                   tuple(line.diagnosis_pointers), claim.date_of_service) for line in lines),
+        lines=tuple(
+            edi837.Line837(
+                line.control_number,
+                line.cpt,
+                tuple(line.modifiers),
+                line.charge_amount,
+                line.units,
+                tuple(line.diagnosis_pointers),
+                claim.date_of_service,
+            )
+            for line in lines
+        ),
         replaces_payer_claim=claim.payer_claim_number,  # set once a payer adjudicated it: this is a correction
         prior_payer=await prior_payer_of(uow, claim),  # a secondary claim: the primary's decision
     )
@@ -69,10 +92,14 @@ async def describe(uow: UnitOfWork, claim: Claim, profile: BillingProfile) -> ed
 async def export_837(*, uow: UnitOfWork, new_uow: UowFactory, cmd: ExportIn, actor: Principal) -> BatchOut:
     """Every ready claim of a location in one 837P, validated against the implementation guide, then submitted."""
     async with audit_denials(new_uow), uow:
-        ensure_phi_access(actor, action="export", resource="Claim", resource_id=None, patient_id=None,
-                          location_id=cmd.location_id)
-        statement = (select(Claim).where(Claim.location_id == cmd.location_id, Claim.status == ClaimStatus.READY)
-                     .order_by(Claim.date_of_service, Claim.id))
+        ensure_phi_access(
+            actor, action="export", resource="Claim", resource_id=None, patient_id=None, location_id=cmd.location_id
+        )
+        statement = (
+            select(Claim)
+            .where(Claim.location_id == cmd.location_id, Claim.status == ClaimStatus.READY)
+            .order_by(Claim.date_of_service, Claim.id)
+        )
         if uow.session.bind.dialect.name == "postgresql":
             # Two exports at once each take the claims the other has not locked: none goes out twice.
             statement = statement.with_for_update(skip_locked=True)
@@ -86,29 +113,67 @@ async def export_837(*, uow: UnitOfWork, new_uow: UowFactory, cmd: ExportIn, act
         control = await next_control_number(uow, "interchange")
         text = edi837.build(
             [await describe(uow, claim, profile) for claim in claims],
-            envelope=Envelope(sender_id=profile.npi, receiver_id=cmd.receiver_id, control_number=control,
-                              created_at=now, usage=cmd.usage),
-            submitter=edi837.Submitter(profile.organization_name, profile.contact_name, profile.contact_phone,
-                                       cmd.receiver_name),
-            batch_ref=str(control))
+            envelope=Envelope(
+                sender_id=profile.npi,
+                receiver_id=cmd.receiver_id,
+                control_number=control,
+                created_at=now,
+                usage=cmd.usage,
+            ),
+            submitter=edi837.Submitter(
+                profile.organization_name, profile.contact_name, profile.contact_phone, cmd.receiver_name
+            ),
+            batch_ref=str(control),
+        )
         if errors := await asyncio.to_thread(validate, text):
             raise Unprocessable("the 837P does not pass the implementation guide", field="claims", errors=errors)
-        batch = ClaimBatch(id=batch_id, location_id=cmd.location_id, interchange_control_number=control,
-                           claim_count=len(claims), content=text, created_by=actor.sub, created_at=now)
+        batch = ClaimBatch(
+            id=batch_id,
+            location_id=cmd.location_id,
+            interchange_control_number=control,
+            claim_count=len(claims),
+            content=text,
+            created_by=actor.sub,
+            created_at=now,
+        )
         uow.session.add(batch)
         await uow.session.flush()
         for claim in claims:
             await move(uow, claim, ClaimStatus.SUBMITTED, actor.sub, f"837P interchange {control}")
             claim.batch_id, claim.submitted_at = batch_id, now
-            await uow.emit(ClaimSubmitted(
-                claim_id=claim.id, appointment_id=claim.appointment_id, patient_id=claim.patient_id,
-                location_id=claim.location_id, provider_id=claim.provider_id, payer_id=claim.payer_id,
-                date_of_service=claim.date_of_service, total_charge=claim.total_charge, batch_id=batch_id),
-                subject=claim.id, location_id=claim.location_id)
-            await record_phi_access(uow, actor=actor, action="export", resource="Claim", resource_id=claim.id,
-                                    patient_id=claim.patient_id, location_id=claim.location_id)
-    return BatchOut(id=batch.id, location_id=batch.location_id, interchange_control_number=control,
-                    claim_count=len(claims), claim_ids=[c.id for c in claims], created_at=now, content=text)
+            await uow.emit(
+                ClaimSubmitted(
+                    claim_id=claim.id,
+                    appointment_id=claim.appointment_id,
+                    patient_id=claim.patient_id,
+                    location_id=claim.location_id,
+                    provider_id=claim.provider_id,
+                    payer_id=claim.payer_id,
+                    date_of_service=claim.date_of_service,
+                    total_charge=claim.total_charge,
+                    batch_id=batch_id,
+                ),
+                subject=claim.id,
+                location_id=claim.location_id,
+            )
+            await record_phi_access(
+                uow,
+                actor=actor,
+                action="export",
+                resource="Claim",
+                resource_id=claim.id,
+                patient_id=claim.patient_id,
+                location_id=claim.location_id,
+            )
+    return BatchOut(
+        id=batch.id,
+        location_id=batch.location_id,
+        interchange_control_number=control,
+        claim_count=len(claims),
+        claim_ids=[c.id for c in claims],
+        created_at=now,
+        content=text,
+    )
 
 
 async def get_batch(*, uow: UnitOfWork, new_uow: UowFactory, batch_id: str, actor: Principal) -> BatchOut:
@@ -117,13 +182,33 @@ async def get_batch(*, uow: UnitOfWork, new_uow: UowFactory, batch_id: str, acto
         batch = await uow.session.get(ClaimBatch, batch_id)
         if batch is None:
             raise NotFound(f"batch {batch_id} not found", field="batch_id")
-        ensure_phi_access(actor, action="read", resource="ClaimBatch", resource_id=batch.id, patient_id=None,
-                          location_id=batch.location_id)
-        claims = list((await uow.session.execute(select(Claim.id, Claim.patient_id).where(Claim.batch_id == batch_id)
-                                                 .order_by(Claim.date_of_service, Claim.id))).all())
-        for claim_id, patient_id in claims:
-            await record_phi_access(uow, actor=actor, action="read", resource="ClaimBatch", resource_id=batch.id,
-                                    patient_id=patient_id, location_id=batch.location_id)
+        ensure_phi_access(
+            actor,
+            action="read",
+            resource="ClaimBatch",
+            resource_id=batch.id,
+            patient_id=None,
+            location_id=batch.location_id,
+        )
+        claims = list(
+            (
+                await uow.session.execute(
+                    select(Claim.id, Claim.patient_id)
+                    .where(Claim.batch_id == batch_id)
+                    .order_by(Claim.date_of_service, Claim.id)
+                )
+            ).all()
+        )
+        for _claim_id, patient_id in claims:
+            await record_phi_access(
+                uow,
+                actor=actor,
+                action="read",
+                resource="ClaimBatch",
+                resource_id=batch.id,
+                patient_id=patient_id,
+                location_id=batch.location_id,
+            )
         out = BatchOut.model_validate(batch)
         out.claim_ids = [claim_id for claim_id, _ in claims]
     return out

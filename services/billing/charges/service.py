@@ -27,10 +27,18 @@ async def charge_completed_visit(*, uow: UnitOfWork, visit: AppointmentCompleted
     now, lines = utcnow(), charge_lines(visit)
     schedule = await reference.fees(uow, visit.location_id, {line.cpt for line in lines})
     charges = [
-        Charge(id=str(uuid.uuid4()), appointment_id=visit.appointment_id, patient_id=visit.patient_id,
-               provider_id=visit.provider_id, location_id=visit.location_id, kind="visit",
-               date_of_service=visit.date_of_service, created_at=now,
-               amount=pricing.price(schedule, line.cpt, line.modifiers, line.units), **vars(line))
+        Charge(
+            id=str(uuid.uuid4()),
+            appointment_id=visit.appointment_id,
+            patient_id=visit.patient_id,
+            provider_id=visit.provider_id,
+            location_id=visit.location_id,
+            kind="visit",
+            date_of_service=visit.date_of_service,
+            created_at=now,
+            amount=pricing.price(schedule, line.cpt, line.modifiers, line.units),
+            **vars(line),
+        )
         for line in lines
     ]
     uow.session.add_all(charges)
@@ -52,57 +60,105 @@ async def charge_late_cancellation(*, uow: UnitOfWork, event: AppointmentCancell
     return await _charge_missed_visit(uow, event, "late_cancel")
 
 
-async def _charge_missed_visit(uow: UnitOfWork, event: AppointmentNoShow | AppointmentCancelled,
-                               kind: str) -> Charge | None:
+async def _charge_missed_visit(
+    uow: UnitOfWork, event: AppointmentNoShow | AppointmentCancelled, kind: str
+) -> Charge | None:
     fees = await uow.session.get(MissedVisitFee, event.location_id)
     fee = getattr(fees, f"{kind}_fee", None) if fees else None
     if not fee:
         return None
     # Its date of service is the visit's local day at its location (UTC until the location's timezone is known).
-    charge = dict(id=str(uuid.uuid4()), appointment_id=event.appointment_id, line_number=0, kind=kind,
-                  patient_id=event.patient_id, provider_id=event.provider_id, location_id=event.location_id,
-                  date_of_service=local_date(event.start, await projections.zone_of(uow, event.location_id)),
-                  cpt="", modifiers=[], units=1, diagnosis_codes=[], amount=fee, created_at=utcnow())
+    charge = dict(
+        id=str(uuid.uuid4()),
+        appointment_id=event.appointment_id,
+        line_number=0,
+        kind=kind,
+        patient_id=event.patient_id,
+        provider_id=event.provider_id,
+        location_id=event.location_id,
+        date_of_service=local_date(event.start, await projections.zone_of(uow, event.location_id)),
+        cpt="",
+        modifiers=[],
+        units=1,
+        diagnosis_codes=[],
+        amount=fee,
+        created_at=utcnow(),
+    )
     # Line 0 is the appointment's one missed-visit fee: a second no-show or cancel event adds nothing.
-    inserted = await uow.session.execute(insert_on_conflict(uow.session, Charge).values(**charge)
-                                         .on_conflict_do_nothing(index_elements=["appointment_id", "line_number"]))
+    inserted = await uow.session.execute(
+        insert_on_conflict(uow.session, Charge)
+        .values(**charge)
+        .on_conflict_do_nothing(index_elements=["appointment_id", "line_number"])
+    )
     if inserted.rowcount != 1:
         return None
     row = Charge(**charge)
     await _emit_created(uow, row)
-    await ledger.change_patient_balance(uow=uow, patient_id=row.patient_id, location_id=row.location_id,
-                                        amount=fee, reason=f"{kind}_fee", source_id=f"charge:{row.id}")
+    await ledger.change_patient_balance(
+        uow=uow,
+        patient_id=row.patient_id,
+        location_id=row.location_id,
+        amount=fee,
+        reason=f"{kind}_fee",
+        source_id=f"charge:{row.id}",
+    )
     return row
 
 
 async def _emit_created(uow: UnitOfWork, charge: Charge) -> None:
     await uow.emit(
-        ChargeCreated(charge_id=charge.id, appointment_id=charge.appointment_id, patient_id=charge.patient_id,
-                      provider_id=charge.provider_id, location_id=charge.location_id,
-                      date_of_service=charge.date_of_service, line_number=charge.line_number, cpt=charge.cpt,
-                      modifiers=charge.modifiers, units=charge.units, diagnosis_codes=charge.diagnosis_codes,
-                      kind=charge.kind, amount=charge.amount),
-        subject=charge.id, location_id=charge.location_id,
+        ChargeCreated(
+            charge_id=charge.id,
+            appointment_id=charge.appointment_id,
+            patient_id=charge.patient_id,
+            provider_id=charge.provider_id,
+            location_id=charge.location_id,
+            date_of_service=charge.date_of_service,
+            line_number=charge.line_number,
+            cpt=charge.cpt,
+            modifiers=charge.modifiers,
+            units=charge.units,
+            diagnosis_codes=charge.diagnosis_codes,
+            kind=charge.kind,
+            amount=charge.amount,
+        ),
+        subject=charge.id,
+        location_id=charge.location_id,
     )
 
 
-async def charges_of_appointment(*, uow: UnitOfWork, new_uow: UowFactory, appointment_id: str,
-                                 actor: Principal) -> list[Charge]:
+async def charges_of_appointment(
+    *, uow: UnitOfWork, new_uow: UowFactory, appointment_id: str, actor: Principal
+) -> list[Charge]:
     """The charges of one visit, in line order (audited, a refusal too: they are patient financial data)."""
     async with audit_denials(new_uow), uow:
         charges = list(
-            (await uow.session.scalars(
-                select(Charge).where(Charge.appointment_id == appointment_id).order_by(Charge.line_number)
-            )).all()
+            (
+                await uow.session.scalars(
+                    select(Charge).where(Charge.appointment_id == appointment_id).order_by(Charge.line_number)
+                )
+            ).all()
         )
         for charge in charges:
-            ensure_phi_access(actor, action="read", resource="Charge", resource_id=appointment_id,
-                              patient_id=charge.patient_id, location_id=charge.location_id)
+            ensure_phi_access(
+                actor,
+                action="read",
+                resource="Charge",
+                resource_id=appointment_id,
+                patient_id=charge.patient_id,
+                location_id=charge.location_id,
+            )
         if charges:
             first = charges[0]
-            await record_phi_access(uow, actor=actor, action="read", resource="Charge",
-                                    resource_id=appointment_id, patient_id=first.patient_id,
-                                    location_id=first.location_id)
+            await record_phi_access(
+                uow,
+                actor=actor,
+                action="read",
+                resource="Charge",
+                resource_id=appointment_id,
+                patient_id=first.patient_id,
+                location_id=first.location_id,
+            )
     return charges
 
 

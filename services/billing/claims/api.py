@@ -11,8 +11,7 @@ from shared.web import NewUowDep, UowDep
 router = APIRouter()
 
 
-@router.post("/appointments/{appointment_id}/claims", status_code=201, response_model=list[ClaimOut],
-             tags=["claims"])
+@router.post("/appointments/{appointment_id}/claims", status_code=201, response_model=list[ClaimOut], tags=["claims"])
 async def create_claims(appointment_id: str, uow: UowDep, new_uow: NewUowDep, actor: Biller):
     """Open the encounter's claim from its charges and the coverage active on its date (done after visits too)."""
     opened = await opening.create_claims(uow=uow, new_uow=new_uow, appointment_id=appointment_id, actor=actor)
@@ -41,8 +40,9 @@ async def scrub_claim(claim_id: str, uow: UowDep, new_uow: NewUowDep, actor: Bil
 @router.post("/claims/{claim_id}/status", response_model=ClaimOut, tags=["claims"])
 async def change_status(claim_id: str, body: StatusIn, uow: UowDep, new_uow: NewUowDep, actor: Biller):
     """Accept, reject, appeal or resubmit a claim; 409 names the moves allowed from its status."""
-    claim = await claims.change_status(uow=uow, new_uow=new_uow, claim_id=claim_id, target=body.status,
-                                       reason=body.reason, actor=actor)
+    claim = await claims.change_status(
+        uow=uow, new_uow=new_uow, claim_id=claim_id, target=body.status, reason=body.reason, actor=actor
+    )
     return await views.get_claim(uow=new_uow(), new_uow=new_uow, claim_id=claim.id, actor=actor)
 
 
@@ -53,8 +53,10 @@ async def claims_of_patient(patient_id: str, uow: UowDep, new_uow: NewUowDep, ac
 
 
 @router.get("/locations/{location_id}/claims", response_model=list[AttentionOut], tags=["claims"])
-async def location_claims(location_id: str, uow: UowDep, new_uow: NewUowDep, actor: Biller,
-                          needs_attention: bool = True):
+async def location_claims(
+    location_id: str, uow: UowDep, new_uow: NewUowDep, actor: Biller, needs_attention: bool = True
+):
     """The location's claims needing a person: drafts failing the scrubber, rejected, denied, underpaid, flagged."""
-    return await views.needs_attention(uow=uow, new_uow=new_uow, location_id=location_id, actor=actor,
-                                       only_attention=needs_attention)
+    return await views.needs_attention(
+        uow=uow, new_uow=new_uow, location_id=location_id, actor=actor, only_attention=needs_attention
+    )

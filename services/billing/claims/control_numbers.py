@@ -58,8 +58,14 @@ async def next_claim_number(uow: UnitOfWork, location_id: str) -> str:
 async def next_control_number(uow: UnitOfWork, kind: str) -> int:
     """The next number of a kind: one UPDATE ... RETURNING, so concurrent exports never share one."""
     session = uow.session
-    await session.execute(insert_on_conflict(session, X12ControlNumber)
-                          .values(kind=kind, last_value=0).on_conflict_do_nothing())
-    return (await session.execute(
-        update(X12ControlNumber).where(X12ControlNumber.kind == kind)
-        .values(last_value=X12ControlNumber.last_value + 1).returning(X12ControlNumber.last_value))).scalar_one()
+    await session.execute(
+        insert_on_conflict(session, X12ControlNumber).values(kind=kind, last_value=0).on_conflict_do_nothing()
+    )
+    return (
+        await session.execute(
+            update(X12ControlNumber)
+            .where(X12ControlNumber.kind == kind)
+            .values(last_value=X12ControlNumber.last_value + 1)
+            .returning(X12ControlNumber.last_value)
+        )
+    ).scalar_one()

@@ -56,8 +56,7 @@ def transition(current: str, target: str) -> ClaimStatus:
     """The target status if the claim may move there; 409 naming the allowed moves otherwise."""
     allowed = TRANSITIONS[ClaimStatus(current)]
     if ClaimStatus(target) not in allowed:
-        raise Conflict(f"a {current} claim cannot become {target}", field="status",
-                       allowed=sorted(allowed))
+        raise Conflict(f"a {current} claim cannot become {target}", field="status", allowed=sorted(allowed))
     return ClaimStatus(target)
 
 

@@ -9,8 +9,19 @@ features react with claims, so declared with them, claims would import them in a
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import (JSON, BigInteger, CheckConstraint, Date, ForeignKey, Integer, Sequence, String, Text,
-                        UniqueConstraint, text)
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Integer,
+    Sequence,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.dialects.postgresql import ExcludeConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -27,8 +38,10 @@ class Claim(Base):
 
     __tablename__ = "claim"
     # An encounter is billed to a payer once: resubmissions and appeals reuse the claim.
-    __table_args__ = (UniqueConstraint("appointment_id", "payer_id"),
-                      CheckConstraint("total_charge >= 0", name="total_not_negative"))
+    __table_args__ = (
+        UniqueConstraint("appointment_id", "payer_id"),
+        CheckConstraint("total_charge >= 0", name="total_not_negative"),
+    )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)  # CLM01 of claims sent before control numbers
     # The patient control number (CLM01, returned in the 835's CLP01): payers keep 20 characters.
@@ -91,8 +104,9 @@ class ClaimStatusChange(Base):
 
     __tablename__ = "claim_status_change"
 
-    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer(), "sqlite"), primary_key=True,
-                                    autoincrement=True)
+    id: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer(), "sqlite"), primary_key=True, autoincrement=True
+    )
     claim_id: Mapped[str] = mapped_column(ForeignKey("claim.id"), index=True)
     from_status: Mapped[str | None] = mapped_column(String(20))
     to_status: Mapped[str] = mapped_column(String(20))
@@ -134,9 +148,13 @@ class Coverage(Base):
     __tablename__ = "coverage"
     __table_args__ = (
         CheckConstraint("effective_to IS NULL OR effective_to >= effective_from", name="dates_ordered"),
-        ExcludeConstraint(("patient_id", "="), ("priority", "="),
-                          (text("daterange(effective_from, effective_to, '[]')"), "&&"),
-                          name="no_coverage_overlap", using="gist").ddl_if(dialect="postgresql"),
+        ExcludeConstraint(
+            ("patient_id", "="),
+            ("priority", "="),
+            (text("daterange(effective_from, effective_to, '[]')"), "&&"),
+            name="no_coverage_overlap",
+            using="gist",
+        ).ddl_if(dialect="postgresql"),
     )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)

@@ -85,8 +85,11 @@ def check_npi(claim: ScrubClaim) -> list[ScrubFailure]:
 
 
 def check_icd10_format(claim: ScrubClaim) -> list[ScrubFailure]:
-    found = [ScrubFailure("icd10_format", f"diagnosis_codes[{i}]", f"{code!r} is not an ICD-10-CM code")
-             for i, code in enumerate(claim.diagnosis_codes) if not _ICD10.match(code)]
+    found = [
+        ScrubFailure("icd10_format", f"diagnosis_codes[{i}]", f"{code!r} is not an ICD-10-CM code")
+        for i, code in enumerate(claim.diagnosis_codes)
+        if not _ICD10.match(code)
+    ]
     if not claim.diagnosis_codes:
         found.append(ScrubFailure("icd10_format", "diagnosis_codes", "a claim needs at least one diagnosis"))
     if len(claim.diagnosis_codes) > MAX_DIAGNOSES:
@@ -101,7 +104,9 @@ def check_cpt_format(claim: ScrubClaim) -> list[ScrubFailure]:
             found.append(ScrubFailure("cpt_format", f"lines[{number}].cpt", f"{line.cpt!r} is not a CPT/HCPCS code"))
         for modifier in line.modifiers:
             if not _MODIFIER.match(modifier):
-                found.append(ScrubFailure("cpt_format", f"lines[{number}].modifiers", f"{modifier!r} is not a modifier"))
+                found.append(
+                    ScrubFailure("cpt_format", f"lines[{number}].modifiers", f"{modifier!r} is not a modifier")
+                )
         if len(line.modifiers) > 4:
             found.append(ScrubFailure("cpt_format", f"lines[{number}].modifiers", "more than four modifiers"))
     return found
@@ -120,9 +125,13 @@ def check_diagnosis_pointers(claim: ScrubClaim) -> list[ScrubFailure]:
 
 
 def check_line_amounts(claim: ScrubClaim) -> list[ScrubFailure]:
-    return [ScrubFailure("charge_amount", f"lines[{number}].charge_amount",
-                         f"{line.cpt} has no price in the location's fee schedule")
-            for number, line in enumerate(claim.lines, start=1) if line.charge_amount <= 0]
+    return [
+        ScrubFailure(
+            "charge_amount", f"lines[{number}].charge_amount", f"{line.cpt} has no price in the location's fee schedule"
+        )
+        for number, line in enumerate(claim.lines, start=1)
+        if line.charge_amount <= 0
+    ]
 
 
 def check_coverage_active(claim: ScrubClaim) -> list[ScrubFailure]:
@@ -130,34 +139,51 @@ def check_coverage_active(claim: ScrubClaim) -> list[ScrubFailure]:
     if claim.coverage_from is None:
         return [ScrubFailure("coverage_inactive", "coverage", "the patient has no coverage with this payer")]
     if dos < claim.coverage_from or (claim.coverage_to is not None and dos > claim.coverage_to):
-        return [ScrubFailure("coverage_inactive", "coverage.effective_from",
-                             f"coverage is not in effect on {dos.isoformat()}")]
+        return [
+            ScrubFailure(
+                "coverage_inactive", "coverage.effective_from", f"coverage is not in effect on {dos.isoformat()}"
+            )
+        ]
     return []
 
 
 def check_duplicate(claim: ScrubClaim) -> list[ScrubFailure]:
     codes = tuple(sorted(line.cpt for line in claim.lines))
     if (claim.payer_id, claim.date_of_service, codes) in claim.other_claims:
-        return [ScrubFailure("duplicate_claim", "claim",
-                             "another claim bills the same services on the same day to the same payer")]
+        return [
+            ScrubFailure(
+                "duplicate_claim", "claim", "another claim bills the same services on the same day to the same payer"
+            )
+        ]
     return []
 
 
 def check_timely_filing(claim: ScrubClaim) -> list[ScrubFailure]:
     deadline = claim.date_of_service + timedelta(days=claim.timely_filing_days)
     if claim.today > deadline:
-        return [ScrubFailure("timely_filing", "date_of_service",
-                             f"the payer's filing limit passed on {deadline.isoformat()}")]
+        return [
+            ScrubFailure(
+                "timely_filing", "date_of_service", f"the payer's filing limit passed on {deadline.isoformat()}"
+            )
+        ]
     return []
 
 
 def check_subscriber(claim: ScrubClaim) -> list[ScrubFailure]:
     subscriber = claim.subscriber
-    required = {"member_id": subscriber.member_id, "family_name": subscriber.family_name,
-                "given_name": subscriber.given_name, "birth_date": subscriber.birth_date,
-                "sex": subscriber.sex, "address": subscriber.address}
-    return [ScrubFailure("subscriber_data", f"subscriber.{name}", f"subscriber {name} is missing")
-            for name, value in required.items() if not value]
+    required = {
+        "member_id": subscriber.member_id,
+        "family_name": subscriber.family_name,
+        "given_name": subscriber.given_name,
+        "birth_date": subscriber.birth_date,
+        "sex": subscriber.sex,
+        "address": subscriber.address,
+    }
+    return [
+        ScrubFailure("subscriber_data", f"subscriber.{name}", f"subscriber {name} is missing")
+        for name, value in required.items()
+        if not value
+    ]
 
 
 RULES: dict[str, Callable[[ScrubClaim], list[ScrubFailure]]] = {

@@ -78,21 +78,33 @@ async def _scrub_input(uow: UnitOfWork, claim: Claim) -> scrubber.ScrubClaim:
     payer = await session.get(Payer, claim.payer_id)
     patient = await session.get(BillingPatient, claim.patient_id)
     lines = await lines_of(uow, claim.id)
-    others = (await session.execute(
-        select(Claim.id, Claim.payer_id, Claim.date_of_service, ClaimLine.cpt).join(ClaimLine)
-        .where(Claim.patient_id == claim.patient_id, Claim.id != claim.id))).all()
+    others = (
+        await session.execute(
+            select(Claim.id, Claim.payer_id, Claim.date_of_service, ClaimLine.cpt)
+            .join(ClaimLine)
+            .where(Claim.patient_id == claim.patient_id, Claim.id != claim.id)
+        )
+    ).all()
     grouped: dict[str, tuple[str, date, list[str]]] = {}
     for other_id, payer_id, dos, cpt in others:
         grouped.setdefault(other_id, (payer_id, dos, []))[2].append(cpt)
     covered = coverage if coverage and coverage.payer_id == claim.payer_id else None
     return scrubber.ScrubClaim(
-        date_of_service=claim.date_of_service, today=local_today(await projections.zone_of(uow, claim.location_id)),
-        billing_npi=profile.npi if profile else None, rendering_npi=provider.npi if provider else None,
+        date_of_service=claim.date_of_service,
+        today=local_today(await projections.zone_of(uow, claim.location_id)),
+        billing_npi=profile.npi if profile else None,
+        rendering_npi=provider.npi if provider else None,
         diagnosis_codes=list(claim.diagnosis_codes),
-        lines=[scrubber.ScrubLine(line.cpt, list(line.modifiers), line.units, list(line.diagnosis_pointers),
-                                  line.charge_amount) for line in lines],
-        coverage_from=covered.effective_from if covered else None, coverage_to=covered.effective_to if covered else None,
-        payer_id=claim.payer_id, timely_filing_days=payer.timely_filing_days,
+        lines=[
+            scrubber.ScrubLine(
+                line.cpt, list(line.modifiers), line.units, list(line.diagnosis_pointers), line.charge_amount
+            )
+            for line in lines
+        ],
+        coverage_from=covered.effective_from if covered else None,
+        coverage_to=covered.effective_to if covered else None,
+        payer_id=claim.payer_id,
+        timely_filing_days=payer.timely_filing_days,
         subscriber=subscriber_of(coverage, patient),
         other_claims=[(p, d, tuple(sorted(c))) for p, d, c in grouped.values()],
     )
@@ -105,11 +117,22 @@ def subscriber_of(coverage: Coverage | None, patient: BillingPatient | None) -> 
     if coverage.relationship == "self":
         if patient is None:
             return scrubber.ScrubSubscriber(coverage.member_id, None, None, None, None, None)
-        return scrubber.ScrubSubscriber(coverage.member_id, patient.family_name, patient.given_name,
-                                        patient.birth_date, patient.sex, patient.address)
+        return scrubber.ScrubSubscriber(
+            coverage.member_id,
+            patient.family_name,
+            patient.given_name,
+            patient.birth_date,
+            patient.sex,
+            patient.address,
+        )
     held = coverage.subscriber or {}
     # When someone else holds the policy, the claim carries their name and the patient's own
     # birth date, sex and address (the patient loop): those are what must be there.
-    return scrubber.ScrubSubscriber(coverage.member_id, held.get("family_name"), held.get("given_name"),
-                                    patient.birth_date if patient else None, patient.sex if patient else None,
-                                    patient.address if patient else None)
+    return scrubber.ScrubSubscriber(
+        coverage.member_id,
+        held.get("family_name"),
+        held.get("given_name"),
+        patient.birth_date if patient else None,
+        patient.sex if patient else None,
+        patient.address if patient else None,
+    )

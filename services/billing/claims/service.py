@@ -14,22 +14,30 @@ from shared.uow import UnitOfWork
 SYSTEM = "billing"  # who moved a claim when no person did (scrub after a visit, an 835)
 
 
-async def change_status(*, uow: UnitOfWork, new_uow: UowFactory, claim_id: str, target: str, reason: str | None,
-                        actor: Principal) -> Claim:
+async def change_status(
+    *, uow: UnitOfWork, new_uow: UowFactory, claim_id: str, target: str, reason: str | None, actor: Principal
+) -> Claim:
     """A biller's move: accepted or rejected (payer acknowledgment), appealed, resubmitted, back to draft."""
     if target not in MANUAL:
-        raise Unprocessable(f"{target} follows from the scrubber, an export or an 835, not by hand", field="status",
-                            allowed=sorted(MANUAL))
+        raise Unprocessable(
+            f"{target} follows from the scrubber, an export or an 835, not by hand",
+            field="status",
+            allowed=sorted(MANUAL),
+        )
     async with audit_denials(new_uow), uow:
         claim = await claim_for_update(uow, claim_id, actor)
         await move(uow, claim, target, actor.sub, reason)
-        facts = dict(claim_id=claim.id, patient_id=claim.patient_id, location_id=claim.location_id,
-                     payer_id=claim.payer_id)
+        facts = dict(
+            claim_id=claim.id, patient_id=claim.patient_id, location_id=claim.location_id, payer_id=claim.payer_id
+        )
         if target == ClaimStatus.ACCEPTED:
             await uow.emit(ClaimAccepted(**facts), subject=claim.id, location_id=claim.location_id)
         elif target == ClaimStatus.REJECTED:
-            await uow.emit(ClaimRejected(**facts, reason=reason or "rejected by the payer"), subject=claim.id,
-                           location_id=claim.location_id)
+            await uow.emit(
+                ClaimRejected(**facts, reason=reason or "rejected by the payer"),
+                subject=claim.id,
+                location_id=claim.location_id,
+            )
         await audit(uow, actor, "update", claim)
     return claim
 
@@ -42,10 +50,14 @@ async def move(uow: UnitOfWork, claim: Claim, target: str, by: str, reason: str 
     await record_change(uow, claim, previous, claim.status, by, reason)
 
 
-async def record_change(uow: UnitOfWork, claim: Claim, previous: str | None, target: str, by: str,
-                        reason: str | None) -> None:
-    uow.session.add(ClaimStatusChange(claim_id=claim.id, from_status=previous, to_status=target, reason=reason,
-                                      changed_by=by, changed_at=utcnow()))
+async def record_change(
+    uow: UnitOfWork, claim: Claim, previous: str | None, target: str, by: str, reason: str | None
+) -> None:
+    uow.session.add(
+        ClaimStatusChange(
+            claim_id=claim.id, from_status=previous, to_status=target, reason=reason, changed_by=by, changed_at=utcnow()
+        )
+    )
 
 
 async def claim_for_update(uow: UnitOfWork, claim_id: str, actor: Principal | None) -> Claim:
@@ -54,20 +66,38 @@ async def claim_for_update(uow: UnitOfWork, claim_id: str, actor: Principal | No
     if claim is None:
         raise NotFound(f"claim {claim_id} not found", field="claim_id")
     if actor is not None:
-        ensure_phi_access(actor, action="update", resource="Claim", resource_id=claim.id,
-                          patient_id=claim.patient_id, location_id=claim.location_id)
+        ensure_phi_access(
+            actor,
+            action="update",
+            resource="Claim",
+            resource_id=claim.id,
+            patient_id=claim.patient_id,
+            location_id=claim.location_id,
+        )
     return claim
 
 
 async def lines_of(uow: UnitOfWork, claim_id: str) -> list[ClaimLine]:
-    return list((await uow.session.scalars(select(ClaimLine).where(ClaimLine.claim_id == claim_id)
-                                           .order_by(ClaimLine.line_number))).all())
+    return list(
+        (
+            await uow.session.scalars(
+                select(ClaimLine).where(ClaimLine.claim_id == claim_id).order_by(ClaimLine.line_number)
+            )
+        ).all()
+    )
 
 
 async def audit(uow: UnitOfWork, actor: Principal, action: str, claim: Claim) -> None:
     """Record the actor's access to the claim (PHI)."""
-    await record_phi_access(uow, actor=actor, action=action, resource="Claim", resource_id=claim.id,
-                            patient_id=claim.patient_id, location_id=claim.location_id)
+    await record_phi_access(
+        uow,
+        actor=actor,
+        action=action,
+        resource="Claim",
+        resource_id=claim.id,
+        patient_id=claim.patient_id,
+        location_id=claim.location_id,
+    )
 
 
 async def merge_patients(*, uow: UnitOfWork, duplicate_id: str, survivor_id: str) -> None:

@@ -25,5 +25,6 @@ async def coverages_of(patient_id: str, uow: UowDep, new_uow: NewUowDep, actor: 
 @router.patch("/coverages/{coverage_id}", response_model=CoverageOut, tags=["coverage"])
 async def end_coverage(coverage_id: str, body: CoverageEndIn, uow: UowDep, new_uow: NewUowDep, actor: Biller):
     """Set the last day a coverage is in effect."""
-    return await coverage.end_coverage(uow=uow, new_uow=new_uow, coverage_id=coverage_id,
-                                       effective_to=body.effective_to, actor=actor)
+    return await coverage.end_coverage(
+        uow=uow, new_uow=new_uow, coverage_id=coverage_id, effective_to=body.effective_to, actor=actor
+    )

@@ -37,9 +37,12 @@ class BudgetLine:
         return self.budget - self.actual
 
 
-def budget_vs_actual(budgets: dict[tuple[date, str], Decimal],
-                     actuals: dict[tuple[date, str], Decimal]) -> list[BudgetLine]:
+def budget_vs_actual(
+    budgets: dict[tuple[date, str], Decimal], actuals: dict[tuple[date, str], Decimal]
+) -> list[BudgetLine]:
     """One line per (month, category) that has a budget or spending, in order."""
     keys = sorted(set(budgets) | set(actuals))
-    return [BudgetLine(month, category, budgets.get((month, category), ZERO), actuals.get((month, category), ZERO))
-            for month, category in keys]
+    return [
+        BudgetLine(month, category, budgets.get((month, category), ZERO), actuals.get((month, category), ZERO))
+        for month, category in keys
+    ]

@@ -19,8 +19,10 @@ class PaymentKind(StrEnum):
 
 def local_days(start: date, end: date, zone: tzinfo) -> tuple[datetime, datetime]:
     """The local days start..end as a UTC window [first midnight, the midnight after the last day)."""
-    return (datetime.combine(start, time(0), tzinfo=zone).astimezone(UTC),
-            datetime.combine(end + timedelta(days=1), time(0), tzinfo=zone).astimezone(UTC))
+    return (
+        datetime.combine(start, time(0), tzinfo=zone).astimezone(UTC),
+        datetime.combine(end + timedelta(days=1), time(0), tzinfo=zone).astimezone(UTC),
+    )
 
 
 @dataclass(frozen=True)

@@ -36,8 +36,11 @@ async def on_patient_registered(*, uow: UnitOfWork, event: scheduling.PatientReg
 
 async def on_patient_merged(*, uow: UnitOfWork, event: scheduling.PatientMerged, envelope: Envelope) -> None:
     """The merged-away record points at its survivor."""
-    await uow.session.execute(update(BillingPatient).where(BillingPatient.patient_id == event.duplicate_id)
-                              .values(merged_into=event.survivor_id))
+    await uow.session.execute(
+        update(BillingPatient)
+        .where(BillingPatient.patient_id == event.duplicate_id)
+        .values(merged_into=event.survivor_id)
+    )
 
 
 async def on_member_hired(*, uow: UnitOfWork, event: staff.StaffMemberHired, envelope: Envelope) -> bool:
@@ -66,32 +69,55 @@ def is_missed(event: scheduling.AppointmentNoShow | scheduling.AppointmentCancel
     return "late_cancel" if event.late and event.cancelled_by == "patient" else None
 
 
-async def record_missed_visit(*, uow: UnitOfWork,
-                              event: scheduling.AppointmentNoShow | scheduling.AppointmentCancelled) -> None:
+async def record_missed_visit(
+    *, uow: UnitOfWork, event: scheduling.AppointmentNoShow | scheduling.AppointmentCancelled
+) -> None:
     """Keep the missed appointment once, for the cost report (inside the consumer's transaction)."""
     kind = is_missed(event)
     if kind is None:
         return
     await uow.session.execute(
-        insert_on_conflict(uow.session, MissedVisit).values(
-            appointment_id=event.appointment_id, kind=kind, patient_id=event.patient_id,
-            provider_id=event.provider_id, location_id=event.location_id, scheduled_start=event.start,
+        insert_on_conflict(uow.session, MissedVisit)
+        .values(
+            appointment_id=event.appointment_id,
+            kind=kind,
+            patient_id=event.patient_id,
+            provider_id=event.provider_id,
+            location_id=event.location_id,
+            scheduled_start=event.start,
             recorded_at=utcnow(),
-        ).on_conflict_do_nothing(index_elements=["appointment_id"])
+        )
+        .on_conflict_do_nothing(index_elements=["appointment_id"])
     )
 
 
-async def patient_of(uow: UnitOfWork, patient_id: str, actor: Principal, *, lock: bool = False,
-                     action: str = "read", resource: str = "Coverage") -> BillingPatient:
+async def patient_of(
+    uow: UnitOfWork,
+    patient_id: str,
+    actor: Principal,
+    *,
+    lock: bool = False,
+    action: str = "read",
+    resource: str = "Coverage",
+) -> BillingPatient:
     """The patient as scheduling told billing, scope-checked (a PhiAccessDenied, audited); `lock` queues coverages."""
     patient = await uow.session.get(BillingPatient, patient_id, with_for_update=lock)
     if patient is None:
         raise NotFound(f"billing knows no patient {patient_id} (yet)", field="patient_id")
-    ensure_phi_access(actor, action=action, resource=resource, resource_id=None, patient_id=patient.patient_id,
-                      location_id=patient.location_id)
+    ensure_phi_access(
+        actor,
+        action=action,
+        resource=resource,
+        resource_id=None,
+        patient_id=patient.patient_id,
+        location_id=patient.location_id,
+    )
     if patient.merged_into:
-        raise NotFound(f"patient {patient_id} was merged into {patient.merged_into}", field="patient_id",
-                       merged_into=patient.merged_into)
+        raise NotFound(
+            f"patient {patient_id} was merged into {patient.merged_into}",
+            field="patient_id",
+            merged_into=patient.merged_into,
+        )
     return patient
 
 
@@ -103,6 +129,17 @@ async def zone_of(uow: UnitOfWork, location_id: str) -> tzinfo:
 async def zones_of(uow: UnitOfWork, location_ids: Iterable[str]) -> dict[str, tzinfo]:
     """The timezone of each location asked for (UTC for the ones billing has not heard of)."""
     wanted = set(location_ids)
-    known = dict((await uow.session.execute(select(BillingLocation.location_id, BillingLocation.timezone)
-                                            .where(BillingLocation.location_id.in_(wanted)))).all()) if wanted else {}
+    known = (
+        dict(
+            (
+                await uow.session.execute(
+                    select(BillingLocation.location_id, BillingLocation.timezone).where(
+                        BillingLocation.location_id.in_(wanted)
+                    )
+                )
+            ).all()
+        )
+        if wanted
+        else {}
+    )
     return {location_id: ZoneInfo(known[location_id]) if location_id in known else UTC for location_id in wanted}

@@ -4,8 +4,18 @@ from fastapi import APIRouter
 
 from services.billing.access import Biller
 from services.billing.reference import service as reference
-from services.billing.reference.schemas import (BillingProfileIn, BillingProfileOut, FeeIn, FeeOut, MissedVisitFeesIn,
-                                                MissedVisitFeesOut, PayerIn, PayerOut, RateIn, RateOut)
+from services.billing.reference.schemas import (
+    BillingProfileIn,
+    BillingProfileOut,
+    FeeIn,
+    FeeOut,
+    MissedVisitFeesIn,
+    MissedVisitFeesOut,
+    PayerIn,
+    PayerOut,
+    RateIn,
+    RateOut,
+)
 from shared.web import UowDep
 
 router = APIRouter()

@@ -18,8 +18,9 @@ def price(schedule: dict[tuple[str, str], Decimal], cpt: str, modifiers: list[st
     return line_amount(None, units)
 
 
-def allowed(rates: dict[tuple[str, str], Decimal], cpt: str, modifiers: list[str],
-            units: int) -> tuple[str, Decimal] | None:
+def allowed(
+    rates: dict[tuple[str, str], Decimal], cpt: str, modifiers: list[str], units: int
+) -> tuple[str, Decimal] | None:
     """(modifier, allowed x units) of the code with its first contracted modifier, else the bare code; None unknown."""
     for modifier in [*modifiers, ""]:
         if (cpt, modifier) in rates:

@@ -57,8 +57,10 @@ class FeeScheduleEntry(Base):
     """A location's charge for one CPT code; modifier '' is the price without a modifier."""
 
     __tablename__ = "fee_schedule_entry"
-    __table_args__ = (UniqueConstraint("location_id", "cpt", "modifier"),
-                      CheckConstraint("amount >= 0", name="amount_not_negative"))
+    __table_args__ = (
+        UniqueConstraint("location_id", "cpt", "modifier"),
+        CheckConstraint("amount >= 0", name="amount_not_negative"),
+    )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     location_id: Mapped[str] = mapped_column(String(64))
@@ -71,8 +73,10 @@ class ContractedRate(Base):
     """What a payer allows for one CPT code under its contract."""
 
     __tablename__ = "contracted_rate"
-    __table_args__ = (UniqueConstraint("payer_id", "cpt", "modifier"),
-                      CheckConstraint("allowed_amount >= 0", name="allowed_not_negative"))
+    __table_args__ = (
+        UniqueConstraint("payer_id", "cpt", "modifier"),
+        CheckConstraint("allowed_amount >= 0", name="allowed_not_negative"),
+    )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     payer_id: Mapped[str] = mapped_column(ForeignKey("payer.id"))

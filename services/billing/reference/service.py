@@ -39,8 +39,9 @@ def _distinct(codes: list[tuple[str, str]], field: str) -> None:
         raise Unprocessable("a CPT code and modifier appear twice", field=field)
 
 
-async def set_contracted_rates(*, uow: UnitOfWork, payer_id: str, cmd: list[RateIn], actor: Principal
-                               ) -> list[ContractedRate]:
+async def set_contracted_rates(
+    *, uow: UnitOfWork, payer_id: str, cmd: list[RateIn], actor: Principal
+) -> list[ContractedRate]:
     """Replace a payer's contracted (allowed) amounts."""
     _distinct([(r.cpt, r.modifier) for r in cmd], "body")
     async with uow:
@@ -55,12 +56,20 @@ async def contracted_rates(*, uow: UnitOfWork, payer_id: str, actor: Principal) 
     """A payer's contracted amounts, by code."""
     async with uow:
         await get_payer(uow, payer_id)
-        return list((await uow.session.scalars(select(ContractedRate).where(ContractedRate.payer_id == payer_id)
-                                               .order_by(ContractedRate.cpt, ContractedRate.modifier))).all())
+        return list(
+            (
+                await uow.session.scalars(
+                    select(ContractedRate)
+                    .where(ContractedRate.payer_id == payer_id)
+                    .order_by(ContractedRate.cpt, ContractedRate.modifier)
+                )
+            ).all()
+        )
 
 
-async def set_fee_schedule(*, uow: UnitOfWork, location_id: str, cmd: list[FeeIn], actor: Principal
-                           ) -> list[FeeScheduleEntry]:
+async def set_fee_schedule(
+    *, uow: UnitOfWork, location_id: str, cmd: list[FeeIn], actor: Principal
+) -> list[FeeScheduleEntry]:
     """Replace a location's fee schedule; charges already made keep their amounts."""
     actor.ensure_location(location_id)
     _distinct([(f.cpt, f.modifier) for f in cmd], "body")
@@ -75,13 +84,20 @@ async def fee_schedule(*, uow: UnitOfWork, location_id: str, actor: Principal) -
     """A location's fee schedule, by code."""
     actor.ensure_location(location_id)
     async with uow:
-        return list((await uow.session.scalars(select(FeeScheduleEntry)
-                                               .where(FeeScheduleEntry.location_id == location_id)
-                                               .order_by(FeeScheduleEntry.cpt, FeeScheduleEntry.modifier))).all())
+        return list(
+            (
+                await uow.session.scalars(
+                    select(FeeScheduleEntry)
+                    .where(FeeScheduleEntry.location_id == location_id)
+                    .order_by(FeeScheduleEntry.cpt, FeeScheduleEntry.modifier)
+                )
+            ).all()
+        )
 
 
-async def set_billing_profile(*, uow: UnitOfWork, location_id: str, cmd: BillingProfileIn, actor: Principal
-                              ) -> BillingProfile:
+async def set_billing_profile(
+    *, uow: UnitOfWork, location_id: str, cmd: BillingProfileIn, actor: Principal
+) -> BillingProfile:
     """Set the billing provider a location's claims name."""
     actor.ensure_location(location_id)
     async with uow:
@@ -105,8 +121,9 @@ async def billing_profile(*, uow: UnitOfWork, location_id: str, actor: Principal
     return profile
 
 
-async def set_missed_visit_fees(*, uow: UnitOfWork, location_id: str, cmd: MissedVisitFeesIn, actor: Principal
-                                ) -> MissedVisitFee:
+async def set_missed_visit_fees(
+    *, uow: UnitOfWork, location_id: str, cmd: MissedVisitFeesIn, actor: Principal
+) -> MissedVisitFee:
     """Set (or clear, with null) a location's no-show and late-cancellation fees."""
     actor.ensure_location(location_id)
     async with uow:
@@ -120,13 +137,15 @@ async def set_missed_visit_fees(*, uow: UnitOfWork, location_id: str, cmd: Misse
 
 async def fees(uow: UnitOfWork, location_id: str, cpts: set[str]) -> dict[tuple[str, str], Decimal]:
     """The location's prices of these codes, by (code, modifier)."""
-    rows = await uow.session.scalars(select(FeeScheduleEntry).where(FeeScheduleEntry.location_id == location_id,
-                                                                     FeeScheduleEntry.cpt.in_(cpts)))
+    rows = await uow.session.scalars(
+        select(FeeScheduleEntry).where(FeeScheduleEntry.location_id == location_id, FeeScheduleEntry.cpt.in_(cpts))
+    )
     return {(row.cpt, row.modifier): row.amount for row in rows}
 
 
 async def contracted(uow: UnitOfWork, payer_id: str, cpts: set[str]) -> dict[tuple[str, str], Decimal]:
     """The payer's contracted allowed amounts of these codes, by (code, modifier)."""
-    rows = await uow.session.scalars(select(ContractedRate).where(ContractedRate.payer_id == payer_id,
-                                                                   ContractedRate.cpt.in_(cpts)))
+    rows = await uow.session.scalars(
+        select(ContractedRate).where(ContractedRate.payer_id == payer_id, ContractedRate.cpt.in_(cpts))
+    )
     return {(row.cpt, row.modifier): row.allowed_amount for row in rows}

@@ -49,8 +49,7 @@ class RemittanceClaimPayment(Base):
     payer_claim_number: Mapped[str | None] = mapped_column(String(50))  # CLP07
     problem: Mapped[str | None] = mapped_column(String(200))  # why it was not posted (unmatched)
     # A payer reversal (CLP02 22) undoes one earlier posting, and that posting is undone once.
-    undoes_id: Mapped[str | None] = mapped_column(ForeignKey("remittance_claim_payment.id"), unique=True,
-                                                    index=True)
+    undoes_id: Mapped[str | None] = mapped_column(ForeignKey("remittance_claim_payment.id"), unique=True, index=True)
 
 
 class RemittanceLinePayment(Base):
@@ -86,6 +85,9 @@ REVERSAL = "22"  # CLP02: reversal of a previous payment
 def live_postings():
     """Claim payments that count: posted, neither a payer reversal nor reversed since."""
     undoing = aliased(RemittanceClaimPayment)
-    return (RemittanceClaimPayment.problem.is_(None) & RemittanceClaimPayment.undoes_id.is_(None)
-            & (RemittanceClaimPayment.status_code != REVERSAL)
-            & ~exists().where(undoing.undoes_id == RemittanceClaimPayment.id))
+    return (
+        RemittanceClaimPayment.problem.is_(None)
+        & RemittanceClaimPayment.undoes_id.is_(None)
+        & (RemittanceClaimPayment.status_code != REVERSAL)
+        & ~exists().where(undoing.undoes_id == RemittanceClaimPayment.id)
+    )

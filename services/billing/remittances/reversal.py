@@ -13,22 +13,32 @@ from services.billing.claims.service import SYSTEM, lines_of, record_change
 from services.billing.ledger import service as ledger
 from services.billing.ledger.models import PatientLedgerEntry
 from services.billing.remittances.domain import split_adjustments
-from services.billing.remittances.models import (Remittance, RemittanceClaimPayment, RemittanceLineAdjustment,
-                                                 RemittanceLinePayment, live_postings)
+from services.billing.remittances.models import (
+    Remittance,
+    RemittanceClaimPayment,
+    RemittanceLineAdjustment,
+    RemittanceLinePayment,
+    live_postings,
+)
 from services.billing.x12 import edi835
 from shared.clock import utcnow
 from shared.uow import UnitOfWork
 
 
-async def posting_to_reverse(uow: UnitOfWork, claim: Claim,
-                             payment: edi835.ClaimPayment) -> RemittanceClaimPayment | None:
+async def posting_to_reverse(
+    uow: UnitOfWork, claim: Claim, payment: edi835.ClaimPayment
+) -> RemittanceClaimPayment | None:
     """The latest live posting to the claim, of the payer claim number the reversal names (when it names one)."""
-    statement = (select(RemittanceClaimPayment).join(Remittance)
-                 .where(RemittanceClaimPayment.claim_id == claim.id, live_postings()))
+    statement = (
+        select(RemittanceClaimPayment)
+        .join(Remittance)
+        .where(RemittanceClaimPayment.claim_id == claim.id, live_postings())
+    )
     if payment.payer_claim_number:
         statement = statement.where(RemittanceClaimPayment.payer_claim_number == payment.payer_claim_number)
-    return await uow.session.scalar(statement.order_by(Remittance.imported_at.desc(),
-                                                       RemittanceClaimPayment.sequence.desc()).limit(1))
+    return await uow.session.scalar(
+        statement.order_by(Remittance.imported_at.desc(), RemittanceClaimPayment.sequence.desc()).limit(1)
+    )
 
 
 def reversal_problem(claim: Claim, payment: edi835.ClaimPayment, original: RemittanceClaimPayment | None) -> str | None:
@@ -46,11 +56,20 @@ async def undo(uow: UnitOfWork, claim: Claim, original: RemittanceClaimPayment, 
     """Take back the lines', the claim's and the patient's amounts `original` posted; the claim awaits a decision."""
     session = uow.session
     lines = {line.id: line for line in await lines_of(uow, claim.id)}
-    adjustments = list((await session.scalars(select(RemittanceLineAdjustment).where(
-        RemittanceLineAdjustment.claim_payment_id == original.id))).all())
-    for paid in (await session.scalars(select(RemittanceLinePayment).where(
-            RemittanceLinePayment.claim_payment_id == original.id,
-            RemittanceLinePayment.claim_line_id.is_not(None)))).all():
+    adjustments = list(
+        (
+            await session.scalars(
+                select(RemittanceLineAdjustment).where(RemittanceLineAdjustment.claim_payment_id == original.id)
+            )
+        ).all()
+    )
+    for paid in (
+        await session.scalars(
+            select(RemittanceLinePayment).where(
+                RemittanceLinePayment.claim_payment_id == original.id, RemittanceLinePayment.claim_line_id.is_not(None)
+            )
+        )
+    ).all():
         line = lines[paid.claim_line_id]
         written_off, patient = split_adjustments([a for a in adjustments if a.line_payment_id == paid.id])
         line.paid_amount -= paid.paid_amount
@@ -64,16 +83,26 @@ async def undo(uow: UnitOfWork, claim: Claim, original: RemittanceClaimPayment, 
     claim.denial_carc = None
     await session.execute(delete(Underpayment).where(Underpayment.claim_payment_id == original.id))
     await session.flush()
-    if not await session.scalar(select(RemittanceClaimPayment.id).where(
-            RemittanceClaimPayment.claim_id == claim.id, live_postings()).limit(1)):
+    if not await session.scalar(
+        select(RemittanceClaimPayment.id).where(RemittanceClaimPayment.claim_id == claim.id, live_postings()).limit(1)
+    ):
         claim.adjudicated_at = None  # a secondary claim's next decision takes over the primary's share again
     previous, claim.status, claim.updated_at = claim.status, ClaimStatus.ACCEPTED, utcnow()
-    await record_change(uow, claim, previous, claim.status, SYSTEM,
-                        f"835 reversal {reversal_id} of payment {original.id}")
-    booked = await session.scalar(select(PatientLedgerEntry.amount).where(
-        PatientLedgerEntry.source_id == f"remittance_claim_payment:{original.id}"))
+    await record_change(
+        uow, claim, previous, claim.status, SYSTEM, f"835 reversal {reversal_id} of payment {original.id}"
+    )
+    booked = await session.scalar(
+        select(PatientLedgerEntry.amount).where(
+            PatientLedgerEntry.source_id == f"remittance_claim_payment:{original.id}"
+        )
+    )
     if booked:
-        await ledger.change_patient_balance(uow=uow, patient_id=claim.patient_id, location_id=claim.location_id,
-                                            amount=-booked, reason="claim_payment_reversed",
-                                            source_id=f"remittance_reversal:{reversal_id}")
+        await ledger.change_patient_balance(
+            uow=uow,
+            patient_id=claim.patient_id,
+            location_id=claim.location_id,
+            amount=-booked,
+            reason="claim_payment_reversed",
+            source_id=f"remittance_reversal:{reversal_id}",
+        )
     await coordination.follow_primary(uow, claim)

@@ -32,8 +32,11 @@ async def import_835(*, uow: UnitOfWork, new_uow: UowFactory, text: str, actor: 
     # The whole interchange is checked first: a file that is not a valid, balanced 835 posts nothing.
     if found := await asyncio.to_thread(check835.problems, text):
         more = f" (and {len(found) - 1} more problems)" if len(found) > 1 else ""
-        raise Unprocessable(f"the 835 is refused whole, nothing was posted: {found[0].describe()}{more}",
-                            field="body", errors=check835.as_errors(found))
+        raise Unprocessable(
+            f"the 835 is refused whole, nothing was posted: {found[0].describe()}{more}",
+            field="body",
+            errors=check835.as_errors(found),
+        )
     remittance = edi835.parse(text)
     file_hash = hashlib.sha256(text.strip().encode()).hexdigest()
     try:
@@ -45,13 +48,15 @@ async def import_835(*, uow: UnitOfWork, new_uow: UowFactory, text: str, actor: 
         async with audit_denials(new_uow), new_uow() as again:
             if (previous := await _previous(again, file_hash, remittance)) is None:
                 # Another file reversed the same payment at the same moment (a reversal undoes once).
-                raise Conflict("a concurrent import posted to the same claims; import this file again",
-                               field="body") from None
+                raise Conflict(
+                    "a concurrent import posted to the same claims; import this file again", field="body"
+                ) from None
             return await _summary(again, previous, already_imported=True, reader=actor)
 
 
-async def get_remittance(*, uow: UnitOfWork, new_uow: UowFactory, remittance_id: str,
-                         actor: Principal) -> RemittanceOut:
+async def get_remittance(
+    *, uow: UnitOfWork, new_uow: UowFactory, remittance_id: str, actor: Principal
+) -> RemittanceOut:
     """An imported 835 with what was posted from it (audited per claim, a refusal too)."""
     async with audit_denials(new_uow), uow:
         remittance = await uow.session.get(Remittance, remittance_id)
@@ -61,20 +66,36 @@ async def get_remittance(*, uow: UnitOfWork, new_uow: UowFactory, remittance_id:
 
 
 async def _previous(uow: UnitOfWork, file_hash: str, remittance: edi835.Remittance835) -> Remittance | None:
-    return await uow.session.scalar(select(Remittance).where(or_(
-        Remittance.file_hash == file_hash,
-        (Remittance.payer_identifier == remittance.payer_identifier)
-        & (Remittance.trace_number == remittance.trace_number))))
+    return await uow.session.scalar(
+        select(Remittance).where(
+            or_(
+                Remittance.file_hash == file_hash,
+                (Remittance.payer_identifier == remittance.payer_identifier)
+                & (Remittance.trace_number == remittance.trace_number),
+            )
+        )
+    )
 
 
-async def _post(uow: UnitOfWork, remittance: edi835.Remittance835, text: str, file_hash: str,
-                actor: Principal) -> RemittanceOut:
+async def _post(
+    uow: UnitOfWork, remittance: edi835.Remittance835, text: str, file_hash: str, actor: Principal
+) -> RemittanceOut:
     payer_id = await uow.session.scalar(select(Payer.id).where(Payer.x12_payer_id == remittance.payer_id))
-    row = Remittance(id=str(uuid.uuid4()), file_hash=file_hash, payer_identifier=remittance.payer_identifier,
-                     payer_id=payer_id, payer_name=remittance.payer_name, trace_number=remittance.trace_number,
-                     payment_amount=remittance.payment_amount, payment_date=remittance.payment_date,
-                     claim_count=len(remittance.claims), unmatched_count=0, content=text, imported_by=actor.sub,
-                     imported_at=utcnow())
+    row = Remittance(
+        id=str(uuid.uuid4()),
+        file_hash=file_hash,
+        payer_identifier=remittance.payer_identifier,
+        payer_id=payer_id,
+        payer_name=remittance.payer_name,
+        trace_number=remittance.trace_number,
+        payment_amount=remittance.payment_amount,
+        payment_date=remittance.payment_date,
+        claim_count=len(remittance.claims),
+        unmatched_count=0,
+        content=text,
+        imported_by=actor.sub,
+        imported_at=utcnow(),
+    )
     uow.session.add(row)
     await uow.session.flush()  # the unique constraints speak now, before anything is posted
     for sequence, payment in enumerate(remittance.claims, start=1):
@@ -82,22 +103,42 @@ async def _post(uow: UnitOfWork, remittance: edi835.Remittance835, text: str, fi
         claim = await claim_named_by(uow, payment.patient_control_number)
         if claim is not None:
             # A biller scoped to some locations posts nothing to another location's claims.
-            ensure_phi_access(actor, action="update", resource="Claim", resource_id=claim.id,
-                              patient_id=claim.patient_id, location_id=claim.location_id)
+            ensure_phi_access(
+                actor,
+                action="update",
+                resource="Claim",
+                resource_id=claim.id,
+                patient_id=claim.patient_id,
+                location_id=claim.location_id,
+            )
         original = None
         if claim is not None and payment.status_code == REVERSAL:
             original = await posting_to_reverse(uow, claim, payment)
             problem = reversal_problem(claim, payment, original)
         else:
             problem = _problem(claim, payment)
-        await post_claim_payment(uow=uow, remittance_id=row.id, sequence=sequence, payment=payment,
-                                 claim=None if problem else claim, problem=problem, actor=actor,
-                                 undoes=None if problem else original)
+        await post_claim_payment(
+            uow=uow,
+            remittance_id=row.id,
+            sequence=sequence,
+            payment=payment,
+            claim=None if problem else claim,
+            problem=problem,
+            actor=actor,
+            undoes=None if problem else original,
+        )
         if problem:
             row.unmatched_count += 1
         else:
-            await record_phi_access(uow, actor=actor, action="update", resource="Claim", resource_id=claim.id,
-                                    patient_id=claim.patient_id, location_id=claim.location_id)
+            await record_phi_access(
+                uow,
+                actor=actor,
+                action="update",
+                resource="Claim",
+                resource_id=claim.id,
+                patient_id=claim.patient_id,
+                location_id=claim.location_id,
+            )
     return await _summary(uow, row, already_imported=False)
 
 
@@ -109,29 +150,61 @@ def _problem(claim: Claim | None, payment: edi835.ClaimPayment) -> str | None:
     return None
 
 
-async def _summary(uow: UnitOfWork, remittance: Remittance, *, already_imported: bool,
-                   reader: Principal | None = None) -> RemittanceOut:
+async def _summary(
+    uow: UnitOfWork, remittance: Remittance, *, already_imported: bool, reader: Principal | None = None
+) -> RemittanceOut:
     """What the file posted; a `reader` must hold every claim's location (403 otherwise) and is audited."""
-    payments = list((await uow.session.scalars(
-        select(RemittanceClaimPayment).where(RemittanceClaimPayment.remittance_id == remittance.id)
-        .order_by(RemittanceClaimPayment.sequence))).all())
+    payments = list(
+        (
+            await uow.session.scalars(
+                select(RemittanceClaimPayment)
+                .where(RemittanceClaimPayment.remittance_id == remittance.id)
+                .order_by(RemittanceClaimPayment.sequence)
+            )
+        ).all()
+    )
     posted, unmatched = [], []
     for payment in payments:
-        adjustments = (await uow.session.scalars(select(RemittanceLineAdjustment).where(
-            RemittanceLineAdjustment.claim_payment_id == payment.id))).all()
+        adjustments = (
+            await uow.session.scalars(
+                select(RemittanceLineAdjustment).where(RemittanceLineAdjustment.claim_payment_id == payment.id)
+            )
+        ).all()
         claim = await uow.session.get(Claim, payment.claim_id) if payment.problem is None else None
         if claim and reader:
-            ensure_phi_access(reader, action="read", resource="Claim", resource_id=claim.id,
-                              patient_id=claim.patient_id, location_id=claim.location_id)
-            await record_phi_access(uow, actor=reader, action="read", resource="Claim", resource_id=claim.id,
-                                    patient_id=claim.patient_id, location_id=claim.location_id)
+            ensure_phi_access(
+                reader,
+                action="read",
+                resource="Claim",
+                resource_id=claim.id,
+                patient_id=claim.patient_id,
+                location_id=claim.location_id,
+            )
+            await record_phi_access(
+                uow,
+                actor=reader,
+                action="read",
+                resource="Claim",
+                resource_id=claim.id,
+                patient_id=claim.patient_id,
+                location_id=claim.location_id,
+            )
         out = PostedClaimOut(
-            patient_control_number=payment.patient_control_number, claim_id=payment.claim_id,
-            status=claim.status if claim else None, paid_amount=payment.paid_amount,
+            patient_control_number=payment.patient_control_number,
+            claim_id=payment.claim_id,
+            status=claim.status if claim else None,
+            paid_amount=payment.paid_amount,
             patient_responsibility=payment.patient_responsibility,
             adjustments=[AdjustmentOut(group_code=a.group_code, carc=a.carc, amount=a.amount) for a in adjustments],
-            problem=payment.problem)
+            problem=payment.problem,
+        )
         (posted if claim else unmatched).append(out)
-    return RemittanceOut(remittance_id=remittance.id, already_imported=already_imported,
-                         trace_number=remittance.trace_number, payer_identifier=remittance.payer_identifier,
-                         payment_amount=remittance.payment_amount, posted=posted, unmatched=unmatched)
+    return RemittanceOut(
+        remittance_id=remittance.id,
+        already_imported=already_imported,
+        trace_number=remittance.trace_number,
+        payer_identifier=remittance.payer_identifier,
+        payment_amount=remittance.payment_amount,
+        posted=posted,
+        unmatched=unmatched,
+    )

@@ -28,25 +28,49 @@ async def check(uow: UnitOfWork, claim: Claim, posted: list[ClaimLine], claim_pa
         modifier, allowed = contracted
         settled = line.paid_amount + line.patient_responsibility
         if short := underpaid_by(allowed, settled):
-            uow.session.add(Underpayment(
-                id=str(uuid.uuid4()), claim_payment_id=claim_payment_id, claim_id=claim.id, claim_line_id=line.id,
-                payer_id=claim.payer_id, cpt=line.cpt, modifier=modifier, units=line.units, allowed_amount=allowed,
-                settled_amount=settled, amount=short))
+            uow.session.add(
+                Underpayment(
+                    id=str(uuid.uuid4()),
+                    claim_payment_id=claim_payment_id,
+                    claim_id=claim.id,
+                    claim_line_id=line.id,
+                    payer_id=claim.payer_id,
+                    cpt=line.cpt,
+                    modifier=modifier,
+                    units=line.units,
+                    allowed_amount=allowed,
+                    settled_amount=settled,
+                    amount=short,
+                )
+            )
 
 
-async def of_location(*, uow: UnitOfWork, new_uow: UowFactory, location_id: str,
-                      actor: Principal) -> list[UnderpaymentOut]:
+async def of_location(
+    *, uow: UnitOfWork, new_uow: UowFactory, location_id: str, actor: Principal
+) -> list[UnderpaymentOut]:
     """The location's underpaid lines still standing, oldest service first (audited per patient, a refusal too)."""
     async with audit_denials(new_uow), uow:
-        ensure_phi_access(actor, action="read", resource="Claim", resource_id=None, patient_id=None,
-                          location_id=location_id)
-        rows = (await uow.session.execute(
-            select(Underpayment, Claim.patient_id).join(Claim, Claim.id == Underpayment.claim_id)
-            .where(Claim.location_id == location_id)
-            .order_by(Claim.date_of_service, Claim.id, Underpayment.cpt))).all()
+        ensure_phi_access(
+            actor, action="read", resource="Claim", resource_id=None, patient_id=None, location_id=location_id
+        )
+        rows = (
+            await uow.session.execute(
+                select(Underpayment, Claim.patient_id)
+                .join(Claim, Claim.id == Underpayment.claim_id)
+                .where(Claim.location_id == location_id)
+                .order_by(Claim.date_of_service, Claim.id, Underpayment.cpt)
+            )
+        ).all()
         for patient_id in sorted({patient_id for _, patient_id in rows}):
-            await record_phi_access(uow, actor=actor, action="read", resource="Claim", resource_id=None,
-                                    patient_id=patient_id, location_id=location_id)
+            await record_phi_access(
+                uow,
+                actor=actor,
+                action="read",
+                resource="Claim",
+                resource_id=None,
+                patient_id=patient_id,
+                location_id=location_id,
+            )
         return [UnderpaymentOut(**_fields(row), patient_id=patient_id) for row, patient_id in rows]
 
 

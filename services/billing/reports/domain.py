@@ -43,8 +43,9 @@ def aging_bucket(age_days: int) -> str:
     raise AssertionError("unreachable")
 
 
-def payer_outstanding(total: Decimal, paid: Decimal, adjusted: Decimal, patient_share: Decimal,
-                      prior_payer: Decimal = ZERO) -> Decimal:
+def payer_outstanding(
+    total: Decimal, paid: Decimal, adjusted: Decimal, patient_share: Decimal, prior_payer: Decimal = ZERO
+) -> Decimal:
     """What the payer still owes on a claim; a secondary claim's `prior_payer` part was the primary's to settle."""
     return total - prior_payer - paid - adjusted - patient_share
 
@@ -59,8 +60,9 @@ class Receivable:
     outstanding: Decimal
 
 
-def aging(receivables: Iterable[Receivable], *, as_of: date | Mapping[str, date],
-          group: Callable[[Receivable], str]) -> dict[str, dict[str, Decimal]]:
+def aging(
+    receivables: Iterable[Receivable], *, as_of: date | Mapping[str, date], group: Callable[[Receivable], str]
+) -> dict[str, dict[str, Decimal]]:
     """Outstanding amounts per group and bucket (every bucket present, plus "total").
 
     `as_of` is one day for every location, or each location's own today (location id -> local date).
@@ -102,8 +104,9 @@ class MissedVisit:
     fee: Decimal
 
 
-def average_visit_value(visits: dict[tuple[str, str], tuple[int, Decimal]],
-                        location_id: str, provider_id: str) -> Decimal:
+def average_visit_value(
+    visits: dict[tuple[str, str], tuple[int, Decimal]], location_id: str, provider_id: str
+) -> Decimal:
     """Average charge of a provider's completed visits at a location, else the location's, else zero."""
     count, total = visits.get((location_id, provider_id), (0, ZERO))
     if not count:
@@ -112,13 +115,15 @@ def average_visit_value(visits: dict[tuple[str, str], tuple[int, Decimal]],
     return (total / count).quantize(CENT) if count else ZERO
 
 
-def missed_visit_cost(missed: Iterable[MissedVisit],
-                      visits: dict[tuple[str, str], tuple[int, Decimal]]) -> dict[tuple[str, str], dict]:
+def missed_visit_cost(
+    missed: Iterable[MissedVisit], visits: dict[tuple[str, str], tuple[int, Decimal]]
+) -> dict[tuple[str, str], dict]:
     """Per (location, kind): how many, fees charged, scheduled revenue lost."""
     table: dict[tuple[str, str], dict] = {}
     for visit in missed:
-        row = table.setdefault((visit.location_id, visit.kind),
-                               {"count": 0, "fees_charged": ZERO, "revenue_lost": ZERO})
+        row = table.setdefault(
+            (visit.location_id, visit.kind), {"count": 0, "fees_charged": ZERO, "revenue_lost": ZERO}
+        )
         row["count"] += 1
         row["fees_charged"] += visit.fee
         row["revenue_lost"] += average_visit_value(visits, visit.location_id, visit.provider_id)

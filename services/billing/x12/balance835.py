@@ -1,8 +1,8 @@
 """The money of an 835 adds up: amounts are numbers, and payment, claims, lines and adjustments balance.
 
-  BPR02 = sum of CLP04 - sum of PLB amounts             (per transaction set)
-  CLP03 - CLP04 = sum of the claim's CAS amounts        (claim level and service lines)
-  SVC02 - SVC03 = sum of the line's CAS amounts, and sum of SVC03 = CLP04, where SVC lines exist
+BPR02 = sum of CLP04 - sum of PLB amounts             (per transaction set)
+CLP03 - CLP04 = sum of the claim's CAS amounts        (claim level and service lines)
+SVC02 - SVC03 = sum of the line's CAS amounts, and sum of SVC03 = CLP04, where SVC lines exist
 """
 
 import re
@@ -57,8 +57,14 @@ def money(segments) -> list[Problem]:
                 return None
             return ZERO
         if not _NUMBER.fullmatch(value):
-            out.append(Problem(seg[0], position, f"{seg[0]}{index:02d} is a decimal number",
-                               f"{seg[0]}{index:02d} is '{value}', not a number"))
+            out.append(
+                Problem(
+                    seg[0],
+                    position,
+                    f"{seg[0]}{index:02d} is a decimal number",
+                    f"{seg[0]}{index:02d} is '{value}', not a number",
+                )
+            )
             return None
         return Decimal(value)
 
@@ -72,8 +78,14 @@ def money(segments) -> list[Problem]:
             current.trn = True
         elif tag == "CLP":
             if not (current.bpr and current.trn):
-                out.append(Problem("CLP", position, "BPR and TRN before CLP",
-                                   "a claim payment before the BPR payment and TRN trace number of its remittance"))
+                out.append(
+                    Problem(
+                        "CLP",
+                        position,
+                        "BPR and TRN before CLP",
+                        "a claim payment before the BPR payment and TRN trace number of its remittance",
+                    )
+                )
             claim, line = _Unit(position, amount(seg, position, 3), amount(seg, position, 4)), None
             amount(seg, position, 5, required=False)
             current.claims.append(claim)
@@ -115,8 +127,14 @@ def _balance(remittance: _Set) -> list[Problem]:
         out += _unit(claim, "CLP", "CLP03", "CLP04")
         paid_lines = [line.paid for line in claim.lines]
         if claim.lines and claim.paid is not None and None not in paid_lines and sum(paid_lines, ZERO) != claim.paid:
-            out.append(Problem("CLP", claim.position, "sum of SVC03 = CLP04",
-                               f"CLP04 is {claim.paid}, its service lines paid (SVC03) {sum(paid_lines, ZERO)}"))
+            out.append(
+                Problem(
+                    "CLP",
+                    claim.position,
+                    "sum of SVC03 = CLP04",
+                    f"CLP04 is {claim.paid}, its service lines paid (SVC03) {sum(paid_lines, ZERO)}",
+                )
+            )
     if remittance.bpr is None:
         return out
     position, total = remittance.bpr
@@ -125,9 +143,15 @@ def _balance(remittance: _Set) -> list[Problem]:
         return out
     expected = sum(paid, ZERO) - remittance.plb
     if total != expected:
-        out.append(Problem("BPR", position, "BPR02 = sum of CLP04 - sum of PLB",
-                           f"BPR02 is {total}, the claims paid (CLP04) {sum(paid, ZERO)} and the provider "
-                           f"adjustments (PLB) total {remittance.plb}: {expected}"))
+        out.append(
+            Problem(
+                "BPR",
+                position,
+                "BPR02 = sum of CLP04 - sum of PLB",
+                f"BPR02 is {total}, the claims paid (CLP04) {sum(paid, ZERO)} and the provider "
+                f"adjustments (PLB) total {remittance.plb}: {expected}",
+            )
+        )
     return out
 
 
@@ -138,6 +162,12 @@ def _unit(unit: _Unit, tag: str, charge: str, paid: str) -> list[Problem]:
         adjusted = _sum(adjusted, [line.adjusted for line in unit.lines])
     if None in (unit.charge, unit.paid, adjusted) or unit.charge - unit.paid == adjusted:
         return []
-    return [Problem(tag, unit.position, f"{charge} - {paid} = sum of CAS",
-                    f"{charge} {unit.charge} - {paid} {unit.paid} = {unit.charge - unit.paid}, "
-                    f"but its adjustments (CAS) total {adjusted}")]
+    return [
+        Problem(
+            tag,
+            unit.position,
+            f"{charge} - {paid} = sum of CAS",
+            f"{charge} {unit.charge} - {paid} {unit.paid} = {unit.charge - unit.paid}, "
+            f"but its adjustments (CAS) total {adjusted}",
+        )
+    ]

@@ -27,9 +27,16 @@ def problems(text: str) -> list[Problem]:
         return found
     tags = {position: seg[0] for position, seg in segments}
     # A finding pyx12 cannot place (it gave up on a broken envelope) adds nothing to ours.
-    return found + [Problem(tags.get(f.position, "ISA") if f.position else "ISA", f.position or 1,
-                            f"{GUIDE} implementation guide (pyx12)", f.message)
-                    for f in findings(text) if not (found and f.position is None)]
+    return found + [
+        Problem(
+            tags.get(f.position, "ISA") if f.position else "ISA",
+            f.position or 1,
+            f"{GUIDE} implementation guide (pyx12)",
+            f.message,
+        )
+        for f in findings(text)
+        if not (found and f.position is None)
+    ]
 
 
 def as_errors(found: list[Problem]) -> list[dict]:
@@ -42,9 +49,11 @@ def _unreadable(found: list[Problem]) -> bool:
 
 
 def _characters(segments) -> list[Problem]:
-    return [Problem(seg[0][:3], position, "X12 character set",
-                    "contains a character outside the X12 character set")
-            for position, seg in segments if not all(part.isascii() for part in seg)][:1]
+    return [
+        Problem(seg[0][:3], position, "X12 character set", "contains a character outside the X12 character set")
+        for position, seg in segments
+        if not all(part.isascii() for part in seg)
+    ][:1]
 
 
 @dataclass
@@ -83,8 +92,14 @@ def envelope(segments) -> list[Problem]:
                 out.append(Problem("ST", position, "ST01 = 835", f"transaction set {_el(seg, 1)} is not an 835"))
             sets += 1
             if sets == 2:  # the import posts one remittance (one BPR/TRN) per file
-                out.append(Problem("ST", position, "one transaction set per file",
-                                   "a second 835 in the interchange: import each remittance as its own file"))
+                out.append(
+                    Problem(
+                        "ST",
+                        position,
+                        "one transaction set per file",
+                        "a second 835 in the interchange: import each remittance as its own file",
+                    )
+                )
         elif tag == "SE":
             if st is None:
                 out.append(Problem("SE", position, "SE closes ST", "SE without an open transaction set (ST)"))
@@ -138,6 +153,9 @@ def _unclosed(header: _Open, trailer: str, position: int | None, last: int | Non
     tag = header.seg[0]
     where = f"before segment {position}" if position else f"by the end of the file (segment {last})"
     control = {"ISA": 13, "GS": 6, "ST": 2}[tag]
-    return Problem(tag, header.position, f"{tag} closed by {trailer}",
-                   f"{tag} (control number '{_el(header.seg, control)}') has no {trailer} trailer {where}: "
-                   "the file is truncated")
+    return Problem(
+        tag,
+        header.position,
+        f"{tag} closed by {trailer}",
+        f"{tag} (control number '{_el(header.seg, control)}') has no {trailer} trailer {where}: the file is truncated",
+    )

@@ -50,8 +50,9 @@ class Remittance835:
 def _adjustments(seg: list[str]) -> list[Adjustment]:
     """CAS carries up to six (reason, amount, quantity) triples after its group code."""
     triples = seg[2:]
-    return [Adjustment(seg[1], triples[i], Decimal(triples[i + 1]))
-            for i in range(0, len(triples) - 1, 3) if triples[i]]
+    return [
+        Adjustment(seg[1], triples[i], Decimal(triples[i + 1])) for i in range(0, len(triples) - 1, 3) if triples[i]
+    ]
 
 
 def parse(text: str) -> Remittance835:
@@ -69,8 +70,12 @@ def parse(text: str) -> Remittance835:
         if tag == "BPR":
             bpr = seg
         elif tag == "TRN":
-            remittance = Remittance835(payment_amount=Decimal(bpr[2]), payment_date=_date(bpr, 16),
-                                       trace_number=seg[2], payer_identifier=seg[3])
+            remittance = Remittance835(
+                payment_amount=Decimal(bpr[2]),
+                payment_date=_date(bpr, 16),
+                trace_number=seg[2],
+                payer_identifier=seg[3],
+            )
         elif tag == "N1" and seg[1] == "PR" and remittance:
             remittance.payer_name = seg[2]
         elif tag == "REF" and seg[1] == "2U" and remittance and claim is None:
@@ -78,8 +83,17 @@ def parse(text: str) -> Remittance835:
         elif tag == "CLP":
             if remittance is None:  # check835 refuses such a file first; parsing never guesses
                 raise ValueError(f"CLP {seg[1]} comes before the remittance's TRN segment")
-            claim, line = ClaimPayment(seg[1], seg[2], Decimal(seg[3]), Decimal(seg[4]),
-                                       Decimal(seg[5] or "0"), seg[7] if len(seg) > 7 else None), None
+            claim, line = (
+                ClaimPayment(
+                    seg[1],
+                    seg[2],
+                    Decimal(seg[3]),
+                    Decimal(seg[4]),
+                    Decimal(seg[5] or "0"),
+                    seg[7] if len(seg) > 7 else None,
+                ),
+                None,
+            )
             remittance.claims.append(claim)
         elif tag == "SVC" and claim:
             procedure = seg[1].split(interchange.component)

@@ -88,8 +88,7 @@ class Submitter:
 
 
 def _address(a: Address) -> list[str]:
-    return [segment("N3", clean(a.line1), clean(a.line2 or "")),
-            segment("N4", clean(a.city), a.state, a.postal_code)]
+    return [segment("N3", clean(a.line1), clean(a.line2 or "")), segment("N4", clean(a.city), a.state, a.postal_code)]
 
 
 def _demographics(p: Person) -> list[str]:
@@ -98,39 +97,100 @@ def _demographics(p: Person) -> list[str]:
 
 def _claim(claim: Claim837, hl: count, parent: int) -> list[str]:
     subscriber_hl, is_self = next(hl), claim.relationship == "self"
-    out = [segment("HL", subscriber_hl, parent, "22", "0" if is_self else "1"),
-           segment("SBR", "P" if claim.priority == "primary" else "S", "18" if is_self else "",
-                   clean(claim.group_number or ""), "", "", "", "", "", claim.filing_indicator),
-           segment("NM1", "IL", "1", clean(claim.subscriber.family_name), clean(claim.subscriber.given_name),
-                   "", "", "", "MI", clean(claim.member_id))]
+    out = [
+        segment("HL", subscriber_hl, parent, "22", "0" if is_self else "1"),
+        segment(
+            "SBR",
+            "P" if claim.priority == "primary" else "S",
+            "18" if is_self else "",
+            clean(claim.group_number or ""),
+            "",
+            "",
+            "",
+            "",
+            "",
+            claim.filing_indicator,
+        ),
+        segment(
+            "NM1",
+            "IL",
+            "1",
+            clean(claim.subscriber.family_name),
+            clean(claim.subscriber.given_name),
+            "",
+            "",
+            "",
+            "MI",
+            clean(claim.member_id),
+        ),
+    ]
     if is_self:
         out += _address(claim.subscriber.address) + _demographics(claim.subscriber)
     out.append(segment("NM1", "PR", "2", clean(claim.payer_name), "", "", "", "", "PI", clean(claim.payer_id)))
     if not is_self:
         patient = claim.patient
-        out += [segment("HL", next(hl), subscriber_hl, "23", "0"),
-                segment("PAT", RELATIONSHIP_CODES[claim.relationship]),
-                segment("NM1", "QC", "1", clean(patient.family_name), clean(patient.given_name)),
-                *_address(patient.address), *_demographics(patient)]
-    diagnoses = [f"{'ABK' if i == 0 else 'ABF'}{COMPONENT}{code.replace('.', '')}"
-                 for i, code in enumerate(claim.diagnosis_codes)]
+        out += [
+            segment("HL", next(hl), subscriber_hl, "23", "0"),
+            segment("PAT", RELATIONSHIP_CODES[claim.relationship]),
+            segment("NM1", "QC", "1", clean(patient.family_name), clean(patient.given_name)),
+            *_address(patient.address),
+            *_demographics(patient),
+        ]
+    diagnoses = [
+        f"{'ABK' if i == 0 else 'ABF'}{COMPONENT}{code.replace('.', '')}"
+        for i, code in enumerate(claim.diagnosis_codes)
+    ]
     frequency = "7" if claim.replaces_payer_claim else "1"
-    out += [segment("CLM", clean(claim.claim_id), x12_amount(claim.total), "", "",
-                    COMPONENT.join([claim.place_of_service, "B", frequency]), "Y", "A", "Y", "Y")]
+    out += [
+        segment(
+            "CLM",
+            clean(claim.claim_id),
+            x12_amount(claim.total),
+            "",
+            "",
+            COMPONENT.join([claim.place_of_service, "B", frequency]),
+            "Y",
+            "A",
+            "Y",
+            "Y",
+        )
+    ]
     if claim.replaces_payer_claim:
         out.append(segment("REF", "F8", clean(claim.replaces_payer_claim)))
-    out += [segment("HI", *diagnoses),
-            segment("NM1", "82", "1", clean(claim.rendering_provider.family_name),
-                    clean(claim.rendering_provider.given_name), "", "", "", "XX", claim.rendering_npi)]
+    out += [
+        segment("HI", *diagnoses),
+        segment(
+            "NM1",
+            "82",
+            "1",
+            clean(claim.rendering_provider.family_name),
+            clean(claim.rendering_provider.given_name),
+            "",
+            "",
+            "",
+            "XX",
+            claim.rendering_npi,
+        ),
+    ]
     prior = claim.prior_payer
     if prior:
         out += cob.prior_payer_segments(prior)
     for number, line in enumerate(claim.lines, start=1):
-        out += [segment("LX", number),
-                segment("SV1", COMPONENT.join(["HC", line.cpt, *line.modifiers]), x12_amount(line.charge), "UN",
-                        line.units, "", "", COMPONENT.join(str(p) for p in line.diagnosis_pointers)),
-                segment("DTP", "472", "D8", line.date_of_service.strftime("%Y%m%d")),
-                segment("REF", "6R", clean(line.line_id))]
+        out += [
+            segment("LX", number),
+            segment(
+                "SV1",
+                COMPONENT.join(["HC", line.cpt, *line.modifiers]),
+                x12_amount(line.charge),
+                "UN",
+                line.units,
+                "",
+                "",
+                COMPONENT.join(str(p) for p in line.diagnosis_pointers),
+            ),
+            segment("DTP", "472", "D8", line.date_of_service.strftime("%Y%m%d")),
+            segment("REF", "6R", clean(line.line_id)),
+        ]
         if prior and prior.lines:
             out += cob.line_adjudication_segments(prior, prior.lines[number - 1])
     return out
@@ -139,19 +199,24 @@ def _claim(claim: Claim837, hl: count, parent: int) -> list[str]:
 def build(claims: list[Claim837], *, envelope: Envelope, submitter: Submitter, batch_ref: str) -> str:
     """One interchange: a billing-provider HL per provider, a subscriber (and patient) HL per claim."""
     created: datetime = envelope.created_at
-    body = [segment("BHT", "0019", "00", clean(batch_ref), created.strftime("%Y%m%d"), created.strftime("%H%M"), "CH"),
-            segment("NM1", "41", "2", clean(submitter.name), "", "", "", "", "46", envelope.sender_id),
-            segment("PER", "IC", clean(submitter.contact_name), "TE", submitter.contact_phone),
-            segment("NM1", "40", "2", clean(submitter.receiver_name), "", "", "", "", "46", envelope.receiver_id)]
+    body = [
+        segment("BHT", "0019", "00", clean(batch_ref), created.strftime("%Y%m%d"), created.strftime("%H%M"), "CH"),
+        segment("NM1", "41", "2", clean(submitter.name), "", "", "", "", "46", envelope.sender_id),
+        segment("PER", "IC", clean(submitter.contact_name), "TE", submitter.contact_phone),
+        segment("NM1", "40", "2", clean(submitter.receiver_name), "", "", "", "", "46", envelope.receiver_id),
+    ]
     hl = count(1)
     by_provider: dict[BillingProvider, list[Claim837]] = {}
     for claim in claims:
         by_provider.setdefault(claim.billing_provider, []).append(claim)
     for provider, its_claims in by_provider.items():
         provider_hl = next(hl)
-        body += [segment("HL", provider_hl, "", "20", "1"),
-                 segment("NM1", "85", "2", clean(provider.organization_name), "", "", "", "", "XX", provider.npi),
-                 *_address(provider.address), segment("REF", "EI", provider.tax_id)]
+        body += [
+            segment("HL", provider_hl, "", "20", "1"),
+            segment("NM1", "85", "2", clean(provider.organization_name), "", "", "", "", "XX", provider.npi),
+            *_address(provider.address),
+            segment("REF", "EI", provider.tax_id),
+        ]
         for claim in its_claims:
             body += _claim(claim, hl, provider_hl)
     return wrap(body, envelope, functional_id="HC", transaction="837", version=VERSION)
@@ -201,8 +266,12 @@ class _Reader:
         if self.claim is not None:  # after CLM: the other payer's loop 2320
             self.prior = cob.read_sbr(seg)
             return
-        self.ctx.update(priority="primary" if seg[1] == "P" else "secondary", group=_el(seg, 3) or None,
-                        filing=_el(seg, 9), relationship="self")
+        self.ctx.update(
+            priority="primary" if seg[1] == "P" else "secondary",
+            group=_el(seg, 3) or None,
+            filing=_el(seg, 9),
+            relationship="self",
+        )
 
     def _pat(self, seg):
         self.ctx["relationship"] = {v: k for k, v in RELATIONSHIP_CODES.items()}[seg[1]]
@@ -257,8 +326,15 @@ class _Reader:
 
     def _sv1(self, seg):
         procedure = seg[1].split(self.component)
-        self.lines.append({"cpt": procedure[1], "modifiers": tuple(procedure[2:]), "charge": Decimal(seg[2]),
-                           "units": int(seg[4]), "pointers": tuple(int(p) for p in seg[7].split(self.component))})
+        self.lines.append(
+            {
+                "cpt": procedure[1],
+                "modifiers": tuple(procedure[2:]),
+                "charge": Decimal(seg[2]),
+                "units": int(seg[4]),
+                "pointers": tuple(int(p) for p in seg[7].split(self.component)),
+            }
+        )
 
     def _dtp(self, seg):
         if seg[1] == "472":
@@ -283,13 +359,38 @@ class _Reader:
         provider = BillingProvider(c["provider_name"], c["provider_npi"], c["provider_tax_id"], c["provider_address"])
         patient = Person(**c["QC"]) if c["relationship"] != "self" else None
         prior = cob.prior_payer(self.prior, [line["prior"] for line in self.lines if "prior" in line])
-        self.claims.append(Claim837(
-            claim_id=claim["claim_id"], total=claim["total"], place_of_service=claim["pos"],
-            diagnosis_codes=claim["diagnoses"], billing_provider=provider, rendering_provider=Person(**c["82"]),
-            rendering_npi=c["rendering_npi"], payer_name=c["payer_name"], payer_id=c["payer_id"],
-            priority=c["priority"], filing_indicator=c["filing"], member_id=c["member_id"], group_number=c["group"],
-            relationship=c["relationship"], subscriber=Person(**c["IL"]), patient=patient,
-            lines=tuple(Line837(line["line_id"], line["cpt"], line["modifiers"], line["charge"], line["units"],
-                                line["pointers"], line["dos"]) for line in self.lines),
-            replaces_payer_claim=claim.get("replaces"), prior_payer=prior))
+        self.claims.append(
+            Claim837(
+                claim_id=claim["claim_id"],
+                total=claim["total"],
+                place_of_service=claim["pos"],
+                diagnosis_codes=claim["diagnoses"],
+                billing_provider=provider,
+                rendering_provider=Person(**c["82"]),
+                rendering_npi=c["rendering_npi"],
+                payer_name=c["payer_name"],
+                payer_id=c["payer_id"],
+                priority=c["priority"],
+                filing_indicator=c["filing"],
+                member_id=c["member_id"],
+                group_number=c["group"],
+                relationship=c["relationship"],
+                subscriber=Person(**c["IL"]),
+                patient=patient,
+                lines=tuple(
+                    Line837(
+                        line["line_id"],
+                        line["cpt"],
+                        line["modifiers"],
+                        line["charge"],
+                        line["units"],
+                        line["pointers"],
+                        line["dos"],
+                    )
+                    for line in self.lines
+                ),
+                replaces_payer_claim=claim.get("replaces"),
+                prior_payer=prior,
+            )
+        )
         self.claim, self.lines, self.prior = None, [], None

@@ -57,7 +57,7 @@ def cas_segments(adjustments: tuple[Adjustment, ...]) -> list[str]:
         reasons = [a for a in adjustments if a.group_code == group]
         for start in range(0, len(reasons), MAX_CAS_TRIPLETS):
             elements = []
-            for a in reasons[start:start + MAX_CAS_TRIPLETS]:
+            for a in reasons[start : start + MAX_CAS_TRIPLETS]:
                 elements += [clean(a.carc), x12_amount(a.amount), ""]
             out.append(segment("CAS", group, *elements))
     return out
@@ -65,22 +65,46 @@ def cas_segments(adjustments: tuple[Adjustment, ...]) -> list[str]:
 
 def prior_payer_segments(prior: PriorPayer) -> list[str]:
     """Loop 2320 (other subscriber information) with 2330A (subscriber) and 2330B (payer)."""
-    return [segment("SBR", "P", RELATIONSHIP_CODES[prior.relationship], clean(prior.group_number or ""), "", "", "",
-                    "", "", prior.filing_indicator),
-            *cas_segments(prior.adjustments),
-            segment("AMT", "D", x12_amount(prior.paid)),
-            segment("OI", "", "", "Y", "", "", "Y"),
-            segment("NM1", "IL", "1", clean(prior.subscriber_family_name), clean(prior.subscriber_given_name),
-                    "", "", "", "MI", clean(prior.member_id)),
-            segment("NM1", "PR", "2", clean(prior.payer_name), "", "", "", "", "PI", clean(prior.payer_id))]
+    return [
+        segment(
+            "SBR",
+            "P",
+            RELATIONSHIP_CODES[prior.relationship],
+            clean(prior.group_number or ""),
+            "",
+            "",
+            "",
+            "",
+            "",
+            prior.filing_indicator,
+        ),
+        *cas_segments(prior.adjustments),
+        segment("AMT", "D", x12_amount(prior.paid)),
+        segment("OI", "", "", "Y", "", "", "Y"),
+        segment(
+            "NM1",
+            "IL",
+            "1",
+            clean(prior.subscriber_family_name),
+            clean(prior.subscriber_given_name),
+            "",
+            "",
+            "",
+            "MI",
+            clean(prior.member_id),
+        ),
+        segment("NM1", "PR", "2", clean(prior.payer_name), "", "", "", "", "PI", clean(prior.payer_id)),
+    ]
 
 
 def line_adjudication_segments(prior: PriorPayer, line: PriorLine) -> list[str]:
     """Loop 2430: the prior payer's payment and adjustments of one line, and when it decided."""
     procedure = COMPONENT.join(["HC", line.cpt, *line.modifiers])
-    return [segment("SVD", clean(prior.payer_id), x12_amount(line.paid), procedure, "", line.units),
-            *cas_segments(line.adjustments),
-            segment("DTP", "573", "D8", line.adjudicated_on.strftime("%Y%m%d"))]
+    return [
+        segment("SVD", clean(prior.payer_id), x12_amount(line.paid), procedure, "", line.units),
+        *cas_segments(line.adjustments),
+        segment("DTP", "573", "D8", line.adjudicated_on.strftime("%Y%m%d")),
+    ]
 
 
 def balances(charge: Decimal, line: PriorLine) -> bool:
@@ -95,21 +119,31 @@ def read_cas(seg: list[str]) -> list[Adjustment]:
 
 def read_sbr(seg: list[str]) -> dict:
     """The start of loop 2320: the prior payer's subscriber relationship, group and filing indicator."""
-    return {"relationship": {v: k for k, v in RELATIONSHIP_CODES.items()}[seg[2]],
-            "group_number": (seg[3] if len(seg) > 3 else "") or None, "filing_indicator": seg[9] if len(seg) > 9 else "",
-            "adjustments": []}
+    return {
+        "relationship": {v: k for k, v in RELATIONSHIP_CODES.items()}[seg[2]],
+        "group_number": (seg[3] if len(seg) > 3 else "") or None,
+        "filing_indicator": seg[9] if len(seg) > 9 else "",
+        "adjustments": [],
+    }
 
 
 def read_svd(seg: list[str], component: str) -> dict:
     """The start of a line's prior adjudication (2430), its CAS and DTP*573 still to come."""
     procedure = seg[3].split(component)
-    return {"paid": Decimal(seg[2]), "cpt": procedure[1], "modifiers": tuple(procedure[2:]), "units": int(seg[5]),
-            "adjustments": []}
+    return {
+        "paid": Decimal(seg[2]),
+        "cpt": procedure[1],
+        "modifiers": tuple(procedure[2:]),
+        "units": int(seg[5]),
+        "adjustments": [],
+    }
 
 
 def prior_payer(read: dict | None, lines: list[dict]) -> PriorPayer | None:
     """The prior payer a parsed loop 2320 and its lines' 2430 loops describe."""
     if read is None:
         return None
-    return PriorPayer(**read | {"adjustments": tuple(read["adjustments"])},
-                      lines=tuple(PriorLine(**line | {"adjustments": tuple(line["adjustments"])}) for line in lines))
+    return PriorPayer(
+        **read | {"adjustments": tuple(read["adjustments"])},
+        lines=tuple(PriorLine(**line | {"adjustments": tuple(line["adjustments"])}) for line in lines),
+    )

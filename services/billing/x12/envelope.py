@@ -36,18 +36,47 @@ class Envelope:
     usage: str = "T"  # T test, P production
 
 
-def wrap(body: list[str], env: Envelope, *, functional_id: str, transaction: str, version: str,
-         st03: bool = True) -> str:
+def wrap(
+    body: list[str], env: Envelope, *, functional_id: str, transaction: str, version: str, st03: bool = True
+) -> str:
     """ISA/GS/ST ... SE/GE/IEA around one transaction set; SE01 counts ST through SE."""
     control = f"{env.control_number:09d}"
     st_control = "0001"
-    isa = ELEMENT.join([
-        "ISA", "00", " " * 10, "00", " " * 10, "ZZ", env.sender_id.ljust(15), "ZZ", env.receiver_id.ljust(15),
-        env.created_at.strftime("%y%m%d"), env.created_at.strftime("%H%M"), REPETITION, "00501", control, "0",
-        env.usage, COMPONENT,
-    ]) + SEGMENT
-    gs = segment("GS", functional_id, env.sender_id, env.receiver_id, env.created_at.strftime("%Y%m%d"),
-                 env.created_at.strftime("%H%M"), env.control_number, "X", version)
+    isa = (
+        ELEMENT.join(
+            [
+                "ISA",
+                "00",
+                " " * 10,
+                "00",
+                " " * 10,
+                "ZZ",
+                env.sender_id.ljust(15),
+                "ZZ",
+                env.receiver_id.ljust(15),
+                env.created_at.strftime("%y%m%d"),
+                env.created_at.strftime("%H%M"),
+                REPETITION,
+                "00501",
+                control,
+                "0",
+                env.usage,
+                COMPONENT,
+            ]
+        )
+        + SEGMENT
+    )
+    gs = segment(
+        "GS",
+        functional_id,
+        env.sender_id,
+        env.receiver_id,
+        env.created_at.strftime("%Y%m%d"),
+        env.created_at.strftime("%H%M"),
+        env.control_number,
+        "X",
+        version,
+    )
     st = segment("ST", transaction, st_control, version if st03 else "")  # the 835 guide leaves ST03 unused
     se = segment("SE", len(body) + 2, st_control)
     return "\n".join([isa, gs, st, *body, se, segment("GE", 1, env.control_number), segment("IEA", 1, control)]) + "\n"

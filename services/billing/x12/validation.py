@@ -59,8 +59,14 @@ def validate(text: str) -> list[str]:
         source.flush()
         _pyx12_log.addHandler(findings)
         try:
-            valid = pyx12.x12n_document.x12n_document(param=pyx12.params.params(), src_file=source.name,
-                                                      fd_997=None, fd_html=None, fd_xmldoc=None, map_path=None)
+            valid = pyx12.x12n_document.x12n_document(
+                param=pyx12.params.params(),
+                src_file=source.name,
+                fd_997=None,
+                fd_html=None,
+                fd_xmldoc=None,
+                map_path=None,
+            )
         finally:
             _pyx12_log.removeHandler(findings)
     if valid and not findings.messages:

@@ -12,7 +12,8 @@ router = APIRouter(prefix="/access-reviews", tags=["access reviews"])
 
 def _out(campaign, items) -> CampaignOut:
     return CampaignOut.model_validate(campaign).model_copy(
-        update={"items": [ReviewItemOut.model_validate(i) for i in items]})
+        update={"items": [ReviewItemOut.model_validate(i) for i in items]}
+    )
 
 
 @router.post("", status_code=201, response_model=CampaignOut)

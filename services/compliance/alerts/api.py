@@ -14,8 +14,9 @@ Status = Literal["open", "acknowledged", "resolved"]
 
 
 @router.get("/alerts", response_model=list[AlertSummaryOut])
-async def list_alerts(location_id: Annotated[str, Query(min_length=1)], uow: UowDep, actor: Officer,
-                      status: Status | None = None):
+async def list_alerts(
+    location_id: Annotated[str, Query(min_length=1)], uow: UowDep, actor: Officer, status: Status | None = None
+):
     """A location's alerts, newest first; `status=open` includes acknowledged, unresolved ones."""
     return await alerts.list_alerts(uow=uow, location_id=location_id, status=status, actor=actor)
 

@@ -8,9 +8,9 @@ from sqlalchemy import select, update
 from services.compliance.alerts.domain import SEVERITY, AlertKind
 from services.compliance.alerts.models import Alert
 from shared.auth import Principal
+from shared.clock import utcnow
 from shared.contracts.compliance import AlertRaised, AlertResolved
 from shared.db import insert_on_conflict
-from shared.clock import utcnow
 from shared.errors import Conflict
 from shared.loading import load_in_scope
 from shared.uow import UnitOfWork
@@ -18,33 +18,68 @@ from shared.uow import UnitOfWork
 OPEN_STATUSES = ("open", "acknowledged")
 
 
-async def raise_alert(*, uow: UnitOfWork, kind: AlertKind, dedupe_key: str, subject: str,
-                      location_id: str | None, details: dict, unpublished: Collection[str] = ()) -> Alert | None:
+async def raise_alert(
+    *,
+    uow: UnitOfWork,
+    kind: AlertKind,
+    dedupe_key: str,
+    subject: str,
+    location_id: str | None,
+    details: dict,
+    unpublished: Collection[str] = (),
+) -> Alert | None:
     """Raise an alert unless this condition already raised one (the unique dedupe key decides).
 
     `unpublished` details (free text that may hold PHI) are stored for officers but not put on the topic.
     """
     now, alert_id = utcnow(), str(uuid.uuid4())
-    statement = insert_on_conflict(uow.session, Alert).values(
-        id=alert_id, dedupe_key=dedupe_key, kind=kind.value, severity=SEVERITY[kind], location_id=location_id,
-        subject=subject, details=details, status="open", raised_at=now,
-    ).on_conflict_do_nothing()
+    statement = (
+        insert_on_conflict(uow.session, Alert)
+        .values(
+            id=alert_id,
+            dedupe_key=dedupe_key,
+            kind=kind.value,
+            severity=SEVERITY[kind],
+            location_id=location_id,
+            subject=subject,
+            details=details,
+            status="open",
+            raised_at=now,
+        )
+        .on_conflict_do_nothing()
+    )
     if (await uow.session.execute(statement)).rowcount != 1:
         return None
-    await uow.emit(AlertRaised(alert_id=alert_id, kind=kind.value, severity=SEVERITY[kind], location_id=location_id,
-                               subject=subject, raised_at=now,
-                               details={k: v for k, v in details.items() if k not in unpublished}),
-                   subject=alert_id, location_id=location_id)
+    await uow.emit(
+        AlertRaised(
+            alert_id=alert_id,
+            kind=kind.value,
+            severity=SEVERITY[kind],
+            location_id=location_id,
+            subject=subject,
+            raised_at=now,
+            details={k: v for k, v in details.items() if k not in unpublished},
+        ),
+        subject=alert_id,
+        location_id=location_id,
+    )
     return await uow.session.get(Alert, alert_id)
 
 
-async def resolve_matching(*, uow: UnitOfWork, kind: AlertKind, subject: str, key_prefix: str,
-                           resolution: str) -> int:
+async def resolve_matching(*, uow: UnitOfWork, kind: AlertKind, subject: str, key_prefix: str, resolution: str) -> int:
     """Resolve every open alert of this kind and subject whose key starts with `key_prefix`."""
-    alerts = (await uow.session.scalars(
-        select(Alert).where(Alert.kind == kind.value, Alert.subject == subject, Alert.status.in_(OPEN_STATUSES),
-                            Alert.dedupe_key.startswith(key_prefix, autoescape=True)).with_for_update()
-    )).all()
+    alerts = (
+        await uow.session.scalars(
+            select(Alert)
+            .where(
+                Alert.kind == kind.value,
+                Alert.subject == subject,
+                Alert.status.in_(OPEN_STATUSES),
+                Alert.dedupe_key.startswith(key_prefix, autoescape=True),
+            )
+            .with_for_update()
+        )
+    ).all()
     for alert in alerts:
         await _resolve(uow, alert, resolution)
     return len(alerts)
@@ -52,9 +87,18 @@ async def resolve_matching(*, uow: UnitOfWork, kind: AlertKind, subject: str, ke
 
 async def _resolve(uow: UnitOfWork, alert: Alert, resolution: str) -> None:
     alert.status, alert.resolved_at, alert.resolution = "resolved", utcnow(), resolution
-    await uow.emit(AlertResolved(alert_id=alert.id, kind=alert.kind, location_id=alert.location_id,
-                                 subject=alert.subject, resolved_at=alert.resolved_at, resolution=resolution),
-                   subject=alert.id, location_id=alert.location_id)
+    await uow.emit(
+        AlertResolved(
+            alert_id=alert.id,
+            kind=alert.kind,
+            location_id=alert.location_id,
+            subject=alert.subject,
+            resolved_at=alert.resolved_at,
+            resolution=resolution,
+        ),
+        subject=alert.id,
+        location_id=alert.location_id,
+    )
 
 
 async def list_alerts(*, uow: UnitOfWork, location_id: str, status: str | None, actor: Principal) -> list[Alert]:
@@ -101,5 +145,6 @@ async def resolve(*, uow: UnitOfWork, alert_id: str, resolution: str, actor: Pri
 
 async def fill_locations(*, uow: UnitOfWork, subject: str, location_id: str) -> None:
     """Alerts raised before the member's location was known get it now."""
-    await uow.session.execute(update(Alert).where(Alert.subject == subject, Alert.location_id.is_(None))
-                              .values(location_id=location_id))
+    await uow.session.execute(
+        update(Alert).where(Alert.subject == subject, Alert.location_id.is_(None)).values(location_id=location_id)
+    )

@@ -18,10 +18,17 @@ from shared.web import MAX_OFFSET, NewUowDep, UowDep
 router = APIRouter(prefix="/audit", tags=["access trail"])
 
 
-def _trail_query(patient_id: str | None = None, actor: str | None = None, location_id: str | None = None,
-                 action: Action | None = None, outcome: Outcome | None = None, since: datetime | None = None,
-                 until: datetime | None = None, limit: Annotated[int, Query(ge=1, le=5000)] = 500,
-                 offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> TrailQuery:
+def _trail_query(
+    patient_id: str | None = None,
+    actor: str | None = None,
+    location_id: str | None = None,
+    action: Action | None = None,
+    outcome: Outcome | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    limit: Annotated[int, Query(ge=1, le=5000)] = 500,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+) -> TrailQuery:
     for name, moment in (("since", since), ("until", until)):
         if moment is not None and moment.tzinfo is None:
             raise Unprocessable("give a timezone offset", field=f"query.{name}")
@@ -41,21 +48,34 @@ async def search_records(query: QueryDep, uow: UowDep, actor: Officer):
 async def export_records(query: QueryDep, uow: UowDep, actor: Officer):
     """The same records as CSV, every page at once (the export is itself audited)."""
     records = await trail_queries.search(uow=uow, query=query, actor=actor, export=True)
-    return Response(trail_queries.to_csv(records), media_type="text/csv",
-                    headers={"Content-Disposition": 'attachment; filename="access-trail.csv"'})
+    return Response(
+        trail_queries.to_csv(records),
+        media_type="text/csv",
+        headers={"Content-Disposition": 'attachment; filename="access-trail.csv"'},
+    )
 
 
 @router.get("/patients/{patient_id}/accounting", response_model=list[AuditRecordOut])
-async def accounting_of_access(patient_id: str, uow: UowDep, new_uow: NewUowDep, actor: Officer,
-                               since: datetime | None = None, until: datetime | None = None):
+async def accounting_of_access(
+    patient_id: str,
+    uow: UowDep,
+    new_uow: NewUowDep,
+    actor: Officer,
+    since: datetime | None = None,
+    until: datetime | None = None,
+):
     """Who accessed one patient's record, when, how and with what outcome (403 for another location's patient)."""
     query = _trail_query(patient_id=patient_id, since=since, until=until, limit=5000)
     return await trail_queries.accounting(uow=uow, new_uow=new_uow, query=query, actor=actor)
 
 
 @router.get("/verify", response_model=VerificationOut)
-async def verify_trail(uow: UowDep, actor: Officer, anchor_sequence: Annotated[int | None, Query(ge=1, le=2**62)] = None,
-                       anchor_hash: Annotated[str | None, Query(pattern=r"^[0-9a-f]{64}$")] = None):
+async def verify_trail(
+    uow: UowDep,
+    actor: Officer,
+    anchor_sequence: Annotated[int | None, Query(ge=1, le=2**62)] = None,
+    anchor_hash: Annotated[str | None, Query(pattern=r"^[0-9a-f]{64}$")] = None,
+):
     """Walk the hash chain; an anchor read from the broker may be given to check a wholesale rewrite."""
     if (anchor_sequence is None) != (anchor_hash is None):
         raise Unprocessable("give anchor_sequence and anchor_hash together", field="query.anchor_hash")

@@ -14,9 +14,23 @@ GENESIS_HASH = "0" * 64
 # The fields a record's hash covers, in the canonical form; the order here is irrelevant
 # (keys are sorted) but every field an auditor relies on must be listed.
 CHAINED_FIELDS = (
-    "sequence", "event_id", "service", "actor", "actor_roles", "actor_locations", "action",
-    "resource", "resource_id", "patient_id", "location_id", "outcome", "occurred_at",
-    "source_ip", "break_glass", "recorded_at", "prev_hash",
+    "sequence",
+    "event_id",
+    "service",
+    "actor",
+    "actor_roles",
+    "actor_locations",
+    "action",
+    "resource",
+    "resource_id",
+    "patient_id",
+    "location_id",
+    "outcome",
+    "occurred_at",
+    "source_ip",
+    "break_glass",
+    "recorded_at",
+    "prev_hash",
 )
 # Fields added after records were chained: covered only when set, so older hashes stay valid.
 OPTIONAL_CHAINED_FIELDS = ("reason",)
@@ -80,8 +94,10 @@ class ChainVerifier:
         if self.broken:
             return
         if self._last_sequence != head_sequence or self._last_hash != head_hash:
-            self._break(self._last_sequence + 1 if self._last_sequence < head_sequence else head_sequence,
-                        f"trail ends at {self._last_sequence} but the chain head is {head_sequence} (records removed)")
+            self._break(
+                self._last_sequence + 1 if self._last_sequence < head_sequence else head_sequence,
+                f"trail ends at {self._last_sequence} but the chain head is {head_sequence} (records removed)",
+            )
             return
         for sequence in sorted(self.anchors):
             if sequence > head_sequence:
@@ -96,8 +112,9 @@ class ChainVerifier:
         return {
             "ok": self.broken is None,
             "checked": self.checked,
-            "first_broken": None if self.broken is None else {"sequence": self.broken.sequence,
-                                                              "reason": self.broken.reason},
+            "first_broken": None
+            if self.broken is None
+            else {"sequence": self.broken.sequence, "reason": self.broken.reason},
         }
 
 

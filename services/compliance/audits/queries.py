@@ -36,9 +36,13 @@ def _statement(query: TrailQuery, actor: Principal):
     if ALL_LOCATIONS not in actor.locations:
         # Records of other locations stay hidden; so do those with no location (group-wide).
         statement = statement.where(AuditRecord.location_id.in_(sorted(actor.locations)))
-    for column, value in ((AuditRecord.patient_id, query.patient_id), (AuditRecord.actor, query.actor),
-                          (AuditRecord.location_id, query.location_id), (AuditRecord.action, query.action),
-                          (AuditRecord.outcome, query.outcome)):
+    for column, value in (
+        (AuditRecord.patient_id, query.patient_id),
+        (AuditRecord.actor, query.actor),
+        (AuditRecord.location_id, query.location_id),
+        (AuditRecord.action, query.action),
+        (AuditRecord.outcome, query.outcome),
+    ):
         if value is not None:
             statement = statement.where(column == value)
     if query.since:
@@ -56,13 +60,19 @@ async def search(*, uow: UnitOfWork, query: TrailQuery, actor: Principal, export
     async with uow:
         records = list((await uow.session.scalars(statement)).all())
         if query.patient_id or export:
-            await record_phi_access(uow, actor=actor, action="export" if export else "read", resource="AccessTrail",
-                                    resource_id=None, patient_id=query.patient_id, location_id=query.location_id)
+            await record_phi_access(
+                uow,
+                actor=actor,
+                action="export" if export else "read",
+                resource="AccessTrail",
+                resource_id=None,
+                patient_id=query.patient_id,
+                location_id=query.location_id,
+            )
     return records
 
 
-async def accounting(*, uow: UnitOfWork, new_uow: UowFactory, query: TrailQuery, actor: Principal
-                     ) -> list[AuditRecord]:
+async def accounting(*, uow: UnitOfWork, new_uow: UowFactory, query: TrailQuery, actor: Principal) -> list[AuditRecord]:
     """One patient's accounting of access; refused (and audited) when the patient belongs to another location.
 
     The trail knows a patient's locations from the records about them: an officer of location A
@@ -70,12 +80,22 @@ async def accounting(*, uow: UnitOfWork, new_uow: UowFactory, query: TrailQuery,
     """
     async with audit_denials(new_uow):
         async with new_uow() as check:  # the request's own unit of work is for the read below
-            held_at = (await check.session.scalars(
-                select(AuditRecord.location_id).distinct()
-                .where(AuditRecord.patient_id == query.patient_id, AuditRecord.location_id.is_not(None)))).all()
+            held_at = (
+                await check.session.scalars(
+                    select(AuditRecord.location_id)
+                    .distinct()
+                    .where(AuditRecord.patient_id == query.patient_id, AuditRecord.location_id.is_not(None))
+                )
+            ).all()
         for location_id in sorted(held_at):
-            ensure_phi_access(actor, action="read", resource="AccessTrail", resource_id=None,
-                              patient_id=query.patient_id, location_id=location_id)
+            ensure_phi_access(
+                actor,
+                action="read",
+                resource="AccessTrail",
+                resource_id=None,
+                patient_id=query.patient_id,
+                location_id=location_id,
+            )
     return await search(uow=uow, query=query, actor=actor)
 
 

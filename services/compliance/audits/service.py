@@ -6,13 +6,18 @@ from datetime import timedelta
 from sqlalchemy import delete, select
 
 from services.compliance.audits import access_patterns
-from services.compliance.audits.domain import (CHAINED_FIELDS, GENESIS_HASH, OPTIONAL_CHAINED_FIELDS, ChainVerifier,
-                                               record_hash)
+from services.compliance.audits.domain import (
+    CHAINED_FIELDS,
+    GENESIS_HASH,
+    OPTIONAL_CHAINED_FIELDS,
+    ChainVerifier,
+    record_hash,
+)
 from services.compliance.audits.models import AuditAnchor, AuditRecord, ChainHead
+from shared.clock import utcnow
 from shared.contracts.audit import PhiAccessed
 from shared.contracts.compliance import AuditChainAnchored
 from shared.db import insert_on_conflict
-from shared.clock import utcnow
 from shared.envelope import Envelope
 from shared.uow import UnitOfWork
 
@@ -24,24 +29,46 @@ async def _locked_head(uow: UnitOfWork) -> ChainHead:
     """The chain head, locked until commit: every append queues behind it (SQLite: BEGIN IMMEDIATE)."""
     session = uow.session
     # Created on first use; DO NOTHING lets two first appenders race safely.
-    await session.execute(insert_on_conflict(session, ChainHead).values(
-        id=HEAD_ID, sequence=0, hash=GENESIS_HASH, genesis_sequence=0, genesis_hash=GENESIS_HASH,
-    ).on_conflict_do_nothing())
-    return (await session.scalars(
-        select(ChainHead).where(ChainHead.id == HEAD_ID).with_for_update().execution_options(populate_existing=True)
-    )).one()
+    await session.execute(
+        insert_on_conflict(session, ChainHead)
+        .values(
+            id=HEAD_ID,
+            sequence=0,
+            hash=GENESIS_HASH,
+            genesis_sequence=0,
+            genesis_hash=GENESIS_HASH,
+        )
+        .on_conflict_do_nothing()
+    )
+    return (
+        await session.scalars(
+            select(ChainHead).where(ChainHead.id == HEAD_ID).with_for_update().execution_options(populate_existing=True)
+        )
+    ).one()
 
 
 async def append(*, uow: UnitOfWork, event: PhiAccessed, envelope: Envelope, settings) -> AuditRecord:
     """Chain one audit event onto the trail (inside the consumer's transaction), then check the patterns."""
     head = await _locked_head(uow)
     fields = dict(
-        sequence=head.sequence + 1, event_id=envelope.id, service=envelope.type.split(".", 1)[0],
-        actor=event.actor, actor_roles=list(event.actor_roles), actor_locations=list(event.actor_locations),
-        action=event.action, resource=event.resource, resource_id=event.resource_id,
-        patient_id=event.patient_id, location_id=event.location_id, outcome=event.outcome,
-        occurred_at=event.occurred_at, source_ip=event.source_ip, break_glass=event.break_glass,
-        reason=event.reason, recorded_at=utcnow(), prev_hash=head.hash,
+        sequence=head.sequence + 1,
+        event_id=envelope.id,
+        service=envelope.type.split(".", 1)[0],
+        actor=event.actor,
+        actor_roles=list(event.actor_roles),
+        actor_locations=list(event.actor_locations),
+        action=event.action,
+        resource=event.resource,
+        resource_id=event.resource_id,
+        patient_id=event.patient_id,
+        location_id=event.location_id,
+        outcome=event.outcome,
+        occurred_at=event.occurred_at,
+        source_ip=event.source_ip,
+        break_glass=event.break_glass,
+        reason=event.reason,
+        recorded_at=utcnow(),
+        prev_hash=head.hash,
     )
     record = AuditRecord(**fields, hash=record_hash(fields))
     uow.session.add(record)
@@ -62,15 +89,20 @@ async def verify(*, uow: UnitOfWork, external_anchor: tuple[int, str] | None = N
         head = await session.get(ChainHead, HEAD_ID)
         if head is None:
             head = ChainHead(sequence=0, hash=GENESIS_HASH, genesis_sequence=0, genesis_hash=GENESIS_HASH)
-        anchors = {a.sequence: a.head_hash for a in await session.scalars(
-            select(AuditAnchor).where(AuditAnchor.sequence > head.genesis_sequence))}
+        anchors = {
+            a.sequence: a.head_hash
+            for a in await session.scalars(select(AuditAnchor).where(AuditAnchor.sequence > head.genesis_sequence))
+        }
         if external_anchor:
             anchors[external_anchor[0]] = external_anchor[1]
         verifier = ChainVerifier(head.genesis_sequence, head.genesis_hash, anchors)
         after = head.genesis_sequence
         while True:  # keyset pages: the trail may be far larger than memory
-            page = (await session.scalars(select(AuditRecord).where(AuditRecord.sequence > after)
-                                          .order_by(AuditRecord.sequence).limit(_PAGE))).all()
+            page = (
+                await session.scalars(
+                    select(AuditRecord).where(AuditRecord.sequence > after).order_by(AuditRecord.sequence).limit(_PAGE)
+                )
+            ).all()
             if not page or not all(verifier.feed(_as_fields(r)) for r in page):
                 break
             after = page[-1].sequence
@@ -88,8 +120,12 @@ async def anchor(*, uow: UnitOfWork, only_if_moved: bool = False) -> AuditAnchor
             return None
         row = AuditAnchor(id=str(uuid.uuid4()), sequence=head.sequence, head_hash=head.hash, anchored_at=utcnow())
         uow.session.add(row)
-        await uow.emit(AuditChainAnchored(anchor_id=row.id, sequence=row.sequence, head_hash=row.head_hash,
-                                          anchored_at=row.anchored_at), subject="audit-chain")
+        await uow.emit(
+            AuditChainAnchored(
+                anchor_id=row.id, sequence=row.sequence, head_hash=row.head_hash, anchored_at=row.anchored_at
+            ),
+            subject="audit-chain",
+        )
     return row
 
 
@@ -100,14 +136,19 @@ async def purge_expired(*, uow: UnitOfWork, retention_days: int) -> int:
         session = uow.session
         head = await _locked_head(uow)
         # Only a prefix of the chain may go, or verification would see a hole.
-        newest_old = await session.scalar(select(AuditRecord.sequence).where(AuditRecord.recorded_at < cutoff)
-                                          .order_by(AuditRecord.sequence.desc()).limit(1))
+        newest_old = await session.scalar(
+            select(AuditRecord.sequence)
+            .where(AuditRecord.recorded_at < cutoff)
+            .order_by(AuditRecord.sequence.desc())
+            .limit(1)
+        )
         if newest_old is None:
             return 0
         last_hash = await session.scalar(select(AuditRecord.hash).where(AuditRecord.sequence == newest_old))
         # The genesis moves first: the append-only trigger lets only records up to it go.
         head.genesis_sequence, head.genesis_hash = newest_old, last_hash
         await session.flush()
-        result = await session.execute(delete(AuditRecord).where(AuditRecord.sequence <= newest_old)
-                                        .execution_options(synchronize_session=False))
+        result = await session.execute(
+            delete(AuditRecord).where(AuditRecord.sequence <= newest_old).execution_options(synchronize_session=False)
+        )
     return result.rowcount

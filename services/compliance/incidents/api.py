@@ -6,8 +6,15 @@ from fastapi import APIRouter, Query
 
 from services.compliance.access import Officer
 from services.compliance.incidents import osha, privacy
-from services.compliance.incidents.schemas import (NotificationIn, Osha301Out, OshaCaseIn, OshaCaseOut,
-                                                   PrivacyIncidentIn, PrivacyIncidentOut, SharpsLogOut)
+from services.compliance.incidents.schemas import (
+    NotificationIn,
+    Osha301Out,
+    OshaCaseIn,
+    OshaCaseOut,
+    PrivacyIncidentIn,
+    PrivacyIncidentOut,
+    SharpsLogOut,
+)
 from shared.web import UowDep
 
 router = APIRouter()

@@ -20,18 +20,18 @@ def breach_status(*, deadline: date, notified_on: date | None, closed: bool, tod
 
 # OSHA Form 300 columns.
 class Classification(StrEnum):
-    DEATH = "death"                          # column G
-    DAYS_AWAY = "days_away"                  # column H
+    DEATH = "death"  # column G
+    DAYS_AWAY = "days_away"  # column H
     JOB_TRANSFER_OR_RESTRICTION = "job_transfer_or_restriction"  # column I
-    OTHER_RECORDABLE = "other_recordable"    # column J
+    OTHER_RECORDABLE = "other_recordable"  # column J
 
 
 class InjuryType(StrEnum):
-    INJURY = "injury"                        # column M(1)
-    SKIN_DISORDER = "skin_disorder"          # M(2)
-    RESPIRATORY = "respiratory"              # M(3)
-    POISONING = "poisoning"                  # M(4)
-    HEARING_LOSS = "hearing_loss"            # M(5)
+    INJURY = "injury"  # column M(1)
+    SKIN_DISORDER = "skin_disorder"  # M(2)
+    RESPIRATORY = "respiratory"  # M(3)
+    POISONING = "poisoning"  # M(4)
+    HEARING_LOSS = "hearing_loss"  # M(5)
     ALL_OTHER_ILLNESSES = "all_other_illnesses"  # M(6)
 
 

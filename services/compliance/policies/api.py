@@ -6,8 +6,14 @@ from fastapi import APIRouter, Query
 
 from services.compliance.access import AnyStaff, Officer
 from services.compliance.policies import service as policies
-from services.compliance.policies.schemas import (AttestationIn, AttestationOut, PolicyIn, PolicyOut, PolicyVersionIn,
-                                                  PolicyVersionOut)
+from services.compliance.policies.schemas import (
+    AttestationIn,
+    AttestationOut,
+    PolicyIn,
+    PolicyOut,
+    PolicyVersionIn,
+    PolicyVersionOut,
+)
 from shared.web import UowDep
 
 router = APIRouter(tags=["policies"])
@@ -22,9 +28,10 @@ async def create_policy(body: PolicyIn, uow: UowDep, actor: Officer):
 @router.get("/policies", response_model=list[PolicyOut])
 async def list_policies(uow: UowDep, actor: Officer):
     """Every policy with its versions, newest first."""
-    return [PolicyOut(id=p.id, code=p.code, title=p.title,
-                      versions=[PolicyVersionOut.model_validate(v) for v in versions])
-            for p, versions in await policies.list_policies(uow=uow, actor=actor)]
+    return [
+        PolicyOut(id=p.id, code=p.code, title=p.title, versions=[PolicyVersionOut.model_validate(v) for v in versions])
+        for p, versions in await policies.list_policies(uow=uow, actor=actor)
+    ]
 
 
 @router.post("/policies/{policy_id}/versions", status_code=201, response_model=PolicyVersionOut)
@@ -46,7 +53,8 @@ async def attest_self(version_id: str, uow: UowDep, actor: AnyStaff):
 
 
 @router.get("/policy-versions/{version_id}/attestations")
-async def attestation_status(version_id: str, location_id: Annotated[str, Query(min_length=1)],
-                             uow: UowDep, actor: Officer) -> dict:
+async def attestation_status(
+    version_id: str, location_id: Annotated[str, Query(min_length=1)], uow: UowDep, actor: Officer
+) -> dict:
     """Who at a location has attested to the version, and who has not."""
     return await policies.attestation_status(uow=uow, version_id=version_id, location_id=location_id, actor=actor)

@@ -46,12 +46,21 @@ async def publish_version(*, uow: UnitOfWork, policy_id: str, cmd: PolicyVersion
     async with uow:
         if await uow.session.get(Policy, policy_id) is None:
             raise NotFound(f"no policy {policy_id}")
-        latest = await uow.session.scalar(select(func.max(PolicyVersion.version))
-                                          .where(PolicyVersion.policy_id == policy_id))
+        latest = await uow.session.scalar(
+            select(func.max(PolicyVersion.version)).where(PolicyVersion.policy_id == policy_id)
+        )
         version = PolicyVersion(
-            id=str(uuid.uuid4()), policy_id=policy_id, version=(latest or 0) + 1, summary=cmd.summary,
-            document_url=cmd.document_url, effective_on=cmd.effective_on, scope_roles=list(cmd.scope_roles),
-            scope_location_ids=list(cmd.scope_location_ids), published_by=actor.sub, published_at=utcnow())
+            id=str(uuid.uuid4()),
+            policy_id=policy_id,
+            version=(latest or 0) + 1,
+            summary=cmd.summary,
+            document_url=cmd.document_url,
+            effective_on=cmd.effective_on,
+            scope_roles=list(cmd.scope_roles),
+            scope_location_ids=list(cmd.scope_location_ids),
+            published_by=actor.sub,
+            published_at=utcnow(),
+        )
         # Two publishers racing for one number: the unique (policy, version) decides.
         await uow.add_unique(version, conflict="another version was published at the same time; retry")
     return version
@@ -65,20 +74,28 @@ async def _version(uow: UnitOfWork, version_id: str) -> PolicyVersion:
 
 
 def _in_scope(version: PolicyVersion, member: StaffMember) -> bool:
-    return ((not version.scope_roles or member.role in version.scope_roles)
-            and (not version.scope_location_ids or set(member.location_ids) & set(version.scope_location_ids)))
+    return (not version.scope_roles or member.role in version.scope_roles) and (
+        not version.scope_location_ids or set(member.location_ids) & set(version.scope_location_ids)
+    )
 
 
-async def _record(uow: UnitOfWork, version: PolicyVersion, member: StaffMember, attested_on: date | None,
-                  actor: Principal) -> Attestation:
+async def _record(
+    uow: UnitOfWork, version: PolicyVersion, member: StaffMember, attested_on: date | None, actor: Principal
+) -> Attestation:
     """Attested on the given day (never a future one at the member's home location), by default today there."""
     if attested_on is not None and attested_on > await locations.latest_date_at(uow, member.home_location_id):
         raise Unprocessable("an attestation cannot be dated in the future", field="body.attested_on")
-    attestation = Attestation(id=str(uuid.uuid4()), policy_version_id=version.id, staff_id=member.staff_id,
-                              attested_on=attested_on or await locations.today_at(uow, member.home_location_id),
-                              recorded_by=actor.sub, recorded_at=utcnow())
-    await uow.add_unique(attestation, conflict=f"{member.staff_id} already attested to this version",
-                         field="body.staff_id")
+    attestation = Attestation(
+        id=str(uuid.uuid4()),
+        policy_version_id=version.id,
+        staff_id=member.staff_id,
+        attested_on=attested_on or await locations.today_at(uow, member.home_location_id),
+        recorded_by=actor.sub,
+        recorded_at=utcnow(),
+    )
+    await uow.add_unique(
+        attestation, conflict=f"{member.staff_id} already attested to this version", field="body.staff_id"
+    )
     return attestation
 
 
@@ -115,12 +132,20 @@ async def attestation_status(*, uow: UnitOfWork, version_id: str, location_id: s
     async with uow:
         version = await _version(uow, version_id)
         members = [m for m in await staff_records.members_at(uow, location_id) if _in_scope(version, m)]
-        done = {a.staff_id: a for a in await uow.session.scalars(
-            select(Attestation).where(Attestation.policy_version_id == version_id))}
+        done = {
+            a.staff_id: a
+            for a in await uow.session.scalars(select(Attestation).where(Attestation.policy_version_id == version_id))
+        }
     return {
-        "policy_version_id": version_id, "version": version.version, "location_id": location_id,
-        "attested": [{"staff_id": m.staff_id, "name": m.name, "attested_on": done[m.staff_id].attested_on}
-                     for m in members if m.staff_id in done],
-        "pending": [{"staff_id": m.staff_id, "name": m.name, "role": m.role}
-                    for m in members if m.staff_id not in done],
+        "policy_version_id": version_id,
+        "version": version.version,
+        "location_id": location_id,
+        "attested": [
+            {"staff_id": m.staff_id, "name": m.name, "attested_on": done[m.staff_id].attested_on}
+            for m in members
+            if m.staff_id in done
+        ],
+        "pending": [
+            {"staff_id": m.staff_id, "name": m.name, "role": m.role} for m in members if m.staff_id not in done
+        ],
     }

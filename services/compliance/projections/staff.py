@@ -11,8 +11,8 @@ from sqlalchemy import select
 from services.compliance.alerts import service as alerts
 from services.compliance.alerts.domain import AlertKind
 from services.compliance.projections.models import StaffCredential, StaffMember, StaffTraining
-from shared.contracts import staff
 from shared.clock import utc_today
+from shared.contracts import staff
 from shared.envelope import Envelope
 from shared.projection import get_or_add, newer_snapshot
 from shared.uow import UnitOfWork
@@ -43,8 +43,9 @@ async def on_member_terminated(*, uow: UnitOfWork, event: staff.StaffMemberTermi
     member = await _member(uow, event.staff_id)
     member.active, member.terminated_on = False, event.terminated_on
     for kind in (AlertKind.CREDENTIAL_EXPIRED, AlertKind.CREDENTIAL_SUSPENDED, AlertKind.TRAINING_OVERDUE):
-        await alerts.resolve_matching(uow=uow, kind=kind, subject=event.staff_id, key_prefix="",
-                                      resolution="member terminated")
+        await alerts.resolve_matching(
+            uow=uow, kind=kind, subject=event.staff_id, key_prefix="", resolution="member terminated"
+        )
 
 
 def _credential_key(staff_id: str, kind: str, state: str | None) -> str:
@@ -66,9 +67,13 @@ async def on_credential_added(*, uow: UnitOfWork, event: staff.CredentialAdded, 
     credential.expires_on = event.expires_on
     if credential.status == "active" and (event.expires_on is None or event.expires_on >= utc_today()):
         for kind in (AlertKind.CREDENTIAL_EXPIRED, AlertKind.CREDENTIAL_SUSPENDED):
-            await alerts.resolve_matching(uow=uow, kind=kind, subject=event.staff_id,
-                                          key_prefix=_credential_key(event.staff_id, event.kind, event.state),
-                                          resolution=f"renewed by credential {event.credential_id}")
+            await alerts.resolve_matching(
+                uow=uow,
+                kind=kind,
+                subject=event.staff_id,
+                key_prefix=_credential_key(event.staff_id, event.kind, event.state),
+                resolution=f"renewed by credential {event.credential_id}",
+            )
 
 
 async def on_credential_expiring(*, uow: UnitOfWork, event: staff.CredentialExpiring, envelope: Envelope) -> None:
@@ -82,9 +87,14 @@ async def on_credential_expiring(*, uow: UnitOfWork, event: staff.CredentialExpi
 async def _has_current_replacement(uow: UnitOfWork, credential: StaffCredential) -> bool:
     """A renewal may be processed before the old credential's expiry: then nothing is lapsed."""
     today = utc_today()
-    others = await uow.session.scalars(select(StaffCredential).where(
-        StaffCredential.staff_id == credential.staff_id, StaffCredential.kind == credential.kind,
-        StaffCredential.credential_id != credential.credential_id, StaffCredential.status.in_(("active", "expiring"))))
+    others = await uow.session.scalars(
+        select(StaffCredential).where(
+            StaffCredential.staff_id == credential.staff_id,
+            StaffCredential.kind == credential.kind,
+            StaffCredential.credential_id != credential.credential_id,
+            StaffCredential.status.in_(("active", "expiring")),
+        )
+    )
     return any(o.state == credential.state and (o.expires_on is None or o.expires_on >= today) for o in others)
 
 
@@ -95,11 +105,14 @@ async def _lapse(uow: UnitOfWork, event, status: str, kind: AlertKind, details: 
         return
     member = await uow.session.get(StaffMember, event.staff_id)
     await alerts.raise_alert(
-        uow=uow, kind=kind, dedupe_key=f"{_credential_key(event.staff_id, event.kind, event.state)}"
-                                      f"{event.credential_id}:{status}",
-        subject=event.staff_id, location_id=member.home_location_id if member else None,
-        details={"credential_id": event.credential_id, "credential_kind": event.kind.value,
-                 "state": event.state} | details)
+        uow=uow,
+        kind=kind,
+        dedupe_key=f"{_credential_key(event.staff_id, event.kind, event.state)}{event.credential_id}:{status}",
+        subject=event.staff_id,
+        location_id=member.home_location_id if member else None,
+        details={"credential_id": event.credential_id, "credential_kind": event.kind.value, "state": event.state}
+        | details,
+    )
 
 
 async def on_credential_expired(*, uow: UnitOfWork, event: staff.CredentialExpired, envelope: Envelope) -> None:
@@ -115,8 +128,9 @@ async def on_credential_suspended(*, uow: UnitOfWork, event: staff.CredentialSus
 
 
 async def _training(uow: UnitOfWork, staff_id: str, course_code: str) -> StaffTraining:
-    training = await uow.session.scalar(select(StaffTraining).where(
-        StaffTraining.staff_id == staff_id, StaffTraining.course_code == course_code))
+    training = await uow.session.scalar(
+        select(StaffTraining).where(StaffTraining.staff_id == staff_id, StaffTraining.course_code == course_code)
+    )
     if training is None:
         training = StaffTraining(id=str(uuid.uuid4()), staff_id=staff_id, course_code=course_code)
         uow.session.add(training)
@@ -128,9 +142,13 @@ async def on_training_completed(*, uow: UnitOfWork, event: staff.TrainingComplet
     training = await _training(uow, event.staff_id, event.course_code)
     if training.completed_on is None or event.completed_on >= training.completed_on:
         training.completed_on, training.valid_until = event.completed_on, event.valid_until
-    await alerts.resolve_matching(uow=uow, kind=AlertKind.TRAINING_OVERDUE, subject=event.staff_id,
-                                  key_prefix=f"training:{event.staff_id}:{event.course_code}:",
-                                  resolution=f"completed on {event.completed_on.isoformat()}")
+    await alerts.resolve_matching(
+        uow=uow,
+        kind=AlertKind.TRAINING_OVERDUE,
+        subject=event.staff_id,
+        key_prefix=f"training:{event.staff_id}:{event.course_code}:",
+        resolution=f"completed on {event.completed_on.isoformat()}",
+    )
 
 
 async def on_training_overdue(*, uow: UnitOfWork, event: staff.TrainingOverdue, envelope: Envelope) -> None:
@@ -141,7 +159,10 @@ async def on_training_overdue(*, uow: UnitOfWork, event: staff.TrainingOverdue, 
         return
     member = await uow.session.get(StaffMember, event.staff_id)
     await alerts.raise_alert(
-        uow=uow, kind=AlertKind.TRAINING_OVERDUE,
+        uow=uow,
+        kind=AlertKind.TRAINING_OVERDUE,
         dedupe_key=f"training:{event.staff_id}:{event.course_code}:{event.due_on.isoformat()}",
-        subject=event.staff_id, location_id=member.home_location_id if member else None,
-        details={"course_code": event.course_code, "due_on": event.due_on.isoformat()})
+        subject=event.staff_id,
+        location_id=member.home_location_id if member else None,
+        details={"course_code": event.course_code, "due_on": event.due_on.isoformat()},
+    )

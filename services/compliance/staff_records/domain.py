@@ -23,8 +23,9 @@ def credential_standing(*, status: str, expires_on: date | None, today: date, wa
     return Standing.CURRENT
 
 
-def training_standing(*, valid_until: date | None, overdue_since: date | None, completed_on: date | None,
-                      today: date, warn_days: int) -> Standing:
+def training_standing(
+    *, valid_until: date | None, overdue_since: date | None, completed_on: date | None, today: date, warn_days: int
+) -> Standing:
     """Overdue when the staff service said so after the last completion, or the completion lapsed."""
     if overdue_since is not None and (completed_on is None or completed_on < overdue_since):
         return Standing.OVERDUE

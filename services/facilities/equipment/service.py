@@ -21,8 +21,14 @@ async def register(*, uow: UnitOfWork, location_id: str, cmd: EquipmentIn, actor
         await locations.load(uow, location_id)
         if cmd.room_id:
             await rooms.room_of(uow, cmd.room_id, location_id)
-        equipment = Equipment(id=str(uuid.uuid4()), location_id=location_id, status="in_service", usage=0,
-                              created_at=utcnow(), **cmd.model_dump())
+        equipment = Equipment(
+            id=str(uuid.uuid4()),
+            location_id=location_id,
+            status="in_service",
+            usage=0,
+            created_at=utcnow(),
+            **cmd.model_dump(),
+        )
         await uow.add_unique(equipment, conflict=f"asset tag {cmd.asset_tag} is already registered", field="asset_tag")
     return equipment
 

@@ -7,8 +7,8 @@ from sqlalchemy import select
 from services.facilities.locations.models import Location
 from services.facilities.locations.schemas import LocationIn, LocationPatch
 from shared.auth import ALL_LOCATIONS, Principal
-from shared.contracts.facilities import LocationOpened, LocationUpdated
 from shared.clock import utcnow
+from shared.contracts.facilities import LocationOpened, LocationUpdated
 from shared.errors import Forbidden, NotFound
 from shared.uow import UnitOfWork
 
@@ -23,8 +23,12 @@ async def open_location(*, uow: UnitOfWork, cmd: LocationIn, actor: Principal) -
     now = utcnow()
     async with uow:
         location_id = cmd.location_id or f"loc-{uuid.uuid4().hex[:12]}"
-        location = Location(location_id=location_id, created_at=now, updated_at=now,
-                            **cmd.model_dump(mode="json", exclude={"location_id"}))
+        location = Location(
+            location_id=location_id,
+            created_at=now,
+            updated_at=now,
+            **cmd.model_dump(mode="json", exclude={"location_id"}),
+        )
         await uow.add_unique(location, conflict=f"location {location_id} already exists", field="location_id")
         await uow.emit(_snapshot(LocationOpened, location), subject=location_id, location_id=location_id)
     return location
@@ -65,6 +69,12 @@ async def load(uow: UnitOfWork, location_id: str, *, lock: bool = False) -> Loca
 
 
 def _snapshot(payload: type[LocationOpened], location: Location) -> LocationOpened:
-    return payload(location_id=location.location_id, name=location.name, state=location.state,
-                   timezone=location.timezone, opening_hours=location.opening_hours, closed_on=location.closed_on,
-                   cancellation_notice_hours=location.cancellation_notice_hours)
+    return payload(
+        location_id=location.location_id,
+        name=location.name,
+        state=location.state,
+        timezone=location.timezone,
+        opening_hours=location.opening_hours,
+        closed_on=location.closed_on,
+        cancellation_notice_hours=location.cancellation_notice_hours,
+    )

@@ -7,8 +7,14 @@ from fastapi import APIRouter
 from services.facilities.access import Manager
 from services.facilities.equipment.schemas import EquipmentOut
 from services.facilities.maintenance import service as maintenance
-from services.facilities.maintenance.schemas import (MaintenanceRunIn, MaintenanceRunOut, PlanIn, PlanOut, TaskOut,
-                                                    UsageIn)
+from services.facilities.maintenance.schemas import (
+    MaintenanceRunIn,
+    MaintenanceRunOut,
+    PlanIn,
+    PlanOut,
+    TaskOut,
+    UsageIn,
+)
 from shared.web import UowDep
 
 router = APIRouter()
@@ -20,8 +26,9 @@ async def record_usage(equipment_id: str, body: UsageIn, uow: UowDep, actor: Man
     return await maintenance.record_usage(uow=uow, equipment_id=equipment_id, cmd=body, actor=actor)
 
 
-@router.post("/equipment/{equipment_id}/maintenance-plans", status_code=201, response_model=PlanOut,
-             tags=["maintenance"])
+@router.post(
+    "/equipment/{equipment_id}/maintenance-plans", status_code=201, response_model=PlanOut, tags=["maintenance"]
+)
 async def add_maintenance_plan(equipment_id: str, body: PlanIn, uow: UowDep, actor: Manager):
     """Plan preventive maintenance every N days, months or usage units."""
     return await maintenance.add_plan(uow=uow, equipment_id=equipment_id, cmd=body, actor=actor)
@@ -34,8 +41,9 @@ async def run_maintenance(location_id: str, body: MaintenanceRunIn, uow: UowDep,
 
 
 @router.get("/locations/{location_id}/maintenance-tasks", response_model=list[TaskOut], tags=["maintenance"])
-async def maintenance_tasks(location_id: str, uow: UowDep, actor: Manager,
-                            status: Literal["open", "done"] | None = None):
+async def maintenance_tasks(
+    location_id: str, uow: UowDep, actor: Manager, status: Literal["open", "done"] | None = None
+):
     """The location's maintenance tasks by due date."""
     return await maintenance.tasks(uow=uow, location_id=location_id, status=status, actor=actor)
 

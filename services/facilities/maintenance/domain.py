@@ -27,8 +27,9 @@ def occurrence_due_on(starts_on: date, *, every: int, unit: PlanUnit, n: int) ->
     raise ValueError("usage plans have no calendar due date")
 
 
-def due_occurrences(starts_on: date, *, every: int, unit: PlanUnit, generated: int, as_of: date,
-                    limit: int = 50) -> list[tuple[int, date]]:
+def due_occurrences(
+    starts_on: date, *, every: int, unit: PlanUnit, generated: int, as_of: date, limit: int = 50
+) -> list[tuple[int, date]]:
     """The (n, due_on) of calendar occurrences due by `as_of` that were not generated yet."""
     found, n = [], generated + 1
     while len(found) < limit and (due := occurrence_due_on(starts_on, every=every, unit=unit, n=n)) <= as_of:
@@ -37,8 +38,9 @@ def due_occurrences(starts_on: date, *, every: int, unit: PlanUnit, generated: i
     return found
 
 
-def due_usage_occurrences(starts_at: int, *, every: int, generated: int, reading: int,
-                          limit: int = 50) -> list[tuple[int, int]]:
+def due_usage_occurrences(
+    starts_at: int, *, every: int, generated: int, reading: int, limit: int = 50
+) -> list[tuple[int, int]]:
     """The (n, due_at_usage) of usage occurrences the reading has reached that were not generated yet."""
     found, n = [], generated + 1
     while len(found) < limit and starts_at + every * n <= reading:

@@ -18,8 +18,8 @@ from services.facilities.maintenance.domain import PlanUnit, due_occurrences, du
 from services.facilities.maintenance.models import MaintenancePlan, MaintenanceTask, UsageReading
 from services.facilities.maintenance.schemas import MaintenanceRunOut, PlanIn, TaskOut, UsageIn
 from shared.auth import Principal
-from shared.contracts.facilities import MaintenanceOverdue
 from shared.clock import local_today, utc_today, utcnow
+from shared.contracts.facilities import MaintenanceOverdue
 from shared.errors import Conflict, Unprocessable
 from shared.loading import load_in_scope
 from shared.uow import UnitOfWork
@@ -32,11 +32,18 @@ async def add_plan(*, uow: UnitOfWork, equipment_id: str, cmd: PlanIn, actor: Pr
     async with uow:
         equipment = await registry.load(uow, equipment_id, actor, lock=True)
         location = await locations.load(uow, equipment.location_id)
-        plan = MaintenancePlan(id=str(uuid.uuid4()), equipment_id=equipment.id, location_id=equipment.location_id,
-                               title=cmd.title, every=cmd.every, unit=cmd.unit,
-                               starts_on=cmd.starts_on or local_today(location.timezone),
-                               starts_at_usage=equipment.usage if cmd.starts_at_usage is None else cmd.starts_at_usage,
-                               generated=0, created_at=utcnow())
+        plan = MaintenancePlan(
+            id=str(uuid.uuid4()),
+            equipment_id=equipment.id,
+            location_id=equipment.location_id,
+            title=cmd.title,
+            every=cmd.every,
+            unit=cmd.unit,
+            starts_on=cmd.starts_on or local_today(location.timezone),
+            starts_at_usage=equipment.usage if cmd.starts_at_usage is None else cmd.starts_at_usage,
+            generated=0,
+            created_at=utcnow(),
+        )
         uow.session.add(plan)
         await uow.session.flush()
         return plan
@@ -51,31 +58,47 @@ async def record_usage(*, uow: UnitOfWork, equipment_id: str, cmd: UsageIn, acto
         location = await locations.load(uow, equipment.location_id)
         read_on = cmd.read_on or local_today(location.timezone)
         equipment.usage = cmd.reading
-        uow.session.add(UsageReading(id=str(uuid.uuid4()), equipment_id=equipment.id, reading=cmd.reading,
-                                     read_on=read_on, recorded_by=actor.sub, recorded_at=utcnow()))
+        uow.session.add(
+            UsageReading(
+                id=str(uuid.uuid4()),
+                equipment_id=equipment.id,
+                reading=cmd.reading,
+                read_on=read_on,
+                recorded_by=actor.sub,
+                recorded_at=utcnow(),
+            )
+        )
         await _generate_usage_tasks(uow, equipment, read_on=read_on)
     return equipment
 
 
-async def run(*, uow: UnitOfWork, location_id: str, as_of: date | None, actor: Principal | None = None
-              ) -> MaintenanceRunOut:
+async def run(
+    *, uow: UnitOfWork, location_id: str, as_of: date | None, actor: Principal | None = None
+) -> MaintenanceRunOut:
     """Create the calendar tasks due by `as_of` and announce overdue ones, each exactly once."""
     if actor is not None:
         actor.ensure_location(location_id)
     async with uow:
         location = await locations.load(uow, location_id)
         as_of = as_of or local_today(location.timezone)
-        plans = (await uow.session.scalars(select(MaintenancePlan).where(
-            MaintenancePlan.location_id == location_id, MaintenancePlan.unit != PlanUnit.USAGE)
-            .order_by(MaintenancePlan.id).with_for_update())).all()
+        plans = (
+            await uow.session.scalars(
+                select(MaintenancePlan)
+                .where(MaintenancePlan.location_id == location_id, MaintenancePlan.unit != PlanUnit.USAGE)
+                .order_by(MaintenancePlan.id)
+                .with_for_update()
+            )
+        ).all()
         created = []
         for plan in plans:
-            for n, due_on in due_occurrences(plan.starts_on, every=plan.every, unit=PlanUnit(plan.unit),
-                                             generated=plan.generated, as_of=as_of):
+            for n, due_on in due_occurrences(
+                plan.starts_on, every=plan.every, unit=PlanUnit(plan.unit), generated=plan.generated, as_of=as_of
+            ):
                 created.append(await _task(uow, plan, n, due_on=due_on))
         announced = await _announce_overdue(uow, location_id, as_of)
-    return MaintenanceRunOut(created=[_out(t, as_of) for t in created],
-                             announced_overdue=[_out(t, as_of) for t in announced])
+    return MaintenanceRunOut(
+        created=[_out(t, as_of) for t in created], announced_overdue=[_out(t, as_of) for t in announced]
+    )
 
 
 async def run_everywhere(*, uow_factory) -> None:
@@ -91,13 +114,21 @@ async def run_everywhere(*, uow_factory) -> None:
 
 async def _generate_usage_tasks(uow: UnitOfWork, equipment: Equipment, *, read_on: date) -> list[MaintenanceTask]:
     """Inside a reading's transaction: tasks for the usage plans the new reading reached."""
-    plans = (await uow.session.scalars(select(MaintenancePlan).where(
-        MaintenancePlan.equipment_id == equipment.id, MaintenancePlan.unit == PlanUnit.USAGE)
-        .order_by(MaintenancePlan.id).with_for_update())).all()
-    return [await _task(uow, plan, n, due_on=read_on, due_at_usage=at)
-            for plan in plans
-            for n, at in due_usage_occurrences(plan.starts_at_usage, every=plan.every, generated=plan.generated,
-                                               reading=equipment.usage)]
+    plans = (
+        await uow.session.scalars(
+            select(MaintenancePlan)
+            .where(MaintenancePlan.equipment_id == equipment.id, MaintenancePlan.unit == PlanUnit.USAGE)
+            .order_by(MaintenancePlan.id)
+            .with_for_update()
+        )
+    ).all()
+    return [
+        await _task(uow, plan, n, due_on=read_on, due_at_usage=at)
+        for plan in plans
+        for n, at in due_usage_occurrences(
+            plan.starts_at_usage, every=plan.every, generated=plan.generated, reading=equipment.usage
+        )
+    ]
 
 
 async def tasks(*, uow: UnitOfWork, location_id: str, status: str | None, actor: Principal) -> list[TaskOut]:
@@ -116,19 +147,29 @@ async def tasks(*, uow: UnitOfWork, location_id: str, status: str | None, actor:
 async def complete_task(*, uow: UnitOfWork, task_id: str, actor: Principal) -> TaskOut:
     """Mark a task done."""
     async with uow:
-        task = await load_in_scope(uow, MaintenanceTask, task_id, actor, field="task_id", what="maintenance task",
-                                   lock=True)
+        task = await load_in_scope(
+            uow, MaintenanceTask, task_id, actor, field="task_id", what="maintenance task", lock=True
+        )
         if task.status == "done":
             raise Conflict(f"task {task_id} is already done", field="status")
         task.status, task.completed_at, task.completed_by = "done", utcnow(), actor.sub
     return _out(task, task.due_on)
 
 
-async def _task(uow: UnitOfWork, plan: MaintenancePlan, n: int, *, due_on: date,
-                due_at_usage: int | None = None) -> MaintenanceTask:
-    task = MaintenanceTask(id=str(uuid.uuid4()), plan_id=plan.id, occurrence=n, equipment_id=plan.equipment_id,
-                           location_id=plan.location_id, title=plan.title, due_on=due_on, due_at_usage=due_at_usage,
-                           status="open")
+async def _task(
+    uow: UnitOfWork, plan: MaintenancePlan, n: int, *, due_on: date, due_at_usage: int | None = None
+) -> MaintenanceTask:
+    task = MaintenanceTask(
+        id=str(uuid.uuid4()),
+        plan_id=plan.id,
+        occurrence=n,
+        equipment_id=plan.equipment_id,
+        location_id=plan.location_id,
+        title=plan.title,
+        due_on=due_on,
+        due_at_usage=due_at_usage,
+        status="open",
+    )
     plan.generated = n
     # The plan row lock makes this conflict unreachable; the constraint is the proof.
     await uow.add_unique(task, conflict=f"occurrence {n} of plan {plan.id} already has a task", field="plan_id")
@@ -136,16 +177,34 @@ async def _task(uow: UnitOfWork, plan: MaintenancePlan, n: int, *, due_on: date,
 
 
 async def _announce_overdue(uow: UnitOfWork, location_id: str, as_of: date) -> list[MaintenanceTask]:
-    overdue = (await uow.session.scalars(select(MaintenanceTask).where(
-        MaintenanceTask.location_id == location_id, MaintenanceTask.status == "open",
-        MaintenanceTask.due_on < as_of, MaintenanceTask.overdue_announced_at.is_(None))
-        .order_by(MaintenanceTask.due_on).with_for_update())).all()
+    overdue = (
+        await uow.session.scalars(
+            select(MaintenanceTask)
+            .where(
+                MaintenanceTask.location_id == location_id,
+                MaintenanceTask.status == "open",
+                MaintenanceTask.due_on < as_of,
+                MaintenanceTask.overdue_announced_at.is_(None),
+            )
+            .order_by(MaintenanceTask.due_on)
+            .with_for_update()
+        )
+    ).all()
     now = utcnow()
     for task in overdue:
         task.overdue_announced_at = now
-        await uow.emit(MaintenanceOverdue(task_id=task.id, plan_id=task.plan_id, equipment_id=task.equipment_id,
-                                          location_id=task.location_id, title=task.title, due_on=task.due_on),
-                       subject=task.id, location_id=task.location_id)
+        await uow.emit(
+            MaintenanceOverdue(
+                task_id=task.id,
+                plan_id=task.plan_id,
+                equipment_id=task.equipment_id,
+                location_id=task.location_id,
+                title=task.title,
+                due_on=task.due_on,
+            ),
+            subject=task.id,
+            location_id=task.location_id,
+        )
     return list(overdue)
 
 

@@ -31,9 +31,13 @@ class RoomOutage(Base):
     __tablename__ = "room_outage"
     __table_args__ = (
         # A room has at most one manual outage at a time; equipment outages are one per work order.
-        Index("uq_room_outage_one_manual", "room_id", unique=True,
-              postgresql_where=text("ended_at IS NULL AND cause = 'manual'"),
-              sqlite_where=text("ended_at IS NULL AND cause = 'manual'")),
+        Index(
+            "uq_room_outage_one_manual",
+            "room_id",
+            unique=True,
+            postgresql_where=text("ended_at IS NULL AND cause = 'manual'"),
+            sqlite_where=text("ended_at IS NULL AND cause = 'manual'"),
+        ),
     )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)

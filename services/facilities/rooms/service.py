@@ -15,8 +15,8 @@ from services.facilities.rooms.domain import OutageCause
 from services.facilities.rooms.models import Room, RoomOutage
 from services.facilities.rooms.schemas import OutOfServiceIn, RoomIn, RoomOut
 from shared.auth import Principal
-from shared.contracts.facilities import RoomBackInService, RoomCreated, RoomOutOfService
 from shared.clock import utcnow
+from shared.contracts.facilities import RoomBackInService, RoomCreated, RoomOutOfService
 from shared.errors import Conflict, Unprocessable
 from shared.loading import load_in_scope
 from shared.uow import UnitOfWork
@@ -27,12 +27,21 @@ async def create_room(*, uow: UnitOfWork, location_id: str, cmd: RoomIn, actor: 
     actor.ensure_location(location_id)
     async with uow:
         await locations.load(uow, location_id)
-        room = Room(room_id=cmd.room_id or f"room-{uuid.uuid4().hex[:12]}", location_id=location_id,
-                    name=cmd.name, kind=cmd.kind, created_at=utcnow())
-        await uow.add_unique(room, conflict=f"room id {room.room_id} or name {cmd.name!r} already taken",
-                             field="room_id")
-        await uow.emit(RoomCreated(room_id=room.room_id, location_id=location_id, name=room.name, kind=room.kind),
-                       subject=room.room_id, location_id=location_id)
+        room = Room(
+            room_id=cmd.room_id or f"room-{uuid.uuid4().hex[:12]}",
+            location_id=location_id,
+            name=cmd.name,
+            kind=cmd.kind,
+            created_at=utcnow(),
+        )
+        await uow.add_unique(
+            room, conflict=f"room id {room.room_id} or name {cmd.name!r} already taken", field="room_id"
+        )
+        await uow.emit(
+            RoomCreated(room_id=room.room_id, location_id=location_id, name=room.name, kind=room.kind),
+            subject=room.room_id,
+            location_id=location_id,
+        )
     return view(room, [])
 
 
@@ -40,11 +49,17 @@ async def list_rooms(*, uow: UnitOfWork, location_id: str, actor: Principal) -> 
     """The location's rooms with their current status."""
     actor.ensure_location(location_id)
     async with uow:
-        rooms = (await uow.session.scalars(select(Room).where(Room.location_id == location_id)
-                                           .order_by(Room.name))).all()
-        outages = (await uow.session.scalars(
-            select(RoomOutage).join(Room).where(Room.location_id == location_id, RoomOutage.ended_at.is_(None))
-            .order_by(RoomOutage.started_at))).all()
+        rooms = (
+            await uow.session.scalars(select(Room).where(Room.location_id == location_id).order_by(Room.name))
+        ).all()
+        outages = (
+            await uow.session.scalars(
+                select(RoomOutage)
+                .join(Room)
+                .where(Room.location_id == location_id, RoomOutage.ended_at.is_(None))
+                .order_by(RoomOutage.started_at)
+            )
+        ).all()
     return [view(room, [o for o in outages if o.room_id == room.room_id]) for room in rooms]
 
 
@@ -73,25 +88,52 @@ async def put_back_in_service(*, uow: UnitOfWork, room_id: str, actor: Principal
         if not manual:
             remaining = await active_outages(uow, room_id)
             if remaining:
-                raise Conflict(f"room {room_id} stays out of service until its work order closes: "
-                               f"{remaining[0].reason}", field="status", work_order_id=remaining[0].work_order_id)
+                raise Conflict(
+                    f"room {room_id} stays out of service until its work order closes: {remaining[0].reason}",
+                    field="status",
+                    work_order_id=remaining[0].work_order_id,
+                )
             raise Conflict(f"room {room_id} is in service", field="status")
         await end_outages(uow, room, manual)
         return view(room, await active_outages(uow, room_id))
 
 
-async def add_outage(uow: UnitOfWork, room: Room, *, cause: OutageCause, reason: str,
-                     expected_return: datetime | None = None, work_order_id: str | None = None) -> None:
+async def add_outage(
+    uow: UnitOfWork,
+    room: Room,
+    *,
+    cause: OutageCause,
+    reason: str,
+    expected_return: datetime | None = None,
+    work_order_id: str | None = None,
+) -> None:
     """Record one more reason the room is out (the caller holds the room's row lock)."""
     was_in_service = not await active_outages(uow, room.room_id)
     now = utcnow()
-    uow.session.add(RoomOutage(id=str(uuid.uuid4()), room_id=room.room_id, cause=cause, reason=reason,
-                               expected_return=expected_return, work_order_id=work_order_id, started_at=now))
+    uow.session.add(
+        RoomOutage(
+            id=str(uuid.uuid4()),
+            room_id=room.room_id,
+            cause=cause,
+            reason=reason,
+            expected_return=expected_return,
+            work_order_id=work_order_id,
+            started_at=now,
+        )
+    )
     await uow.session.flush()
     if was_in_service:
-        await uow.emit(RoomOutOfService(room_id=room.room_id, location_id=room.location_id, reason=reason, since=now,
-                                        expected_return=expected_return),
-                       subject=room.room_id, location_id=room.location_id)
+        await uow.emit(
+            RoomOutOfService(
+                room_id=room.room_id,
+                location_id=room.location_id,
+                reason=reason,
+                since=now,
+                expected_return=expected_return,
+            ),
+            subject=room.room_id,
+            location_id=room.location_id,
+        )
 
 
 async def end_outages(uow: UnitOfWork, room: Room, ended: list[RoomOutage]) -> None:
@@ -101,8 +143,11 @@ async def end_outages(uow: UnitOfWork, room: Room, ended: list[RoomOutage]) -> N
         outage.ended_at = now
     await uow.session.flush()
     if not await active_outages(uow, room.room_id):
-        await uow.emit(RoomBackInService(room_id=room.room_id, location_id=room.location_id, since=now),
-                       subject=room.room_id, location_id=room.location_id)
+        await uow.emit(
+            RoomBackInService(room_id=room.room_id, location_id=room.location_id, since=now),
+            subject=room.room_id,
+            location_id=room.location_id,
+        )
 
 
 async def active_outages(uow: UnitOfWork, room_id: str) -> list[RoomOutage]:
@@ -127,7 +172,11 @@ async def room_of(uow: UnitOfWork, room_id: str, location_id: str) -> Room:
 def view(room: Room, outages: list[RoomOutage]) -> RoomOut:
     """The room as the dashboard shows it: out of service while any outage is active."""
     returns = [o.expected_return for o in outages]
-    return RoomOut(room_id=room.room_id, name=room.name, kind=room.kind,
-                   status="out_of_service" if outages else "in_service",
-                   out_of_service_reason="; ".join(o.reason for o in outages) or None,
-                   expected_return=max(returns) if returns and None not in returns else None)
+    return RoomOut(
+        room_id=room.room_id,
+        name=room.name,
+        kind=room.kind,
+        status="out_of_service" if outages else "in_service",
+        out_of_service_reason="; ".join(o.reason for o in outages) or None,
+        expected_return=max(returns) if returns and None not in returns else None,
+    )

@@ -5,9 +5,20 @@ from fastapi import APIRouter
 from services.facilities.access import Manager
 from services.facilities.supplies import purchasing
 from services.facilities.supplies import service as stock
-from services.facilities.supplies.schemas import (AdjustIn, LowStockOut, MovementOut, OrderStatusFilter,
-                                                  PurchaseOrderIn, PurchaseOrderOut, QuantityIn, ReceiptIn, ReceiptOut,
-                                                  StockItemIn, StockItemOut, TransferIn)
+from services.facilities.supplies.schemas import (
+    AdjustIn,
+    LowStockOut,
+    MovementOut,
+    OrderStatusFilter,
+    PurchaseOrderIn,
+    PurchaseOrderOut,
+    QuantityIn,
+    ReceiptIn,
+    ReceiptOut,
+    StockItemIn,
+    StockItemOut,
+    TransferIn,
+)
 from shared.web import UowDep
 
 router = APIRouter(tags=["supplies"])
@@ -61,15 +72,18 @@ async def movements(item_id: str, uow: UowDep, actor: Manager):
     return await stock.movements(uow=uow, item_id=item_id, actor=actor)
 
 
-@router.post("/locations/{location_id}/purchase-orders", status_code=201, response_model=PurchaseOrderOut,
-             tags=["purchase orders"])
+@router.post(
+    "/locations/{location_id}/purchase-orders",
+    status_code=201,
+    response_model=PurchaseOrderOut,
+    tags=["purchase orders"],
+)
 async def create_purchase_order(location_id: str, body: PurchaseOrderIn, uow: UowDep, actor: Manager):
     """Draft a purchase order by hand."""
     return await purchasing.create_order(uow=uow, location_id=location_id, cmd=body, actor=actor)
 
 
-@router.get("/locations/{location_id}/purchase-orders", response_model=list[PurchaseOrderOut],
-            tags=["purchase orders"])
+@router.get("/locations/{location_id}/purchase-orders", response_model=list[PurchaseOrderOut], tags=["purchase orders"])
 async def list_purchase_orders(location_id: str, uow: UowDep, actor: Manager, status: OrderStatusFilter | None = None):
     """The location's purchase orders, newest first."""
     return await purchasing.list_orders(uow=uow, location_id=location_id, status=status, actor=actor)
@@ -93,8 +107,12 @@ async def cancel_order(purchase_order_id: str, uow: UowDep, actor: Manager):
     return await purchasing.cancel_order(uow=uow, purchase_order_id=purchase_order_id, actor=actor)
 
 
-@router.post("/purchase-orders/{purchase_order_id}/receipts", status_code=201, response_model=ReceiptOut,
-             tags=["purchase orders"])
+@router.post(
+    "/purchase-orders/{purchase_order_id}/receipts",
+    status_code=201,
+    response_model=ReceiptOut,
+    tags=["purchase orders"],
+)
 async def receive_order(purchase_order_id: str, body: ReceiptIn, uow: UowDep, actor: Manager):
     """Record a delivery, maybe partial; billing books each receipt as an expense."""
     return await purchasing.receive(uow=uow, purchase_order_id=purchase_order_id, cmd=body, actor=actor)

@@ -60,8 +60,13 @@ class PurchaseOrder(Base):
     __table_args__ = (
         # One open reorder per stock item: concurrent consumptions crossing the reorder point
         # race to insert, and the database lets exactly one of them win.
-        Index("uq_purchase_order_open_reorder", "reorder_item_id", unique=True,
-              postgresql_where=text(OPEN_ORDER_SQL), sqlite_where=text(OPEN_ORDER_SQL)),
+        Index(
+            "uq_purchase_order_open_reorder",
+            "reorder_item_id",
+            unique=True,
+            postgresql_where=text(OPEN_ORDER_SQL),
+            sqlite_where=text(OPEN_ORDER_SQL),
+        ),
     )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)

@@ -79,18 +79,25 @@ async def transfer(*, uow: UnitOfWork, item_id: str, cmd: TransferIn, actor: Pri
     actor.ensure_location(cmd.to_location_id)
     async with uow:
         source = await load(uow, item_id, actor)
-        target = await uow.session.scalar(select(StockItem).where(
-            StockItem.location_id == cmd.to_location_id, StockItem.sku == source.sku))
+        target = await uow.session.scalar(
+            select(StockItem).where(StockItem.location_id == cmd.to_location_id, StockItem.sku == source.sku)
+        )
         if target is None or target.id == source.id:
             raise Unprocessable(f"{cmd.to_location_id} does not stock {source.sku}", field="to_location_id")
         # Both rows locked in one order: opposite transfers running together cannot deadlock.
-        await uow.session.execute(select(StockItem.id).where(StockItem.id.in_([source.id, target.id]))
-                                  .order_by(StockItem.id).with_for_update())
+        await uow.session.execute(
+            select(StockItem.id)
+            .where(StockItem.id.in_([source.id, target.id]))
+            .order_by(StockItem.id)
+            .with_for_update()
+        )
         reference = str(uuid.uuid4())
-        await stock_levels.take(uow, source, cmd.quantity, kind="transfer_out", reason=cmd.reason, actor=actor,
-                                reference=reference)
-        await stock_levels.add(uow, target, cmd.quantity, kind="transfer_in", reason=cmd.reason, actor=actor.sub,
-                               reference=reference)
+        await stock_levels.take(
+            uow, source, cmd.quantity, kind="transfer_out", reason=cmd.reason, actor=actor, reference=reference
+        )
+        await stock_levels.add(
+            uow, target, cmd.quantity, kind="transfer_in", reason=cmd.reason, actor=actor.sub, reference=reference
+        )
         await reorder_if_low(uow, source)
     return source
 
@@ -103,30 +110,40 @@ async def movements(*, uow: UnitOfWork, item_id: str, actor: Principal) -> list[
         return list((await uow.session.scalars(query)).all())
 
 
-
-
-
-
-
-
 async def reorder_if_low(uow: UnitOfWork, item: StockItem) -> PurchaseOrder | None:
     """At or below the reorder point: one draft order per item, however many consumptions race here."""
     if not needs_reorder(item.on_hand, item.reorder_point):
         return None
-    open_order = select(PurchaseOrder.id).where(PurchaseOrder.reorder_item_id == item.id,
-                                                PurchaseOrder.status.in_(OPEN_ORDER_STATUSES))
+    open_order = select(PurchaseOrder.id).where(
+        PurchaseOrder.reorder_item_id == item.id, PurchaseOrder.status.in_(OPEN_ORDER_STATUSES)
+    )
     if await uow.session.scalar(open_order) is not None:
         return None
-    order = PurchaseOrder(id=str(uuid.uuid4()), location_id=item.location_id, vendor=item.preferred_vendor,
-                          status=PurchaseOrderStatus.DRAFT, reorder_item_id=item.id, created_by=REORDER_ACTOR,
-                          created_at=utcnow())
+    order = PurchaseOrder(
+        id=str(uuid.uuid4()),
+        location_id=item.location_id,
+        vendor=item.preferred_vendor,
+        status=PurchaseOrderStatus.DRAFT,
+        reorder_item_id=item.id,
+        created_by=REORDER_ACTOR,
+        created_at=utcnow(),
+    )
     try:
         # A savepoint: losing the race to the partial unique index must not undo the consumption.
         async with uow.session.begin_nested():
             uow.session.add(order)
-            uow.session.add(PurchaseOrderLine(id=str(uuid.uuid4()), purchase_order_id=order.id, line_number=1,
-                                              item_id=item.id, item_name=item.name, quantity=item.reorder_quantity,
-                                              unit_price=item.unit_cost, received_quantity=0))
+            uow.session.add(
+                PurchaseOrderLine(
+                    id=str(uuid.uuid4()),
+                    purchase_order_id=order.id,
+                    line_number=1,
+                    item_id=item.id,
+                    item_name=item.name,
+                    quantity=item.reorder_quantity,
+                    unit_price=item.unit_cost,
+                    received_quantity=0,
+                )
+            )
     except IntegrityError:
         return None
     return order

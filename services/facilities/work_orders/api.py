@@ -6,8 +6,15 @@ from fastapi import APIRouter
 
 from services.facilities.access import AnyStaff, Manager
 from services.facilities.work_orders import service as work_orders
-from services.facilities.work_orders.schemas import (AssignIn, CloseIn, ReliabilityOut, ResolveIn, WorkOrderIn,
-                                                     WorkOrderOut, WorkOrderSummary)
+from services.facilities.work_orders.schemas import (
+    AssignIn,
+    CloseIn,
+    ReliabilityOut,
+    ResolveIn,
+    WorkOrderIn,
+    WorkOrderOut,
+    WorkOrderSummary,
+)
 from shared.web import UowDep
 
 router = APIRouter()
@@ -19,16 +26,19 @@ async def reliability(equipment_id: str, uow: UowDep, actor: Manager):
     return await work_orders.reliability_of(uow=uow, equipment_id=equipment_id, actor=actor)
 
 
-@router.post("/locations/{location_id}/work-orders", status_code=201, response_model=WorkOrderOut,
-             tags=["work orders"])
+@router.post("/locations/{location_id}/work-orders", status_code=201, response_model=WorkOrderOut, tags=["work orders"])
 async def report_work_order(location_id: str, body: WorkOrderIn, uow: UowDep, actor: AnyStaff):
     """Report a problem (anyone on staff); critical equipment takes its room out of service."""
     return await work_orders.report(uow=uow, location_id=location_id, cmd=body, actor=actor)
 
 
 @router.get("/locations/{location_id}/work-orders", response_model=list[WorkOrderSummary], tags=["work orders"])
-async def list_work_orders(location_id: str, uow: UowDep, actor: Manager,
-                           status: Literal["open", "in_progress", "resolved", "closed"] | None = None):
+async def list_work_orders(
+    location_id: str,
+    uow: UowDep,
+    actor: Manager,
+    status: Literal["open", "in_progress", "resolved", "closed"] | None = None,
+):
     """The location's work orders; `status=open` means not resolved or closed yet."""
     return await work_orders.list_orders(uow=uow, location_id=location_id, status=status, actor=actor)
 

@@ -39,16 +39,30 @@ async def report(*, uow: UnitOfWork, location_id: str, cmd: WorkOrderIn, actor: 
             raise Unprocessable(f"{device.asset_tag} stands in room {device.room_id}", field="room_id")
         if room_id:
             await rooms.room_of(uow, room_id, location_id)
-        order = WorkOrder(id=str(uuid.uuid4()), location_id=location_id, title=cmd.title, description=cmd.description,
-                          equipment_id=cmd.equipment_id, room_id=room_id, priority=cmd.priority,
-                          status=WorkOrderStatus.OPEN, reported_by=actor.sub, reported_at=utcnow())
+        order = WorkOrder(
+            id=str(uuid.uuid4()),
+            location_id=location_id,
+            title=cmd.title,
+            description=cmd.description,
+            equipment_id=cmd.equipment_id,
+            room_id=room_id,
+            priority=cmd.priority,
+            status=WorkOrderStatus.OPEN,
+            reported_by=actor.sub,
+            reported_at=utcnow(),
+        )
         uow.session.add(order)
         if device:
             device.status = "down"
             if device.criticality == Criticality.CRITICAL and device.room_id:
                 room = await uow.session.get(Room, device.room_id, with_for_update=True)
-                await rooms.add_outage(uow, room, cause=OutageCause.EQUIPMENT, work_order_id=order.id,
-                                       reason=f"critical equipment {device.asset_tag} down: {cmd.title}")
+                await rooms.add_outage(
+                    uow,
+                    room,
+                    cause=OutageCause.EQUIPMENT,
+                    work_order_id=order.id,
+                    reason=f"critical equipment {device.asset_tag} down: {cmd.title}",
+                )
     return order
 
 
@@ -122,18 +136,25 @@ async def reliability_of(*, uow: UnitOfWork, equipment_id: str, actor: Principal
     # The install date is a day at the location: in service from its local midnight, not UTC's.
     since = datetime.combine(equipment.install_date, time(), tzinfo=ZoneInfo(location.timezone))
     result = reliability([Failure(o.reported_at, o.resolved_at) for o in orders], in_service_since=since, now=utcnow())
-    return ReliabilityOut(equipment_id=equipment_id, failures=result.failures, mtbf_hours=result.mtbf_hours,
-                          mttr_hours=result.mttr_hours)
+    return ReliabilityOut(
+        equipment_id=equipment_id, failures=result.failures, mtbf_hours=result.mtbf_hours, mttr_hours=result.mttr_hours
+    )
 
 
 async def _bring_back(uow: UnitOfWork, order: WorkOrder) -> None:
     device = await uow.session.get(Equipment, order.equipment_id, with_for_update=True)
-    others_unclosed = await uow.session.scalar(select(func.count()).select_from(WorkOrder).where(
-        WorkOrder.equipment_id == device.id, WorkOrder.id != order.id, WorkOrder.status != WorkOrderStatus.CLOSED))
+    others_unclosed = await uow.session.scalar(
+        select(func.count())
+        .select_from(WorkOrder)
+        .where(
+            WorkOrder.equipment_id == device.id, WorkOrder.id != order.id, WorkOrder.status != WorkOrderStatus.CLOSED
+        )
+    )
     if not others_unclosed:
         device.status = "in_service"
-    outage = await uow.session.scalar(select(RoomOutage).where(RoomOutage.work_order_id == order.id,
-                                                               RoomOutage.ended_at.is_(None)))
+    outage = await uow.session.scalar(
+        select(RoomOutage).where(RoomOutage.work_order_id == order.id, RoomOutage.ended_at.is_(None))
+    )
     if outage:
         room = await uow.session.get(Room, outage.room_id, with_for_update=True)
         await rooms.end_outages(uow, room, [outage])
@@ -150,5 +171,6 @@ async def _device(uow: UnitOfWork, equipment_id: str | None, location_id: str) -
 
 async def load(uow: UnitOfWork, work_order_id: str, actor: Principal, *, lock: bool = False) -> WorkOrder:
     """The work order, after checking the caller may act at its location."""
-    return await load_in_scope(uow, WorkOrder, work_order_id, actor, field="work_order_id", what="work order",
-                               lock=lock)
+    return await load_in_scope(
+        uow, WorkOrder, work_order_id, actor, field="work_order_id", what="work order", lock=lock
+    )

@@ -15,5 +15,9 @@ router = APIRouter(prefix="/api/v1")
 async def location_dashboard(location_id: str, day: date, request: Request, caller: Manager):
     """A location's day from every service at once; `partial` with a reason per missing section."""
     return await dashboards.location_dashboard(
-        upstreams=request.app.state.upstreams, location_id=location_id, day=day, caller=caller,
-        timeout_s=request.app.state.runtime.settings.dashboard_timeout_s)
+        upstreams=request.app.state.upstreams,
+        location_id=location_id,
+        day=day,
+        caller=caller,
+        timeout_s=request.app.state.runtime.settings.dashboard_timeout_s,
+    )

@@ -37,36 +37,68 @@ def _sources(location_id: str, day: date) -> list[Source]:
     return [
         Source("appointments", "scheduling", f"{at}/day-sheet", on_day, _appointments),
         Source("coverage", "staff", f"{at}/coverage", on_day, ds.CoverageSection.model_validate),
-        Source("rooms", "facilities", f"{at}/rooms", {}, lambda rows: ds.RoomsSection(
-            out_of_service=[r for r in _rows(ds.Room)(rows) if r.status == "out_of_service"])),
-        Source("work_orders", "facilities", f"{at}/work-orders", {"status": "open"},
-               lambda rows: ds.WorkOrdersSection(open=_rows(ds.WorkOrder)(rows))),
-        Source("low_stock", "facilities", f"{at}/supplies", {"low_stock": "true"},
-               lambda rows: ds.StockSection(low=_rows(ds.SupplyItem)(rows))),
-        Source("claims", "billing", f"{at}/claims", {"needs_attention": "true"},
-               lambda rows: ds.ClaimsSection(needs_attention=_rows(ds.Claim)(rows))),
-        Source("compliance_alerts", "compliance", "/alerts", {"location_id": location_id, "status": "open"},
-               lambda rows: ds.AlertsSection(open=_rows(ds.Alert)(rows))),
+        Source(
+            "rooms",
+            "facilities",
+            f"{at}/rooms",
+            {},
+            lambda rows: ds.RoomsSection(
+                out_of_service=[r for r in _rows(ds.Room)(rows) if r.status == "out_of_service"]
+            ),
+        ),
+        Source(
+            "work_orders",
+            "facilities",
+            f"{at}/work-orders",
+            {"status": "open"},
+            lambda rows: ds.WorkOrdersSection(open=_rows(ds.WorkOrder)(rows)),
+        ),
+        Source(
+            "low_stock",
+            "facilities",
+            f"{at}/supplies",
+            {"low_stock": "true"},
+            lambda rows: ds.StockSection(low=_rows(ds.SupplyItem)(rows)),
+        ),
+        Source(
+            "claims",
+            "billing",
+            f"{at}/claims",
+            {"needs_attention": "true"},
+            lambda rows: ds.ClaimsSection(needs_attention=_rows(ds.Claim)(rows)),
+        ),
+        Source(
+            "compliance_alerts",
+            "compliance",
+            "/alerts",
+            {"location_id": location_id, "status": "open"},
+            lambda rows: ds.AlertsSection(open=_rows(ds.Alert)(rows)),
+        ),
     ]
 
 
-async def location_dashboard(*, upstreams: Upstreams, location_id: str, day: date, caller: Caller,
-                             timeout_s: float) -> ds.LocationDashboard:
+async def location_dashboard(
+    *, upstreams: Upstreams, location_id: str, day: date, caller: Caller, timeout_s: float
+) -> ds.LocationDashboard:
     """Appointments, coverage, rooms, work orders, stock, claims and alerts of one location and day."""
     caller.principal.ensure_location(location_id)
     sources = _sources(location_id, day)
     sections = await asyncio.gather(*(_section(upstreams, s, caller.bearer, timeout_s) for s in sources))
-    by_name = {s.section: section for s, section in zip(sources, sections)}
-    return ds.LocationDashboard(location_id=location_id, day=day,
-                                partial=not all(s.available for s in sections), **by_name)
+    by_name = {s.section: section for s, section in zip(sources, sections, strict=True)}
+    return ds.LocationDashboard(
+        location_id=location_id, day=day, partial=not all(s.available for s in sections), **by_name
+    )
 
 
 async def _section(upstreams: Upstreams, source: Source, bearer: str, timeout_s: float) -> ds.Section:
     """One section; whatever goes wrong becomes `available: false` with the reason, never an error."""
     try:
-        response = await asyncio.wait_for(upstreams.send(
-            source.service, "GET", source.path, params=source.params,
-            headers={"Authorization": f"Bearer {bearer}"}), timeout=timeout_s)
+        response = await asyncio.wait_for(
+            upstreams.send(
+                source.service, "GET", source.path, params=source.params, headers={"Authorization": f"Bearer {bearer}"}
+            ),
+            timeout=timeout_s,
+        )
     except ServiceUnavailable:
         return _unavailable(source, f"{source.service} is not answering")
     except (GatewayTimeout, TimeoutError):
@@ -80,8 +112,12 @@ async def _section(upstreams: Upstreams, source: Source, bearer: str, timeout_s:
 
 
 _SECTION_TYPES = {
-    "appointments": ds.AppointmentsSection, "coverage": ds.CoverageSection, "rooms": ds.RoomsSection,
-    "work_orders": ds.WorkOrdersSection, "low_stock": ds.StockSection, "claims": ds.ClaimsSection,
+    "appointments": ds.AppointmentsSection,
+    "coverage": ds.CoverageSection,
+    "rooms": ds.RoomsSection,
+    "work_orders": ds.WorkOrdersSection,
+    "low_stock": ds.StockSection,
+    "claims": ds.ClaimsSection,
     "compliance_alerts": ds.AlertsSection,
 }
 

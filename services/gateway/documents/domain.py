@@ -42,9 +42,12 @@ def combine(gateway_spec: dict, services: dict[str, dict | None]) -> dict:
     """The gateway's own spec plus each service's; services that did not answer are listed, not guessed."""
     combined = copy.deepcopy(gateway_spec)
     combined["paths"] = {p: ops for p, ops in combined["paths"].items() if not p.startswith(_INTERNAL)}
-    combined["info"] = {"title": "clinicops API", "version": gateway_spec["info"]["version"],
-                        "description": "Every clinicops service behind the gateway; sign in at "
-                                       f"{API_PREFIX}/auth/sign-in and send the access token as a bearer token."}
+    combined["info"] = {
+        "title": "clinicops API",
+        "version": gateway_spec["info"]["version"],
+        "description": "Every clinicops service behind the gateway; sign in at "
+        f"{API_PREFIX}/auth/sign-in and send the access token as a bearer token.",
+    }
     components = combined.setdefault("components", {})
     for service, spec in services.items():
         if spec is None:

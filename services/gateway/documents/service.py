@@ -21,7 +21,7 @@ class CombinedOpenApi:
             return self._cached[1]
         names = list(self.upstreams.urls)
         specs = await asyncio.gather(*(self._fetch(n) for n in names))
-        document = combine(gateway_spec, dict(zip(names, specs)))
+        document = combine(gateway_spec, dict(zip(names, specs, strict=True)))
         if not document["x-unavailable-services"]:  # an incomplete document is not worth keeping
             self._cached = (time.monotonic(), document)
         return document

@@ -20,8 +20,9 @@ class TooManyRequests(DomainError):
 class TokenBuckets:
     """`per_minute` requests a minute per key, in bursts of up to `burst`."""
 
-    def __init__(self, *, per_minute: int, burst: int, clock: Callable[[], float] = time.monotonic,
-                 max_keys: int = 100_000):
+    def __init__(
+        self, *, per_minute: int, burst: int, clock: Callable[[], float] = time.monotonic, max_keys: int = 100_000
+    ):
         self.rate = per_minute / 60.0
         self.burst = float(burst)
         self.clock = clock
@@ -49,7 +50,6 @@ class TokenBuckets:
 
     def _forget_idle(self, now: float) -> None:
         # A bucket that has refilled to full holds no information: forgetting it changes nothing.
-        full = [k for k, (tokens, last) in self._buckets.items()
-                if tokens + (now - last) * self.rate >= self.burst]
+        full = [k for k, (tokens, last) in self._buckets.items() if tokens + (now - last) * self.rate >= self.burst]
         for key in full:
             del self._buckets[key]

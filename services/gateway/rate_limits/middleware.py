@@ -8,8 +8,9 @@ from services.gateway.rate_limits.domain import TokenBuckets, TooManyRequests
 
 
 def too_many_requests_response(exc: TooManyRequests) -> JSONResponse:
-    return JSONResponse(exc.to_dict(), status_code=exc.status,
-                        headers={"Retry-After": str(exc.details["retry_after_s"])})
+    return JSONResponse(
+        exc.to_dict(), status_code=exc.status, headers={"Retry-After": str(exc.details["retry_after_s"])}
+    )
 
 
 class IpRateLimitMiddleware:
@@ -26,5 +27,6 @@ class IpRateLimitMiddleware:
         wait = self.buckets.wait_time(client[0] if client else "unknown")
         if wait <= 0:
             return await self.app(scope, receive, send)
-        await too_many_requests_response(TooManyRequests(
-            "rate limit of this address exceeded", retry_after_s=max(1, math.ceil(wait))))(scope, receive, send)
+        await too_many_requests_response(
+            TooManyRequests("rate limit of this address exceeded", retry_after_s=max(1, math.ceil(wait)))
+        )(scope, receive, send)

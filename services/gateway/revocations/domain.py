@@ -7,10 +7,14 @@ from shared.contracts.staff import StaffRole
 
 # Access reviews revoke a staff member's job role; this is the clinicops role that job signs in with.
 ACCESS_ROLE_OF_STAFF_ROLE: dict[str, str] = {
-    StaffRole.PHYSICIAN: Role.CLINICIAN, StaffRole.NURSE_PRACTITIONER: Role.CLINICIAN,
-    StaffRole.PHYSICIAN_ASSISTANT: Role.CLINICIAN, StaffRole.REGISTERED_NURSE: Role.CLINICIAN,
-    StaffRole.MEDICAL_ASSISTANT: Role.CLINICIAN, StaffRole.RECEPTIONIST: Role.FRONT_DESK,
-    StaffRole.BILLER: Role.BILLER, StaffRole.OFFICE_MANAGER: Role.OFFICE_MANAGER,
+    StaffRole.PHYSICIAN: Role.CLINICIAN,
+    StaffRole.NURSE_PRACTITIONER: Role.CLINICIAN,
+    StaffRole.PHYSICIAN_ASSISTANT: Role.CLINICIAN,
+    StaffRole.REGISTERED_NURSE: Role.CLINICIAN,
+    StaffRole.MEDICAL_ASSISTANT: Role.CLINICIAN,
+    StaffRole.RECEPTIONIST: Role.FRONT_DESK,
+    StaffRole.BILLER: Role.BILLER,
+    StaffRole.OFFICE_MANAGER: Role.OFFICE_MANAGER,
     StaffRole.COMPLIANCE_OFFICER: Role.COMPLIANCE_OFFICER,
     StaffRole.FACILITIES_COORDINATOR: Role.FACILITIES_COORDINATOR,
 }
@@ -25,8 +29,9 @@ class RemainingAccess:
     kept_group_wide: bool = False
 
 
-def after_revocation(roles: list[str], locations: list[str], *, revoked_roles: list[str],
-                     revoked_location_ids: list[str]) -> RemainingAccess:
+def after_revocation(
+    roles: list[str], locations: list[str], *, revoked_roles: list[str], revoked_location_ids: list[str]
+) -> RemainingAccess:
     """Take staff job roles (or clinicops role names) and location ids away from a user's grants."""
     taken = {str(ACCESS_ROLE_OF_STAFF_ROLE.get(r, r)) for r in revoked_roles}
     kept_roles = sorted(set(roles) - taken)

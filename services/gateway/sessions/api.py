@@ -15,29 +15,45 @@ router = APIRouter(prefix="/api/v1")
 
 def _token_policy(request: Request) -> TokenPolicy:
     s = request.app.state.runtime.settings
-    return TokenPolicy(keys=request.app.state.keys, issuer=s.jwt_issuer, access_ttl=timedelta(seconds=s.access_token_ttl_s),
-                       refresh_ttl=timedelta(seconds=s.refresh_token_ttl_s))
+    return TokenPolicy(
+        keys=request.app.state.keys,
+        issuer=s.jwt_issuer,
+        access_ttl=timedelta(seconds=s.access_token_ttl_s),
+        refresh_ttl=timedelta(seconds=s.refresh_token_ttl_s),
+    )
 
 
 def _throttle(request: Request) -> SourceThrottle:
     s = request.app.state.runtime.settings
-    return SourceThrottle(threshold=s.throttle_threshold, window=timedelta(seconds=s.throttle_window_s),
-                          first_delay=timedelta(seconds=s.throttle_first_delay_s),
-                          longest_delay=timedelta(seconds=s.throttle_longest_delay_s))
+    return SourceThrottle(
+        threshold=s.throttle_threshold,
+        window=timedelta(seconds=s.throttle_window_s),
+        first_delay=timedelta(seconds=s.throttle_first_delay_s),
+        longest_delay=timedelta(seconds=s.throttle_longest_delay_s),
+    )
 
 
 def _lockout(request: Request) -> LockoutPolicy:
     s = request.app.state.runtime.settings
-    return LockoutPolicy(threshold=s.lockout_threshold, window=timedelta(seconds=s.lockout_window_s),
-                         duration=timedelta(seconds=s.lockout_duration_s))
+    return LockoutPolicy(
+        threshold=s.lockout_threshold,
+        window=timedelta(seconds=s.lockout_window_s),
+        duration=timedelta(seconds=s.lockout_duration_s),
+    )
 
 
 @router.post("/auth/sign-in", response_model=TokensOut, tags=["auth"])
 async def sign_in(body: SignIn, request: Request, uow: UowDep):
     """Email and password for a short-lived access token and a refresh token (401 alike for all refusals)."""
     source = request.client.host if request.client else None
-    return await sessions.sign_in(uow=uow, cmd=body, tokens=_token_policy(request), lockout=_lockout(request),
-                                  throttle=_throttle(request), source=source)
+    return await sessions.sign_in(
+        uow=uow,
+        cmd=body,
+        tokens=_token_policy(request),
+        lockout=_lockout(request),
+        throttle=_throttle(request),
+        source=source,
+    )
 
 
 @router.post("/auth/refresh", response_model=TokensOut, tags=["auth"])
@@ -49,5 +65,11 @@ async def refresh(body: RefreshIn, request: Request, uow: UowDep):
 @router.post("/auth/sign-out", status_code=204, tags=["auth"])
 async def sign_out(caller: AnyUser, uow: UowDep, body: SignOutIn | None = None) -> None:
     """Revoke this access token and its session (and, when given, the refresh token's)."""
-    await sessions.sign_out(uow=uow, user_id=caller.account_id, token_id=caller.token_id, session_id=caller.session_id,
-                            token_expires_at=caller.expires_at, refresh_token=body.refresh_token if body else None)
+    await sessions.sign_out(
+        uow=uow,
+        user_id=caller.account_id,
+        token_id=caller.token_id,
+        session_id=caller.session_id,
+        token_expires_at=caller.expires_at,
+        refresh_token=body.refresh_token if body else None,
+    )

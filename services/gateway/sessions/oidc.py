@@ -39,12 +39,17 @@ class OidcVerifier:
         try:
             # PyJWKClient fetches over blocking urllib: keep it off the event loop.
             key = await asyncio.to_thread(self.jwks.get_signing_key_from_jwt, token)
-            claims = jwt.decode(token, key.key, algorithms=ALGORITHMS, issuer=self.issuer, audience=self.audience,
-                                options={"require": ["sub", "exp", "iss"], "verify_aud": self.audience is not None})
+            claims = jwt.decode(
+                token,
+                key.key,
+                algorithms=ALGORITHMS,
+                issuer=self.issuer,
+                audience=self.audience,
+                options={"require": ["sub", "exp", "iss"], "verify_aud": self.audience is not None},
+            )
         except (jwt.PyJWTError, jwt.PyJWKClientError) as exc:
             raise Unauthorized(f"invalid provider token: {exc}") from exc
-        principal = Principal(sub=str(claims["sub"]), roles=self.roles_of(claims),
-                              locations=self.locations_of(claims))
+        principal = Principal(sub=str(claims["sub"]), roles=self.roles_of(claims), locations=self.locations_of(claims))
         return principal, datetime.fromtimestamp(claims["exp"], UTC), claims.get("jti")
 
     def roles_of(self, claims: dict) -> frozenset[str]:

@@ -8,18 +8,27 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import delete, select, update
 
-from services.gateway.sessions.domain import (CLEARED, GENERATION_CLAIM, LONGEST_ACCESS_TOKEN, SESSION_CLAIM,
-                                              USER_ID_CLAIM, FailureCount, LockoutPolicy, SourceThrottle, TokenPolicy,
-                                              refresh_token_digest)
+from services.gateway.sessions.domain import (
+    CLEARED,
+    GENERATION_CLAIM,
+    LONGEST_ACCESS_TOKEN,
+    SESSION_CLAIM,
+    USER_ID_CLAIM,
+    FailureCount,
+    LockoutPolicy,
+    SourceThrottle,
+    TokenPolicy,
+    refresh_token_digest,
+)
 from services.gateway.sessions.models import RefreshToken, RevokedAccessToken, SignInThrottle
 from services.gateway.sessions.schemas import SignIn, TokensOut
 from services.gateway.users import domain as users
 from services.gateway.users import passwords
 from services.gateway.users.models import User
 from shared.auth import issue_token
+from shared.clock import utcnow
 from shared.contracts.gateway import RevocationReason, TokensRevoked
 from shared.db import insert_on_conflict
-from shared.clock import utcnow
 from shared.errors import Unauthorized
 from shared.uow import UnitOfWork
 
@@ -29,8 +38,15 @@ REFUSED = "wrong email or password, or the account is locked"
 MAX_THROTTLE_MEMORY = timedelta(days=1)
 
 
-async def sign_in(*, uow: UnitOfWork, cmd: SignIn, tokens: TokenPolicy, lockout: LockoutPolicy,
-                  throttle: SourceThrottle, source: str | None) -> TokensOut:
+async def sign_in(
+    *,
+    uow: UnitOfWork,
+    cmd: SignIn,
+    tokens: TokenPolicy,
+    lockout: LockoutPolicy,
+    throttle: SourceThrottle,
+    source: str | None,
+) -> TokensOut:
     """Check the password against the locked user row: count the failure, or open a session (a refresh family).
 
     A source that failed too often against this account waits (growing delays) without its password
@@ -39,19 +55,22 @@ async def sign_in(*, uow: UnitOfWork, cmd: SignIn, tokens: TokenPolicy, lockout:
     now, issued, source = utcnow(), None, (source or "unknown")[:45]
     async with uow:
         # The row lock makes concurrent attempts on one account count one after the other.
-        user = await uow.session.scalar(select(User).where(User.email == users.normalize_email(cmd.email), User.active)
-                                        .with_for_update())
+        user = await uow.session.scalar(
+            select(User).where(User.email == users.normalize_email(cmd.email), User.active).with_for_update()
+        )
         pair = user and await uow.session.get(SignInThrottle, (user.id, source))
         waiting = pair is not None and LockoutPolicy.is_locked(pair.blocked_until, now)
         locked = user is not None and (waiting or LockoutPolicy.is_locked(user.locked_until, now))
         # argon2 runs in a thread; an unknown email costs as long as a wrong password.
-        password_ok = not locked and await asyncio.to_thread(passwords.verify_password, user and user.password_hash,
-                                                             cmd.password)
+        password_ok = not locked and await asyncio.to_thread(
+            passwords.verify_password, user and user.password_hash, cmd.password
+        )
         if user is None or locked:
             pass
         elif not password_ok:
-            count = lockout.after_failure(FailureCount(user.failed_attempts, user.failure_window_start,
-                                                       user.locked_until), now)
+            count = lockout.after_failure(
+                FailureCount(user.failed_attempts, user.failure_window_start, user.locked_until), now
+            )
             if count.locked_until != user.locked_until:
                 log.warning("account locked", extra={"user_id": user.id})
             _store_count(user, count)
@@ -68,16 +87,25 @@ async def sign_in(*, uow: UnitOfWork, cmd: SignIn, tokens: TokenPolicy, lockout:
     return issued
 
 
-def _count_source_failure(uow: UnitOfWork, user: User, source: str, pair: SignInThrottle | None,
-                          throttle: SourceThrottle, now: datetime) -> None:
+def _count_source_failure(
+    uow: UnitOfWork, user: User, source: str, pair: SignInThrottle | None, throttle: SourceThrottle, now: datetime
+) -> None:
     current = FailureCount(pair.failures, pair.window_start, pair.blocked_until) if pair else CLEARED
     count = throttle.after_failure(current, now)
     if count.locked_until is not None:
-        log.warning("sign-in throttled for one source", extra={"user_id": user.id, "source": source,
-                                                                "failures": count.attempts})
+        log.warning(
+            "sign-in throttled for one source", extra={"user_id": user.id, "source": source, "failures": count.attempts}
+        )
     if pair is None:
-        uow.session.add(SignInThrottle(user_id=user.id, source=source, failures=count.attempts,
-                                       window_start=count.window_start, blocked_until=count.locked_until))
+        uow.session.add(
+            SignInThrottle(
+                user_id=user.id,
+                source=source,
+                failures=count.attempts,
+                window_start=count.window_start,
+                blocked_until=count.locked_until,
+            )
+        )
     else:
         pair.failures, pair.window_start, pair.blocked_until = count.attempts, count.window_start, count.locked_until
 
@@ -87,9 +115,16 @@ async def refresh(*, uow: UnitOfWork, refresh_token: str, tokens: TokenPolicy) -
     digest, now, issued = refresh_token_digest(refresh_token), utcnow(), None
     async with uow:
         rotated = await uow.session.execute(
-            update(RefreshToken).where(RefreshToken.token_hash == digest, RefreshToken.rotated_at.is_(None),
-                                       RefreshToken.revoked_at.is_(None), RefreshToken.expires_at > now)
-            .values(rotated_at=now).execution_options(synchronize_session=False))
+            update(RefreshToken)
+            .where(
+                RefreshToken.token_hash == digest,
+                RefreshToken.rotated_at.is_(None),
+                RefreshToken.revoked_at.is_(None),
+                RefreshToken.expires_at > now,
+            )
+            .values(rotated_at=now)
+            .execution_options(synchronize_session=False)
+        )
         row = await uow.session.get(RefreshToken, digest)
         if rotated.rowcount == 1:
             user = await uow.session.get(User, row.user_id)
@@ -100,15 +135,29 @@ async def refresh(*, uow: UnitOfWork, refresh_token: str, tokens: TokenPolicy) -
         elif row is not None and row.rotated_at is not None and row.revoked_at is None:
             log.warning("rotated refresh token reused; family revoked", extra={"user_id": row.user_id})
             await _revoke_family(uow, row.family_id, now)
-            await _announce(uow, TokensRevoked(reason=RevocationReason.REFRESH_REUSE, session_id=row.family_id,
-                                               user_id=row.user_id, honour_until=now + tokens.access_ttl))
+            await _announce(
+                uow,
+                TokensRevoked(
+                    reason=RevocationReason.REFRESH_REUSE,
+                    session_id=row.family_id,
+                    user_id=row.user_id,
+                    honour_until=now + tokens.access_ttl,
+                ),
+            )
     if issued is None:
         raise Unauthorized("refresh token expired, revoked or unknown")
     return issued
 
 
-async def sign_out(*, uow: UnitOfWork, user_id: str, token_id: str | None, session_id: str | None,
-                   token_expires_at: datetime, refresh_token: str | None) -> None:
+async def sign_out(
+    *,
+    uow: UnitOfWork,
+    user_id: str,
+    token_id: str | None,
+    session_id: str | None,
+    token_expires_at: datetime,
+    refresh_token: str | None,
+) -> None:
     """Revoke the session (the token's own, or the refresh token's) and the access token presented.
 
     Every service hears of it on the revocation topic and refuses the token until it would expire anyway.
@@ -122,29 +171,47 @@ async def sign_out(*, uow: UnitOfWork, user_id: str, token_id: str | None, sessi
         if session_id:
             await _revoke_family(uow, session_id, now, user_id=user_id)
         if token_id:
-            await uow.session.execute(insert_on_conflict(uow.session, RevokedAccessToken)
-                                      .values(jti=token_id, expires_at=token_expires_at)
-                                      .on_conflict_do_nothing(index_elements=["jti"]))
+            await uow.session.execute(
+                insert_on_conflict(uow.session, RevokedAccessToken)
+                .values(jti=token_id, expires_at=token_expires_at)
+                .on_conflict_do_nothing(index_elements=["jti"])
+            )
         if token_id or session_id:
-            await _announce(uow, TokensRevoked(reason=RevocationReason.SIGN_OUT, token_id=token_id,
-                                               session_id=session_id, user_id=user_id,
-                                               honour_until=max(token_expires_at, now)))
+            await _announce(
+                uow,
+                TokensRevoked(
+                    reason=RevocationReason.SIGN_OUT,
+                    token_id=token_id,
+                    session_id=session_id,
+                    user_id=user_id,
+                    honour_until=max(token_expires_at, now),
+                ),
+            )
 
 
-async def is_revoked(*, uow: UnitOfWork, token_id: str | None, user_id: str | None = None,
-                     generation: int | None = None, session_id: str | None = None) -> bool:
+async def is_revoked(
+    *,
+    uow: UnitOfWork,
+    token_id: str | None,
+    user_id: str | None = None,
+    generation: int | None = None,
+    session_id: str | None = None,
+) -> bool:
     """Whether this access token was signed out, its session ended, or its user disabled or revoked since."""
     async with uow:
         if token_id and await uow.session.get(RevokedAccessToken, token_id) is not None:
             return True
         if session_id and await uow.session.scalar(
-                select(RefreshToken.token_hash).where(RefreshToken.family_id == session_id,
-                                                      RefreshToken.revoked_at.is_not(None)).limit(1)):
+            select(RefreshToken.token_hash)
+            .where(RefreshToken.family_id == session_id, RefreshToken.revoked_at.is_not(None))
+            .limit(1)
+        ):
             return True
         if user_id is None:  # a provider's user, or a token no local user was signed in for
             return False
-        user = (await uow.session.execute(select(User.active, User.token_generation)
-                                          .where(User.id == user_id))).one_or_none()
+        user = (
+            await uow.session.execute(select(User.active, User.token_generation).where(User.id == user_id))
+        ).one_or_none()
         return user is None or not user.active or user.token_generation != generation
 
 
@@ -154,31 +221,50 @@ async def purge_expired(*, uow: UnitOfWork) -> None:
     async with uow:
         await uow.session.execute(delete(RevokedAccessToken).where(RevokedAccessToken.expires_at <= now))
         await uow.session.execute(delete(RefreshToken).where(RefreshToken.expires_at <= now))
-        await uow.session.execute(delete(SignInThrottle).where(
-            SignInThrottle.window_start <= now - MAX_THROTTLE_MEMORY,
-            (SignInThrottle.blocked_until.is_(None)) | (SignInThrottle.blocked_until <= now)))
+        await uow.session.execute(
+            delete(SignInThrottle).where(
+                SignInThrottle.window_start <= now - MAX_THROTTLE_MEMORY,
+                (SignInThrottle.blocked_until.is_(None)) | (SignInThrottle.blocked_until <= now),
+            )
+        )
 
 
 def _store_count(user: User, count: FailureCount) -> None:
     user.failed_attempts, user.failure_window_start, user.locked_until = (
-        count.attempts, count.window_start, count.locked_until)
+        count.attempts,
+        count.window_start,
+        count.locked_until,
+    )
 
 
 async def revoke_every_session(uow: UnitOfWork, user: User, now: datetime, *, reason: RevocationReason) -> None:
     """Refuse every token the user holds: refresh families revoked, older access tokens by their generation."""
     user.token_generation += 1  # the caller holds the user row locked
-    await uow.session.execute(update(RefreshToken).where(RefreshToken.user_id == user.id,
-                                                         RefreshToken.revoked_at.is_(None))
-                              .values(revoked_at=now).execution_options(synchronize_session=False))
-    await _announce(uow, TokensRevoked(reason=reason, user_id=user.id, below_generation=user.token_generation,
-                                       honour_until=now + LONGEST_ACCESS_TOKEN))
+    await uow.session.execute(
+        update(RefreshToken)
+        .where(RefreshToken.user_id == user.id, RefreshToken.revoked_at.is_(None))
+        .values(revoked_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    await _announce(
+        uow,
+        TokensRevoked(
+            reason=reason,
+            user_id=user.id,
+            below_generation=user.token_generation,
+            honour_until=now + LONGEST_ACCESS_TOKEN,
+        ),
+    )
 
 
 async def _revoke_family(uow: UnitOfWork, family_id: str, now: datetime, *, user_id: str | None = None) -> None:
     owned = [RefreshToken.user_id == user_id] if user_id else []
-    await uow.session.execute(update(RefreshToken).where(RefreshToken.family_id == family_id,
-                                                         RefreshToken.revoked_at.is_(None), *owned)
-                              .values(revoked_at=now).execution_options(synchronize_session=False))
+    await uow.session.execute(
+        update(RefreshToken)
+        .where(RefreshToken.family_id == family_id, RefreshToken.revoked_at.is_(None), *owned)
+        .values(revoked_at=now)
+        .execution_options(synchronize_session=False)
+    )
 
 
 async def _announce(uow: UnitOfWork, revoked: TokensRevoked) -> None:
@@ -188,12 +274,28 @@ async def _announce(uow: UnitOfWork, revoked: TokensRevoked) -> None:
 
 async def _issue(uow: UnitOfWork, user: User, *, family_id: str, tokens: TokenPolicy, now: datetime) -> TokensOut:
     refresh_token = secrets.token_urlsafe(32)
-    uow.session.add(RefreshToken(token_hash=refresh_token_digest(refresh_token), family_id=family_id,
-                                 user_id=user.id, issued_at=now, expires_at=now + tokens.refresh_ttl))
+    uow.session.add(
+        RefreshToken(
+            token_hash=refresh_token_digest(refresh_token),
+            family_id=family_id,
+            user_id=user.id,
+            issued_at=now,
+            expires_at=now + tokens.refresh_ttl,
+        )
+    )
     # Services take `sub` as the actor: a linked user acts as their staff member (audit, "own" routes).
-    access = issue_token(sub=user.staff_id or user.id, roles=list(user.roles), locations=list(user.locations),
-                         key=tokens.keys.current, issuer=tokens.issuer, ttl=tokens.access_ttl,
-                         extra_claims={USER_ID_CLAIM: user.id, GENERATION_CLAIM: user.token_generation,
-                                       SESSION_CLAIM: family_id})
-    return TokensOut(access_token=access, expires_in=int(tokens.access_ttl.total_seconds()),
-                     refresh_token=refresh_token, refresh_expires_in=int(tokens.refresh_ttl.total_seconds()))
+    access = issue_token(
+        sub=user.staff_id or user.id,
+        roles=list(user.roles),
+        locations=list(user.locations),
+        key=tokens.keys.current,
+        issuer=tokens.issuer,
+        ttl=tokens.access_ttl,
+        extra_claims={USER_ID_CLAIM: user.id, GENERATION_CLAIM: user.token_generation, SESSION_CLAIM: family_id},
+    )
+    return TokensOut(
+        access_token=access,
+        expires_in=int(tokens.access_ttl.total_seconds()),
+        refresh_token=refresh_token,
+        refresh_expires_in=int(tokens.refresh_ttl.total_seconds()),
+    )

@@ -22,8 +22,12 @@ def _refuse_control_characters(request: Request) -> None:
 
 
 # Hidden from the gateway's own schema: the combined OpenAPI lists each service's routes instead.
-@router.api_route("/api/v1/{service}/{path:path}", methods=METHODS, include_in_schema=False,
-                  dependencies=[Depends(_refuse_control_characters)])
+@router.api_route(
+    "/api/v1/{service}/{path:path}",
+    methods=METHODS,
+    include_in_schema=False,
+    dependencies=[Depends(_refuse_control_characters)],
+)
 async def forward(service: str, path: str, request: Request, caller: AnyUser):
     """Pass the request on with the caller's (or the minted) token; stream the answer back."""
     headers = dict(request.headers) | {"authorization": f"Bearer {caller.bearer}"}
@@ -32,7 +36,17 @@ async def forward(service: str, path: str, request: Request, caller: AnyUser):
     # Request bodies here are small JSON documents; reading them whole lets a retry resend them.
     body = await request.body()
     response = await request.app.state.upstreams.send(
-        service, request.method, path, headers=headers, params=list(request.query_params.multi_items()),
-        content=body or None, stream=True)
-    return StreamingResponse(response.aiter_raw(), status_code=response.status_code,
-                             headers=downstream_headers(response), background=BackgroundTask(response.aclose))
+        service,
+        request.method,
+        path,
+        headers=headers,
+        params=list(request.query_params.multi_items()),
+        content=body or None,
+        stream=True,
+    )
+    return StreamingResponse(
+        response.aiter_raw(),
+        status_code=response.status_code,
+        headers=downstream_headers(response),
+        background=BackgroundTask(response.aclose),
+    )

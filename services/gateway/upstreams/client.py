@@ -13,10 +13,28 @@ from shared.logs import correlation_id
 IDEMPOTENT = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 # Raised by `send` before any byte of the answer's head arrived: a refused connection, or a pooled
 # keep-alive connection the service had already closed (it read nothing, or dropped it unanswered).
-BROKEN_CONNECTION = (httpx.ConnectError, httpx.ConnectTimeout, httpx.ReadError, httpx.WriteError,
-                     httpx.RemoteProtocolError)
-HOP_BY_HOP = frozenset({"connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te",
-                        "trailer", "trailers", "transfer-encoding", "upgrade", "host", "content-length"})
+BROKEN_CONNECTION = (
+    httpx.ConnectError,
+    httpx.ConnectTimeout,
+    httpx.ReadError,
+    httpx.WriteError,
+    httpx.RemoteProtocolError,
+)
+HOP_BY_HOP = frozenset(
+    {
+        "connection",
+        "keep-alive",
+        "proxy-authenticate",
+        "proxy-authorization",
+        "te",
+        "trailer",
+        "trailers",
+        "transfer-encoding",
+        "upgrade",
+        "host",
+        "content-length",
+    }
+)
 
 
 class Upstreams:
@@ -25,22 +43,40 @@ class Upstreams:
     def __init__(self, settings: Settings, *, transport: httpx.AsyncBaseTransport | None = None):
         self.urls = settings.service_urls()
         timeout = httpx.Timeout(settings.upstream_read_timeout_s, connect=settings.upstream_connect_timeout_s)
-        self.client = httpx.AsyncClient(timeout=timeout, transport=transport, follow_redirects=False,
-                                        limits=httpx.Limits(max_connections=200, max_keepalive_connections=40))
+        self.client = httpx.AsyncClient(
+            timeout=timeout,
+            transport=transport,
+            follow_redirects=False,
+            limits=httpx.Limits(max_connections=200, max_keepalive_connections=40),
+        )
         # Retries go here: no connection is kept, so a retry never lands on another stale pooled one.
-        self.fresh = httpx.AsyncClient(timeout=timeout, transport=transport, follow_redirects=False,
-                                       limits=httpx.Limits(max_connections=50, max_keepalive_connections=0))
+        self.fresh = httpx.AsyncClient(
+            timeout=timeout,
+            transport=transport,
+            follow_redirects=False,
+            limits=httpx.Limits(max_connections=50, max_keepalive_connections=0),
+        )
 
     def url(self, service: str, path: str) -> str:
         if service not in self.urls:
             raise NotFound(f"no service named {service}", field="service")
         return f"{self.urls[service].rstrip('/')}/{path.lstrip('/')}"
 
-    async def send(self, service: str, method: str, path: str, *, headers: dict[str, str] | None = None,
-                   params=None, content: bytes | None = None, stream: bool = False) -> httpx.Response:
+    async def send(
+        self,
+        service: str,
+        method: str,
+        path: str,
+        *,
+        headers: dict[str, str] | None = None,
+        params=None,
+        content: bytes | None = None,
+        stream: bool = False,
+    ) -> httpx.Response:
         """Send one request; an idempotent one that meets a broken connection is sent once more, on a new one."""
-        request = self.client.build_request(method, self.url(service, path), params=params, content=content,
-                                            headers=upstream_headers(headers or {}))
+        request = self.client.build_request(
+            method, self.url(service, path), params=params, content=content, headers=upstream_headers(headers or {})
+        )
         retry = method.upper() in IDEMPOTENT
         try:
             response = await self._head(service, self.client, request, last_try=not retry)
@@ -55,8 +91,9 @@ class Upstreams:
         return response
 
     @staticmethod
-    async def _head(service: str, client: httpx.AsyncClient, request: httpx.Request, *,
-                    last_try: bool) -> httpx.Response:
+    async def _head(
+        service: str, client: httpx.AsyncClient, request: httpx.Request, *, last_try: bool
+    ) -> httpx.Response:
         """The answer's status and headers; its body is left to stream."""
         try:
             return await client.send(request, stream=True)

@@ -13,11 +13,17 @@ from shared.runtime import ServiceRuntime
 MIGRATIONS = Path(__file__).parents[1] / "migrations"
 
 
-def create_user_from_cli(*, database_url: str, email: str, password: str, roles: list[str],
-                         locations: list[str], staff_id: str | None = None) -> str:
+def create_user_from_cli(
+    *, database_url: str, email: str, password: str, roles: list[str], locations: list[str], staff_id: str | None = None
+) -> str:
     """Migrate the gateway's database to head, then add the user; returns the new user's id."""
-    command = NewUser(email=email, password=password, roles=roles, locations=locations,  # 422-style checks
-                      staff_id=staff_id)
+    command = NewUser(
+        email=email,
+        password=password,
+        roles=roles,
+        locations=locations,  # 422-style checks
+        staff_id=staff_id,
+    )
     upgrade(MIGRATIONS, database_url)
     return asyncio.run(_create(database_url, command))
 

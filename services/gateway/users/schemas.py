@@ -13,8 +13,9 @@ class NewUser(BaseModel):
     password: str = Field(min_length=MIN_LENGTH, max_length=1024)
     roles: list[Role] = Field(min_length=1)
     locations: list[str] = Field(min_length=1, description='location ids, or ["*"] for group-wide')
-    staff_id: str | None = Field(None, min_length=1, max_length=64,
-                                 description="the staff member this user is (at most one user each)")
+    staff_id: str | None = Field(
+        None, min_length=1, max_length=64, description="the staff member this user is (at most one user each)"
+    )
 
 
 class UserOut(BaseModel):

@@ -20,9 +20,18 @@ async def create_user(*, uow: UnitOfWork, cmd: NewUser, actor: Principal | None)
     if actor is not None and not grants_within(actor.locations, cmd.locations):
         raise Forbidden("you may grant only locations inside your own scope", field="locations")
     locations = [ALL_LOCATIONS] if ALL_LOCATIONS in cmd.locations else sorted(set(cmd.locations))
-    user = User(id=str(uuid.uuid4()), email=normalize_email(cmd.email), password_hash=hash_password(cmd.password),
-                roles=sorted({r.value for r in cmd.roles}), locations=locations, active=True,
-                failed_attempts=0, created_at=utcnow(), staff_id=cmd.staff_id, token_generation=0)
+    user = User(
+        id=str(uuid.uuid4()),
+        email=normalize_email(cmd.email),
+        password_hash=hash_password(cmd.password),
+        roles=sorted({r.value for r in cmd.roles}),
+        locations=locations,
+        active=True,
+        failed_attempts=0,
+        created_at=utcnow(),
+        staff_id=cmd.staff_id,
+        token_generation=0,
+    )
     try:
         async with uow:
             uow.session.add(user)

@@ -14,14 +14,17 @@ from services.scheduling.projections.bookability import bookability
 from services.scheduling.projections.models import Provider, Room
 from shared.audit import UowFactory, audit_denials, ensure_phi_access, record_phi_access
 from shared.auth import Principal
-from shared.contracts.scheduling import AppointmentBooked
 from shared.clock import utcnow
+from shared.contracts.scheduling import AppointmentBooked
 from shared.errors import Conflict, NotFound, Unprocessable
 from shared.uow import UnitOfWork
 
 # Constraint (PostgreSQL) or trigger (SQLite) name -> the field the client should change.
-_OVERLAP_FIELDS = {"no_provider_overlap": "provider_id", "no_patient_overlap": "patient_id",
-                   "no_room_overlap": "room_id"}
+_OVERLAP_FIELDS = {
+    "no_provider_overlap": "provider_id",
+    "no_patient_overlap": "patient_id",
+    "no_room_overlap": "room_id",
+}
 
 
 class IdempotencyKeyReused(Unprocessable):
@@ -34,15 +37,27 @@ async def book_appointment(
     """Book a patient with a provider (and room); returns (appointment, created)."""
     request_hash = hashlib.sha256(cmd.model_dump_json().encode()).hexdigest()
     async with audit_denials(new_uow), uow:
-        ensure_phi_access(actor, action="create", resource="Appointment", resource_id=None,
-                          patient_id=cmd.patient_id, location_id=cmd.location_id)
+        ensure_phi_access(
+            actor,
+            action="create",
+            resource="Appointment",
+            resource_id=None,
+            patient_id=cmd.patient_id,
+            location_id=cmd.location_id,
+        )
         if idempotency_key and (earlier := await _earlier_booking(uow, actor, idempotency_key, request_hash)):
             return earlier, False
         appointment = await place(uow, cmd, actor)
         if idempotency_key:
-            uow.session.add(BookingRequest(actor=actor.sub, idempotency_key=idempotency_key,
-                                           request_hash=request_hash, appointment_id=appointment.id,
-                                           created_at=appointment.created_at))
+            uow.session.add(
+                BookingRequest(
+                    actor=actor.sub,
+                    idempotency_key=idempotency_key,
+                    request_hash=request_hash,
+                    appointment_id=appointment.id,
+                    created_at=appointment.created_at,
+                )
+            )
             await flush_or_conflict(uow)
     return appointment, True
 
@@ -57,22 +72,44 @@ async def place(uow: UnitOfWork, cmd: AppointmentIn, actor: Principal, *, series
         raise NotFound(f"patient {cmd.patient_id} was merged", field="patient_id", merged_into=patient.merged_into)
     await ensure_bookable(uow, cmd)
     now = utcnow()
-    appointment = Appointment(id=str(uuid.uuid4()), status=AppointmentStatus.BOOKED, series_id=series_id,
-                              created_at=now, updated_at=now, **cmd.model_dump())
+    appointment = Appointment(
+        id=str(uuid.uuid4()),
+        status=AppointmentStatus.BOOKED,
+        series_id=series_id,
+        created_at=now,
+        updated_at=now,
+        **cmd.model_dump(),
+    )
     uow.session.add(appointment)
     await flush_or_conflict(uow)
-    await uow.emit(AppointmentBooked(appointment_id=appointment.id, series_id=series_id, **cmd.model_dump()),
-                   subject=appointment.id, location_id=cmd.location_id)
-    await record_phi_access(uow, actor=actor, action="create", resource="Appointment", resource_id=appointment.id,
-                            patient_id=cmd.patient_id, location_id=cmd.location_id)
+    await uow.emit(
+        AppointmentBooked(appointment_id=appointment.id, series_id=series_id, **cmd.model_dump()),
+        subject=appointment.id,
+        location_id=cmd.location_id,
+    )
+    await record_phi_access(
+        uow,
+        actor=actor,
+        action="create",
+        resource="Appointment",
+        resource_id=appointment.id,
+        patient_id=cmd.patient_id,
+        location_id=cmd.location_id,
+    )
     return appointment
 
 
 async def ensure_bookable(uow: UnitOfWork, cmd: AppointmentIn) -> None:
     """Conflict naming why the provider, hold or room cannot take `cmd` (the rules of any booking)."""
     kind = await _appointment_type(uow, cmd)
-    reasons = await bookability(session=uow.session, staff_id=cmd.provider_id, location_id=cmd.location_id,
-                                start=cmd.start, end=cmd.end, requires_dea=bool(kind and kind.requires_dea))
+    reasons = await bookability(
+        session=uow.session,
+        staff_id=cmd.provider_id,
+        location_id=cmd.location_id,
+        start=cmd.start,
+        end=cmd.end,
+        requires_dea=bool(kind and kind.requires_dea),
+    )
     provider = await uow.session.get(Provider, cmd.provider_id)
     if kind and provider and provider.role not in kind.provider_roles:
         reasons.append(f"a {provider.role} does not take {kind.name} appointments")
@@ -95,8 +132,9 @@ async def _appointment_type(uow: UnitOfWork, cmd: AppointmentIn) -> AppointmentT
         return None
     kind = await uow.session.get(AppointmentType, cmd.appointment_type_id)
     if kind is None or kind.location_id != cmd.location_id:
-        raise NotFound(f"appointment type {cmd.appointment_type_id} not offered at {cmd.location_id}",
-                       field="appointment_type_id")
+        raise NotFound(
+            f"appointment type {cmd.appointment_type_id} not offered at {cmd.location_id}", field="appointment_type_id"
+        )
     return kind
 
 
@@ -105,8 +143,7 @@ async def _earlier_booking(uow: UnitOfWork, actor: Principal, key: str, request_
     if earlier is None:
         return None
     if earlier.request_hash != request_hash:
-        raise IdempotencyKeyReused("Idempotency-Key was already used for a different booking",
-                                   field="Idempotency-Key")
+        raise IdempotencyKeyReused("Idempotency-Key was already used for a different booking", field="Idempotency-Key")
     return await uow.session.get(Appointment, earlier.appointment_id)
 
 

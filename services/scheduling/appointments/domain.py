@@ -18,8 +18,12 @@ class AppointmentStatus(StrEnum):
 
 _NEXT: dict[AppointmentStatus, frozenset[AppointmentStatus]] = {
     AppointmentStatus.BOOKED: frozenset(
-        {AppointmentStatus.ARRIVED, AppointmentStatus.CANCELLED, AppointmentStatus.NOSHOW,
-         AppointmentStatus.ENTERED_IN_ERROR}
+        {
+            AppointmentStatus.ARRIVED,
+            AppointmentStatus.CANCELLED,
+            AppointmentStatus.NOSHOW,
+            AppointmentStatus.ENTERED_IN_ERROR,
+        }
     ),
     AppointmentStatus.ARRIVED: frozenset({AppointmentStatus.FULFILLED, AppointmentStatus.ENTERED_IN_ERROR}),
     AppointmentStatus.FULFILLED: frozenset(),

@@ -36,11 +36,13 @@ def live_holds(provider_id: str, start: datetime, end: datetime) -> Select:
     return _plugged().live_holds(provider_id, start, end)
 
 
-async def offer_freed_slot(*, uow: UnitOfWork, location_id: str, provider_id: str, room_id: str | None,
-                           start: datetime, end: datetime) -> None:
+async def offer_freed_slot(
+    *, uow: UnitOfWork, location_id: str, provider_id: str, room_id: str | None, start: datetime, end: datetime
+) -> None:
     """Offer [start, end), freed in the caller's transaction, to whoever holds time."""
-    await _plugged().offer_freed_slot(uow=uow, location_id=location_id, provider_id=provider_id, room_id=room_id,
-                                      start=start, end=end)
+    await _plugged().offer_freed_slot(
+        uow=uow, location_id=location_id, provider_id=provider_id, room_id=room_id, start=start, end=end
+    )
 
 
 def _plugged() -> Holder:

@@ -69,8 +69,10 @@ class AppointmentType(Base):
     """What a location offers: how long, with which buffer, room kind and provider roles."""
 
     __tablename__ = "appointment_type"
-    __table_args__ = (UniqueConstraint("location_id", "name"),
-                      CheckConstraint("duration_minutes > 0", name="positive_duration"))
+    __table_args__ = (
+        UniqueConstraint("location_id", "name"),
+        CheckConstraint("duration_minutes > 0", name="positive_duration"),
+    )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     location_id: Mapped[str] = mapped_column(String(64), index=True)
@@ -96,4 +98,3 @@ class AppointmentChange(Base):
     previous_end: Mapped[datetime] = mapped_column(UTCDateTime)
     previous_provider_id: Mapped[str] = mapped_column(String(64))
     previous_room_id: Mapped[str | None] = mapped_column(String(64))
-

@@ -20,36 +20,58 @@ async def recheck_provider(*, uow: UnitOfWork, staff_id: str) -> list[Appointmen
     """Re-apply the bookability rule to the provider's future booked appointments."""
     flagged = []
     for appointment in await _future_booked(uow, Appointment.provider_id == staff_id):
-        reasons = await bookability(session=uow.session, staff_id=staff_id, location_id=appointment.location_id,
-                                    start=appointment.start, end=appointment.end)
+        reasons = await bookability(
+            session=uow.session,
+            staff_id=staff_id,
+            location_id=appointment.location_id,
+            start=appointment.start,
+            end=appointment.end,
+        )
         if reasons:
             flagged.append(await _flag(uow, appointment, reasons))
     return flagged
 
 
-async def recheck_room(*, uow: UnitOfWork, room_id: str, reason: str, since: datetime,
-                       until: datetime | None) -> list[Appointment]:
+async def recheck_room(
+    *, uow: UnitOfWork, room_id: str, reason: str, since: datetime, until: datetime | None
+) -> list[Appointment]:
     """Flag the room's future booked appointments inside its out-of-service period."""
     overlapping = [Appointment.room_id == room_id, Appointment.end > since]
     if until is not None:
         overlapping.append(Appointment.start < until)
-    return [await _flag(uow, appointment, [f"room {room_id} out of service: {reason}"])
-            for appointment in await _future_booked(uow, *overlapping)]
+    return [
+        await _flag(uow, appointment, [f"room {room_id} out of service: {reason}"])
+        for appointment in await _future_booked(uow, *overlapping)
+    ]
 
 
 async def _future_booked(uow: UnitOfWork, *criteria) -> list[Appointment]:
-    query = select(Appointment).where(
-        Appointment.status == AppointmentStatus.BOOKED, Appointment.start > utcnow(),
-        Appointment.needs_reschedule.is_(False), *criteria,
-    ).order_by(Appointment.start)
+    query = (
+        select(Appointment)
+        .where(
+            Appointment.status == AppointmentStatus.BOOKED,
+            Appointment.start > utcnow(),
+            Appointment.needs_reschedule.is_(False),
+            *criteria,
+        )
+        .order_by(Appointment.start)
+    )
     return list((await uow.session.scalars(query)).all())
 
 
 async def _flag(uow: UnitOfWork, appointment: Appointment, reasons: list[str]) -> Appointment:
     appointment.needs_reschedule, appointment.reschedule_reasons = True, reasons
     appointment.updated_at = utcnow()
-    await uow.emit(AppointmentNeedsReschedule(
-        appointment_id=appointment.id, patient_id=appointment.patient_id, provider_id=appointment.provider_id,
-        location_id=appointment.location_id, start=appointment.start, reasons=reasons),
-        subject=appointment.id, location_id=appointment.location_id)
+    await uow.emit(
+        AppointmentNeedsReschedule(
+            appointment_id=appointment.id,
+            patient_id=appointment.patient_id,
+            provider_id=appointment.provider_id,
+            location_id=appointment.location_id,
+            start=appointment.start,
+            reasons=reasons,
+        ),
+        subject=appointment.id,
+        location_id=appointment.location_id,
+    )
     return appointment

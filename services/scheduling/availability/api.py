@@ -17,11 +17,13 @@ router = APIRouter()
 
 
 @router.get("/providers/{staff_id}/bookability", response_model=BookabilityOut, tags=["availability"])
-async def provider_bookability(staff_id: str, location_id: str, start: AwareDatetime, end: AwareDatetime,
-                               uow: UowDep, actor: FrontDesk):
+async def provider_bookability(
+    staff_id: str, location_id: str, start: AwareDatetime, end: AwareDatetime, uow: UowDep, actor: FrontDesk
+):
     """Whether the provider can be booked at the location then, and if not, why."""
-    return await availability.provider_bookability(uow=uow, staff_id=staff_id, location_id=location_id,
-                                                   start=start, end=end, actor=actor)
+    return await availability.provider_bookability(
+        uow=uow, staff_id=staff_id, location_id=location_id, start=start, end=end, actor=actor
+    )
 
 
 @router.get("/locations/{location_id}/worklist", response_model=list[AppointmentOut], tags=["availability"])
@@ -30,23 +32,42 @@ async def worklist(location_id: str, uow: UowDep, actor: WorklistDesk):
     return await availability.worklist(uow=uow, location_id=location_id, actor=actor)
 
 
-@router.post("/locations/{location_id}/appointment-types", status_code=201, response_model=AppointmentTypeOut,
-             tags=["availability"])
+@router.post(
+    "/locations/{location_id}/appointment-types",
+    status_code=201,
+    response_model=AppointmentTypeOut,
+    tags=["availability"],
+)
 async def add_appointment_type(location_id: str, body: AppointmentTypeIn, uow: UowDep, actor: Manager):
     """Offer a new kind of appointment at the location."""
     return await availability.add_appointment_type(uow=uow, location_id=location_id, cmd=body, actor=actor)
 
 
-@router.get("/locations/{location_id}/appointment-types", response_model=list[AppointmentTypeOut],
-            tags=["availability"])
+@router.get(
+    "/locations/{location_id}/appointment-types", response_model=list[AppointmentTypeOut], tags=["availability"]
+)
 async def appointment_types(location_id: str, uow: UowDep, actor: FrontDesk):
     """The kinds of appointment the location offers."""
     return await availability.appointment_types(uow=uow, location_id=location_id, actor=actor)
 
 
 @router.get("/slots", response_model=list[SlotOut], tags=["availability"])
-async def open_slots(location_id: str, appointment_type_id: str, first_day: date, last_day: date, uow: UowDep,
-                     actor: FrontDesk, provider_id: str | None = None):
+async def open_slots(
+    location_id: str,
+    appointment_type_id: str,
+    first_day: date,
+    last_day: date,
+    uow: UowDep,
+    actor: FrontDesk,
+    provider_id: str | None = None,
+):
     """Open slots between two local dates (inclusive), per provider and with the free rooms."""
-    return await slot_search.search(uow=uow, location_id=location_id, appointment_type_id=appointment_type_id,
-                                    first_day=first_day, last_day=last_day, provider_id=provider_id, actor=actor)
+    return await slot_search.search(
+        uow=uow,
+        location_id=location_id,
+        appointment_type_id=appointment_type_id,
+        first_day=first_day,
+        last_day=last_day,
+        provider_id=provider_id,
+        actor=actor,
+    )

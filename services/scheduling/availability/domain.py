@@ -80,8 +80,7 @@ def merge(intervals: Iterable[Interval]) -> list[Interval]:
 def intersect(a: Iterable[Interval], b: Iterable[Interval]) -> list[Interval]:
     """The instants in both unions, as sorted disjoint spans."""
     b = merge(b)
-    clipped = [Interval(max(x.start, y.start), min(x.end, y.end))
-               for x in merge(a) for y in b if x.overlaps(y)]
+    clipped = [Interval(max(x.start, y.start), min(x.end, y.end)) for x in merge(a) for y in b if x.overlaps(y)]
     return merge(clipped)
 
 
@@ -100,15 +99,18 @@ def _local_days(window: Interval, tz: ZoneInfo) -> list[date]:
     return [first + timedelta(days=n) for n in range((last - first).days + 1)]
 
 
-def _opening_spans(days: list[date], tz: ZoneInfo, hours: OpeningHours | None,
-                   closed_on: Iterable[date]) -> list[Interval]:
+def _opening_spans(
+    days: list[date], tz: ZoneInfo, hours: OpeningHours | None, closed_on: Iterable[date]
+) -> list[Interval]:
     closed = set(closed_on)
     open_days = [d for d in days if d not in closed]
     if hours is None:  # no opening hours known: whole local days, still minus closed dates
-        return [Interval(_instant(d, time(0), tz), _instant(d + timedelta(days=1), time(0), tz))
-                for d in open_days]
-    return [Interval(_instant(d, opens, tz), _instant(d, closes, tz))
-            for d in open_days for opens, closes in hours.get(d.weekday(), ())]
+        return [Interval(_instant(d, time(0), tz), _instant(d + timedelta(days=1), time(0), tz)) for d in open_days]
+    return [
+        Interval(_instant(d, opens, tz), _instant(d, closes, tz))
+        for d in open_days
+        for opens, closes in hours.get(d.weekday(), ())
+    ]
 
 
 def _grid(day: date, tz: ZoneInfo, step: timedelta) -> Iterator[datetime]:
@@ -139,9 +141,17 @@ def _fits(slot: Interval, free: list[Interval], free_starts: list[datetime]) -> 
 
 
 def open_slots(
-    *, shifts: Iterable[Interval], bookings: Iterable[Interval], blocked: Iterable[Interval],
-    duration: timedelta, buffer: timedelta, step: timedelta, window: Interval, tz: ZoneInfo,
-    opening_hours: OpeningHours | None = None, closed_on: Iterable[date] = frozenset(),
+    *,
+    shifts: Iterable[Interval],
+    bookings: Iterable[Interval],
+    blocked: Iterable[Interval],
+    duration: timedelta,
+    buffer: timedelta,
+    step: timedelta,
+    window: Interval,
+    tz: ZoneInfo,
+    opening_hours: OpeningHours | None = None,
+    closed_on: Iterable[date] = frozenset(),
 ) -> list[Interval]:
     """Bookable [start, start + duration) spans in UTC, sorted by start (see the module doc for DST)."""
     if duration <= ZERO or step <= ZERO or buffer < ZERO:

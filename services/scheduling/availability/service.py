@@ -15,15 +15,17 @@ from shared.errors import DomainError
 from shared.uow import UnitOfWork
 
 
-async def provider_bookability(*, uow: UnitOfWork, staff_id: str, location_id: str, start: datetime,
-                               end: datetime, actor: Principal) -> BookabilityOut:
+async def provider_bookability(
+    *, uow: UnitOfWork, staff_id: str, location_id: str, start: datetime, end: datetime, actor: Principal
+) -> BookabilityOut:
     """Whether the provider can be booked at the location for [start, end), and if not, why."""
     actor.ensure_location(location_id)
     if end <= start:
         raise DomainError("end must be after start", field="end")
     async with uow:
-        reasons = await bookability(session=uow.session, staff_id=staff_id, location_id=location_id,
-                                    start=start, end=end)
+        reasons = await bookability(
+            session=uow.session, staff_id=staff_id, location_id=location_id, start=start, end=end
+        )
     return BookabilityOut(bookable=not reasons, reasons=reasons)
 
 
@@ -35,14 +37,21 @@ async def worklist(*, uow: UnitOfWork, location_id: str, actor: Principal) -> li
 
 
 def needs_reschedule_query(location_id: str):
-    return select(Appointment).where(
-        Appointment.location_id == location_id, Appointment.needs_reschedule.is_(True),
-        Appointment.status == AppointmentStatus.BOOKED, Appointment.start > utcnow(),
-    ).order_by(Appointment.start)
+    return (
+        select(Appointment)
+        .where(
+            Appointment.location_id == location_id,
+            Appointment.needs_reschedule.is_(True),
+            Appointment.status == AppointmentStatus.BOOKED,
+            Appointment.start > utcnow(),
+        )
+        .order_by(Appointment.start)
+    )
 
 
-async def add_appointment_type(*, uow: UnitOfWork, location_id: str, cmd: AppointmentTypeIn,
-                               actor: Principal) -> AppointmentType:
+async def add_appointment_type(
+    *, uow: UnitOfWork, location_id: str, cmd: AppointmentTypeIn, actor: Principal
+) -> AppointmentType:
     """Offer a new kind of appointment at a location."""
     actor.ensure_location(location_id)
     async with uow:

@@ -20,8 +20,16 @@ from shared.uow import UnitOfWork
 MAX_DAYS = 31
 
 
-async def search(*, uow: UnitOfWork, location_id: str, appointment_type_id: str, first_day: date, last_day: date,
-                 provider_id: str | None, actor: Principal) -> list[SlotOut]:
+async def search(
+    *,
+    uow: UnitOfWork,
+    location_id: str,
+    appointment_type_id: str,
+    first_day: date,
+    last_day: date,
+    provider_id: str | None,
+    actor: Principal,
+) -> list[SlotOut]:
     """Open slots for the type at the location between two local dates, per provider (and free room)."""
     actor.ensure_location(location_id)
     if not 0 <= (last_day - first_day).days < MAX_DAYS:
@@ -34,10 +42,18 @@ async def search(*, uow: UnitOfWork, location_id: str, appointment_type_id: str,
         if kind is None or kind.location_id != location_id:
             raise NotFound(f"appointment type {appointment_type_id} not found here", field="appointment_type_id")
         tz = ZoneInfo(location.timezone)
-        window = Interval(datetime.combine(first_day, time(), tz), datetime.combine(last_day + timedelta(days=1), time(), tz))
-        search_args = dict(duration=timedelta(minutes=kind.duration_minutes), buffer=timedelta(minutes=kind.buffer_minutes),
-                           step=STEP, window=window, tz=tz, opening_hours=_hours(location.opening_hours),
-                           closed_on={date.fromisoformat(d) for d in location.closed_on or []})
+        window = Interval(
+            datetime.combine(first_day, time(), tz), datetime.combine(last_day + timedelta(days=1), time(), tz)
+        )
+        search_args = dict(
+            duration=timedelta(minutes=kind.duration_minutes),
+            buffer=timedelta(minutes=kind.buffer_minutes),
+            step=STEP,
+            window=window,
+            tz=tz,
+            opening_hours=_hours(location.opening_hours),
+            closed_on={date.fromisoformat(d) for d in location.closed_on or []},
+        )
         rooms = await _rooms(uow, location_id, kind.room_kind, window) if kind.room_kind else None
         found = []
         for provider in await _providers(uow, location_id, kind, provider_id):
@@ -46,29 +62,60 @@ async def search(*, uow: UnitOfWork, location_id: str, appointment_type_id: str,
 
 
 async def _provider_slots(uow, provider, location, kind, window, search_args, rooms) -> list[SlotOut]:
-    where = [Appointment.provider_id == provider.staff_id, Appointment.status.in_(HOLDS_TIME),
-             Appointment.start < window.end, Appointment.end > window.start]
+    where = [
+        Appointment.provider_id == provider.staff_id,
+        Appointment.status.in_(HOLDS_TIME),
+        Appointment.start < window.end,
+        Appointment.end > window.start,
+    ]
     bookings = [Interval(a.start, a.end) for a in await uow.session.scalars(select(Appointment).where(*where))]
-    bookings += [Interval(h.start, h.end) for h in await uow.session.scalars(  # held for the waitlist
-        held_time.live_holds(provider.staff_id, window.start, window.end))]
-    shifts = [Interval(s.start, s.end) for s in await uow.session.scalars(select(Shift).where(
-        Shift.staff_id == provider.staff_id, Shift.location_id == location.location_id, Shift.cancelled.is_(False),
-        Shift.start < window.end, Shift.end > window.start))]
-    blocked = [Interval(t.start, t.end) for t in await uow.session.scalars(select(TimeOff).where(
-        TimeOff.staff_id == provider.staff_id, TimeOff.start < window.end, TimeOff.end > window.start))]
+    bookings += [
+        Interval(h.start, h.end)
+        for h in await uow.session.scalars(  # held for the waitlist
+            held_time.live_holds(provider.staff_id, window.start, window.end)
+        )
+    ]
+    shifts = [
+        Interval(s.start, s.end)
+        for s in await uow.session.scalars(
+            select(Shift).where(
+                Shift.staff_id == provider.staff_id,
+                Shift.location_id == location.location_id,
+                Shift.cancelled.is_(False),
+                Shift.start < window.end,
+                Shift.end > window.start,
+            )
+        )
+    ]
+    blocked = [
+        Interval(t.start, t.end)
+        for t in await uow.session.scalars(
+            select(TimeOff).where(
+                TimeOff.staff_id == provider.staff_id, TimeOff.start < window.end, TimeOff.end > window.start
+            )
+        )
+    ]
     credentials = list(await uow.session.scalars(select(Credential).where(Credential.staff_id == provider.staff_id)))
     common = dict(shifts=shifts, bookings=bookings, blocked=blocked, **search_args)
-    pairs = (open_slots_with_rooms(rooms=rooms, **common) if rooms is not None
-             else [(slot, []) for slot in open_slots(**common)])
+    pairs = (
+        open_slots_with_rooms(rooms=rooms, **common)
+        if rooms is not None
+        else [(slot, []) for slot in open_slots(**common)]
+    )
     tz = search_args["tz"]
 
     def allowed(slot: Interval) -> bool:
         on = local_date(slot.start, tz)
-        return not (provider_problems(provider, location_id=location.location_id, on=on)
-                    or missing_credentials(credentials, state=location.state, on=on, requires_dea=kind.requires_dea))
+        return not (
+            provider_problems(provider, location_id=location.location_id, on=on)
+            or missing_credentials(credentials, state=location.state, on=on, requires_dea=kind.requires_dea)
+        )
 
-    return [SlotOut(start=slot.start, end=slot.end, provider_id=provider.staff_id, room_ids=room_ids)
-            for slot, room_ids in pairs if allowed(slot)]
+    return [
+        SlotOut(start=slot.start, end=slot.end, provider_id=provider.staff_id, room_ids=room_ids)
+        for slot, room_ids in pairs
+        if allowed(slot)
+    ]
 
 
 async def _providers(uow, location_id: str, kind: AppointmentType, provider_id: str | None) -> list[Provider]:
@@ -82,9 +129,17 @@ async def _rooms(uow, location_id: str, room_kind: str, window: Interval) -> dic
     """Each room of the kind with what occupies it: its bookings, and its time out of service."""
     rooms = {}
     for room in await uow.session.scalars(select(Room).where(Room.location_id == location_id, Room.kind == room_kind)):
-        taken = [Interval(a.start, a.end) for a in await uow.session.scalars(select(Appointment).where(
-            Appointment.room_id == room.room_id, Appointment.status.in_(HOLDS_TIME),
-            Appointment.start < window.end, Appointment.end > window.start))]
+        taken = [
+            Interval(a.start, a.end)
+            for a in await uow.session.scalars(
+                select(Appointment).where(
+                    Appointment.room_id == room.room_id,
+                    Appointment.status.in_(HOLDS_TIME),
+                    Appointment.start < window.end,
+                    Appointment.end > window.start,
+                )
+            )
+        ]
         if not room.in_service:  # out until its expected return, or for the whole search
             until = room.expected_return if room.expected_return and room.expected_return > window.start else window.end
             taken.append(Interval(window.start, max(until, window.start + timedelta(minutes=1))))
@@ -97,5 +152,7 @@ def _hours(opening_hours: list | None) -> dict[int, list[tuple[time, time]]] | N
         return None
     hours: dict[int, list[tuple[time, time]]] = {}
     for entry in opening_hours:
-        hours.setdefault(entry["weekday"], []).append((time.fromisoformat(entry["opens"]), time.fromisoformat(entry["closes"])))
+        hours.setdefault(entry["weekday"], []).append(
+            (time.fromisoformat(entry["opens"]), time.fromisoformat(entry["closes"]))
+        )
     return hours

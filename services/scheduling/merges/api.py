@@ -16,7 +16,9 @@ router = APIRouter()
 @router.post("/patients/{survivor_id}/merge", response_model=MergeOut, tags=["patients"])
 async def merge_patients(survivor_id: str, body: MergeIn, uow: UowDep, new_uow: NewUowDep, actor: Manager):
     """Fold a duplicate record into this one."""
-    survivor, moved = await merges.merge_patients(uow=uow, new_uow=new_uow, survivor_id=survivor_id,
-                                                  duplicate_id=body.duplicate_id, actor=actor)
-    return MergeOut(survivor=PatientOut.model_validate(survivor), duplicate_id=body.duplicate_id,
-                    appointments_moved=moved)
+    survivor, moved = await merges.merge_patients(
+        uow=uow, new_uow=new_uow, survivor_id=survivor_id, duplicate_id=body.duplicate_id, actor=actor
+    )
+    return MergeOut(
+        survivor=PatientOut.model_validate(survivor), duplicate_id=body.duplicate_id, appointments_moved=moved
+    )

@@ -23,8 +23,9 @@ def in_force(credential: Credential, *, on: date) -> bool:
     return credential.status == CredentialStatus.ACTIVE and unexpired
 
 
-def missing_credentials(credentials: Iterable[Credential], *, state: str, on: date,
-                        requires_dea: bool = False) -> list[str]:
+def missing_credentials(
+    credentials: Iterable[Credential], *, state: str, on: date, requires_dea: bool = False
+) -> list[str]:
     """What a provider lacks to practise in `state` on day `on`; empty when nothing is missing."""
     valid = [c for c in credentials if in_force(c, on=on)]
     missing = []
@@ -50,8 +51,15 @@ def provider_problems(provider: Provider | None, *, location_id: str, on: date) 
     return problems
 
 
-async def bookability(*, session: AsyncSession, staff_id: str, location_id: str, start: datetime, end: datetime,
-                      requires_dea: bool = False) -> list[str]:
+async def bookability(
+    *,
+    session: AsyncSession,
+    staff_id: str,
+    location_id: str,
+    start: datetime,
+    end: datetime,
+    requires_dea: bool = False,
+) -> list[str]:
     """Why the provider cannot be booked at the location for [start, end); empty when they can."""
     if end <= start:
         raise ValueError("end must be after start")
@@ -63,13 +71,24 @@ async def bookability(*, session: AsyncSession, staff_id: str, location_id: str,
     reasons = provider_problems(provider, location_id=location_id, on=on)
     if reasons == ["not an active provider"]:
         return reasons
-    covering_shift = select(Shift.shift_id).where(
-        Shift.staff_id == staff_id, Shift.location_id == location_id, Shift.cancelled.is_(False),
-        Shift.start <= start, Shift.end >= end).limit(1)
+    covering_shift = (
+        select(Shift.shift_id)
+        .where(
+            Shift.staff_id == staff_id,
+            Shift.location_id == location_id,
+            Shift.cancelled.is_(False),
+            Shift.start <= start,
+            Shift.end >= end,
+        )
+        .limit(1)
+    )
     if await session.scalar(covering_shift) is None:
         reasons.append(f"no shift at {location_id} covering {start.isoformat()} to {end.isoformat()}")
-    overlapping_time_off = select(TimeOff.time_off_id).where(
-        TimeOff.staff_id == staff_id, TimeOff.start < end, TimeOff.end > start).limit(1)
+    overlapping_time_off = (
+        select(TimeOff.time_off_id)
+        .where(TimeOff.staff_id == staff_id, TimeOff.start < end, TimeOff.end > start)
+        .limit(1)
+    )
     if await session.scalar(overlapping_time_off) is not None:
         reasons.append("on approved time off")
     credentials = await session.scalars(select(Credential).where(Credential.staff_id == staff_id))

@@ -4,8 +4,15 @@ Each `on_*` use case runs inside the consumer's transaction, beside the processe
 and is an upsert: a redelivered, early or late event leaves the same rows behind.
 """
 
-from services.scheduling.projections.models import (Credential, CredentialStatus, Location, Provider, Room, Shift,
-                                                    TimeOff)
+from services.scheduling.projections.models import (
+    Credential,
+    CredentialStatus,
+    Location,
+    Provider,
+    Room,
+    Shift,
+    TimeOff,
+)
 from shared.contracts import facilities as fac
 from shared.contracts import staff
 from shared.envelope import Envelope
@@ -35,8 +42,7 @@ async def on_member_terminated(*, uow: UnitOfWork, event: staff.StaffMemberTermi
 
 async def on_credential_added(*, uow: UnitOfWork, event: staff.CredentialAdded, envelope: Envelope) -> None:
     """Record a credential; an expiry or suspension that arrived before it still stands."""
-    credential = await get_or_add(uow.session, Credential, event.credential_id,
-                                   status=CredentialStatus.ACTIVE)
+    credential = await get_or_add(uow.session, Credential, event.credential_id, status=CredentialStatus.ACTIVE)
     credential.staff_id, credential.kind, credential.state = event.staff_id, event.kind, event.state
     credential.expires_on = event.expires_on
 
@@ -54,8 +60,7 @@ async def on_credential_expired(*, uow: UnitOfWork, event: staff.CredentialExpir
     credential.expires_on = credential.expires_on or event.expired_on
 
 
-async def on_credential_suspended(*, uow: UnitOfWork, event: staff.CredentialSuspended,
-                                  envelope: Envelope) -> None:
+async def on_credential_suspended(*, uow: UnitOfWork, event: staff.CredentialSuspended, envelope: Envelope) -> None:
     """Mark the credential suspended."""
     await _set_status(uow, event, CredentialStatus.SUSPENDED)
 
@@ -109,8 +114,7 @@ async def _room_in_service(uow: UnitOfWork, event, *, in_service: bool, reason=N
 
 async def on_room_out_of_service(*, uow: UnitOfWork, event: fac.RoomOutOfService, envelope: Envelope) -> None:
     """Take the room out of service."""
-    await _room_in_service(uow, event, in_service=False, reason=event.reason,
-                           expected_return=event.expected_return)
+    await _room_in_service(uow, event, in_service=False, reason=event.reason, expected_return=event.expected_return)
 
 
 async def on_room_back_in_service(*, uow: UnitOfWork, event: fac.RoomBackInService, envelope: Envelope) -> None:

@@ -23,12 +23,25 @@ MAX_SPAN = timedelta(days=366)
 async def book_series(*, uow: UnitOfWork, new_uow: UowFactory, cmd: SeriesIn, actor: Principal) -> list[Appointment]:
     """Book every occurrence, or none: the first that cannot be booked refuses the whole series."""
     async with audit_denials(new_uow), uow:
-        ensure_phi_access(actor, action="create", resource="Appointment", resource_id=None,
-                          patient_id=cmd.patient_id, location_id=cmd.location_id)
+        ensure_phi_access(
+            actor,
+            action="create",
+            resource="Appointment",
+            resource_id=None,
+            patient_id=cmd.patient_id,
+            location_id=cmd.location_id,
+        )
         location = await uow.session.get(Location, cmd.location_id)
         tz = ZoneInfo(location.timezone) if location else ZoneInfo("UTC")
-        series = AppointmentSeries(id=str(uuid.uuid4()), every=cmd.every, unit=cmd.unit, until=cmd.until,
-                                   count=cmd.count, created_by=actor.sub, created_at=utcnow())
+        series = AppointmentSeries(
+            id=str(uuid.uuid4()),
+            every=cmd.every,
+            unit=cmd.unit,
+            until=cmd.until,
+            count=cmd.count,
+            created_by=actor.sub,
+            created_at=utcnow(),
+        )
         uow.session.add(series)
         booked = []
         for number, occurrence in enumerate(occurrences(cmd, tz), start=1):
@@ -48,11 +61,14 @@ def occurrences(cmd: SeriesIn, tz: ZoneInfo) -> list[AppointmentIn]:
     local_start, duration = cmd.start.astimezone(tz), cmd.end - cmd.start
     result, day = [], local_start.date()
     if cmd.until is not None and cmd.until < day:
-        raise Unprocessable(f"until {cmd.until} is before the first occurrence, on {day} at the location",
-                            field="body.until")
+        raise Unprocessable(
+            f"until {cmd.until} is before the first occurrence, on {day} at the location", field="body.until"
+        )
     while len(result) < (cmd.count or MAX_OCCURRENCES + 1) and (cmd.until is None or day <= cmd.until):
         start = local_start.replace(year=day.year, month=day.month, day=day.day)
-        result.append(cmd.model_copy(update={"start": start.astimezone(UTC), "end": (start + duration).astimezone(UTC)}))
+        result.append(
+            cmd.model_copy(update={"start": start.astimezone(UTC), "end": (start + duration).astimezone(UTC)})
+        )
         day += step
     if len(result) > MAX_OCCURRENCES or result[-1].start - result[0].start > MAX_SPAN:
         raise DomainError(f"a series holds at most {MAX_OCCURRENCES} occurrences within a year", field="until")

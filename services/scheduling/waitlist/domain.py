@@ -6,8 +6,9 @@ from zoneinfo import ZoneInfo
 from services.scheduling.availability.domain import STEP, Interval, next_grid_start
 
 
-def offerable_rest(*, start: datetime, end: datetime, now: datetime, tz: ZoneInfo,
-                   step: timedelta = STEP) -> Interval | None:
+def offerable_rest(
+    *, start: datetime, end: datetime, now: datetime, tz: ZoneInfo, step: timedelta = STEP
+) -> Interval | None:
     """The part of freed [start, end) that can still be offered; None when none of it is ahead.
 
     Time that has not begun is offered whole. Time already begun (a no-show, always noticed after

@@ -6,8 +6,8 @@ from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String, selec
 from sqlalchemy.orm import Mapped, mapped_column
 
 from services.scheduling.db import Base
-from shared.db import UTCDateTime
 from shared.clock import utcnow
+from shared.db import UTCDateTime
 
 
 class WaitlistEntry(Base):
@@ -49,5 +49,9 @@ class WaitlistOffer(Base):
 def live_holds(provider_id: str, start: datetime, end: datetime):
     """Offers still holding some of the provider's time in [start, end): nobody else books it."""
     return select(WaitlistOffer).where(
-        WaitlistOffer.provider_id == provider_id, WaitlistOffer.status == "offered",
-        WaitlistOffer.expires_at > utcnow(), WaitlistOffer.start < end, WaitlistOffer.end > start)
+        WaitlistOffer.provider_id == provider_id,
+        WaitlistOffer.status == "offered",
+        WaitlistOffer.expires_at > utcnow(),
+        WaitlistOffer.start < end,
+        WaitlistOffer.end > start,
+    )

@@ -23,12 +23,19 @@ from shared.errors import Conflict, NotFound
 from shared.uow import UnitOfWork
 
 
-async def add_to_waitlist(*, uow: UnitOfWork, new_uow: UowFactory, cmd: WaitlistEntryIn,
-                          actor: Principal) -> WaitlistEntry:
+async def add_to_waitlist(
+    *, uow: UnitOfWork, new_uow: UowFactory, cmd: WaitlistEntryIn, actor: Principal
+) -> WaitlistEntry:
     """Put a patient on the location's waitlist for an appointment type within local dates."""
     async with audit_denials(new_uow), uow:
-        ensure_phi_access(actor, action="create", resource="WaitlistEntry", resource_id=None,
-                          patient_id=cmd.patient_id, location_id=cmd.location_id)
+        ensure_phi_access(
+            actor,
+            action="create",
+            resource="WaitlistEntry",
+            resource_id=None,
+            patient_id=cmd.patient_id,
+            location_id=cmd.location_id,
+        )
         patient = await uow.session.get(Patient, cmd.patient_id)
         if patient is None or patient.merged_into:
             raise NotFound(f"patient {cmd.patient_id} not found", field="patient_id")
@@ -41,17 +48,29 @@ async def add_to_waitlist(*, uow: UnitOfWork, new_uow: UowFactory, cmd: Waitlist
     return entry
 
 
-async def waiting_list(*, uow: UnitOfWork, new_uow: UowFactory, location_id: str,
-                       actor: Principal) -> list[WaitlistEntryOut]:
+async def waiting_list(
+    *, uow: UnitOfWork, new_uow: UowFactory, location_id: str, actor: Principal
+) -> list[WaitlistEntryOut]:
     """The location's waiting and offered entries, best-ranked first, each with its live offer."""
     async with audit_denials(new_uow), uow:
-        ensure_phi_access(actor, action="read", resource="Waitlist", resource_id=location_id, patient_id=None,
-                          location_id=location_id)
-        entries = list(await uow.session.scalars(select(WaitlistEntry).where(
-            WaitlistEntry.location_id == location_id, WaitlistEntry.status.in_(("waiting", "offered")))
-            .order_by(*offering.RANK)))
-        offers = {o.entry_id: WaitlistOfferOut.model_validate(o) for o in await uow.session.scalars(select(
-            WaitlistOffer).where(WaitlistOffer.entry_id.in_([e.id for e in entries]), WaitlistOffer.status == "offered"))}
+        ensure_phi_access(
+            actor, action="read", resource="Waitlist", resource_id=location_id, patient_id=None, location_id=location_id
+        )
+        entries = list(
+            await uow.session.scalars(
+                select(WaitlistEntry)
+                .where(WaitlistEntry.location_id == location_id, WaitlistEntry.status.in_(("waiting", "offered")))
+                .order_by(*offering.RANK)
+            )
+        )
+        offers = {
+            o.entry_id: WaitlistOfferOut.model_validate(o)
+            for o in await uow.session.scalars(
+                select(WaitlistOffer).where(
+                    WaitlistOffer.entry_id.in_([e.id for e in entries]), WaitlistOffer.status == "offered"
+                )
+            )
+        }
         for entry in entries:
             await _audit(uow, actor, "read", entry)
     return [WaitlistEntryOut.model_validate(e).model_copy(update={"offer": offers.get(e.id)}) for e in entries]
@@ -66,8 +85,11 @@ async def withdraw(*, uow: UnitOfWork, new_uow: UowFactory, entry_id: str, actor
         _ensure_access(actor, "delete", entry)
         if entry.status not in ("waiting", "offered"):
             raise Conflict(f"the entry is already {entry.status}", field="status")
-        held = await uow.session.scalar(select(WaitlistOffer).where(
-            WaitlistOffer.entry_id == entry.id, WaitlistOffer.status == "offered").with_for_update())
+        held = await uow.session.scalar(
+            select(WaitlistOffer)
+            .where(WaitlistOffer.entry_id == entry.id, WaitlistOffer.status == "offered")
+            .with_for_update()
+        )
         entry.status = "withdrawn"
         if held:
             await offering.close(uow, held, entry, "declined", events.WaitlistOfferDeclined)
@@ -84,13 +106,27 @@ async def accept_offer(*, uow: UnitOfWork, new_uow: UowFactory, offer_id: str, a
             raise Conflict("the hold on this slot has expired", field="expires_at")
         # Our own hold ends first, so the hold check in booking lets exactly this booking through.
         offer.status, entry.status = "accepted", "booked"
-        fields = dict(patient_id=entry.patient_id, provider_id=offer.provider_id, location_id=entry.location_id,
-                      room_id=offer.room_id, start=offer.start, end=offer.end)
+        fields = dict(
+            patient_id=entry.patient_id,
+            provider_id=offer.provider_id,
+            location_id=entry.location_id,
+            room_id=offer.room_id,
+            start=offer.start,
+            end=offer.end,
+        )
         appointment = await booking.place(uow, AppointmentIn.model_construct(**fields), actor)
         offer.appointment_id = appointment.id
-        await uow.emit(events.WaitlistOfferAccepted(
-            offer_id=offer.id, entry_id=entry.id, patient_id=entry.patient_id, location_id=entry.location_id,
-            appointment_id=appointment.id), subject=entry.id, location_id=entry.location_id)
+        await uow.emit(
+            events.WaitlistOfferAccepted(
+                offer_id=offer.id,
+                entry_id=entry.id,
+                patient_id=entry.patient_id,
+                location_id=entry.location_id,
+                appointment_id=appointment.id,
+            ),
+            subject=entry.id,
+            location_id=entry.location_id,
+        )
     return appointment
 
 
@@ -104,16 +140,20 @@ async def decline_offer(*, uow: UnitOfWork, new_uow: UowFactory, offer_id: str, 
     return offer
 
 
-async def expire_holds(*, uow: UnitOfWork, now: datetime | None = None, location_id: str | None = None,
-                       actor: Principal | None = None) -> list[WaitlistOffer]:
+async def expire_holds(
+    *, uow: UnitOfWork, now: datetime | None = None, location_id: str | None = None, actor: Principal | None = None
+) -> list[WaitlistOffer]:
     """Expire the holds that ran out (at one location, or all); returns the offers made to the next patients."""
     if actor:
         actor.ensure_location(location_id)
     now = now or utcnow()
     made = []
     async with uow:
-        query = select(WaitlistOffer, WaitlistEntry).join(WaitlistEntry).where(
-            WaitlistOffer.status == "offered", WaitlistOffer.expires_at <= now)
+        query = (
+            select(WaitlistOffer, WaitlistEntry)
+            .join(WaitlistEntry)
+            .where(WaitlistOffer.status == "offered", WaitlistOffer.expires_at <= now)
+        )
         if location_id:
             query = query.where(WaitlistEntry.location_id == location_id)
         for offer, entry in (await uow.session.execute(query.with_for_update(skip_locked=True))).all():
@@ -135,10 +175,23 @@ async def _live_offer(uow: UnitOfWork, offer_id: str, actor: Principal) -> tuple
 
 
 def _ensure_access(actor: Principal, action: str, entry: WaitlistEntry) -> None:
-    ensure_phi_access(actor, action=action, resource="WaitlistEntry", resource_id=entry.id,
-                      patient_id=entry.patient_id, location_id=entry.location_id)
+    ensure_phi_access(
+        actor,
+        action=action,
+        resource="WaitlistEntry",
+        resource_id=entry.id,
+        patient_id=entry.patient_id,
+        location_id=entry.location_id,
+    )
 
 
 async def _audit(uow: UnitOfWork, actor: Principal, action: str, entry: WaitlistEntry) -> None:
-    await record_phi_access(uow, actor=actor, action=action, resource="WaitlistEntry", resource_id=entry.id,
-                            patient_id=entry.patient_id, location_id=entry.location_id)
+    await record_phi_access(
+        uow,
+        actor=actor,
+        action=action,
+        resource="WaitlistEntry",
+        resource_id=entry.id,
+        patient_id=entry.patient_id,
+        location_id=entry.location_id,
+    )

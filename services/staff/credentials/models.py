@@ -17,9 +17,14 @@ class Credential(Base):
     __tablename__ = "credential"
     __table_args__ = (
         # One current state licence per member and state: a renewal supersedes the old one.
-        Index("uq_credential_one_licence_per_state", "staff_id", "state", unique=True,
-              postgresql_where=text("kind = 'state_license' AND superseded_by IS NULL"),
-              sqlite_where=text("kind = 'state_license' AND superseded_by IS NULL")),
+        Index(
+            "uq_credential_one_licence_per_state",
+            "staff_id",
+            "state",
+            unique=True,
+            postgresql_where=text("kind = 'state_license' AND superseded_by IS NULL"),
+            sqlite_where=text("kind = 'state_license' AND superseded_by IS NULL"),
+        ),
     )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)

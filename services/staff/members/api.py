@@ -19,12 +19,18 @@ async def hire(body: HireIn, uow: UowDep, actor: Manager):
 
 
 @router.get("", response_model=list[MemberOut])
-async def list_members(location_id: str, uow: UowDep, actor: Manager, include_terminated: bool = False,
-                       limit: Annotated[int, Query(ge=1, le=500)] = 200,
-                       offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0):
+async def list_members(
+    location_id: str,
+    uow: UowDep,
+    actor: Manager,
+    include_terminated: bool = False,
+    limit: Annotated[int, Query(ge=1, le=500)] = 200,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+):
     """A page of the members who may work at a location, by name (audited read of personal data)."""
-    return await members.list_members(uow=uow, location_id=location_id, include_terminated=include_terminated,
-                                      limit=limit, offset=offset, actor=actor)
+    return await members.list_members(
+        uow=uow, location_id=location_id, include_terminated=include_terminated, limit=limit, offset=offset, actor=actor
+    )
 
 
 @router.get("/{staff_id}", response_model=MemberOut)

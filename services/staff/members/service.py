@@ -14,8 +14,8 @@ from services.staff.members.schemas import HireIn, MemberFields, MemberOut
 from services.staff.projections.models import Location
 from shared.audit import record_phi_access
 from shared.auth import Principal
-from shared.contracts.staff import StaffMemberHired, StaffMemberUpdated
 from shared.clock import utcnow
+from shared.contracts.staff import StaffMemberHired, StaffMemberUpdated
 from shared.errors import Conflict, Unprocessable
 from shared.loading import load_in_scope
 from shared.uow import UnitOfWork
@@ -29,8 +29,9 @@ async def hire(*, uow: UnitOfWork, cmd: HireIn, actor: Principal) -> MemberOut:
     async with uow:
         await ensure_known(uow, cmd.home_location_id, locations)
         now = utcnow()
-        member = StaffMember(id=str(uuid.uuid4()), created_at=now, updated_at=now,
-                             **cmd.model_dump(exclude={"location_ids"}))
+        member = StaffMember(
+            id=str(uuid.uuid4()), created_at=now, updated_at=now, **cmd.model_dump(exclude={"location_ids"})
+        )
         await _check_manager(uow, cmd.manager_id, member.id)
         uow.session.add(member)
         await _flush(uow)  # before its locations: no ORM relationship orders the inserts
@@ -63,37 +64,59 @@ async def get_member(*, uow: UnitOfWork, staff_id: str, actor: Principal) -> Mem
         return await member_view(uow, member)
 
 
-async def list_members(*, uow: UnitOfWork, location_id: str, include_terminated: bool, limit: int, offset: int,
-                       actor: Principal) -> list[MemberOut]:
+async def list_members(
+    *, uow: UnitOfWork, location_id: str, include_terminated: bool, limit: int, offset: int, actor: Principal
+) -> list[MemberOut]:
     """A page of the members who may work at a location, by name; the read is audited."""
     actor.ensure_location(location_id)
     async with uow:
-        query = (select(StaffMember).join(StaffLocation, StaffLocation.staff_id == StaffMember.id)
-                 .where(StaffLocation.location_id == location_id)
-                 .order_by(StaffMember.family_name, StaffMember.given_name, StaffMember.id)
-                 .offset(offset).limit(limit))
+        query = (
+            select(StaffMember)
+            .join(StaffLocation, StaffLocation.staff_id == StaffMember.id)
+            .where(StaffLocation.location_id == location_id)
+            .order_by(StaffMember.family_name, StaffMember.given_name, StaffMember.id)
+            .offset(offset)
+            .limit(limit)
+        )
         if not include_terminated:
             query = query.where(StaffMember.terminated_on.is_(None))
         found = list((await uow.session.scalars(query)).all())
         locations = await locations_of(uow, [m.id for m in found])
-        await record_phi_access(uow, actor=actor, action="read", resource="staff_member", resource_id=None,
-                                patient_id=None, location_id=location_id)
+        await record_phi_access(
+            uow,
+            actor=actor,
+            action="read",
+            resource="staff_member",
+            resource_id=None,
+            patient_id=None,
+            location_id=location_id,
+        )
         return [_member_out(m, locations[m.id]) for m in found]
 
 
 async def load_member(uow: UnitOfWork, staff_id: str, actor: Principal, *, lock: bool = False) -> StaffMember:
     """The member, if the actor may see their home location."""
-    return await load_in_scope(uow, StaffMember, staff_id, actor, field="staff_id", what="staff member", lock=lock,
-                               location_of=lambda member: member.home_location_id)
+    return await load_in_scope(
+        uow,
+        StaffMember,
+        staff_id,
+        actor,
+        field="staff_id",
+        what="staff member",
+        lock=lock,
+        location_of=lambda member: member.home_location_id,
+    )
 
 
 async def locations_of(uow: UnitOfWork, staff_ids: list[str]) -> dict[str, list[str]]:
     """Where each of these members may work, in one query."""
     found: dict[str, list[str]] = {staff_id: [] for staff_id in staff_ids}
     if staff_ids:
-        rows = await uow.session.execute(select(StaffLocation.staff_id, StaffLocation.location_id)
-                                         .where(StaffLocation.staff_id.in_(staff_ids))
-                                         .order_by(StaffLocation.location_id))
+        rows = await uow.session.execute(
+            select(StaffLocation.staff_id, StaffLocation.location_id)
+            .where(StaffLocation.staff_id.in_(staff_ids))
+            .order_by(StaffLocation.location_id)
+        )
         for staff_id, location_id in rows.all():
             found[staff_id].append(location_id)
     return found
@@ -104,11 +127,25 @@ async def member_view(uow: UnitOfWork, member: StaffMember) -> MemberOut:
     return _member_out(member, (await locations_of(uow, [member.id]))[member.id])
 
 
-async def audit_member(uow: UnitOfWork, actor: Principal, action: str, member: StaffMember, *,
-                       resource: str = "staff_member", resource_id: str | None = None) -> None:
+async def audit_member(
+    uow: UnitOfWork,
+    actor: Principal,
+    action: str,
+    member: StaffMember,
+    *,
+    resource: str = "staff_member",
+    resource_id: str | None = None,
+) -> None:
     """Record who read or changed a member's personal data (record, credentials, training, time off)."""
-    await record_phi_access(uow, actor=actor, action=action, resource=resource, resource_id=resource_id or member.id,
-                            patient_id=None, location_id=member.home_location_id)
+    await record_phi_access(
+        uow,
+        actor=actor,
+        action=action,
+        resource=resource,
+        resource_id=resource_id or member.id,
+        patient_id=None,
+        location_id=member.home_location_id,
+    )
 
 
 def ensure_employed(member: StaffMember) -> None:
@@ -119,21 +156,34 @@ def ensure_employed(member: StaffMember) -> None:
 
 async def ensure_known(uow: UnitOfWork, home_location_id: str, location_ids: list[str]) -> None:
     """Refuse a location facilities has not announced to staff yet (at start-up its event may still be on the way)."""
-    known = set((await uow.session.scalars(select(Location.location_id)
-                                           .where(Location.location_id.in_(location_ids)))).all())
+    known = set(
+        (await uow.session.scalars(select(Location.location_id).where(Location.location_id.in_(location_ids)))).all()
+    )
     for location_id in sorted(location_ids, key=lambda loc: loc != home_location_id):
         if location_id not in known:
             field = "home_location_id" if location_id == home_location_id else "location_ids"
-            raise Unprocessable(f"unknown location {location_id}: wait until facilities has announced it to staff",
-                                field=field)
+            raise Unprocessable(
+                f"unknown location {location_id}: wait until facilities has announced it to staff", field=field
+            )
 
 
 async def announce(uow: UnitOfWork, member: StaffMember, locations: list[str], payload) -> None:
     """Emit the member's whole record (`.hired` or `.updated`) with where they may work."""
-    await uow.emit(payload(staff_id=member.id, given_name=member.given_name, family_name=member.family_name,
-                           role=member.role, npi=member.npi, home_location_id=member.home_location_id,
-                           location_ids=locations, manager_id=member.manager_id, hired_on=member.hired_on),
-                   subject=member.id, location_id=member.home_location_id)
+    await uow.emit(
+        payload(
+            staff_id=member.id,
+            given_name=member.given_name,
+            family_name=member.family_name,
+            role=member.role,
+            npi=member.npi,
+            home_location_id=member.home_location_id,
+            location_ids=locations,
+            manager_id=member.manager_id,
+            hired_on=member.hired_on,
+        ),
+        subject=member.id,
+        location_id=member.home_location_id,
+    )
 
 
 def _member_out(member: StaffMember, locations: list[str]) -> MemberOut:

@@ -7,8 +7,19 @@ from fastapi import APIRouter
 from services.staff.access import Manager, TimeOffRequester
 from services.staff.rosters import coverage, time_off
 from services.staff.rosters import service as shifts
-from services.staff.rosters.schemas import (CoverageOut, DecisionIn, GenerateIn, RosterTemplateIn, RosterTemplateOut,
-                                            ShiftIn, ShiftOut, StaffingRuleIn, StaffingRuleOut, TimeOffIn, TimeOffOut)
+from services.staff.rosters.schemas import (
+    CoverageOut,
+    DecisionIn,
+    GenerateIn,
+    RosterTemplateIn,
+    RosterTemplateOut,
+    ShiftIn,
+    ShiftOut,
+    StaffingRuleIn,
+    StaffingRuleOut,
+    TimeOffIn,
+    TimeOffOut,
+)
 from shared.web import UowDep
 
 router = APIRouter()
@@ -29,19 +40,22 @@ async def cancel_shift(shift_id: str, uow: UowDep, actor: Manager):
 @router.get("/locations/{location_id}/shifts", response_model=list[ShiftOut], tags=["shifts"])
 async def list_shifts(location_id: str, first_day: date, last_day: date, uow: UowDep, actor: Manager):
     """Scheduled shifts at the location starting on these local days."""
-    return await shifts.list_shifts(uow=uow, location_id=location_id, first_day=first_day, last_day=last_day,
-                                    actor=actor)
+    return await shifts.list_shifts(
+        uow=uow, location_id=location_id, first_day=first_day, last_day=last_day, actor=actor
+    )
 
 
-@router.post("/locations/{location_id}/roster-templates", status_code=201, response_model=RosterTemplateOut,
-             tags=["shifts"])
+@router.post(
+    "/locations/{location_id}/roster-templates", status_code=201, response_model=RosterTemplateOut, tags=["shifts"]
+)
 async def add_roster_template(location_id: str, body: RosterTemplateIn, uow: UowDep, actor: Manager):
     """Save a weekly roster of local shifts."""
     return await shifts.add_template(uow=uow, location_id=location_id, cmd=body, actor=actor)
 
 
-@router.post("/roster-templates/{template_id}/generate", status_code=201, response_model=list[ShiftOut],
-             tags=["shifts"])
+@router.post(
+    "/roster-templates/{template_id}/generate", status_code=201, response_model=list[ShiftOut], tags=["shifts"]
+)
 async def generate_shifts(template_id: str, body: GenerateIn, uow: UowDep, actor: Manager):
     """Create the template's shifts over a range of local days, all or none."""
     return await shifts.generate(uow=uow, template_id=template_id, cmd=body, actor=actor)
@@ -71,8 +85,9 @@ async def withdraw_time_off(time_off_id: str, uow: UowDep, actor: TimeOffRequest
     return await time_off.withdraw(uow=uow, time_off_id=time_off_id, actor=actor)
 
 
-@router.post("/locations/{location_id}/staffing-rules", status_code=201, response_model=StaffingRuleOut,
-             tags=["coverage"])
+@router.post(
+    "/locations/{location_id}/staffing-rules", status_code=201, response_model=StaffingRuleOut, tags=["coverage"]
+)
 async def add_staffing_rule(location_id: str, body: StaffingRuleIn, uow: UowDep, actor: Manager):
     """Require a minimum number of a role on shift between two local times."""
     return await coverage.add_rule(uow=uow, location_id=location_id, cmd=body, actor=actor)

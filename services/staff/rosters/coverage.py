@@ -32,37 +32,68 @@ async def coverage(*, uow: UnitOfWork, location_id: str, day: date, actor: Princ
         # The local day, which is 23 or 25 hours long on DST changes.
         day_start = local_instant(day, time(), location.timezone)
         day_end = local_instant(day + timedelta(days=1), time(), location.timezone)
-        rows = (await uow.session.execute(
-            select(Shift, StaffMember).join(StaffMember, StaffMember.id == Shift.staff_id)
-            .where(Shift.location_id == location_id, Shift.status == SCHEDULED,
-                   Shift.start < day_end, Shift.end > day_start)
-            .order_by(Shift.start, StaffMember.family_name))).all()
+        rows = (
+            await uow.session.execute(
+                select(Shift, StaffMember)
+                .join(StaffMember, StaffMember.id == Shift.staff_id)
+                .where(
+                    Shift.location_id == location_id,
+                    Shift.status == SCHEDULED,
+                    Shift.start < day_end,
+                    Shift.end > day_start,
+                )
+                .order_by(Shift.start, StaffMember.family_name)
+            )
+        ).all()
         away = await _approved_time_off(uow, [m.id for _, m in rows], day_start, day_end)
-        rules = (await uow.session.scalars(select(StaffingRule).where(StaffingRule.location_id == location_id)
-                                           .order_by(StaffingRule.role, StaffingRule.start))).all()
+        rules = (
+            await uow.session.scalars(
+                select(StaffingRule)
+                .where(StaffingRule.location_id == location_id)
+                .order_by(StaffingRule.role, StaffingRule.start)
+            )
+        ).all()
     tz = day_start.tzinfo
     # Approved time off keeps the shift on the roster (scheduling already stops booking the member then).
-    on_shift = [OnShift(staff_id=m.id, name=f"{m.given_name} {m.family_name}", role=m.role,
-                        start=s.start.astimezone(tz), end=s.end.astimezone(tz),
-                        on_time_off=subtract((s.start, s.end), away.get(m.id, [])) != [(s.start, s.end)])
-                for s, m in rows]
+    on_shift = [
+        OnShift(
+            staff_id=m.id,
+            name=f"{m.given_name} {m.family_name}",
+            role=m.role,
+            start=s.start.astimezone(tz),
+            end=s.end.astimezone(tz),
+            on_time_off=subtract((s.start, s.end), away.get(m.id, [])) != [(s.start, s.end)],
+        )
+        for s, m in rows
+    ]
     gaps = []
     for rule in rules:
         # People on approved time off are not there, even with a shift on the roster.
-        on_duty = [piece for s, m in rows if m.role == rule.role
-                   for piece in subtract((s.start, s.end), away.get(m.id, []))]
+        on_duty = [
+            piece for s, m in rows if m.role == rule.role for piece in subtract((s.start, s.end), away.get(m.id, []))
+        ]
         window = local_span(day, rule.start, rule.end, location.timezone)
-        gaps += [CoverageGap(role=g.role, required=g.required, scheduled=g.scheduled, start=g.start.astimezone(tz),
-                             end=g.end.astimezone(tz))
-                 for g in coverage_gaps(role=rule.role, required=rule.minimum, window=window, on_duty=on_duty)]
+        gaps += [
+            CoverageGap(
+                role=g.role,
+                required=g.required,
+                scheduled=g.scheduled,
+                start=g.start.astimezone(tz),
+                end=g.end.astimezone(tz),
+            )
+            for g in coverage_gaps(role=rule.role, required=rule.minimum, window=window, on_duty=on_duty)
+        ]
     return CoverageOut(location_id=location_id, day=day, on_shift=on_shift, gaps=gaps)
 
 
 async def _approved_time_off(uow: UnitOfWork, staff_ids: list[str], start, end) -> dict[str, list]:
     if not staff_ids:
         return {}
-    rows = await uow.session.scalars(select(TimeOff).where(
-        TimeOff.staff_id.in_(staff_ids), TimeOff.status == "approved", TimeOff.start < end, TimeOff.end > start))
+    rows = await uow.session.scalars(
+        select(TimeOff).where(
+            TimeOff.staff_id.in_(staff_ids), TimeOff.status == "approved", TimeOff.start < end, TimeOff.end > start
+        )
+    )
     away: dict[str, list] = {}
     for time_off in rows.all():
         away.setdefault(time_off.staff_id, []).append((time_off.start, time_off.end))

@@ -3,6 +3,7 @@
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from itertools import pairwise
 from zoneinfo import ZoneInfo
 
 MAX_RANGE_DAYS = 92  # the longest span of days one roster read or generation covers
@@ -33,14 +34,15 @@ class Gap:
     end: datetime
 
 
-def coverage_gaps(*, role: str, required: int, window: tuple[datetime, datetime],
-                  on_duty: Iterable[tuple[datetime, datetime]]) -> list[Gap]:
+def coverage_gaps(
+    *, role: str, required: int, window: tuple[datetime, datetime], on_duty: Iterable[tuple[datetime, datetime]]
+) -> list[Gap]:
     """Intervals of `window` where fewer than `required` people of `role` are on duty."""
     start, end = window
     spans = [(max(s, start), min(e, end)) for s, e in on_duty if s < end and e > start]
     points = sorted({start, end, *(p for span in spans for p in span)})
     gaps: list[Gap] = []
-    for left, right in zip(points, points[1:]):
+    for left, right in pairwise(points):
         scheduled = sum(1 for s, e in spans if s <= left and e >= right)
         if scheduled >= required:
             continue

@@ -17,8 +17,8 @@ from services.staff.rosters.domain import aware_at
 from services.staff.rosters.models import TimeOff
 from services.staff.rosters.schemas import DecisionIn, TimeOffIn
 from shared.auth import Principal
-from shared.contracts.staff import TimeOffApproved
 from shared.clock import utcnow
+from shared.contracts.staff import TimeOffApproved
 from shared.errors import Conflict, NotFound, Unprocessable
 from shared.uow import UnitOfWork
 
@@ -36,10 +36,22 @@ async def request(*, uow: UnitOfWork, cmd: TimeOffIn, actor: Principal) -> TimeO
         start, end = aware_at(cmd.start, timezone), aware_at(cmd.end, timezone)
         if end <= start:
             raise Unprocessable("time off must end after it starts", field="end")
-        time_off = TimeOff(id=str(uuid.uuid4()), staff_id=member.id, start=start, end=end, reason=cmd.reason,
-                           status=REQUESTED, requested_by=actor.sub, created_at=utcnow())
-        await uow.add_unique(time_off, constraint="no_time_off_overlap", field="start",
-                             conflict="the member already has time off requested or approved overlapping that time")
+        time_off = TimeOff(
+            id=str(uuid.uuid4()),
+            staff_id=member.id,
+            start=start,
+            end=end,
+            reason=cmd.reason,
+            status=REQUESTED,
+            requested_by=actor.sub,
+            created_at=utcnow(),
+        )
+        await uow.add_unique(
+            time_off,
+            constraint="no_time_off_overlap",
+            field="start",
+            conflict="the member already has time off requested or approved overlapping that time",
+        )
         await members.audit_member(uow, actor, "create", member, resource="staff_time_off", resource_id=time_off.id)
         return time_off
 
@@ -55,16 +67,27 @@ async def decide(*, uow: UnitOfWork, time_off_id: str, approve: bool, cmd: Decis
             raise Conflict("nobody decides their own time off", field="time_off_id")
         # Conditional update: of two managers deciding at once, exactly one wins.
         decided = await uow.session.execute(
-            update(TimeOff).where(TimeOff.id == time_off_id, TimeOff.status == REQUESTED)
-            .values(status="approved" if approve else "denied", decided_by=actor.sub, decided_at=utcnow(),
-                    decision_note=cmd.note).execution_options(synchronize_session=False))
+            update(TimeOff)
+            .where(TimeOff.id == time_off_id, TimeOff.status == REQUESTED)
+            .values(
+                status="approved" if approve else "denied",
+                decided_by=actor.sub,
+                decided_at=utcnow(),
+                decision_note=cmd.note,
+            )
+            .execution_options(synchronize_session=False)
+        )
         if decided.rowcount != 1:
             raise Conflict(f"the request was {time_off.status} already", field="status")
         await uow.session.refresh(time_off)
         if approve:
-            await uow.emit(TimeOffApproved(time_off_id=time_off.id, staff_id=time_off.staff_id, start=time_off.start,
-                                           end=time_off.end), subject=time_off.id,
-                           location_id=member.home_location_id)
+            await uow.emit(
+                TimeOffApproved(
+                    time_off_id=time_off.id, staff_id=time_off.staff_id, start=time_off.start, end=time_off.end
+                ),
+                subject=time_off.id,
+                location_id=member.home_location_id,
+            )
         await members.audit_member(uow, actor, "update", member, resource="staff_time_off", resource_id=time_off.id)
         return time_off
 
@@ -79,12 +102,13 @@ async def withdraw(*, uow: UnitOfWork, time_off_id: str, actor: Principal) -> Ti
         member = await members.load_member(uow, time_off.staff_id, actor)
         # Conditional update: a decision and a withdrawal racing each other cannot both win.
         withdrawn = await uow.session.execute(
-            update(TimeOff).where(TimeOff.id == time_off_id, TimeOff.status == REQUESTED)
+            update(TimeOff)
+            .where(TimeOff.id == time_off_id, TimeOff.status == REQUESTED)
             .values(status=WITHDRAWN, decided_by=actor.sub, decided_at=utcnow())
-            .execution_options(synchronize_session=False))
+            .execution_options(synchronize_session=False)
+        )
         if withdrawn.rowcount != 1:
             raise Conflict(f"the request was {time_off.status} already", field="status")
         await uow.session.refresh(time_off)
         await members.audit_member(uow, actor, "update", member, resource="staff_time_off", resource_id=time_off.id)
         return time_off
-

@@ -15,8 +15,9 @@ def add_months(day: date, months: int) -> date:
     raise AssertionError("unreachable")
 
 
-def training_due_on(*, hired_on: date, initial_due_days: int, interval_months: int | None,
-                    last_completed_on: date | None) -> date | None:
+def training_due_on(
+    *, hired_on: date, initial_due_days: int, interval_months: int | None, last_completed_on: date | None
+) -> date | None:
     """When a required course is next due; None when a one-off course was done."""
     if last_completed_on is None:
         return hired_on + timedelta(days=initial_due_days)

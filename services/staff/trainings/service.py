@@ -11,8 +11,8 @@ from services.staff.trainings.domain import add_months, training_due_on
 from services.staff.trainings.models import Course, TrainingCompletion
 from services.staff.trainings.schemas import CompletionIn, CourseIn, TrainingStatusOut
 from shared.auth import Principal
-from shared.contracts.staff import TrainingCompleted
 from shared.clock import utcnow
+from shared.contracts.staff import TrainingCompleted
 from shared.errors import NotFound
 from shared.uow import UnitOfWork
 
@@ -31,8 +31,9 @@ async def add_course(*, uow: UnitOfWork, cmd: CourseIn) -> Course:
         return course
 
 
-async def record_completion(*, uow: UnitOfWork, staff_id: str, cmd: CompletionIn,
-                            actor: Principal) -> TrainingCompletion:
+async def record_completion(
+    *, uow: UnitOfWork, staff_id: str, cmd: CompletionIn, actor: Principal
+) -> TrainingCompletion:
     """Record that a member completed a course, with its evidence."""
     async with uow:
         member = await members.load_member(uow, staff_id, actor)
@@ -40,12 +41,22 @@ async def record_completion(*, uow: UnitOfWork, staff_id: str, cmd: CompletionIn
         if course is None:
             raise NotFound(f"course {cmd.course_code} not found", field="course_code")
         valid_until = add_months(cmd.completed_on, course.interval_months) if course.interval_months else None
-        completion = TrainingCompletion(id=str(uuid.uuid4()), staff_id=staff_id, valid_until=valid_until,
-                                        recorded_by=actor.sub, recorded_at=utcnow(), **cmd.model_dump())
+        completion = TrainingCompletion(
+            id=str(uuid.uuid4()),
+            staff_id=staff_id,
+            valid_until=valid_until,
+            recorded_by=actor.sub,
+            recorded_at=utcnow(),
+            **cmd.model_dump(),
+        )
         uow.session.add(completion)
-        await uow.emit(TrainingCompleted(staff_id=staff_id, course_code=course.code, completed_on=cmd.completed_on,
-                                         valid_until=valid_until),
-                       subject=staff_id, location_id=member.home_location_id)
+        await uow.emit(
+            TrainingCompleted(
+                staff_id=staff_id, course_code=course.code, completed_on=cmd.completed_on, valid_until=valid_until
+            ),
+            subject=staff_id,
+            location_id=member.home_location_id,
+        )
         await members.audit_member(uow, actor, "create", member, resource="staff_training", resource_id=completion.id)
         return completion
 
@@ -60,8 +71,15 @@ async def status(*, uow: UnitOfWork, staff_id: str, as_of: date, actor: Principa
         for course in await _required(uow, member):
             done = last.get((member.id, course.code))
             due_on = _due_on(member, course, done)
-            result.append(TrainingStatusOut(course_code=course.code, name=course.name, last_completed_on=done,
-                                            due_on=due_on, overdue=due_on is not None and due_on < as_of))
+            result.append(
+                TrainingStatusOut(
+                    course_code=course.code,
+                    name=course.name,
+                    last_completed_on=done,
+                    due_on=due_on,
+                    overdue=due_on is not None and due_on < as_of,
+                )
+            )
         return result
 
 
@@ -92,10 +110,15 @@ async def _last_completions(uow: UnitOfWork, staff_ids: list[str]) -> dict[tuple
     rows = await uow.session.execute(
         select(TrainingCompletion.staff_id, TrainingCompletion.course_code, func.max(TrainingCompletion.completed_on))
         .where(TrainingCompletion.staff_id.in_(staff_ids))
-        .group_by(TrainingCompletion.staff_id, TrainingCompletion.course_code))
+        .group_by(TrainingCompletion.staff_id, TrainingCompletion.course_code)
+    )
     return {(staff_id, code): done for staff_id, code, done in rows.all()}
 
 
 def _due_on(member: StaffMember, course: Course, last_completed_on: date | None) -> date | None:
-    return training_due_on(hired_on=member.hired_on, initial_due_days=course.initial_due_days,
-                           interval_months=course.interval_months, last_completed_on=last_completed_on)
+    return training_due_on(
+        hired_on=member.hired_on,
+        initial_due_days=course.initial_due_days,
+        interval_months=course.interval_months,
+        last_completed_on=last_completed_on,
+    )

@@ -8,8 +8,8 @@ from services.staff.members.schemas import MemberOut
 from services.staff.rosters import service as rosters
 from services.staff.transfers.schemas import TransferIn
 from shared.auth import Principal
-from shared.contracts.staff import StaffMemberUpdated
 from shared.clock import utcnow
+from shared.contracts.staff import StaffMemberUpdated
 from shared.uow import UnitOfWork
 
 
@@ -23,8 +23,9 @@ async def transfer(*, uow: UnitOfWork, staff_id: str, cmd: TransferIn, actor: Pr
         # The actor manages the new home and every location gained or lost; kept ones are not theirs to decide.
         for location_id in sorted((set(locations) ^ before) | {cmd.home_location_id}):
             actor.ensure_location(location_id)
-        await members.ensure_known(uow, cmd.home_location_id,
-                                   sorted((set(locations) - before) | {cmd.home_location_id}))
+        await members.ensure_known(
+            uow, cmd.home_location_id, sorted((set(locations) - before) | {cmd.home_location_id})
+        )
         member.home_location_id, member.updated_at = cmd.home_location_id, utcnow()
         await uow.session.execute(delete(StaffLocation).where(StaffLocation.staff_id == staff_id))
         uow.session.add_all(StaffLocation(staff_id=staff_id, location_id=loc) for loc in locations)

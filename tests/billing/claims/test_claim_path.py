@@ -1,4 +1,4 @@
-"""The whole claim path on PostgreSQL and the real broker: visit -> charges -> claim -> 837P -> 835 -> paid or denied."""
+"""The claim path on PostgreSQL and the real broker: visit -> charges -> claim -> 837P -> 835 -> paid or denied."""
 
 import asyncio
 import json
@@ -11,15 +11,24 @@ import pytest
 from services.billing.x12 import edi837
 from services.billing.x12.validation import validate
 from shared.contracts.scheduling import AppointmentCancelled, AppointmentNoShow
-from tests.support.claim_flow import (FEES, PAYER, claim_of, completed_visit, eventually, insure,
-                                      insured_patient, reconciles, register, set_up_billing)
-from tests.support.x12_835 import Clp, Svc, build_835
-from tests.support.suite import ADMIN_A
-from tests.support.flow import VISIT
+from tests.support.claim_flow import (
+    FEES,
+    PAYER,
+    claim_of,
+    completed_visit,
+    eventually,
+    insure,
+    insured_patient,
+    reconciles,
+    register,
+    set_up_billing,
+)
 from tests.support.dates import days_ago
+from tests.support.flow import VISIT
 from tests.support.kafka_tools import read_all
-from tests.support.suite import token
+from tests.support.suite import ADMIN_A, token
 from tests.support.upstream import SHIFT_DAYS, publish
+from tests.support.x12_835 import Clp, Svc, build_835
 
 pytestmark = pytest.mark.integration
 D = Decimal
@@ -47,28 +56,62 @@ async def test_visit_to_money_reconciles_to_the_cent(make_suite, backend):
         assert beta.status_code == 201, beta.text
         await insure(billing, ana, beta.json()["id"], priority="secondary", member_id="B-991", group_number=None)
         ben = await insured_patient(scheduling, billing, payer_id, family_name="Brown")
-        cal = await insured_patient(scheduling, billing, payer_id, family_name="Cruz", relationship="child",
-                                    subscriber={"family_name": "Cruz", "given_name": "Luis"})
+        cal = await insured_patient(
+            scheduling,
+            billing,
+            payer_id,
+            family_name="Cruz",
+            relationship="child",
+            subscriber={"family_name": "Cruz", "given_name": "Luis"},
+        )
         dee = await insured_patient(scheduling, billing, payer_id, family_name="Diaz")
-        overlapping = await billing.post(f"/patients/{ana}/coverages", json={
-            "payer_id": payer_id, "member_id": "OTHER", "effective_from": days_ago(100).isoformat()})
+        overlapping = await billing.post(
+            f"/patients/{ana}/coverages",
+            json={"payer_id": payer_id, "member_id": "OTHER", "effective_from": days_ago(100).isoformat()},
+        )
         assert overlapping.status_code == 409 and overlapping.json()["field"] == "effective_from"
         # Eight overlapping primaries at once for a new patient: one is recorded, the database refuses the rest.
         fox = await register(scheduling, "Fox")
         await eventually(lambda: billing.get(f"/patients/{fox}/coverages"), lambda r: r.status_code == 200)
-        racing = await asyncio.gather(*[billing.post(f"/patients/{fox}/coverages", json={
-            "payer_id": payer_id, "member_id": f"FOX{n}", "effective_from": days_ago(300 - 30 * n).isoformat()}) for n in range(8)])
+        racing = await asyncio.gather(
+            *[
+                billing.post(
+                    f"/patients/{fox}/coverages",
+                    json={
+                        "payer_id": payer_id,
+                        "member_id": f"FOX{n}",
+                        "effective_from": days_ago(300 - 30 * n).isoformat(),
+                    },
+                )
+                for n in range(8)
+            ]
+        )
         assert sorted(r.status_code for r in racing) == [201] + [409] * 7
         assert {r.json()["field"] for r in racing if r.status_code == 409} == {"effective_from"}
         assert len((await billing.get(f"/patients/{fox}/coverages")).json()) == 1
         visits = {
             ana: await completed_visit(suite, scheduling, ana, *slot("15:00", "15:20"), VISIT),
-            ben: await completed_visit(suite, scheduling, ben, *slot("15:20", "15:40"),
-                                       {"diagnosis_codes": ["I10"], "service_lines": [{"cpt": "99213"}]}),
-            cal: await completed_visit(suite, scheduling, cal, *slot("15:40", "16:00"),
-                                       {"diagnosis_codes": ["J06.9"], "service_lines": [{"cpt": "99214"}]}),
-            dee: await completed_visit(suite, scheduling, dee, *slot("16:00", "16:20"),
-                                       {"diagnosis_codes": ["I10"], "service_lines": [{"cpt": "99215"}]}),
+            ben: await completed_visit(
+                suite,
+                scheduling,
+                ben,
+                *slot("15:20", "15:40"),
+                {"diagnosis_codes": ["I10"], "service_lines": [{"cpt": "99213"}]},
+            ),
+            cal: await completed_visit(
+                suite,
+                scheduling,
+                cal,
+                *slot("15:40", "16:00"),
+                {"diagnosis_codes": ["J06.9"], "service_lines": [{"cpt": "99214"}]},
+            ),
+            dee: await completed_visit(
+                suite,
+                scheduling,
+                dee,
+                *slot("16:00", "16:20"),
+                {"diagnosis_codes": ["I10"], "service_lines": [{"cpt": "99215"}]},
+            ),
         }
 
         # Charges priced from the fee schedule (the QW price of 83036), claims opened and scrubbed.
@@ -80,8 +123,15 @@ async def test_visit_to_money_reconciles_to_the_cent(make_suite, backend):
         assert [h["to_status"] for h in claims[ana]["history"]] == ["draft", "ready"]
         # The unpriced visit waits for a person, and says why.
         attention = (await billing.get("/locations/loc-a/claims", params={"needs_attention": "true"})).json()
-        assert attention == [{"claim_id": claims[dee]["id"], "status": "draft", "patient_id": dee, "total": "0.00",
-                              "reason": "charge_amount: lines[1].charge_amount"}]
+        assert attention == [
+            {
+                "claim_id": claims[dee]["id"],
+                "status": "draft",
+                "patient_id": dee,
+                "total": "0.00",
+                "reason": "charge_amount: lines[1].charge_amount",
+            }
+        ]
         refused = await billing.post(f"/claims/{claims[dee]['id']}/status", json={"status": "accepted"})
         assert refused.status_code == 409 and refused.json()["allowed"] == ["ready"]
 
@@ -95,11 +145,31 @@ async def test_visit_to_money_reconciles_to_the_cent(make_suite, backend):
         ready = [claims[p] for p in (ana, ben, cal)]
         assert sorted(batch["claim_ids"]) == sorted(c["id"] for c in ready)
         # CLM01 is the claim's patient control number, REF*6R each line's: what the payer's 835 echoes.
-        assert {c.claim_id: (c.total, c.diagnosis_codes, [(l.line_id, l.cpt, l.modifiers, l.charge, l.units,
-                                                          l.diagnosis_pointers) for l in c.lines]) for c in sent} == {
-            c["control_number"]: (D(c["total_charge"]), tuple(c["diagnosis_codes"]),
-                                  [(l["control_number"], l["cpt"], tuple(l["modifiers"]), D(l["charge_amount"]),
-                                    l["units"], tuple(l["diagnosis_pointers"])) for l in c["lines"]]) for c in ready}
+        assert {
+            c.claim_id: (
+                c.total,
+                c.diagnosis_codes,
+                [(ln.line_id, ln.cpt, ln.modifiers, ln.charge, ln.units, ln.diagnosis_pointers) for ln in c.lines],
+            )
+            for c in sent
+        } == {
+            c["control_number"]: (
+                D(c["total_charge"]),
+                tuple(c["diagnosis_codes"]),
+                [
+                    (
+                        ln["control_number"],
+                        ln["cpt"],
+                        tuple(ln["modifiers"]),
+                        D(ln["charge_amount"]),
+                        ln["units"],
+                        tuple(ln["diagnosis_pointers"]),
+                    )
+                    for ln in c["lines"]
+                ],
+            )
+            for c in ready
+        }
         assert {c.claim_id: c.relationship for c in sent}[claims[cal]["control_number"]] == "child"
         again = await billing.post("/claim-batches", json={"location_id": "loc-a"})
         assert again.status_code == 409  # nothing is sent twice
@@ -109,29 +179,48 @@ async def test_visit_to_money_reconciles_to_the_cent(make_suite, backend):
         # The payer answers: Ana's lab line denied, Ben paid, Cal's claim denied, and a claim that is not ours.
         # CLP01 echoes CLM01 and REF*6R the lines' numbers, as the 837P sent them.
         number = {p: claims[p]["control_number"] for p in (ana, ben, cal)}
-        line = [l["control_number"] for l in claims[ana]["lines"]]
-        remittance = build_835([
-            Clp(number[ana], "1", [
-                Svc("99213", D("125"), D("80"), [("CO", "45", D("25")), ("PR", "1", D("20"))], line[0]),
-                Svc("83036", D("50.50"), D("0"), [("CO", "50", D("50.50"))], line[1], ("QW",))]),
-            Clp(number[ben], "1", [Svc("99213", D("125"), D("90"), [("CO", "45", D("25")), ("PR", "2", D("10"))])]),
-            Clp(number[cal], "4", [Svc("99214", D("200"), D("0"), [("CO", "50", D("200"))])]),
-            Clp("not-one-of-ours", "1", [Svc("99213", D("100"), D("100"))]),
-        ], trace="EFT-0001", paid_on=PAID_ON)
+        line = [ln["control_number"] for ln in claims[ana]["lines"]]
+        remittance = build_835(
+            [
+                Clp(
+                    number[ana],
+                    "1",
+                    [
+                        Svc("99213", D("125"), D("80"), [("CO", "45", D("25")), ("PR", "1", D("20"))], line[0]),
+                        Svc("83036", D("50.50"), D("0"), [("CO", "50", D("50.50"))], line[1], ("QW",)),
+                    ],
+                ),
+                Clp(number[ben], "1", [Svc("99213", D("125"), D("90"), [("CO", "45", D("25")), ("PR", "2", D("10"))])]),
+                Clp(number[cal], "4", [Svc("99214", D("200"), D("0"), [("CO", "50", D("200"))])]),
+                Clp("not-one-of-ours", "1", [Svc("99213", D("100"), D("100"))]),
+            ],
+            trace="EFT-0001",
+            paid_on=PAID_ON,
+        )
         assert validate(remittance) == []
         posted = await billing.post("/remittances", json={"x12": remittance})
         assert posted.status_code == 200, posted.text
         result = posted.json()
         assert not result["already_imported"]
         assert [(p["claim_id"], p["status"]) for p in result["posted"]] == [
-            (claims[ana]["id"], "partially_paid"), (claims[ben]["id"], "paid"), (claims[cal]["id"], "denied")]
+            (claims[ana]["id"], "partially_paid"),
+            (claims[ben]["id"], "paid"),
+            (claims[cal]["id"], "denied"),
+        ]
         assert [u["patient_control_number"] for u in result["unmatched"]] == ["not-one-of-ours"]
 
         after = {p: (await billing.get(f"/claims/{claims[p]['id']}")).json() for p in (ana, ben, cal)}
         assert all(reconciles(c) for c in after.values())
-        assert (after[ana]["paid_amount"], after[ana]["adjustment_amount"], after[ana]["patient_responsibility"],
-                after[ana]["denial_carc"]) == ("80.00", "75.50", "20.00", "50")
-        assert [(l["paid_amount"], l["denial_carc"]) for l in after[ana]["lines"]] == [("80.00", None), ("0.00", "50")]
+        assert (
+            after[ana]["paid_amount"],
+            after[ana]["adjustment_amount"],
+            after[ana]["patient_responsibility"],
+            after[ana]["denial_carc"],
+        ) == ("80.00", "75.50", "20.00", "50")
+        assert [(ln["paid_amount"], ln["denial_carc"]) for ln in after[ana]["lines"]] == [
+            ("80.00", None),
+            ("0.00", "50"),
+        ]
         assert (after[ben]["paid_amount"], after[ben]["patient_responsibility"]) == ("90.00", "10.00")
         assert (after[cal]["status"], after[cal]["denial_carc"]) == ("denied", "50")
         assert [h["to_status"] for h in after[ben]["history"]] == ["draft", "ready", "submitted", "accepted", "paid"]
@@ -151,108 +240,185 @@ async def test_visit_to_money_reconciles_to_the_cent(make_suite, backend):
 
         assert (await balance(ana), await balance(ben), await balance(cal)) == (D("20"), D("10"), D("0"))
         # Ana's share is asked of her secondary payer: a claim opened and scrubbed, owing what Acme left.
-        secondary = next(c for c in (await billing.get(f"/appointments/{visits[ana]}/claims")).json()
-                         if c["priority"] == "secondary")
-        assert (secondary["status"], secondary["primary_claim_id"], secondary["total_charge"],
-                secondary["prior_payer_amount"]) == ("ready", claims[ana]["id"], "175.50", "155.50")
+        secondary = next(
+            c for c in (await billing.get(f"/appointments/{visits[ana]}/claims")).json() if c["priority"] == "secondary"
+        )
+        assert (
+            secondary["status"],
+            secondary["primary_claim_id"],
+            secondary["total_charge"],
+            secondary["prior_payer_amount"],
+        ) == ("ready", claims[ana]["id"], "175.50", "155.50")
         assert [line["prior_payer_amount"] for line in secondary["lines"]] == ["105.00", "50.50"]
         # Ben's secondary coverage, recorded only now, gets his 10.00 asked of Beta too.
         await insure(billing, ben, beta.json()["id"], priority="secondary", member_id="B-992", group_number=None)
         bens = (await billing.get(f"/appointments/{visits[ben]}/claims")).json()
         assert [(c["priority"], c["status"], c["prior_payer_amount"]) for c in bens] == [
-            ("primary", "paid", "0.00"), ("secondary", "ready", "115.00")]
+            ("primary", "paid", "0.00"),
+            ("secondary", "ready", "115.00"),
+        ]
         aging = (await billing.get("/reports/ar-aging", params={"location_id": "loc-a", "as_of": AS_OF})).json()
         assert {row["name"]: row["total"] for row in aging["by_payer"]} == {"Beta Mutual": "30.00"}
 
         # What is left for a person: the denial, and the unpriced draft until its code gets a price.
         attention = (await billing.get("/locations/loc-a/claims", params={"needs_attention": "true"})).json()
-        assert sorted((a["patient_id"], a["status"], a["reason"]) for a in attention) == sorted([
-            (cal, "denied", "denied (CARC 50)"), (dee, "draft", "charge_amount: lines[1].charge_amount")])
-        assert (await billing.put("/locations/loc-a/fee-schedule",
-                                  json=[*FEES, {"cpt": "99215", "amount": "150.00"}])).status_code == 200
+        assert sorted((a["patient_id"], a["status"], a["reason"]) for a in attention) == sorted(
+            [(cal, "denied", "denied (CARC 50)"), (dee, "draft", "charge_amount: lines[1].charge_amount")]
+        )
+        assert (
+            await billing.put("/locations/loc-a/fee-schedule", json=[*FEES, {"cpt": "99215", "amount": "150.00"}])
+        ).status_code == 200
         rescrubbed = (await billing.post(f"/claims/{claims[dee]['id']}/scrub")).json()
-        assert (rescrubbed["status"], rescrubbed["total_charge"], rescrubbed["scrub_failures"]) == ("ready", "150.00", [])
+        assert (rescrubbed["status"], rescrubbed["total_charge"], rescrubbed["scrub_failures"]) == (
+            "ready",
+            "150.00",
+            [],
+        )
 
         # A denial is appealed by hand; the history keeps it.
-        appealed = await billing.post(f"/claims/{claims[cal]['id']}/status",
-                                      json={"status": "appealed", "reason": "medical records attached"})
+        appealed = await billing.post(
+            f"/claims/{claims[cal]['id']}/status", json={"status": "appealed", "reason": "medical records attached"}
+        )
         assert appealed.json()["history"][-1] | {"changed_at": None} == {
-            "from_status": "denied", "to_status": "appealed", "reason": "medical records attached",
-            "changed_by": "tester", "changed_at": None}
+            "from_status": "denied",
+            "to_status": "appealed",
+            "reason": "medical records attached",
+            "changed_by": "tester",
+            "changed_at": None,
+        }
 
         # The secondary claim goes out with Acme's decision (loops 2320 and 2430), valid against the guide.
         second = (await billing.post("/claim-batches", json={"location_id": "loc-a"})).json()
         assert validate(second["content"]) == []
         assert sorted(second["claim_ids"]) == sorted([secondary["id"], bens[1]["id"], claims[dee]["id"]])
         sent = next(c for c in edi837.parse(second["content"])[1] if c.claim_id == secondary["control_number"])
-        assert (sent.priority, sent.payer_id, sent.member_id, sent.total) == ("secondary", "BETA02", "B-991",
-                                                                              D("175.50"))
+        assert (sent.priority, sent.payer_id, sent.member_id, sent.total) == (
+            "secondary",
+            "BETA02",
+            "B-991",
+            D("175.50"),
+        )
         prior = sent.prior_payer
-        assert (prior.payer_id, prior.member_id, prior.paid, prior.adjustments) == ("ACME01", "XJ123456789", D("80"),
-                                                                                    ())
-        assert [(line.paid, [(a.group_code, a.carc, a.amount) for a in line.adjustments],
-                 line.adjudicated_on) for line in prior.lines] == [(D("80"), [("CO", "45", D("25")), ("PR", "1", D("20"))], PAID_ON),
-                                             (D("0"), [("CO", "50", D("50.50"))], PAID_ON)]
+        assert (prior.payer_id, prior.member_id, prior.paid, prior.adjustments) == (
+            "ACME01",
+            "XJ123456789",
+            D("80"),
+            (),
+        )
+        assert [
+            (line.paid, [(a.group_code, a.carc, a.amount) for a in line.adjustments], line.adjudicated_on)
+            for line in prior.lines
+        ] == [
+            (D("80"), [("CO", "45", D("25")), ("PR", "1", D("20"))], PAID_ON),
+            (D("0"), [("CO", "50", D("50.50"))], PAID_ON),
+        ]
         # Beta pays 15.00 of the 20.00 (OA-23: what Acme settled); 5.00 is left to Ana, and her balance follows.
         lines = [line["control_number"] for line in secondary["lines"]]
-        beta_835 = build_835([Clp(secondary["control_number"], "2", [
-            Svc("99213", D("125"), D("15"), [("OA", "23", D("105")), ("PR", "1", D("5"))], lines[0]),
-            Svc("83036", D("50.50"), D("0"), [("OA", "23", D("50.50"))], lines[1], ("QW",))])],
-            trace="EFT-0002", payer_id="BETA02", payer_name="Beta Mutual", control_number=901)
+        beta_835 = build_835(
+            [
+                Clp(
+                    secondary["control_number"],
+                    "2",
+                    [
+                        Svc("99213", D("125"), D("15"), [("OA", "23", D("105")), ("PR", "1", D("5"))], lines[0]),
+                        Svc("83036", D("50.50"), D("0"), [("OA", "23", D("50.50"))], lines[1], ("QW",)),
+                    ],
+                )
+            ],
+            trace="EFT-0002",
+            payer_id="BETA02",
+            payer_name="Beta Mutual",
+            control_number=901,
+        )
         assert validate(beta_835) == []
         posted_beta = (await billing.post("/remittances", json={"x12": beta_835})).json()
         assert [(p["claim_id"], p["status"]) for p in posted_beta["posted"]] == [(secondary["id"], "paid")]
         settled = (await billing.get(f"/claims/{secondary['id']}")).json()
-        assert reconciles(settled) and (settled["paid_amount"], settled["adjustment_amount"],
-                                        settled["patient_responsibility"]) == ("15.00", "0.00", "5.00")
+        assert reconciles(settled) and (
+            settled["paid_amount"],
+            settled["adjustment_amount"],
+            settled["patient_responsibility"],
+        ) == ("15.00", "0.00", "5.00")
         assert await balance(ana) == D("5")
 
         # Coverage recorded after the visit still gets the visit billed.
         eve = await register(scheduling, "Evans")
-        late = await completed_visit(suite, scheduling, eve, *slot("16:20", "16:40"),
-                                     {"diagnosis_codes": ["I10"], "service_lines": [{"cpt": "99213"}]})
+        late = await completed_visit(
+            suite,
+            scheduling,
+            eve,
+            *slot("16:20", "16:40"),
+            {"diagnosis_codes": ["I10"], "service_lines": [{"cpt": "99213"}]},
+        )
         await eventually(lambda: billing.get(f"/appointments/{late}/charges"), lambda r: len(r.json()) == 1)
         assert (await billing.get(f"/appointments/{late}/claims")).json() == []
         await insure(billing, eve, payer_id)
         assert (await claim_of(billing, late))["status"] == "ready"
 
         # Missed visits cost the location's fee, once per appointment, on the patient's balance.
-        fees = await billing.put("/locations/loc-a/missed-visit-fees",
-                                 json={"no_show_fee": "40.00", "late_cancel_fee": "25.00"})
+        fees = await billing.put(
+            "/locations/loc-a/missed-visit-fees", json={"no_show_fee": "40.00", "late_cancel_fee": "25.00"}
+        )
         assert fees.status_code == 200, fees.text
         missed = dict(patient_id=ben, provider_id="prov-7", location_id="loc-a", start=f"{MISSED_DAY}T02:00:00Z")
         for _ in range(2):
             await publish(suite, AppointmentNoShow(appointment_id="appt-noshow", **missed), "appt-noshow")
-        await publish(suite, AppointmentCancelled(appointment_id="appt-late", cancelled_by="patient", reason="sick",
-                                                  late=True, **missed), "appt-late")
-        await publish(suite, AppointmentCancelled(appointment_id="appt-early", cancelled_by="patient", reason="trip",
-                                                  late=False, **missed), "appt-early")
+        await publish(
+            suite,
+            AppointmentCancelled(
+                appointment_id="appt-late", cancelled_by="patient", reason="sick", late=True, **missed
+            ),
+            "appt-late",
+        )
+        await publish(
+            suite,
+            AppointmentCancelled(
+                appointment_id="appt-early", cancelled_by="patient", reason="trip", late=False, **missed
+            ),
+            "appt-early",
+        )
         await eventually(lambda: balance(ben), lambda b: b == D("75"), what="missed-visit fees on the balance")
         no_show = (await billing.get("/appointments/appt-noshow/charges")).json()
         # 18:00 in Los Angeles: the local day is the date of service.
         assert [(c["kind"], c["amount"], c["date_of_service"]) for c in no_show] == [
-            ("no_show", "40.00", (MISSED_DAY - timedelta(days=1)).isoformat())]
+            ("no_show", "40.00", (MISSED_DAY - timedelta(days=1)).isoformat())
+        ]
         assert (await billing.get("/appointments/appt-early/charges")).json() == []
 
     # A biller of another location reaches none of it by changing ids, and every refusal is audited.
     async with suite.client("billing", token(roles=["biller"], locations=["loc-b"], sub="biller-b")) as other:
-        for path in (f"/claims/{claims[ana]['id']}", f"/patients/{ana}/coverages", f"/patients/{ana}/claims",
-                     f"/appointments/{visits[ana]}/charges", f"/appointments/{visits[ana]}/claims",
-                     f"/claim-batches/{batch['id']}", f"/remittances/{result['remittance_id']}",
-                     "/locations/loc-a/claims", "/locations/loc-a/fee-schedule"):
+        for path in (
+            f"/claims/{claims[ana]['id']}",
+            f"/patients/{ana}/coverages",
+            f"/patients/{ana}/claims",
+            f"/appointments/{visits[ana]}/charges",
+            f"/appointments/{visits[ana]}/claims",
+            f"/claim-batches/{batch['id']}",
+            f"/remittances/{result['remittance_id']}",
+            "/locations/loc-a/claims",
+            "/locations/loc-a/fee-schedule",
+        ):
             assert (await other.get(path)).status_code == 403, path
         assert (await other.post("/remittances", json={"x12": remittance})).status_code == 403
-        assert (await other.post(f"/claims/{claims[cal]['id']}/status", json={"status": "resubmitted"})).status_code == 403
+        assert (
+            await other.post(f"/claims/{claims[cal]['id']}/status", json={"status": "resubmitted"})
+        ).status_code == 403
         assert (await other.post("/claim-batches", json={"location_id": "loc-a"})).status_code == 403
 
     events = await read_all(suite.bootstrap, suite.topic("billing.claim"), expect=14)
     types = sorted(dict(r.headers)["ce_type"].decode() for r in events)
-    assert types == sorted(["billing.claim.submitted"] * 6 + ["billing.claim.accepted"] * 4
-                           + ["billing.claim.paid"] * 3 + ["billing.claim.denied"])
+    assert types == sorted(
+        ["billing.claim.submitted"] * 6
+        + ["billing.claim.accepted"] * 4
+        + ["billing.claim.paid"] * 3
+        + ["billing.claim.denied"]
+    )
     denied = next(json.loads(r.value) for r in events if dict(r.headers)["ce_type"] == b"billing.claim.denied")
     assert denied["carcs"] == ["50"]
-    audit = [json.loads(r.value) for r in await read_all(suite.bootstrap, suite.topic("billing.audit"),
-                                                         expect=10_000, timeout=5)]
+    audit = [
+        json.loads(r.value)
+        for r in await read_all(suite.bootstrap, suite.topic("billing.audit"), expect=10_000, timeout=5)
+    ]
     exported_audit = [e for e in audit if e["action"] == "export" and e["outcome"] == "success"]
     assert sorted(e["resource_id"] for e in exported_audit) == sorted(batch["claim_ids"] + second["claim_ids"])
     denied = [e for e in audit if e["outcome"] == "denied"]
@@ -261,7 +427,15 @@ async def test_visit_to_money_reconciles_to_the_cent(make_suite, backend):
     # The fee schedule is no PHI: its refusal is a plain 403; the eleven others are denied PHI accesses.
     # Ana's claim: read by id, among the visit's claims, and in the 835 summary (read and re-posted).
     anas_claim = [("read", "Claim", claims[ana]["id"], ana)] * 4
-    assert Counter((e["action"], e["resource"], e["resource_id"], e["patient_id"]) for e in denied) == Counter([
-        *anas_claim, ("read", "Coverage", None, ana), ("read", "Claim", None, ana), ("read", "Charge", visits[ana], ana),
-        ("read", "ClaimBatch", batch["id"], None), ("read", "Claim", None, None),
-        ("update", "Claim", claims[cal]["id"], cal), ("export", "Claim", None, None)])
+    assert Counter((e["action"], e["resource"], e["resource_id"], e["patient_id"]) for e in denied) == Counter(
+        [
+            *anas_claim,
+            ("read", "Coverage", None, ana),
+            ("read", "Claim", None, ana),
+            ("read", "Charge", visits[ana], ana),
+            ("read", "ClaimBatch", batch["id"], None),
+            ("read", "Claim", None, None),
+            ("update", "Claim", claims[cal]["id"], cal),
+            ("export", "Claim", None, None),
+        ]
+    )

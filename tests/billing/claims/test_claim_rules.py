@@ -1,6 +1,7 @@
 """The claim state machine, adjudication outcome, diagnosis pointers and control numbers."""
 
 from decimal import Decimal
+from itertools import pairwise
 
 import pytest
 
@@ -12,14 +13,17 @@ from shared.errors import Conflict
 S = ClaimStatus
 
 
-@pytest.mark.parametrize("path", [
-    [S.DRAFT, S.READY, S.SUBMITTED, S.ACCEPTED, S.PAID],
-    [S.DRAFT, S.READY, S.SUBMITTED, S.REJECTED, S.RESUBMITTED, S.READY],
-    [S.SUBMITTED, S.ACCEPTED, S.DENIED, S.APPEALED, S.PARTIALLY_PAID],
-    [S.ACCEPTED, S.DENIED, S.RESUBMITTED, S.READY],
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        [S.DRAFT, S.READY, S.SUBMITTED, S.ACCEPTED, S.PAID],
+        [S.DRAFT, S.READY, S.SUBMITTED, S.REJECTED, S.RESUBMITTED, S.READY],
+        [S.SUBMITTED, S.ACCEPTED, S.DENIED, S.APPEALED, S.PARTIALLY_PAID],
+        [S.ACCEPTED, S.DENIED, S.RESUBMITTED, S.READY],
+    ],
+)
 def test_allowed_paths(path):
-    for current, target in zip(path, path[1:]):
+    for current, target in pairwise(path):
         assert transition(current, target) == target
 
 

@@ -32,10 +32,10 @@ from tests.support.claim_flow import (
     insure,
     set_up_billing,
 )
-from tests.support.x12_835 import Clp, Svc, build_835
-from tests.support.suite import ADMIN_A
 from tests.support.dates import at_local, days_ago
+from tests.support.suite import ADMIN_A
 from tests.support.upstream import publish, seed_practice
+from tests.support.x12_835 import Clp, Svc, build_835
 
 pytestmark = pytest.mark.integration
 D = Decimal
@@ -46,22 +46,50 @@ PATIENTS = 8
 async def _uncovered_visit(suite, billing, n: int) -> tuple[str, str]:
     """A patient billing knows, with a completed two-line visit charged but not claimed (no coverage yet)."""
     patient_id, appointment_id = str(uuid.uuid4()), str(uuid.uuid4())
-    await publish(suite, PatientRegistered(patient_id=patient_id, family_name=f"Number{chr(65 + n)}",
-                                           given_name="Ana", birth_date=days_ago(365 * 40), sex="female",
-                                           location_id="loc-a", address=ADDRESS), patient_id)
-    await publish(suite, AppointmentCompleted(
-        appointment_id=appointment_id, patient_id=patient_id, provider_id="prov-7", location_id="loc-a",
-        date_of_service=VISIT_DAY, completed_at=at_local(VISIT_DAY, 10, tz="America/Los_Angeles"),
-        diagnosis_codes=["I10"], service_lines=[ServiceLine(cpt="99213"), ServiceLine(cpt="83036", modifiers=["QW"])]),
-        appointment_id)
-    await eventually(lambda: billing.get(f"/appointments/{appointment_id}/charges"),
-                     lambda r: r.status_code == 200 and len(r.json()) == 2, what="the visit's charges")
+    await publish(
+        suite,
+        PatientRegistered(
+            patient_id=patient_id,
+            family_name=f"Number{chr(65 + n)}",
+            given_name="Ana",
+            birth_date=days_ago(365 * 40),
+            sex="female",
+            location_id="loc-a",
+            address=ADDRESS,
+        ),
+        patient_id,
+    )
+    await publish(
+        suite,
+        AppointmentCompleted(
+            appointment_id=appointment_id,
+            patient_id=patient_id,
+            provider_id="prov-7",
+            location_id="loc-a",
+            date_of_service=VISIT_DAY,
+            completed_at=at_local(VISIT_DAY, 10, tz="America/Los_Angeles"),
+            diagnosis_codes=["I10"],
+            service_lines=[ServiceLine(cpt="99213"), ServiceLine(cpt="83036", modifiers=["QW"])],
+        ),
+        appointment_id,
+    )
+    await eventually(
+        lambda: billing.get(f"/appointments/{appointment_id}/charges"),
+        lambda r: r.status_code == 200 and len(r.json()) == 2,
+        what="the visit's charges",
+    )
     return patient_id, appointment_id
 
 
 def _paid_in_full(clp01: str, lines: list[str | None]) -> Clp:
-    return Clp(clp01, "1", [Svc("99213", D("125"), D("100"), [("CO", "45", D("25"))], lines[0]),
-                            Svc("83036", D("50.50"), D("50.50"), [], lines[1], ("QW",))])
+    return Clp(
+        clp01,
+        "1",
+        [
+            Svc("99213", D("125"), D("100"), [("CO", "45", D("25"))], lines[0]),
+            Svc("83036", D("50.50"), D("50.50"), [], lines[1], ("QW",)),
+        ],
+    )
 
 
 @pytest.mark.parametrize("backend", ["postgresql", "sqlite"])
@@ -74,8 +102,9 @@ async def test_clm01_is_short_unique_and_the_835_finds_it(make_suite, backend):
         visits = [await _uncovered_visit(suite, billing, n) for n in range(PATIENTS)]
         assert [(await billing.get(f"/appointments/{a}/claims")).json() for _, a in visits] == [[]] * PATIENTS
         # Coverage recorded for every patient at once: each opens its claim in its own, concurrent transaction.
-        await asyncio.gather(*[insure(billing, p, payer_id, effective_from=days_ago(60).isoformat())
-                               for p, _ in visits])
+        await asyncio.gather(
+            *[insure(billing, p, payer_id, effective_from=days_ago(60).isoformat()) for p, _ in visits]
+        )
         claims = [await claim_of(billing, a, "ready") for _, a in visits]
         numbers = [c["control_number"] for c in claims]
         assert len(set(numbers)) == PATIENTS and all(len(n) <= 20 and n.startswith("LOCA-") for n in numbers)
@@ -104,15 +133,19 @@ async def test_clm01_is_short_unique_and_the_835_finds_it(make_suite, backend):
         posted = await billing.post("/remittances", json={"x12": remittance})
         assert posted.status_code == 200, posted.text
         result = posted.json()
-        assert [(p["claim_id"], p["status"]) for p in result["posted"]] == [(x["id"], "paid") for x in (a, b, c, d)], [(u["patient_control_number"], u["problem"]) for u in result["unmatched"]]
+        assert [(p["claim_id"], p["status"]) for p in result["posted"]] == [(x["id"], "paid") for x in (a, b, c, d)], [
+            (u["patient_control_number"], u["problem"]) for u in result["unmatched"]
+        ]
         assert [u["patient_control_number"] for u in result["unmatched"]] == ["LOCA-999999"]
         for claim in (a, b, c, d):
             after = (await billing.get(f"/claims/{claim['id']}")).json()
             assert (after["paid_amount"], after["adjustment_amount"]) == ("150.50", "25.00")
             # Posted per line when REF*6R named the lines, by procedure code otherwise.
             assert [line["paid_amount"] for line in after["lines"]] == ["100.00", "50.50"]
-        assert await suite.scalar("billing", "SELECT count(*) FROM remittance_line_payment "
-                                             "WHERE claim_line_id IS NULL") == 2  # the unmatched CLP's lines
+        assert (
+            await suite.scalar("billing", "SELECT count(*) FROM remittance_line_payment WHERE claim_line_id IS NULL")
+            == 2
+        )  # the unmatched CLP's lines
 
 
 BEFORE_CONTROL_NUMBERS = "7506d1893068"
@@ -122,26 +155,80 @@ async def _claims_sent_before(engine, locations: list[str]) -> list[str]:
     """Claims as the revision before control numbers stored them (one line each); returns their ids, oldest first."""
     now, ids = utcnow(), []
     async with engine.begin() as conn:
-        await conn.execute(insert(Payer.__table__).values(id="payer-1", name="Acme Health", x12_payer_id="ACME01",
-                                                          claim_filing_indicator="CI", timely_filing_days=365,
-                                                          created_at=now))
-        await conn.execute(insert(Coverage.__table__).values(
-            id="cov-1", patient_id="pat-1", location_id=locations[0], payer_id="payer-1", priority="primary",
-            member_id="M1", relationship="self", effective_from=days_ago(90), created_at=now))
+        await conn.execute(
+            insert(Payer.__table__).values(
+                id="payer-1",
+                name="Acme Health",
+                x12_payer_id="ACME01",
+                claim_filing_indicator="CI",
+                timely_filing_days=365,
+                created_at=now,
+            )
+        )
+        await conn.execute(
+            insert(Coverage.__table__).values(
+                id="cov-1",
+                patient_id="pat-1",
+                location_id=locations[0],
+                payer_id="payer-1",
+                priority="primary",
+                member_id="M1",
+                relationship="self",
+                effective_from=days_ago(90),
+                created_at=now,
+            )
+        )
         for n, location in enumerate(locations):
             claim_id, charge_id = str(uuid.uuid4()), str(uuid.uuid4())
-            await conn.execute(insert(Charge.__table__).values(
-                id=charge_id, appointment_id=f"appt-{n}", line_number=1, patient_id="pat-1", provider_id="prov-7",
-                location_id=location, date_of_service=VISIT_DAY, cpt="99213", modifiers=[], units=1,
-                diagnosis_codes=["I10"], amount=D("125.00"), created_at=now))
-            await conn.execute(insert(Claim.__table__).values(
-                id=claim_id, appointment_id=f"appt-{n}", patient_id="pat-1", location_id=location,
-                provider_id="prov-7", payer_id="payer-1", coverage_id="cov-1", priority="primary",
-                date_of_service=VISIT_DAY, diagnosis_codes=["I10"], status="submitted", total_charge=D("125.00"),
-                scrub_failures=[], created_at=now.replace(microsecond=0) + timedelta(seconds=n), updated_at=now))
-            await conn.execute(insert(ClaimLine.__table__).values(
-                id=str(uuid.uuid4()), claim_id=claim_id, charge_id=charge_id, line_number=1, cpt="99213",
-                modifiers=[], units=1, diagnosis_pointers=[1], charge_amount=D("125.00")))
+            await conn.execute(
+                insert(Charge.__table__).values(
+                    id=charge_id,
+                    appointment_id=f"appt-{n}",
+                    line_number=1,
+                    patient_id="pat-1",
+                    provider_id="prov-7",
+                    location_id=location,
+                    date_of_service=VISIT_DAY,
+                    cpt="99213",
+                    modifiers=[],
+                    units=1,
+                    diagnosis_codes=["I10"],
+                    amount=D("125.00"),
+                    created_at=now,
+                )
+            )
+            await conn.execute(
+                insert(Claim.__table__).values(
+                    id=claim_id,
+                    appointment_id=f"appt-{n}",
+                    patient_id="pat-1",
+                    location_id=location,
+                    provider_id="prov-7",
+                    payer_id="payer-1",
+                    coverage_id="cov-1",
+                    priority="primary",
+                    date_of_service=VISIT_DAY,
+                    diagnosis_codes=["I10"],
+                    status="submitted",
+                    total_charge=D("125.00"),
+                    scrub_failures=[],
+                    created_at=now.replace(microsecond=0) + timedelta(seconds=n),
+                    updated_at=now,
+                )
+            )
+            await conn.execute(
+                insert(ClaimLine.__table__).values(
+                    id=str(uuid.uuid4()),
+                    claim_id=claim_id,
+                    charge_id=charge_id,
+                    line_number=1,
+                    cpt="99213",
+                    modifiers=[],
+                    units=1,
+                    diagnosis_pointers=[1],
+                    charge_amount=D("125.00"),
+                )
+            )
             ids.append(claim_id)
     return ids
 
@@ -156,12 +243,19 @@ async def test_the_migration_numbers_existing_claims_and_new_ones_follow(make_su
         ids = await _claims_sent_before(engine, ["loc-a", "loc-north-2", "***"])
         await asyncio.to_thread(upgrade, migrations, url)
         async with engine.connect() as conn:
-            numbered = (await conn.execute(text(
-                "SELECT c.id, c.control_number, l.control_number FROM claim c JOIN claim_line l ON l.claim_id = c.id"
-            ))).all()
+            numbered = (
+                await conn.execute(
+                    text(
+                        "SELECT c.id, c.control_number, l.control_number"
+                        " FROM claim c JOIN claim_line l ON l.claim_id = c.id"
+                    )
+                )
+            ).all()
         assert sorted(numbered, key=lambda row: ids.index(row[0])) == [
-            (ids[0], "LOCA-000001", "LOCA-000001-1"), (ids[1], "LOCNOR-000002", "LOCNOR-000002-1"),
-            (ids[2], "C-000003", "C-000003-1")]
+            (ids[0], "LOCA-000001", "LOCA-000001-1"),
+            (ids[1], "LOCNOR-000002", "LOCNOR-000002-1"),
+            (ids[2], "C-000003", "C-000003-1"),
+        ]
 
         # New claims draw after the backfilled ones, each from its own transaction at the same moment.
         sessions = session_factory(engine)
@@ -175,7 +269,8 @@ async def test_the_migration_numbers_existing_claims_and_new_ones_follow(make_su
         # The database itself refuses a second claim with a number already given.
         async with engine.connect() as conn:
             with pytest.raises(IntegrityError):
-                await conn.execute(text("UPDATE claim SET control_number = 'LOCA-000001' WHERE id = :id"),
-                                   {"id": ids[1]})
+                await conn.execute(
+                    text("UPDATE claim SET control_number = 'LOCA-000001' WHERE id = :id"), {"id": ids[1]}
+                )
     finally:
         await engine.dispose()

@@ -25,27 +25,44 @@ FIRST, LAST = month_start(-1).isoformat(), (month_start(0) - timedelta(days=1)).
 
 def received(receipt_id: str, total: str) -> PurchaseOrderReceived:
     return PurchaseOrderReceived(
-        purchase_order_id="po-1", location_id="loc-a", vendor="Henry Schein", received_on=month_start(-1) + timedelta(days=2),
-        total=Decimal(total), receipt_id=receipt_id,
-        lines=[PurchaseOrderLine(item="gloves", quantity=Decimal(3), unit_price=Decimal(total) / 3)])
+        purchase_order_id="po-1",
+        location_id="loc-a",
+        vendor="Henry Schein",
+        received_on=month_start(-1) + timedelta(days=2),
+        total=Decimal(total),
+        receipt_id=receipt_id,
+        lines=[PurchaseOrderLine(item="gloves", quantity=Decimal(3), unit_price=Decimal(total) / 3)],
+    )
 
 
 async def publish(suite, envelope: Envelope) -> None:
-    await produce(suite.bootstrap, suite.topic("facilities.purchase_order"), envelope.kafka_value(),
-                  key=b"po-1", headers=envelope.kafka_headers())
+    await produce(
+        suite.bootstrap,
+        suite.topic("facilities.purchase_order"),
+        envelope.kafka_value(),
+        key=b"po-1",
+        headers=envelope.kafka_headers(),
+    )
 
 
 def envelope_of(payload: PurchaseOrderReceived, event_id: str | None = None) -> Envelope:
     extra = {"id": event_id} if event_id else {}
-    return Envelope(type=payload.event_type, source="/tests/facilities", subject="po-1", location_id="loc-a",
-                    data=payload.model_dump(mode="json"), **extra)
+    return Envelope(
+        type=payload.event_type,
+        source="/tests/facilities",
+        subject="po-1",
+        location_id="loc-a",
+        data=payload.model_dump(mode="json"),
+        **extra,
+    )
 
 
 async def wait_for_expenses(client, count: int, timeout: float = 30.0) -> list[dict]:
     deadline = time.monotonic() + timeout
     while True:
-        response = await client.get("/locations/loc-a/expenses",
-                                    params={"start": FIRST, "end": LAST, "category": "supplies"})
+        response = await client.get(
+            "/locations/loc-a/expenses", params={"start": FIRST, "end": LAST, "category": "supplies"}
+        )
         assert response.status_code == 200, response.text
         if len(response.json()) >= count or time.monotonic() > deadline:
             return response.json()
@@ -57,8 +74,11 @@ async def test_purchase_orders_are_booked_once_and_budgets_compare_to_the_cent(m
     suite = make_suite(backend)
     await suite.start("billing")
     first = envelope_of(received("rcpt-1", "120.10"))
-    async with suite.client("billing", MANAGER) as manager, suite.client("billing", FRONT_DESK) as desk, \
-            suite.client("billing", OTHER_LOCATION) as outsider:
+    async with (
+        suite.client("billing", MANAGER) as manager,
+        suite.client("billing", FRONT_DESK) as desk,
+        suite.client("billing", OTHER_LOCATION) as outsider,
+    ):
         await publish(suite, first)
         await publish(suite, first)  # redelivered: same event id
         await publish(suite, envelope_of(received("rcpt-1", "120.10")))  # republished: same receipt, new id
@@ -66,17 +86,22 @@ async def test_purchase_orders_are_booked_once_and_budgets_compare_to_the_cent(m
         # rcpt-2 came last on the partition: once it is booked, every duplicate before it was handled.
         supplies = await wait_for_expenses(manager, 2)
         assert sorted(e["amount"] for e in supplies) == ["120.10", "79.95"]
-        assert {e["source_ref"] for e in supplies} == {"purchase_order_receipt:rcpt-1",
-                                                       "purchase_order_receipt:rcpt-2"}
+        assert {e["source_ref"] for e in supplies} == {"purchase_order_receipt:rcpt-1", "purchase_order_receipt:rcpt-2"}
 
-        rent = {"json": {"category": "rent", "amount": "4500.00", "incurred_on": FIRST,
-                         "description": "the month's rent"}, "headers": {"Idempotency-Key": f"rent-{MONTH}"}}
+        rent = {
+            "json": {"category": "rent", "amount": "4500.00", "incurred_on": FIRST, "description": "the month's rent"},
+            "headers": {"Idempotency-Key": f"rent-{MONTH}"},
+        }
         first_rent = await manager.post("/locations/loc-a/expenses", **rent)
         retried_rent = await manager.post("/locations/loc-a/expenses", **rent)
         assert (first_rent.status_code, retried_rent.status_code) == (201, 200), first_rent.text
         assert retried_rent.json()["id"] == first_rent.json()["id"]
-        for month, category, amount in ((MONTH, "supplies", "250.00"), (MONTH, "rent", "4500.00"),
-                                        (NEXT_MONTH, "supplies", "250.00"), (MONTH, "supplies", "200.01")):
+        for month, category, amount in (
+            (MONTH, "supplies", "250.00"),
+            (MONTH, "rent", "4500.00"),
+            (NEXT_MONTH, "supplies", "250.00"),
+            (MONTH, "supplies", "200.01"),
+        ):
             response = await manager.put(f"/locations/loc-a/budgets/{month}/{category}", json={"amount": amount})
             assert response.status_code == 200, response.text
         assert response.json()["amount"] == "200.01"  # the second PUT replaced the first
@@ -84,21 +109,22 @@ async def test_purchase_orders_are_booked_once_and_budgets_compare_to_the_cent(m
         report = await manager.get("/locations/loc-a/budget-vs-actual", params={"start": MONTH, "end": NEXT_MONTH})
         assert report.status_code == 200, report.text
         body = report.json()
-        assert [(l["month"], l["category"], l["budget"], l["actual"], l["variance"]) for l in body["lines"]] == [
+        assert [(ln["month"], ln["category"], ln["budget"], ln["actual"], ln["variance"]) for ln in body["lines"]] == [
             (MONTH, "rent", "4500.00", "4500.00", "0.00"),
             (MONTH, "supplies", "200.01", "200.05", "-0.04"),
             (NEXT_MONTH, "supplies", "250.00", "0.00", "250.00"),
         ]
-        assert (body["total_budget"], body["total_actual"], body["total_variance"]) == ("4950.01", "4700.05",
-                                                                                      "249.96")
+        assert (body["total_budget"], body["total_actual"], body["total_variance"]) == ("4950.01", "4700.05", "249.96")
 
         bad_month = await manager.put(f"/locations/loc-a/budgets/{MONTH[:4]}-13/rent", json={"amount": "1.00"})
         assert bad_month.status_code == 422
-        bad_category = await manager.post("/locations/loc-a/expenses", json={
-            "category": "snacks", "amount": "1.00", "incurred_on": FIRST, "description": "x"})
+        bad_category = await manager.post(
+            "/locations/loc-a/expenses",
+            json={"category": "snacks", "amount": "1.00", "incurred_on": FIRST, "description": "x"},
+        )
         assert bad_category.status_code == 422 and "category" in bad_category.text
-        assert (await outsider.get("/locations/loc-a/budget-vs-actual",
-                                   params={"start": MONTH, "end": MONTH})).status_code == 403
-        assert (await desk.get("/locations/loc-a/expenses",
-                               params={"start": FIRST, "end": LAST})).status_code == 403
+        assert (
+            await outsider.get("/locations/loc-a/budget-vs-actual", params={"start": MONTH, "end": MONTH})
+        ).status_code == 403
+        assert (await desk.get("/locations/loc-a/expenses", params={"start": FIRST, "end": LAST})).status_code == 403
     assert await suite.scalar("billing", "SELECT count(*) FROM expense") == 3

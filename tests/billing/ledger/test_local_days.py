@@ -29,10 +29,26 @@ def test_a_plain_day_is_24_hours_from_local_midnight():
 
 
 def test_a_statement_dates_its_lines_in_the_locations_timezone():
-    late = StatementLineOut.model_validate(dict(
-        seq=1, amount=D("-60.00"), balance_after=D("-60.00"), reason="payment", source_id="payment:p",
-        posted_at=at_local(LAST_MONTH_END, 23, 30, tz=LA).astimezone(UTC)))
-    statement = StatementOut(patient_id="pat-1", location_id="loc-a", start=LAST_MONTH_END.replace(day=1),
-                             end=LAST_MONTH_END, timezone=LA, opening_balance=D("0.00"),
-                             charges=D("0.00"), credits=D("-60.00"), closing_balance=D("-60.00"), lines=[late])
+    late = StatementLineOut.model_validate(
+        dict(
+            seq=1,
+            amount=D("-60.00"),
+            balance_after=D("-60.00"),
+            reason="payment",
+            source_id="payment:p",
+            posted_at=at_local(LAST_MONTH_END, 23, 30, tz=LA).astimezone(UTC),
+        )
+    )
+    statement = StatementOut(
+        patient_id="pat-1",
+        location_id="loc-a",
+        start=LAST_MONTH_END.replace(day=1),
+        end=LAST_MONTH_END,
+        timezone=LA,
+        opening_balance=D("0.00"),
+        charges=D("0.00"),
+        credits=D("-60.00"),
+        closing_balance=D("-60.00"),
+        lines=[late],
+    )
     assert statement_csv(statement).splitlines()[2] == f"{LAST_MONTH_END.isoformat()},payment,payment:p,-60.00,-60.00"

@@ -12,8 +12,9 @@ A = edi835.Adjustment
 
 
 def test_patient_share_and_prior_payer_impact_are_not_written_off():
-    assert split_adjustments([A("CO", "45", D("25")), A("PR", "1", D("20")), A("OA", "23", D("30")),
-                              A("OA", "94", D("1.50"))]) == (D("26.50"), D("20"))
+    assert split_adjustments(
+        [A("CO", "45", D("25")), A("PR", "1", D("20")), A("OA", "23", D("30")), A("OA", "94", D("1.50"))]
+    ) == (D("26.50"), D("20"))
     # A reversal's negative amounts split the same way: the undo is the exact opposite.
     assert split_adjustments([A("CO", "45", D("-25")), A("PR", "1", D("-20"))]) == (D("-25"), D("-20"))
 
@@ -26,10 +27,15 @@ def test_underpaid_only_by_more_than_a_cent():
 
 
 def test_a_reversal_reads_back_with_its_negative_amounts():
-    reversal = Clp("claim-1", "22", [Svc("99213", D("-125"), D("-80"), [("CO", "45", D("-25")), ("PR", "1", D("-20"))],
-                                         "line-1")])
+    reversal = Clp(
+        "claim-1", "22", [Svc("99213", D("-125"), D("-80"), [("CO", "45", D("-25")), ("PR", "1", D("-20"))], "line-1")]
+    )
     parsed = edi835.parse(build_835([reversal], trace="EFT-9")).claims[0]
     assert (parsed.status_code, parsed.charge, parsed.paid, parsed.patient_responsibility) == (
-        "22", D("-125"), D("-80"), D("-20"))
+        "22",
+        D("-125"),
+        D("-80"),
+        D("-20"),
+    )
     assert parsed.lines[0].adjustments == [A("CO", "45", D("-25")), A("PR", "1", D("-20"))]
     assert ClaimStatus.PAID in REVERSIBLE and ClaimStatus.SUBMITTED not in REVERSIBLE

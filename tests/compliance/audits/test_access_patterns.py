@@ -11,10 +11,16 @@ from tests.support.dates import today_utc
 TODAY = today_utc()
 
 
-@pytest.mark.parametrize("location, scope, outside", [
-    ("loc-b", ["loc-a"], True), ("loc-a", ["loc-a"], False), ("loc-b", ["*"], False),
-    (None, ["loc-a"], False), ("loc-b", [], False),  # an old event without a scope: unknown, not flagged
-])
+@pytest.mark.parametrize(
+    "location, scope, outside",
+    [
+        ("loc-b", ["loc-a"], True),
+        ("loc-a", ["loc-a"], False),
+        ("loc-b", ["*"], False),
+        (None, ["loc-a"], False),
+        ("loc-b", [], False),  # an old event without a scope: unknown, not flagged
+    ],
+)
 def test_access_outside_the_actor_locations(location, scope, outside):
     assert outside_locations(location, scope) is outside
 

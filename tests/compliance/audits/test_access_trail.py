@@ -7,14 +7,12 @@ from datetime import datetime
 import asyncpg
 import pytest
 
-from shared.clock import utcnow
-
 from services.compliance.audits.domain import CHAINED_FIELDS, OPTIONAL_CHAINED_FIELDS, record_hash
+from shared.clock import utcnow
 from tests.support.compliance import OFFICER, OFFICER_A, eventually, json_of
-from tests.support.suite import ADMIN_A
 from tests.support.flow import complete, practice, register_patient, wait_for_charges
 from tests.support.kafka_tools import read_all
-from tests.support.suite import token
+from tests.support.suite import ADMIN_A, token
 from tests.support.upstream import SLOT_END, SLOT_START
 
 pytestmark = pytest.mark.integration
@@ -29,9 +27,16 @@ async def visit_and_reads(suite, scheduling, front_desk, billing) -> tuple[str, 
     patient_id = await register_patient(scheduling)
     started = utcnow()
     assert (await front_desk.get(f"/patients/{patient_id}")).status_code == 200
-    response = await scheduling.post("/appointments", json={
-        "patient_id": patient_id, "provider_id": "prov-7", "location_id": "loc-a",
-        "start": SLOT_START, "end": SLOT_END})  # the first seeded shift day, two weeks or more out
+    response = await scheduling.post(
+        "/appointments",
+        json={
+            "patient_id": patient_id,
+            "provider_id": "prov-7",
+            "location_id": "loc-a",
+            "start": SLOT_START,
+            "end": SLOT_END,
+        },
+    )  # the first seeded shift day, two weeks or more out
     appointment_id = response.json()["id"]
     assert (await scheduling.post(f"/appointments/{appointment_id}/check-in")).status_code == 200
     assert (await complete(scheduling, appointment_id)).status_code == 200
@@ -74,8 +79,10 @@ async def rewrite_from(db: Database, sequence: int) -> None:
             fields["actor"] = "mallory"
         fields["prev_hash"] = previous
         previous = record_hash({k: fields[k] for k in (*CHAINED_FIELDS, *OPTIONAL_CHAINED_FIELDS)})
-        statements.append(f"UPDATE audit_record SET actor = '{fields['actor']}', prev_hash = '{fields['prev_hash']}', "
-                          f"hash = '{previous}' WHERE sequence = {row['sequence']}")
+        statements.append(
+            f"UPDATE audit_record SET actor = '{fields['actor']}', prev_hash = '{fields['prev_hash']}', "
+            f"hash = '{previous}' WHERE sequence = {row['sequence']}"
+        )
     statements.append(f"UPDATE audit_chain_head SET hash = '{previous}'")
     await db.run(*statements)
 
@@ -85,15 +92,22 @@ async def test_phi_reads_are_in_the_trail_and_tampering_is_detected(make_suite):
     await suite.start("compliance")
     await suite.start("scheduling")
     await suite.start("billing")
-    async with (suite.client("scheduling", ADMIN_A) as scheduling, suite.client("scheduling", FRONT_DESK) as desk,
-                suite.client("billing", BILLER) as billing, suite.client("compliance", OFFICER) as compliance,
-                suite.client("compliance", OFFICER_A) as local_officer):
+    async with (
+        suite.client("scheduling", ADMIN_A) as scheduling,
+        suite.client("scheduling", FRONT_DESK) as desk,
+        suite.client("billing", BILLER) as billing,
+        suite.client("compliance", OFFICER) as compliance,
+        suite.client("compliance", OFFICER_A) as local_officer,
+    ):
         patient_id, started = await visit_and_reads(suite, scheduling, desk, billing)
 
         accounting = await eventually(
             lambda: json_of(compliance, f"/audit/patients/{patient_id}/accounting"),
-            lambda rows: {("scheduling", "frontdesk-ana"), ("billing", "biller-bo")} <= {
-                (r["service"], r["actor"]) for r in rows})
+            lambda rows: (
+                {("scheduling", "frontdesk-ana"), ("billing", "biller-bo")}
+                <= {(r["service"], r["actor"]) for r in rows}
+            ),
+        )
         reads = {(r["service"], r["actor"], r["resource"]): r for r in accounting if r["action"] == "read"}
         for key in (("scheduling", "frontdesk-ana", "Patient"), ("billing", "biller-bo", "Charge")):
             read = reads[key]
@@ -109,8 +123,10 @@ async def test_phi_reads_are_in_the_trail_and_tampering_is_detected(make_suite):
         assert (await local_officer.get("/audit/records", params={"location_id": "loc-b"})).status_code == 403
         assert (await local_officer.get("/audit/verify")).status_code == 403
         # The reads above were audited too; wait for the last one, so the trail is quiet while tampered with.
-        await eventually(lambda: json_of(compliance, "/audit/records", actor="officer-olga", action="export"),
-                         lambda rows: len(rows) == 1)
+        await eventually(
+            lambda: json_of(compliance, "/audit/records", actor="officer-olga", action="export"),
+            lambda rows: len(rows) == 1,
+        )
 
         anchor = (await compliance.post("/audit/anchors")).json()
         published = await read_all(suite.bootstrap, suite.topic("compliance.audit_chain"), expect=1)
@@ -132,9 +148,11 @@ async def test_phi_reads_are_in_the_trail_and_tampering_is_detected(make_suite):
         await db.run(f"UPDATE audit_record SET actor = '{original_actor}' WHERE sequence = 2")
         assert await first_broken() is None
 
-        swap = ["UPDATE audit_record SET sequence = -1 WHERE sequence = 2",
-                "UPDATE audit_record SET sequence = 2 WHERE sequence = 3",
-                "UPDATE audit_record SET sequence = 3 WHERE sequence = -1"]
+        swap = [
+            "UPDATE audit_record SET sequence = -1 WHERE sequence = 2",
+            "UPDATE audit_record SET sequence = 2 WHERE sequence = 3",
+            "UPDATE audit_record SET sequence = 3 WHERE sequence = -1",
+        ]
         await db.run(*swap)
         assert (broken := await first_broken())["sequence"] == 2 and "reordered" in broken["reason"]
         await db.run(*swap)
@@ -146,8 +164,11 @@ async def test_phi_reads_are_in_the_trail_and_tampering_is_detected(make_suite):
         conn = await asyncpg.connect(db.dsn)
         try:
             columns = list(saved)
-            await conn.execute(f"INSERT INTO audit_record ({', '.join(columns)}) VALUES "
-                               f"({', '.join(f'${i + 1}' for i in range(len(columns)))})", *saved.values())
+            await conn.execute(
+                f"INSERT INTO audit_record ({', '.join(columns)}) VALUES "
+                f"({', '.join(f'${i + 1}' for i in range(len(columns)))})",
+                *saved.values(),
+            )
         finally:
             await conn.close()
         assert await first_broken() is None
@@ -159,6 +180,7 @@ async def test_phi_reads_are_in_the_trail_and_tampering_is_detected(make_suite):
         assert "anchored" in broken["reason"]
         await db.run("DELETE FROM audit_anchor")
         assert await first_broken() is None  # internally consistent...
-        external = await json_of(compliance, "/audit/verify", anchor_sequence=anchor["sequence"],
-                                 anchor_hash=anchor["head_hash"])
+        external = await json_of(
+            compliance, "/audit/verify", anchor_sequence=anchor["sequence"], anchor_hash=anchor["head_hash"]
+        )
         assert external["first_broken"]["sequence"] == anchor["sequence"]  # ...but not with the broker's copy

@@ -14,11 +14,25 @@ T0 = datetime.combine(days_ago(3), time(9), UTC)
 def chain(n: int, *, genesis=(0, GENESIS_HASH), t0: datetime = T0) -> list[dict]:
     records, (sequence, previous) = [], genesis
     for i in range(n):
-        fields = dict(sequence=sequence + i + 1, event_id=f"e{i}", service="scheduling", actor="ana",
-                      actor_roles=["front_desk"], actor_locations=["loc-a"], action="read", resource="Patient",
-                      resource_id=f"p{i}", patient_id=f"p{i}", location_id="loc-a", outcome="success",
-                      occurred_at=t0 + timedelta(minutes=i), source_ip="10.0.0.1", break_glass=False,
-                      recorded_at=t0 + timedelta(minutes=i, seconds=1), prev_hash=previous)
+        fields = dict(
+            sequence=sequence + i + 1,
+            event_id=f"e{i}",
+            service="scheduling",
+            actor="ana",
+            actor_roles=["front_desk"],
+            actor_locations=["loc-a"],
+            action="read",
+            resource="Patient",
+            resource_id=f"p{i}",
+            patient_id=f"p{i}",
+            location_id="loc-a",
+            outcome="success",
+            occurred_at=t0 + timedelta(minutes=i),
+            source_ip="10.0.0.1",
+            break_glass=False,
+            recorded_at=t0 + timedelta(minutes=i, seconds=1),
+            prev_hash=previous,
+        )
         fields["hash"] = previous = record_hash(fields)
         records.append(fields)
     return records

@@ -40,9 +40,18 @@ async def _url(backend: str, pg_base_url: str, tmp_path) -> str:
 
 
 async def _append_one(sessions, i: int) -> None:
-    event = Accessed(actor="ana", actor_roles=["front_desk"], actor_locations=["loc-a"], action="read",
-                     resource="Patient", resource_id=f"p{i}", patient_id=f"p{i}", location_id="loc-a",
-                     outcome="success", occurred_at=utcnow())
+    event = Accessed(
+        actor="ana",
+        actor_roles=["front_desk"],
+        actor_locations=["loc-a"],
+        action="read",
+        resource="Patient",
+        resource_id=f"p{i}",
+        patient_id=f"p{i}",
+        location_id="loc-a",
+        outcome="success",
+        occurred_at=utcnow(),
+    )
     envelope = Envelope(type=Accessed.event_type, source="/test", subject=f"p{i}", data={})
     async with _uow(sessions) as uow:
         await trail.append(uow=uow, event=event, envelope=envelope, settings=SETTINGS)
@@ -66,8 +75,10 @@ async def test_purge_keeps_the_chain_verifiable_and_nothing_else_may_delete(back
     sessions = session_factory(engine)
     try:
         await _append(sessions, 3)
-        for statement in ("UPDATE audit_record SET actor = 'x' WHERE sequence = 1",
-                          "DELETE FROM audit_record WHERE sequence = 1"):
+        for statement in (
+            "UPDATE audit_record SET actor = 'x' WHERE sequence = 1",
+            "DELETE FROM audit_record WHERE sequence = 1",
+        ):
             with pytest.raises(DBAPIError, match="append-only"):
                 async with engine.begin() as conn:
                     await conn.execute(text(statement))
@@ -98,14 +109,32 @@ async def _chain_old_records(engine, n: int) -> None:
     previous, now = GENESIS_HASH, utcnow()
     async with engine.begin() as conn:
         for sequence in range(1, n + 1):
-            fields = dict(sequence=sequence, event_id=f"old-{sequence}", service="scheduling", actor="ana",
-                          actor_roles=["front_desk"], actor_locations=["loc-a"], action="read", resource="Patient",
-                          resource_id="p1", patient_id="p1", location_id="loc-a", outcome="success",
-                          occurred_at=now, source_ip=None, break_glass=False, recorded_at=now, prev_hash=previous)
+            fields = dict(
+                sequence=sequence,
+                event_id=f"old-{sequence}",
+                service="scheduling",
+                actor="ana",
+                actor_roles=["front_desk"],
+                actor_locations=["loc-a"],
+                action="read",
+                resource="Patient",
+                resource_id="p1",
+                patient_id="p1",
+                location_id="loc-a",
+                outcome="success",
+                occurred_at=now,
+                source_ip=None,
+                break_glass=False,
+                recorded_at=now,
+                prev_hash=previous,
+            )
             previous = record_hash(fields)
             await conn.execute(insert(old_table).values(**fields, hash=previous))
-        await conn.execute(insert(ChainHead.__table__).values(id=trail.HEAD_ID, sequence=n, hash=previous,
-                                                              genesis_sequence=0, genesis_hash=GENESIS_HASH))
+        await conn.execute(
+            insert(ChainHead.__table__).values(
+                id=trail.HEAD_ID, sequence=n, hash=previous, genesis_sequence=0, genesis_hash=GENESIS_HASH
+            )
+        )
 
 
 @pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
@@ -124,13 +153,27 @@ async def test_adding_the_reason_keeps_old_hashes_valid_and_the_trail_append_onl
                 await conn.execute(text("UPDATE audit_record SET reason = 'x' WHERE sequence = 1"))
         assert await trail.verify(uow=_uow(sessions)) == {"ok": True, "checked": 2, "first_broken": None}
 
-        event = Accessed(actor="er-doc", actor_roles=["clinician"], actor_locations=["loc-b"], action="read",
-                         resource="Patient", resource_id="p1", patient_id="p1", location_id="loc-a",
-                         outcome="success", occurred_at=utcnow(), break_glass=True,
-                         reason="unconscious in our ER")
+        event = Accessed(
+            actor="er-doc",
+            actor_roles=["clinician"],
+            actor_locations=["loc-b"],
+            action="read",
+            resource="Patient",
+            resource_id="p1",
+            patient_id="p1",
+            location_id="loc-a",
+            outcome="success",
+            occurred_at=utcnow(),
+            break_glass=True,
+            reason="unconscious in our ER",
+        )
         async with _uow(sessions) as uow:
-            await trail.append(uow=uow, event=event, envelope=Envelope(type=Accessed.event_type, source="/test",
-                                                                       subject="p1", data={}), settings=SETTINGS)
+            await trail.append(
+                uow=uow,
+                event=event,
+                envelope=Envelope(type=Accessed.event_type, source="/test", subject="p1", data={}),
+                settings=SETTINGS,
+            )
         assert await trail.verify(uow=_uow(sessions)) == {"ok": True, "checked": 3, "first_broken": None}
         async with engine.connect() as conn:
             reasons = (await conn.execute(text("SELECT reason FROM audit_record ORDER BY sequence"))).scalars().all()

@@ -22,10 +22,22 @@ async def test_osha_log_301_sharps_300a_and_privacy_incidents(make_suite, backen
     await suite.start("compliance", env={"COMPLIANCE_BREACH_CHECK_INTERVAL_S": "0.5"})
     async with suite.client("compliance", OFFICER) as compliance, suite.client("compliance", OFFICER_A) as local:
         entered = [
-            osha_case(sharps={"device_type": "hypodermic needle", "brand": "BD Eclipse", "procedure": "injection",
-                         "body_part": "finger"}),
-            osha_case(classification="days_away", days_away=4, days_restricted=2, employee_name="Kim Wu",
-                 privacy_case=True, injury_type="injury"),
+            osha_case(
+                sharps={
+                    "device_type": "hypodermic needle",
+                    "brand": "BD Eclipse",
+                    "procedure": "injection",
+                    "body_part": "finger",
+                }
+            ),
+            osha_case(
+                classification="days_away",
+                days_away=4,
+                days_restricted=2,
+                employee_name="Kim Wu",
+                privacy_case=True,
+                injury_type="injury",
+            ),
             osha_case(classification="job_transfer_or_restriction", days_restricted=7, injury_type="skin_disorder"),
             osha_case(classification="days_away", days_away=10, injury_type="respiratory"),
             osha_case(occurred_on=date(YEAR - 1, 12, 30).isoformat()),  # another year
@@ -46,8 +58,12 @@ async def test_osha_log_301_sharps_300a_and_privacy_incidents(make_suite, backen
 
         summary = await json_of(compliance, "/osha/summary", location_id="loc-a", year=YEAR)
         assert summary["total_cases"] == 4
-        assert summary["cases_by_classification"] == {"death": 0, "days_away": 2, "job_transfer_or_restriction": 1,
-                                                      "other_recordable": 1}
+        assert summary["cases_by_classification"] == {
+            "death": 0,
+            "days_away": 2,
+            "job_transfer_or_restriction": 1,
+            "other_recordable": 1,
+        }
         assert (summary["total_days_away"], summary["total_days_restricted"]) == (14, 9)
         assert summary["cases_by_injury_type"]["injury"] == 2
         assert summary["cases_by_injury_type"]["skin_disorder"] == 1
@@ -61,37 +77,60 @@ async def test_osha_log_301_sharps_300a_and_privacy_incidents(make_suite, backen
         assert (await local.get("/osha/summary", params={"location_id": "loc-b", "year": YEAR})).status_code == 403
 
         discovered = days_ago(100)  # its 60-day deadline passed 40 days ago
-        response = await compliance.post("/privacy-incidents", json={
-            "location_id": "loc-a", "discovered_on": discovered.isoformat(), "description": "fax to the wrong number",
-            "individuals_affected": 3})
+        response = await compliance.post(
+            "/privacy-incidents",
+            json={
+                "location_id": "loc-a",
+                "discovered_on": discovered.isoformat(),
+                "description": "fax to the wrong number",
+                "individuals_affected": 3,
+            },
+        )
         assert response.status_code == 201, response.text
         incident = response.json()
         deadline = discovered + timedelta(days=60)
         assert incident["notification_deadline"] == deadline.isoformat() and incident["status"] == "overdue"
         listed = await json_of(compliance, "/privacy-incidents", location_id="loc-a")
         assert [i["status"] for i in listed] == ["overdue"]
-        (overdue,) = await eventually(lambda: json_of(compliance, "/alerts", location_id="loc-a", status="open"),
-                                      lambda alerts: len(alerts) == 1)
+        (overdue,) = await eventually(
+            lambda: json_of(compliance, "/alerts", location_id="loc-a", status="open"), lambda alerts: len(alerts) == 1
+        )
         assert (overdue["kind"], overdue["subject"], overdue["severity"]) == (
-            "breach_notification_overdue", incident["id"], "critical")
+            "breach_notification_overdue",
+            incident["id"],
+            "critical",
+        )
         notification = f"/privacy-incidents/{incident['id']}/notification"
-        too_early = await compliance.post(notification,
-                                          json={"notified_on": (discovered - timedelta(days=1)).isoformat()})
+        too_early = await compliance.post(
+            notification, json={"notified_on": (discovered - timedelta(days=1)).isoformat()}
+        )
         in_future = await compliance.post(notification, json={"notified_on": days_ago(-2).isoformat()})
         notified = await compliance.post(notification, json={"notified_on": days_ago(1).isoformat()})
         assert (too_early.status_code, too_early.json()["field"]) == (422, "body.notified_on"), too_early.text
         assert (in_future.status_code, in_future.json()["field"]) == (422, "body.notified_on"), in_future.text
         assert notified.json()["status"] == "notified"
-        again = await compliance.post(f"/privacy-incidents/{incident['id']}/notification",
-                                      json={"notified_on": days_ago(0).isoformat()})
+        again = await compliance.post(
+            f"/privacy-incidents/{incident['id']}/notification", json={"notified_on": days_ago(0).isoformat()}
+        )
         assert again.status_code == 409
         assert await json_of(compliance, "/alerts", location_id="loc-a", status="open") == []
 
         # The trail chains what it consumes, including compliance's own audit events.
-        await publish(suite, phi_accessed_of("facilities")(
-            actor="fac-1", actor_roles=["facilities_coordinator"], action="read", resource="Room",
-            resource_id="r1", patient_id=None, location_id="loc-a", outcome="success",
-            occurred_at=iso_utc(utcnow() - timedelta(minutes=5))), "r1")
+        await publish(
+            suite,
+            phi_accessed_of("facilities")(
+                actor="fac-1",
+                actor_roles=["facilities_coordinator"],
+                action="read",
+                resource="Room",
+                resource_id="r1",
+                patient_id=None,
+                location_id="loc-a",
+                outcome="success",
+                occurred_at=iso_utc(utcnow() - timedelta(minutes=5)),
+            ),
+            "r1",
+        )
         # 5 cases entered, the 300 log and one 301 read (audited: employee health data), the room read.
         records = await eventually(lambda: json_of(compliance, "/audit/records"), lambda rows: len(rows) == 8)
         assert {r["resource"] for r in records} == {"OshaCase", "Osha300Log", "Room"}

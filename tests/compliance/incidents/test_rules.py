@@ -2,8 +2,14 @@
 
 from datetime import timedelta
 
-from services.compliance.incidents.domain import (CaseFigures, Classification, InjuryType, breach_status,
-                                                  notification_deadline, summary_300a)
+from services.compliance.incidents.domain import (
+    CaseFigures,
+    Classification,
+    InjuryType,
+    breach_status,
+    notification_deadline,
+    summary_300a,
+)
 from tests.support.dates import today_utc
 
 TODAY = today_utc()  # the rules take "today" as an argument
@@ -20,10 +26,20 @@ def test_300a_totals_each_column():
     summary = summary_300a(cases)
     assert summary["total_cases"] == 5
     assert summary["cases_by_classification"] == {
-        "death": 1, "days_away": 2, "job_transfer_or_restriction": 1, "other_recordable": 1}
+        "death": 1,
+        "days_away": 2,
+        "job_transfer_or_restriction": 1,
+        "other_recordable": 1,
+    }
     assert summary["total_days_away"] == 185 and summary["total_days_restricted"] == 12
-    assert summary["cases_by_injury_type"] == {"injury": 2, "skin_disorder": 1, "respiratory": 1, "poisoning": 0,
-                                               "hearing_loss": 0, "all_other_illnesses": 1}
+    assert summary["cases_by_injury_type"] == {
+        "injury": 2,
+        "skin_disorder": 1,
+        "respiratory": 1,
+        "poisoning": 0,
+        "hearing_loss": 0,
+        "all_other_illnesses": 1,
+    }
 
 
 def test_an_empty_year_sums_to_zero():
@@ -36,7 +52,9 @@ def test_breach_notification_is_due_sixty_days_after_discovery():
     deadline = notification_deadline(discovered)
     assert deadline == discovered + timedelta(days=60)
     assert breach_status(deadline=deadline, notified_on=None, closed=False, today=deadline) == "open"
-    assert breach_status(deadline=deadline, notified_on=None, closed=False,
-                         today=deadline + timedelta(days=1)) == "overdue"
+    assert (
+        breach_status(deadline=deadline, notified_on=None, closed=False, today=deadline + timedelta(days=1))
+        == "overdue"
+    )
     notified_on = TODAY - timedelta(days=56)
     assert breach_status(deadline=deadline, notified_on=notified_on, closed=False, today=TODAY) == "notified"

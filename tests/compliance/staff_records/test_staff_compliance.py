@@ -5,11 +5,16 @@ from datetime import date, timedelta
 
 import pytest
 
-from shared.contracts.audit import phi_accessed_of
-from shared.contracts.staff import (CredentialAdded, CredentialExpired, StaffMemberHired, TrainingCompleted,
-                                    TrainingOverdue)
-from tests.support.compliance import OFFICER, OFFICER_A, eventually, json_of
 from shared.clock import utcnow
+from shared.contracts.audit import phi_accessed_of
+from shared.contracts.staff import (
+    CredentialAdded,
+    CredentialExpired,
+    StaffMemberHired,
+    TrainingCompleted,
+    TrainingOverdue,
+)
+from tests.support.compliance import OFFICER, OFFICER_A, eventually, json_of
 from tests.support.dates import days_ago, days_ahead, today_utc
 from tests.support.kafka_tools import read_all
 from tests.support.upstream import publish
@@ -21,15 +26,33 @@ ALERT_FIELDS = {"alert_id", "kind", "severity", "location_id", "subject", "raise
 
 
 async def hire(suite, staff_id: str, role: str, location_id: str) -> None:
-    await publish(suite, StaffMemberHired(staff_id=staff_id, given_name=staff_id, family_name="X", role=role,
-                                          home_location_id=location_id, location_ids=[location_id],
-                                          manager_id="mgr-1", hired_on=days_ago(2000)), staff_id)
+    await publish(
+        suite,
+        StaffMemberHired(
+            staff_id=staff_id,
+            given_name=staff_id,
+            family_name="X",
+            role=role,
+            home_location_id=location_id,
+            location_ids=[location_id],
+            manager_id="mgr-1",
+            hired_on=days_ago(2000),
+        ),
+        staff_id,
+    )
 
 
 def licence(credential_id: str, expires_on: date) -> CredentialAdded:
-    return CredentialAdded(credential_id=credential_id, staff_id="dr-lee", kind="state_license", number="A1",
-                           issuer="Medical Board of California", state="CA", issued_on=days_ago(700),
-                           expires_on=expires_on)
+    return CredentialAdded(
+        credential_id=credential_id,
+        staff_id="dr-lee",
+        kind="state_license",
+        number="A1",
+        issuer="Medical Board of California",
+        state="CA",
+        issued_on=days_ago(700),
+        expires_on=expires_on,
+    )
 
 
 async def open_alerts(client, location_id: str = "loc-a") -> list[dict]:
@@ -44,11 +67,23 @@ def kinds(alerts: list[dict]) -> dict[str, list[str]]:
 
 
 async def phi_read(suite, *, actor: str, patient_id: str, location_id: str, minute: int, break_glass=False):
-    await publish(suite, phi_accessed_of("scheduling")(
-        actor=actor, actor_roles=["front_desk"], actor_locations=["loc-a"], action="read", resource="Patient",
-        resource_id=patient_id, patient_id=patient_id, location_id=location_id, outcome="success",
-        occurred_at=T0 + timedelta(minutes=minute),
-        break_glass=break_glass), patient_id)
+    await publish(
+        suite,
+        phi_accessed_of("scheduling")(
+            actor=actor,
+            actor_roles=["front_desk"],
+            actor_locations=["loc-a"],
+            action="read",
+            resource="Patient",
+            resource_id=patient_id,
+            patient_id=patient_id,
+            location_id=location_id,
+            outcome="success",
+            occurred_at=T0 + timedelta(minutes=minute),
+            break_glass=break_glass,
+        ),
+        patient_id,
+    )
 
 
 async def test_alerts_matrix_attestations_and_access_reviews(make_suite):
@@ -57,12 +92,24 @@ async def test_alerts_matrix_attestations_and_access_reviews(make_suite):
     # Compliance has not heard of loc-a's timezone here: its date there is the UTC date.
     today = today_utc()
     async with suite.client("compliance", OFFICER) as compliance, suite.client("compliance", OFFICER_A) as local:
-        for staff_id, role, location in (("dr-lee", "physician", "loc-a"), ("ma-sam", "medical_assistant", "loc-a"),
-                                         ("rec-bo", "receptionist", "loc-b")):
+        for staff_id, role, location in (
+            ("dr-lee", "physician", "loc-a"),
+            ("ma-sam", "medical_assistant", "loc-a"),
+            ("rec-bo", "receptionist", "loc-b"),
+        ):
             await hire(suite, staff_id, role, location)
         await publish(suite, licence("lic-old", today - timedelta(days=3)), "lic-old")
-        await publish(suite, CredentialExpired(credential_id="lic-old", staff_id="dr-lee", kind="state_license",
-                                               state="CA", expired_on=today - timedelta(days=3)), "lic-old")
+        await publish(
+            suite,
+            CredentialExpired(
+                credential_id="lic-old",
+                staff_id="dr-lee",
+                kind="state_license",
+                state="CA",
+                expired_on=today - timedelta(days=3),
+            ),
+            "lic-old",
+        )
         await publish(suite, TrainingOverdue(staff_id="ma-sam", course_code="hipaa", due_on=today), "ma-sam")
 
         raised = await eventually(lambda: open_alerts(compliance), lambda a: len(a) == 2)
@@ -73,15 +120,23 @@ async def test_alerts_matrix_attestations_and_access_reviews(make_suite):
 
         # A renewed licence and the completed course resolve them.
         await publish(suite, licence("lic-new", today + timedelta(days=700)), "lic-new")
-        await publish(suite, TrainingCompleted(staff_id="ma-sam", course_code="hipaa", completed_on=today,
-                                               valid_until=today + timedelta(days=365)), "ma-sam")
+        await publish(
+            suite,
+            TrainingCompleted(
+                staff_id="ma-sam", course_code="hipaa", completed_on=today, valid_until=today + timedelta(days=365)
+            ),
+            "ma-sam",
+        )
         await eventually(lambda: open_alerts(compliance), lambda a: a == [])
         matrix = await json_of(compliance, "/locations/loc-a/staff-compliance")
         assert {m["staff_id"]: m["standing"] for m in matrix["members"]} == {"dr-lee": "current", "ma-sam": "current"}
         events = await read_all(suite.bootstrap, suite.topic("compliance.alert"), expect=4)
         assert sorted(dict(r.headers)["ce_type"].decode() for r in events) == [
-            "compliance.alert.raised", "compliance.alert.raised", "compliance.alert.resolved",
-            "compliance.alert.resolved"]
+            "compliance.alert.raised",
+            "compliance.alert.raised",
+            "compliance.alert.resolved",
+            "compliance.alert.resolved",
+        ]
         resolved = [json.loads(r.value) for r in events if dict(r.headers)["ce_type"] == b"compliance.alert.resolved"]
         assert any("lic-new" in e["resolution"] for e in resolved)
 
@@ -101,8 +156,9 @@ async def test_alerts_matrix_attestations_and_access_reviews(make_suite):
         assert detail["status"] == "acknowledged" and detail["details"]["distinct_patients_in_an_hour"] >= 4
         closed = await compliance.post(f"/alerts/{volume['alert_id']}/resolve", json={"resolution": "audit review"})
         assert closed.json()["status"] == "resolved"
-        assert (await compliance.post(f"/alerts/{volume['alert_id']}/resolve",
-                                      json={"resolution": "again"})).status_code == 409
+        assert (
+            await compliance.post(f"/alerts/{volume['alert_id']}/resolve", json={"resolution": "again"})
+        ).status_code == 409
         assert kinds(await open_alerts(compliance)) == {"break_glass": ["er-doc"]}
 
         # Policies: each new version needs every member in scope to attest again.
@@ -111,34 +167,44 @@ async def test_alerts_matrix_attestations_and_access_reviews(make_suite):
         version = {"summary": "Minimum necessary", "effective_on": today.isoformat(), "scope_location_ids": ["loc-a"]}
         v1 = (await compliance.post(f"/policies/{policy['id']}/versions", json=version)).json()
         assert v1["version"] == 1
-        future = await compliance.post(f"/policy-versions/{v1['id']}/attestations",
-                                       json={"staff_id": "dr-lee", "attested_on": days_ahead(2).isoformat()})
+        future = await compliance.post(
+            f"/policy-versions/{v1['id']}/attestations",
+            json={"staff_id": "dr-lee", "attested_on": days_ahead(2).isoformat()},
+        )
         assert future.status_code == 422 and future.json()["field"] == "body.attested_on", future.text
         attested = await compliance.post(f"/policy-versions/{v1['id']}/attestations", json={"staff_id": "dr-lee"})
         assert attested.status_code == 201, attested.text
-        assert (await compliance.post(f"/policy-versions/{v1['id']}/attestations",
-                                      json={"staff_id": "dr-lee"})).status_code == 409
+        assert (
+            await compliance.post(f"/policy-versions/{v1['id']}/attestations", json={"staff_id": "dr-lee"})
+        ).status_code == 409
         outside = await compliance.post(f"/policy-versions/{v1['id']}/attestations", json={"staff_id": "rec-bo"})
         assert outside.status_code == 422 and outside.json()["field"] == "body.staff_id"
         status = await json_of(compliance, f"/policy-versions/{v1['id']}/attestations", location_id="loc-a")
         assert ([a["staff_id"] for a in status["attested"]], [p["staff_id"] for p in status["pending"]]) == (
-            ["dr-lee"], ["ma-sam"])
+            ["dr-lee"],
+            ["ma-sam"],
+        )
         v2 = (await compliance.post(f"/policies/{policy['id']}/versions", json=version)).json()
         status = await json_of(compliance, f"/policy-versions/{v2['id']}/attestations", location_id="loc-a")
         assert v2["version"] == 2 and status["attested"] == [] and len(status["pending"]) == 2
-        assert (await local.post(f"/policies/{policy['id']}/versions",
-                                 json=version | {"scope_location_ids": []})).status_code == 422
+        assert (
+            await local.post(f"/policies/{policy['id']}/versions", json=version | {"scope_location_ids": []})
+        ).status_code == 422
 
         # Access review: the manager confirms one member and revokes the other's role; it is published.
-        campaign = (await compliance.post("/access-reviews", json={"name": "Q4", "location_id": "loc-a",
-                                                                   "due_on": days_ahead(30).isoformat()})).json()
+        campaign = (
+            await compliance.post(
+                "/access-reviews", json={"name": "Q4", "location_id": "loc-a", "due_on": days_ahead(30).isoformat()}
+            )
+        ).json()
         items = {i["staff_id"]: i for i in campaign["items"]}
         assert set(items) == {"dr-lee", "ma-sam"} and {i["manager_id"] for i in items.values()} == {"mgr-1"}
         base = f"/access-reviews/{campaign['id']}/items"
         assert (await compliance.post(f"{base}/{items['dr-lee']['id']}/confirm")).json()["decision"] == "confirmed"
         assert (await compliance.post(f"{base}/{items['dr-lee']['id']}/confirm")).status_code == 409
-        revoked = await compliance.post(f"{base}/{items['ma-sam']['id']}/revoke",
-                                        json={"reason": "left the team", "revoke_role": True})
+        revoked = await compliance.post(
+            f"{base}/{items['ma-sam']['id']}/revoke", json={"reason": "left the team", "revoke_role": True}
+        )
         assert revoked.json()["revoked_roles"] == ["medical_assistant"]
         (event,) = await read_all(suite.bootstrap, suite.topic("compliance.access_review"), expect=1)
         assert json.loads(event.value)["staff_id"] == "ma-sam"

@@ -22,16 +22,27 @@ async def test_maintenance_plans_make_each_task_once_and_announce_overdue_once(m
     today = local_today("UTC")
     async with suite.client("facilities", ADMIN) as admin, suite.client("facilities", COORDINATOR_A) as coordinator:
         assert (await admin.post("/locations", json=location_body("loc-a", timezone="UTC"))).status_code == 201
-        device = (await coordinator.post("/locations/loc-a/equipment", json={
-            "asset_tag": "AUTO-1", "kind": "autoclave", "install_date": days_ago(900).isoformat(),
-            "criticality": "high"})).json()
-        plans = [{"title": "Spore test", "every": 30, "unit": "day", "starts_on": str(today - timedelta(days=65))},
-                 {"title": "Gasket", "every": 100, "unit": "usage"}]
+        device = (
+            await coordinator.post(
+                "/locations/loc-a/equipment",
+                json={
+                    "asset_tag": "AUTO-1",
+                    "kind": "autoclave",
+                    "install_date": days_ago(900).isoformat(),
+                    "criticality": "high",
+                },
+            )
+        ).json()
+        plans = [
+            {"title": "Spore test", "every": 30, "unit": "day", "starts_on": str(today - timedelta(days=65))},
+            {"title": "Gasket", "every": 100, "unit": "usage"},
+        ]
         for plan in plans:
             created = await coordinator.post(f"/equipment/{device['equipment_id']}/maintenance-plans", json=plan)
             assert created.status_code == 201, created.text
-        bad = await coordinator.post(f"/equipment/{device['equipment_id']}/maintenance-plans",
-                                     json=plans[0] | {"every": 0})
+        bad = await coordinator.post(
+            f"/equipment/{device['equipment_id']}/maintenance-plans", json=plans[0] | {"every": 0}
+        )
         assert bad.status_code == 422 and bad.json()["errors"][0]["field"] == "body.every"
 
         async def job_made_the_due_tasks():
@@ -39,12 +50,15 @@ async def test_maintenance_plans_make_each_task_once_and_announce_overdue_once(m
             return tasks if len(tasks) == 2 else None
 
         tasks = await eventually(job_made_the_due_tasks)
-        assert [(t["due_on"], t["overdue"]) for t in tasks] == [(str(today - timedelta(days=35)), True),
-                                                                (str(today - timedelta(days=5)), True)]
+        assert [(t["due_on"], t["overdue"]) for t in tasks] == [
+            (str(today - timedelta(days=35)), True),
+            (str(today - timedelta(days=5)), True),
+        ]
         # Three concurrent on-demand runs a month ahead: the next occurrence once, its overdue notice once.
         as_of = str(today + timedelta(days=30))
-        runs = await asyncio.gather(*(coordinator.post("/locations/loc-a/maintenance/run", json={"as_of": as_of})
-                                      for _ in range(3)))
+        runs = await asyncio.gather(
+            *(coordinator.post("/locations/loc-a/maintenance/run", json={"as_of": as_of}) for _ in range(3))
+        )
         assert [t["due_on"] for r in runs for t in r.json()["created"]] == [str(today + timedelta(days=25))]
         assert [t["due_on"] for r in runs for t in r.json()["announced_overdue"]] == [str(today + timedelta(days=25))]
 
@@ -59,5 +73,8 @@ async def test_maintenance_plans_make_each_task_once_and_announce_overdue_once(m
 
         records = await read_all(suite.bootstrap, suite.topic("facilities.maintenance"), expect=3, timeout=10)
         overdue = [MaintenanceOverdue.model_validate(json.loads(r.value)) for r in records]
-        assert sorted(e.due_on for e in overdue) == [today - timedelta(days=35), today - timedelta(days=5),
-                                                     today + timedelta(days=25)]
+        assert sorted(e.due_on for e in overdue) == [
+            today - timedelta(days=35),
+            today - timedelta(days=5),
+            today + timedelta(days=25),
+        ]

@@ -19,8 +19,10 @@ def test_calendar_occurrences_skip_what_was_generated_and_stop_at_as_of():
     starts_on = days_ago(89)
     due = due_occurrences(starts_on, every=30, unit=PlanUnit.DAY, generated=1, as_of=today_utc())
     assert due == [(2, starts_on + timedelta(days=60))]  # the third falls due tomorrow
-    assert due_occurrences(starts_on, every=1, unit=PlanUnit.DAY, generated=0, as_of=days_ahead(1000),
-                           limit=5)[-1] == (5, starts_on + timedelta(days=5))
+    assert due_occurrences(starts_on, every=1, unit=PlanUnit.DAY, generated=0, as_of=days_ahead(1000), limit=5)[-1] == (
+        5,
+        starts_on + timedelta(days=5),
+    )
 
 
 def test_usage_occurrences_are_reached_by_readings():

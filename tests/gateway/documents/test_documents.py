@@ -4,20 +4,33 @@ from services.gateway.documents.domain import combine
 from shared.asyncapi import build_asyncapi
 from shared.contracts import EVENT_TYPES
 
-GATEWAY = {"openapi": "3.1.0", "info": {"title": "gw", "version": "1.0"},
-           "paths": {"/api/v1/auth/sign-in": {"post": {"operationId": "sign_in"}}}}
+GATEWAY = {
+    "openapi": "3.1.0",
+    "info": {"title": "gw", "version": "1.0"},
+    "paths": {"/api/v1/auth/sign-in": {"post": {"operationId": "sign_in"}}},
+}
 SCHEDULING = {
-    "openapi": "3.1.0", "info": {"title": "s", "version": "1.0"},
+    "openapi": "3.1.0",
+    "info": {"title": "s", "version": "1.0"},
     "paths": {
         "/health/live": {"get": {"operationId": "live"}},
-        "/patients/{patient_id}": {"get": {
-            "operationId": "get_patient", "tags": ["patients"],
-            "responses": {"200": {"content": {"application/json": {"schema": {
-                "$ref": "#/components/schemas/PatientOut"}}}}}}},
+        "/patients/{patient_id}": {
+            "get": {
+                "operationId": "get_patient",
+                "tags": ["patients"],
+                "responses": {
+                    "200": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/PatientOut"}}}}
+                },
+            }
+        },
     },
-    "components": {"schemas": {"PatientOut": {"properties": {"address": {
-        "$ref": "#/components/schemas/PostalAddress"}}}, "PostalAddress": {"type": "object"}},
-        "securitySchemes": {"HTTPBearer": {"type": "http", "scheme": "bearer"}}},
+    "components": {
+        "schemas": {
+            "PatientOut": {"properties": {"address": {"$ref": "#/components/schemas/PostalAddress"}}},
+            "PostalAddress": {"type": "object"},
+        },
+        "securitySchemes": {"HTTPBearer": {"type": "http", "scheme": "bearer"}},
+    },
 }
 
 
@@ -30,8 +43,10 @@ def test_service_paths_are_prefixed_and_schemas_renamed_apart():
     ref = operation["responses"]["200"]["content"]["application/json"]["schema"]["$ref"]
     assert ref == "#/components/schemas/SchedulingPatientOut"
     schemas = doc["components"]["schemas"]
-    assert schemas["SchedulingPatientOut"]["properties"]["address"]["$ref"] == \
-        "#/components/schemas/SchedulingPostalAddress"
+    assert (
+        schemas["SchedulingPatientOut"]["properties"]["address"]["$ref"]
+        == "#/components/schemas/SchedulingPostalAddress"
+    )
     assert "HTTPBearer" in doc["components"]["securitySchemes"]
     assert doc["x-unavailable-services"] == ["billing"]
 

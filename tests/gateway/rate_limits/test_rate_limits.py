@@ -48,8 +48,9 @@ def test_idle_keys_are_forgotten_when_the_table_grows():
 
 
 async def test_an_address_over_its_rate_gets_429_with_retry_after():
-    app = create_app(Settings(database_url="sqlite+aiosqlite:///:memory:", rate_limit_ip_per_minute=60,
-                              rate_limit_ip_burst=2))
+    app = create_app(
+        Settings(database_url="sqlite+aiosqlite:///:memory:", rate_limit_ip_per_minute=60, rate_limit_ip_burst=2)
+    )
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as client:
         assert [(await client.get("/api/v1/")).status_code for _ in range(2)] == [200, 200]
         refused = await client.get("/api/v1/")

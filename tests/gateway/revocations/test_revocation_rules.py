@@ -11,25 +11,30 @@ def test_every_staff_job_maps_to_a_clinicops_role():
 
 
 def test_a_revoked_job_role_takes_its_clinicops_role_and_keeps_the_others():
-    remaining = after_revocation(["clinician", "front_desk"], ["loc-a"], revoked_roles=["physician"],
-                                 revoked_location_ids=[])
+    remaining = after_revocation(
+        ["clinician", "front_desk"], ["loc-a"], revoked_roles=["physician"], revoked_location_ids=[]
+    )
     assert (remaining.roles, remaining.locations, remaining.kept_group_wide) == (["front_desk"], ["loc-a"], False)
     # A clinicops role name is taken as it is; unknown names take nothing.
-    assert after_revocation(["biller", "office_manager"], ["loc-a"], revoked_roles=["office_manager", "pilot"],
-                            revoked_location_ids=[]).roles == ["biller"]
+    assert after_revocation(
+        ["biller", "office_manager"], ["loc-a"], revoked_roles=["office_manager", "pilot"], revoked_location_ids=[]
+    ).roles == ["biller"]
 
 
 def test_revoked_locations_leave_the_others_and_revoking_everything_leaves_nothing():
-    remaining = after_revocation(["clinician"], ["loc-b", "loc-a", "loc-c"], revoked_roles=[],
-                                 revoked_location_ids=["loc-b", "loc-z"])
+    remaining = after_revocation(
+        ["clinician"], ["loc-b", "loc-a", "loc-c"], revoked_roles=[], revoked_location_ids=["loc-b", "loc-z"]
+    )
     assert (remaining.roles, remaining.locations) == (["clinician"], ["loc-a", "loc-c"])
-    emptied = after_revocation(["front_desk"], ["loc-a"], revoked_roles=["receptionist"],
-                               revoked_location_ids=["loc-a"])
+    emptied = after_revocation(
+        ["front_desk"], ["loc-a"], revoked_roles=["receptionist"], revoked_location_ids=["loc-a"]
+    )
     assert (emptied.roles, emptied.locations) == ([], [])
 
 
 def test_group_wide_scope_cannot_be_narrowed_and_says_so():
     remaining = after_revocation(["office_manager"], ["*"], revoked_roles=[], revoked_location_ids=["loc-a"])
     assert (remaining.locations, remaining.kept_group_wide) == (["*"], True)
-    assert not after_revocation(["office_manager"], ["*"], revoked_roles=["biller"],
-                                revoked_location_ids=[]).kept_group_wide
+    assert not after_revocation(
+        ["office_manager"], ["*"], revoked_roles=["biller"], revoked_location_ids=[]
+    ).kept_group_wide

@@ -10,9 +10,9 @@ import time
 import httpx
 import pytest
 
+from shared.clock import utcnow
 from shared.contracts.compliance import AccessRevoked
 from shared.contracts.staff import StaffMemberTerminated
-from shared.clock import utcnow
 from tests.gateway.conftest import ADMIN_EMAIL, ADMIN_PASSWORD, create_user_with_cli
 from tests.support.dates import today_utc
 from tests.support.suite import Suite
@@ -50,17 +50,27 @@ async def _refused_eventually(service: httpx.AsyncClient, tokens: dict, *, timeo
 
 @pytest.fixture(scope="module")
 async def practice(var_dir, kafka_bootstrap, pg_base_url, tmp_path_factory):
-    suite = Suite(backend="postgresql", var_dir=var_dir, kafka_bootstrap=kafka_bootstrap, pg_base_url=pg_base_url,
-                  tmp_path=tmp_path_factory.mktemp("revocations"))
+    suite = Suite(
+        backend="postgresql",
+        var_dir=var_dir,
+        kafka_bootstrap=kafka_bootstrap,
+        pg_base_url=pg_base_url,
+        tmp_path=tmp_path_factory.mktemp("revocations"),
+    )
     try:
         await suite.start("scheduling")
         await suite.start("gateway", env={"GATEWAY_SCHEDULING_URL": suite.procs["scheduling"].url})
         database = await suite.database_url("gateway")
-        create_user_with_cli(database, email=ADMIN_EMAIL, password=ADMIN_PASSWORD, role="practice_admin",
-                             locations="*")
+        create_user_with_cli(database, email=ADMIN_EMAIL, password=ADMIN_PASSWORD, role="practice_admin", locations="*")
         for n in range(1, 5):
-            create_user_with_cli(database, email=f"desk{n}@example.com", password=PASSWORD, role="front_desk",
-                                 locations="loc-a", staff_id=f"stf-{n}")
+            create_user_with_cli(
+                database,
+                email=f"desk{n}@example.com",
+                password=PASSWORD,
+                role="front_desk",
+                locations="loc-a",
+                staff_id=f"stf-{n}",
+            )
         async with httpx.AsyncClient(base_url=suite.procs["gateway"].url, timeout=20) as gw:
             yield suite, gw
     finally:
@@ -107,8 +117,18 @@ async def test_an_access_review_revocation_and_a_termination_reach_the_service(p
     bystander = await _sign_in(gw, "desk1@example.com")
     for tokens in (reviewed, terminated, bystander):
         assert (await service.get(SEARCH, headers=_bearer(tokens))).status_code == 200
-    await publish(suite, AccessRevoked(campaign_id="c1", item_id="i3", staff_id="stf-3", reason="left the desk",
-                                       decided_at=utcnow(), revoked_roles=["front_desk"]), "stf-3")
+    await publish(
+        suite,
+        AccessRevoked(
+            campaign_id="c1",
+            item_id="i3",
+            staff_id="stf-3",
+            reason="left the desk",
+            decided_at=utcnow(),
+            revoked_roles=["front_desk"],
+        ),
+        "stf-3",
+    )
     await publish(suite, StaffMemberTerminated(staff_id="stf-4", terminated_on=today_utc()), "stf-4")
     for tokens in (reviewed, terminated):
         await _refused_eventually(service, tokens)

@@ -5,8 +5,9 @@ from datetime import timedelta
 from services.gateway.sessions.domain import CLEARED, SourceThrottle
 from shared.clock import utcnow
 
-THROTTLE = SourceThrottle(threshold=5, window=timedelta(minutes=15), first_delay=timedelta(minutes=1),
-                          longest_delay=timedelta(hours=1))
+THROTTLE = SourceThrottle(
+    threshold=5, window=timedelta(minutes=15), first_delay=timedelta(minutes=1), longest_delay=timedelta(hours=1)
+)
 
 
 def test_four_failures_are_free_then_each_one_doubles_the_wait_up_to_the_cap():
@@ -16,8 +17,16 @@ def test_four_failures_are_free_then_each_one_doubles_the_wait_up_to_the_cap():
         waits.append(None if count.locked_until is None else count.locked_until - now)
     minute = timedelta(minutes=1)
     assert waits[:4] == [None] * 4
-    assert waits[4:] == [minute, 2 * minute, 4 * minute, 8 * minute, 16 * minute, 32 * minute,
-                         timedelta(hours=1), timedelta(hours=1)]
+    assert waits[4:] == [
+        minute,
+        2 * minute,
+        4 * minute,
+        8 * minute,
+        16 * minute,
+        32 * minute,
+        timedelta(hours=1),
+        timedelta(hours=1),
+    ]
 
 
 def test_a_window_that_has_passed_starts_the_count_over():

@@ -34,14 +34,16 @@ class ClosingUpstream:
                 return
             self.answered.append(target)
             body = json.dumps({"served": target}).encode()
-            writer.write(b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\n"
-                         b"content-length: %d\r\n\r\n%s" % (len(body), body))
+            writer.write(
+                b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: %d\r\n\r\n%s" % (len(body), body)
+            )
             await writer.drain()
             if way != "close" and (target := await _read_request(reader)) is not None:
                 self.dropped.append(target)
                 if way == "reset":  # SO_LINGER 0: close() sends RST instead of FIN
                     writer.get_extra_info("socket").setsockopt(
-                        socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                        socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0)
+                    )
         except ConnectionError:
             pass
         finally:
@@ -66,8 +68,9 @@ async def _read_request(reader: asyncio.StreamReader) -> str | None:
     except (asyncio.IncompleteReadError, asyncio.LimitOverrunError):
         return None
     lines = head.decode("latin-1").split("\r\n")
-    length = next((int(v) for k, _, v in (line.partition(":") for line in lines[1:])
-                   if k.strip().lower() == "content-length"), 0)
+    length = next(
+        (int(v) for k, _, v in (line.partition(":") for line in lines[1:]) if k.strip().lower() == "content-length"), 0
+    )
     if length:
         await reader.readexactly(length)
     method, target, _ = lines[0].split(" ", 2)

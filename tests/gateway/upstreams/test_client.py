@@ -30,15 +30,27 @@ async def test_idempotent_requests_are_tried_once_more_after_a_refused_connectio
     upstreams = Upstreams(Settings(), transport=httpx.MockTransport(service))
     token = correlation_id.set("corr-1")
     try:
-        response = await upstreams.send("billing", method, "/payers", headers={
-            "Authorization": "Bearer t", "Connection": "keep-alive", "Host": "gateway", "X-Request-ID": "req-1"})
+        response = await upstreams.send(
+            "billing",
+            method,
+            "/payers",
+            headers={
+                "Authorization": "Bearer t",
+                "Connection": "keep-alive",
+                "Host": "gateway",
+                "X-Request-ID": "req-1",
+            },
+        )
     finally:
         correlation_id.reset(token)
     assert response.status_code == 200 and service.attempts == 2
     sent = service.seen[0]
     assert str(sent.url) == "http://127.0.0.1:8003/payers"
-    assert (sent.headers["authorization"], sent.headers["x-request-id"], sent.headers["x-correlation-id"]) == \
-        ("Bearer t", "req-1", "corr-1")
+    assert (sent.headers["authorization"], sent.headers["x-request-id"], sent.headers["x-correlation-id"]) == (
+        "Bearer t",
+        "req-1",
+        "corr-1",
+    )
     assert sent.headers["host"] == "127.0.0.1:8003"  # the caller's Host is not passed on
 
 

@@ -7,8 +7,9 @@ from tests.gateway.upstreams.closing_upstream import ClosingUpstream
 from tests.support.suite import token
 
 pytestmark = pytest.mark.integration
-OTHERS_DOWN = {f"GATEWAY_{name}_URL": "http://127.0.0.1:1" for name in ("SCHEDULING", "STAFF", "COMPLIANCE",
-                                                                         "FACILITIES")}
+OTHERS_DOWN = {
+    f"GATEWAY_{name}_URL": "http://127.0.0.1:1" for name in ("SCHEDULING", "STAFF", "COMPLIANCE", "FACILITIES")
+}
 
 
 async def test_sequential_gets_through_the_proxy_all_succeed_while_the_service_closes_its_connections(make_suite):
@@ -16,11 +17,13 @@ async def test_sequential_gets_through_the_proxy_all_succeed_while_the_service_c
     async with ClosingUpstream().running() as billing:
         await suite.start("gateway", env=OTHERS_DOWN | {"GATEWAY_BILLING_URL": billing.url})
         bearer = token(roles=["biller"], locations=["*"], sub="retry-biller")
-        async with httpx.AsyncClient(base_url=suite.procs["gateway"].url, timeout=20,
-                                     headers={"Authorization": f"Bearer {bearer}"}) as gw:
+        async with httpx.AsyncClient(
+            base_url=suite.procs["gateway"].url, timeout=20, headers={"Authorization": f"Bearer {bearer}"}
+        ) as gw:
             answers = [await gw.get(f"/api/v1/billing/claims/{n}", params={"try": n}) for n in range(40)]
             assert [(a.status_code, a.json()) for a in answers] == [
-                (200, {"served": f"GET /claims/{n}?try={n}"}) for n in range(40)]
+                (200, {"served": f"GET /claims/{n}?try={n}"}) for n in range(40)
+            ]
             assert billing.dropped, "the upstream never broke a connection: the test proved nothing"
 
             # A POST is not sent twice: on a connection the service dropped unanswered, it is a 503 naming billing.

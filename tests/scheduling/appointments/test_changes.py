@@ -24,24 +24,36 @@ async def test_cancellation_is_late_inside_the_locations_notice_window_and_no_sh
     async with suite.client("scheduling", ADMIN_A) as scheduling:
         await practice(suite, scheduling)
         early = await scheduling.post("/appointments", json=SLOT | {"patient_id": await register_patient(scheduling)})
-        cancelled = await scheduling.post(f"/appointments/{early.json()['id']}/cancel",
-                                          json={"by": "patient", "reason": "feeling better"})
+        cancelled = await scheduling.post(
+            f"/appointments/{early.json()['id']}/cancel", json={"by": "patient", "reason": "feeling better"}
+        )
         assert cancelled.json()["status"] == "cancelled" and cancelled.json()["late_cancel"] is False
 
         # The practice widens its notice window to 30 days: the same cancellation is now late.
-        await publish(suite, LocationUpdated(location_id="loc-a", name="Main St", state="CA",
-                                             timezone="America/Los_Angeles", cancellation_notice_hours=720), "loc-a")
+        await publish(
+            suite,
+            LocationUpdated(
+                location_id="loc-a",
+                name="Main St",
+                state="CA",
+                timezone="America/Los_Angeles",
+                cancellation_notice_hours=720,
+            ),
+            "loc-a",
+        )
         await asyncio.sleep(2)
         late = await scheduling.post("/appointments", json=SLOT | {"patient_id": await register_patient(scheduling)})
-        response = await scheduling.post(f"/appointments/{late.json()['id']}/cancel",
-                                         json={"by": "practice", "reason": "provider ill"})
+        response = await scheduling.post(
+            f"/appointments/{late.json()['id']}/cancel", json={"by": "practice", "reason": "provider ill"}
+        )
         assert response.json()["late_cancel"] is True
 
         future = await scheduling.post("/appointments", json=SLOT | {"patient_id": await register_patient(scheduling)})
         no_show = await scheduling.post(f"/appointments/{future.json()['id']}/no-show")
         assert no_show.status_code == 409 and no_show.json()["field"] == "start"
-        again = await scheduling.post(f"/appointments/{early.json()['id']}/cancel",
-                                      json={"by": "patient", "reason": "twice"})
+        again = await scheduling.post(
+            f"/appointments/{early.json()['id']}/cancel", json={"by": "patient", "reason": "twice"}
+        )
         assert again.status_code == 409 and again.json()["allowed"] == []
 
 
@@ -50,16 +62,27 @@ async def test_an_expired_licence_or_a_broken_room_flags_future_appointments_on_
     await suite.start("scheduling")
     async with suite.client("scheduling", ADMIN_A) as scheduling:
         await practice(suite, scheduling)
-        roomed = await scheduling.post("/appointments", json=SLOT | {
-            "patient_id": await register_patient(scheduling), "provider_id": "prov-7", "room_id": "exam-1",
-            **span(1, "16:00", 20)})
-        await publish(suite, RoomOutOfService(room_id="exam-1", location_id="loc-a", reason="flooded",
-                                              since=utc(1, "00:00")), "exam-1")
+        roomed = await scheduling.post(
+            "/appointments",
+            json=SLOT
+            | {
+                "patient_id": await register_patient(scheduling),
+                "provider_id": "prov-7",
+                "room_id": "exam-1",
+                **span(1, "16:00", 20),
+            },
+        )
+        await publish(
+            suite,
+            RoomOutOfService(room_id="exam-1", location_id="loc-a", reason="flooded", since=utc(1, "00:00")),
+            "exam-1",
+        )
 
         async def flagged(count):
             async def check():
                 worklist = (await scheduling.get("/locations/loc-a/worklist")).json()
                 return worklist if len(worklist) == count else None
+
             return check
 
         worklist = await eventually(await flagged(1))
@@ -67,14 +90,26 @@ async def test_an_expired_licence_or_a_broken_room_flags_future_appointments_on_
         assert worklist[0]["reschedule_reasons"] == ["room exam-1 out of service: flooded"]
 
         plain = await scheduling.post("/appointments", json=SLOT | {"patient_id": await register_patient(scheduling)})
-        await publish(suite, CredentialExpired(credential_id="prov-7-state_license", staff_id="prov-7",
-                                               kind="state_license", state="CA", expired_on=days_ago(4)),
-                      "prov-7")
+        await publish(
+            suite,
+            CredentialExpired(
+                credential_id="prov-7-state_license",
+                staff_id="prov-7",
+                kind="state_license",
+                state="CA",
+                expired_on=days_ago(4),
+            ),
+            "prov-7",
+        )
         worklist = await eventually(await flagged(2))
         assert {a["id"] for a in worklist} == {roomed.json()["id"], plain.json()["id"]}
-        assert any("licen" in r for r in next(a for a in worklist if a["id"] == plain.json()["id"])["reschedule_reasons"])
+        assert any(
+            "licen" in r for r in next(a for a in worklist if a["id"] == plain.json()["id"])["reschedule_reasons"]
+        )
 
-    records = await read_all(suite.bootstrap, suite.topic("scheduling.appointment"), expect=5, timeout=5)  # any 5th is a bug
+    records = await read_all(
+        suite.bootstrap, suite.topic("scheduling.appointment"), expect=5, timeout=5
+    )  # any 5th is a bug
     flags = [r for r in records if dict(r.headers)["ce_type"] == b"scheduling.appointment.needs_reschedule"]
     assert len(flags) == 2  # each appointment flagged once, though the licence event re-checked both
 
@@ -84,23 +119,30 @@ async def test_rescheduling_keeps_the_history_and_the_day_sheet_shows_the_local_
     await suite.start("scheduling")
     async with suite.client("scheduling", ADMIN_A) as scheduling:
         await practice(suite, scheduling, providers=("prov-7", "prov-8"))
-        first = (await scheduling.post("/appointments", json=SLOT | {
-            "patient_id": await register_patient(scheduling)})).json()
-        other = (await scheduling.post("/appointments", json=SLOT | {
-            "patient_id": await register_patient(scheduling), **span(1, "17:00", 20)})).json()
-        clash = await scheduling.post(f"/appointments/{first['id']}/reschedule", json={
-            "start": other["start"], "end": other["end"]})
+        first = (
+            await scheduling.post("/appointments", json=SLOT | {"patient_id": await register_patient(scheduling)})
+        ).json()
+        other = (
+            await scheduling.post(
+                "/appointments", json=SLOT | {"patient_id": await register_patient(scheduling), **span(1, "17:00", 20)}
+            )
+        ).json()
+        clash = await scheduling.post(
+            f"/appointments/{first['id']}/reschedule", json={"start": other["start"], "end": other["end"]}
+        )
         assert (clash.status_code, clash.json()["field"]) == (409, "provider_id")
-        moved = await scheduling.post(f"/appointments/{first['id']}/reschedule", json={
-            **span(1, "18:00", 20), "provider_id": "prov-8"})
+        moved = await scheduling.post(
+            f"/appointments/{first['id']}/reschedule", json={**span(1, "18:00", 20), "provider_id": "prov-8"}
+        )
         assert moved.status_code == 200, moved.text
         history = (await scheduling.get(f"/appointments/{first['id']}/history")).json()
-        assert [(h["previous_start"], h["previous_provider_id"]) for h in history] == [
-            (SLOT["start"], "prov-7")]
+        assert [(h["previous_start"], h["previous_provider_id"]) for h in history] == [(SLOT["start"], "prov-7")]
         # Shift day 1 in Los Angeles runs from 07:00 or 08:00 UTC to the same the next day: both are on it.
         sheet = (await scheduling.get("/locations/loc-a/day-sheet", params={"day": shift_day(1)})).json()
         assert {p: [a["id"] for a in appts] for p, appts in sheet["by_provider"].items()} == {
-            "prov-7": [other["id"]], "prov-8": [first["id"]]}
+            "prov-7": [other["id"]],
+            "prov-8": [first["id"]],
+        }
         assert sheet["timezone"] == "America/Los_Angeles" and sheet["worklist"] == []
         gone = await scheduling.post(f"/appointments/{other['id']}/entered-in-error")
         assert gone.json()["status"] == "entered-in-error"

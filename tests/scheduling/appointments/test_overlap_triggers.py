@@ -8,8 +8,10 @@ from clinicops.supervisor import migrate
 from tests.support.dates import days_ahead, today_utc
 
 TODAY, DAY = today_utc().isoformat(), days_ahead(14).isoformat()  # the triggers compare times, not the calendar
-ROW = ("INSERT INTO appointment (id, patient_id, provider_id, location_id, start, \"end\", status, needs_reschedule,"
-       f" created_at, updated_at) VALUES (?, ?, 'prov', 'loc', ?, ?, ?, 0, '{TODAY}', '{TODAY}')")
+ROW = (
+    'INSERT INTO appointment (id, patient_id, provider_id, location_id, start, "end", status, needs_reschedule,'
+    f" created_at, updated_at) VALUES (?, ?, 'prov', 'loc', ?, ?, ?, 0, '{TODAY}', '{TODAY}')"
+)
 
 
 @pytest.fixture

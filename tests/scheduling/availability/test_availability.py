@@ -25,18 +25,29 @@ async def test_a_provider_is_bookable_only_on_shift_and_licensed_and_the_api_say
     async with suite.client("scheduling", ADMIN_A) as scheduling:
         await practice(suite, scheduling)
         patient = await register_patient(scheduling)
-        night = await scheduling.post("/appointments", json=SLOT | {
-            "patient_id": patient, **span(0, "05:00", 20)})  # the shift is 14:00-23:00 UTC
+        night = await scheduling.post(
+            "/appointments", json=SLOT | {"patient_id": patient, **span(0, "05:00", 20)}
+        )  # the shift is 14:00-23:00 UTC
         assert night.status_code == 409 and night.json()["field"] == "provider_id"
         assert any("no shift" in reason for reason in night.json()["reasons"])
 
-        await publish(suite, CredentialExpired(credential_id="prov-7-state_license", staff_id="prov-7",
-                                               kind="state_license", state="CA", expired_on=days_ago(4)),
-                      "prov-7")
+        await publish(
+            suite,
+            CredentialExpired(
+                credential_id="prov-7-state_license",
+                staff_id="prov-7",
+                kind="state_license",
+                state="CA",
+                expired_on=days_ago(4),
+            ),
+            "prov-7",
+        )
 
         async def unbookable():
-            response = await scheduling.get("/providers/prov-7/bookability", params={
-                "location_id": "loc-a", "start": SLOT["start"], "end": SLOT["end"]})
+            response = await scheduling.get(
+                "/providers/prov-7/bookability",
+                params={"location_id": "loc-a", "start": SLOT["start"], "end": SLOT["end"]},
+            )
             return response.json() if not response.json()["bookable"] else None
 
         verdict = await eventually(unbookable)
@@ -51,8 +62,16 @@ async def test_rooms_out_of_service_cannot_be_booked(make_suite):
     async with suite.client("scheduling", ADMIN_A) as scheduling:
         await practice(suite, scheduling)
         patient = await register_patient(scheduling)
-        await publish(suite, RoomOutOfService(room_id="exam-1", location_id="loc-a", reason="autoclave leak",
-                                              since=iso_utc(utcnow() - timedelta(days=4))), "exam-1")
+        await publish(
+            suite,
+            RoomOutOfService(
+                room_id="exam-1",
+                location_id="loc-a",
+                reason="autoclave leak",
+                since=iso_utc(utcnow() - timedelta(days=4)),
+            ),
+            "exam-1",
+        )
 
         async def refused():
             response = await scheduling.post("/appointments", json=SLOT | {"patient_id": patient, "room_id": "exam-1"})
@@ -68,18 +87,34 @@ async def test_slot_search_offers_the_shift_minus_bookings_and_buffers_in_local_
     manager = token(roles=["office_manager"], locations=["loc-a"])
     async with suite.client("scheduling", manager) as scheduling:
         await practice(suite, scheduling)
-        kind = await scheduling.post("/locations/loc-a/appointment-types", json={
-            "name": "Follow-up", "duration_minutes": 30, "buffer_minutes": 10, "room_kind": "exam",
-            "default_cpt_codes": ["99213"], "provider_roles": ["physician"]})
+        kind = await scheduling.post(
+            "/locations/loc-a/appointment-types",
+            json={
+                "name": "Follow-up",
+                "duration_minutes": 30,
+                "buffer_minutes": 10,
+                "room_kind": "exam",
+                "default_cpt_codes": ["99213"],
+                "provider_roles": ["physician"],
+            },
+        )
         assert kind.status_code == 201, kind.text
         again = await scheduling.post("/locations/loc-a/appointment-types", json=kind.json() | {"id": None})
         assert (again.status_code, again.json()["field"]) == (409, "name")
-        booked = await scheduling.post("/appointments", json=SLOT | {
-            "patient_id": await register_patient(scheduling), "room_id": "exam-1"})  # 08:00-08:20 PST
+        booked = await scheduling.post(
+            "/appointments", json=SLOT | {"patient_id": await register_patient(scheduling), "room_id": "exam-1"}
+        )  # 08:00-08:20 PST
         assert booked.status_code == 201, booked.text
-        response = await scheduling.get("/slots", params={
-            "location_id": "loc-a", "appointment_type_id": kind.json()["id"], "first_day": shift_day(0),
-            "last_day": shift_day(0), "provider_id": "prov-7"})
+        response = await scheduling.get(
+            "/slots",
+            params={
+                "location_id": "loc-a",
+                "appointment_type_id": kind.json()["id"],
+                "first_day": shift_day(0),
+                "last_day": shift_day(0),
+                "provider_id": "prov-7",
+            },
+        )
         assert response.status_code == 200, response.text
 
     starts = [datetime.fromisoformat(s["start"]) for s in response.json()]
@@ -107,23 +142,28 @@ async def test_an_appointment_type_brings_its_roles_dea_and_room_kind_to_the_boo
             return (await scheduling.post("/locations/loc-a/appointment-types", json=body)).json()["id"]
 
         controlled = await kind(name="Pain management", requires_dea=True)
-        refused = await scheduling.post("/appointments", json=SLOT | {"patient_id": patient,
-                                                                      "appointment_type_id": controlled})
+        refused = await scheduling.post(
+            "/appointments", json=SLOT | {"patient_id": patient, "appointment_type_id": controlled}
+        )
         assert refused.status_code == 409 and any("DEA" in r for r in refused.json()["reasons"]), refused.text
         np_only = await kind(name="Wellness", provider_roles=["nurse_practitioner"])
-        refused = await scheduling.post("/appointments", json=SLOT | {"patient_id": patient,
-                                                                      "appointment_type_id": np_only})
+        refused = await scheduling.post(
+            "/appointments", json=SLOT | {"patient_id": patient, "appointment_type_id": np_only}
+        )
         assert "a physician does not take Wellness appointments" in refused.json()["reasons"]
         procedure = await kind(name="Biopsy", room_kind="procedure")
-        refused = await scheduling.post("/appointments", json=SLOT | {
-            "patient_id": patient, "appointment_type_id": procedure, "room_id": "exam-1"})
+        refused = await scheduling.post(
+            "/appointments", json=SLOT | {"patient_id": patient, "appointment_type_id": procedure, "room_id": "exam-1"}
+        )
         assert (refused.status_code, refused.json()["field"]) == (409, "room_id")
-        elsewhere = await scheduling.post("/appointments", json=SLOT | {"patient_id": patient,
-                                                                        "appointment_type_id": "nope"})
+        elsewhere = await scheduling.post(
+            "/appointments", json=SLOT | {"patient_id": patient, "appointment_type_id": "nope"}
+        )
         assert (elsewhere.status_code, elsewhere.json()["field"]) == (404, "appointment_type_id")
         follow_up = await kind(name="Follow-up", room_kind="exam")
-        booked = await scheduling.post("/appointments", json=SLOT | {
-            "patient_id": patient, "appointment_type_id": follow_up, "room_id": "exam-1"})
+        booked = await scheduling.post(
+            "/appointments", json=SLOT | {"patient_id": patient, "appointment_type_id": follow_up, "room_id": "exam-1"}
+        )
         assert booked.status_code == 201 and booked.json()["appointment_type_id"] == follow_up
 
 
@@ -136,12 +176,29 @@ async def test_slots_and_day_sheet_on_the_day_clocks_spring_forward(make_suite):
         # The shift is 08:00-17:00 PDT, after the jump.
         day = next_dst_day(LA, spring=True)
         assert at_local(day, 1, tz=LA).utcoffset() != at_local(day, 8, tz=LA).utcoffset()  # a real DST day
-        await publish(suite, ShiftScheduled(shift_id="dst", staff_id="prov-7", location_id="loc-a",
-                                            start=at_local(day, 8, tz=LA), end=at_local(day, 17, tz=LA)), "prov-7")
-        kind = (await scheduling.post("/locations/loc-a/appointment-types", json={
-            "name": "Visit", "duration_minutes": 30, "provider_roles": ["physician"]})).json()["id"]
-        query = {"location_id": "loc-a", "appointment_type_id": kind, "first_day": day.isoformat(),
-                 "last_day": day.isoformat()}
+        await publish(
+            suite,
+            ShiftScheduled(
+                shift_id="dst",
+                staff_id="prov-7",
+                location_id="loc-a",
+                start=at_local(day, 8, tz=LA),
+                end=at_local(day, 17, tz=LA),
+            ),
+            "prov-7",
+        )
+        kind = (
+            await scheduling.post(
+                "/locations/loc-a/appointment-types",
+                json={"name": "Visit", "duration_minutes": 30, "provider_roles": ["physician"]},
+            )
+        ).json()["id"]
+        query = {
+            "location_id": "loc-a",
+            "appointment_type_id": kind,
+            "first_day": day.isoformat(),
+            "last_day": day.isoformat(),
+        }
 
         async def offered():
             slots = (await scheduling.get("/slots", params=query)).json()
@@ -151,8 +208,11 @@ async def test_slots_and_day_sheet_on_the_day_clocks_spring_forward(make_suite):
         local = [datetime.fromisoformat(s["start"]).astimezone(ZoneInfo("America/Los_Angeles")) for s in slots]
         assert len(local) == 35 and local[0].strftime("%H:%M %z") == "08:00 -0700"
         assert local[-1].strftime("%H:%M") == "16:30" and all(t.utcoffset().total_seconds() == -7 * 3600 for t in local)
-        booked = await scheduling.post("/appointments", json=SLOT | {
-            "patient_id": await register_patient(scheduling), "start": slots[0]["start"], "end": slots[0]["end"]})
+        booked = await scheduling.post(
+            "/appointments",
+            json=SLOT
+            | {"patient_id": await register_patient(scheduling), "start": slots[0]["start"], "end": slots[0]["end"]},
+        )
         assert booked.status_code == 201, booked.text
         sheet = (await scheduling.get("/locations/loc-a/day-sheet", params={"day": day.isoformat()})).json()
         assert [a["id"] for a in sheet["by_provider"]["prov-7"]] == [booked.json()["id"]]

@@ -17,12 +17,21 @@ from services.scheduling.availability.domain import (
     open_slots_with_rooms,
     rooms_free,
 )
-from tests.scheduling.availability.wall_clock import (FRIDAY_NY, MIN, MONDAY_NY, NY, local, search, span, wall_starts,
-                                                      whole_days)
+from tests.scheduling.availability.wall_clock import (
+    FRIDAY_NY,
+    MIN,
+    MONDAY_NY,
+    NY,
+    local,
+    search,
+    span,
+    wall_starts,
+    whole_days,
+)
 from tests.support.dates import next_dst_day
 
-
 # --- Interval -------------------------------------------------------------------------------------------
+
 
 def test_an_interval_needs_aware_datetimes_and_a_positive_length():
     with pytest.raises(ValueError):
@@ -42,45 +51,71 @@ def test_subtract_overlaps_merge_and_intersect():
     day = MONDAY_NY
     whole = span(UTC, day, (9, 0), (12, 0))
     assert whole.subtract([span(UTC, day, (10, 0), (10, 30)), span(UTC, day, (10, 15), (11, 0))]) == [
-        span(UTC, day, (9, 0), (10, 0)), span(UTC, day, (11, 0), (12, 0))]
+        span(UTC, day, (9, 0), (10, 0)),
+        span(UTC, day, (11, 0), (12, 0)),
+    ]
     assert whole.subtract([span(UTC, day, (8, 0), (13, 0))]) == []
     assert not span(UTC, day, (9, 0), (10, 0)).overlaps(span(UTC, day, (10, 0), (11, 0)))  # half-open
     assert merge([span(UTC, day, (10, 0), (11, 0)), span(UTC, day, (9, 0), (10, 0))]) == [
-        span(UTC, day, (9, 0), (11, 0))]
+        span(UTC, day, (9, 0), (11, 0))
+    ]
     assert intersect([whole], [span(UTC, day, (11, 0), (13, 0))]) == [span(UTC, day, (11, 0), (12, 0))]
 
 
 def test_free_time_is_available_minus_busy():
     day = MONDAY_NY
-    free = free_time(available=[span(UTC, day, (9, 0), (12, 0)), span(UTC, day, (11, 0), (14, 0))],
-                     busy=[span(UTC, day, (12, 0), (13, 0))])
+    free = free_time(
+        available=[span(UTC, day, (9, 0), (12, 0)), span(UTC, day, (11, 0), (14, 0))],
+        busy=[span(UTC, day, (12, 0), (13, 0))],
+    )
     assert free == [span(UTC, day, (9, 0), (12, 0)), span(UTC, day, (13, 0), (14, 0))]
 
 
 # --- A plain day ----------------------------------------------------------------------------------------
 
+
 def test_a_simple_day_with_one_booking_and_a_ten_minute_buffer():
     day = MONDAY_NY
-    slots = open_slots(**search(NY, day, shifts=[span(NY, day, (9, 0), (12, 0))],
-                                bookings=[span(NY, day, (10, 0), (10, 30))], buffer=10 * MIN))
+    slots = open_slots(
+        **search(
+            NY,
+            day,
+            shifts=[span(NY, day, (9, 0), (12, 0))],
+            bookings=[span(NY, day, (10, 0), (10, 30))],
+            buffer=10 * MIN,
+        )
+    )
     # The booking holds [09:50, 10:40); 10:40 is off the grid, so the next start is 10:45.
-    assert slots == [Interval(local(NY, day, h, m), local(NY, day, h, m) + 30 * MIN)
-                     for h, m in [(9, 0), (9, 15), (10, 45), (11, 0), (11, 15), (11, 30)]]
+    assert slots == [
+        Interval(local(NY, day, h, m), local(NY, day, h, m) + 30 * MIN)
+        for h, m in [(9, 0), (9, 15), (10, 45), (11, 0), (11, 15), (11, 30)]
+    ]
 
 
 def test_opening_hours_and_the_window_clip_a_longer_shift():
     day = MONDAY_NY
-    slots = open_slots(**search(NY, day, shifts=[span(NY, day, (6, 0), (20, 0))], duration=60 * MIN,
-                                step=60 * MIN, opening_hours={0: [(time(8), time(12)), (time(13), time(17))]},
-                                window=Interval(local(NY, day, 9), local(NY, day, 16))))
+    slots = open_slots(
+        **search(
+            NY,
+            day,
+            shifts=[span(NY, day, (6, 0), (20, 0))],
+            duration=60 * MIN,
+            step=60 * MIN,
+            opening_hours={0: [(time(8), time(12)), (time(13), time(17))]},
+            window=Interval(local(NY, day, 9), local(NY, day, 16)),
+        )
+    )
     offset = local(NY, day, 9).strftime("%z")  # EST or EDT, whichever that Monday has
     assert wall_starts(slots, NY) == [f"{h:02d}:00{offset}" for h in (9, 10, 11, 13, 14, 15)]
 
 
 def test_time_off_removes_the_slots_it_overlaps():
     day = MONDAY_NY
-    slots = open_slots(**search(NY, day, shifts=[span(NY, day, (9, 0), (11, 0))], step=30 * MIN,
-                                blocked=[span(NY, day, (9, 45), (10, 15))]))
+    slots = open_slots(
+        **search(
+            NY, day, shifts=[span(NY, day, (9, 0), (11, 0))], step=30 * MIN, blocked=[span(NY, day, (9, 45), (10, 15))]
+        )
+    )
     offset = local(NY, day, 9).strftime("%z")
     assert wall_starts(slots, NY) == [f"09:00{offset}", f"10:30{offset}"]
 
@@ -103,18 +138,27 @@ def test_bad_search_parameters_are_refused():
 
 # --- Rooms ----------------------------------------------------------------------------------------------
 
+
 def test_rooms_out_of_service_or_booked_remove_themselves_and_a_slot_needs_one_room():
     day = MONDAY_NY
-    rooms = {"exam-1": [span(NY, day, (10, 0), (11, 0))],  # out of service
-             "exam-2": [span(NY, day, (9, 0), (10, 0)), span(NY, day, (10, 30), (11, 0))]}  # bookings
-    paired = open_slots_with_rooms(rooms=rooms, **search(NY, day, shifts=[span(NY, day, (9, 0), (11, 30))],
-                                                         step=30 * MIN))
+    rooms = {
+        "exam-1": [span(NY, day, (10, 0), (11, 0))],  # out of service
+        "exam-2": [span(NY, day, (9, 0), (10, 0)), span(NY, day, (10, 30), (11, 0))],
+    }  # bookings
+    paired = open_slots_with_rooms(
+        rooms=rooms, **search(NY, day, shifts=[span(NY, day, (9, 0), (11, 30))], step=30 * MIN)
+    )
     assert [(s.start.astimezone(NY).strftime("%H:%M"), r) for s, r in paired] == [
-        ("09:00", ["exam-1"]), ("09:30", ["exam-1"]), ("10:00", ["exam-2"]), ("11:00", ["exam-1", "exam-2"])]
+        ("09:00", ["exam-1"]),
+        ("09:30", ["exam-1"]),
+        ("10:00", ["exam-2"]),
+        ("11:00", ["exam-1", "exam-2"]),
+    ]
     assert rooms_free(slot=span(NY, day, (10, 30), (11, 0)), rooms=rooms) == []
 
 
 # --- The next start on the grid -------------------------------------------------------------------------
+
 
 def test_the_next_grid_start_is_on_the_local_wall_clock_grid_and_never_before_the_moment():
     day = MONDAY_NY
@@ -147,26 +191,43 @@ def oracle(*, shifts, bookings, blocked, duration, buffer, step, window, tz):
         wall = minute.astimezone(tz)
         if (wall.hour * 60 + wall.minute) % (step // MIN) == 0:
             slot = Interval(minute, minute + duration)
-            if (window.contains(slot) and any(s.contains(slot) for s in merge(shifts))
-                    and not any(b.widen(buffer).overlaps(slot) for b in bookings)
-                    and not any(b.overlaps(slot) for b in blocked)):
+            if (
+                window.contains(slot)
+                and any(s.contains(slot) for s in merge(shifts))
+                and not any(b.widen(buffer).overlaps(slot) for b in bookings)
+                and not any(b.overlaps(slot) for b in blocked)
+            ):
                 slots.append(slot)
         minute += MIN
     return slots
 
 
 @settings(max_examples=60, deadline=None)
-@given(zone=st.sampled_from(ZONES), day=st.sampled_from(DAYS), shifts=st.lists(spans, min_size=1, max_size=4),
-       bookings=st.lists(spans.map(lambda p: (p[0], p[1] % 90 + 1)), max_size=6),
-       blocked=st.lists(spans, max_size=2), duration=st.sampled_from([15, 30, 45, 60]),
-       buffer=st.integers(0, 30), step=st.sampled_from([5, 10, 15, 20, 30, 45, 60]))
-def test_slots_respect_every_rule_and_match_a_brute_force_search(zone, day, shifts, bookings, blocked, duration,
-                                                                  buffer, step):
+@given(
+    zone=st.sampled_from(ZONES),
+    day=st.sampled_from(DAYS),
+    shifts=st.lists(spans, min_size=1, max_size=4),
+    bookings=st.lists(spans.map(lambda p: (p[0], p[1] % 90 + 1)), max_size=6),
+    blocked=st.lists(spans, max_size=2),
+    duration=st.sampled_from([15, 30, 45, 60]),
+    buffer=st.integers(0, 30),
+    step=st.sampled_from([5, 10, 15, 20, 30, 45, 60]),
+)
+def test_slots_respect_every_rule_and_match_a_brute_force_search(
+    zone, day, shifts, bookings, blocked, duration, buffer, step
+):
     tz = ZoneInfo(zone)
     base = datetime.combine(day - timedelta(days=1), time(0), tzinfo=UTC)
-    params = dict(shifts=to_intervals(base, shifts), bookings=to_intervals(base, bookings),
-                  blocked=to_intervals(base, blocked), duration=duration * MIN, buffer=buffer * MIN,
-                  step=step * MIN, window=Interval(base + 6 * 60 * MIN, base + 42 * 60 * MIN), tz=tz)
+    params = dict(
+        shifts=to_intervals(base, shifts),
+        bookings=to_intervals(base, bookings),
+        blocked=to_intervals(base, blocked),
+        duration=duration * MIN,
+        buffer=buffer * MIN,
+        step=step * MIN,
+        window=Interval(base + 6 * 60 * MIN, base + 42 * 60 * MIN),
+        tz=tz,
+    )
     slots = open_slots(**params)
 
     assert [s.start for s in slots] == sorted({s.start for s in slots})  # sorted and unique

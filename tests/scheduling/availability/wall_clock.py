@@ -27,8 +27,16 @@ def whole_days(tz, first, days=1):
 
 
 def search(tz, day, **overrides):
-    params = dict(shifts=[], bookings=[], blocked=[], duration=30 * MIN, buffer=0 * MIN, step=15 * MIN,
-                  window=whole_days(tz, day), tz=tz)
+    params = dict(
+        shifts=[],
+        bookings=[],
+        blocked=[],
+        duration=30 * MIN,
+        buffer=0 * MIN,
+        step=15 * MIN,
+        window=whole_days(tz, day),
+        tz=tz,
+    )
     return params | overrides
 
 

@@ -31,9 +31,12 @@ async def test_merge_moves_appointments_and_hides_the_duplicate(make_suite, back
         elsewhere = await register_patient(admin, location_id="loc-b")
         await practice(suite, admin, providers=("prov-8",))
         # The same person booked twice at once: one record cannot hold both visits.
-        clash = (await admin.post("/appointments", json={
-            "patient_id": survivor, "provider_id": "prov-8", "location_id": "loc-a",
-            **span(0, "15:10", 20)})).json()["id"]  # overlaps book_and_check_in's 15:00-15:20
+        clash = (
+            await admin.post(
+                "/appointments",
+                json={"patient_id": survivor, "provider_id": "prov-8", "location_id": "loc-a", **span(0, "15:10", 20)},
+            )
+        ).json()["id"]  # overlaps book_and_check_in's 15:00-15:20
 
     async with suite.client("scheduling", MANAGER_A) as manager:
         response = await manager.post(f"/patients/{survivor}/merge", json={"duplicate_id": duplicate})
@@ -55,8 +58,12 @@ async def test_merge_moves_appointments_and_hides_the_duplicate(make_suite, back
     merged = [e for t, e in _events(records) if t == "scheduling.patient.merged"]
     assert merged == [{"survivor_id": survivor, "duplicate_id": duplicate}]
     assert await suite.scalar("scheduling", "SELECT merged_into FROM patient WHERE id = :d", d=duplicate) == survivor
-    assert await suite.scalar("scheduling", "SELECT count(*) FROM patient WHERE id = :e AND merged_into IS NULL",
-                              e=elsewhere) == 1
+    assert (
+        await suite.scalar(
+            "scheduling", "SELECT count(*) FROM patient WHERE id = :e AND merged_into IS NULL", e=elsewhere
+        )
+        == 1
+    )
 
 
 async def test_merge_refusals(make_suite):

@@ -15,8 +15,17 @@ FRONT_DESK_A = token(roles=["front_desk"], locations=["loc-a"], sub="frontdesk-a
 
 
 async def _register(client, family, given, born, phone=None, location_id="loc-a") -> str:
-    response = await client.post("/patients", json={"family_name": family, "given_name": given, "birth_date": born,
-                                                    "sex": "female", "phone": phone, "location_id": location_id})
+    response = await client.post(
+        "/patients",
+        json={
+            "family_name": family,
+            "given_name": given,
+            "birth_date": born,
+            "sex": "female",
+            "phone": phone,
+            "location_id": location_id,
+        },
+    )
     assert response.status_code == 201, response.text
     return response.json()["id"]
 
@@ -34,14 +43,19 @@ async def test_update_publishes_the_new_state_and_changes_what_get_returns(make_
     await suite.start("scheduling")
     async with suite.client("scheduling", FRONT_DESK_A) as scheduling:
         patient_id = await register_patient(scheduling)
-        response = await scheduling.patch(f"/patients/{patient_id}", json={"family_name": "Rivera-Lopez",
-                                                                           "phone": None})
+        response = await scheduling.patch(
+            f"/patients/{patient_id}", json={"family_name": "Rivera-Lopez", "phone": None}
+        )
         assert response.status_code == 200, response.text
         patient = (await scheduling.get(f"/patients/{patient_id}")).json()
         assert (patient["family_name"], patient["given_name"], patient["phone"]) == ("Rivera-Lopez", "Ana", None)
 
-        for body, field in (({"location_id": "loc-b"}, "body.location_id"), ({"family_name": None}, "body.family_name"),
-                            ({"birth_date": "2999-01-01"}, "body.birth_date"), ({"sex": "x"}, "body.sex")):
+        for body, field in (
+            ({"location_id": "loc-b"}, "body.location_id"),
+            ({"family_name": None}, "body.family_name"),
+            ({"birth_date": "2999-01-01"}, "body.birth_date"),
+            ({"sex": "x"}, "body.sex"),
+        ):
             response = await scheduling.patch(f"/patients/{patient_id}", json=body)
             assert response.status_code == 422 and _fields(response) == [field], response.text
         assert (await scheduling.patch("/patients/nobody", json={"given_name": "A"})).status_code == 404
@@ -81,8 +95,11 @@ async def test_search_by_name_birth_date_and_phone_paged_and_location_scoped(mak
         second = (await desk.get("/patients", params={"name": "riv", "limit": 1, "offset": 1})).json()
         assert ([p["id"] for p in second["items"]], second["next_offset"]) == ([rivers], None)
 
-        for params, field in (({"name": "riv", "limit": 101}, "query.limit"), ({"birth_date": "12/04/1975"},
-                              "query.birth_date"), ({"phone": "12"}, "query.phone")):
+        for params, field in (
+            ({"name": "riv", "limit": 101}, "query.limit"),
+            ({"birth_date": "12/04/1975"}, "query.birth_date"),
+            ({"phone": "12"}, "query.phone"),
+        ):
             response = await desk.get("/patients", params=params)
             assert response.status_code == 422 and _fields(response) == [field], response.text
         response = await desk.get("/patients")  # no criterion: nobody browses the whole list
@@ -101,8 +118,10 @@ async def test_each_patient_a_search_returns_is_audited_as_a_read(make_suite):
     suite = make_suite("sqlite")
     await suite.start("scheduling")
     async with suite.client("scheduling", ADMIN_AB) as admin:
-        found = {await _register(admin, "Rivera", "Ana", "1975-04-12"),
-                 await _register(admin, "Rivers", "Bo", "1980-01-01")}
+        found = {
+            await _register(admin, "Rivera", "Ana", "1975-04-12"),
+            await _register(admin, "Rivers", "Bo", "1980-01-01"),
+        }
         await _register(admin, "Smith", "Cy", "1990-01-01")
     async with suite.client("scheduling", FRONT_DESK_A) as desk:
         assert len((await desk.get("/patients", params={"name": "riv"})).json()["items"]) == 2
@@ -118,14 +137,30 @@ async def test_address_travels_to_billing_and_the_emergency_contact_stays_home(m
     await suite.start("scheduling")
     address = {"line1": "12 Elm St", "line2": None, "city": "Fresno", "state": "CA", "postal_code": "93701"}
     async with suite.client("scheduling", FRONT_DESK_A) as scheduling:
-        bad = await scheduling.post("/patients", json={
-            "family_name": "Ruiz", "given_name": "Eva", "birth_date": "1990-01-02", "sex": "female",
-            "location_id": "loc-a", "address": address | {"postal_code": "9370"}})
+        bad = await scheduling.post(
+            "/patients",
+            json={
+                "family_name": "Ruiz",
+                "given_name": "Eva",
+                "birth_date": "1990-01-02",
+                "sex": "female",
+                "location_id": "loc-a",
+                "address": address | {"postal_code": "9370"},
+            },
+        )
         assert _fields(bad) == ["body.address.postal_code"]
-        created = await scheduling.post("/patients", json={
-            "family_name": "Ruiz", "given_name": "Eva", "birth_date": "1990-01-02", "sex": "female",
-            "location_id": "loc-a", "address": address,
-            "emergency_contact": {"name": "Luis Ruiz", "phone": "+1 559 555 0101", "relationship": "spouse"}})
+        created = await scheduling.post(
+            "/patients",
+            json={
+                "family_name": "Ruiz",
+                "given_name": "Eva",
+                "birth_date": "1990-01-02",
+                "sex": "female",
+                "location_id": "loc-a",
+                "address": address,
+                "emergency_contact": {"name": "Luis Ruiz", "phone": "+1 559 555 0101", "relationship": "spouse"},
+            },
+        )
         assert created.status_code == 201, created.text
         patient = (await scheduling.get(f"/patients/{created.json()['id']}")).json()
         assert patient["address"] == address and patient["emergency_contact"]["relationship"] == "spouse"

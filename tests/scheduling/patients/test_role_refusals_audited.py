@@ -29,7 +29,8 @@ async def test_billers_officers_and_facilities_refused_on_patient_routes_are_aud
     records = await read_all(suite.bootstrap, suite.topic("scheduling.audit"), expect=7)
     denied = [json.loads(r.value) for r in records if json.loads(r.value)["outcome"] == "denied"]
     assert sorted((d["actor"], d["action"]) for d in denied) == sorted(
-        (sub, action) for sub in OUTSIDERS.values() for action in ("read", "update"))
+        (sub, action) for sub in OUTSIDERS.values() for action in ("read", "update")
+    )
     assert {(d["resource"], d["resource_id"], d["patient_id"]) for d in denied} == {("Patient", patient_id, patient_id)}
     assert all(d["reason"].startswith("role not allowed") for d in denied)
     # The registration and six refusals; the appointment types' refusal touched no PHI and is not in the trail.

@@ -11,10 +11,12 @@ DAY = next_weekday(TUESDAY, weeks_ahead=2)  # the visit day, passed to the rules
 IN_A_YEAR = DAY + timedelta(days=365)
 
 
-def credential(kind: str, state: str | None = None, expires_on: date | None = IN_A_YEAR,
-               status: str = CredentialStatus.ACTIVE) -> Credential:
-    return Credential(credential_id=f"{kind}-{state}", staff_id="s1", kind=kind, state=state,
-                      expires_on=expires_on, status=status)
+def credential(
+    kind: str, state: str | None = None, expires_on: date | None = IN_A_YEAR, status: str = CredentialStatus.ACTIVE
+) -> Credential:
+    return Credential(
+        credential_id=f"{kind}-{state}", staff_id="s1", kind=kind, state=state, expires_on=expires_on, status=status
+    )
 
 
 FULL = [credential("state_license", "CA"), credential("bls"), credential("dea", "CA")]
@@ -38,21 +40,25 @@ def test_a_licence_is_valid_through_its_expiry_day_and_not_after():
     assert missing_credentials([licence, credential("bls")], state="CA", on=DAY) == []
     later = DAY + timedelta(days=1)
     assert missing_credentials([licence, credential("bls")], state="CA", on=later) == [
-        f"no active CA state licence on {later}"]
+        f"no active CA state licence on {later}"
+    ]
 
 
 def test_expired_and_suspended_credentials_do_not_count_whatever_their_date():
     for status in (CredentialStatus.EXPIRED, CredentialStatus.SUSPENDED):
         held = [credential("state_license", "CA", status=status), credential("bls", status=status)]
         assert missing_credentials(held, state="CA", on=DAY) == [
-            f"no active CA state licence on {DAY}", f"no active BLS certification on {DAY}"]
+            f"no active CA state licence on {DAY}",
+            f"no active BLS certification on {DAY}",
+        ]
 
 
 def test_dea_is_checked_only_when_the_visit_requires_it():
     without_dea = FULL[:2]
     assert missing_credentials(without_dea, state="CA", on=DAY) == []
     assert missing_credentials(without_dea, state="CA", on=DAY, requires_dea=True) == [
-        f"no active DEA registration for CA on {DAY}"]
+        f"no active DEA registration for CA on {DAY}"
+    ]
 
 
 def test_a_dea_registration_of_another_state_does_not_count_one_without_state_does():
@@ -65,7 +71,8 @@ def test_a_dea_registration_of_another_state_does_not_count_one_without_state_do
 def test_an_expired_dea_registration_is_missing():
     expired_dea = [*FULL[:2], credential("dea", "CA", expires_on=DAY - timedelta(days=60))]
     assert missing_credentials(expired_dea, state="CA", on=DAY, requires_dea=True) == [
-        f"no active DEA registration for CA on {DAY}"]
+        f"no active DEA registration for CA on {DAY}"
+    ]
 
 
 def test_missing_bls_is_named():

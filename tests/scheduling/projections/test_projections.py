@@ -24,12 +24,36 @@ VISIT_DAY = next_monday_at(9, tz="America/Los_Angeles").date()  # the local date
 BEFORE_THE_VISIT = VISIT_DAY - timedelta(days=8)
 SHIFT = (MONDAY_9AM_PACIFIC, MONDAY_9AM_PACIFIC + timedelta(hours=8))
 VISIT = (MONDAY_9AM_PACIFIC + timedelta(hours=1), MONDAY_9AM_PACIFIC + timedelta(hours=1, minutes=30))
-HIRED = dict(staff_id="dr-lee", given_name="Ana", family_name="Lee", role="physician", npi="1234567893",
-             home_location_id="sf", location_ids=["sf"], hired_on=days_ago(2000))
-LICENCE = dict(credential_id="lic-ca", staff_id="dr-lee", kind="state_license", number="A123", issuer="MBC",
-               state="CA", issued_on=days_ago(1000), expires_on=days_ahead(730), verified=True)
-BLS = dict(credential_id="bls", staff_id="dr-lee", kind="bls", number="B1", issuer="AHA",
-           issued_on=days_ago(300), expires_on=days_ahead(365))
+HIRED = dict(
+    staff_id="dr-lee",
+    given_name="Ana",
+    family_name="Lee",
+    role="physician",
+    npi="1234567893",
+    home_location_id="sf",
+    location_ids=["sf"],
+    hired_on=days_ago(2000),
+)
+LICENCE = dict(
+    credential_id="lic-ca",
+    staff_id="dr-lee",
+    kind="state_license",
+    number="A123",
+    issuer="MBC",
+    state="CA",
+    issued_on=days_ago(1000),
+    expires_on=days_ahead(730),
+    verified=True,
+)
+BLS = dict(
+    credential_id="bls",
+    staff_id="dr-lee",
+    kind="bls",
+    number="B1",
+    issuer="AHA",
+    issued_on=days_ago(300),
+    expires_on=days_ahead(365),
+)
 
 
 def new_uow(sessions) -> UnitOfWork:
@@ -47,15 +71,21 @@ async def db(tmp_path):
 
     async def apply(use_case, event, *, at: datetime | None = None) -> None:
         """Run one use case as the consumer does: in its own unit of work."""
-        envelope = Envelope(type=event.event_type, source="/test", subject="s", data=event.model_dump(mode="json"),
-                            **({"time": at} if at else {}))
+        envelope = Envelope(
+            type=event.event_type,
+            source="/test",
+            subject="s",
+            data=event.model_dump(mode="json"),
+            **({"time": at} if at else {}),
+        )
         async with new_uow(sessions) as uow:
             await use_case(uow=uow, event=event, envelope=envelope)
 
     async def reasons(start=VISIT[0], end=VISIT[1], **kwargs) -> list[str]:
         async with sessions() as session:
-            return await bookability(session=session, staff_id="dr-lee", location_id="sf",
-                                     start=start, end=end, **kwargs)
+            return await bookability(
+                session=session, staff_id="dr-lee", location_id="sf", start=start, end=end, **kwargs
+            )
 
     async def count(model) -> int:
         async with sessions() as session:
@@ -72,10 +102,14 @@ async def bookable_physician(db):
     await apply(ps.on_credential_added, staff.CredentialAdded(**LICENCE))
     await apply(ps.on_member_hired, staff.StaffMemberHired(**HIRED))
     await apply(ps.on_credential_added, staff.CredentialAdded(**BLS))
-    await apply(ps.on_location_opened, facilities.LocationOpened(
-        location_id="sf", name="San Francisco", state="CA", timezone="America/Los_Angeles"))
-    await apply(ps.on_shift_scheduled, staff.ShiftScheduled(
-        shift_id="sh1", staff_id="dr-lee", location_id="sf", start=SHIFT[0], end=SHIFT[1]))
+    await apply(
+        ps.on_location_opened,
+        facilities.LocationOpened(location_id="sf", name="San Francisco", state="CA", timezone="America/Los_Angeles"),
+    )
+    await apply(
+        ps.on_shift_scheduled,
+        staff.ShiftScheduled(shift_id="sh1", staff_id="dr-lee", location_id="sf", start=SHIFT[0], end=SHIFT[1]),
+    )
     return db
 
 
@@ -90,8 +124,12 @@ async def test_a_licensed_physician_is_bookable_within_their_shift_only(bookable
 
 async def test_an_expired_licence_makes_them_unbookable(bookable_physician):
     apply, reasons, count, sessions = bookable_physician
-    await apply(ps.on_credential_expired, staff.CredentialExpired(
-        credential_id="lic-ca", staff_id="dr-lee", kind="state_license", state="CA", expired_on=BEFORE_THE_VISIT))
+    await apply(
+        ps.on_credential_expired,
+        staff.CredentialExpired(
+            credential_id="lic-ca", staff_id="dr-lee", kind="state_license", state="CA", expired_on=BEFORE_THE_VISIT
+        ),
+    )
     assert await reasons() == [f"no active CA state licence on {VISIT_DAY}"]
     await apply(ps.on_credential_added, staff.CredentialAdded(**LICENCE))  # redelivered: must not revive it
     assert await reasons() == [f"no active CA state licence on {VISIT_DAY}"]
@@ -99,16 +137,24 @@ async def test_an_expired_licence_makes_them_unbookable(bookable_physician):
 
 async def test_a_suspended_bls_makes_them_unbookable(bookable_physician):
     apply, reasons, count, sessions = bookable_physician
-    await apply(ps.on_credential_suspended, staff.CredentialSuspended(
-        credential_id="bls", staff_id="dr-lee", kind="bls", reason="audit"))
+    await apply(
+        ps.on_credential_suspended,
+        staff.CredentialSuspended(credential_id="bls", staff_id="dr-lee", kind="bls", reason="audit"),
+    )
     assert await reasons() == [f"no active BLS certification on {VISIT_DAY}"]
 
 
 async def test_time_off_and_a_cancelled_shift_make_them_unbookable(bookable_physician):
     apply, reasons, count, sessions = bookable_physician
-    await apply(ps.on_time_off_approved, staff.TimeOffApproved(
-        time_off_id="to1", staff_id="dr-lee",
-        start=VISIT[0] - timedelta(hours=1), end=VISIT[0] + timedelta(minutes=5)))  # overlaps the visit's start
+    await apply(
+        ps.on_time_off_approved,
+        staff.TimeOffApproved(
+            time_off_id="to1",
+            staff_id="dr-lee",
+            start=VISIT[0] - timedelta(hours=1),
+            end=VISIT[0] + timedelta(minutes=5),
+        ),
+    )  # overlaps the visit's start
     assert await reasons() == ["on approved time off"]
     await apply(ps.on_shift_cancelled, staff.ShiftCancelled(shift_id="sh1", staff_id="dr-lee", location_id="sf"))
     assert [r.split(" ")[:2] for r in await reasons()] == [["no", "shift"], ["on", "approved"]]
@@ -138,21 +184,28 @@ async def test_an_update_replaces_the_member_and_an_older_snapshot_does_not(book
 async def test_applying_the_same_events_twice_leaves_one_row_each(bookable_physician):
     apply, reasons, count, sessions = bookable_physician
     await apply(ps.on_member_hired, staff.StaffMemberHired(**HIRED))
-    await apply(ps.on_shift_scheduled, staff.ShiftScheduled(
-        shift_id="sh1", staff_id="dr-lee", location_id="sf", start=SHIFT[0], end=SHIFT[1]))
+    await apply(
+        ps.on_shift_scheduled,
+        staff.ShiftScheduled(shift_id="sh1", staff_id="dr-lee", location_id="sf", start=SHIFT[0], end=SHIFT[1]),
+    )
     assert (await count(Provider), await count(Shift)) == (1, 1)
     assert await reasons() == []
 
 
 async def test_events_of_one_consumer_batch_share_a_transaction(db):
     apply, reasons, count, sessions = db
-    events = [(ps.on_credential_suspended, staff.CredentialSuspended(
-                  credential_id="bls", staff_id="dr-lee", kind="bls", reason="audit")),
-              (ps.on_credential_added, staff.CredentialAdded(**BLS)),
-              (ps.on_room_out_of_service, facilities.RoomOutOfService(
-                  room_id="r1", location_id="sf", reason="leak", since=SHIFT[0])),
-              (ps.on_room_created, facilities.RoomCreated(
-                  room_id="r1", location_id="sf", name="Exam 1", kind="exam"))]
+    events = [
+        (
+            ps.on_credential_suspended,
+            staff.CredentialSuspended(credential_id="bls", staff_id="dr-lee", kind="bls", reason="audit"),
+        ),
+        (ps.on_credential_added, staff.CredentialAdded(**BLS)),
+        (
+            ps.on_room_out_of_service,
+            facilities.RoomOutOfService(room_id="r1", location_id="sf", reason="leak", since=SHIFT[0]),
+        ),
+        (ps.on_room_created, facilities.RoomCreated(room_id="r1", location_id="sf", name="Exam 1", kind="exam")),
+    ]
     async with new_uow(sessions) as uow:
         for use_case, event in events:  # rows not flushed yet must be found, not added twice
             envelope = Envelope(type=event.event_type, source="/t", subject="s", data={})
@@ -173,5 +226,11 @@ def test_register_subscribes_every_projected_event():
     consumers.register(runtime)
     assert set(runtime.handlers) == {h.payload.event_type for h in runtime.handlers.values()}
     assert {t.rsplit(".", 1)[0] for t in runtime.handlers} == {
-        "staff.member", "staff.credential", "staff.shift", "staff.time_off", "facilities.location", "facilities.room"}
+        "staff.member",
+        "staff.credential",
+        "staff.shift",
+        "staff.time_off",
+        "facilities.location",
+        "facilities.room",
+    }
     assert len(runtime.handlers) == 14

@@ -8,8 +8,10 @@ from services.staff.checks.domain import expiry_stage, stages_up_to
 from tests.support.dates import days_ahead
 
 
-@pytest.mark.parametrize("days_left, stage", [(120, None), (91, None), (90, "90"), (61, "90"), (60, "60"),
-                                              (31, "60"), (30, "30"), (0, "30"), (-1, "expired")])
+@pytest.mark.parametrize(
+    "days_left, stage",
+    [(120, None), (91, None), (90, "90"), (61, "90"), (60, "60"), (31, "60"), (30, "30"), (0, "30"), (-1, "expired")],
+)
 def test_expiry_stage_is_the_most_urgent_threshold_reached(days_left, stage):
     expires_on = days_ahead(200)
     assert expiry_stage(expires_on, as_of=date.fromordinal(expires_on.toordinal() - days_left)) == stage

@@ -8,8 +8,10 @@ from services.staff.members.schemas import HireIn
 from tests.support.dates import days_ago
 
 
-@pytest.mark.parametrize("npi, valid", [("1234567893", True), ("1234567890", False), ("123456789", False),
-                                        ("12345678a3", False), ("1245319599", True)])
+@pytest.mark.parametrize(
+    "npi, valid",
+    [("1234567893", True), ("1234567890", False), ("123456789", False), ("12345678a3", False), ("1245319599", True)],
+)
 def test_npi_check_digit_uses_the_80840_prefix(npi, valid):
     assert npi_is_valid(npi) is valid
 

@@ -28,8 +28,12 @@ def _at(hour: int) -> datetime:
 
 def test_coverage_gaps_merge_and_count_who_is_there():
     window = (_at(8), _at(17))
-    gaps = coverage_gaps(role="medical_assistant", required=2, window=window,
-                         on_duty=[(_at(8), _at(17)), (_at(8), _at(12)), (_at(13), _at(20))])
+    gaps = coverage_gaps(
+        role="medical_assistant",
+        required=2,
+        window=window,
+        on_duty=[(_at(8), _at(17)), (_at(8), _at(12)), (_at(13), _at(20))],
+    )
     assert [(g.scheduled, g.start.hour, g.end.hour) for g in gaps] == [(1, 12, 13)]
     gaps = coverage_gaps(role="medical_assistant", required=2, window=window, on_duty=[(_at(9), _at(12))])
     assert [(g.scheduled, g.start.hour, g.end.hour) for g in gaps] == [(0, 8, 9), (1, 9, 12), (0, 12, 17)]
