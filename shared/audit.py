@@ -143,13 +143,17 @@ def audit_role_refusal(resource: str) -> RefusalHook:
 
     async def record(request: Request, actor: Principal) -> None:
         params = request.path_params
+        record_id = next((v for k, v in params.items() if k.endswith("_id") and k != "location_id"), None)
+        action = _ACTIONS.get(request.method, "read")
+        if action == "create" and record_id is not None:
+            action = "update"  # a POST on one record (/patients/{id}/merge) changes it, it creates nothing
         await record_denied_access(
             request.app.state.runtime.uow,
             actor=actor,
-            action=_ACTIONS.get(request.method, "read"),
+            action=action,
             resource=resource,
-            resource_id=next((v for k, v in params.items() if k.endswith("_id")), None),
-            patient_id=params.get("patient_id"),
+            resource_id=record_id or params.get("location_id"),
+            patient_id=params.get("patient_id") or (record_id if resource == "Patient" else None),
             location_id=params.get("location_id"),
             reason=f"role not allowed: {request.method} {request.url.path}",
         )

@@ -83,8 +83,10 @@ async def test_merge_refusals(make_suite):
         assert (await manager.post(f"/patients/{elsewhere}/merge", json={"duplicate_id": first})).status_code == 403
     async with suite.client("scheduling", FRONT_DESK_A) as desk:
         assert (await desk.post(f"/patients/{first}/merge", json={"duplicate_id": second})).status_code == 403
-    # Nothing of the refused attempts was written, yet each refusal by location is on the audit trail.
+    # Nothing of the refused attempts was written, yet each refusal, by location or by role, is on the trail.
     assert await suite.scalar("scheduling", "SELECT count(*) FROM patient WHERE merged_into IS NOT NULL") == 0
-    audits = [e for _, e in _events(await read_all(suite.bootstrap, suite.topic("scheduling.audit"), expect=5))]
+    audits = [e for _, e in _events(await read_all(suite.bootstrap, suite.topic("scheduling.audit"), expect=6))]
     refused = [e for e in audits if e["outcome"] == "denied"]  # partitions by patient: no order across them
-    assert [(e["action"], e["patient_id"], e["location_id"]) for e in refused] == [("update", elsewhere, "loc-b")] * 2
+    assert sorted((e["action"], e["patient_id"], e["location_id"] or "") for e in refused) == sorted(
+        [("update", elsewhere, "loc-b")] * 2 + [("update", first, "")]  # the desk's, refused before any read
+    )
