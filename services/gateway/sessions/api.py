@@ -6,6 +6,7 @@ from fastapi import APIRouter, Request
 
 from services.gateway.access import AnyUser
 from services.gateway.sessions import service as sessions
+from services.gateway.sessions import signing_in
 from services.gateway.sessions.domain import LockoutPolicy, SourceThrottle, TokenPolicy
 from services.gateway.sessions.schemas import RefreshIn, SignIn, SignOutIn, TokensOut
 from shared.web import UowDep
@@ -46,7 +47,7 @@ def _lockout(request: Request) -> LockoutPolicy:
 async def sign_in(body: SignIn, request: Request, uow: UowDep):
     """Email and password for a short-lived access token and a refresh token (401 alike for all refusals)."""
     source = request.client.host if request.client else None
-    return await sessions.sign_in(
+    return await signing_in.sign_in(
         uow=uow,
         cmd=body,
         tokens=_token_policy(request),

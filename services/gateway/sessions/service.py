@@ -1,29 +1,21 @@
-"""Use cases of signing in and out: lockout, refresh-token rotation, revocation of access tokens."""
+"""Use cases of sessions: refresh-token rotation, sign-out, revocation of access tokens (sign-in: signing_in.py)."""
 
-import asyncio
 import logging
 import secrets
-import uuid
 from datetime import datetime, timedelta
 
 from sqlalchemy import delete, select, update
 
 from services.gateway.sessions.domain import (
-    CLEARED,
     GENERATION_CLAIM,
     LONGEST_ACCESS_TOKEN,
     SESSION_CLAIM,
     USER_ID_CLAIM,
-    FailureCount,
-    LockoutPolicy,
-    SourceThrottle,
     TokenPolicy,
     refresh_token_digest,
 )
 from services.gateway.sessions.models import RefreshToken, RevokedAccessToken, SignInThrottle
-from services.gateway.sessions.schemas import SignIn, TokensOut
-from services.gateway.users import domain as users
-from services.gateway.users import passwords
+from services.gateway.sessions.schemas import TokensOut
 from services.gateway.users.models import User
 from shared.auth import issue_token
 from shared.clock import utcnow
@@ -33,81 +25,8 @@ from shared.errors import Unauthorized
 from shared.uow import UnitOfWork
 
 log = logging.getLogger("clinicops.gateway.sessions")
-REFUSED = "wrong email or password, or the account is locked"
 # A source's failures are forgotten this long after its window opened, once it waits no more.
 MAX_THROTTLE_MEMORY = timedelta(days=1)
-
-
-async def sign_in(
-    *,
-    uow: UnitOfWork,
-    cmd: SignIn,
-    tokens: TokenPolicy,
-    lockout: LockoutPolicy,
-    throttle: SourceThrottle,
-    source: str | None,
-) -> TokensOut:
-    """Check the password against the locked user row: count the failure, or open a session (a refresh family).
-
-    A source that failed too often against this account waits (growing delays) without its password
-    even being checked; the account-wide lock needs many more failures, from anywhere.
-    """
-    now, issued, source = utcnow(), None, (source or "unknown")[:45]
-    async with uow:
-        # The row lock makes concurrent attempts on one account count one after the other.
-        user = await uow.session.scalar(
-            select(User).where(User.email == users.normalize_email(cmd.email), User.active).with_for_update()
-        )
-        pair = user and await uow.session.get(SignInThrottle, (user.id, source))
-        waiting = pair is not None and LockoutPolicy.is_locked(pair.blocked_until, now)
-        locked = user is not None and (waiting or LockoutPolicy.is_locked(user.locked_until, now))
-        # argon2 runs in a thread; an unknown email costs as long as a wrong password.
-        password_ok = not locked and await asyncio.to_thread(
-            passwords.verify_password, user and user.password_hash, cmd.password
-        )
-        if user is None or locked:
-            pass
-        elif not password_ok:
-            count = lockout.after_failure(
-                FailureCount(user.failed_attempts, user.failure_window_start, user.locked_until), now
-            )
-            if count.locked_until != user.locked_until:
-                log.warning("account locked", extra={"user_id": user.id})
-            _store_count(user, count)
-            _count_source_failure(uow, user, source, pair, throttle, now)
-        else:
-            _store_count(user, CLEARED)
-            if pair is not None:
-                await uow.session.delete(pair)
-            if passwords.needs_rehash(user.password_hash):
-                user.password_hash = passwords.hash_password(cmd.password)
-            issued = await _issue(uow, user, family_id=str(uuid.uuid4()), tokens=tokens, now=now)
-    if issued is None:
-        raise Unauthorized(REFUSED)
-    return issued
-
-
-def _count_source_failure(
-    uow: UnitOfWork, user: User, source: str, pair: SignInThrottle | None, throttle: SourceThrottle, now: datetime
-) -> None:
-    current = FailureCount(pair.failures, pair.window_start, pair.blocked_until) if pair else CLEARED
-    count = throttle.after_failure(current, now)
-    if count.locked_until is not None:
-        log.warning(
-            "sign-in throttled for one source", extra={"user_id": user.id, "source": source, "failures": count.attempts}
-        )
-    if pair is None:
-        uow.session.add(
-            SignInThrottle(
-                user_id=user.id,
-                source=source,
-                failures=count.attempts,
-                window_start=count.window_start,
-                blocked_until=count.locked_until,
-            )
-        )
-    else:
-        pair.failures, pair.window_start, pair.blocked_until = count.attempts, count.window_start, count.locked_until
 
 
 async def refresh(*, uow: UnitOfWork, refresh_token: str, tokens: TokenPolicy) -> TokensOut:
@@ -129,7 +48,7 @@ async def refresh(*, uow: UnitOfWork, refresh_token: str, tokens: TokenPolicy) -
         if rotated.rowcount == 1:
             user = await uow.session.get(User, row.user_id)
             if user is not None and user.active:
-                issued = await _issue(uow, user, family_id=row.family_id, tokens=tokens, now=now)
+                issued = await issue_tokens(uow, user, family_id=row.family_id, tokens=tokens, now=now)
             else:
                 await _revoke_family(uow, row.family_id, now)
         elif row is not None and row.rotated_at is not None and row.revoked_at is None:
@@ -229,14 +148,6 @@ async def purge_expired(*, uow: UnitOfWork) -> None:
         )
 
 
-def _store_count(user: User, count: FailureCount) -> None:
-    user.failed_attempts, user.failure_window_start, user.locked_until = (
-        count.attempts,
-        count.window_start,
-        count.locked_until,
-    )
-
-
 async def revoke_every_session(uow: UnitOfWork, user: User, now: datetime, *, reason: RevocationReason) -> None:
     """Refuse every token the user holds: refresh families revoked, older access tokens by their generation."""
     user.token_generation += 1  # the caller holds the user row locked
@@ -272,7 +183,7 @@ async def _announce(uow: UnitOfWork, revoked: TokensRevoked) -> None:
     await uow.emit(revoked, subject=revoked.user_id or revoked.session_id or revoked.token_id)
 
 
-async def _issue(uow: UnitOfWork, user: User, *, family_id: str, tokens: TokenPolicy, now: datetime) -> TokensOut:
+async def issue_tokens(uow: UnitOfWork, user: User, *, family_id: str, tokens: TokenPolicy, now: datetime) -> TokensOut:
     refresh_token = secrets.token_urlsafe(32)
     uow.session.add(
         RefreshToken(
