@@ -29,6 +29,9 @@ class ServiceSettings(BaseSettings):
     # Revocations are read back this far on start: at least the longest access-token lifetime.
     revocation_look_back_s: float = _shared("CLINICOPS_REVOCATION_LOOK_BACK_S", 3600.0)
     jwt_issuer: str = _shared("CLINICOPS_JWT_ISSUER", "clinicops-gateway")
+    # Bodies past these are refused with 413 unread; uploads (an 835 file) take the larger one.
+    max_body_bytes: int = _shared("CLINICOPS_MAX_BODY_BYTES", 1024 * 1024)
+    max_upload_bytes: int = _shared("CLINICOPS_MAX_UPLOAD_BYTES", 16 * 1024 * 1024)
     log_level: str = _shared("CLINICOPS_LOG_LEVEL", "INFO")
     consumer_max_retries: int = 3
     consumer_retry_backoff_s: float = 0.2

@@ -12,6 +12,7 @@ from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
+from shared.body_limit import BodyLimitMiddleware
 from shared.errors import DomainError
 from shared.logs import correlation_id
 from shared.runtime import ServiceRuntime
@@ -23,8 +24,13 @@ log = logging.getLogger("clinicops.http")
 READY_CHECK_TIMEOUT_S = 1.8
 
 
-def create_service_app(runtime: ServiceRuntime, *, title: str, routers: list[APIRouter]) -> FastAPI:
-    """A service's HTTP app; its lifespan runs the runtime (broker, relay, consumers)."""
+def create_service_app(
+    runtime: ServiceRuntime, *, title: str, routers: list[APIRouter], upload_paths: tuple[str, ...] = ()
+) -> FastAPI:
+    """A service's HTTP app; its lifespan runs the runtime (broker, relay, consumers).
+
+    `upload_paths` (regular expressions of paths) take bodies up to the larger upload limit.
+    """
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -34,6 +40,13 @@ def create_service_app(runtime: ServiceRuntime, *, title: str, routers: list[API
     app = FastAPI(title=title, version="1.0", lifespan=lifespan)
     app.state.runtime = runtime
     app.add_middleware(CorrelationMiddleware)
+    settings = runtime.settings
+    app.add_middleware(
+        BodyLimitMiddleware,
+        limit=settings.max_body_bytes,
+        upload_limit=settings.max_upload_bytes,
+        upload_paths=upload_paths,
+    )
     app.add_exception_handler(DomainError, _domain_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.include_router(_health_router(runtime))

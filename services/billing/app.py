@@ -40,4 +40,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     """The billing service: HTTP API, outbox relay, event consumers."""
     runtime = ServiceRuntime(settings or Settings(), tables.metadata, produces=PRODUCES)
     consumers.register(runtime)
-    return create_service_app(runtime, title="clinicops billing", routers=ROUTERS)
+    # An 835 file of a large payer runs to megabytes: the import takes the upload limit.
+    return create_service_app(runtime, title="clinicops billing", routers=ROUTERS, upload_paths=("/remittances",))

@@ -47,7 +47,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         documents_api.well_known,
         upstreams_api.router,
     ]
-    app = create_service_app(runtime, title="clinicops gateway", routers=routers)
+    app = create_service_app(
+        runtime, title="clinicops gateway", routers=routers, upload_paths=("/api/v1/billing/remittances",)
+    )
     upstreams = Upstreams(settings)
     app.state.upstreams = upstreams
     app.state.keys = keys
