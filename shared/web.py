@@ -16,6 +16,7 @@ from shared.body_limit import BodyLimitMiddleware
 from shared.errors import DomainError
 from shared.logs import correlation_id
 from shared.runtime import ServiceRuntime
+from shared.text_guard import ControlCharacterMiddleware
 from shared.uow import UnitOfWork
 
 log = logging.getLogger("clinicops.http")
@@ -40,6 +41,7 @@ def create_service_app(
     app = FastAPI(title=title, version="1.0", lifespan=lifespan)
     app.state.runtime = runtime
     app.add_middleware(CorrelationMiddleware)
+    app.add_middleware(ControlCharacterMiddleware)  # inside the body limit: it reads bodies already bounded
     settings = runtime.settings
     app.add_middleware(
         BodyLimitMiddleware,
