@@ -1,9 +1,10 @@
 """HTTP models of 837P exports."""
 
-from datetime import datetime
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from shared.fields import Timestamp
 
 
 class ExportIn(BaseModel):
@@ -21,5 +22,5 @@ class BatchOut(BaseModel):
     interchange_control_number: int
     claim_count: int
     claim_ids: list[str] = []
-    created_at: datetime
+    created_at: Timestamp
     content: str

@@ -1,9 +1,10 @@
 """HTTP models of charges."""
 
-from datetime import date, datetime
 from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict
+
+from shared.fields import Day, Timestamp
 
 
 class ChargeOut(BaseModel):
@@ -16,10 +17,10 @@ class ChargeOut(BaseModel):
     patient_id: str
     provider_id: str
     location_id: str
-    date_of_service: date
+    date_of_service: Day
     cpt: str
     modifiers: list[str]
     units: int
     diagnosis_codes: list[str]
     amount: Decimal
-    created_at: datetime
+    created_at: Timestamp

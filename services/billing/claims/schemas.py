@@ -1,10 +1,11 @@
 """HTTP models of claims: a claim with its lines and history, status moves, the worklist."""
 
-from datetime import date, datetime
 from decimal import Decimal
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from shared.fields import Day, Timestamp
 
 
 class ClaimLineOut(BaseModel):
@@ -33,7 +34,7 @@ class StatusChangeOut(BaseModel):
     to_status: str
     reason: str | None
     changed_by: str
-    changed_at: datetime
+    changed_at: Timestamp
 
 
 class ScrubFailureOut(BaseModel):
@@ -54,7 +55,7 @@ class ClaimOut(BaseModel):
     payer_id: str
     coverage_id: str
     priority: str
-    date_of_service: date
+    date_of_service: Day
     diagnosis_codes: list[str]
     status: str
     total_charge: Decimal
@@ -64,8 +65,8 @@ class ClaimOut(BaseModel):
     denial_carc: str | None
     scrub_failures: list[ScrubFailureOut]
     batch_id: str | None
-    submitted_at: datetime | None
-    adjudicated_at: datetime | None
+    submitted_at: Timestamp | None
+    adjudicated_at: Timestamp | None
     primary_claim_id: str | None = None  # a secondary claim: the primary payer's claim it follows
     prior_payer_amount: Decimal = Decimal("0.00")  # what the primary paid and wrote off
     lines: list[ClaimLineOut] = []

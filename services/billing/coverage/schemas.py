@@ -1,11 +1,11 @@
 """HTTP models of patients' coverage."""
 
-from datetime import date
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from shared.contracts.scheduling import PostalAddress
+from shared.fields import Day
 
 
 class SubscriberIn(BaseModel):
@@ -13,7 +13,7 @@ class SubscriberIn(BaseModel):
 
     family_name: str = Field(min_length=1, max_length=60)
     given_name: str = Field(min_length=1, max_length=35)
-    birth_date: date | None = None
+    birth_date: Day | None = None
     sex: Literal["female", "male", "unknown"] | None = None
     address: PostalAddress | None = None
 
@@ -25,8 +25,8 @@ class CoverageIn(BaseModel):
     group_number: str | None = Field(None, max_length=50)
     relationship: Literal["self", "spouse", "child", "other"] = "self"
     subscriber: SubscriberIn | None = None
-    effective_from: date
-    effective_to: date | None = None
+    effective_from: Day
+    effective_to: Day | None = None
 
     @model_validator(mode="after")
     def _consistent(self):
@@ -38,7 +38,7 @@ class CoverageIn(BaseModel):
 
 
 class CoverageEndIn(BaseModel):
-    effective_to: date
+    effective_to: Day
 
 
 class CoverageOut(BaseModel):
@@ -53,5 +53,5 @@ class CoverageOut(BaseModel):
     group_number: str | None
     relationship: str
     subscriber: dict | None
-    effective_from: date
-    effective_to: date | None
+    effective_from: Day
+    effective_to: Day | None

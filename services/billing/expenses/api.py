@@ -9,13 +9,14 @@ from services.billing.access import Biller
 from services.billing.expenses import service as expenses
 from services.billing.expenses.domain import ExpenseCategory
 from services.billing.expenses.schemas import BudgetIn, BudgetOut, BudgetReportOut, ExpenseIn, ExpenseOut
+from shared.fields import Day
 from shared.web import UowDep
 
 router = APIRouter(tags=["expenses"])
-MONTH = r"^[0-9]{4}-(0[1-9]|1[0-2])$"
+MONTH = r"^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])$"  # 1900-01 to 2199-12, as every date (shared.fields)
 
 
-def _month(value: str) -> date:
+def _month(value: str) -> Day:
     return date.fromisoformat(f"{value}-01")
 
 
@@ -39,7 +40,7 @@ async def record_expense(
 
 @router.get("/locations/{location_id}/expenses", response_model=list[ExpenseOut])
 async def expenses_of_location(
-    location_id: str, start: date, end: date, uow: UowDep, actor: Biller, category: ExpenseCategory | None = None
+    location_id: str, start: Day, end: Day, uow: UowDep, actor: Biller, category: ExpenseCategory | None = None
 ):
     """The location's expenses incurred between two dates (inclusive), oldest first."""
     return await expenses.expenses_of_location(

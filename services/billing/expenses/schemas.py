@@ -1,12 +1,12 @@
 """HTTP models of expenses and budgets."""
 
-from datetime import date
 from decimal import Decimal
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from services.billing.expenses.domain import ExpenseCategory
+from shared.fields import Day
 
 # An expense's own bound (today the same as a payment's, in ledger/schemas.py).
 Amount = Annotated[Decimal, Field(gt=0, max_digits=12, decimal_places=2)]
@@ -17,7 +17,7 @@ class ExpenseIn(BaseModel):
 
     category: ExpenseCategory
     amount: Amount
-    incurred_on: date
+    incurred_on: Day
     description: str = Field(min_length=1, max_length=200)
     vendor: str | None = Field(None, max_length=200)
 
@@ -29,7 +29,7 @@ class ExpenseOut(BaseModel):
     location_id: str
     category: str
     amount: Decimal
-    incurred_on: date
+    incurred_on: Day
     description: str
     vendor: str | None
     source_ref: str | None
@@ -47,7 +47,7 @@ class BudgetOut(BaseModel):
 
     location_id: str
     category: str
-    month: date
+    month: Day
     amount: Decimal
 
 

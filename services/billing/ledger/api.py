@@ -1,6 +1,5 @@
 """HTTP routes of patient money: payments, refunds, balances, statements."""
 
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Query, Response
@@ -10,6 +9,7 @@ from services.billing.access import Biller, CheckInDesk, ensure_may_post
 from services.billing.ledger import payments, statements
 from services.billing.ledger import service as ledger
 from services.billing.ledger.schemas import BalanceOut, PaymentIn, PaymentOut, RefundIn, RefundOut, StatementOut
+from shared.fields import Day
 from shared.web import NewUowDep, UowDep
 
 router = APIRouter(tags=["payments"])
@@ -82,7 +82,7 @@ async def patient_balance(
 
 @router.get("/patients/{patient_id}/statement", response_model=StatementOut)
 async def patient_statement(
-    patient_id: str, location_id: LocationQuery, start: date, end: date, uow: UowDep, new_uow: NewUowDep, actor: Biller
+    patient_id: str, location_id: LocationQuery, start: Day, end: Day, uow: UowDep, new_uow: NewUowDep, actor: Biller
 ):
     """The patient's ledger lines of a period (local days of the location), from opening to closing balance."""
     return await statements.statement(
@@ -92,7 +92,7 @@ async def patient_statement(
 
 @router.get("/patients/{patient_id}/statement.csv", response_class=PlainTextResponse)
 async def patient_statement_csv(
-    patient_id: str, location_id: LocationQuery, start: date, end: date, uow: UowDep, new_uow: NewUowDep, actor: Biller
+    patient_id: str, location_id: LocationQuery, start: Day, end: Day, uow: UowDep, new_uow: NewUowDep, actor: Biller
 ):
     """The same statement as CSV, for printing or mailing."""
     statement = await statements.statement(

@@ -1,12 +1,12 @@
 """HTTP models of payments, refunds, balances and statements."""
 
-from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from services.billing.ledger.domain import PaymentKind, PaymentMethod
+from shared.fields import Day, Timestamp
 
 Amount = Annotated[Decimal, Field(gt=0, max_digits=12, decimal_places=2)]
 
@@ -60,7 +60,7 @@ class PaymentOut(BaseModel):
     refunded_amount: Decimal
     check_number: str | None
     card_last4: str | None
-    received_at: datetime
+    received_at: Timestamp
     posted_by: str
 
 
@@ -78,7 +78,7 @@ class RefundOut(BaseModel):
     payment_id: str
     amount: Decimal
     reason: str
-    refunded_at: datetime
+    refunded_at: Timestamp
     refunded_by: str
 
 
@@ -92,7 +92,7 @@ class StatementLineOut(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
     seq: int
-    posted_at: datetime
+    posted_at: Timestamp
     reason: str
     source_id: str
     amount: Decimal
@@ -102,8 +102,8 @@ class StatementLineOut(BaseModel):
 class StatementOut(BaseModel):
     patient_id: str
     location_id: str
-    start: date
-    end: date
+    start: Day
+    end: Day
     timezone: str = "UTC"  # the location's: start and end are its local days, and so are the lines' dates
     opening_balance: Decimal
     charges: Decimal

@@ -1,6 +1,5 @@
 """HTTP models of billing's reference data: payers, contracted rates, fee schedules, billing profiles."""
 
-from datetime import datetime
 from decimal import Decimal
 from typing import Annotated, Literal
 
@@ -8,6 +7,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from shared.codes import Modifier, ProcedureCode
 from shared.contracts.scheduling import PostalAddress
+from shared.fields import Timestamp
 
 Amount = Annotated[Decimal, Field(ge=0, max_digits=11, decimal_places=2)]
 Npi = Annotated[str, Field(pattern=r"^\d{10}$")]
@@ -25,7 +25,7 @@ class PayerOut(PayerIn):
     model_config = ConfigDict(from_attributes=True)
 
     id: str
-    created_at: datetime
+    created_at: Timestamp
 
 
 class RateIn(BaseModel):

@@ -5,6 +5,8 @@ from decimal import Decimal
 
 from pydantic import BaseModel
 
+from shared.fields import Day
+
 
 class AgingRow(BaseModel):
     key: str  # a payer id or a location id
@@ -14,7 +16,7 @@ class AgingRow(BaseModel):
 
 
 class AgingReport(BaseModel):
-    as_of: date | None  # the day asked for; none: each location's own today, in as_of_by_location
+    as_of: Day | None  # the day asked for; none: each location's own today, in as_of_by_location
     as_of_by_location: dict[str, date] = {}
     basis: str
     by_payer: list[AgingRow]
@@ -29,8 +31,8 @@ class CountedAmount(BaseModel):
 
 
 class DenialReport(BaseModel):
-    start: date
-    end: date
+    start: Day
+    end: Day
     by_carc: list[CountedAmount]
     by_payer: list[CountedAmount]
     by_provider: list[CountedAmount]
@@ -47,8 +49,8 @@ class MoneyRow(BaseModel):
 
 
 class CollectionsReport(BaseModel):
-    start: date
-    end: date
+    start: Day
+    end: Day
     rows: list[MoneyRow]
     revenue: Decimal
     collections: Decimal
@@ -64,8 +66,8 @@ class MissedVisitRow(BaseModel):
 
 
 class MissedVisitReport(BaseModel):
-    start: date
-    end: date
+    start: Day
+    end: Day
     definition: str
     rows: list[MissedVisitRow]
     fees_charged: Decimal

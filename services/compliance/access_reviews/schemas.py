@@ -1,8 +1,8 @@
 """HTTP request and response models of access reviews."""
 
-from datetime import date, datetime
-
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from shared.fields import Day, Timestamp
 
 
 class Out(BaseModel):
@@ -12,7 +12,7 @@ class Out(BaseModel):
 class CampaignIn(BaseModel):
     name: str = Field(min_length=1, max_length=200)
     location_id: str = Field(min_length=1, max_length=64)
-    due_on: date
+    due_on: Day
 
 
 class ReviewItemOut(Out):
@@ -26,16 +26,16 @@ class ReviewItemOut(Out):
     revoked_location_ids: list[str]
     reason: str | None
     decided_by: str | None
-    decided_at: datetime | None
+    decided_at: Timestamp | None
 
 
 class CampaignOut(Out):
     id: str
     name: str
     location_id: str
-    due_on: date
+    due_on: Day
     started_by: str
-    started_at: datetime
+    started_at: Timestamp
     items: list[ReviewItemOut] = Field(default_factory=list)
 
 

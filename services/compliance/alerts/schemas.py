@@ -1,8 +1,8 @@
 """HTTP request and response models of alerts."""
 
-from datetime import datetime
-
 from pydantic import BaseModel, ConfigDict, Field
+
+from shared.fields import Timestamp
 
 
 class Out(BaseModel):
@@ -17,14 +17,14 @@ class AlertSummaryOut(Out):
     severity: str
     location_id: str | None
     subject: str
-    raised_at: datetime
+    raised_at: Timestamp
     status: str
 
 
 class AlertOut(AlertSummaryOut):
     details: dict
     acknowledged_by: str | None
-    resolved_at: datetime | None
+    resolved_at: Timestamp | None
     resolution: str | None
 
 

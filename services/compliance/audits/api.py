@@ -1,6 +1,5 @@
 """PHI access trail routes: accounting of access, queries, CSV export, verification, anchors."""
 
-from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
@@ -13,6 +12,7 @@ from services.compliance.audits.queries import TrailQuery
 from services.compliance.audits.schemas import Action, AnchorOut, AuditRecordOut, Outcome, VerificationOut
 from shared.auth import ALL_LOCATIONS, Principal
 from shared.errors import Forbidden, Unprocessable
+from shared.fields import Timestamp
 from shared.web import MAX_OFFSET, NewUowDep, UowDep
 
 router = APIRouter(prefix="/audit", tags=["access trail"])
@@ -24,8 +24,8 @@ def _trail_query(
     location_id: str | None = None,
     action: Action | None = None,
     outcome: Outcome | None = None,
-    since: datetime | None = None,
-    until: datetime | None = None,
+    since: Timestamp | None = None,
+    until: Timestamp | None = None,
     limit: Annotated[int, Query(ge=1, le=5000)] = 500,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> TrailQuery:
@@ -61,8 +61,8 @@ async def accounting_of_access(
     uow: UowDep,
     new_uow: NewUowDep,
     actor: Officer,
-    since: datetime | None = None,
-    until: datetime | None = None,
+    since: Timestamp | None = None,
+    until: Timestamp | None = None,
 ):
     """Who accessed one patient's record, when, how and with what outcome (403 for another location's patient)."""
     query = _trail_query(patient_id=patient_id, since=since, until=until, limit=5000)

@@ -1,9 +1,10 @@
 """HTTP request and response models of the access trail."""
 
-from datetime import datetime
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
+
+from shared.fields import Timestamp
 
 
 class Out(BaseModel):
@@ -23,11 +24,11 @@ class AuditRecordOut(Out):
     patient_id: str | None
     location_id: str | None
     outcome: str
-    occurred_at: datetime
+    occurred_at: Timestamp
     source_ip: str | None
     break_glass: bool
     reason: str | None
-    recorded_at: datetime
+    recorded_at: Timestamp
     hash: str
 
 
@@ -46,7 +47,7 @@ class AnchorOut(Out):
     id: str
     sequence: int
     head_hash: str
-    anchored_at: datetime
+    anchored_at: Timestamp
 
 
 Action = Literal["read", "create", "update", "delete", "export"]

@@ -1,10 +1,9 @@
 """HTTP request and response models of privacy incidents and OSHA records."""
 
-from datetime import date
-
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from services.compliance.incidents.domain import Classification, InjuryType
+from shared.fields import Day
 
 
 class Out(BaseModel):
@@ -13,23 +12,23 @@ class Out(BaseModel):
 
 class PrivacyIncidentIn(BaseModel):
     location_id: str = Field(min_length=1, max_length=64)
-    discovered_on: date
+    discovered_on: Day
     description: str = Field(min_length=1, max_length=4000)
     individuals_affected: int = Field(0, ge=0, le=1_000_000_000)  # fits the INTEGER column
 
 
 class NotificationIn(BaseModel):
-    notified_on: date
+    notified_on: Day
 
 
 class PrivacyIncidentOut(Out):
     id: str
     location_id: str
-    discovered_on: date
-    notification_deadline: date
+    discovered_on: Day
+    notification_deadline: Day
     description: str
     individuals_affected: int
-    notified_on: date | None
+    notified_on: Day | None
     status: str = "open"  # computed from the deadline and today
 
 
@@ -61,7 +60,7 @@ class OshaCaseIn(BaseModel):
     employee_name: str = Field(min_length=1, max_length=200)
     privacy_case: bool = False
     job_title: str = Field(min_length=1, max_length=100)
-    occurred_on: date
+    occurred_on: Day
     where: str = Field(min_length=1, max_length=200)
     description: str = Field(min_length=1, max_length=2000)
     classification: Classification
@@ -88,7 +87,7 @@ class OshaCaseOut(Out):
     case_number: int
     employee_name: str
     job_title: str
-    occurred_on: date
+    occurred_on: Day
     where: str
     description: str
     classification: str
@@ -106,6 +105,6 @@ class Osha301Out(OshaCaseOut):
 
 class SharpsLogOut(Out):
     case_number: int
-    occurred_on: date
+    occurred_on: Day
     where: str
     sharps: dict

@@ -1,8 +1,8 @@
 """HTTP request and response models of policies and attestations."""
 
-from datetime import date, datetime
-
 from pydantic import BaseModel, ConfigDict, Field
+
+from shared.fields import Day, Timestamp
 
 
 class Out(BaseModel):
@@ -17,7 +17,7 @@ class PolicyIn(BaseModel):
 class PolicyVersionIn(BaseModel):
     summary: str = Field(min_length=1, max_length=2000)
     document_url: str | None = Field(None, max_length=500)
-    effective_on: date
+    effective_on: Day
     scope_roles: list[str] = Field(default_factory=list)  # empty: every role
     scope_location_ids: list[str] = Field(default_factory=list)  # empty: every location
 
@@ -27,11 +27,11 @@ class PolicyVersionOut(Out):
     version: int
     summary: str
     document_url: str | None
-    effective_on: date
+    effective_on: Day
     scope_roles: list[str]
     scope_location_ids: list[str]
     published_by: str
-    published_at: datetime
+    published_at: Timestamp
 
 
 class PolicyOut(Out):
@@ -43,12 +43,12 @@ class PolicyOut(Out):
 
 class AttestationIn(BaseModel):
     staff_id: str = Field(min_length=1, max_length=64)
-    attested_on: date | None = None
+    attested_on: Day | None = None
 
 
 class AttestationOut(Out):
     id: str
     policy_version_id: str
     staff_id: str
-    attested_on: date
+    attested_on: Day
     recorded_by: str

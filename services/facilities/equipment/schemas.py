@@ -1,11 +1,10 @@
 """Equipment's HTTP models."""
 
-from datetime import date
-
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from services.facilities.equipment.domain import Criticality
 from shared.clock import latest_today
+from shared.fields import Day
 
 
 class EquipmentIn(BaseModel):
@@ -15,12 +14,12 @@ class EquipmentIn(BaseModel):
     manufacturer: str | None = Field(None, max_length=100)
     model: str | None = Field(None, max_length=100)
     serial: str | None = Field(None, max_length=100)
-    install_date: date
+    install_date: Day
     criticality: Criticality
 
     @field_validator("install_date")
     @classmethod
-    def _not_in_the_future(cls, value: date) -> date:
+    def _not_in_the_future(cls, value: Day) -> Day:
         if value > latest_today():
             raise ValueError("is in the future")
         return value

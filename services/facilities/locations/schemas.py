@@ -1,11 +1,10 @@
 """Locations' HTTP models."""
 
-from datetime import date
-
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from services.facilities.db import Identifier, Text200
 from shared.contracts.facilities import IanaTimezone, OpeningHours
+from shared.fields import Day
 
 
 def _opening_hours(hours: list[OpeningHours] | None) -> list[OpeningHours] | None:
@@ -29,7 +28,7 @@ class LocationFields(BaseModel):
     state: str = Field(pattern=r"^[A-Z]{2}$")
     timezone: IanaTimezone = Field(min_length=1, max_length=64)
     opening_hours: list[OpeningHours] = Field(default_factory=list, max_length=21)
-    closed_on: list[date] = Field(default_factory=list, max_length=366)
+    closed_on: list[Day] = Field(default_factory=list, max_length=366)
     cancellation_notice_hours: int = Field(24, ge=0, le=720)
 
     _opens_before_closing = field_validator("opening_hours")(lambda hours: _opening_hours(hours))
@@ -46,7 +45,7 @@ class LocationPatch(BaseModel):
     name: str | None = Field(None, min_length=1, max_length=200)
     address: Address | None = None
     opening_hours: list[OpeningHours] | None = Field(None, max_length=21)
-    closed_on: list[date] | None = Field(None, max_length=366)
+    closed_on: list[Day] | None = Field(None, max_length=366)
     cancellation_notice_hours: int | None = Field(None, ge=0, le=720)
 
     _opens_before_closing = field_validator("opening_hours")(lambda hours: _opening_hours(hours))

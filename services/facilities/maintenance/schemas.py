@@ -1,23 +1,22 @@
 """Maintenance's HTTP models: readings, plans, tasks, runs."""
 
-from datetime import date
-
 from pydantic import BaseModel, ConfigDict, Field
 
 from services.facilities.db import Text200
 from services.facilities.maintenance.domain import PlanUnit
+from shared.fields import Day
 
 
 class UsageIn(BaseModel):
     reading: int = Field(ge=0, le=2_000_000_000)
-    read_on: date | None = None  # today at the location when omitted
+    read_on: Day | None = None  # today at the location when omitted
 
 
 class PlanIn(BaseModel):
     title: str = Text200
     every: int = Field(ge=1, le=10_000)
     unit: PlanUnit
-    starts_on: date | None = None  # calendar plans count from here (default: today)
+    starts_on: Day | None = None  # calendar plans count from here (default: today)
     # usage plans count from here (default: the current reading)
     starts_at_usage: int | None = Field(None, ge=0, le=2_000_000_000)
 
@@ -29,7 +28,7 @@ class PlanOut(BaseModel):
     title: str
     every: int
     unit: PlanUnit
-    starts_on: date
+    starts_on: Day
     starts_at_usage: int
 
 
@@ -39,14 +38,14 @@ class TaskOut(BaseModel):
     plan_id: str
     equipment_id: str
     title: str
-    due_on: date
+    due_on: Day
     due_at_usage: int | None
     status: str
     overdue: bool = False
 
 
 class MaintenanceRunIn(BaseModel):
-    as_of: date | None = None  # today at the location when omitted
+    as_of: Day | None = None  # today at the location when omitted
 
 
 class MaintenanceRunOut(BaseModel):

@@ -1,13 +1,13 @@
 """Rooms' HTTP models."""
 
-from datetime import datetime
 from typing import Literal
 
-from pydantic import AwareDatetime, BaseModel, Field, field_validator
+from pydantic import BaseModel, Field, field_validator
 
 from services.facilities.db import Identifier, Text200
 from shared.clock import utcnow
 from shared.contracts.facilities import RoomKind
+from shared.fields import Instant, Timestamp
 
 
 class RoomIn(BaseModel):
@@ -22,16 +22,16 @@ class RoomOut(BaseModel):
     kind: RoomKind
     status: Literal["in_service", "out_of_service"]
     out_of_service_reason: str | None
-    expected_return: datetime | None
+    expected_return: Timestamp | None
 
 
 class OutOfServiceIn(BaseModel):
     reason: str = Field(min_length=1, max_length=500)
-    expected_return: AwareDatetime | None = None
+    expected_return: Instant | None = None
 
     @field_validator("expected_return")
     @classmethod
-    def _in_the_future(cls, value: datetime | None) -> datetime | None:
+    def _in_the_future(cls, value: Timestamp | None) -> Timestamp | None:
         if value is not None and value <= utcnow():
             raise ValueError("must be in the future")
         return value

@@ -1,12 +1,12 @@
 """HTTP request and response models of supplies and purchase orders."""
 
-from datetime import date, datetime
 from decimal import Decimal
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from shared.clock import latest_today
+from shared.fields import Day, Timestamp
 
 Quantity = Field(ge=1, le=1_000_000)
 Price = Field(ge=0, max_digits=12, decimal_places=2)
@@ -66,7 +66,7 @@ class MovementOut(BaseModel):
     on_hand_after: int
     reason: str | None
     reference: str | None
-    at: datetime
+    at: Timestamp
 
 
 class OrderLineIn(BaseModel):
@@ -98,9 +98,9 @@ class PurchaseOrderOut(BaseModel):
     automatic: bool  # drafted by the reorder point
     lines: list[OrderLineOut]
     total: Decimal
-    created_at: datetime
-    ordered_at: datetime | None
-    received_at: datetime | None
+    created_at: Timestamp
+    ordered_at: Timestamp | None
+    received_at: Timestamp | None
 
 
 class ReceiptLineIn(BaseModel):
@@ -109,7 +109,7 @@ class ReceiptLineIn(BaseModel):
 
 
 class ReceiptIn(BaseModel):
-    received_on: date
+    received_on: Day
     lines: list[ReceiptLineIn] = Field(min_length=1, max_length=200)
 
     @field_validator("lines")
@@ -121,7 +121,7 @@ class ReceiptIn(BaseModel):
 
     @field_validator("received_on")
     @classmethod
-    def _not_in_the_future(cls, value: date) -> date:
+    def _not_in_the_future(cls, value: Day) -> Day:
         if value > latest_today():
             raise ValueError("is in the future")
         return value
@@ -130,7 +130,7 @@ class ReceiptIn(BaseModel):
 class ReceiptOut(BaseModel):
     receipt_id: str
     purchase_order_id: str
-    received_on: date
+    received_on: Day
     total: Decimal
     order_status: str
 

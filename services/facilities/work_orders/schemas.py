@@ -1,12 +1,12 @@
 """Work orders' HTTP models, and a device's reliability drawn from them."""
 
-from datetime import datetime
 from decimal import Decimal
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from services.facilities.db import Text200
+from shared.fields import Timestamp
 
 
 class ReliabilityOut(BaseModel):
@@ -35,7 +35,7 @@ class WorkOrderSummary(BaseModel):
     status: str
     equipment_id: str | None
     room_id: str | None
-    reported_at: datetime
+    reported_at: Timestamp
 
 
 class WorkOrderOut(WorkOrderSummary):
@@ -44,9 +44,9 @@ class WorkOrderOut(WorkOrderSummary):
     reported_by: str
     assignee_kind: str | None
     assignee: str | None
-    started_at: datetime | None
-    resolved_at: datetime | None
-    closed_at: datetime | None
+    started_at: Timestamp | None
+    resolved_at: Timestamp | None
+    closed_at: Timestamp | None
     resolution: str | None
     cost: Decimal | None
 

@@ -1,9 +1,10 @@
 """The location dashboard's response: the gateway's own models, not the services' (they may change apart)."""
 
-from datetime import date, datetime
 from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict
+
+from shared.fields import Day, Timestamp
 
 
 class Upstream(BaseModel):
@@ -28,16 +29,16 @@ class OnShift(Upstream):
     staff_id: str
     name: str | None = None
     role: str | None = None
-    start: datetime
-    end: datetime
+    start: Timestamp
+    end: Timestamp
 
 
 class CoverageGap(Upstream):
     role: str
     required: int
     scheduled: int
-    start: datetime
-    end: datetime
+    start: Timestamp
+    end: Timestamp
 
 
 class CoverageSection(Section):
@@ -51,7 +52,7 @@ class Room(Upstream):
     kind: str | None = None
     status: str
     out_of_service_reason: str | None = None
-    expected_return: datetime | date | None = None
+    expected_return: Timestamp | Day | None = None
 
 
 class RoomsSection(Section):
@@ -65,7 +66,7 @@ class WorkOrder(Upstream):
     status: str
     equipment_id: str | None = None
     room_id: str | None = None
-    reported_at: datetime | None = None
+    reported_at: Timestamp | None = None
 
 
 class WorkOrdersSection(Section):
@@ -101,7 +102,7 @@ class Alert(Upstream):
     kind: str
     severity: str
     subject: str | None = None
-    raised_at: datetime
+    raised_at: Timestamp
     status: str
 
 
@@ -111,7 +112,7 @@ class AlertsSection(Section):
 
 class LocationDashboard(BaseModel):
     location_id: str
-    day: date
+    day: Day
     partial: bool
     appointments: AppointmentsSection
     coverage: CoverageSection

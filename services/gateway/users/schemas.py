@@ -1,11 +1,10 @@
 """HTTP request and response models of user administration."""
 
-from datetime import datetime
-
 from pydantic import BaseModel, ConfigDict, EmailStr, Field
 
 from services.gateway.users.passwords import MIN_LENGTH
 from shared.auth import Role
+from shared.fields import Timestamp
 
 
 class NewUser(BaseModel):
@@ -27,5 +26,5 @@ class UserOut(BaseModel):
     locations: list[str]
     staff_id: str | None
     active: bool
-    locked_until: datetime | None
-    created_at: datetime
+    locked_until: Timestamp | None
+    created_at: Timestamp

@@ -1,28 +1,29 @@
 """HTTP request and response models of appointments."""
 
-from datetime import UTC, datetime
+from datetime import UTC
 from typing import Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from shared.codes import DiagnosisCode
 from shared.contracts.scheduling import ServiceLine, check_diagnosis_pointers
+from shared.fields import Instant, Timestamp
 
 
 class TimeSpan(BaseModel):
     """A half-open [start, end) in aware datetimes."""
 
-    start: AwareDatetime
-    end: AwareDatetime
+    start: Instant
+    end: Instant
 
     @field_validator("start", "end")
     @classmethod
-    def _in_utc(cls, value: datetime) -> datetime:
+    def _in_utc(cls, value: Timestamp) -> Timestamp:
         return value.astimezone(UTC)  # stored and answered in UTC, whatever offset came in
 
     @field_validator("end")
     @classmethod
-    def _ends_after_start(cls, end: datetime, info: ValidationInfo) -> datetime:
+    def _ends_after_start(cls, end: Timestamp, info: ValidationInfo) -> Timestamp:
         start = info.data.get("start")
         if start is not None and end <= start:
             raise ValueError("must be after start")
@@ -65,12 +66,12 @@ class AppointmentOut(BaseModel):
     room_id: str | None = None
     series_id: str | None = None
     appointment_type_id: str | None = None
-    start: datetime
-    end: datetime
+    start: Timestamp
+    end: Timestamp
     status: str
     diagnosis_codes: list[str] | None = None
     service_lines: list[ServiceLine] | None = None
-    completed_at: datetime | None = None
+    completed_at: Timestamp | None = None
     cancelled_by: str | None = None
     cancel_reason: str | None = None
     late_cancel: bool | None = None
@@ -86,9 +87,9 @@ class RescheduleIn(TimeSpan):
 class AppointmentChangeOut(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
-    changed_at: datetime
+    changed_at: Timestamp
     changed_by: str
-    previous_start: datetime
-    previous_end: datetime
+    previous_start: Timestamp
+    previous_end: Timestamp
     previous_provider_id: str
     previous_room_id: str | None

@@ -1,15 +1,13 @@
 """Availability routes: thin, each calls one use case."""
 
-from datetime import date
-
 from fastapi import APIRouter
-from pydantic import AwareDatetime
 
 from services.scheduling.access import FrontDesk, Manager, front_desk
 from services.scheduling.appointments.schemas import AppointmentOut
 from services.scheduling.availability import service as availability
 from services.scheduling.availability import slot_search
 from services.scheduling.availability.schemas import AppointmentTypeIn, AppointmentTypeOut, BookabilityOut, SlotOut
+from shared.fields import Day, Instant
 from shared.web import UowDep
 
 WorklistDesk = front_desk("Appointment")  # the worklist names patients: a refused role is audited
@@ -18,7 +16,7 @@ router = APIRouter()
 
 @router.get("/providers/{staff_id}/bookability", response_model=BookabilityOut, tags=["availability"])
 async def provider_bookability(
-    staff_id: str, location_id: str, start: AwareDatetime, end: AwareDatetime, uow: UowDep, actor: FrontDesk
+    staff_id: str, location_id: str, start: Instant, end: Instant, uow: UowDep, actor: FrontDesk
 ):
     """Whether the provider can be booked at the location then, and if not, why."""
     return await availability.provider_bookability(
@@ -55,8 +53,8 @@ async def appointment_types(location_id: str, uow: UowDep, actor: FrontDesk):
 async def open_slots(
     location_id: str,
     appointment_type_id: str,
-    first_day: date,
-    last_day: date,
+    first_day: Day,
+    last_day: Day,
     uow: UowDep,
     actor: FrontDesk,
     provider_id: str | None = None,

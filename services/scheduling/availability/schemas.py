@@ -1,12 +1,11 @@
 """HTTP models of availability: bookability, appointment types, open slots."""
 
-from datetime import datetime
-
 from pydantic import BaseModel, ConfigDict, Field
 
 from shared.codes import ProcedureCode
 from shared.contracts.facilities import RoomKind
 from shared.contracts.staff import StaffRole
+from shared.fields import Timestamp
 
 
 class BookabilityOut(BaseModel):
@@ -31,7 +30,7 @@ class AppointmentTypeOut(AppointmentTypeIn):
 
 
 class SlotOut(BaseModel):
-    start: datetime
-    end: datetime
+    start: Timestamp
+    end: Timestamp
     provider_id: str
     room_ids: list[str]

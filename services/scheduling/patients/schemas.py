@@ -1,12 +1,12 @@
 """HTTP models of patients: registration and reads, partial update, search."""
 
-from datetime import date
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
 
 from shared.clock import latest_today
 from shared.contracts.scheduling import PostalAddress
+from shared.fields import Day
 from shared.web import MAX_OFFSET
 
 Sex = Literal["female", "male", "other", "unknown"]  # FHIR AdministrativeGender
@@ -22,7 +22,7 @@ class EmergencyContact(BaseModel):
 class PatientIn(BaseModel):
     family_name: str = Field(min_length=1, max_length=100)
     given_name: str = Field(min_length=1, max_length=100)
-    birth_date: date
+    birth_date: Day
     sex: Sex
     phone: str | None = Field(None, pattern=PHONE)
     email: EmailStr | None = None
@@ -32,7 +32,7 @@ class PatientIn(BaseModel):
 
     @field_validator("birth_date")
     @classmethod
-    def _born_in_the_past(cls, value: date) -> date:
+    def _born_in_the_past(cls, value: Day) -> Day:
         if value > latest_today():
             raise ValueError("is in the future")
         return value
@@ -54,7 +54,7 @@ class PatientPatch(BaseModel):
 
     family_name: str | None = Field(None, min_length=1, max_length=100)
     given_name: str | None = Field(None, min_length=1, max_length=100)
-    birth_date: date | None = None
+    birth_date: Day | None = None
     sex: Sex | None = None
     phone: str | None = Field(None, pattern=PHONE)
     email: EmailStr | None = None
@@ -78,7 +78,7 @@ class PatientQuery(BaseModel):
     """Criteria combine with AND; the use case insists on at least one (minimum necessary)."""
 
     name: str | None = Field(None, min_length=1, max_length=100)
-    birth_date: date | None = None
+    birth_date: Day | None = None
     phone: str | None = Field(None, pattern=PHONE)
     limit: int = Field(20, ge=1, le=100)
     offset: int = Field(0, ge=0, le=MAX_OFFSET)

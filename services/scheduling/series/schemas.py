@@ -1,11 +1,11 @@
 """HTTP models of a recurring series."""
 
-from datetime import date
 from typing import Literal
 
 from pydantic import Field, ValidationInfo, field_validator
 
 from services.scheduling.appointments.schemas import AppointmentIn
+from shared.fields import Day
 
 
 class SeriesIn(AppointmentIn):
@@ -13,7 +13,7 @@ class SeriesIn(AppointmentIn):
 
     every: int = Field(ge=1, le=52)
     unit: Literal["day", "week"]
-    until: date | None = None
+    until: Day | None = None
     count: int | None = Field(None, ge=2, le=52)
 
     @field_validator("count")

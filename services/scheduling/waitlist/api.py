@@ -1,12 +1,12 @@
 """Waitlist HTTP routes: thin, each calls one use case."""
 
 from fastapi import APIRouter, Response
-from pydantic import AwareDatetime
 
 from services.scheduling.access import front_desk, manager
 from services.scheduling.appointments.schemas import AppointmentOut
 from services.scheduling.waitlist import service as waitlist
 from services.scheduling.waitlist.schemas import WaitlistEntryIn, WaitlistEntryOut, WaitlistOfferOut
+from shared.fields import Instant
 from shared.web import NewUowDep, UowDep
 
 # Every route here touches a patient's data: a refused role is audited too.
@@ -47,6 +47,6 @@ async def decline_offer(offer_id: str, uow: UowDep, new_uow: NewUowDep, actor: F
 
 
 @router.post("/locations/{location_id}/waitlist/expire-holds", response_model=list[WaitlistOfferOut])
-async def expire_holds(location_id: str, uow: UowDep, actor: Manager, now: AwareDatetime | None = None):
+async def expire_holds(location_id: str, uow: UowDep, actor: Manager, now: Instant | None = None):
     """Expire the location's holds that ran out by `now` (default: now) at once, without waiting for the job."""
     return await waitlist.expire_holds(uow=uow, now=now, location_id=location_id, actor=actor)

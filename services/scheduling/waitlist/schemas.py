@@ -1,8 +1,10 @@
 """HTTP request and response models of the waitlist."""
 
-from datetime import date, datetime
+from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+
+from shared.fields import Day, Timestamp
 
 
 class WaitlistEntryIn(BaseModel):
@@ -11,12 +13,12 @@ class WaitlistEntryIn(BaseModel):
     appointment_type_id: str = Field(min_length=1, max_length=36)
     provider_id: str | None = Field(None, min_length=1, max_length=64)
     earliest: date  # the location's local dates, inclusive
-    latest: date
+    latest: Day
     priority: int = Field(0, ge=0, le=100)
 
     @field_validator("latest")
     @classmethod
-    def _window_not_empty(cls, latest: date, info: ValidationInfo) -> date:
+    def _window_not_empty(cls, latest: Day, info: ValidationInfo) -> Day:
         earliest = info.data.get("earliest")
         if earliest is not None and latest < earliest:
             raise ValueError("must not be before earliest")
@@ -30,9 +32,9 @@ class WaitlistOfferOut(BaseModel):
     entry_id: str
     provider_id: str
     room_id: str | None = None
-    start: datetime
-    end: datetime
-    expires_at: datetime
+    start: Timestamp
+    end: Timestamp
+    expires_at: Timestamp
     status: str
     appointment_id: str | None = None
 
@@ -42,5 +44,5 @@ class WaitlistEntryOut(WaitlistEntryIn):
 
     id: str
     status: str
-    created_at: datetime
+    created_at: Timestamp
     offer: WaitlistOfferOut | None = None  # the live hold, while the entry is `offered`

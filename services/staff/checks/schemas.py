@@ -1,12 +1,12 @@
 """The daily check's HTTP model."""
 
-from datetime import date
-
 from pydantic import BaseModel
+
+from shared.fields import Day
 
 
 class CheckOut(BaseModel):
-    as_of: date
+    as_of: Day
     expiring: int
     expired: int
     training_overdue: int

@@ -1,12 +1,12 @@
 """Credentials' HTTP models."""
 
-from datetime import date, datetime
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from services.staff.members.domain import valid_npi
 from shared.contracts.staff import CredentialKind
+from shared.fields import Day, Timestamp
 
 # Cross-field rules sit on the later field (validate_default), so a 422 names that field.
 
@@ -16,8 +16,8 @@ class CredentialIn(BaseModel):
     number: str = Field(min_length=1, max_length=64)
     issuer: str = Field(min_length=1, max_length=200)
     state: str | None = Field(None, pattern=r"^[A-Z]{2}$", validate_default=True)
-    issued_on: date
-    expires_on: date | None = None
+    issued_on: Day
+    expires_on: Day | None = None
 
     @field_validator("number")
     @classmethod
@@ -33,7 +33,7 @@ class CredentialIn(BaseModel):
 
     @field_validator("expires_on")
     @classmethod
-    def _after_issue(cls, expires_on: date | None, info: ValidationInfo) -> date | None:
+    def _after_issue(cls, expires_on: Day | None, info: ValidationInfo) -> Day | None:
         issued_on = info.data.get("issued_on")
         if expires_on is not None and issued_on is not None and expires_on < issued_on:
             raise ValueError("expires before it was issued")
@@ -41,7 +41,7 @@ class CredentialIn(BaseModel):
 
 
 class RenewalIn(BaseModel):
-    expires_on: date
+    expires_on: Day
 
 
 class SuspensionIn(BaseModel):
@@ -61,11 +61,11 @@ class CredentialOut(BaseModel):
     number: str
     issuer: str
     state: str | None
-    issued_on: date
-    expires_on: date | None
+    issued_on: Day
+    expires_on: Day | None
     status: str
     suspension_reason: str | None
     verification_status: str
     verified_by: str | None
-    verified_at: datetime | None
+    verified_at: Timestamp | None
     superseded_by: str | None

@@ -1,12 +1,11 @@
 """Members' HTTP models."""
 
-from datetime import date
-
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from services.staff.db import Id
 from services.staff.members.domain import PROVIDER_ROLES, valid_npi
 from shared.contracts.staff import StaffRole
+from shared.fields import Day
 
 # Cross-field rules sit on the later field (validate_default), so a 422 names that field.
 
@@ -34,7 +33,7 @@ class MemberFields(BaseModel):
 class HireIn(MemberFields):
     home_location_id: str = Id
     location_ids: list[str] = Field(default_factory=list, max_length=50)  # the home location is added
-    hired_on: date
+    hired_on: Day
 
 
 class MemberOut(BaseModel):
@@ -50,5 +49,5 @@ class MemberOut(BaseModel):
     home_location_id: str
     location_ids: list[str]
     manager_id: str | None
-    hired_on: date
-    terminated_on: date | None
+    hired_on: Day
+    terminated_on: Day | None

@@ -1,7 +1,5 @@
 """Shift, roster, time-off and coverage routes: thin, each calls one use case."""
 
-from datetime import date
-
 from fastapi import APIRouter
 
 from services.staff.access import Manager, TimeOffRequester
@@ -20,6 +18,7 @@ from services.staff.rosters.schemas import (
     TimeOffIn,
     TimeOffOut,
 )
+from shared.fields import Day
 from shared.web import UowDep
 
 router = APIRouter()
@@ -38,7 +37,7 @@ async def cancel_shift(shift_id: str, uow: UowDep, actor: Manager):
 
 
 @router.get("/locations/{location_id}/shifts", response_model=list[ShiftOut], tags=["shifts"])
-async def list_shifts(location_id: str, first_day: date, last_day: date, uow: UowDep, actor: Manager):
+async def list_shifts(location_id: str, first_day: Day, last_day: Day, uow: UowDep, actor: Manager):
     """Scheduled shifts at the location starting on these local days."""
     return await shifts.list_shifts(
         uow=uow, location_id=location_id, first_day=first_day, last_day=last_day, actor=actor
@@ -94,6 +93,6 @@ async def add_staffing_rule(location_id: str, body: StaffingRuleIn, uow: UowDep,
 
 
 @router.get("/locations/{location_id}/coverage", response_model=CoverageOut, tags=["coverage"])
-async def location_coverage(location_id: str, day: date, uow: UowDep, actor: Manager):
+async def location_coverage(location_id: str, day: Day, uow: UowDep, actor: Manager):
     """Who is on shift at the location on a local day, and the gaps against its staffing rules."""
     return await coverage.coverage(uow=uow, location_id=location_id, day=day, actor=actor)

@@ -1,12 +1,13 @@
 """Rosters' HTTP models: shifts, roster templates, time off, coverage."""
 
-from datetime import date, datetime, time
+from datetime import time
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from services.staff.db import Id
 from services.staff.rosters.domain import MAX_RANGE_DAYS
 from shared.contracts.staff import StaffRole
+from shared.fields import Day, Timestamp
 
 
 class ShiftIn(BaseModel):
@@ -14,8 +15,8 @@ class ShiftIn(BaseModel):
 
     staff_id: str = Id
     location_id: str = Id
-    start: datetime
-    end: datetime
+    start: Timestamp
+    end: Timestamp
 
 
 class ShiftOut(BaseModel):
@@ -24,8 +25,8 @@ class ShiftOut(BaseModel):
     id: str
     staff_id: str
     location_id: str
-    start: datetime
-    end: datetime
+    start: Timestamp
+    end: Timestamp
     status: str
     template_id: str | None
 
@@ -54,12 +55,12 @@ class RosterTemplateOut(BaseModel):
 class GenerateIn(BaseModel):
     """Local days, inclusive; every shift is created or none is."""
 
-    first_day: date
-    last_day: date
+    first_day: Day
+    last_day: Day
 
     @field_validator("last_day")
     @classmethod
-    def _ordered(cls, last_day: date, info: ValidationInfo) -> date:
+    def _ordered(cls, last_day: Day, info: ValidationInfo) -> Day:
         first_day = info.data.get("first_day")
         if first_day and not 0 <= (last_day - first_day).days <= MAX_RANGE_DAYS:
             raise ValueError(f"must be on or after first_day, at most {MAX_RANGE_DAYS} days later")
@@ -70,8 +71,8 @@ class TimeOffIn(BaseModel):
     """Local times at the member's home location (no offset), or aware instants."""
 
     staff_id: str = Id
-    start: datetime
-    end: datetime
+    start: Timestamp
+    end: Timestamp
     reason: str | None = Field(None, max_length=500)
 
 
@@ -84,8 +85,8 @@ class TimeOffOut(BaseModel):
 
     id: str
     staff_id: str
-    start: datetime
-    end: datetime
+    start: Timestamp
+    end: Timestamp
     reason: str | None
     status: str
     decided_by: str | None
@@ -121,8 +122,8 @@ class OnShift(BaseModel):
     staff_id: str
     name: str
     role: str
-    start: datetime
-    end: datetime
+    start: Timestamp
+    end: Timestamp
     on_time_off: bool = False  # approved time off overlaps the shift: away for that part (the gaps count it)
 
 
@@ -130,12 +131,12 @@ class CoverageGap(BaseModel):
     role: str
     required: int
     scheduled: int
-    start: datetime
-    end: datetime
+    start: Timestamp
+    end: Timestamp
 
 
 class CoverageOut(BaseModel):
     location_id: str
-    day: date
+    day: Day
     on_shift: list[OnShift]
     gaps: list[CoverageGap]

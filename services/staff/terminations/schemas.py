@@ -1,9 +1,9 @@
 """Terminations' HTTP model (the answer is the member, as members shows them)."""
 
-from datetime import date
-
 from pydantic import BaseModel
+
+from shared.fields import Day
 
 
 class TerminationIn(BaseModel):
-    terminated_on: date
+    terminated_on: Day

@@ -1,13 +1,12 @@
 """Training routes: thin, each calls one use case."""
 
-from datetime import date
-
 from fastapi import APIRouter
 
 from services.staff.access import CredentialKeeper, ensure_group_wide
 from services.staff.trainings import service as trainings
 from services.staff.trainings.schemas import CompletionIn, CompletionOut, CourseIn, CourseOut, TrainingStatusOut
 from shared.clock import utc_today
+from shared.fields import Day
 from shared.web import UowDep
 
 router = APIRouter()
@@ -33,6 +32,6 @@ async def record_completion(staff_id: str, body: CompletionIn, uow: UowDep, acto
 
 
 @router.get("/members/{staff_id}/training", response_model=list[TrainingStatusOut], tags=["training"])
-async def training_status(staff_id: str, uow: UowDep, actor: CredentialKeeper, as_of: date | None = None):
+async def training_status(staff_id: str, uow: UowDep, actor: CredentialKeeper, as_of: Day | None = None):
     """Each required course of the member: last completion, next due date, overdue."""
     return await trainings.status(uow=uow, staff_id=staff_id, as_of=as_of or utc_today(), actor=actor)

@@ -1,10 +1,9 @@
 """Training's HTTP models."""
 
-from datetime import date
-
 from pydantic import BaseModel, ConfigDict, Field
 
 from shared.contracts.staff import StaffRole
+from shared.fields import Day
 
 
 class CourseIn(BaseModel):
@@ -28,7 +27,7 @@ class CourseOut(BaseModel):
 
 class CompletionIn(BaseModel):
     course_code: str = Field(min_length=1, max_length=40)
-    completed_on: date
+    completed_on: Day
     evidence: str = Field(min_length=1, max_length=2000)  # certificate id, document link, trainer's note
 
 
@@ -38,14 +37,14 @@ class CompletionOut(BaseModel):
     id: str
     staff_id: str
     course_code: str
-    completed_on: date
-    valid_until: date | None
+    completed_on: Day
+    valid_until: Day | None
     evidence: str
 
 
 class TrainingStatusOut(BaseModel):
     course_code: str
     name: str
-    last_completed_on: date | None
-    due_on: date | None
+    last_completed_on: Day | None
+    due_on: Day | None
     overdue: bool
