@@ -87,12 +87,14 @@ class RevocationFeed:
         admin = AIOKafkaAdminClient(bootstrap_servers=self._bootstrap)
         await admin.start()
         try:
-            (described,) = await admin.describe_topics([self._topic])
+            for _ in range(100):  # a topic created a moment ago may not have its partitions in metadata yet
+                (described,) = await admin.describe_topics([self._topic])
+                if described["partitions"]:
+                    return sorted(p["partition"] for p in described["partitions"])
+                await asyncio.sleep(0.1)
         finally:
             await admin.close()
-        if not described["partitions"]:
-            raise RuntimeError(f"topic {self._topic} has no partitions")
-        return sorted(p["partition"] for p in described["partitions"])
+        raise RuntimeError(f"topic {self._topic} has no partitions after 10 s")
 
     async def _follow(self, consumer: AIOKafkaConsumer, ends: dict) -> None:
         try:
