@@ -14,6 +14,7 @@ from services.billing.claims.service import lines_of, move
 from services.billing.projections.models import BillingPatient, BillingProvider
 from services.billing.reference.models import BillingProfile, Payer
 from services.billing.x12 import edi837
+from services.billing.x12 import edi837_parties as parties
 from services.billing.x12.envelope import Envelope
 from services.billing.x12.validation import validate
 from shared.audit import UowFactory, audit_denials, ensure_phi_access, record_phi_access
@@ -26,16 +27,16 @@ from shared.uow import UnitOfWork
 SEX = {"female": "F", "male": "M"}
 
 
-def _address(value: dict) -> edi837.Address:
-    return edi837.Address(
+def _address(value: dict) -> parties.Address:
+    return parties.Address(
         value["line1"], value.get("line2"), value["city"], value["state"], value["postal_code"].replace("-", "")
     )
 
 
-def _person(family: str, given: str, patient: BillingPatient | None = None) -> edi837.Person:
+def _person(family: str, given: str, patient: BillingPatient | None = None) -> parties.Person:
     if patient is None:
-        return edi837.Person(family, given)
-    return edi837.Person(family, given, patient.birth_date, SEX.get(patient.sex, "U"), _address(patient.address))
+        return parties.Person(family, given)
+    return parties.Person(family, given, patient.birth_date, SEX.get(patient.sex, "U"), _address(patient.address))
 
 
 async def describe(uow: UnitOfWork, claim: Claim, profile: BillingProfile) -> edi837.Claim837:
@@ -58,10 +59,10 @@ async def describe(uow: UnitOfWork, claim: Claim, profile: BillingProfile) -> ed
         total=claim.total_charge,
         place_of_service=profile.place_of_service,
         diagnosis_codes=tuple(claim.diagnosis_codes),
-        billing_provider=edi837.BillingProvider(
+        billing_provider=parties.BillingProvider(
             profile.organization_name, profile.npi, profile.tax_id, _address(profile.address)
         ),
-        rendering_provider=edi837.Person(provider.family_name, provider.given_name),
+        rendering_provider=parties.Person(provider.family_name, provider.given_name),
         rendering_npi=provider.npi,
         payer_name=payer.name,
         payer_id=payer.x12_payer_id,
@@ -120,7 +121,7 @@ async def export_837(*, uow: UnitOfWork, new_uow: UowFactory, cmd: ExportIn, act
                 created_at=now,
                 usage=cmd.usage,
             ),
-            submitter=edi837.Submitter(
+            submitter=parties.Submitter(
                 profile.organization_name, profile.contact_name, profile.contact_phone, cmd.receiver_name
             ),
             batch_ref=str(control),

@@ -2,6 +2,9 @@
 
 `build` writes one interchange of claims; `parse` turns such a file back into the same
 `Claim837` values, which is how tests prove the export says what the database holds.
+The parties' loops (submitter, billing and rendering providers, subscriber, payer, patient) are
+`edi837_parties`';
+a secondary claim's prior payer (loops 2320, 2430) is `edi837_cob`'s.
 """
 
 from dataclasses import dataclass
@@ -10,38 +13,13 @@ from decimal import Decimal
 from itertools import count
 
 from services.billing.x12 import edi837_cob as cob
-from services.billing.x12.edi837_cob import RELATIONSHIP_CODES, PriorPayer
+from services.billing.x12 import edi837_parties as parties
+from services.billing.x12.edi837_cob import PriorPayer
+from services.billing.x12.edi837_parties import BillingProvider, Person, Submitter
 from services.billing.x12.envelope import COMPONENT, Envelope, clean, count_check, read, segment, wrap
 from services.billing.x12.envelope import amount as x12_amount
 
 VERSION = "005010X222A1"
-SEX_CODES = {"female": "F", "male": "M"}
-
-
-@dataclass(frozen=True)
-class Address:
-    line1: str
-    line2: str | None
-    city: str
-    state: str
-    postal_code: str
-
-
-@dataclass(frozen=True)
-class Person:
-    family_name: str
-    given_name: str
-    birth_date: date | None = None
-    sex: str | None = None  # F, M, U
-    address: Address | None = None
-
-
-@dataclass(frozen=True)
-class BillingProvider:
-    organization_name: str
-    npi: str
-    tax_id: str
-    address: Address
 
 
 @dataclass(frozen=True)
@@ -79,63 +57,22 @@ class Claim837:
     prior_payer: PriorPayer | None = None  # a secondary claim: what the primary payer did (loops 2320, 2430)
 
 
-@dataclass(frozen=True)
-class Submitter:
-    name: str
-    contact_name: str
-    contact_phone: str
-    receiver_name: str
-
-
-def _address(a: Address) -> list[str]:
-    return [segment("N3", clean(a.line1), clean(a.line2 or "")), segment("N4", clean(a.city), a.state, a.postal_code)]
-
-
-def _demographics(p: Person) -> list[str]:
-    return [segment("DMG", "D8", p.birth_date.strftime("%Y%m%d"), p.sex or "U")]
-
-
 def _claim(claim: Claim837, hl: count, parent: int) -> list[str]:
-    subscriber_hl, is_self = next(hl), claim.relationship == "self"
-    out = [
-        segment("HL", subscriber_hl, parent, "22", "0" if is_self else "1"),
-        segment(
-            "SBR",
-            "P" if claim.priority == "primary" else "S",
-            "18" if is_self else "",
-            clean(claim.group_number or ""),
-            "",
-            "",
-            "",
-            "",
-            "",
-            claim.filing_indicator,
-        ),
-        segment(
-            "NM1",
-            "IL",
-            "1",
-            clean(claim.subscriber.family_name),
-            clean(claim.subscriber.given_name),
-            "",
-            "",
-            "",
-            "MI",
-            clean(claim.member_id),
-        ),
-    ]
-    if is_self:
-        out += _address(claim.subscriber.address) + _demographics(claim.subscriber)
-    out.append(segment("NM1", "PR", "2", clean(claim.payer_name), "", "", "", "", "PI", clean(claim.payer_id)))
-    if not is_self:
-        patient = claim.patient
-        out += [
-            segment("HL", next(hl), subscriber_hl, "23", "0"),
-            segment("PAT", RELATIONSHIP_CODES[claim.relationship]),
-            segment("NM1", "QC", "1", clean(patient.family_name), clean(patient.given_name)),
-            *_address(patient.address),
-            *_demographics(patient),
-        ]
+    subscriber_hl = next(hl)
+    out = parties.subscriber_segments(
+        subscriber_hl,
+        parent,
+        priority=claim.priority,
+        relationship=claim.relationship,
+        group_number=claim.group_number,
+        filing_indicator=claim.filing_indicator,
+        subscriber=claim.subscriber,
+        member_id=claim.member_id,
+        payer_name=claim.payer_name,
+        payer_id=claim.payer_id,
+    )
+    if claim.relationship != "self":
+        out += parties.patient_segments(next(hl), subscriber_hl, claim.relationship, claim.patient)
     diagnoses = [
         f"{'ABK' if i == 0 else 'ABF'}{COMPONENT}{code.replace('.', '')}"
         for i, code in enumerate(claim.diagnosis_codes)
@@ -159,18 +96,7 @@ def _claim(claim: Claim837, hl: count, parent: int) -> list[str]:
         out.append(segment("REF", "F8", clean(claim.replaces_payer_claim)))
     out += [
         segment("HI", *diagnoses),
-        segment(
-            "NM1",
-            "82",
-            "1",
-            clean(claim.rendering_provider.family_name),
-            clean(claim.rendering_provider.given_name),
-            "",
-            "",
-            "",
-            "XX",
-            claim.rendering_npi,
-        ),
+        parties.rendering_provider_segment(claim.rendering_provider, claim.rendering_npi),
     ]
     prior = claim.prior_payer
     if prior:
@@ -201,9 +127,7 @@ def build(claims: list[Claim837], *, envelope: Envelope, submitter: Submitter, b
     created: datetime = envelope.created_at
     body = [
         segment("BHT", "0019", "00", clean(batch_ref), created.strftime("%Y%m%d"), created.strftime("%H%M"), "CH"),
-        segment("NM1", "41", "2", clean(submitter.name), "", "", "", "", "46", envelope.sender_id),
-        segment("PER", "IC", clean(submitter.contact_name), "TE", submitter.contact_phone),
-        segment("NM1", "40", "2", clean(submitter.receiver_name), "", "", "", "", "46", envelope.receiver_id),
+        *parties.submitter_segments(submitter, envelope),
     ]
     hl = count(1)
     by_provider: dict[BillingProvider, list[Claim837]] = {}
@@ -211,12 +135,7 @@ def build(claims: list[Claim837], *, envelope: Envelope, submitter: Submitter, b
         by_provider.setdefault(claim.billing_provider, []).append(claim)
     for provider, its_claims in by_provider.items():
         provider_hl = next(hl)
-        body += [
-            segment("HL", provider_hl, "", "20", "1"),
-            segment("NM1", "85", "2", clean(provider.organization_name), "", "", "", "", "XX", provider.npi),
-            *_address(provider.address),
-            segment("REF", "EI", provider.tax_id),
-        ]
+        body += parties.billing_provider_segments(provider, provider_hl)
         for claim in its_claims:
             body += _claim(claim, hl, provider_hl)
     return wrap(body, envelope, functional_id="HC", transaction="837", version=VERSION)
@@ -224,10 +143,6 @@ def build(claims: list[Claim837], *, envelope: Envelope, submitter: Submitter, b
 
 def _d8(value: str) -> date:
     return datetime.strptime(value, "%Y%m%d").date()
-
-
-def _el(seg: list[str], index: int) -> str:
-    return seg[index] if len(seg) > index else ""
 
 
 def parse(text: str) -> tuple[int, list[Claim837]]:
@@ -241,13 +156,14 @@ def parse(text: str) -> tuple[int, list[Claim837]]:
     return interchange.control_number, reader.claims
 
 
-class _Reader:
-    """Walks the loops in order, remembering what the enclosing loops said."""
+class _Reader(parties.PartiesReader):
+    """Walks the loops in order, remembering what the enclosing loops said (the parties' as `PartiesReader`)."""
 
     def __init__(self, component: str):
+        super().__init__()
         self.component = component
         self.claims: list[Claim837] = []
-        self.level, self.entity, self.ctx, self.claim, self.lines = "", "", {}, None, []
+        self.level, self.claim, self.lines = "", None, []
         self.prior: dict | None = None  # loop 2320 of the claim being read
 
     def take(self, seg: list[str]) -> None:
@@ -266,48 +182,18 @@ class _Reader:
         if self.claim is not None:  # after CLM: the other payer's loop 2320
             self.prior = cob.read_sbr(seg)
             return
-        self.ctx.update(
-            priority="primary" if seg[1] == "P" else "secondary",
-            group=_el(seg, 3) or None,
-            filing=_el(seg, 9),
-            relationship="self",
-        )
-
-    def _pat(self, seg):
-        self.ctx["relationship"] = {v: k for k, v in RELATIONSHIP_CODES.items()}[seg[1]]
+        super()._sbr(seg)
 
     def _nm1(self, seg):
         self.entity = seg[1]
         if self.prior is not None and seg[1] == "IL":
-            self.prior.update(subscriber_family_name=seg[3], subscriber_given_name=_el(seg, 4), member_id=seg[9])
+            given = seg[4] if len(seg) > 4 else ""
+            self.prior.update(subscriber_family_name=seg[3], subscriber_given_name=given, member_id=seg[9])
             return
         if self.prior is not None and seg[1] == "PR":
             self.prior.update(payer_name=seg[3], payer_id=seg[9])
             return
-        if seg[1] == "85":
-            self.ctx.update(provider_name=seg[3], provider_npi=seg[9])
-        elif seg[1] in ("IL", "QC", "82"):
-            self.ctx[seg[1]] = {"family_name": seg[3], "given_name": _el(seg, 4)}
-            if seg[1] == "IL":
-                self.ctx["member_id"] = seg[9]
-            if seg[1] == "82":
-                self.ctx["rendering_npi"] = seg[9]
-        elif seg[1] == "PR":
-            self.ctx.update(payer_name=seg[3], payer_id=seg[9])
-
-    def _n3(self, seg):
-        self.ctx[f"{self.entity}_street"] = (seg[1], _el(seg, 2) or None)
-
-    def _n4(self, seg):
-        line1, line2 = self.ctx[f"{self.entity}_street"]
-        address = Address(line1, line2, seg[1], seg[2], seg[3])
-        if self.entity == "85":
-            self.ctx["provider_address"] = address
-        else:
-            self.ctx[self.entity]["address"] = address
-
-    def _dmg(self, seg):
-        self.ctx[self.entity].update(birth_date=_d8(seg[2]), sex=seg[3])
+        super()._nm1(seg)
 
     def _ref(self, seg):
         if seg[1] == "EI":

@@ -1,47 +1,34 @@
-"""The claim path on PostgreSQL and the real broker: visit -> charges -> claim -> 837P -> 835 -> paid or denied."""
+"""The claim path on PostgreSQL and the real broker: visit -> charges -> claim -> 837P -> 835 -> paid or denied.
 
-import asyncio
+Then the secondary payer's claim, missed-visit fees, and another location's biller refused it all.
+"""
+
 import json
 from collections import Counter
-from datetime import date, timedelta
-from decimal import Decimal
+from datetime import timedelta
 
 import pytest
 
 from services.billing.x12 import edi837
 from services.billing.x12.validation import validate
-from shared.contracts.scheduling import AppointmentCancelled, AppointmentNoShow
-from tests.support.claim_flow import (
-    FEES,
-    PAYER,
-    claim_of,
-    completed_visit,
-    eventually,
-    insure,
-    insured_patient,
-    reconciles,
-    register,
-    set_up_billing,
+from tests.billing.claims.claim_path import (
+    AS_OF,
+    MISSED_DAY,
+    PAID_ON,
+    D,
+    acme_remittance,
+    as_recorded,
+    as_sent,
+    beta_remittance,
+    insured_twice,
+    miss_visits,
+    visit_each,
 )
-from tests.support.dates import days_ago
-from tests.support.flow import VISIT
+from tests.support.claim_flow import FEES, claim_of, eventually, insure, insured_patient, reconciles, set_up_billing
 from tests.support.kafka_tools import read_all
 from tests.support.suite import ADMIN_A, token
-from tests.support.upstream import SHIFT_DAYS, publish
-from tests.support.x12_835 import Clp, Svc, build_835
 
 pytestmark = pytest.mark.integration
-D = Decimal
-VISIT_DAY = SHIFT_DAYS[0]  # a day the seeded provider works, two weeks or more out: the date of service
-AS_OF = (date.fromisoformat(VISIT_DAY) + timedelta(days=20)).isoformat()  # aging after the visits
-# The payer's payment date (BPR16) a week after the visit, which the secondary claim reports as adjudicated.
-PAID_ON = date.fromisoformat(VISIT_DAY) + timedelta(days=7)
-MISSED_DAY = days_ago(10)  # a missed visit at 02:00 UTC: 18:00 the day before in Los Angeles
-
-
-def slot(start: str, end: str) -> tuple[str, str]:
-    """HH:MM-HH:MM UTC on the visit day."""
-    return f"{VISIT_DAY}T{start}:00Z", f"{VISIT_DAY}T{end}:00Z"
 
 
 @pytest.mark.parametrize("backend", ["postgresql", "sqlite"])
@@ -51,10 +38,7 @@ async def test_visit_to_money_reconciles_to_the_cent(make_suite, backend):
     await suite.start("billing")
     async with suite.client("scheduling", ADMIN_A) as scheduling, suite.client("billing", ADMIN_A) as billing:
         payer_id = await set_up_billing(billing)
-        ana = await insured_patient(scheduling, billing, payer_id)
-        beta = await billing.post("/payers", json=PAYER | {"name": "Beta Mutual", "x12_payer_id": "BETA02"})
-        assert beta.status_code == 201, beta.text
-        await insure(billing, ana, beta.json()["id"], priority="secondary", member_id="B-991", group_number=None)
+        ana, beta_id = await insured_twice(scheduling, billing, payer_id)
         ben = await insured_patient(scheduling, billing, payer_id, family_name="Brown")
         cal = await insured_patient(
             scheduling,
@@ -65,54 +49,7 @@ async def test_visit_to_money_reconciles_to_the_cent(make_suite, backend):
             subscriber={"family_name": "Cruz", "given_name": "Luis"},
         )
         dee = await insured_patient(scheduling, billing, payer_id, family_name="Diaz")
-        overlapping = await billing.post(
-            f"/patients/{ana}/coverages",
-            json={"payer_id": payer_id, "member_id": "OTHER", "effective_from": days_ago(100).isoformat()},
-        )
-        assert overlapping.status_code == 409 and overlapping.json()["field"] == "effective_from"
-        # Eight overlapping primaries at once for a new patient: one is recorded, the database refuses the rest.
-        fox = await register(scheduling, "Fox")
-        await eventually(lambda: billing.get(f"/patients/{fox}/coverages"), lambda r: r.status_code == 200)
-        racing = await asyncio.gather(
-            *[
-                billing.post(
-                    f"/patients/{fox}/coverages",
-                    json={
-                        "payer_id": payer_id,
-                        "member_id": f"FOX{n}",
-                        "effective_from": days_ago(300 - 30 * n).isoformat(),
-                    },
-                )
-                for n in range(8)
-            ]
-        )
-        assert sorted(r.status_code for r in racing) == [201] + [409] * 7
-        assert {r.json()["field"] for r in racing if r.status_code == 409} == {"effective_from"}
-        assert len((await billing.get(f"/patients/{fox}/coverages")).json()) == 1
-        visits = {
-            ana: await completed_visit(suite, scheduling, ana, *slot("15:00", "15:20"), VISIT),
-            ben: await completed_visit(
-                suite,
-                scheduling,
-                ben,
-                *slot("15:20", "15:40"),
-                {"diagnosis_codes": ["I10"], "service_lines": [{"cpt": "99213"}]},
-            ),
-            cal: await completed_visit(
-                suite,
-                scheduling,
-                cal,
-                *slot("15:40", "16:00"),
-                {"diagnosis_codes": ["J06.9"], "service_lines": [{"cpt": "99214"}]},
-            ),
-            dee: await completed_visit(
-                suite,
-                scheduling,
-                dee,
-                *slot("16:00", "16:20"),
-                {"diagnosis_codes": ["I10"], "service_lines": [{"cpt": "99215"}]},
-            ),
-        }
+        visits = await visit_each(suite, scheduling, ana, ben, cal, dee)
 
         # Charges priced from the fee schedule (the QW price of 83036), claims opened and scrubbed.
         claims = {p: await claim_of(billing, visits[p], "draft" if p == dee else "ready") for p in visits}
@@ -145,31 +82,7 @@ async def test_visit_to_money_reconciles_to_the_cent(make_suite, backend):
         ready = [claims[p] for p in (ana, ben, cal)]
         assert sorted(batch["claim_ids"]) == sorted(c["id"] for c in ready)
         # CLM01 is the claim's patient control number, REF*6R each line's: what the payer's 835 echoes.
-        assert {
-            c.claim_id: (
-                c.total,
-                c.diagnosis_codes,
-                [(ln.line_id, ln.cpt, ln.modifiers, ln.charge, ln.units, ln.diagnosis_pointers) for ln in c.lines],
-            )
-            for c in sent
-        } == {
-            c["control_number"]: (
-                D(c["total_charge"]),
-                tuple(c["diagnosis_codes"]),
-                [
-                    (
-                        ln["control_number"],
-                        ln["cpt"],
-                        tuple(ln["modifiers"]),
-                        D(ln["charge_amount"]),
-                        ln["units"],
-                        tuple(ln["diagnosis_pointers"]),
-                    )
-                    for ln in c["lines"]
-                ],
-            )
-            for c in ready
-        }
+        assert as_sent(sent) == as_recorded(ready)
         assert {c.claim_id: c.relationship for c in sent}[claims[cal]["control_number"]] == "child"
         again = await billing.post("/claim-batches", json={"location_id": "loc-a"})
         assert again.status_code == 409  # nothing is sent twice
@@ -177,26 +90,7 @@ async def test_visit_to_money_reconciles_to_the_cent(make_suite, backend):
         assert D(aging["total"]["total"]) == D("500.50")
 
         # The payer answers: Ana's lab line denied, Ben paid, Cal's claim denied, and a claim that is not ours.
-        # CLP01 echoes CLM01 and REF*6R the lines' numbers, as the 837P sent them.
-        number = {p: claims[p]["control_number"] for p in (ana, ben, cal)}
-        line = [ln["control_number"] for ln in claims[ana]["lines"]]
-        remittance = build_835(
-            [
-                Clp(
-                    number[ana],
-                    "1",
-                    [
-                        Svc("99213", D("125"), D("80"), [("CO", "45", D("25")), ("PR", "1", D("20"))], line[0]),
-                        Svc("83036", D("50.50"), D("0"), [("CO", "50", D("50.50"))], line[1], ("QW",)),
-                    ],
-                ),
-                Clp(number[ben], "1", [Svc("99213", D("125"), D("90"), [("CO", "45", D("25")), ("PR", "2", D("10"))])]),
-                Clp(number[cal], "4", [Svc("99214", D("200"), D("0"), [("CO", "50", D("200"))])]),
-                Clp("not-one-of-ours", "1", [Svc("99213", D("100"), D("100"))]),
-            ],
-            trace="EFT-0001",
-            paid_on=PAID_ON,
-        )
+        remittance = acme_remittance(claims[ana], claims[ben], claims[cal])
         assert validate(remittance) == []
         posted = await billing.post("/remittances", json={"x12": remittance})
         assert posted.status_code == 200, posted.text
@@ -251,7 +145,7 @@ async def test_visit_to_money_reconciles_to_the_cent(make_suite, backend):
         ) == ("ready", claims[ana]["id"], "175.50", "155.50")
         assert [line["prior_payer_amount"] for line in secondary["lines"]] == ["105.00", "50.50"]
         # Ben's secondary coverage, recorded only now, gets his 10.00 asked of Beta too.
-        await insure(billing, ben, beta.json()["id"], priority="secondary", member_id="B-992", group_number=None)
+        await insure(billing, ben, beta_id, priority="secondary", member_id="B-992", group_number=None)
         bens = (await billing.get(f"/appointments/{visits[ben]}/claims")).json()
         assert [(c["priority"], c["status"], c["prior_payer_amount"]) for c in bens] == [
             ("primary", "paid", "0.00"),
@@ -313,23 +207,7 @@ async def test_visit_to_money_reconciles_to_the_cent(make_suite, backend):
             (D("0"), [("CO", "50", D("50.50"))], PAID_ON),
         ]
         # Beta pays 15.00 of the 20.00 (OA-23: what Acme settled); 5.00 is left to Ana, and her balance follows.
-        lines = [line["control_number"] for line in secondary["lines"]]
-        beta_835 = build_835(
-            [
-                Clp(
-                    secondary["control_number"],
-                    "2",
-                    [
-                        Svc("99213", D("125"), D("15"), [("OA", "23", D("105")), ("PR", "1", D("5"))], lines[0]),
-                        Svc("83036", D("50.50"), D("0"), [("OA", "23", D("50.50"))], lines[1], ("QW",)),
-                    ],
-                )
-            ],
-            trace="EFT-0002",
-            payer_id="BETA02",
-            payer_name="Beta Mutual",
-            control_number=901,
-        )
+        beta_835 = beta_remittance(secondary)
         assert validate(beta_835) == []
         posted_beta = (await billing.post("/remittances", json={"x12": beta_835})).json()
         assert [(p["claim_id"], p["status"]) for p in posted_beta["posted"]] == [(secondary["id"], "paid")]
@@ -341,42 +219,12 @@ async def test_visit_to_money_reconciles_to_the_cent(make_suite, backend):
         ) == ("15.00", "0.00", "5.00")
         assert await balance(ana) == D("5")
 
-        # Coverage recorded after the visit still gets the visit billed.
-        eve = await register(scheduling, "Evans")
-        late = await completed_visit(
-            suite,
-            scheduling,
-            eve,
-            *slot("16:20", "16:40"),
-            {"diagnosis_codes": ["I10"], "service_lines": [{"cpt": "99213"}]},
-        )
-        await eventually(lambda: billing.get(f"/appointments/{late}/charges"), lambda r: len(r.json()) == 1)
-        assert (await billing.get(f"/appointments/{late}/claims")).json() == []
-        await insure(billing, eve, payer_id)
-        assert (await claim_of(billing, late))["status"] == "ready"
-
         # Missed visits cost the location's fee, once per appointment, on the patient's balance.
         fees = await billing.put(
             "/locations/loc-a/missed-visit-fees", json={"no_show_fee": "40.00", "late_cancel_fee": "25.00"}
         )
         assert fees.status_code == 200, fees.text
-        missed = dict(patient_id=ben, provider_id="prov-7", location_id="loc-a", start=f"{MISSED_DAY}T02:00:00Z")
-        for _ in range(2):
-            await publish(suite, AppointmentNoShow(appointment_id="appt-noshow", **missed), "appt-noshow")
-        await publish(
-            suite,
-            AppointmentCancelled(
-                appointment_id="appt-late", cancelled_by="patient", reason="sick", late=True, **missed
-            ),
-            "appt-late",
-        )
-        await publish(
-            suite,
-            AppointmentCancelled(
-                appointment_id="appt-early", cancelled_by="patient", reason="trip", late=False, **missed
-            ),
-            "appt-early",
-        )
+        await miss_visits(suite, ben)
         await eventually(lambda: balance(ben), lambda b: b == D("75"), what="missed-visit fees on the balance")
         no_show = (await billing.get("/appointments/appt-noshow/charges")).json()
         # 18:00 in Los Angeles: the local day is the date of service.

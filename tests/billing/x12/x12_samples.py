@@ -4,8 +4,9 @@ from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
-from services.billing.x12.edi837 import Address, BillingProvider, Claim837, Line837, Person, Submitter
+from services.billing.x12.edi837 import Claim837, Line837
 from services.billing.x12.edi837_cob import Adjustment, PriorLine, PriorPayer
+from services.billing.x12.edi837_parties import Address, BillingProvider, Person, Submitter
 from services.billing.x12.envelope import Envelope
 from shared.clock import utcnow
 from tests.support.dates import days_ago
