@@ -135,7 +135,7 @@ def user_create(var_dir: Path, args) -> int:
             return 2
     database_url = os.environ.get("GATEWAY_DATABASE_URL") or supervisor.sqlite_url(var_dir, "gateway")
     try:
-        user_id = create_user_from_cli(
+        user_id, enrollment = create_user_from_cli(
             database_url=database_url,
             email=args.email,
             password=password,
@@ -151,6 +151,12 @@ def user_create(var_dir: Path, args) -> int:
         print(exc.message, file=sys.stderr)
         return 1
     print(f"user {args.email} created: {user_id}")
+    if enrollment is not None:
+        # Shown this once: the operator adds the secret to an authenticator app and keeps the codes offline.
+        print("this role signs in with a one-time password (TOTP, RFC 6238) as well:")
+        print(f"totp uri: {enrollment.uri}")
+        print(f"totp secret: {enrollment.secret}")
+        print("recovery codes, each good once: " + " ".join(enrollment.recovery_codes))
     return 0
 
 

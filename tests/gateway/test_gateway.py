@@ -4,7 +4,7 @@ import asyncio
 
 import pytest
 
-from tests.gateway.conftest import ADMIN_EMAIL, ADMIN_PASSWORD, logged
+from tests.gateway.conftest import ADMIN_EMAIL, ADMIN_PASSWORD, credentials, logged
 from tests.gateway.oidc_provider import OTHER_KEY, provider_token
 from tests.support.flow import register_patient
 from tests.support.upstream import SHIFT_DAYS, SLOT_END, SLOT_START, seed_practice, wait_bookable
@@ -14,7 +14,7 @@ DAY = SHIFT_DAYS[0]  # the seeded providers' first shift, weeks from now
 
 
 async def sign_in(gw, email: str, password: str):
-    return await gw.post("/api/v1/auth/sign-in", json={"email": email, "password": password})
+    return await gw.post("/api/v1/auth/sign-in", json=credentials(email, password))
 
 
 async def new_user(stack, admin_token: str, email: str, roles: list[str], locations: list[str]) -> dict:

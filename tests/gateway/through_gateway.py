@@ -2,12 +2,14 @@
 
 import httpx
 
+from tests.gateway.conftest import SECOND_FACTORS, credentials
+
 PASSWORD = "a-long-password-1"
 
 
 async def sign_in(stack, email: str, password: str = PASSWORD) -> str:
     async with stack.client() as gw:
-        response = await gw.post("/api/v1/auth/sign-in", json={"email": email, "password": password})
+        response = await gw.post("/api/v1/auth/sign-in", json=credentials(email, password))
         assert response.status_code == 200, response.text
         return response.json()["access_token"]
 
@@ -22,6 +24,8 @@ async def signed_in_user(
             json={"email": email, "password": PASSWORD, "roles": roles, "locations": locations, "staff_id": staff_id},
         )
         assert response.status_code == 201, response.text
+        if factor := response.json()["second_factor"]:  # an officer or admin: enrolled in TOTP, shown once
+            SECOND_FACTORS[email.lower()] = factor["secret"]
     return await sign_in(stack, email)
 
 

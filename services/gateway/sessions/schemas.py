@@ -6,6 +6,12 @@ from pydantic import BaseModel, EmailStr, Field
 class SignIn(BaseModel):
     email: EmailStr
     password: str = Field(min_length=1, max_length=1024)
+    otp: str | None = Field(
+        None,
+        min_length=6,
+        max_length=32,
+        description="practice admins and compliance officers: the authenticator's 6 digits, or a recovery code",
+    )
 
 
 class RefreshIn(BaseModel):

@@ -12,14 +12,14 @@ from services.gateway.sessions.domain import CLEARED, FailureCount, LockoutPolic
 from services.gateway.sessions.models import SignInThrottle
 from services.gateway.sessions.schemas import SignIn, TokensOut
 from services.gateway.users import domain as users
-from services.gateway.users import passwords
-from services.gateway.users.models import User
+from services.gateway.users import passwords, second_factor
+from services.gateway.users.models import RecoveryCode, User
 from shared.clock import utcnow
 from shared.errors import Unauthorized
 from shared.uow import UnitOfWork
 
 log = logging.getLogger("clinicops.gateway.sessions")
-REFUSED = "wrong email or password, or the account is locked"
+REFUSED = "wrong email, password or one-time password, or the account is locked"
 
 
 async def sign_in(
@@ -49,6 +49,8 @@ async def sign_in(
         password_ok = not locked and await asyncio.to_thread(
             passwords.verify_password, user and user.password_hash, cmd.password
         )
+        # One answer for a wrong password and a wrong code: a refusal never says which half was right.
+        password_ok = password_ok and await _second_factor_ok(uow, user, cmd.otp, now)
         if user is None or locked:
             pass
         elif not password_ok:
@@ -69,6 +71,24 @@ async def sign_in(
     if issued is None:
         raise Unauthorized(REFUSED)
     return issued
+
+
+async def _second_factor_ok(uow: UnitOfWork, user: User, code: str | None, now: datetime) -> bool:
+    """No secret: nothing asked. Else a fresh TOTP code, or an unused recovery code (then used up)."""
+    if user.totp_secret is None:
+        return True
+    if not code:
+        return False
+    step = second_factor.accepted_step(user.totp_secret, code, now=now, last_step=user.totp_last_step)
+    if step is not None:
+        user.totp_last_step = step  # the user row is locked: two sign-ins cannot both take this step
+        return True
+    recovery = await uow.session.get(RecoveryCode, (user.id, second_factor.recovery_digest(code)))
+    if recovery is None or recovery.used_at is not None:
+        return False
+    recovery.used_at = now
+    log.warning("recovery code used", extra={"user_id": user.id})
+    return True
 
 
 def _count_source_failure(

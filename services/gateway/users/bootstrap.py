@@ -7,6 +7,7 @@ from services.gateway.db import metadata
 from services.gateway.settings import Settings
 from services.gateway.users import service as users
 from services.gateway.users.schemas import NewUser
+from services.gateway.users.second_factor import Enrollment
 from shared.migrations import upgrade
 from shared.runtime import ServiceRuntime
 
@@ -15,8 +16,8 @@ MIGRATIONS = Path(__file__).parents[1] / "migrations"
 
 def create_user_from_cli(
     *, database_url: str, email: str, password: str, roles: list[str], locations: list[str], staff_id: str | None = None
-) -> str:
-    """Migrate the gateway's database to head, then add the user; returns the new user's id."""
+) -> tuple[str, Enrollment | None]:
+    """Migrate the gateway's database to head, then add the user; their id and, for admins, TOTP enrollment."""
     command = NewUser(
         email=email,
         password=password,
@@ -28,11 +29,11 @@ def create_user_from_cli(
     return asyncio.run(_create(database_url, command))
 
 
-async def _create(database_url: str, command: NewUser) -> str:
+async def _create(database_url: str, command: NewUser) -> tuple[str, Enrollment | None]:
     # The runtime reads only the messaging tables off the metadata; the migrations above made every table.
     runtime = ServiceRuntime(Settings(database_url=database_url), metadata, produces=[])
     try:
-        user = await users.create_user(uow=runtime.uow(), cmd=command, actor=None)
+        user, enrollment = await users.create_user(uow=runtime.uow(), cmd=command, actor=None)
     finally:
         await runtime.engine.dispose()
-    return user.id
+    return user.id, enrollment

@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Integer, String
+from sqlalchemy import JSON, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from services.gateway.db import Base
@@ -28,3 +28,17 @@ class User(Base):
     staff_id: Mapped[str | None] = mapped_column(String(64), nullable=True, unique=True, index=True)
     # Part of every access token; bumping it refuses all tokens issued before (iat has only 1 s resolution).
     token_generation: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # The TOTP secret (base32) of a user whose roles need a second factor, and the last time step it
+    # accepted: a code is good once.
+    totp_secret: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    totp_last_step: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+
+class RecoveryCode(Base):
+    """One recovery code of a user, as its SHA-256: it signs in once, in place of a lost authenticator."""
+
+    __tablename__ = "recovery_code"
+
+    user_id: Mapped[str] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"), primary_key=True)
+    digest: Mapped[str] = mapped_column(String(64), primary_key=True)
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)

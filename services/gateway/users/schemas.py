@@ -28,3 +28,15 @@ class UserOut(BaseModel):
     active: bool
     locked_until: Timestamp | None
     created_at: Timestamp
+
+
+class SecondFactorOut(BaseModel):
+    """Shown once: add `uri` (or `secret`) to an authenticator app; keep the recovery codes offline."""
+
+    uri: str
+    secret: str
+    recovery_codes: list[str]
+
+
+class NewUserOut(UserOut):
+    second_factor: SecondFactorOut | None = None

@@ -9,7 +9,14 @@ from shared.contracts import EventPayload
 from shared.contracts.compliance import AccessRevoked
 from shared.contracts.staff import StaffMemberTerminated
 from shared.envelope import Envelope
-from tests.gateway.conftest import ADMIN_EMAIL, ADMIN_PASSWORD, create_user_with_cli, eventually, logged
+from tests.gateway.conftest import (
+    ADMIN_EMAIL,
+    ADMIN_PASSWORD,
+    create_user_with_cli,
+    credentials,
+    eventually,
+    logged,
+)
 from tests.support.dates import days_ahead, today_utc
 from tests.support.kafka_tools import produce
 from tests.support.upstream import publish
@@ -21,7 +28,7 @@ NOBODY_LISTENS = "http://127.0.0.1:1"  # every upstream is down: a proxied reque
 
 
 async def sign_in(gw: httpx.AsyncClient, email: str, password: str = PASSWORD) -> httpx.Response:
-    return await gw.post("/api/v1/auth/sign-in", json={"email": email, "password": password})
+    return await gw.post("/api/v1/auth/sign-in", json=credentials(email, password))
 
 
 def claims(tokens: dict) -> dict:

@@ -3,7 +3,7 @@
 import httpx
 import pytest
 
-from tests.gateway.conftest import create_user_with_cli
+from tests.gateway.conftest import create_user_with_cli, credentials
 
 pytestmark = pytest.mark.integration
 ADMIN, PASSWORD = "admin@example.org", "the-right-password-1"
@@ -11,9 +11,9 @@ ADMIN, PASSWORD = "admin@example.org", "the-right-password-1"
 
 async def _sign_in(gw: httpx.AsyncClient, password: str, *, source: str) -> int:
     # uvicorn trusts X-Forwarded-For from 127.0.0.1 (its default forwarded_allow_ips): the client address.
-    answer = await gw.post(
-        "/api/v1/auth/sign-in", json={"email": ADMIN, "password": password}, headers={"X-Forwarded-For": source}
-    )
+    # The attacker guesses the password and has no authenticator; the admin has both.
+    body = credentials(ADMIN, password) if password == PASSWORD else {"email": ADMIN, "password": password}
+    answer = await gw.post("/api/v1/auth/sign-in", json=body, headers={"X-Forwarded-For": source})
     return answer.status_code
 
 
