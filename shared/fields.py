@@ -17,8 +17,10 @@ RANGE = f"ISO 8601, from {EARLIEST.isoformat()} to {LATEST.isoformat()}"
 
 
 def _iso_text(value):
-    if isinstance(value, bool) or isinstance(value, int | float) or (
-        isinstance(value, str) and _NUMBER.fullmatch(value)
+    if (
+        isinstance(value, bool)
+        or isinstance(value, int | float)
+        or (isinstance(value, str) and _NUMBER.fullmatch(value))
     ):
         raise ValueError("must be ISO 8601 text (e.g. 2030-01-31 or 2030-01-31T09:00:00Z), not a number")
     return value
