@@ -1,13 +1,10 @@
 """Facilities tests: a location and rooms made through facilities' API, staff events played by the test."""
 
 import asyncio
-from datetime import datetime
 
 import httpx
 
-from shared.contracts.staff import CredentialAdded, ShiftScheduled, StaffMemberHired
 from tests.support.suite import token
-from tests.support.upstream import EXPIRES_ON, HIRED_ON, ISSUED_ON, SHIFT_DAYS, publish
 
 ADMIN = token(roles=["practice_admin"], locations=["*"], sub="admin")
 COORDINATOR_A = token(roles=["facilities_coordinator"], locations=["loc-a"], sub="coord-a")
@@ -33,51 +30,6 @@ async def open_location(facilities: httpx.AsyncClient, location_id: str) -> dict
     response = await facilities.post("/locations", json=location_body(location_id))
     assert response.status_code == 201, response.text
     return response.json()
-
-
-async def hire_provider(suite, staff_id: str = "prov-7", location_id: str = "loc-a") -> None:
-    """Staff's events only: a CA-licensed, BLS-certified physician on shift 14:00-23:00 UTC."""
-    await publish(
-        suite,
-        StaffMemberHired(
-            staff_id=staff_id,
-            given_name="Dana",
-            family_name="Lee",
-            role="physician",
-            npi="1234567893",
-            home_location_id=location_id,
-            location_ids=[location_id],
-            hired_on=HIRED_ON,
-        ),
-        staff_id,
-    )
-    for kind, state in (("state_license", "CA"), ("bls", None)):
-        await publish(
-            suite,
-            CredentialAdded(
-                credential_id=f"{staff_id}-{kind}",
-                staff_id=staff_id,
-                kind=kind,
-                number="A12345",
-                issuer="Medical Board",
-                state=state,
-                issued_on=ISSUED_ON,
-                expires_on=EXPIRES_ON,
-            ),
-            staff_id,
-        )
-    for day in SHIFT_DAYS:
-        await publish(
-            suite,
-            ShiftScheduled(
-                shift_id=f"{staff_id}-{day}",
-                staff_id=staff_id,
-                location_id=location_id,
-                start=datetime.fromisoformat(f"{day}T14:00Z"),
-                end=datetime.fromisoformat(f"{day}T23:00Z"),
-            ),
-            staff_id,
-        )
 
 
 async def eventually(check, timeout: float = 30.0):

@@ -49,47 +49,52 @@ async def seed_practice(suite, *, location_id: str = "loc-a", providers=("prov-7
     for room in rooms:
         await publish(suite, RoomCreated(room_id=room, location_id=location_id, name=room, kind="exam"), room)
     for staff_id in providers:
+        await hire_provider(suite, staff_id=staff_id, location_id=location_id)
+
+
+async def hire_provider(suite, *, staff_id: str = "prov-7", location_id: str = "loc-a") -> None:
+    """Staff's events only: a CA-licensed, BLS-certified physician on shift 14:00-23:00 UTC each shift day."""
+    await publish(
+        suite,
+        StaffMemberHired(
+            staff_id=staff_id,
+            given_name="Dana",
+            family_name="Lee",
+            role="physician",
+            npi="1234567893",
+            home_location_id=location_id,
+            location_ids=[location_id],
+            hired_on=HIRED_ON,
+        ),
+        staff_id,
+    )
+    for kind, state in (("state_license", "CA"), ("bls", None)):
         await publish(
             suite,
-            StaffMemberHired(
+            CredentialAdded(
+                credential_id=f"{staff_id}-{kind}",
                 staff_id=staff_id,
-                given_name="Dana",
-                family_name="Lee",
-                role="physician",
-                npi="1234567893",
-                home_location_id=location_id,
-                location_ids=[location_id],
-                hired_on=HIRED_ON,
+                kind=kind,
+                number="A12345",
+                issuer="Medical Board",
+                state=state,
+                issued_on=ISSUED_ON,
+                expires_on=EXPIRES_ON,
             ),
             staff_id,
         )
-        for kind, state in (("state_license", "CA"), ("bls", None)):
-            await publish(
-                suite,
-                CredentialAdded(
-                    credential_id=f"{staff_id}-{kind}",
-                    staff_id=staff_id,
-                    kind=kind,
-                    number="A12345",
-                    issuer="Medical Board",
-                    state=state,
-                    issued_on=ISSUED_ON,
-                    expires_on=EXPIRES_ON,
-                ),
-                staff_id,
-            )
-        for day in SHIFT_DAYS:
-            await publish(
-                suite,
-                ShiftScheduled(
-                    shift_id=f"{staff_id}-{day}",
-                    staff_id=staff_id,
-                    location_id=location_id,
-                    start=datetime.fromisoformat(f"{day}T14:00Z"),
-                    end=datetime.fromisoformat(f"{day}T23:00Z"),
-                ),
-                staff_id,
-            )
+    for day in SHIFT_DAYS:
+        await publish(
+            suite,
+            ShiftScheduled(
+                shift_id=f"{staff_id}-{day}",
+                staff_id=staff_id,
+                location_id=location_id,
+                start=datetime.fromisoformat(f"{day}T14:00Z"),
+                end=datetime.fromisoformat(f"{day}T23:00Z"),
+            ),
+            staff_id,
+        )
 
 
 async def wait_bookable(

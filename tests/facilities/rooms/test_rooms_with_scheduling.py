@@ -14,13 +14,12 @@ from tests.support.facilities import (
     COORDINATOR_B,
     FRONT_DESK_A,
     eventually,
-    hire_provider,
     location_body,
     open_location,
 )
 from tests.support.flow import register_patient
 from tests.support.kafka_tools import read_all
-from tests.support.upstream import SHIFT_DAYS, wait_bookable
+from tests.support.upstream import SHIFT_DAYS, hire_provider, wait_bookable
 
 pytestmark = pytest.mark.integration
 SLOT = {"provider_id": "prov-7", "location_id": "loc-a", "room_id": "exam-1"}
