@@ -2,10 +2,11 @@
 
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from typing import Annotated
 
-from fastapi import Request
+from fastapi import Depends, Request
 
-from shared.auth import Principal, RefusalHook, Role
+from shared.auth import Principal, RefusalHook, Role, require_roles
 from shared.clock import utcnow
 from shared.contracts.audit import PhiAccessed, audit_event_type
 from shared.errors import Forbidden
@@ -159,3 +160,8 @@ def audit_role_refusal(resource: str) -> RefusalHook:
         )
 
     return record
+
+
+def phi_roles(*roles: Role, resource: str):
+    """The dependency of a PHI route: `roles` let in, and any other role's refusal audited as a denied access."""
+    return Annotated[Principal, Depends(require_roles(*roles, on_refusal=audit_role_refusal(resource)))]

@@ -4,6 +4,7 @@ from typing import Annotated
 
 from fastapi import Depends
 
+from shared.audit import phi_roles
 from shared.auth import Principal, Role, require_roles
 from shared.errors import Forbidden
 
@@ -12,6 +13,16 @@ from shared.errors import Forbidden
 Biller = Annotated[Principal, Depends(require_roles(Role.BILLER, Role.OFFICE_MANAGER))]
 # The front desk takes the copay at check-in; everything else about money is the back office's.
 CheckInDesk = Annotated[Principal, Depends(require_roles(Role.FRONT_DESK, Role.BILLER, Role.OFFICE_MANAGER))]
+
+
+def biller(phi: str):
+    """The billing office on a route of a patient's data (`phi`, e.g. "Claim"): other roles' refusals are audited."""
+    return phi_roles(Role.BILLER, Role.OFFICE_MANAGER, resource=phi)
+
+
+def check_in_desk(phi: str):
+    return phi_roles(Role.FRONT_DESK, Role.BILLER, Role.OFFICE_MANAGER, resource=phi)
+
 
 _BACK_OFFICE = {Role.BILLER.value, Role.OFFICE_MANAGER.value, Role.PRACTICE_ADMIN.value}
 

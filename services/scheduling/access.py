@@ -4,13 +4,13 @@ from typing import Annotated
 
 from fastapi import Depends, Header
 
-from shared.audit import audit_role_refusal
+from shared.audit import phi_roles
 from shared.auth import Principal, Role, require_roles
 
 
 def _caller(*roles: Role, phi: str | None):
     # On a PHI route a role refusal is a denied access in the trail, like a refusal by location.
-    return Annotated[Principal, Depends(require_roles(*roles, on_refusal=audit_role_refusal(phi) if phi else None))]
+    return phi_roles(*roles, resource=phi) if phi else Annotated[Principal, Depends(require_roles(*roles))]
 
 
 def front_desk(phi: str | None = None):

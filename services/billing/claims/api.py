@@ -2,12 +2,14 @@
 
 from fastapi import APIRouter
 
-from services.billing.access import Biller
+from services.billing.access import biller
 from services.billing.claims import opening, scrubbing, views
 from services.billing.claims import service as claims
 from services.billing.claims.schemas import AttentionOut, ClaimOut, StatusIn
 from shared.web import NewUowDep, UowDep
 
+# A patient's data: a refused role is audited too.
+Biller = biller("Claim")
 router = APIRouter()
 
 

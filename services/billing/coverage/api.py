@@ -2,11 +2,13 @@
 
 from fastapi import APIRouter
 
-from services.billing.access import Biller
+from services.billing.access import biller
 from services.billing.coverage import service as coverage
 from services.billing.coverage.schemas import CoverageEndIn, CoverageIn, CoverageOut
 from shared.web import NewUowDep, UowDep
 
+# A patient's data: a refused role is audited too.
+Biller = biller("Coverage")
 router = APIRouter()
 
 

@@ -5,13 +5,16 @@ from typing import Annotated
 from fastapi import APIRouter, Header, Query, Response
 from fastapi.responses import PlainTextResponse
 
-from services.billing.access import Biller, CheckInDesk, ensure_may_post
+from services.billing.access import biller, check_in_desk, ensure_may_post
 from services.billing.ledger import payments, statements
 from services.billing.ledger import service as ledger
 from services.billing.ledger.schemas import BalanceOut, PaymentIn, PaymentOut, RefundIn, RefundOut, StatementOut
 from shared.fields import Day
 from shared.web import NewUowDep, UowDep
 
+# A patient's data: a refused role is audited too.
+Biller = biller("PatientAccount")
+CheckInDesk = check_in_desk("PatientAccount")
 router = APIRouter(tags=["payments"])
 LocationQuery = Annotated[str, Query(min_length=1, max_length=64)]
 

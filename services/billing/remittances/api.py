@@ -2,12 +2,14 @@
 
 from fastapi import APIRouter
 
-from services.billing.access import Biller
+from services.billing.access import biller
 from services.billing.remittances import service as remittances
 from services.billing.remittances import underpayments
 from services.billing.remittances.schemas import RemittanceIn, RemittanceOut, UnderpaymentOut
 from shared.web import NewUowDep, UowDep
 
+# A patient's data: a refused role is audited too.
+Biller = biller("Remittance")
 router = APIRouter()
 
 
