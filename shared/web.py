@@ -13,6 +13,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
 from shared.body_limit import BodyLimitMiddleware
+from shared.documented_errors import document_errors
 from shared.errors import DomainError
 from shared.logs import correlation_id
 from shared.runtime import ServiceRuntime
@@ -26,11 +27,17 @@ READY_CHECK_TIMEOUT_S = 1.8
 
 
 def create_service_app(
-    runtime: ServiceRuntime, *, title: str, routers: list[APIRouter], upload_paths: tuple[str, ...] = ()
+    runtime: ServiceRuntime,
+    *,
+    title: str,
+    routers: list[APIRouter],
+    upload_paths: tuple[str, ...] = (),
+    more_errors: dict[int, str] | None = None,
 ) -> FastAPI:
     """A service's HTTP app; its lifespan runs the runtime (broker, relay, consumers).
 
-    `upload_paths` (regular expressions of paths) take bodies up to the larger upload limit.
+    `upload_paths` (regular expressions of paths) take bodies up to the larger upload limit;
+    `more_errors` are statuses beyond the kernel's that every guarded route may answer (the gateway's 429).
     """
 
     @asynccontextmanager
@@ -54,6 +61,7 @@ def create_service_app(
     app.include_router(_health_router(runtime))
     for router in routers:
         app.include_router(router)
+    document_errors(app, extra=more_errors)
     return app
 
 

@@ -48,7 +48,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         upstreams_api.router,
     ]
     app = create_service_app(
-        runtime, title="clinicops gateway", routers=routers, upload_paths=("/api/v1/billing/remittances",)
+        runtime,
+        title="clinicops gateway",
+        routers=routers,
+        upload_paths=("/api/v1/billing/remittances",),
+        more_errors={429: "Too many requests from this user or address; Retry-After says when to try again."},
     )
     upstreams = Upstreams(settings)
     app.state.upstreams = upstreams

@@ -7,7 +7,7 @@ from functools import cache
 from typing import Annotated
 from zoneinfo import available_timezones
 
-from pydantic import AfterValidator, BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field, WithJsonSchema
 
 from shared.contracts import EventPayload
 
@@ -35,12 +35,25 @@ def _iana(value: str) -> str:
 IanaTimezone = Annotated[str, AfterValidator(_iana)]
 
 
+# A local wall-clock time has no offset, so it is not JSON Schema's `format: time` (RFC 3339 wants one).
+WallClock = Annotated[
+    time,
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$",
+            "description": "local wall-clock time at the location, HH:MM or HH:MM:SS",
+        }
+    ),
+]
+
+
 class OpeningHours(BaseModel):
     """Local wall-clock hours of one weekday (0 = Monday), in the location's timezone."""
 
     weekday: int = Field(ge=0, le=6)
-    opens: time
-    closes: time
+    opens: WallClock
+    closes: WallClock
 
 
 class LocationOpened(EventPayload):

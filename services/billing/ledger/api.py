@@ -15,6 +15,12 @@ from shared.web import NewUowDep, UowDep
 # A patient's data: a refused role is audited too.
 Biller = biller("PatientAccount")
 CheckInDesk = check_in_desk("PatientAccount")
+
+
+class CsvResponse(PlainTextResponse):
+    media_type = "text/csv"  # documented as such in the OpenAPI, not as text/plain
+
+
 router = APIRouter(tags=["payments"])
 LocationQuery = Annotated[str, Query(min_length=1, max_length=64)]
 
@@ -93,7 +99,7 @@ async def patient_statement(
     )
 
 
-@router.get("/patients/{patient_id}/statement.csv", response_class=PlainTextResponse)
+@router.get("/patients/{patient_id}/statement.csv", response_class=CsvResponse)
 async def patient_statement_csv(
     patient_id: str, location_id: LocationQuery, start: Day, end: Day, uow: UowDep, new_uow: NewUowDep, actor: Biller
 ):
@@ -101,4 +107,4 @@ async def patient_statement_csv(
     statement = await statements.statement(
         uow=uow, new_uow=new_uow, patient_id=patient_id, location_id=location_id, start=start, end=end, actor=actor
     )
-    return PlainTextResponse(statements.statement_csv(statement), media_type="text/csv")
+    return CsvResponse(statements.statement_csv(statement))
