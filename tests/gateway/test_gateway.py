@@ -4,7 +4,7 @@ import asyncio
 
 import pytest
 
-from tests.gateway.conftest import ADMIN_EMAIL, ADMIN_PASSWORD, credentials, logged
+from tests.gateway.conftest import ADMIN_EMAIL, ADMIN_PASSWORD, SECOND_FACTORS, credentials, logged
 from tests.gateway.oidc_provider import OTHER_KEY, provider_token
 from tests.support.flow import register_patient
 from tests.support.upstream import SHIFT_DAYS, SLOT_END, SLOT_START, seed_practice, wait_bookable
@@ -24,6 +24,8 @@ async def new_user(stack, admin_token: str, email: str, roles: list[str], locati
             json={"email": email, "password": "a-long-password-1", "roles": roles, "locations": locations},
         )
         assert response.status_code == 201, response.text
+        if factor := response.json()["second_factor"]:  # an admin: enrolled in TOTP, shown once
+            SECOND_FACTORS[email.lower()] = factor["secret"]
     async with stack.client() as gw:
         response = await sign_in(gw, email, "a-long-password-1")
         assert response.status_code == 200, response.text
