@@ -29,6 +29,9 @@ class ValidationErrorOut(BaseModel):
 
 
 _WRITES = {"POST", "PUT", "PATCH", "DELETE"}
+_ONE_OF_422 = {
+    "anyOf": [{"$ref": "#/components/schemas/ValidationErrorOut"}, {"$ref": "#/components/schemas/ErrorOut"}]
+}
 _DESCRIPTIONS = {
     401: "No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn).",
     403: "The token's roles or locations do not reach this (refusals of patient data are audited).",
@@ -55,11 +58,12 @@ def document_errors(app: FastAPI, *, extra: dict[int, str] | None = None) -> Non
                 if path.startswith("/health") or "security" not in operation and not _guarded(operation):
                     continue
                 for status in _statuses(path, method.upper(), extra):
-                    name = "ValidationErrorOut" if status == 422 else "ErrorOut"
+                    # A 422 is the validation handler's field list, or a use case's own refusal (Unprocessable).
+                    body = _ONE_OF_422 if status == 422 else {"$ref": "#/components/schemas/ErrorOut"}
                     # A route's own description of a status (e.g. a break-glass 403) is kept, with the body added.
                     documented = operation.setdefault("responses", {}).setdefault(str(status), {})
                     documented.setdefault("description", (_DESCRIPTIONS | (extra or {}))[status])
-                    documented["content"] = {"application/json": {"schema": {"$ref": f"#/components/schemas/{name}"}}}
+                    documented["content"] = {"application/json": {"schema": body}}
         schemas.pop("HTTPValidationError", None)  # FastAPI's own 422 body, which our handler never sends
         schemas.pop("ValidationError", None)
         app.openapi_schema = document

@@ -33,6 +33,9 @@ def _in_range(value: date | datetime) -> date | datetime:
     return value
 
 
-Day = Annotated[date, BeforeValidator(_iso_text), AfterValidator(_in_range), Field(description=RANGE)]
-Timestamp = Annotated[datetime, BeforeValidator(_iso_text), AfterValidator(_in_range), Field(description=RANGE)]
-Instant = Annotated[AwareDatetime, BeforeValidator(_iso_text), AfterValidator(_in_range), Field(description=RANGE)]
+# The pattern puts the range into the OpenAPI too, so clients and fuzzers know it (JSON Schema has no date bounds).
+_YEARS = r"^(19|20|21)[0-9]{2}-"
+_DOCUMENTED = Field(description=RANGE, json_schema_extra={"pattern": _YEARS})
+Day = Annotated[date, BeforeValidator(_iso_text), AfterValidator(_in_range), _DOCUMENTED]
+Timestamp = Annotated[datetime, BeforeValidator(_iso_text), AfterValidator(_in_range), _DOCUMENTED]
+Instant = Annotated[AwareDatetime, BeforeValidator(_iso_text), AfterValidator(_in_range), _DOCUMENTED]

@@ -11,6 +11,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from shared.body_limit import BodyLimitMiddleware
 from shared.documented_errors import document_errors
@@ -58,6 +59,7 @@ def create_service_app(
     )
     app.add_exception_handler(DomainError, _domain_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(StarletteHTTPException, _http_error)
     app.include_router(_health_router(runtime))
     for router in routers:
         app.include_router(router)
@@ -133,6 +135,21 @@ class CorrelationMiddleware:
 
 async def _domain_error(_request: Request, exc: DomainError) -> JSONResponse:
     return JSONResponse(exc.to_dict(), status_code=exc.status)
+
+
+async def _http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    """Framework refusals in the house error body; a body that cannot be read as text is a 422 naming it."""
+    if exc.status_code == 400:  # FastAPI's "There was an error parsing the body": not UTF-8, so not JSON either
+        errors = [{"field": "body", "reason": "the body is not valid JSON text (UTF-8)"}]
+        return JSONResponse({"error": "ValidationError", "errors": errors}, status_code=422)
+    body = {
+        "error": type(exc).__name__ if exc.status_code >= 500 else _HTTP_ERRORS.get(exc.status_code, "HTTPError"),
+        "message": str(exc.detail),
+    }
+    return JSONResponse(body, status_code=exc.status_code, headers=getattr(exc, "headers", None))
+
+
+_HTTP_ERRORS = {404: "NotFound", 405: "MethodNotAllowed", 401: "Unauthorized", 403: "Forbidden"}
 
 
 async def _validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:

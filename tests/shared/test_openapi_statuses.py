@@ -5,7 +5,13 @@ import pytest
 from tests.shared.test_route_security import APPS
 
 ERROR = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorOut"}}}
-INVALID = {"application/json": {"schema": {"$ref": "#/components/schemas/ValidationErrorOut"}}}
+INVALID = {
+    "application/json": {
+        "schema": {
+            "anyOf": [{"$ref": "#/components/schemas/ValidationErrorOut"}, {"$ref": "#/components/schemas/ErrorOut"}]
+        }
+    }
+}
 
 
 @pytest.mark.parametrize("service", APPS)
@@ -36,3 +42,30 @@ def test_the_statement_csv_is_documented_as_csv_and_opening_hours_as_wall_clock_
     facilities = APPS["facilities"]().openapi()
     opens = facilities["components"]["schemas"]["OpeningHours"]["properties"]["opens"]
     assert "format" not in opens and opens["pattern"].startswith("^([01][0-9]|2[0-3])")
+
+
+async def test_a_body_that_is_not_utf8_is_a_422_naming_the_body_and_unknown_paths_keep_the_house_body():
+    import httpx
+
+    from tests.support.suite import token
+
+    app = APPS["scheduling"]()
+    admin = {
+        "Authorization": f"Bearer {token(roles=['practice_admin'], locations=['*'])}",
+        "content-type": "application/json",
+    }
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as client:
+        garbled = await client.patch("/patients/p-1", content=b"\x80\x81", headers=admin)
+        missing = await client.get("/no-such-route", headers=admin)
+    assert garbled.status_code == 422 and garbled.json()["errors"] == [
+        {"field": "body", "reason": "the body is not valid JSON text (UTF-8)"}
+    ]
+    assert missing.status_code == 404 and missing.json() == {"error": "NotFound", "message": "Not Found"}
+
+
+def test_dates_carry_their_years_in_the_openapi():
+    scheduling = APPS["scheduling"]().openapi()
+    day = next(
+        p for p in scheduling["paths"]["/locations/{location_id}/day-sheet"]["get"]["parameters"] if p["name"] == "day"
+    )
+    assert day["schema"]["pattern"] == "^(19|20|21)[0-9]{2}-" and day["schema"]["format"] == "date"
