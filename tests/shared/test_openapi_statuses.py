@@ -69,3 +69,17 @@ def test_dates_carry_their_years_in_the_openapi():
         p for p in scheduling["paths"]["/locations/{location_id}/day-sheet"]["get"]["parameters"] if p["name"] == "day"
     )
     assert day["schema"]["pattern"] == "^(19|20|21)[0-9]{2}-" and day["schema"]["format"] == "date"
+
+
+async def test_an_empty_or_too_long_range_is_a_422_naming_its_end_not_a_400():
+    import httpx
+
+    from tests.support.suite import token
+
+    admin = {"Authorization": f"Bearer {token(roles=['practice_admin'], locations=['*'])}"}
+    start = "2030-01-02T10:00:00Z"
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=APPS["scheduling"]()), base_url="http://t") as c:
+        empty = await c.get(
+            "/providers/p-1/bookability", params={"location_id": "loc-a", "start": start, "end": start}, headers=admin
+        )
+    assert empty.status_code == 422 and empty.json()["field"] == "end", empty.text

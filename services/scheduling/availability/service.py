@@ -11,7 +11,7 @@ from services.scheduling.availability.schemas import AppointmentTypeIn, Bookabil
 from services.scheduling.projections.bookability import bookability
 from shared.auth import Principal
 from shared.clock import utcnow
-from shared.errors import DomainError
+from shared.errors import Unprocessable
 from shared.uow import UnitOfWork
 
 
@@ -21,7 +21,7 @@ async def provider_bookability(
     """Whether the provider can be booked at the location for [start, end), and if not, why."""
     actor.ensure_location(location_id)
     if end <= start:
-        raise DomainError("end must be after start", field="end")
+        raise Unprocessable("end must be after start", field="end")
     async with uow:
         reasons = await bookability(
             session=uow.session, staff_id=staff_id, location_id=location_id, start=start, end=end

@@ -14,7 +14,7 @@ from services.scheduling.projections.bookability import missing_credentials, pro
 from services.scheduling.projections.models import Credential, Location, Provider, Room, Shift, TimeOff
 from shared.auth import Principal
 from shared.clock import local_date
-from shared.errors import DomainError, NotFound
+from shared.errors import NotFound, Unprocessable
 from shared.uow import UnitOfWork
 
 MAX_DAYS = 31
@@ -33,7 +33,7 @@ async def search(
     """Open slots for the type at the location between two local dates, per provider (and free room)."""
     actor.ensure_location(location_id)
     if not 0 <= (last_day - first_day).days < MAX_DAYS:
-        raise DomainError(f"the range must be 1 to {MAX_DAYS} days, from first_day to last_day", field="last_day")
+        raise Unprocessable(f"the range must be 1 to {MAX_DAYS} days, from first_day to last_day", field="last_day")
     async with uow:
         location = await uow.session.get(Location, location_id)
         kind = await uow.session.get(AppointmentType, appointment_type_id)

@@ -71,5 +71,5 @@ def occurrences(cmd: SeriesIn, tz: ZoneInfo) -> list[AppointmentIn]:
         )
         day += step
     if len(result) > MAX_OCCURRENCES or result[-1].start - result[0].start > MAX_SPAN:
-        raise DomainError(f"a series holds at most {MAX_OCCURRENCES} occurrences within a year", field="until")
+        raise Unprocessable(f"a series holds at most {MAX_OCCURRENCES} occurrences within a year", field="until")
     return [AppointmentIn(**o.model_dump(include=set(AppointmentIn.model_fields))) for o in result]
