@@ -194,8 +194,11 @@ def sample(spec: dict, schema: dict, ids: RecordIds, name: str = ""):
         return BY_NAME[name]
     if schema.get("format") == "date-time" and name in ENDS:
         return ENDS[name]
-    if schema.get("format") == "time":  # a span of a day: the end after the start
-        return "17:00:00" if "end" in name else "09:00:00"
+    wall_clock = schema.get("format") == "time" or "HH:MM" in schema.get("description", "")
+    if wall_clock:  # a span of a day: the end after the start
+        return "17:00:00" if "end" in name or "closes" in name else "09:00:00"
+    if schema.get("format") in SAMPLES:  # a date's pattern only bounds its year: the format's sample fits it
+        return SAMPLES[schema["format"]]
     if "pattern" in schema:
         return next((c for c in CANDIDATES if re.search(schema["pattern"], c)), "walk-x")
     return SAMPLES.get(schema.get("format", ""), "walk-" + "x" * max(0, schema.get("minLength", 1) - 5))
