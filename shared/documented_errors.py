@@ -1,7 +1,7 @@
 """Every route's OpenAPI lists the error statuses the kernel can answer, each with its error body.
 
-The statuses come from what every route shares: the token check (401, 403), a path naming a
-record (404), a write that can meet a constraint (409), a body (413) and validation (422).
+The statuses come from what every route shares: the token check (401, 403), an input naming a
+record by its id (404), a write that can meet a constraint (409), a body (413) and validation (422).
 """
 
 from fastapi import FastAPI
@@ -35,7 +35,7 @@ _ONE_OF_422 = {
 _DESCRIPTIONS = {
     401: "No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn).",
     403: "The token's roles or locations do not reach this (refusals of patient data are audited).",
-    404: "The record named in the path does not exist.",
+    404: "A record named by the request (in its path, query or body) does not exist.",
     409: "The change conflicts with the current state (a double booking, a duplicate, an idempotency key reused).",
     413: "The body is larger than the limit.",
     422: "A field is invalid; each is named by its path.",
@@ -54,10 +54,10 @@ def document_errors(app: FastAPI, *, extra: dict[int, str] | None = None) -> Non
         for model in (ErrorOut, FieldError, ValidationErrorOut):
             schemas[model.__name__] = model.model_json_schema(ref_template="#/components/schemas/{model}")
         for path, operations in document.get("paths", {}).items():
+            if path.startswith("/health"):
+                continue
             for method, operation in operations.items():
-                if path.startswith("/health") or "security" not in operation and not _guarded(operation):
-                    continue
-                for status in _statuses(path, method.upper(), extra):
+                for status in _statuses(path, method.upper(), operation, schemas, extra):
                     # A 422 is the validation handler's field list, or a use case's own refusal (Unprocessable).
                     body = _ONE_OF_422 if status == 422 else {"$ref": "#/components/schemas/ErrorOut"}
                     # A route's own description of a status (e.g. a break-glass 403) is kept, with the body added.
@@ -76,10 +76,36 @@ def _guarded(operation: dict) -> bool:
     return any(p.get("name") == "Authorization" for p in operation.get("parameters", []))
 
 
-def _statuses(path: str, method: str, extra: dict[int, str] | None) -> list[int]:
-    statuses = [401, 403, 422]
+def _names_a_record(path: str, operation: dict, schemas: dict) -> bool:
+    """A path parameter, or an `…_id` in the query or the body's top level: a record that may not exist."""
     if "{" in path:
-        statuses.append(404)
-    if method in _WRITES:
-        statuses += [409, 413]
-    return sorted({*statuses, *(extra or {})})
+        return True
+    if any(p.get("in") == "query" and _is_id(p.get("name", "")) for p in operation.get("parameters", [])):
+        return True
+    for content in operation.get("requestBody", {}).get("content", {}).values():
+        schema = content.get("schema", {})
+        if ref := schema.get("$ref"):
+            schema = schemas.get(ref.rsplit("/", 1)[-1], {})
+        if any(_is_id(name) for name in schema.get("properties", {})):
+            return True
+    return False
+
+
+def _is_id(name: str) -> bool:
+    return name.endswith("_id") or name.endswith("_ids")
+
+
+def _statuses(path: str, method: str, operation: dict, schemas: dict, extra: dict[int, str] | None) -> set[int]:
+    """What the kernel can answer here: what the route declares, what its guard and its body add, and `extra`."""
+    known = _DESCRIPTIONS.keys() | (extra or {}).keys()
+    statuses = {int(status) for status in operation.get("responses", {}) if status.isdigit() and int(status) in known}
+    statuses |= set(extra or {})
+    if "requestBody" in operation:
+        statuses |= {413, 422}
+    if "security" in operation or _guarded(operation):
+        statuses |= {401, 403, 422}
+        if _names_a_record(path, operation, schemas):
+            statuses.add(404)
+        if method in _WRITES:
+            statuses |= {409, 413}
+    return statuses

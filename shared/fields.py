@@ -16,14 +16,19 @@ _NUMBER = re.compile(r"\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*")
 RANGE = f"ISO 8601, from {EARLIEST.isoformat()} to {LATEST.isoformat()}"
 
 
-def _iso_text(value):
-    if (
-        isinstance(value, bool)
-        or isinstance(value, int | float)
-        or (isinstance(value, str) and _NUMBER.fullmatch(value))
-    ):
-        raise ValueError("must be ISO 8601 text (e.g. 2030-01-31 or 2030-01-31T09:00:00Z), not a number")
-    return value
+def _iso_text(pattern: re.Pattern[str], example: str):
+    def check(value):
+        if (
+            isinstance(value, bool)
+            or isinstance(value, int | float)
+            or (isinstance(value, str) and _NUMBER.fullmatch(value))
+        ):
+            raise ValueError(f"must be ISO 8601 text (e.g. {example}), not a number")
+        if isinstance(value, str) and not pattern.fullmatch(value):
+            raise ValueError(f"must be ISO 8601 text like {example}, between {EARLIEST} and {LATEST}")
+        return value
+
+    return BeforeValidator(check)
 
 
 def _in_range(value: date | datetime) -> date | datetime:
@@ -33,9 +38,32 @@ def _in_range(value: date | datetime) -> date | datetime:
     return value
 
 
-# The pattern puts the range into the OpenAPI too, so clients and fuzzers know it (JSON Schema has no date bounds).
-_YEARS = r"^(19|20|21)[0-9]{2}-"
-_DOCUMENTED = Field(description=RANGE, json_schema_extra={"pattern": _YEARS})
-Day = Annotated[date, BeforeValidator(_iso_text), AfterValidator(_in_range), _DOCUMENTED]
-Timestamp = Annotated[datetime, BeforeValidator(_iso_text), AfterValidator(_in_range), _DOCUMENTED]
-Instant = Annotated[AwareDatetime, BeforeValidator(_iso_text), AfterValidator(_in_range), _DOCUMENTED]
+# The patterns put the range into the OpenAPI too, so clients and fuzzers know it (JSON Schema has no date
+# bounds), and the server reads exactly what they say: no week dates, no space for the T, no minutes alone.
+_DATE = r"(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"
+_TIME = r"T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{1,6})?"
+_OFFSET = r"(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])"
+DAY_PATTERN = f"^{_DATE}$"
+TIMESTAMP_PATTERN = f"^{_DATE}{_TIME}{_OFFSET}?$"
+INSTANT_PATTERN = f"^{_DATE}{_TIME}{_OFFSET}$"
+
+
+def _documented(pattern: str):
+    return Field(description=RANGE, json_schema_extra={"pattern": pattern})
+
+
+Day = Annotated[
+    date, _iso_text(re.compile(DAY_PATTERN), "2030-01-31"), AfterValidator(_in_range), _documented(DAY_PATTERN)
+]
+Timestamp = Annotated[
+    datetime,
+    _iso_text(re.compile(TIMESTAMP_PATTERN), "2030-01-31T09:00:00Z"),
+    AfterValidator(_in_range),
+    _documented(TIMESTAMP_PATTERN),
+]
+Instant = Annotated[
+    AwareDatetime,
+    _iso_text(re.compile(INSTANT_PATTERN), "2030-01-31T09:00:00-08:00"),
+    AfterValidator(_in_range),
+    _documented(INSTANT_PATTERN),
+]

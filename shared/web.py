@@ -12,6 +12,7 @@ from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from shared.body_limit import BodyLimitMiddleware
 from shared.documented_errors import document_errors
@@ -137,17 +138,30 @@ async def _domain_error(_request: Request, exc: DomainError) -> JSONResponse:
     return JSONResponse(exc.to_dict(), status_code=exc.status)
 
 
-async def _http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
     """Framework refusals in the house error body; a body that cannot be read as text is a 422 naming it."""
     if exc.status_code == 400:  # FastAPI's "There was an error parsing the body": not UTF-8, so not JSON either
         errors = [{"field": "body", "reason": "the body is not valid JSON text (UTF-8)"}]
         return JSONResponse({"error": "ValidationError", "errors": errors}, status_code=422)
-    body = {
-        "error": type(exc).__name__ if exc.status_code >= 500 else _HTTP_ERRORS.get(exc.status_code, "HTTPError"),
-        "message": str(exc.detail),
-    }
-    return JSONResponse(body, status_code=exc.status_code, headers=getattr(exc, "headers", None))
+    headers = getattr(exc, "headers", None)
+    if exc.status_code == 405:
+        headers = {**(headers or {}), "Allow": ", ".join(sorted(_methods_at(request)))}
+    body = {"error": _HTTP_ERRORS.get(exc.status_code, "HTTPError"), "message": str(exc.detail)}
+    return JSONResponse(body, status_code=exc.status_code, headers=headers)
 
+
+def _methods_at(request: Request) -> set[str]:
+    # Starlette's Allow names the methods of the first route that matched the path; FastAPI makes a route
+    # per method, so the others at the same path are missing. Ask the router about each method instead.
+    routes = request.app.router.routes
+    return {
+        method
+        for method in _METHODS
+        if any(route.matches({**request.scope, "method": method})[0] is Match.FULL for route in routes)
+    }
+
+
+_METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
 
 _HTTP_ERRORS = {404: "NotFound", 405: "MethodNotAllowed", 401: "Unauthorized", 403: "Forbidden"}
 

@@ -1,5 +1,6 @@
 """Events the facilities service publishes; scheduling and billing consume them."""
 
+import re
 from datetime import date, datetime, time
 from decimal import Decimal
 from enum import StrEnum
@@ -7,7 +8,7 @@ from functools import cache
 from typing import Annotated
 from zoneinfo import available_timezones
 
-from pydantic import AfterValidator, BaseModel, Field, WithJsonSchema
+from pydantic import AfterValidator, BaseModel, BeforeValidator, Field, WithJsonSchema
 
 from shared.contracts import EventPayload
 
@@ -35,13 +36,25 @@ def _iana(value: str) -> str:
 IanaTimezone = Annotated[str, AfterValidator(_iana)]
 
 
+_WALL_CLOCK = r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$"
+
+
+def _wall_clock_text(value):
+    # pydantic would read a number as seconds past midnight, in UTC: an aware time that cannot be compared
+    # with the naive ones. Only the text the schema names is a wall-clock time.
+    if isinstance(value, time) or (isinstance(value, str) and re.fullmatch(_WALL_CLOCK, value)):
+        return value
+    raise ValueError("must be a local wall-clock time as text, HH:MM or HH:MM:SS")
+
+
 # A local wall-clock time has no offset, so it is not JSON Schema's `format: time` (RFC 3339 wants one).
 WallClock = Annotated[
     time,
+    BeforeValidator(_wall_clock_text),
     WithJsonSchema(
         {
             "type": "string",
-            "pattern": r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$",
+            "pattern": _WALL_CLOCK,
             "description": "local wall-clock time at the location, HH:MM or HH:MM:SS",
         }
     ),

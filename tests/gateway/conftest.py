@@ -12,12 +12,11 @@ import httpx
 import pyotp
 import pytest
 
-from clinicops import supervisor
 from tests.gateway.oidc_provider import SETTINGS as OIDC
 from tests.gateway.oidc_provider import serving_jwks
+from tests.support.stack import start_practice
 from tests.support.suite import Suite
 
-SERVICES = ("scheduling", "staff", "billing", "compliance", "facilities")
 ADMIN_EMAIL, ADMIN_PASSWORD = "admin@example.com", "first-admin-password"
 
 
@@ -120,16 +119,10 @@ async def stack(var_dir, kafka_bootstrap, pg_base_url, tmp_path_factory):
     )
     with serving_jwks() as jwks_url:
         try:
-            for name in SERVICES:  # started together, awaited together: start-up dominates these tests
-                await suite.start(name, wait=False)
-            for name in SERVICES:
-                supervisor.wait_ready(suite.procs[name])
-            upstreams = {f"GATEWAY_{name.upper()}_URL": suite.procs[name].url for name in SERVICES}
             oidc = {f"GATEWAY_{k.upper()}": json.dumps(v) if isinstance(v, dict) else v for k, v in OIDC.items()}
-            await suite.start(
-                "gateway",
-                env=upstreams
-                | oidc
+            url = await start_practice(
+                suite,
+                gateway_env=oidc
                 | {
                     "GATEWAY_OIDC_JWKS_URL": jwks_url,
                     "GATEWAY_LOCKOUT_THRESHOLD": "3",
@@ -144,6 +137,6 @@ async def stack(var_dir, kafka_bootstrap, pg_base_url, tmp_path_factory):
                 role="practice_admin",
                 locations="*",
             )
-            yield Stack(suite, suite.procs["gateway"].url)
+            yield Stack(suite, url)
         finally:
             await suite.close()

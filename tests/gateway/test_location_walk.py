@@ -16,10 +16,11 @@ from tests.gateway.conftest import ADMIN_EMAIL, ADMIN_PASSWORD
 from tests.gateway.location_b import build_location
 from tests.gateway.route_walk import probe, routes
 from tests.gateway.through_gateway import sign_in, signed_in_user
+from tests.support.stack import SERVICES
 
 pytestmark = pytest.mark.integration
 LOCATION_A, LOCATION_B = "loc-walk-a", "loc-walk-b"
-SERVICES = ("scheduling", "staff", "billing", "compliance", "facilities")
+
 
 # Routes whose request names no location: group-wide by design (reference data, the trail, one's own session),
 # each refused or answered without a record of B.

@@ -60,3 +60,18 @@ async def test_a_control_character_in_a_query_value_is_422_naming_it_before_prox
     response = await client.get("/api/v1/scheduling/patients?name=Lee%00&limit=5", headers=admin)
     assert response.status_code == 422, response.text
     assert [e["field"] for e in response.json()["errors"]] == ["query.name"]
+
+
+async def test_another_method_on_a_gateway_route_is_405_with_allow_not_a_proxied_404(client):
+    # found by `make fuzz`: the proxy took `auth` for a service's name and answered 404
+    refused = await client.put("/api/v1/auth/refresh", json={"refresh_token": "x" * 40})
+    assert refused.status_code == 405 and refused.headers["allow"] == "POST", refused.text
+    unknown = await client.get("/api/v1/no-such-service/x")
+    assert unknown.status_code == 404 and unknown.json()["error"] == "NotFound"
+
+
+async def test_the_sign_in_documents_its_refusal_and_every_body_its_validation_error(client):
+    document = (await client.get("/openapi.json")).json()
+    responses = document["paths"]["/api/v1/auth/sign-in"]["post"]["responses"]
+    assert {"401", "413", "422", "429"} <= set(responses)
+    assert "HTTPValidationError" not in str(document)  # FastAPI's 422 body, which the handler never sends

@@ -39,6 +39,16 @@ def test_years_outside_1900_to_2199_are_refused(text):
         TypeAdapter(Instant).validate_python(f"{text}T12:00:00+00:00")
 
 
+@pytest.mark.parametrize(
+    ("kind", "text"),
+    [(Day, "2030-W05-1"), (Day, "20300131"), (Instant, "2030-01-31 09:00:00Z"), (Instant, "2030-01-31T09:00:00")],
+)
+def test_only_the_forms_the_openapi_pattern_names_are_read(kind, text):
+    # the pattern is the contract: a week date, a space for the T or a missing offset is refused, not guessed
+    with pytest.raises(ValidationError, match="must be ISO 8601 text"):
+        TypeAdapter(kind).validate_python(text)
+
+
 def test_iso_text_within_the_range_passes():
     assert TypeAdapter(Day).validate_python("2030-01-31") == date(2030, 1, 31)
     assert TypeAdapter(Instant).validate_python("2030-01-31T09:00:00Z").isoformat() == "2030-01-31T09:00:00+00:00"
@@ -74,6 +84,14 @@ CASES = [  # the reproductions of issue 14: each answered 500, or read a number 
         "/shifts",
         {"staff_id": "s1", "location_id": "loc-a", "start": "9999-12-31T20:00:00", "end": "9999-12-31T23:00:00"},
         "body.start",
+    ),
+    (  # found by `make fuzz`: a number read as seconds past midnight in UTC, compared with naive times → 500
+        facilities_app,
+        FacilitiesSettings,
+        "PATCH",
+        "/locations/loc-a",
+        {"opening_hours": [{"weekday": 0, "opens": 0, "closes": "00:00"}]},
+        "body.opening_hours.0.opens",
     ),
 ]
 

@@ -2,6 +2,7 @@
 
 import pytest
 
+from shared.fields import DAY_PATTERN
 from tests.shared.test_route_security import APPS
 
 ERROR = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorOut"}}}
@@ -25,7 +26,7 @@ def test_every_guarded_operation_documents_its_error_statuses(service):
             if "security" not in operation:
                 continue
             checked += 1
-            wanted = {"401", "403", "422"} | ({"404"} if "{" in path else set())
+            wanted = {"401", "403", "422"} | ({"404"} if "{" in path else set())  # and where an id is given
             wanted |= {"409", "413"} if method in ("post", "put", "patch", "delete") else set()
             wanted |= {"429"} if service == "gateway" else set()
             responses = operation["responses"]
@@ -68,7 +69,7 @@ def test_dates_carry_their_years_in_the_openapi():
     day = next(
         p for p in scheduling["paths"]["/locations/{location_id}/day-sheet"]["get"]["parameters"] if p["name"] == "day"
     )
-    assert day["schema"]["pattern"] == "^(19|20|21)[0-9]{2}-" and day["schema"]["format"] == "date"
+    assert day["schema"]["pattern"] == DAY_PATTERN and day["schema"]["format"] == "date"
 
 
 async def test_an_empty_or_too_long_range_is_a_422_naming_its_end_not_a_400():
@@ -83,3 +84,22 @@ async def test_an_empty_or_too_long_range_is_a_422_naming_its_end_not_a_400():
             "/providers/p-1/bookability", params={"location_id": "loc-a", "start": start, "end": start}, headers=admin
         )
     assert empty.status_code == 422 and empty.json()["field"] == "end", empty.text
+
+
+def test_an_id_in_the_query_or_body_documents_the_404_it_can_meet():
+    scheduling = APPS["scheduling"]().openapi()
+    assert "404" in scheduling["paths"]["/slots"]["get"]["responses"]  # location_id in the query
+    assert "404" in scheduling["paths"]["/waitlist"]["post"]["responses"]  # patient_id in the body
+
+
+async def test_a_405_allows_every_method_the_path_has_not_only_the_first_routes():
+    import httpx
+
+    from tests.support.suite import token
+
+    app = APPS["scheduling"]()
+    admin = {"Authorization": f"Bearer {token(roles=['practice_admin'], locations=['*'])}"}
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as client:
+        refused = await client.request("OPTIONS", "/locations/loc-a/appointment-types", headers=admin)
+    assert refused.status_code == 405
+    assert set(refused.headers["allow"].split(", ")) == {"GET", "POST"}

@@ -1,6 +1,6 @@
 """HTTP request and response models of access reviews."""
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, model_validator
 
 from shared.fields import Day, Timestamp
 
@@ -41,7 +41,7 @@ class CampaignOut(Out):
 
 class RevokeIn(BaseModel):
     reason: str = Field(min_length=1, max_length=500)
-    revoke_role: bool = False
+    revoke_role: StrictBool = False
     location_ids: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")

@@ -1,6 +1,6 @@
 """HTTP request and response models of privacy incidents and OSHA records."""
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, model_validator
 
 from services.compliance.incidents.domain import Classification, InjuryType
 from shared.fields import Day
@@ -42,8 +42,8 @@ class Details301(BaseModel):
     injury_and_body_part: str = Field(min_length=1, max_length=1000)
     object_or_substance: str | None = Field(None, max_length=500)
     treating_professional: str | None = Field(None, max_length=200)
-    treated_in_emergency_room: bool = False
-    hospitalized_overnight: bool = False
+    treated_in_emergency_room: StrictBool = False
+    hospitalized_overnight: StrictBool = False
 
 
 class SharpsDetails(BaseModel):
@@ -58,7 +58,7 @@ class OshaCaseIn(BaseModel):
     location_id: str = Field(min_length=1, max_length=64)
     staff_id: str | None = Field(None, max_length=64)
     employee_name: str = Field(min_length=1, max_length=200)
-    privacy_case: bool = False
+    privacy_case: StrictBool = False
     job_title: str = Field(min_length=1, max_length=100)
     occurred_on: Day
     where: str = Field(min_length=1, max_length=200)

@@ -43,7 +43,11 @@ def _lockout(request: Request) -> LockoutPolicy:
     )
 
 
-@router.post("/auth/sign-in", response_model=TokensOut, tags=["auth"])
+REFUSED = {401: {"description": "Wrong email, password or one-time code, or a locked account: alike, by design."}}
+SPENT = {401: {"description": "The refresh token is unknown, expired, or was used before (its session is ended)."}}
+
+
+@router.post("/auth/sign-in", response_model=TokensOut, tags=["auth"], responses=REFUSED)
 async def sign_in(body: SignIn, request: Request, uow: UowDep):
     """Email and password for a short-lived access token and a refresh token (401 alike for all refusals)."""
     source = request.client.host if request.client else None
@@ -57,7 +61,7 @@ async def sign_in(body: SignIn, request: Request, uow: UowDep):
     )
 
 
-@router.post("/auth/refresh", response_model=TokensOut, tags=["auth"])
+@router.post("/auth/refresh", response_model=TokensOut, tags=["auth"], responses=SPENT)
 async def refresh(body: RefreshIn, request: Request, uow: UowDep):
     """A new token pair for a refresh token, which is used up; reusing it revokes the session."""
     return await sessions.refresh(uow=uow, refresh_token=body.refresh_token, tokens=_token_policy(request))

@@ -3,8 +3,10 @@
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import StreamingResponse
 from starlette.background import BackgroundTask
+from starlette.convertors import StringConvertor, register_url_convertor
 
 from services.gateway.access import AnyUser
+from services.gateway.settings import PROXIED_SERVICES
 from services.gateway.upstreams.client import downstream_headers
 from shared.errors import DomainError
 
@@ -21,9 +23,18 @@ def _refuse_control_characters(request: Request) -> None:
             raise DomainError(f"the request {field} holds a control character", field=field)
 
 
+class _ProxiedService(StringConvertor):
+    # Only a service's name is proxied: `PUT /api/v1/auth/refresh` then meets the gateway's own route and
+    # its 405 (with Allow), not a 404 from a search for a service named "auth".
+    regex = "|".join(PROXIED_SERVICES)
+
+
+register_url_convertor("proxied_service", _ProxiedService())
+
+
 # Hidden from the gateway's own schema: the combined OpenAPI lists each service's routes instead.
 @router.api_route(
-    "/api/v1/{service}/{path:path}",
+    "/api/v1/{service:proxied_service}/{path:path}",
     methods=METHODS,
     include_in_schema=False,
     dependencies=[Depends(_refuse_control_characters)],

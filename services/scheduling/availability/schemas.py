@@ -1,6 +1,6 @@
 """HTTP models of availability: bookability, appointment types, open slots."""
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
 from shared.codes import ProcedureCode
 from shared.contracts.facilities import RoomKind
@@ -20,7 +20,7 @@ class AppointmentTypeIn(BaseModel):
     room_kind: RoomKind | None = None
     default_cpt_codes: list[ProcedureCode] = Field(default_factory=list, max_length=20)
     provider_roles: list[StaffRole] = Field(min_length=1)
-    requires_dea: bool = False
+    requires_dea: StrictBool = False  # 0 or "yes" is not a yes
 
 
 class AppointmentTypeOut(AppointmentTypeIn):
