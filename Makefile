@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install up down status test test-unit bench lint asyncapi clean
+.PHONY: install up down status test test-unit fuzz bench lint asyncapi clean
 
 install: $(STAMP)
 
@@ -29,6 +29,11 @@ status: install
 test: install lint
 	$(BIN)/clinicops infra up
 	$(BIN)/python -m pytest; status=$$?; $(BIN)/clinicops infra down; exit $$status
+
+# Schemathesis, every check, over each service's OpenAPI and the gateway's combined one (tests/fuzz).
+fuzz: install
+	$(BIN)/clinicops infra up
+	$(BIN)/python -m pytest tests/fuzz -m fuzz -s; status=$$?; $(BIN)/clinicops infra down; exit $$status
 
 test-unit: install
 	$(BIN)/python -m pytest tests -m "not integration"

@@ -49,3 +49,10 @@ async def test_query_values_are_checked_and_tab_newline_carriage_return_are_text
 async def test_a_body_that_is_not_json_is_left_to_the_route():
     response = await _call("POST", "/patients", content=b"{not json", headers={"content-type": "application/json"})
     assert response.status_code == 200 and seen[-1] == b"{not json"
+
+
+async def test_an_uppercase_escape_and_a_raw_delete_are_caught_without_the_fast_path_missing_them():
+    json_type = {"content-type": "application/json"}
+    upper = await _call("POST", "/patients", content=b'{"name": "a\\u001Bb"}', headers=json_type)
+    raw_delete = await _call("POST", "/patients", content=b'{"name": "a\x7fb"}', headers=json_type)
+    assert _fields(upper) == ["body.name"] and _fields(raw_delete) == ["body.name"]

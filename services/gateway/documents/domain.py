@@ -4,6 +4,14 @@ import copy
 
 API_PREFIX = "/api/v1"
 _INTERNAL = ("/health/",)  # probes for the supervisor, not for integrators
+# What the gateway itself may answer for any proxied route, in its own error body.
+_GATEWAY_ANSWERS = {
+    "400": "A control character in the path or the query: refused before proxying.",
+    "429": "Too many requests from this user or address; Retry-After says when to try again.",
+    "503": "The service is down or not ready; try again shortly.",
+    "504": "The service did not answer in time.",
+}
+_GATEWAY_ERROR = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorOut"}}}
 
 
 def prefixed(service: str, spec: dict) -> tuple[dict, dict, dict]:
@@ -27,6 +35,9 @@ def prefixed(service: str, spec: dict) -> tuple[dict, dict, dict]:
             if isinstance(operation, dict) and "operationId" in operation:
                 operation["operationId"] = f"{service}_{operation['operationId']}"
                 operation["tags"] = [f"{service}: {t}" for t in operation.get("tags", [])] or [service]
+                responses = operation.setdefault("responses", {})
+                for status, description in _GATEWAY_ANSWERS.items():
+                    responses.setdefault(status, {"description": description, "content": _GATEWAY_ERROR})
         paths[f"{API_PREFIX}/{service}{path}"] = operations
     components = spec.get("components", {})
     schemas = {renames[name]: rewrite(schema) for name, schema in components.get("schemas", {}).items()}
