@@ -6,10 +6,10 @@ datetime of every route is one of these types instead.
 """
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Annotated
 
-from pydantic import AfterValidator, AwareDatetime, BeforeValidator, Field
+from pydantic import AfterValidator, AwareDatetime, BeforeValidator, Field, WithJsonSchema
 
 EARLIEST, LATEST = date(1900, 1, 1), date(2199, 12, 31)
 _NUMBER = re.compile(r"\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*")
@@ -66,4 +66,29 @@ Instant = Annotated[
     _iso_text(re.compile(INSTANT_PATTERN), "2030-01-31T09:00:00-08:00"),
     AfterValidator(_in_range),
     _documented(INSTANT_PATTERN),
+]
+
+
+_WALL_CLOCK = r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$"
+
+
+def _wall_clock_text(value):
+    # pydantic would read a number as seconds past midnight, in UTC: an aware time that cannot be compared
+    # with the naive ones. Only the text the schema names is a wall-clock time.
+    if isinstance(value, time) or (isinstance(value, str) and re.fullmatch(_WALL_CLOCK, value)):
+        return value
+    raise ValueError("must be a local wall-clock time as text, HH:MM or HH:MM:SS")
+
+
+# A local wall-clock time has no offset, so it is not JSON Schema's `format: time` (RFC 3339 wants one).
+WallClock = Annotated[
+    time,
+    BeforeValidator(_wall_clock_text),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": _WALL_CLOCK,
+            "description": "local wall-clock time at the location, HH:MM or HH:MM:SS",
+        }
+    ),
 ]

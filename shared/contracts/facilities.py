@@ -1,16 +1,16 @@
 """Events the facilities service publishes; scheduling and billing consume them."""
 
-import re
-from datetime import date, datetime, time
+from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 from functools import cache
 from typing import Annotated
 from zoneinfo import available_timezones
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, Field, WithJsonSchema
+from pydantic import AfterValidator, BaseModel, Field, StrictInt
 
 from shared.contracts import EventPayload
+from shared.fields import WallClock
 
 
 class RoomKind(StrEnum):
@@ -36,35 +36,10 @@ def _iana(value: str) -> str:
 IanaTimezone = Annotated[str, AfterValidator(_iana)]
 
 
-_WALL_CLOCK = r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$"
-
-
-def _wall_clock_text(value):
-    # pydantic would read a number as seconds past midnight, in UTC: an aware time that cannot be compared
-    # with the naive ones. Only the text the schema names is a wall-clock time.
-    if isinstance(value, time) or (isinstance(value, str) and re.fullmatch(_WALL_CLOCK, value)):
-        return value
-    raise ValueError("must be a local wall-clock time as text, HH:MM or HH:MM:SS")
-
-
-# A local wall-clock time has no offset, so it is not JSON Schema's `format: time` (RFC 3339 wants one).
-WallClock = Annotated[
-    time,
-    BeforeValidator(_wall_clock_text),
-    WithJsonSchema(
-        {
-            "type": "string",
-            "pattern": _WALL_CLOCK,
-            "description": "local wall-clock time at the location, HH:MM or HH:MM:SS",
-        }
-    ),
-]
-
-
 class OpeningHours(BaseModel):
     """Local wall-clock hours of one weekday (0 = Monday), in the location's timezone."""
 
-    weekday: int = Field(ge=0, le=6)
+    weekday: StrictInt = Field(ge=0, le=6)
     opens: WallClock
     closes: WallClock
 
@@ -80,7 +55,7 @@ class LocationOpened(EventPayload):
     timezone: IanaTimezone
     opening_hours: list[OpeningHours] = Field(default_factory=list)
     closed_on: list[date] = Field(default_factory=list)
-    cancellation_notice_hours: int = Field(24, ge=0)
+    cancellation_notice_hours: StrictInt = Field(24, ge=0)
 
 
 class LocationUpdated(LocationOpened):

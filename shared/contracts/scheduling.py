@@ -7,7 +7,7 @@ Every other scheduling topic carries identifiers and codes only.
 from datetime import date, datetime
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, model_validator
 
 from shared.codes import DiagnosisCode, Modifier, ProcedureCode
 from shared.contracts import EventPayload
@@ -105,8 +105,8 @@ class ServiceLine(EventPayload):
 
     cpt: ProcedureCode
     modifiers: list[Modifier] = Field(default_factory=list, max_length=4)
-    units: int = Field(1, ge=1, le=999)
-    diagnosis_pointers: list[int] = Field(default_factory=lambda: [1], min_length=1, max_length=4)
+    units: StrictInt = Field(1, ge=1, le=999)
+    diagnosis_pointers: list[StrictInt] = Field(default_factory=lambda: [1], min_length=1, max_length=4)
 
 
 def check_diagnosis_pointers(diagnosis_codes: list[str], lines: list[ServiceLine]) -> None:

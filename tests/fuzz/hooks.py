@@ -1,8 +1,8 @@
 """Schemathesis hooks of `make fuzz`: a token of each role in turn, and writes aimed at the seeded location.
 
-Loaded by `st run` through SCHEMATHESIS_HOOKS=tests.fuzz.hooks; the fuzz test passes the tokens and the
-location in FUZZ_TOKENS (JSON, role → token) and FUZZ_LOCATION, and reads the statuses seen from the
-file named by FUZZ_TALLY.
+Loaded by `st run` through SCHEMATHESIS_HOOKS=tests.fuzz.hooks. Tokens are minted here, one per case, with
+the key of the stack under test (GATEWAY_SIGNING_KEY_DIR): a fuzzed sign-out then revokes only its own case's
+token. The fuzz test names the location in FUZZ_LOCATION and reads the statuses seen from FUZZ_TALLY.
 """
 
 import atexit
@@ -10,20 +10,31 @@ import itertools
 import json
 import os
 from collections import Counter
+from datetime import timedelta
 from pathlib import Path
 
 import schemathesis
 from schemathesis.core.parameters import ParameterLocation
 from schemathesis.generation import GenerationMode
 
-TOKENS: dict[str, str] = json.loads(os.environ.get("FUZZ_TOKENS", "{}"))
+from shared.auth import Role, issue_token
+from shared.keys import KeyRing
+
 LOCATION = os.environ.get("FUZZ_LOCATION", "")
 LOCATION_FIELDS = {"location_id", "home_location_id", "location"}
 # Every other case goes as the practice admin, who may do everything at the location, so the domain is
 # reached; the cases between take the other roles in turn, so every route meets every role.
-_OTHERS = sorted(set(TOKENS) - {"practice_admin"})
-_roles = itertools.cycle([r for other in _OTHERS for r in ("practice_admin", other)] or sorted(TOKENS))
+_OTHERS = [role.value for role in Role if role is not Role.PRACTICE_ADMIN]
+_roles = itertools.cycle([r for other in _OTHERS for r in (Role.PRACTICE_ADMIN.value, other)])
 _statuses: Counter[int] = Counter()
+_ring: KeyRing | None = None
+
+
+def _token(role: str) -> str:
+    global _ring
+    if _ring is None:
+        _ring = KeyRing.open(Path(os.environ["GATEWAY_SIGNING_KEY_DIR"]), token_lifetime=timedelta(minutes=15))
+    return issue_token(sub=f"fuzz-{role}", roles=[role], locations=[LOCATION], key=_ring.current)
 
 
 @atexit.register
@@ -32,21 +43,21 @@ def _write_tally() -> None:
         Path(path).write_text(json.dumps({str(status): n for status, n in sorted(_statuses.items())}))
 
 
+@schemathesis.auth(refresh_interval=None)
+class EachRoleInTurn:
+    """Every case is sent with a fresh token of the next role."""
+
+    def get(self, case, ctx):
+        return _token(next(_roles))
+
+    def set(self, case, data, ctx):
+        case.headers = {**(case.headers or {}), "Authorization": f"Bearer {data}"}
+
+
 @schemathesis.hook
 def after_call(context, case, response):
     """Count every answer by status, for the run's figures."""
     _statuses[response.status_code] += 1
-
-
-@schemathesis.auth(refresh_interval=None)
-class EachRoleInTurn:
-    """Every case is sent with the next role's token."""
-
-    def get(self, case, ctx):
-        return TOKENS[next(_roles)] if TOKENS else None
-
-    def set(self, case, data, ctx):
-        case.headers = {**(case.headers or {}), "Authorization": f"Bearer {data}"}
 
 
 @schemathesis.hook

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from shared.auth import Role
 from tests.support.dates import days_ahead
 from tests.support.practice_api import add_room, hire_physician, open_location, staff_knows_location
 from tests.support.stack import SERVICES, start_practice
@@ -59,11 +58,9 @@ def test_no_input_breaks_the_contract(practice, target, tmp_path):
     schema = f"{base}/api/v1/openapi.json" if target == "gateway" else f"{base}/openapi.json"
     # the gateway's document is every service's again behind the proxy: fewer examples there
     examples = str(max(1, int(EXAMPLES) // 2)) if target == "gateway" else EXAMPLES
-    tokens = {role.value: token(roles=[role.value], locations=[LOCATION]) for role in Role}
     tally = tmp_path / "statuses.json"
     env = os.environ | {
         "SCHEMATHESIS_HOOKS": "tests.fuzz.hooks",
-        "FUZZ_TOKENS": json.dumps(tokens),
         "FUZZ_LOCATION": LOCATION,
         "FUZZ_TALLY": str(tally),
     }

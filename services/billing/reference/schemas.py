@@ -3,7 +3,7 @@
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictInt
 
 from shared.codes import Modifier, ProcedureCode
 from shared.contracts.scheduling import PostalAddress
@@ -18,7 +18,7 @@ class PayerIn(BaseModel):
     x12_payer_id: str = Field(min_length=2, max_length=80, pattern=r"^[A-Za-z0-9]+$")
     claim_filing_indicator: Literal["CI", "MB", "MC", "BL", "HM", "CH", "VA", "WC", "ZZ"] = "CI"
     address: PostalAddress | None = None
-    timely_filing_days: int = Field(ge=1, le=3650)
+    timely_filing_days: StrictInt = Field(ge=1, le=3650)
 
 
 class PayerOut(PayerIn):

@@ -1,6 +1,6 @@
 """HTTP request and response models of privacy incidents and OSHA records."""
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, model_validator
 
 from services.compliance.incidents.domain import Classification, InjuryType
 from shared.fields import Day
@@ -14,7 +14,7 @@ class PrivacyIncidentIn(BaseModel):
     location_id: str = Field(min_length=1, max_length=64)
     discovered_on: Day
     description: str = Field(min_length=1, max_length=4000)
-    individuals_affected: int = Field(0, ge=0, le=1_000_000_000)  # fits the INTEGER column
+    individuals_affected: StrictInt = Field(0, ge=0, le=1_000_000_000)  # fits the INTEGER column
 
 
 class NotificationIn(BaseModel):
@@ -65,8 +65,8 @@ class OshaCaseIn(BaseModel):
     description: str = Field(min_length=1, max_length=2000)
     classification: Classification
     # OSHA caps the count of days away or restricted at 180 (29 CFR 1904.7(b)(3)(vii)).
-    days_away: int = Field(0, ge=0, le=180)
-    days_restricted: int = Field(0, ge=0, le=180)
+    days_away: StrictInt = Field(0, ge=0, le=180)
+    days_restricted: StrictInt = Field(0, ge=0, le=180)
     injury_type: InjuryType
     details_301: Details301
     sharps: SharpsDetails | None = None

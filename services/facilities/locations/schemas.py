@@ -1,6 +1,6 @@
 """Locations' HTTP models."""
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, field_validator
 
 from services.facilities.db import Identifier, Text200
 from shared.contracts.facilities import IanaTimezone, OpeningHours
@@ -29,7 +29,7 @@ class LocationFields(BaseModel):
     timezone: IanaTimezone = Field(min_length=1, max_length=64)
     opening_hours: list[OpeningHours] = Field(default_factory=list, max_length=21)
     closed_on: list[Day] = Field(default_factory=list, max_length=366)
-    cancellation_notice_hours: int = Field(24, ge=0, le=720)
+    cancellation_notice_hours: StrictInt = Field(24, ge=0, le=720)
 
     _opens_before_closing = field_validator("opening_hours")(lambda hours: _opening_hours(hours))
 
@@ -46,7 +46,7 @@ class LocationPatch(BaseModel):
     address: Address | None = None
     opening_hours: list[OpeningHours] | None = Field(None, max_length=21)
     closed_on: list[Day] | None = Field(None, max_length=366)
-    cancellation_notice_hours: int | None = Field(None, ge=0, le=720)
+    cancellation_notice_hours: StrictInt | None = Field(None, ge=0, le=720)
 
     _opens_before_closing = field_validator("opening_hours")(lambda hours: _opening_hours(hours))
 

@@ -1,6 +1,6 @@
 """Maintenance's HTTP models: readings, plans, tasks, runs."""
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictInt
 
 from services.facilities.db import Text200
 from services.facilities.maintenance.domain import PlanUnit
@@ -8,17 +8,17 @@ from shared.fields import Day
 
 
 class UsageIn(BaseModel):
-    reading: int = Field(ge=0, le=2_000_000_000)
+    reading: StrictInt = Field(ge=0, le=2_000_000_000)
     read_on: Day | None = None  # today at the location when omitted
 
 
 class PlanIn(BaseModel):
     title: str = Text200
-    every: int = Field(ge=1, le=10_000)
+    every: StrictInt = Field(ge=1, le=10_000)
     unit: PlanUnit
     starts_on: Day | None = None  # calendar plans count from here (default: today)
     # usage plans count from here (default: the current reading)
-    starts_at_usage: int | None = Field(None, ge=0, le=2_000_000_000)
+    starts_at_usage: StrictInt | None = Field(None, ge=0, le=2_000_000_000)
 
 
 class PlanOut(BaseModel):

@@ -3,7 +3,7 @@
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, field_validator
 
 from shared.clock import latest_today
 from shared.fields import Day, Timestamp
@@ -16,9 +16,9 @@ class StockItemIn(BaseModel):
     sku: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")  # the same item at every location
     name: str = Field(min_length=1, max_length=200)
     unit: str = Field(min_length=1, max_length=20)
-    on_hand: int = Field(0, ge=0, le=1_000_000)
-    reorder_point: int = Field(ge=0, le=1_000_000)
-    reorder_quantity: int = Quantity
+    on_hand: StrictInt = Field(0, ge=0, le=1_000_000)
+    reorder_point: StrictInt = Field(ge=0, le=1_000_000)
+    reorder_quantity: StrictInt = Quantity
     preferred_vendor: str = Field(min_length=1, max_length=200)
     unit_cost: Decimal = Price
 
@@ -39,20 +39,20 @@ class LowStockOut(BaseModel):
 
 
 class QuantityIn(BaseModel):
-    quantity: int = Quantity
+    quantity: StrictInt = Quantity
     reason: str | None = Field(None, max_length=500)
 
 
 class AdjustIn(BaseModel):
     """A physical count: on hand becomes what was counted."""
 
-    on_hand: int = Field(ge=0, le=1_000_000)
+    on_hand: StrictInt = Field(ge=0, le=1_000_000)
     reason: str = Field(min_length=1, max_length=500)
 
 
 class TransferIn(BaseModel):
     to_location_id: str = Field(min_length=1, max_length=64)
-    quantity: int = Quantity
+    quantity: StrictInt = Quantity
     reason: str | None = Field(None, max_length=500)
 
 
@@ -71,7 +71,7 @@ class MovementOut(BaseModel):
 
 class OrderLineIn(BaseModel):
     item_id: str = Field(min_length=1, max_length=36)
-    quantity: int = Quantity
+    quantity: StrictInt = Quantity
     unit_price: Decimal | None = Price  # the item's unit cost when omitted
 
 
@@ -104,8 +104,8 @@ class PurchaseOrderOut(BaseModel):
 
 
 class ReceiptLineIn(BaseModel):
-    line_number: int = Field(ge=1, le=200)  # an order holds at most 200 lines
-    quantity: int = Quantity
+    line_number: StrictInt = Field(ge=1, le=200)  # an order holds at most 200 lines
+    quantity: StrictInt = Quantity
 
 
 class ReceiptIn(BaseModel):

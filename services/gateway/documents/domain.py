@@ -11,6 +11,8 @@ _GATEWAY_ANSWERS = {
     "503": "The service is down or not ready; try again shortly.",
     "504": "The service did not answer in time.",
 }
+# The gateway refuses a control character in a path with 400 before proxying: the document says so.
+_NO_CONTROL_CHARACTERS = r"^[^\u0000-\u001f\u007f]*$"
 _GATEWAY_ERROR = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorOut"}}}
 
 
@@ -35,6 +37,10 @@ def prefixed(service: str, spec: dict) -> tuple[dict, dict, dict]:
             if isinstance(operation, dict) and "operationId" in operation:
                 operation["operationId"] = f"{service}_{operation['operationId']}"
                 operation["tags"] = [f"{service}: {t}" for t in operation.get("tags", [])] or [service]
+                for parameter in operation.get("parameters", []):
+                    schema = parameter.get("schema", {})
+                    if parameter.get("in") == "path" and schema.get("type") == "string" and "pattern" not in schema:
+                        schema["pattern"] = _NO_CONTROL_CHARACTERS
                 responses = operation.setdefault("responses", {})
                 for status, description in _GATEWAY_ANSWERS.items():
                     responses.setdefault(status, {"description": description, "content": _GATEWAY_ERROR})

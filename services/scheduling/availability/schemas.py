@@ -1,6 +1,6 @@
 """HTTP models of availability: bookability, appointment types, open slots."""
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt
 
 from shared.codes import ProcedureCode
 from shared.contracts.facilities import RoomKind
@@ -15,8 +15,8 @@ class BookabilityOut(BaseModel):
 
 class AppointmentTypeIn(BaseModel):
     name: str = Field(min_length=1, max_length=100)
-    duration_minutes: int = Field(gt=0, le=480)
-    buffer_minutes: int = Field(0, ge=0, le=120)
+    duration_minutes: StrictInt = Field(gt=0, le=480)
+    buffer_minutes: StrictInt = Field(0, ge=0, le=120)
     room_kind: RoomKind | None = None
     default_cpt_codes: list[ProcedureCode] = Field(default_factory=list, max_length=20)
     provider_roles: list[StaffRole] = Field(min_length=1)

@@ -2,7 +2,7 @@
 
 from typing import Literal
 
-from pydantic import Field, ValidationInfo, field_validator
+from pydantic import Field, StrictInt, ValidationInfo, field_validator
 
 from services.scheduling.appointments.schemas import AppointmentIn
 from shared.fields import Day
@@ -11,10 +11,10 @@ from shared.fields import Day
 class SeriesIn(AppointmentIn):
     """The first occurrence, then every N days or weeks at the same local time, until a date or for a count."""
 
-    every: int = Field(ge=1, le=52)
+    every: StrictInt = Field(ge=1, le=52)
     unit: Literal["day", "week"]
     until: Day | None = None
-    count: int | None = Field(None, ge=2, le=52)
+    count: StrictInt | None = Field(None, ge=2, le=52)
 
     @field_validator("count")
     @classmethod

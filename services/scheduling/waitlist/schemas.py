@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, ValidationInfo, field_validator
 
 from shared.fields import Day, Timestamp
 
@@ -14,7 +14,7 @@ class WaitlistEntryIn(BaseModel):
     provider_id: str | None = Field(None, min_length=1, max_length=64)
     earliest: date  # the location's local dates, inclusive
     latest: Day
-    priority: int = Field(0, ge=0, le=100)
+    priority: StrictInt = Field(0, ge=0, le=100)
 
     @field_validator("latest")
     @classmethod

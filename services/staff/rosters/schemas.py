@@ -2,12 +2,12 @@
 
 from datetime import time
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, ValidationInfo, field_validator
 
 from services.staff.db import Id
 from services.staff.rosters.domain import MAX_RANGE_DAYS
 from shared.contracts.staff import StaffRole
-from shared.fields import Day, Timestamp
+from shared.fields import Day, Timestamp, WallClock
 
 
 class ShiftIn(BaseModel):
@@ -33,9 +33,9 @@ class ShiftOut(BaseModel):
 
 class RosterEntry(BaseModel):
     staff_id: str = Id
-    weekday: int = Field(ge=0, le=6)  # 0 = Monday
-    start: time
-    end: time  # at or before start: the shift ends the next day
+    weekday: StrictInt = Field(ge=0, le=6)  # 0 = Monday
+    start: WallClock
+    end: WallClock  # at or before start: the shift ends the next day
 
 
 class RosterTemplateIn(BaseModel):
@@ -95,9 +95,9 @@ class TimeOffOut(BaseModel):
 
 class StaffingRuleIn(BaseModel):
     role: StaffRole
-    minimum: int = Field(ge=1, le=100)
-    start: time
-    end: time
+    minimum: StrictInt = Field(ge=1, le=100)
+    start: WallClock
+    end: WallClock
 
     @field_validator("end")
     @classmethod

@@ -1,6 +1,6 @@
 """Training's HTTP models."""
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictInt
 
 from shared.contracts.staff import StaffRole
 from shared.fields import Day
@@ -10,8 +10,8 @@ class CourseIn(BaseModel):
     code: str = Field(pattern=r"^[A-Z0-9_]{2,40}$")
     name: str = Field(min_length=1, max_length=200)
     roles: list[StaffRole] = Field(default_factory=list)  # empty: every role
-    initial_due_days: int = Field(30, ge=0, le=365)
-    interval_months: int | None = Field(12, ge=1, le=120)  # None: once
+    initial_due_days: StrictInt = Field(30, ge=0, le=365)
+    interval_months: StrictInt | None = Field(12, ge=1, le=120)  # None: once
 
 
 class CourseOut(BaseModel):

@@ -1,5 +1,7 @@
 """The combined OpenAPI and the AsyncAPI document of every topic."""
 
+import re
+
 from services.gateway.documents.domain import combine
 from shared.asyncapi import build_asyncapi
 from shared.contracts import EVENT_TYPES
@@ -57,6 +59,25 @@ def test_a_proxied_route_documents_what_the_gateway_itself_answers():
     responses = doc["paths"]["/api/v1/scheduling/patients/{patient_id}"]["get"]["responses"]
     assert {"200", "400", "429", "503", "504"} <= set(responses)
     assert responses["429"]["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/ErrorOut"}
+
+
+def test_a_proxied_path_parameter_says_it_takes_no_control_character():
+    spec = {
+        **SCHEDULING,
+        "paths": {
+            "/patients/{patient_id}": {
+                "get": {
+                    "operationId": "get_patient",
+                    "parameters": [
+                        {"name": "patient_id", "in": "path", "required": True, "schema": {"type": "string"}}
+                    ],
+                }
+            }
+        },
+    }
+    operation = combine(GATEWAY, {"scheduling": spec})["paths"]["/api/v1/scheduling/patients/{patient_id}"]["get"]
+    pattern = operation["parameters"][0]["schema"]["pattern"]
+    assert re.fullmatch(pattern, "p-1") and not re.fullmatch(pattern, "p-1\x00")  # the gateway's 400
 
 
 def test_asyncapi_has_a_channel_per_topic_and_a_message_per_event_type():
