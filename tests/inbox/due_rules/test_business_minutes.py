@@ -36,7 +36,7 @@ def test_no_hours_known_counts_the_wall_clock():
 
 
 def test_a_dst_change_keeps_the_wall_clock_hours():
-    """A location open every day 9-17: a working day after 16:00 the evening before a DST change is 16:00 the next day."""
+    """Open every day 9-17: eight working hours from 16:00 the day before a DST change end at 16:00 that day."""
     change_day = next_dst_day(LA)
     every_day = [Hours(d, time(9), time(17)) for d in range(7)]
     start = at_local(change_day - timedelta(days=1), 16, tz=LA)

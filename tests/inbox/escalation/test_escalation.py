@@ -50,6 +50,7 @@ async def test_an_overdue_task_is_escalated_once_at_its_due_time(make_suite):
         assert again["priority"] == "asap" and [h["action"] for h in again["history"]].count("escalated") == 1
     payloads = await suite.scalar(
         "inbox",
-        "SELECT json_agg(convert_from(payload, 'UTF8')::json) FROM outbox WHERE headers->>'ce_type' = 'inbox.task.escalated'",
+        "SELECT json_agg(convert_from(payload, 'UTF8')::json) FROM outbox"
+        " WHERE headers->>'ce_type' = 'inbox.task.escalated'",
     )
     assert [(p["task_id"], p["previous_priority"], p["priority"]) for p in payloads] == [(task["id"], "urgent", "asap")]
