@@ -3,6 +3,7 @@ from fastapi import FastAPI
 from services.inbox import consumers
 from services.inbox.due_rules import api as due_rules_api
 from services.inbox.escalation import service as escalation
+from services.inbox.rules import api as rules_api
 from services.inbox.settings import Settings
 from services.inbox.tables import metadata
 from services.inbox.tasks import api as tasks_api
@@ -24,4 +25,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lambda: escalation.escalate_overdue(uow_factory=runtime.uow),
         name="inbox.escalate_overdue",
     )
-    return create_service_app(runtime, title="clinicops inbox", routers=[tasks_api.router, due_rules_api.router])
+    return create_service_app(
+        runtime, title="clinicops inbox", routers=[tasks_api.router, due_rules_api.router, rules_api.router]
+    )
