@@ -8,6 +8,7 @@ from shared.contracts import billing, compliance, facilities, scheduling, staff
 from tests.support.dates import days_ago, days_ahead
 
 SOON = utcnow() + timedelta(days=3)
+NOTIFY_BY = (utcnow() + timedelta(days=55)).replace(microsecond=0)
 CLAIM = dict(claim_id="claim-7", patient_id="pat-7", location_id="loc-a", payer_id="payer-1")
 APPOINTMENT = dict(appointment_id="appt-7", patient_id="pat-7", provider_id="prov-7", location_id="loc-a")
 OFFER = dict(offer_id="offer-7", entry_id="entry-7", patient_id="pat-7", location_id="loc-a")
@@ -56,6 +57,29 @@ CASES = {
             batch_id="batch-9",
         ),
         dict(cause="claim:claim-7:rejected", role="biller", location="loc-a", patient="pat-7"),
+    ),
+    "claim-scrub-failed": (
+        billing.ClaimScrubFailed(
+            **CLAIM, failures=[billing.ScrubIssue(rule="npi", field="rendering_provider.npi", message="missing")]
+        ),
+        billing.ClaimScrubFailed(
+            **CLAIM, failures=[billing.ScrubIssue(rule="dx", field="diagnosis_codes", message="none given")]
+        ),
+        billing.ClaimScrubPassed(**CLAIM),
+        dict(cause="claim:claim-7:scrub", role="biller", location="loc-a", patient="pat-7"),
+    ),
+    "privacy-incident": (
+        compliance.PrivacyIncidentReported(
+            incident_id="inc-7",
+            location_id="loc-a",
+            discovered_on=days_ago(5),
+            notification_deadline=days_ahead(55),
+            notify_by=NOTIFY_BY,
+            individuals_affected=3,
+        ),
+        None,
+        compliance.PrivacyIncidentNotified(incident_id="inc-7", location_id="loc-a", notified_on=days_ago(0)),
+        dict(cause="privacy-incident:inc-7", role="compliance_officer", location="loc-a", patient=None, due=NOTIFY_BY),
     ),
     "credential-expiring": (
         staff.CredentialExpiring(**CREDENTIAL, expires_on=days_ahead(90), threshold_days=90),
@@ -129,6 +153,18 @@ CASES = {
 
 # Raised, but no event resolves them yet: the rule's task is closed by a person.
 RAISE_ONLY = {
+    "claim-line-underpaid": (
+        billing.ClaimLineUnderpaid(
+            **CLAIM,
+            underpayment_id="under-7",
+            claim_line_id="line-7",
+            cpt="99213",
+            allowed_amount=Decimal("100.00"),
+            settled_amount=Decimal("80.00"),
+            amount=Decimal("20.00"),
+        ),
+        dict(cause="claim-line:line-7:underpaid", role="biller", location="loc-a", patient="pat-7"),
+    ),
     "maintenance-overdue": (
         facilities.MaintenanceOverdue(
             task_id="pm-7",

@@ -80,6 +80,9 @@ async def raised_once(suite: Suite, first: Envelope, expected: dict, *, again: E
     assert task["status"] == "requested" and task["title"]
     if "owner" in expected:
         assert task["owner"] == expected["owner"]
+    if "due" in expected:  # the deadline the event states, not the category's due rule
+        due = await suite.scalar("inbox", "SELECT due_at FROM task WHERE id = :id", id=task["id"])
+        assert due == expected["due"]
     await send(suite, first)  # redelivered: the same event id
     if again is not None:
         await send(suite, again)
