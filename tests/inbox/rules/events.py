@@ -123,6 +123,36 @@ CASES = {
         scheduling.WaitlistOfferDeclined(**OFFER),
         dict(cause="waitlist-offer:offer-7", role="front_desk", location="loc-a", patient="pat-7"),
     ),
+    "reorder-point-reached": (
+        facilities.StockReorderPointReached(
+            item_id="item-7",
+            location_id="loc-a",
+            name="Nitrile gloves M",
+            on_hand=18,
+            reorder_point=20,
+            purchase_order_id="po-7",
+            vendor="Medline",
+        ),
+        None,
+        facilities.PurchaseOrderReceived(
+            purchase_order_id="po-7",
+            location_id="loc-a",
+            vendor="Medline",
+            received_on=days_ago(0),
+            total=Decimal("250.00"),
+            lines=[facilities.PurchaseOrderLine(item="Nitrile gloves M", item_id="item-7", quantity=50, unit_price=5)],
+            receipt_id="rcpt-7",
+        ),
+        dict(cause="reorder:po-7", role="facilities_coordinator", location="loc-a", patient=None),
+    ),
+    "critical-work-order": (
+        facilities.CriticalWorkOrderOpened(
+            work_order_id="wo-7", location_id="loc-a", equipment_id="eq-7", asset_tag="AED-7", title="fails self-test"
+        ),
+        None,
+        facilities.WorkOrderClosed(work_order_id="wo-7", location_id="loc-a", equipment_id="eq-7"),
+        dict(cause="work-order:wo-7", role="facilities_coordinator", location="loc-a", patient=None),
+    ),
     "room-out-of-service": (
         facilities.RoomOutOfService(room_id="exam-7", location_id="loc-a", reason="flooded", since=utcnow()),
         None,
@@ -151,7 +181,46 @@ CASES = {
     ),
 }
 
+# Compliance announces an access review past due with undecided items as an alert: the compliance-alert rule.
+CASES["compliance-alert/access-review-overdue"] = (
+    compliance.AlertRaised(
+        alert_id="alert-8",
+        kind="access_review_overdue",
+        severity="warning",
+        location_id="loc-a",
+        subject="campaign-8",
+        raised_at=utcnow(),
+        details={"pending_items": 2},
+    ),
+    None,
+    compliance.AlertResolved(
+        alert_id="alert-8",
+        kind="access_review_overdue",
+        location_id="loc-a",
+        subject="campaign-8",
+        resolved_at=utcnow(),
+        resolution="campaign completed",
+    ),
+    dict(cause="alert:alert-8", role="compliance_officer", location="loc-a", patient=None),
+)
+
 # Raised, but no event resolves them yet: the rule's task is closed by a person.
+CASES["maintenance-overdue"] = (
+    facilities.MaintenanceOverdue(
+        task_id="pm-7",
+        plan_id="plan-7",
+        equipment_id="eq-7",
+        location_id="loc-a",
+        title="Autoclave service",
+        due_on=days_ago(2),
+    ),
+    None,
+    facilities.MaintenanceCompleted(
+        task_id="pm-7", plan_id="plan-7", equipment_id="eq-7", location_id="loc-a", completed_by="fac-1"
+    ),
+    dict(cause="maintenance:pm-7", role="facilities_coordinator", location="loc-a", patient=None),
+)
+
 RAISE_ONLY = {
     "claim-line-underpaid": (
         billing.ClaimLineUnderpaid(
@@ -164,16 +233,5 @@ RAISE_ONLY = {
             amount=Decimal("20.00"),
         ),
         dict(cause="claim-line:line-7:underpaid", role="biller", location="loc-a", patient="pat-7"),
-    ),
-    "maintenance-overdue": (
-        facilities.MaintenanceOverdue(
-            task_id="pm-7",
-            plan_id="plan-7",
-            equipment_id="eq-7",
-            location_id="loc-a",
-            title="Autoclave service",
-            due_on=days_ago(2),
-        ),
-        dict(cause="maintenance:pm-7", role="facilities_coordinator", location="loc-a", patient=None),
     ),
 }

@@ -125,7 +125,7 @@ async def test_the_office_manager_reads_the_rules(inbox):
     async with inbox.client("inbox", MANAGER) as manager:
         rules = (await manager.get("/rules")).json()
     by_name = {r["name"]: r for r in rules}
-    assert set(CASES) | set(RAISE_ONLY) <= set(by_name)
+    assert {name.split("/")[0] for name in [*CASES, *RAISE_ONLY]} <= set(by_name)
     assert by_name["claim-denied"] | {"description": ""} == {
         "name": "claim-denied",
         "event_type": "billing.claim.denied",
