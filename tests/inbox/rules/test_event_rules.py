@@ -80,6 +80,13 @@ async def raised_once(suite: Suite, first: Envelope, expected: dict, *, again: E
     assert task["status"] == "requested" and task["title"]
     if "owner" in expected:
         assert task["owner"] == expected["owner"]
+        assigned = await suite.scalar(
+            "inbox",
+            "SELECT convert_from(payload, 'UTF8')::json->>'owner' FROM outbox"
+            " WHERE key = :id AND headers->>'ce_type' = 'inbox.task.assigned'",
+            id=task["id"],
+        )
+        assert assigned == expected["owner"]
     if "due" in expected:  # the deadline the event states, not the category's due rule
         due = await suite.scalar("inbox", "SELECT due_at FROM task WHERE id = :id", id=task["id"])
         assert due == expected["due"]
