@@ -102,6 +102,18 @@ RULES: tuple[Rule, ...] = (
         description="Goes to the member's manager (owner) at their home location; closes when the course is done.",
     ),
     Rule(
+        name="coverage-gap",
+        event=staff.CoverageGapFound,
+        role="office_manager",
+        category="roster",
+        priority="urgent",
+        cause="coverage:{location_id}:{day}:{role}",
+        title="Tomorrow ({day}) {scheduled} of {required} {role} on shift from {start}: find cover",
+        due_field="start",
+        resolved_by=(Resolution(staff.CoverageGapClosed, "coverage:{location_id}:{day}:{role}"),),
+        description="Due when the gap begins; closes when the role is covered again.",
+    ),
+    Rule(
         name="appointment-needs-reschedule",
         event=scheduling.AppointmentNeedsReschedule,
         role="front_desk",

@@ -8,6 +8,7 @@ from shared.contracts import billing, compliance, facilities, scheduling, staff
 from tests.support.dates import days_ago, days_ahead
 
 SOON = utcnow() + timedelta(days=3)
+GAP_START = (utcnow() + timedelta(days=1)).replace(microsecond=0)
 NOTIFY_BY = (utcnow() + timedelta(days=55)).replace(microsecond=0)
 CLAIM = dict(claim_id="claim-7", patient_id="pat-7", location_id="loc-a", payer_id="payer-1")
 APPOINTMENT = dict(appointment_id="appt-7", patient_id="pat-7", provider_id="prov-7", location_id="loc-a")
@@ -98,6 +99,26 @@ CASES = {
         None,
         staff.TrainingCompleted(staff_id="stf-7", course_code="HIPAA-101", completed_on=days_ago(0)),
         dict(cause="training:stf-7:HIPAA-101", role="office_manager", location="loc-a", patient=None, owner="om-a"),
+    ),
+    "coverage-gap": (
+        staff.CoverageGapFound(
+            location_id="loc-a",
+            day=days_ahead(1),
+            role="medical_assistant",
+            required=2,
+            scheduled=1,
+            start=GAP_START,
+            end=GAP_START + timedelta(hours=4),
+        ),
+        None,
+        staff.CoverageGapClosed(location_id="loc-a", day=days_ahead(1), role="medical_assistant"),
+        dict(
+            cause=f"coverage:loc-a:{days_ahead(1).isoformat()}:medical_assistant",
+            role="office_manager",
+            location="loc-a",
+            patient=None,
+            due=GAP_START,
+        ),
     ),
     "appointment-needs-reschedule": (
         scheduling.AppointmentNeedsReschedule(**APPOINTMENT, start=SOON, reasons=["room out of service"]),
