@@ -16,8 +16,11 @@ RULES: tuple[Rule, ...] = (
         cause="claim:{claim_id}:denied",
         title="Claim {claim_id} denied by payer {payer_id}: correct or appeal it",
         focus=CLAIM_FOCUS,
-        resolved_by=(Resolution(billing.ClaimPaid, "claim:{claim_id}:denied"),),
-        description="An 835 paid nothing on the claim; the task closes when a later remittance pays it.",
+        resolved_by=(
+            Resolution(billing.ClaimAppealed, "claim:{claim_id}:denied"),
+            Resolution(billing.ClaimPaid, "claim:{claim_id}:denied"),
+        ),
+        description="An 835 paid nothing on the claim; closes when it is appealed or a later remittance pays it.",
     ),
     Rule(
         name="claim-rejected",

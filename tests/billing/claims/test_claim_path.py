@@ -264,6 +264,7 @@ async def test_visit_to_money_reconciles_to_the_cent(make_suite, backend):
         + ["billing.claim.accepted"] * 4
         + ["billing.claim.paid"] * 3
         + ["billing.claim.denied"]
+        + ["billing.claim.appealed"]
     )
     # A claim the scrubber held is announced (for the biller's inbox), and announced again only when it passes.
     assert any(t == "billing.claim.scrub_failed" for t, _ in scrubbed)

@@ -202,6 +202,14 @@ CASES = {
     ),
 }
 
+# A denial the biller appeals closes too (the same rule, its other resolution).
+CASES["claim-denied/appealed"] = (
+    billing.ClaimDenied(**(CLAIM | {"claim_id": "claim-8"}), carcs=["CO-197"], remittance_id="rem-9"),
+    None,
+    billing.ClaimAppealed(**(CLAIM | {"claim_id": "claim-8"}), reason="authorization on file"),
+    dict(cause="claim:claim-8:denied", role="biller", location="loc-a", patient="pat-7"),
+)
+
 # Compliance announces an access review past due with undecided items as an alert: the compliance-alert rule.
 CASES["compliance-alert/access-review-overdue"] = (
     compliance.AlertRaised(

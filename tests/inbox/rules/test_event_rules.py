@@ -140,7 +140,7 @@ async def test_the_office_manager_reads_the_rules(inbox):
         "category": "claim",
         "priority": "urgent",
         "cause": "claim:{claim_id}:denied",
-        "resolved_by": ["billing.claim.paid"],
+        "resolved_by": ["billing.claim.appealed", "billing.claim.paid"],
         "due": "the due rule of its category and priority",
         "location": "the event's location",
         "description": "",
