@@ -3,6 +3,8 @@
 from datetime import date, datetime
 from decimal import Decimal
 
+from pydantic import BaseModel
+
 from shared.contracts import EventPayload
 
 
@@ -55,6 +57,18 @@ class ClaimRejected(EventPayload):
     """The payer refused the claim before adjudication (front-end edits); it can be corrected and resubmitted."""
 
     event_type = "billing.claim.rejected"
+
+    claim_id: str
+    patient_id: str
+    location_id: str
+    payer_id: str
+    reason: str
+
+
+class ClaimAppealed(EventPayload):
+    """A biller appealed the payer's denial; the payer's answer comes in a later 835."""
+
+    event_type = "billing.claim.appealed"
 
     claim_id: str
     patient_id: str
@@ -119,3 +133,49 @@ class BalanceChanged(EventPayload):
     balance: Decimal
     reason: str
     source_id: str
+
+
+class ScrubIssue(BaseModel):
+    rule: str
+    field: str
+    message: str
+
+
+class ClaimScrubFailed(EventPayload):
+    """The scrubber holds the claim back for a person; announced when its set of failures changes."""
+
+    event_type = "billing.claim.scrub_failed"
+
+    claim_id: str
+    patient_id: str
+    location_id: str
+    payer_id: str
+    failures: list[ScrubIssue]
+
+
+class ClaimScrubPassed(EventPayload):
+    """A claim the scrubber had held back passes now (it is ready to go out)."""
+
+    event_type = "billing.claim.scrub_passed"
+
+    claim_id: str
+    patient_id: str
+    location_id: str
+    payer_id: str
+
+
+class ClaimLineUnderpaid(EventPayload):
+    """A primary payer settled a line below its contracted allowed amount: `amount` short."""
+
+    event_type = "billing.claim.line_underpaid"
+
+    underpayment_id: str
+    claim_id: str
+    claim_line_id: str
+    patient_id: str
+    location_id: str
+    payer_id: str
+    cpt: str
+    allowed_amount: Decimal
+    settled_amount: Decimal
+    amount: Decimal

@@ -1,0 +1,20 @@
+"""The inbox's event handlers: facilities' locations and staff's members (projections), and the event rules."""
+
+from services.inbox.locations import service as locations
+from services.inbox.rules import service as rules
+from services.inbox.staff_members import service as staff_members
+from shared.consumer import Handler
+from shared.contracts import facilities, staff
+from shared.runtime import ServiceRuntime
+
+
+def register(runtime: ServiceRuntime) -> None:
+    projections = {
+        facilities.LocationOpened.event_type: Handler(facilities.LocationOpened, locations.on_location_opened),
+        facilities.LocationUpdated.event_type: Handler(facilities.LocationUpdated, locations.on_location_updated),
+        staff.StaffMemberHired.event_type: Handler(staff.StaffMemberHired, staff_members.on_member_hired),
+        staff.StaffMemberUpdated.event_type: Handler(staff.StaffMemberUpdated, staff_members.on_member_updated),
+    }
+    # The rules' own group: a burst of claims never waits behind a location update, and the reverse.
+    runtime.consume(projections)
+    runtime.consume({e.event_type: Handler(e, rules.on_event) for e in rules.events()}, group="inbox-rules")
