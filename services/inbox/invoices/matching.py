@@ -49,6 +49,7 @@ class LineMatch:
 class MatchResult:
     lines: list[LineMatch]
     problems: list[str]  # the invoice's own: no order, vendor, currency, total
+    assigned: list[int | None]  # per billed line (in the invoice's order), the order line it was matched to
 
     @property
     def approved(self) -> bool:
@@ -76,8 +77,12 @@ def match(
     problems = _document_problems(document, order)
     if order is None:
         rows = [_unordered(line, "no purchase order to match it to") for line in document.lines]
-        return MatchResult(rows, problems)
-    assigned, unmatched = _assign(document.lines, order)
+        return MatchResult(rows, problems, [None] * len(document.lines))
+    numbers = _assign(document.lines, order)
+    assigned: dict[int, list[InvoiceLine]] = defaultdict(list)
+    for line, number in zip(document.lines, numbers, strict=True):
+        if number is not None:
+            assigned[number].append(line)
     rows = []
     for order_line in order.lines:
         billed_lines = assigned.get(order_line.line_number, [])
@@ -90,8 +95,9 @@ def match(
                 tolerance_percent,
             )
         )
+    unmatched = [line for line, number in zip(document.lines, numbers, strict=True) if number is None]
     rows += [_unordered(line, "not on the purchase order") for line in unmatched]
-    return MatchResult(rows, problems)
+    return MatchResult(rows, problems, numbers)
 
 
 def _document_problems(document: InvoiceDocument, order: Order | None) -> list[str]:
@@ -112,21 +118,17 @@ def _document_problems(document: InvoiceDocument, order: Order | None) -> list[s
     return problems
 
 
-def _assign(lines: tuple[InvoiceLine, ...], order: Order) -> tuple[dict[int, list[InvoiceLine]], list[InvoiceLine]]:
+def _assign(lines: tuple[InvoiceLine, ...], order: Order) -> list[int | None]:
     """Each billed line to its order line: by the line the vendor names, else the item id, else the item's name."""
     numbers = {line.line_number for line in order.lines}
     by_item_id = {line.item_id: line.line_number for line in order.lines if line.item_id}
     by_name = {vendor_key(line.item): line.line_number for line in order.lines}
-    assigned: dict[int, list[InvoiceLine]] = defaultdict(list)
-    unmatched = []
-    for line in lines:
-        number = line.order_line if line.order_line in numbers else None
-        number = number or by_item_id.get(line.item_id or "") or by_name.get(vendor_key(line.item))
-        if number is None:
-            unmatched.append(line)
-        else:
-            assigned[number].append(line)
-    return assigned, unmatched
+    return [
+        (line.order_line if line.order_line in numbers else None)
+        or by_item_id.get(line.item_id or "")
+        or by_name.get(vendor_key(line.item))
+        for line in lines
+    ]
 
 
 def _compare(
