@@ -1,9 +1,29 @@
 """The inbox's event handlers: facilities' locations (for due times) and the rules that raise and resolve tasks."""
 
+from services.inbox.invoices import service as invoices
 from services.inbox.locations import service as locations
+from services.inbox.purchasing import service as purchasing
 from shared.consumer import Handler
 from shared.contracts import facilities
+from shared.envelope import Envelope
 from shared.runtime import ServiceRuntime
+from shared.uow import UnitOfWork
+
+
+async def on_purchase_order_placed(
+    *, uow: UnitOfWork, event: facilities.PurchaseOrderPlaced, envelope: Envelope
+) -> None:
+    """Invoices that came before their order are matched again now that it is known."""
+    if await purchasing.record_order_placed(uow=uow, event=event):
+        await invoices.rematch_order(uow=uow, purchase_order_id=event.purchase_order_id)
+
+
+async def on_purchase_order_received(
+    *, uow: UnitOfWork, event: facilities.PurchaseOrderReceived, envelope: Envelope
+) -> None:
+    """Invoices that billed more than had arrived are matched again with this delivery counted."""
+    if await purchasing.record_receipt(uow=uow, event=event):
+        await invoices.rematch_order(uow=uow, purchase_order_id=event.purchase_order_id)
 
 
 def register(runtime: ServiceRuntime) -> None:
@@ -11,5 +31,11 @@ def register(runtime: ServiceRuntime) -> None:
         {
             facilities.LocationOpened.event_type: Handler(facilities.LocationOpened, locations.on_location_opened),
             facilities.LocationUpdated.event_type: Handler(facilities.LocationUpdated, locations.on_location_updated),
+            facilities.PurchaseOrderPlaced.event_type: Handler(
+                facilities.PurchaseOrderPlaced, on_purchase_order_placed
+            ),
+            facilities.PurchaseOrderReceived.event_type: Handler(
+                facilities.PurchaseOrderReceived, on_purchase_order_received
+            ),
         }
     )

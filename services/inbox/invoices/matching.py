@@ -50,6 +50,7 @@ class MatchResult:
     lines: list[LineMatch]
     problems: list[str]  # the invoice's own: no order, vendor, currency, total
     assigned: list[int | None]  # per billed line (in the invoice's order), the order line it was matched to
+    purchase_order_id: str | None = None  # the order matched against; None when there was none
 
     @property
     def approved(self) -> bool:
@@ -97,7 +98,7 @@ def match(
         )
     unmatched = [line for line, number in zip(document.lines, numbers, strict=True) if number is None]
     rows += [_unordered(line, "not on the purchase order") for line in unmatched]
-    return MatchResult(rows, problems, numbers)
+    return MatchResult(rows, problems, numbers, order.purchase_order_id)
 
 
 def _document_problems(document: InvoiceDocument, order: Order | None) -> list[str]:

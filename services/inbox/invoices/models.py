@@ -16,7 +16,7 @@ class SupplierInvoice(Base):
     __tablename__ = "supplier_invoice"
     __table_args__ = (
         UniqueConstraint("vendor_key", "number"),
-        Index("ix_supplier_invoice_order_status", "purchase_order_id", "status"),
+        Index("ix_supplier_invoice_order_ref_status", "order_ref", "status"),  # invoices waiting on an order
         Index("ix_supplier_invoice_location_created", "location_id", "created_at"),
     )
 

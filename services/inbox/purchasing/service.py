@@ -8,6 +8,7 @@ from shared.contracts.facilities import PurchaseOrderPlaced, PurchaseOrderReceiv
 from shared.db import insert_on_conflict
 from shared.uow import UnitOfWork
 
+
 async def record_order_placed(*, uow: UnitOfWork, event: PurchaseOrderPlaced) -> bool:
     """Keep a placed order and its lines; False when it was known already (a redelivery)."""
     inserted = await uow.session.execute(
@@ -37,6 +38,7 @@ async def record_order_placed(*, uow: UnitOfWork, event: PurchaseOrderPlaced) ->
     await uow.session.flush()
     return True
 
+
 async def record_receipt(*, uow: UnitOfWork, event: PurchaseOrderReceived) -> bool:
     """Keep one delivery; False when this receipt was counted already."""
     receipt_id = event.receipt_id or f"{event.purchase_order_id}:{event.received_on.isoformat()}"
@@ -55,6 +57,7 @@ async def record_receipt(*, uow: UnitOfWork, event: PurchaseOrderReceived) -> bo
     )
     return inserted.rowcount == 1
 
+
 async def find_order(
     uow: UnitOfWork, purchase_order_id: str | None, *, lock: bool = False
 ) -> tuple[PurchaseOrder, list[PurchaseOrderLine]] | None:
@@ -67,6 +70,7 @@ async def find_order(
     query = select(PurchaseOrderLine).where(PurchaseOrderLine.purchase_order_id == purchase_order_id)
     return order, list((await uow.session.scalars(query.order_by(PurchaseOrderLine.line_number))).all())
 
+
 async def received_quantities(uow: UnitOfWork, order_lines: list[PurchaseOrderLine]) -> dict[int, int]:
     """Per order line, how many units all its receipts brought."""
     if not order_lines:
@@ -77,4 +81,3 @@ async def received_quantities(uow: UnitOfWork, order_lines: list[PurchaseOrderLi
     receipts = list((await uow.session.scalars(query)).all())
     ordered = [OrderedLine(li.line_number, li.item, li.item_id, li.quantity) for li in order_lines]
     return received_per_line(ordered, receipts)
-
