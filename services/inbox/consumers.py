@@ -1,6 +1,6 @@
 """The inbox's event handlers: facilities' locations (for due times) and the rules that raise and resolve tasks."""
 
-from services.inbox.invoices import service as invoices
+from services.inbox.invoices import rematching
 from services.inbox.locations import service as locations
 from services.inbox.purchasing import service as purchasing
 from shared.consumer import Handler
@@ -15,7 +15,7 @@ async def on_purchase_order_placed(
 ) -> None:
     """Invoices that came before their order are matched again now that it is known."""
     if await purchasing.record_order_placed(uow=uow, event=event):
-        await invoices.rematch_order(uow=uow, purchase_order_id=event.purchase_order_id)
+        await rematching.rematch_order(uow=uow, purchase_order_id=event.purchase_order_id)
 
 
 async def on_purchase_order_received(
@@ -23,7 +23,7 @@ async def on_purchase_order_received(
 ) -> None:
     """Invoices that billed more than had arrived are matched again with this delivery counted."""
     if await purchasing.record_receipt(uow=uow, event=event):
-        await invoices.rematch_order(uow=uow, purchase_order_id=event.purchase_order_id)
+        await rematching.rematch_order(uow=uow, purchase_order_id=event.purchase_order_id)
 
 
 def register(runtime: ServiceRuntime) -> None:

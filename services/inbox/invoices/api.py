@@ -5,7 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Header, Query, Request, Response
 
 from services.inbox.access import Manager
-from services.inbox.invoices import service, tolerance, views
+from services.inbox.invoices import rematching, service, tolerance, views
 from services.inbox.invoices.domain import MAX_DOCUMENT_BYTES, InvoiceStatus
 from services.inbox.invoices.schemas import (
     InvoiceIn,
@@ -94,6 +94,12 @@ async def get_invoice(invoice_id: str, uow: UowDep, actor: Manager):
 async def match_view(invoice_id: str, uow: UowDep, actor: Manager):
     """The three-way match: per order line, ordered / received / billed and the price difference."""
     return await views.match_view(uow=uow, invoice_id=invoice_id, actor=actor)
+
+
+@router.post("/supplier-invoices/{invoice_id}/match", response_model=InvoiceOutcomeOut)
+async def rematch(invoice_id: str, uow: UowDep, actor: Manager):
+    """Match a waiting invoice again (after a new tolerance, or a delivery recorded late); 409 once approved."""
+    return await rematching.rematch_invoice(uow=uow, invoice_id=invoice_id, actor=actor)
 
 
 @router.get("/supplier-invoice-settings", response_model=ToleranceOut)

@@ -6,15 +6,23 @@ second invoice), matched three ways (matching.py) and either approved for paymen
 """
 
 import hashlib
+from uuid import UUID
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from services.inbox.invoices import lookup
 from services.inbox.invoices.documents import parse_document
-from services.inbox.invoices.domain import InvalidInvoice, InvoiceDocument, InvoiceLine, line_amount, vendor_key
-from services.inbox.invoices.models import SupplierInvoice, SupplierInvoiceLine
-from services.inbox.invoices.recording import document_of, duplicate_task, new_invoice, settle
+from services.inbox.invoices.domain import (
+    CONTROL,
+    InvalidInvoice,
+    InvoiceDocument,
+    InvoiceLine,
+    line_amount,
+    vendor_key,
+)
+from services.inbox.invoices.models import SupplierInvoice
+from services.inbox.invoices.recording import duplicate_task, new_invoice, settle
 from services.inbox.invoices.schemas import InvoiceIn, InvoiceOutcomeOut
 from services.inbox.purchasing import service as purchasing
 from services.inbox.tasks import service as tasks
@@ -29,16 +37,21 @@ DUPLICATE_CONSTRAINT = "uq_supplier_invoice_vendor_key_number"
 async def receive_invoice_document(
     *,
     uow: UnitOfWork,
-    location_id: str | None,
+    location_id: UUID | str | None,
     filename: str,
     content_type: str,
     content: bytes,
-    message_id: str | None,
+    message_id: UUID | str | None,
     actor: str,
 ) -> InvoiceOutcomeOut:
-    """Read an email's CSV or UBL attachment and match it, in the caller's transaction; unreadable is a task."""
+    """Read an email's CSV or UBL attachment and match it, in the caller's transaction; unreadable is a task.
+
+    The order the invoice names decides its location; `location_id` (the message's) serves when there is none.
+    Raises Unprocessable only for an unreadable attachment with no location to give its task to.
+    """
     location_id = str(location_id) if location_id is not None else None
     message_id = str(message_id) if message_id is not None else None
+    filename = CONTROL.sub("", filename).strip()[:200] or "attachment"  # a sender's name for it: shown in a title
     try:
         document = parse_document(filename=filename, content_type=content_type, content=content)
     except InvalidInvoice as exc:
@@ -65,7 +78,7 @@ async def receive_invoice_document(
         scope=None,
         source="email",
         message_id=message_id,
-        filename=filename[:200],
+        filename=filename,
         category="supplies",
         actor=actor,
     )
@@ -192,37 +205,3 @@ async def _duplicate(
         task_id=task.id if visible else None,
         differences=[f"invoice {document.number} from {document.vendor} was received before"],
     )
-
-
-async def rematch_order(*, uow: UnitOfWork, purchase_order_id: str, actor: str = "system") -> int:
-    """Match again the invoices waiting on an order that was placed or received since (consumer's transaction).
-
-    An invoice that matches now is approved and its task completes itself; returns how many were approved.
-    """
-    found = await purchasing.find_order(uow, purchase_order_id, lock=True)
-    if found is None:
-        return 0
-    waiting = (
-        await uow.session.scalars(
-            select(SupplierInvoice)
-            .where(
-                SupplierInvoice.order_ref == purchase_order_id,
-                SupplierInvoice.status == "needs_review",
-                SupplierInvoice.location_id == found[0].location_id,
-            )
-            .order_by(SupplierInvoice.created_at)
-        )
-    ).all()
-    approved = 0
-    for invoice in waiting:
-        lines = list(
-            (
-                await uow.session.scalars(
-                    select(SupplierInvoiceLine).where(SupplierInvoiceLine.invoice_id == invoice.id)
-                )
-            ).all()
-        )
-        result = await lookup.match_invoice(uow, invoice, document_of(invoice, lines), found)
-        outcome = await settle(uow, invoice, lines, result, actor=actor)
-        approved += outcome.outcome == "approved"
-    return approved

@@ -1,12 +1,13 @@
 """Receiving invoices on PostgreSQL: approved once, or one office-manager task naming the lines and differences."""
 
+import asyncio
 from decimal import Decimal
 
 import pytest
 from sqlalchemy import func, select
 
+from services.inbox.invoices import rematching, tolerance
 from services.inbox.invoices import service as invoices
-from services.inbox.invoices import tolerance
 from services.inbox.invoices.models import SupplierInvoice
 from services.inbox.purchasing import service as purchasing
 from services.inbox.tasks.models import Task
@@ -24,7 +25,7 @@ async def deliver(db, *events) -> None:
                 await purchasing.record_order_placed(uow=uow, event=event)
             else:
                 await purchasing.record_receipt(uow=uow, event=event)
-            await invoices.rematch_order(uow=uow, purchase_order_id=event.purchase_order_id)
+            await rematching.rematch_order(uow=uow, purchase_order_id=event.purchase_order_id)
 
 
 async def email(db, content: bytes, *, filename: str = "invoice.xml", location_id: str | None = "loc-a"):
@@ -148,3 +149,13 @@ async def test_an_unreadable_attachment_is_a_task_and_without_a_location_a_422(i
     assert (await task_of(inbox_db, outcome.task_id)).title == "Supplier invoice invoice.xml could not be read"
     with pytest.raises(Exception, match="not well-formed"):
         await email(inbox_db, b"<Invoice><oops></Invoice>", location_id=None)
+
+
+async def test_racing_copies_of_one_invoice_make_one_invoice(inbox_db):
+    """No order to lock on: the unique (vendor, number) constraint alone decides the race."""
+    content = ubl_invoice(order="po-none", number="RACE-1", quantity=1)
+    outcomes = await asyncio.gather(*(email(inbox_db, content) for _ in range(6)))
+    assert sorted(o.outcome for o in outcomes) == ["duplicate"] * 5 + ["needs_review"]
+    assert len({o.invoice_id for o in outcomes}) == 1
+    async with inbox_db.sessions() as session:
+        assert await session.scalar(select(func.count()).select_from(SupplierInvoice)) == 1

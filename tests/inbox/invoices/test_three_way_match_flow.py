@@ -202,3 +202,9 @@ async def test_invoices_are_matched_three_ways_and_the_approved_one_is_booked_on
         assert widened.status_code == 200 and widened.json()["updated_by"] == "om-a", widened.text
         view = await manager.get(f"/supplier-invoices/{pricey.json()['invoice_id']}/match")
         assert view.json()["approved"] is True and view.json()["status"] == "needs_review"
+        again = await manager.post(f"/supplier-invoices/{pricey.json()['invoice_id']}/match")
+        assert (again.status_code, again.json()["outcome"]) == (200, "approved"), again.text
+        task = await manager.get(f"/tasks/{pricey.json()['task_id']}")
+        assert task.json()["status"] == "completed", task.text
+        twice = await manager.post(f"/supplier-invoices/{pricey.json()['invoice_id']}/match")
+        assert (twice.status_code, twice.json()["field"]) == (409, "status")
