@@ -1,7 +1,10 @@
 from fastapi import FastAPI
 
 from services.inbox import consumers
+from services.inbox.due_rules import api as due_rules_api
+from services.inbox.escalation import service as escalation
 from services.inbox.invoices import api as invoices_api
+from services.inbox.rules import api as rules_api
 from services.inbox.settings import Settings
 from services.inbox.tables import metadata
 from services.inbox.tasks import api as tasks_api
@@ -18,4 +21,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
     runtime = ServiceRuntime(settings, metadata, produces=PRODUCES)
     consumers.register(runtime)
-    return create_service_app(runtime, title="clinicops inbox", routers=[tasks_api.router, invoices_api.router])
+    runtime.every(
+        settings.escalation_check_interval_s,
+        lambda: escalation.escalate_overdue(uow_factory=runtime.uow),
+        name="inbox.escalate_overdue",
+    )
+    return create_service_app(
+        runtime,
+        title="clinicops inbox",
+        routers=[tasks_api.router, due_rules_api.router, rules_api.router, invoices_api.router],
+    )

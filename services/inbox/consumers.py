@@ -1,10 +1,12 @@
-"""The inbox's event handlers: facilities' locations (for due times) and the rules that raise and resolve tasks."""
+"""The inbox's event handlers: facilities' locations and staff's members (projections), and the event rules."""
 
 from services.inbox.invoices import rematching
 from services.inbox.locations import service as locations
 from services.inbox.purchasing import service as purchasing
+from services.inbox.rules import service as rules
+from services.inbox.staff_members import service as staff_members
 from shared.consumer import Handler
-from shared.contracts import facilities
+from shared.contracts import facilities, staff
 from shared.envelope import Envelope
 from shared.runtime import ServiceRuntime
 from shared.uow import UnitOfWork
@@ -27,15 +29,17 @@ async def on_purchase_order_received(
 
 
 def register(runtime: ServiceRuntime) -> None:
-    runtime.consume(
-        {
-            facilities.LocationOpened.event_type: Handler(facilities.LocationOpened, locations.on_location_opened),
-            facilities.LocationUpdated.event_type: Handler(facilities.LocationUpdated, locations.on_location_updated),
-            facilities.PurchaseOrderPlaced.event_type: Handler(
-                facilities.PurchaseOrderPlaced, on_purchase_order_placed
-            ),
-            facilities.PurchaseOrderReceived.event_type: Handler(
-                facilities.PurchaseOrderReceived, on_purchase_order_received
-            ),
-        }
-    )
+    projections = {
+        facilities.LocationOpened.event_type: Handler(facilities.LocationOpened, locations.on_location_opened),
+        facilities.LocationUpdated.event_type: Handler(facilities.LocationUpdated, locations.on_location_updated),
+        staff.StaffMemberHired.event_type: Handler(staff.StaffMemberHired, staff_members.on_member_hired),
+        staff.StaffMemberUpdated.event_type: Handler(staff.StaffMemberUpdated, staff_members.on_member_updated),
+        # Supplier invoices match against these; one waiting on its order or a delivery is matched again.
+        facilities.PurchaseOrderPlaced.event_type: Handler(facilities.PurchaseOrderPlaced, on_purchase_order_placed),
+        facilities.PurchaseOrderReceived.event_type: Handler(
+            facilities.PurchaseOrderReceived, on_purchase_order_received
+        ),
+    }
+    # The rules' own group: a burst of claims never waits behind a location update, and the reverse.
+    runtime.consume(projections)
+    runtime.consume({e.event_type: Handler(e, rules.on_event) for e in rules.events()}, group="inbox-rules")

@@ -5,10 +5,20 @@ Identifiers and codes only: a task's title and notes stay in the inbox (they may
 
 from datetime import date, datetime
 from decimal import Decimal
+from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
 
 from shared.contracts import EventPayload
+
+
+class TaskPriority(StrEnum):
+    """FHIR R4 Task.priority, least pressing first."""
+
+    ROUTINE = "routine"
+    URGENT = "urgent"
+    ASAP = "asap"
+    STAT = "stat"
 
 
 class TaskFocus(BaseModel):
