@@ -43,15 +43,16 @@ def parse_ubl(content: bytes) -> InvoiceDocument:
     lines = tuple(_line(element, index) for index, element in enumerate(root.findall("cac:InvoiceLine", NS)))
     charges = _amount(totals, "cbc:ChargeTotalAmount") - _amount(totals, "cbc:AllowanceTotalAmount")
     charges -= _amount(totals, "cbc:PrepaidAmount")
+    currency = text(_text(root, "cbc:DocumentCurrencyCode"), field="currency", required=False) or "USD"
     return checked(
         InvoiceDocument(
             vendor=text(_vendor(root), field="vendor"),
             number=text(_text(root, "cbc:ID"), field="number"),
             issued_on=day(_text(root, "cbc:IssueDate"), field="issued_on"),
             order_ref=text(_text(root, "cac:OrderReference/cbc:ID"), field="order_ref", required=False),
-            currency=(text(_text(root, "cbc:DocumentCurrencyCode"), field="currency", required=False) or "USD"),
+            currency=currency,
             lines=lines,
-            tax=sum((_amount(t, "cbc:TaxAmount") for t in root.findall("cac:TaxTotal", NS)), _zero()),
+            tax=_tax(root, currency),
             charges=charges + _amount(totals, "cbc:PayableRoundingAmount", negative=True),
             total=money(_text(totals, "cbc:PayableAmount"), field="total"),
         )
@@ -63,6 +64,15 @@ def _vendor(root: Element) -> str | None:
     return _text(root, party + "cac:PartyName/cbc:Name") or _text(
         root, party + "cac:PartyLegalEntity/cbc:RegistrationName"
     )
+
+
+def _tax(root: Element, currency: str):
+    """The tax in the invoice's currency: a second TaxTotal (EN 16931's tax currency) restates it, not adds to it."""
+    for total in root.findall("cac:TaxTotal", NS):
+        amount = total.find("cbc:TaxAmount", NS)
+        if amount is not None and amount.get("currencyID", currency) == currency:
+            return _amount(total, "cbc:TaxAmount")
+    return _zero()
 
 
 def _line(element: Element, index: int) -> InvoiceLine:

@@ -117,3 +117,13 @@ def test_csv_problems_name_their_field(content, field):
 def test_an_oversized_attachment_is_refused_unread():
     with pytest.raises(InvalidInvoice, match="bytes"):
         parse_document(filename="i.csv", content_type="text/csv", content=b"x" * (3 * 1024 * 1024))
+
+
+def test_a_tax_total_restated_in_another_currency_is_not_added_twice():
+    content = ubl_invoice(order="po-1").replace(
+        b'<cac:TaxTotal>\n    <cbc:TaxAmount currencyID="USD">0.00</cbc:TaxAmount>\n  </cac:TaxTotal>',
+        b'<cac:TaxTotal><cbc:TaxAmount currencyID="USD">11.60</cbc:TaxAmount></cac:TaxTotal>'
+        b'<cac:TaxTotal><cbc:TaxAmount currencyID="CAD">15.90</cbc:TaxAmount></cac:TaxTotal>',
+    )
+    assert b"15.90" in content
+    assert parse_document(filename="i.xml", content_type="application/xml", content=content).tax == Decimal("11.60")
