@@ -13,7 +13,7 @@ from services.billing.coverage import service as coverage
 from services.billing.expenses import service as expenses
 from services.billing.projections import service as projections
 from shared.consumer import Handler
-from shared.contracts import facilities, scheduling, staff
+from shared.contracts import facilities, inbox, scheduling, staff
 from shared.envelope import Envelope
 from shared.runtime import ServiceRuntime
 from shared.uow import UnitOfWork
@@ -70,6 +70,12 @@ async def on_purchase_order_received(
     await expenses.book_purchase_order(uow=uow, event=event)
 
 
+async def on_supplier_invoice_approved(
+    *, uow: UnitOfWork, event: inbox.SupplierInvoiceApproved, envelope: Envelope
+) -> None:
+    await expenses.book_supplier_invoice(uow=uow, event=event)
+
+
 HANDLERS: dict[str, Handler] = {
     payload.event_type: Handler(payload, func)
     for payload, func in [
@@ -84,6 +90,7 @@ HANDLERS: dict[str, Handler] = {
         (facilities.LocationOpened, projections.on_location_opened),
         (facilities.LocationUpdated, projections.on_location_updated),
         (facilities.PurchaseOrderReceived, on_purchase_order_received),
+        (inbox.SupplierInvoiceApproved, on_supplier_invoice_approved),
     ]
 }
 

@@ -3,16 +3,17 @@ from fastapi import FastAPI
 from services.inbox import consumers
 from services.inbox.due_rules import api as due_rules_api
 from services.inbox.escalation import service as escalation
+from services.inbox.invoices import api as invoices_api
 from services.inbox.rules import api as rules_api
 from services.inbox.settings import Settings
 from services.inbox.tables import metadata
 from services.inbox.tasks import api as tasks_api
 from shared.contracts.audit import audit_event_type
-from shared.contracts.inbox import TaskCreated
+from shared.contracts.inbox import SupplierInvoiceApproved, TaskCreated
 from shared.runtime import ServiceRuntime
 from shared.web import create_service_app
 
-PRODUCES = [TaskCreated.topic(), audit_event_type("inbox").rsplit(".", 1)[0]]
+PRODUCES = [TaskCreated.topic(), SupplierInvoiceApproved.topic(), audit_event_type("inbox").rsplit(".", 1)[0]]
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -26,5 +27,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         name="inbox.escalate_overdue",
     )
     return create_service_app(
-        runtime, title="clinicops inbox", routers=[tasks_api.router, due_rules_api.router, rules_api.router]
+        runtime,
+        title="clinicops inbox",
+        routers=[tasks_api.router, due_rules_api.router, rules_api.router, invoices_api.router],
     )

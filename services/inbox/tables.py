@@ -2,7 +2,9 @@
 
 from services.inbox.db import metadata
 from services.inbox.due_rules import models as due_rules  # noqa: F401
+from services.inbox.invoices import models as invoices  # noqa: F401
 from services.inbox.locations import models as locations  # noqa: F401
+from services.inbox.purchasing import models as purchasing  # noqa: F401
 from services.inbox.staff_members import models as staff_members  # noqa: F401
 from services.inbox.tasks import models as tasks  # noqa: F401
 

@@ -175,3 +175,29 @@ class MaintenanceCompleted(EventPayload):
     equipment_id: str
     location_id: str
     completed_by: str
+
+
+class PlacedOrderLine(BaseModel):
+    """One line of an order as sent to the vendor; `line_number` is what receipts and invoices refer to."""
+
+    line_number: int
+    item: str
+    item_id: str
+    quantity: Decimal
+    unit_price: Decimal
+
+
+class PurchaseOrderPlaced(EventPayload):
+    """The order went to the vendor (draft -> ordered): what the inbox matches supplier invoices against.
+
+    Published on the same topic (and key) as `.received`, so a consumer sees an order before its receipts.
+    """
+
+    event_type = "facilities.purchase_order.placed"
+
+    purchase_order_id: str
+    location_id: str
+    vendor: str
+    ordered_at: datetime
+    total: Decimal
+    lines: list[PlacedOrderLine]

@@ -3,7 +3,8 @@
 Identifiers and codes only: a task's title and notes stay in the inbox (they may name a patient).
 """
 
-from datetime import datetime
+from datetime import date, datetime
+from decimal import Decimal
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
@@ -95,3 +96,25 @@ class TaskCancelled(EventPayload):
     role: str
     cancelled_by: str
     reason: str = ""
+
+
+# --- supplier invoices (services/inbox/invoices) ------------------------------------------------
+
+
+class SupplierInvoiceApproved(EventPayload):
+    """A supplier invoice matched its purchase order and receipts three ways: approved for payment.
+
+    Billing books it once, as an expense of the location in `category` (its invoice id is the key).
+    """
+
+    event_type = "inbox.invoice.approved"
+
+    invoice_id: str
+    location_id: str
+    vendor: str
+    invoice_number: str
+    issued_on: date
+    purchase_order_id: str
+    category: str
+    total: Decimal
+    currency: str = "USD"

@@ -13,6 +13,7 @@ from services.billing.expenses.schemas import BudgetReportOut, ExpenseIn
 from shared.auth import Principal
 from shared.clock import utcnow
 from shared.contracts.facilities import PurchaseOrderReceived
+from shared.contracts.inbox import SupplierInvoiceApproved
 from shared.db import insert_on_conflict
 from shared.errors import Unprocessable
 from shared.uow import UnitOfWork
@@ -60,6 +61,30 @@ async def book_purchase_order(*, uow: UnitOfWork, event: PurchaseOrderReceived) 
             vendor=event.vendor[:200],
             source_ref=f"purchase_order_receipt:{receipt}",
             recorded_by="facilities",
+            recorded_at=utcnow(),
+        )
+        .on_conflict_do_nothing(index_elements=["source_ref"])
+    )
+
+
+async def book_supplier_invoice(*, uow: UnitOfWork, event: SupplierInvoiceApproved) -> None:
+    """An approved supplier invoice is an expense of its location, booked once per invoice id (in the consumer)."""
+    if event.total <= 0:
+        return  # a zero invoice spends nothing (the amount check would only dead-letter it)
+    category = event.category if event.category in {c.value for c in ExpenseCategory} else ExpenseCategory.SUPPLIES
+    await uow.session.execute(
+        insert_on_conflict(uow.session, Expense)
+        .values(
+            id=str(uuid.uuid4()),
+            location_id=event.location_id,
+            category=str(category),
+            amount=event.total.quantize(CENT),
+            incurred_on=event.issued_on,
+            description=f"invoice {event.invoice_number} (purchase order {event.purchase_order_id})"[:200],
+            vendor=event.vendor[:200],
+            # The unique source_ref is the database's guarantee: one expense per invoice, whatever replays it.
+            source_ref=f"supplier_invoice:{event.invoice_id}",
+            recorded_by="inbox",
             recorded_at=utcnow(),
         )
         .on_conflict_do_nothing(index_elements=["source_ref"])

@@ -60,7 +60,7 @@ async def create_order(
 
 
 async def place_order(*, uow: UnitOfWork, purchase_order_id: str, actor: Principal) -> PurchaseOrderOut:
-    """Send the order to the vendor: draft -> ordered."""
+    """Send the order to the vendor: draft -> ordered, announced with its lines (invoices are matched to them)."""
     return await _move(uow, purchase_order_id, actor, {PurchaseOrderStatus.DRAFT}, PurchaseOrderStatus.ORDERED)
 
 
@@ -189,7 +189,28 @@ async def _move(
         order.status = target
         if target == PurchaseOrderStatus.ORDERED:
             order.ordered_at = utcnow()
+            await uow.emit(placed(order, lines), subject=order.id, location_id=order.location_id)
     return view(order, lines)
+
+
+def placed(order: PurchaseOrder, lines: list[PurchaseOrderLine]) -> contract.PurchaseOrderPlaced:
+    return contract.PurchaseOrderPlaced(
+        purchase_order_id=order.id,
+        location_id=order.location_id,
+        vendor=order.vendor,
+        ordered_at=order.ordered_at,
+        total=sum((li.quantity * li.unit_price for li in lines), Decimal("0.00")),
+        lines=[
+            contract.PlacedOrderLine(
+                line_number=li.line_number,
+                item=li.item_name,
+                item_id=li.item_id,
+                quantity=Decimal(li.quantity),
+                unit_price=li.unit_price,
+            )
+            for li in lines
+        ],
+    )
 
 
 async def _load(

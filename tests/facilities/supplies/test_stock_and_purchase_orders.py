@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
-from shared.contracts.facilities import PurchaseOrderReceived
+from shared.contracts.facilities import PurchaseOrderPlaced, PurchaseOrderReceived
 from shared.db import create_engine
 from tests.support.dates import days_ago
 from tests.support.facilities import ADMIN, COORDINATOR_A, COORDINATOR_AB, open_location
@@ -107,10 +107,18 @@ async def test_stock_never_goes_negative_reorders_once_and_receipts_reach_billin
         assert rest.json()["order_status"] == "received", rest.text
         assert (await coordinator.get(f"/purchase-orders/{order_id}")).json()["status"] == "received"
 
-        records = await read_all(suite.bootstrap, suite.topic("facilities.purchase_order"), expect=2)
-        events = [PurchaseOrderReceived.model_validate(json.loads(r.value)) for r in records]
-        assert {dict(r.headers)["ce_type"].decode() for r in records} == {PurchaseOrderReceived.event_type}
+        # Placing it announced its lines first (the inbox matches invoices to them), on the same topic and key.
+        records = await read_all(suite.bootstrap, suite.topic("facilities.purchase_order"), expect=3)
+        types = [dict(r.headers)["ce_type"].decode() for r in records]
+        assert types == [PurchaseOrderPlaced.event_type] + [PurchaseOrderReceived.event_type] * 2
         assert {r.key.decode() for r in records} == {order_id}
+        placed = PurchaseOrderPlaced.model_validate(json.loads(records[0].value))
+        assert [(li.line_number, li.item, li.quantity, li.unit_price) for li in placed.lines] == [
+            (1, "Nitrile gloves M", Decimal(50), Decimal("7.25"))
+        ]
+        assert (placed.total, placed.vendor, placed.location_id) == (Decimal("362.50"), "Medline", "loc-a")
+        records = records[1:]
+        events = [PurchaseOrderReceived.model_validate(json.loads(r.value)) for r in records]
         events.sort(key=lambda e: e.received_on)
         assert [(e.total, e.lines[0].quantity, e.fully_received) for e in events] == [
             (Decimal("145.00"), Decimal(20), False),
