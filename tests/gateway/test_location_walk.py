@@ -52,9 +52,13 @@ MAY_NAME_LOCATION_B = {"GET /api/v1/compliance/policies"}
 KNOWN_LEAKS: dict[str, str] = {}
 
 
+# The inbox is not walked yet: location B's practice (location_b.py) builds no tasks, messages or invoices.
+WALKED = tuple(name for name in SERVICES if name != "inbox")
+
+
 def _document_routes() -> list[str]:
     """The combined document's routes, built from the apps themselves so each route is a test of its own."""
-    specs = {name: importlib.import_module(f"services.{name}.app").create_app().openapi() for name in SERVICES}
+    specs = {name: importlib.import_module(f"services.{name}.app").create_app().openapi() for name in WALKED}
     gateway = importlib.import_module("services.gateway.app").create_app().openapi()
     return routes(combine(gateway, specs))
 

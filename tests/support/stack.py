@@ -1,9 +1,9 @@
-"""The whole practice as processes: five services on the real broker and PostgreSQL, the gateway in front."""
+"""The whole practice as processes: six services on the real broker and PostgreSQL, the gateway in front."""
 
 from clinicops import supervisor
 from tests.support.suite import Suite
 
-SERVICES = ("scheduling", "staff", "billing", "compliance", "facilities")
+SERVICES = ("scheduling", "staff", "billing", "compliance", "facilities", "inbox")
 
 
 async def start_practice(suite: Suite, *, gateway_env: dict[str, str] | None = None) -> str:
