@@ -10,8 +10,12 @@ from clinicops import supervisor
 from clinicops.infra import DEFAULT_VAR_DIR, SERVICE_DATABASES, kafka, postgres, procs
 
 
-def up(var_dir: Path, *, detach: bool) -> int:
-    """Start Kafka, migrate, start every service and the gateway; stay until Ctrl-C unless detached."""
+def up(var_dir: Path, *, detach: bool, empty: bool = False) -> int:
+    """Start Kafka, migrate, start every service and the gateway; stay until Ctrl-C unless detached.
+
+    On a var/ that holds no data yet, the demo practice is built once everything is ready (not with `empty`).
+    """
+    fresh = not any((var_dir / f"{name}.db").exists() for name in supervisor.SERVICES)
     bootstrap = kafka.start(var_dir)
     print(f"kafka       ready   {bootstrap}")
     for name in supervisor.SERVICES:
@@ -39,6 +43,10 @@ def up(var_dir: Path, *, detach: bool) -> int:
         down(var_dir)
         return 1
     _print_urls()
+    if fresh and not empty:
+        print("\nvar/ holds no data yet: building the demo practice (`clinicops up --empty` skips this)")
+        if demo(var_dir, seed=DEMO_SEED) != 0:
+            print("the demo practice failed; the services stay up (see the message above)", file=sys.stderr)
     if detach:
         return 0
     return _stay_up(var_dir)
@@ -160,6 +168,59 @@ def user_create(var_dir: Path, args) -> int:
     return 0
 
 
+DEMO_SEED = 16
+
+
+def demo(var_dir: Path, *, seed: int = DEMO_SEED, patients: int = 800, visits_per_day: int = 3, **options) -> int:
+    """Build the demo practice through the gateway: its first admin made as `user create` makes one."""
+    import asyncio
+    import os
+
+    from clinicops.demo.client import Account, DemoError
+    from clinicops.demo.plan import ADMIN_EMAIL, build_practice
+    from clinicops.demo.runner import Options, build, report
+    from services.gateway.users.bootstrap import create_user_from_cli
+    from shared.clock import utc_today
+    from shared.errors import DomainError
+
+    practice = build_practice(seed, patients=patients, today=utc_today())
+    password = practice.passwords[ADMIN_EMAIL]
+    database_url = os.environ.get("GATEWAY_DATABASE_URL") or supervisor.sqlite_url(var_dir, "gateway")
+    try:
+        _, enrollment = create_user_from_cli(
+            database_url=database_url, email=ADMIN_EMAIL, password=password, roles=["practice_admin"], locations=["*"]
+        )
+    except DomainError as exc:
+        print(f"{exc.message}: the demo builds its practice once, on a gateway without it", file=sys.stderr)
+        return 1
+    admin = Account(ADMIN_EMAIL, password, ["practice_admin"], ["*"], enrollment.secret if enrollment else None)
+    gateway_url = options.pop("gateway_url", None) or f"http://127.0.0.1:{supervisor.PORTS['gateway']}"
+    settings = Options(gateway_url=gateway_url, seed=seed, patients=patients, visits_per_day=visits_per_day, **options)
+    started = time.monotonic()
+    try:
+        made = asyncio.run(build(practice, admin, settings))
+    except DemoError as exc:
+        print(f"demo stopped: {exc}", file=sys.stderr)
+        return 1
+    print(report(made, seconds=time.monotonic() - started, var_dir=var_dir))
+    return 0
+
+
+def _add_demo_command(commands) -> None:
+    demo_cmd = commands.add_parser("demo", help="build the demo practice group through the running gateway")
+    demo_cmd.add_argument("--seed", type=int, default=DEMO_SEED, help="the same seed builds the same practice")
+    demo_cmd.add_argument("--patients", type=int, default=800, choices=range(3, 3001), metavar="3..3000")
+    demo_cmd.add_argument(
+        "--visits-per-day", type=int, default=3, choices=range(1, 61), metavar="1..60", help="per location and day"
+    )
+    demo_cmd.add_argument("--gateway-url", help="default: the local gateway of `clinicops up`")
+    demo_cmd.add_argument("--parallel", type=int, default=8, choices=range(1, 65), metavar="1..64")
+    demo_cmd.add_argument(
+        "--rate", type=float, default=19.0, help="requests a second (the gateway allows 20 per address by default)"
+    )
+    demo_cmd.add_argument("--inbox-smtp", help="HOST:PORT of the inbox's SMTP receiver (skipped without it)")
+
+
 def keys_rotate(var_dir: Path) -> int:
     """Add a new signing key to the gateway's ring; the old one verifies until its tokens expire."""
     import os
@@ -179,11 +240,13 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     up_cmd = commands.add_parser("up", help="start Kafka, every service and the gateway")
     up_cmd.add_argument("--detach", action="store_true", help="return once everything is ready")
+    up_cmd.add_argument("--empty", action="store_true", help="start without the demo practice on a fresh var/")
     commands.add_parser("down", help="stop everything `up` started")
     commands.add_parser("status", help="processes, broker and topics")
     infra_cmd = commands.add_parser("infra", help="start or stop what the tests need")
     infra_cmd.add_argument("action", choices=["up", "down"])
     _add_user_command(commands)
+    _add_demo_command(commands)
     keys_cmd = commands.add_parser("keys", help="the gateway's token-signing keys")
     keys_cmd.add_argument("action", choices=["rotate"])
     args = parser.parse_args(argv)
@@ -194,7 +257,18 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "keys":
         return keys_rotate(var_dir)
     if args.command == "up":
-        return up(var_dir, detach=args.detach)
+        return up(var_dir, detach=args.detach, empty=args.empty)
+    if args.command == "demo":
+        return demo(
+            var_dir,
+            seed=args.seed,
+            patients=args.patients,
+            visits_per_day=args.visits_per_day,
+            gateway_url=args.gateway_url,
+            parallel=args.parallel,
+            per_second=args.rate,
+            inbox_smtp=args.inbox_smtp,
+        )
     if args.command == "infra":
         return infra(var_dir, args.action)
     return {"down": down, "status": status}[args.command](var_dir)
