@@ -115,13 +115,17 @@ def build_agenda(practice: Practice, *, visits_per_day: int, today_weekdays: dic
 
 
 def waitlist(practice: Practice, agenda: list[Visit], per_location: int = 3) -> list[tuple[str, str, int, int]]:
-    """(location, patient key, earliest day offset, latest day offset): patients hoping for an earlier visit."""
+    """(location, patient key, earliest day offset, latest day offset): patients hoping for an earlier visit.
+
+    Those not booked in the coming days come first; a small practice waitlists booked patients as well.
+    """
     rng = random.Random(f"{practice.seed}:waitlist")
     booked = {v.patient_key for v in agenda if v.day_offset >= 0}
     entries = []
     for location in practice.locations:
-        free = [p.key for p in practice.patients_at(location.location_id) if p.key not in booked]
-        for patient in rng.sample(free, min(per_location, len(free))):
+        patients = sorted(practice.patients_at(location.location_id), key=lambda p: p.key in booked)
+        pool = [p.key for p in patients[: per_location * 3]]
+        for patient in rng.sample(pool, min(per_location, len(pool))):
             earliest = rng.randrange(1, 4)
             entries.append((location.location_id, patient, earliest, earliest + rng.randrange(5, 12)))
     return entries
