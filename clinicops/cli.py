@@ -176,6 +176,8 @@ def demo(var_dir: Path, *, seed: int = DEMO_SEED, patients: int = 800, visits_pe
     import asyncio
     import os
 
+    import httpx
+
     from clinicops.demo.client import Account, DemoError
     from clinicops.demo.plan import ADMIN_EMAIL, build_practice
     from clinicops.demo.runner import Options, build, report
@@ -199,8 +201,8 @@ def demo(var_dir: Path, *, seed: int = DEMO_SEED, patients: int = 800, visits_pe
     started = time.monotonic()
     try:
         made = asyncio.run(build(practice, admin, settings))
-    except DemoError as exc:
-        print(f"demo stopped: {exc}", file=sys.stderr)
+    except (DemoError, httpx.HTTPError) as exc:
+        print(f"demo stopped: {exc!r}", file=sys.stderr)
         return 1
     print(report(made, seconds=time.monotonic() - started, var_dir=var_dir))
     return 0

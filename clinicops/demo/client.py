@@ -91,18 +91,41 @@ class Gateway:
         response = await self.send("POST", "/api/v1/auth/sign-in", bearer=None, user_pace=None, json=body)
         if response.status_code != 200:
             raise DemoError(f"sign-in of {account.email}: {response.status_code} {response.text}")
-        return Session(self, response.json()["access_token"], account)
+        return Session(self, response.json(), account)
 
 
 class Session:
     """A signed-in user: their calls are paced per user as well as per address."""
 
-    def __init__(self, gateway: Gateway, token: str, account: Account):
-        self.gateway, self.token, self.account = gateway, token, account
+    def __init__(self, gateway: Gateway, tokens: dict, account: Account):
+        self.gateway, self.account = gateway, account
         self.pace = Pace(gateway.user_rate, 90)
+        self.refreshing = asyncio.Lock()
+        self._keep(tokens)
+
+    def _keep(self, tokens: dict) -> None:
+        self.token, self.refresh_token = tokens["access_token"], tokens["refresh_token"]
+        self.renew_at = time.monotonic() + tokens["expires_in"] * 0.8
+
+    async def _fresh_token(self) -> str:
+        """The access token, renewed before it expires (a slow machine's demo outlasts one token)."""
+        async with self.refreshing:  # a refresh token works once: reusing it would end the session
+            if time.monotonic() >= self.renew_at:
+                response = await self.gateway.send(
+                    "POST",
+                    "/api/v1/auth/refresh",
+                    bearer=None,
+                    user_pace=None,
+                    json={"refresh_token": self.refresh_token},
+                )
+                if response.status_code != 200:
+                    raise DemoError(f"refresh of {self.account.email}: {response.status_code} {response.text}")
+                self._keep(response.json())
+        return self.token
 
     async def call(self, method: str, path: str, *, expect: tuple[int, ...] = (200, 201), **kwargs) -> httpx.Response:
-        response = await self.gateway.send(method, f"/api/v1{path}", bearer=self.token, user_pace=self.pace, **kwargs)
+        bearer = await self._fresh_token()
+        response = await self.gateway.send(method, f"/api/v1{path}", bearer=bearer, user_pace=self.pace, **kwargs)
         if response.status_code not in expect:
             raise DemoError(f"{method} {path} as {self.account.email}: {response.status_code} {response.text[:500]}")
         return response
