@@ -44,7 +44,7 @@ TODAY = (
     ((-160, "fulfilled"), (-100, "fulfilled"), (-40, "arrived"), (20, "booked"), (60, "booked")),
     ((-120, "noshow"), (-60, "fulfilled"), (0, "arrived"), (80, "booked"), (120, "cancelled")),
 )
-TODAY_SHIFT = (-200, 160)  # minutes from the anchor: today's shifts, kept inside the local day
+TODAY_SHIFT = (-200, 160)  # minutes from the anchor: today's shifts (the anchor keeps them inside the local day)
 
 
 @dataclass(frozen=True)

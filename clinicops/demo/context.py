@@ -34,17 +34,20 @@ class Demo:
         return self.now.astimezone(self.zone(location_id)).date()
 
     def anchor(self, location_id: str) -> datetime:
-        """Now at the location, down to the 20-minute grid: today's appointments are placed around it."""
-        local = self.now.astimezone(self.zone(location_id)).replace(second=0, microsecond=0)
-        return local.replace(minute=local.minute - local.minute % 20)
+        """Now at the location on the 20-minute grid, kept where today's shifts fit inside the local day.
+
+        Today's appointments are placed around it: a run late in the evening shows the afternoon just past,
+        one before dawn the morning about to start.
+        """
+        local = self.now.astimezone(self.zone(location_id))
+        minutes = local.hour * 60 + local.minute
+        earliest, latest = -TODAY_SHIFT[0], 24 * 60 - TODAY_SHIFT[1]
+        return self.local(location_id, 0, min(max(minutes - minutes % 20, earliest), latest))
 
     def today_window(self, location_id: str) -> tuple[datetime, datetime]:
-        """Today's shifts: around the anchor, but never past the local day's midnights."""
+        """Today's shifts around the anchor: from local midnight at the earliest to the next at the latest."""
         anchor = self.anchor(location_id)
-        midnight = datetime.combine(anchor.date(), datetime.min.time(), anchor.tzinfo)
-        start = max(midnight, anchor + timedelta(minutes=TODAY_SHIFT[0]))
-        end = min(midnight + timedelta(days=1) - timedelta(minutes=1), anchor + timedelta(minutes=TODAY_SHIFT[1]))
-        return start, end
+        return anchor + timedelta(minutes=TODAY_SHIFT[0]), anchor + timedelta(minutes=TODAY_SHIFT[1])
 
     def local(self, location_id: str, day_offset: int, minute: int) -> datetime:
         """A wall-clock time `minute` after local midnight, `day_offset` days from today at the location."""

@@ -62,7 +62,9 @@ async def build(practice: Practice, admin: Account, options: Options, *, log=pri
         )
         fitting = [v for v in agenda if schedule_steps.todays_fit(demo, v)]
         if len(fitting) < len(agenda):
-            demo.notes.append(f"{len(agenda) - len(fitting)} of today's visits left out: too close to midnight")
+            demo.notes.append(
+                f"{len(agenda) - len(fitting)} of today's no-shows left out: the local day has just begun"
+            )
         step(f"waiting for scheduling to know the providers; then booking {len(fitting)} appointments")
         await practice_steps.providers_bookable(demo)
         booked = await schedule_steps.book_all(demo, fitting)

@@ -82,7 +82,9 @@ async def test_the_demo_builds_every_part_and_the_same_seed_builds_the_same_prac
     assert past["fulfilled"] >= 40 and set(future) == {"booked"}
     for loc in LOCATIONS:
         today = {r[3] for r in snap["days"][(loc, 0)]}
-        assert today >= {"booked", "arrived", "fulfilled", "noshow", "cancelled"}, (loc, today)
+        # In a local day's first hours no appointment has started yet to be missed: the demo says so.
+        early = "no-shows left out: the local day has just begun" in stdout
+        assert today >= {"booked", "arrived", "fulfilled", "cancelled"} | (set() if early else {"noshow"}), today
         claims = Counter(status for _, status, _ in snap["claims"][loc])
         assert claims["paid"] and claims["submitted"] and claims["ready"], (loc, claims)
         assert snap["stock"][loc], loc  # at or below the reorder point

@@ -1,12 +1,14 @@
 """The demo's plan without a stack: a seed decides everything, and the plan keeps the services' rules."""
 
 from collections import Counter
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 from clinicops.demo.agenda import PAST_DAYS, TODAY, build_agenda
+from clinicops.demo.context import Demo
 from clinicops.demo.plan import build_practice
 from clinicops.demo.remittance import Decision, Payer, build_835, decide
+from clinicops.demo.schedule_steps import todays_fit
 from services.billing.claims.scrubber import npi_is_valid
 from services.billing.x12 import check835
 from services.billing.x12.edi835 import parse as parse_835
@@ -117,3 +119,25 @@ def test_the_payer_decides_by_member_and_day_and_leaves_the_last_days_unanswered
         for i in range(400)
     )
     assert outcomes["paid"] > outcomes["denied"] > 20 and outcomes["partially_paid"] > 10
+
+
+def test_today_has_every_state_inside_the_local_day_whatever_the_hour_the_demo_runs():
+    practice, agenda = plan()
+    today_states = {state for row in TODAY for _, state in row}
+    start_of_day = datetime.now(UTC).replace(hour=0, minute=7, second=0, microsecond=0)
+    for step in range(0, 24 * 60, 20):
+        now = start_of_day + timedelta(minutes=step)
+        demo = Demo(practice=practice, gateway=None, now=now)
+        for loc in practice.locations:
+            local_now = now.astimezone(demo.zone(loc.location_id))
+            first, last = demo.today_window(loc.location_id)
+            assert first.date() == local_now.date() and (last - timedelta(minutes=1)).date() == local_now.date()
+            fitting = [
+                v for v in agenda if v.location_id == loc.location_id and v.day_offset == 0 and todays_fit(demo, v)
+            ]
+            for visit in fitting:
+                start = demo.anchor(loc.location_id) + timedelta(minutes=visit.minute)
+                assert first <= start and start + timedelta(minutes=20) <= last, (now, visit)
+                assert visit.outcome != "noshow" or start <= now
+            missing = today_states - {v.outcome for v in fitting}
+            assert missing <= ({"noshow"} if local_now.hour < 2 else set()), (local_now, missing)
