@@ -7,11 +7,16 @@ import time
 from pathlib import Path
 
 from clinicops import supervisor
+from clinicops.demo.command import add_demo_command
 from clinicops.infra import DEFAULT_VAR_DIR, SERVICE_DATABASES, kafka, postgres, procs
 
 
-def up(var_dir: Path, *, detach: bool) -> int:
-    """Start Kafka, migrate, start every service and the gateway; stay until Ctrl-C unless detached."""
+def up(var_dir: Path, *, detach: bool, empty: bool = False) -> int:
+    """Start Kafka, migrate, start every service and the gateway; stay until Ctrl-C unless detached.
+
+    On a var/ that holds no data yet, the demo practice is built once everything is ready (not with `empty`).
+    """
+    fresh = not any((var_dir / f"{name}.db").exists() for name in supervisor.SERVICES)
     bootstrap = kafka.start(var_dir)
     print(f"kafka       ready   {bootstrap}")
     for name in supervisor.SERVICES:
@@ -39,6 +44,10 @@ def up(var_dir: Path, *, detach: bool) -> int:
         down(var_dir)
         return 1
     _print_urls()
+    if fresh and not empty:
+        print("\nvar/ holds no data yet: building the demo practice (`clinicops up --empty` skips this)")
+        if demo(var_dir, seed=DEMO_SEED) != 0:
+            print("the demo practice failed; the services stay up (see the message above)", file=sys.stderr)
     if detach:
         return 0
     return _stay_up(var_dir)
@@ -160,6 +169,16 @@ def user_create(var_dir: Path, args) -> int:
     return 0
 
 
+DEMO_SEED = 16
+
+
+def demo(var_dir: Path, **options) -> int:
+    """Build the demo practice through the gateway (clinicops/demo); its first admin as `user create` makes one."""
+    from clinicops.demo.command import run
+
+    return run(var_dir, **options)
+
+
 def keys_rotate(var_dir: Path) -> int:
     """Add a new signing key to the gateway's ring; the old one verifies until its tokens expire."""
     import os
@@ -179,11 +198,13 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     up_cmd = commands.add_parser("up", help="start Kafka, every service and the gateway")
     up_cmd.add_argument("--detach", action="store_true", help="return once everything is ready")
+    up_cmd.add_argument("--empty", action="store_true", help="start without the demo practice on a fresh var/")
     commands.add_parser("down", help="stop everything `up` started")
     commands.add_parser("status", help="processes, broker and topics")
     infra_cmd = commands.add_parser("infra", help="start or stop what the tests need")
     infra_cmd.add_argument("action", choices=["up", "down"])
     _add_user_command(commands)
+    add_demo_command(commands, default_seed=DEMO_SEED)
     keys_cmd = commands.add_parser("keys", help="the gateway's token-signing keys")
     keys_cmd.add_argument("action", choices=["rotate"])
     args = parser.parse_args(argv)
@@ -194,7 +215,18 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "keys":
         return keys_rotate(var_dir)
     if args.command == "up":
-        return up(var_dir, detach=args.detach)
+        return up(var_dir, detach=args.detach, empty=args.empty)
+    if args.command == "demo":
+        return demo(
+            var_dir,
+            seed=args.seed,
+            patients=args.patients,
+            visits_per_day=args.visits_per_day,
+            gateway_url=args.gateway_url,
+            parallel=args.parallel,
+            per_second=args.rate,
+            inbox_smtp=args.inbox_smtp,
+        )
     if args.command == "infra":
         return infra(var_dir, args.action)
     return {"down": down, "status": status}[args.command](var_dir)
