@@ -1,24 +1,16 @@
-"""The whole stack for a demo run: five services on the real broker and PostgreSQL, the gateway in front."""
+"""The whole stack for a demo run (tests/support/stack.py), and the demo run against it as an operator runs it."""
 
 import os
 import subprocess
 import sys
 
-from clinicops import supervisor
+from tests.support.stack import start_practice
 from tests.support.suite import Suite
-
-SERVICES = ("scheduling", "staff", "billing", "compliance", "facilities")
 
 
 async def start_stack(suite: Suite) -> str:
-    """Every service started at once, then the gateway; the gateway's URL."""
-    for name in SERVICES:
-        await suite.start(name, wait=False)
-    for name in SERVICES:
-        supervisor.wait_ready(suite.procs[name], timeout=120)
-    upstreams = {f"GATEWAY_{name.upper()}_URL": suite.procs[name].url for name in SERVICES}
-    await suite.start("gateway", env=upstreams | {"GATEWAY_OPENAPI_CACHE_S": "0"})
-    return suite.procs["gateway"].url
+    """The whole practice; the gateway's URL."""
+    return await start_practice(suite)
 
 
 async def run_demo(suite: Suite, *args: str, timeout: float = 600) -> subprocess.CompletedProcess:
