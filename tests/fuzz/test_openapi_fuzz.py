@@ -72,9 +72,16 @@ def test_no_input_breaks_the_contract(practice, target, tmp_path):
     report = json.loads(next(tmp_path.glob("json-*.json")).read_text())
     statuses = json.loads(tally.read_text())
     print(_figures(target, report, statuses))
-    assert (report["failures"], report["errors"]) == ([], []), done.stdout[-6000:]
+    assert (report["failures"], report["errors"]) == ([], []), _failures(done.stdout)
     assert report["operations"]["tested"] == report["operations"]["selected"] > 0
     assert done.returncode == 0, done.stdout[-3000:]
+
+
+def _failures(output: str) -> str:
+    """The run's FAILURES and ERRORS sections: each failing case with its answer and a curl to reproduce it."""
+    start = min((i for i in (output.find("= ERRORS ="), output.find("= FAILURES =")) if i >= 0), default=0)
+    end = output.find("= WARNINGS =", start)
+    return output[start : end if end > 0 else None][:30000]
 
 
 def _figures(target: str, report: dict, statuses: dict[str, int]) -> str:

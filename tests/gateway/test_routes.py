@@ -46,6 +46,8 @@ async def test_the_integrators_page_links_both_documents(client):
         "/api/v1/scheduling/patients/p-1%00",
         "/api/v1/scheduling/patients/p%1B1",
         "/api/v1/billing/claims/c%7F",
+        "/api/v1/staff/locations/a%09/shifts",
+        "/api/v1/facilities/purchase-orders/%09po/order",
     ],
 )
 async def test_a_control_character_in_the_path_is_400_before_proxying(client, url):
