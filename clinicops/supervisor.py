@@ -11,7 +11,15 @@ from pathlib import Path
 from clinicops.infra import REPO_ROOT, procs
 
 # Start order: the gateway last, once the services it fronts answer.
-PORTS = {"scheduling": 8001, "staff": 8002, "billing": 8003, "compliance": 8004, "facilities": 8005, "gateway": 8000}
+PORTS = {
+    "scheduling": 8001,
+    "staff": 8002,
+    "billing": 8003,
+    "compliance": 8004,
+    "facilities": 8005,
+    "inbox": 8006,
+    "gateway": 8000,
+}
 SERVICES = list(PORTS)
 
 

@@ -5,6 +5,7 @@ CREATE DATABASE staff;
 CREATE DATABASE billing;
 CREATE DATABASE compliance;
 CREATE DATABASE facilities;
+CREATE DATABASE inbox;
 CREATE DATABASE gateway;
 
 \connect scheduling
@@ -16,6 +17,8 @@ CREATE EXTENSION IF NOT EXISTS btree_gist;
 \connect compliance
 CREATE EXTENSION IF NOT EXISTS btree_gist;
 \connect facilities
+CREATE EXTENSION IF NOT EXISTS btree_gist;
+\connect inbox
 CREATE EXTENSION IF NOT EXISTS btree_gist;
 \connect gateway
 CREATE EXTENSION IF NOT EXISTS btree_gist;

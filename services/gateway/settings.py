@@ -5,7 +5,7 @@ from pydantic_settings import SettingsConfigDict
 
 from shared.settings import ServiceSettings
 
-PROXIED_SERVICES = ("scheduling", "staff", "billing", "compliance", "facilities")
+PROXIED_SERVICES = ("scheduling", "staff", "billing", "compliance", "facilities", "inbox")
 
 
 class Settings(ServiceSettings):
@@ -22,6 +22,7 @@ class Settings(ServiceSettings):
     billing_url: str = "http://127.0.0.1:8003"
     compliance_url: str = "http://127.0.0.1:8004"
     facilities_url: str = "http://127.0.0.1:8005"
+    inbox_url: str = "http://127.0.0.1:8006"
     upstream_connect_timeout_s: float = 2.0
     upstream_read_timeout_s: float = 30.0
     dashboard_timeout_s: float = 5.0

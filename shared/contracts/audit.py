@@ -37,7 +37,7 @@ def audit_event_type(service: str) -> str:
 
 
 # Services that may emit audit events; compliance subscribes to each one's audit topic.
-AUDITING_SERVICES = ("scheduling", "staff", "billing", "facilities", "compliance")
+AUDITING_SERVICES = ("scheduling", "staff", "billing", "facilities", "compliance", "inbox")
 
 
 def phi_accessed_of(service: str) -> type[PhiAccessed]:

@@ -1,10 +1,91 @@
-"""Events the inbox service publishes."""
+"""Events the inbox service publishes: every change of a task, for the console and integrations.
+
+Identifiers and codes only: a task's title and notes stay in the inbox (they may name a patient).
+"""
 
 from datetime import datetime
 
-from pydantic import Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from shared.contracts import EventPayload
+
+
+class TaskFocus(BaseModel):
+    """What the task is about (FHIR `focus`): a record of some service, by service, kind and id."""
+
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    service: str
+    kind: str
+    id: str
+
+
+class TaskCreated(EventPayload):
+    """A task was opened for a role's pool at a location; `cause` is the key that keeps it one per cause."""
+
+    event_type = "inbox.task.created"
+
+    task_id: str
+    cause: str
+    category: str
+    priority: str
+    location_id: str
+    role: str
+    owner: str | None = None
+    focus: TaskFocus | None = None
+    patient_id: str | None = None
+    due_at: datetime | None = None
+
+
+class TaskAssigned(EventPayload):
+    """The task has an owner now: claimed by them (`assigned_by` is the owner) or given by a manager."""
+
+    event_type = "inbox.task.assigned"
+
+    task_id: str
+    location_id: str
+    role: str
+    owner: str
+    assigned_by: str
+    previous_owner: str | None = None
+
+
+class TaskCompleted(EventPayload):
+    """Done: by a person, or by the event that resolved its cause (`resolved_by_event`)."""
+
+    event_type = "inbox.task.completed"
+
+    task_id: str
+    cause: str
+    location_id: str
+    role: str
+    completed_by: str
+    resolved_by_event: str | None = None
+
+
+class TaskEscalated(EventPayload):
+    """Overdue: its priority was raised one step and the office manager's queue shows it (once per task)."""
+
+    event_type = "inbox.task.escalated"
+
+    task_id: str
+    location_id: str
+    role: str
+    previous_priority: str
+    priority: str
+    due_at: datetime
+
+
+class TaskCancelled(EventPayload):
+    event_type = "inbox.task.cancelled"
+
+    task_id: str
+    cause: str
+    location_id: str
+    role: str
+    cancelled_by: str
+    reason: str = ""
+
 
 # --- email intake (issue 15, inbox-mail): what the office's email asks other services for ---
 

@@ -1,0 +1,15 @@
+"""Inbox's declarative base and metadata; what several features' models and HTTP models share."""
+
+from pydantic import Field
+from sqlalchemy import BigInteger, Integer
+
+from shared.messaging_tables import service_base
+
+Base = service_base()
+metadata = Base.metadata
+
+# The ids the API takes (tasks, locations, users, patients): every feature's requests bound them alike.
+Id = Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,63}$")
+
+# BIGINT on PostgreSQL; INTEGER on SQLite so that it stays the rowid alias (and autoincrements).
+SerialId = BigInteger().with_variant(Integer(), "sqlite")

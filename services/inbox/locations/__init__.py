@@ -1,0 +1,1 @@
+"""What the inbox keeps of facilities locations: timezone and opening hours, for due times."""
