@@ -1,15 +1,20 @@
 from fastapi import FastAPI
 
 from services.inbox import consumers
+from services.inbox.intake import wiring as intake
+from services.inbox.messages import api as messages_api
+from services.inbox.replies import api as replies_api
+from services.inbox.replies.service import Relay
 from services.inbox.settings import Settings
 from services.inbox.tables import metadata
 from services.inbox.tasks import api as tasks_api
+from services.inbox.triage import api as triage_api
 from shared.contracts.audit import audit_event_type
-from shared.contracts.inbox import TaskCreated
+from shared.contracts.inbox import AppointmentRequested, TaskCreated
 from shared.runtime import ServiceRuntime
 from shared.web import create_service_app
 
-PRODUCES = [TaskCreated.topic(), audit_event_type("inbox").rsplit(".", 1)[0]]
+PRODUCES = [TaskCreated.topic(), audit_event_type("inbox").rsplit(".", 1)[0], AppointmentRequested.topic()]
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -17,4 +22,19 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
     runtime = ServiceRuntime(settings, metadata, produces=PRODUCES)
     consumers.register(runtime)
-    return create_service_app(runtime, title="clinicops inbox", routers=[tasks_api.router])
+    intake.plug_in(runtime)
+    app = create_service_app(
+        runtime,
+        title="clinicops inbox",
+        routers=[tasks_api.router, messages_api.router, replies_api.router, triage_api.router],
+    )
+    app.state.relay = Relay(
+        host=settings.relay_host,
+        port=settings.relay_port,
+        username=settings.relay_username,
+        password=settings.relay_password,
+        starttls=settings.relay_starttls,
+        timeout_s=settings.relay_timeout_s,
+        from_address=settings.reply_from,
+    )
+    return app

@@ -39,7 +39,7 @@ DEFAULT_ROLE = {
     Category.RECORDS_REQUEST: "front_desk",
     Category.OTHER: "office_manager",
 }
-ROUTED = ("location_id", "category", "priority", "role", "party_kind", "party_id")
+ROUTED = ("location_id", "category", "priority", "role", "party_kind", "party_id", "provider_id", "appointment_type_id")
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,8 @@ class Rule:
     role: str | None = None
     party_kind: str | None = None
     party_id: str | None = None
+    provider_id: str | None = None  # appointment requests: whose slots the desk is shown
+    appointment_type_id: str | None = None
     enabled: bool = True
 
 
@@ -78,6 +80,8 @@ class Decision:
     location_id: str | None = None
     party_kind: str | None = None
     party_id: str | None = None
+    provider_id: str | None = None
+    appointment_type_id: str | None = None
     hits: list[dict] = field(default_factory=list)  # [{rule_id, name, set: [...]}] in rule order
 
 
@@ -132,6 +136,8 @@ def decide(rules: list[Rule], mail: Mail) -> Decision:
         location_id=chosen.get("location_id"),
         party_kind=chosen.get("party_kind"),
         party_id=chosen.get("party_id"),
+        provider_id=chosen.get("provider_id"),
+        appointment_type_id=chosen.get("appointment_type_id"),
         hits=hits,
     )
 
