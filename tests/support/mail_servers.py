@@ -174,4 +174,5 @@ class RecordingSmtp:
         return self
 
     def stop(self) -> None:
-        self._controller.stop()
+        if self._controller._thread is not None:  # stopping twice (a test and its cleanup) is fine
+            self._controller.stop()
