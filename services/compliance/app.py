@@ -13,7 +13,7 @@ from services.compliance.settings import Settings
 from services.compliance.staff_records import api as staff_records_api
 from services.compliance.tables import metadata
 from shared.contracts.audit import audit_event_type
-from shared.contracts.compliance import AccessRevoked, AlertRaised, AuditChainAnchored
+from shared.contracts.compliance import AccessRevoked, AlertRaised, AuditChainAnchored, PrivacyIncidentReported
 from shared.runtime import ServiceRuntime
 from shared.web import create_service_app
 
@@ -21,6 +21,7 @@ PRODUCES = [
     AlertRaised.topic(),
     AuditChainAnchored.topic(),
     AccessRevoked.topic(),
+    PrivacyIncidentReported.topic(),
     audit_event_type("compliance").rsplit(".", 1)[0],
 ]
 

@@ -9,7 +9,9 @@ Base = service_base()
 metadata = Base.metadata
 
 # The ids the API takes (tasks, locations, users, patients): every feature's requests bound them alike.
-Id = Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,63}$")
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,63}$"
+Id = Field(min_length=1, max_length=64, pattern=ID_PATTERN)
+OptionalId = Field(None, min_length=1, max_length=64, pattern=ID_PATTERN)
 
 # BIGINT on PostgreSQL; INTEGER on SQLite so that it stays the rowid alias (and autoincrements).
 SerialId = BigInteger().with_variant(Integer(), "sqlite")

@@ -3,6 +3,8 @@
 from datetime import date, datetime
 from decimal import Decimal
 
+from pydantic import BaseModel
+
 from shared.contracts import EventPayload
 
 
@@ -119,3 +121,49 @@ class BalanceChanged(EventPayload):
     balance: Decimal
     reason: str
     source_id: str
+
+
+class ScrubIssue(BaseModel):
+    rule: str
+    field: str
+    message: str
+
+
+class ClaimScrubFailed(EventPayload):
+    """The scrubber holds the claim back for a person; announced when its set of failures changes."""
+
+    event_type = "billing.claim.scrub_failed"
+
+    claim_id: str
+    patient_id: str
+    location_id: str
+    payer_id: str
+    failures: list[ScrubIssue]
+
+
+class ClaimScrubPassed(EventPayload):
+    """A claim the scrubber had held back passes now (it is ready to go out)."""
+
+    event_type = "billing.claim.scrub_passed"
+
+    claim_id: str
+    patient_id: str
+    location_id: str
+    payer_id: str
+
+
+class ClaimLineUnderpaid(EventPayload):
+    """A primary payer settled a line below its contracted allowed amount: `amount` short."""
+
+    event_type = "billing.claim.line_underpaid"
+
+    underpayment_id: str
+    claim_id: str
+    claim_line_id: str
+    patient_id: str
+    location_id: str
+    payer_id: str
+    cpt: str
+    allowed_amount: Decimal
+    settled_amount: Decimal
+    amount: Decimal

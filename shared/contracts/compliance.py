@@ -3,7 +3,7 @@
 Identifiers and codes only: no PHI, no staff personal data.
 """
 
-from datetime import datetime
+from datetime import date, datetime
 
 from pydantic import Field
 
@@ -60,3 +60,26 @@ class AccessRevoked(EventPayload):
     revoked_location_ids: list[str] = Field(default_factory=list)
     reason: str
     decided_at: datetime
+
+
+class PrivacyIncidentReported(EventPayload):
+    """A possible breach of PHI was logged; affected people must be notified by `notify_by` (60 days)."""
+
+    event_type = "compliance.privacy_incident.reported"
+
+    incident_id: str
+    location_id: str
+    discovered_on: date
+    notification_deadline: date  # the last day, at the location
+    notify_by: datetime  # the end of that day at the location, in UTC
+    individuals_affected: int
+
+
+class PrivacyIncidentNotified(EventPayload):
+    """The affected individuals of a privacy incident were notified."""
+
+    event_type = "compliance.privacy_incident.notified"
+
+    incident_id: str
+    location_id: str
+    notified_on: date

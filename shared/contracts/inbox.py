@@ -4,10 +4,20 @@ Identifiers and codes only: a task's title and notes stay in the inbox (they may
 """
 
 from datetime import datetime
+from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from shared.contracts import EventPayload
+
+
+class TaskPriority(StrEnum):
+    """FHIR R4 Task.priority, least pressing first."""
+
+    ROUTINE = "routine"
+    URGENT = "urgent"
+    ASAP = "asap"
+    STAT = "stat"
 
 
 class TaskFocus(BaseModel):

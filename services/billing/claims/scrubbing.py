@@ -21,6 +21,7 @@ from services.billing.reference.models import BillingProfile, Payer
 from shared.audit import UowFactory, audit_denials
 from shared.auth import Principal
 from shared.clock import local_today, utcnow
+from shared.contracts.billing import ClaimScrubFailed, ClaimScrubPassed, ScrubIssue
 from shared.errors import Conflict
 from shared.uow import UnitOfWork
 
@@ -40,11 +41,22 @@ async def rescrub_drafts(*, uow: UnitOfWork, patient_id: str | None = None, prov
 async def scrub(uow: UnitOfWork, claim: Claim) -> list[scrubber.ScrubFailure]:
     """Run every rule; a clean draft (or corrected claim) becomes ready, a failing one stays for a person."""
     failures = scrubber.scrub(await _scrub_input(uow, claim))
-    claim.scrub_failures = [vars(f) for f in failures]
+    previous, claim.scrub_failures = claim.scrub_failures or [], [vars(f) for f in failures]
     claim.updated_at = utcnow()
+    await _announce(uow, claim, previous)
     if not failures and claim.status in (ClaimStatus.DRAFT, ClaimStatus.RESUBMITTED):
         await move(uow, claim, ClaimStatus.READY, SYSTEM, "passed the scrubber")
     return failures
+
+
+async def _announce(uow: UnitOfWork, claim: Claim, previous: list[dict]) -> None:
+    """A person is told when the failures change (the inbox raises a task), and when a held claim passes."""
+    facts = dict(claim_id=claim.id, patient_id=claim.patient_id, location_id=claim.location_id, payer_id=claim.payer_id)
+    if claim.scrub_failures and claim.scrub_failures != previous:
+        failed = ClaimScrubFailed(**facts, failures=[ScrubIssue(**f) for f in claim.scrub_failures])
+        await uow.emit(failed, subject=claim.id, location_id=claim.location_id)
+    elif previous and not claim.scrub_failures:
+        await uow.emit(ClaimScrubPassed(**facts), subject=claim.id, location_id=claim.location_id)
 
 
 async def scrub_claim(*, uow: UnitOfWork, new_uow: UowFactory, claim_id: str, actor: Principal) -> Claim:

@@ -12,6 +12,7 @@ from services.billing.remittances.domain import underpaid_by
 from services.billing.remittances.schemas import UnderpaymentOut
 from shared.audit import UowFactory, audit_denials, ensure_phi_access, record_phi_access
 from shared.auth import Principal
+from shared.contracts.billing import ClaimLineUnderpaid
 from shared.uow import UnitOfWork
 
 
@@ -28,9 +29,10 @@ async def check(uow: UnitOfWork, claim: Claim, posted: list[ClaimLine], claim_pa
         modifier, allowed = contracted
         settled = line.paid_amount + line.patient_responsibility
         if short := underpaid_by(allowed, settled):
+            underpayment_id = str(uuid.uuid4())
             uow.session.add(
                 Underpayment(
-                    id=str(uuid.uuid4()),
+                    id=underpayment_id,
                     claim_payment_id=claim_payment_id,
                     claim_id=claim.id,
                     claim_line_id=line.id,
@@ -43,6 +45,19 @@ async def check(uow: UnitOfWork, claim: Claim, posted: list[ClaimLine], claim_pa
                     amount=short,
                 )
             )
+            underpaid = ClaimLineUnderpaid(
+                underpayment_id=underpayment_id,
+                claim_id=claim.id,
+                claim_line_id=line.id,
+                patient_id=claim.patient_id,
+                location_id=claim.location_id,
+                payer_id=claim.payer_id,
+                cpt=line.cpt,
+                allowed_amount=allowed,
+                settled_amount=settled,
+                amount=short,
+            )
+            await uow.emit(underpaid, subject=claim.id, location_id=claim.location_id)
 
 
 async def of_location(

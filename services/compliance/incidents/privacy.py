@@ -13,6 +13,7 @@ from services.compliance.incidents.schemas import NotificationIn, PrivacyInciden
 from services.compliance.projections import locations
 from shared.auth import Principal
 from shared.clock import latest_today, utcnow
+from shared.contracts.compliance import PrivacyIncidentNotified, PrivacyIncidentReported
 from shared.errors import Conflict, Unprocessable
 from shared.loading import load_in_scope
 from shared.uow import UnitOfWork
@@ -44,6 +45,15 @@ async def report(*, uow: UnitOfWork, cmd: PrivacyIncidentIn, actor: Principal) -
             created_at=utcnow(),
         )
         uow.session.add(incident)
+        reported = PrivacyIncidentReported(
+            incident_id=incident.id,
+            location_id=incident.location_id,
+            discovered_on=incident.discovered_on,
+            notification_deadline=incident.notification_deadline,
+            notify_by=await locations.end_of_day_at(uow, incident.location_id, incident.notification_deadline),
+            individuals_affected=incident.individuals_affected,
+        )
+        await uow.emit(reported, subject=incident.id, location_id=incident.location_id)
         today = await locations.today_at(uow, cmd.location_id)
     return _out(incident, today)
 
@@ -78,6 +88,10 @@ async def record_notification(
         if cmd.notified_on > await locations.latest_date_at(uow, incident.location_id):
             raise Unprocessable("notification cannot be in the future", field="body.notified_on")
         incident.notified_on = cmd.notified_on
+        notified = PrivacyIncidentNotified(
+            incident_id=incident.id, location_id=incident.location_id, notified_on=cmd.notified_on
+        )
+        await uow.emit(notified, subject=incident.id, location_id=incident.location_id)
         await alerts.resolve_matching(
             uow=uow,
             kind=AlertKind.BREACH_NOTIFICATION_OVERDUE,

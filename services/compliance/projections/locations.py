@@ -5,7 +5,8 @@ of a location, "today" there is the UTC date, and "not in the future" allows the
 Earth: a report from a location ahead of UTC is never refused for being early.
 """
 
-from datetime import date
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from services.compliance.projections.models import ComplianceLocation
 from shared.clock import latest_today, local_today, utc_today
@@ -40,3 +41,9 @@ async def latest_date_at(uow: UnitOfWork, location_id: str | None) -> date:
     """The last date that is not in the future at the location (any place's, if it is unknown)."""
     zone = await _timezone(uow, location_id)
     return local_today(zone) if zone else latest_today()
+
+
+async def end_of_day_at(uow: UnitOfWork, location_id: str | None, day: date) -> datetime:
+    """The instant `day` ends at the location (UTC midnight's for a location compliance has not heard of)."""
+    zone = ZoneInfo(await _timezone(uow, location_id) or "UTC")
+    return datetime.combine(day + timedelta(days=1), time(0), zone).astimezone(UTC)

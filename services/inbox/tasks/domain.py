@@ -3,6 +3,8 @@
 from dataclasses import dataclass
 from enum import StrEnum
 
+from shared.contracts.inbox import TaskPriority
+
 
 class Status(StrEnum):
     REQUESTED = "requested"
@@ -45,11 +47,7 @@ def refusal(current: Status, target: Status) -> str | None:
     return None
 
 
-class Priority(StrEnum):
-    ROUTINE = "routine"
-    URGENT = "urgent"
-    ASAP = "asap"
-    STAT = "stat"
+Priority = TaskPriority  # the contract's vocabulary: consumers of inbox events read the same words
 
 
 # FHIR's order, lowest first: the rank sorts queues (most pressing first) and escalation raises it by one.

@@ -5,7 +5,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from services.inbox.db import Id
+from services.inbox.db import Id, OptionalId
 from services.inbox.tasks.domain import Priority, Status
 from shared.auth import Role
 from shared.fields import Instant
@@ -32,7 +32,7 @@ class TaskIn(BaseModel):
     title: str = Field(min_length=1, max_length=200)
     description: str = Field("", max_length=4000)
     focus: FocusIO | None = None
-    patient_id: str | None = Id
+    patient_id: str | None = OptionalId
     due_at: Instant | None = None
 
 
@@ -91,7 +91,7 @@ class StatusIn(BaseModel):
 class AssignIn(BaseModel):
     """Give the task to a user (`owner`), or move it to another role's pool; at least one of the two."""
 
-    owner: str | None = Id
+    owner: str | None = OptionalId
     role: Role | None = None
 
 

@@ -11,6 +11,7 @@ from uuid import UUID
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from services.inbox.due_rules import service as due_rules
 from services.inbox.tasks.domain import OPEN, RANK, Focus, Priority, Status
 from services.inbox.tasks.models import Task, TaskHistory
 from shared.auth import Role
@@ -42,6 +43,10 @@ async def raise_task(
     if existing := await open_task_of(uow, cause):
         return existing
     now = utcnow()
+    if due_at is None:  # the rule of its category and priority, in the location's business hours
+        due_at = await due_rules.due_at(
+            uow=uow, category=category, priority=priority, location_id=str(location_id), start=now
+        )
     task = Task(
         id=str(uuid.uuid4()),
         cause=cause,

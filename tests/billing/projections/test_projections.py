@@ -1,6 +1,7 @@
 """Billing's projections and reactions on a migrated SQLite file: patients, providers, late facts, merges."""
 
 import asyncio
+import json
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -220,3 +221,34 @@ async def test_the_database_refuses_a_second_primary_on_any_day(db, effective_fr
             (await session.get(Coverage, "cov-9")).effective_to = COVERED_FROM + 31 * DAY
             with pytest.raises(IntegrityError, match="no_coverage_overlap"):
                 await session.commit()
+
+
+async def test_a_held_draft_is_announced_once_per_failure_set_and_when_it_passes(db):
+    """billing.claim.scrub_failed raises the biller's inbox task; billing.claim.scrub_passed closes it."""
+    apply, sessions = db
+    await _seed_reference(sessions)
+    await apply(consumers.on_patient_registered, scheduling.PatientRegistered(**PATIENT))
+    await apply(consumers.on_appointment_completed, VISIT)
+    await apply(consumers.on_patient_registered, scheduling.PatientUpdated(**PATIENT | {"family_name": "Lopez"}))
+    await apply(
+        consumers.on_member_hired,
+        staff.StaffMemberHired(
+            staff_id="dr-lee",
+            given_name="Dana",
+            family_name="Lee",
+            role="physician",
+            npi="1245319599",
+            home_location_id="loc-a",
+            location_ids=["loc-a"],
+            hired_on=date(2020, 1, 6),
+        ),
+    )
+    outbox = metadata.tables["outbox"]
+    async with sessions() as session:
+        rows = (await session.execute(select(outbox.c.headers, outbox.c.payload).order_by(outbox.c.id))).all()
+    announced = [
+        (headers["ce_type"], json.loads(payload)) for headers, payload in rows if "scrub" in headers["ce_type"]
+    ]
+    assert [t for t, _ in announced] == ["billing.claim.scrub_failed", "billing.claim.scrub_passed"]
+    assert [f["field"] for f in announced[0][1]["failures"]] == ["rendering_provider.npi"]
+    assert announced[0][1]["location_id"] == "loc-a" and announced[1][1]["claim_id"] == announced[0][1]["claim_id"]

@@ -123,6 +123,14 @@ async def test_reversal_and_correction_post_once_and_secondaries_follow(make_sui
                 (claims[ben]["id"], ben, acme, "99213", "", "100.00", "80.00", "20.00"),
             ]
         )
+        # Each underpaid line is announced once, for the inbox to raise the biller's task.
+        if backend == "postgresql":
+            announced = await suite.scalar(
+                "billing",
+                "SELECT json_agg(convert_from(payload, 'UTF8')::json->>'amount') FROM outbox"
+                " WHERE headers->>'ce_type' = 'billing.claim.line_underpaid'",
+            )
+            assert sorted(announced) == ["10.00", "20.00"]
         # Ben's secondary claim goes out with Acme's first decision; Ana's secondary coverage arrives only now.
         bens_secondary = next(
             c for c in (await billing.get(f"/appointments/{visits[ben]}/claims")).json() if c["priority"] == "secondary"

@@ -1,6 +1,6 @@
 """OSHA cases and privacy incidents entered through the API; the 300A totals match them."""
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 
@@ -114,6 +114,21 @@ async def test_osha_log_301_sharps_300a_and_privacy_incidents(make_suite, backen
         )
         assert again.status_code == 409
         assert await json_of(compliance, "/alerts", location_id="loc-a", status="open") == []
+        if backend == "postgresql":  # reported and notified, each once: the inbox's compliance task opens and closes
+            announced = await suite.scalar(
+                "compliance",
+                "SELECT json_agg(json_build_object('type', headers->>'ce_type',"
+                " 'data', convert_from(payload, 'UTF8')::json) ORDER BY id) FROM outbox"
+                " WHERE headers->>'ce_type' LIKE 'compliance.privacy_incident.%'",
+            )
+            assert [a["type"] for a in announced] == [
+                "compliance.privacy_incident.reported",
+                "compliance.privacy_incident.notified",
+            ]
+            reported = announced[0]["data"]
+            assert reported["incident_id"] == incident["id"]
+            assert reported["notification_deadline"] == deadline.isoformat()
+            assert datetime.fromisoformat(reported["notify_by"]).date() in (deadline, deadline + timedelta(days=1))
 
         # The trail chains what it consumes, including compliance's own audit events.
         await publish(

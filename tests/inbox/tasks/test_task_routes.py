@@ -175,3 +175,15 @@ async def test_filters_and_counts(inbox):
     biller_row = next(c for c in counts if c["role"] == "biller")
     assert biller_row == {"location_id": "loc-a", "role": "biller", "open": 1, "overdue": 1, "escalated": 0}
     assert all(c["location_id"] == "loc-a" for c in counts)
+
+
+async def test_a_manager_moves_a_task_to_another_pool_which_clears_its_owner(inbox):
+    task = await _open(inbox, DESK_A, patient_id=None)
+    path = f"/tasks/{task['id']}"
+    async with inbox.client("inbox", DESK_A) as desk, inbox.client("inbox", MANAGER_A) as manager:
+        assert (await desk.post(f"{path}/claim")).json()["owner"] == "desk-a"
+        moved = (await manager.post(f"{path}/assign", json={"role": "biller"})).json()
+        assert (moved["role"], moved["owner"], moved["status"]) == ("biller", None, "requested")
+        assert (await desk.get(path)).status_code == 403  # no longer the front desk's
+        empty = await manager.post(f"{path}/assign", json={})
+        assert empty.status_code == 409 and empty.json()["field"] == "owner"

@@ -1,7 +1,7 @@
 """email: messages, attachments, triage rules, patient contacts, imap cursor, replies
 
 Revision ID: 676355889ebb
-Revises: a8257811d549
+Revises: 56c33e8f9db6
 Create Date: 2026-12-02 04:33:52.138079
 """
 import uuid
@@ -16,7 +16,7 @@ from services.inbox.triage.domain import ROUTED as EFFECTS
 from services.inbox.triage.domain import STARTER_RULES
 
 revision: str = '676355889ebb'
-down_revision: str | None = 'a8257811d549'
+down_revision: str | None = '56c33e8f9db6'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,0 +1,1 @@
+"""Escalation: an overdue task is raised one priority step and shown to the office manager, once."""
