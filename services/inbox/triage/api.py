@@ -19,19 +19,19 @@ async def list_rules(uow: UowDep, actor: Manager):
 @router.post("/rules", status_code=201, response_model=RuleOut)
 async def add_rule(body: RuleIn, uow: UowDep, actor: Manager):
     """Add a rule."""
-    return await service.add_rule(uow=uow, cmd=body, actor=actor.sub)
+    return await service.add_rule(uow=uow, cmd=body, actor=actor)
 
 
 @router.put("/rules/{rule_id}", response_model=RuleOut)
 async def replace_rule(rule_id: str, body: RuleIn, uow: UowDep, actor: Manager):
     """Change a rule."""
-    return await service.replace_rule(uow=uow, rule_id=rule_id, cmd=body, actor=actor.sub)
+    return await service.replace_rule(uow=uow, rule_id=rule_id, cmd=body, actor=actor)
 
 
 @router.delete("/rules/{rule_id}", status_code=204)
 async def remove_rule(rule_id: str, uow: UowDep, actor: Manager):
     """Delete a rule."""
-    await service.remove_rule(uow=uow, rule_id=rule_id)
+    await service.remove_rule(uow=uow, rule_id=rule_id, actor=actor)
     return Response(status_code=204)
 
 

@@ -7,6 +7,7 @@ from sqlalchemy import select
 from services.inbox.triage import domain
 from services.inbox.triage.models import TriageRule
 from services.inbox.triage.schemas import DryRunIn, RuleIn
+from shared.auth import Principal
 from shared.clock import utcnow
 from shared.errors import NotFound
 from shared.uow import UnitOfWork
@@ -37,28 +38,35 @@ async def list_rules(*, uow: UnitOfWork) -> list[TriageRule]:
         return list(await uow.session.scalars(select(TriageRule).order_by(TriageRule.position, TriageRule.id)))
 
 
-async def add_rule(*, uow: UnitOfWork, cmd: RuleIn, actor: str) -> TriageRule:
+async def add_rule(*, uow: UnitOfWork, cmd: RuleIn, actor: Principal) -> TriageRule:
     """Add a rule at its position."""
+    _ensure_location(cmd, actor)
     async with uow:
-        rule = TriageRule(id=str(uuid.uuid4()), updated_by=actor, updated_at=utcnow(), **cmd.model_dump())
+        rule = TriageRule(id=str(uuid.uuid4()), updated_by=actor.sub, updated_at=utcnow(), **cmd.model_dump())
         uow.session.add(rule)
     return rule
 
 
-async def replace_rule(*, uow: UnitOfWork, rule_id: str, cmd: RuleIn, actor: str) -> TriageRule:
+async def replace_rule(*, uow: UnitOfWork, rule_id: str, cmd: RuleIn, actor: Principal) -> TriageRule:
     """Change a rule (the whole rule: what it matches and what it sets)."""
+    _ensure_location(cmd, actor)
     async with uow:
         rule = await _load(uow, rule_id)
+        if rule.location_id:
+            actor.ensure_location(rule.location_id)  # another location's rule is not this manager's to change
         for key, value in cmd.model_dump().items():
             setattr(rule, key, value)
-        rule.updated_by, rule.updated_at = actor, utcnow()
+        rule.updated_by, rule.updated_at = actor.sub, utcnow()
     return rule
 
 
-async def remove_rule(*, uow: UnitOfWork, rule_id: str) -> None:
+async def remove_rule(*, uow: UnitOfWork, rule_id: str, actor: Principal) -> None:
     """Delete a rule; messages it routed keep their routing."""
     async with uow:
-        await uow.session.delete(await _load(uow, rule_id))
+        rule = await _load(uow, rule_id)
+        if rule.location_id:
+            actor.ensure_location(rule.location_id)
+        await uow.session.delete(rule)
 
 
 async def dry_run(*, uow: UnitOfWork, cmd: DryRunIn) -> domain.Decision:
@@ -72,6 +80,12 @@ async def dry_run(*, uow: UnitOfWork, cmd: DryRunIn) -> domain.Decision:
         body=cmd.body,
     )
     return domain.decide(ordered, mail)
+
+
+def _ensure_location(cmd: RuleIn, actor: Principal) -> None:
+    # A manager routes mail only to locations of their own token.
+    if cmd.location_id:
+        actor.ensure_location(cmd.location_id)
 
 
 async def _load(uow: UnitOfWork, rule_id: str) -> TriageRule:
