@@ -13,7 +13,7 @@ from services.scheduling.appointment_requests.schemas import BookFromRequestIn
 from services.scheduling.appointments import booking
 from services.scheduling.appointments.models import Appointment
 from services.scheduling.appointments.schemas import AppointmentIn
-from shared.audit import UowFactory, audit_denials, ensure_phi_access
+from shared.audit import UowFactory, audit_denials, ensure_phi_access, record_phi_access
 from shared.auth import ALL_LOCATIONS, Principal
 from shared.clock import utcnow
 from shared.contracts import inbox, scheduling
@@ -73,7 +73,10 @@ async def list_requests(
         query = query.where(AppointmentRequest.location_id.in_(sorted(actor.locations)))
     async with uow:
         rows = await uow.session.scalars(query.order_by(AppointmentRequest.created_at).limit(limit).offset(offset))
-        return list(rows)
+        requests = list(rows)
+        for request in requests:
+            await _audit_read(uow, request, actor)
+        return requests
 
 
 async def get_request(*, uow: UnitOfWork, request_id: str, actor: Principal) -> AppointmentRequest:
@@ -82,7 +85,22 @@ async def get_request(*, uow: UnitOfWork, request_id: str, actor: Principal) -> 
         request = await uow.session.get(AppointmentRequest, request_id)
         if request is None or not actor.may_access(request.location_id):
             raise NotFound(f"appointment request {request_id} not found", field="request_id")
+        await _audit_read(uow, request, actor)
         return request
+
+
+async def _audit_read(uow: UnitOfWork, request: AppointmentRequest, actor: Principal) -> None:
+    # A request names its patient once the inbox matched the sender: reading it is a PHI access.
+    if request.patient_id:
+        await record_phi_access(
+            uow,
+            actor=actor,
+            action="read",
+            resource="Appointment",
+            resource_id=request.id,
+            patient_id=request.patient_id,
+            location_id=request.location_id,
+        )
 
 
 async def book_request(

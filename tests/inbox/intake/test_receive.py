@@ -160,3 +160,28 @@ async def test_senders_and_claims_are_linked_and_rules_route_by_address_and_doma
     assert (task.role, task.location_id) == ("biller", "loc-n")
     assert "Payer: payer-aetna" in task.description and "Claim: 4455667788" in task.description
     assert [h["rule_id"] for h in message.rule_hits][:2] == ["r-north", "r-payer"]
+
+
+async def test_a_merged_duplicate_links_its_survivor_a_phone_links_and_a_shared_address_links_no_one(inbox_db):
+    now = utcnow()
+    async with inbox_db.uow() as uow:
+        uow.session.add_all(
+            [
+                PatientContact(
+                    patient_id="dup",
+                    location_id="loc-a",
+                    email="old@example.org",
+                    merged_into="keep",
+                    snapshot_time=now,
+                ),
+                PatientContact(patient_id="keep", location_id="loc-a", email="new@example.org", snapshot_time=now),
+                PatientContact(patient_id="p-phone", location_id="loc-a", phone_digits="5550102000", snapshot_time=now),
+                PatientContact(patient_id="twin-1", location_id="loc-a", email="family@example.org", snapshot_time=now),
+                PatientContact(patient_id="twin-2", location_id="loc-a", email="family@example.org", snapshot_time=now),
+            ]
+        )
+    merged = await _take(inbox_db, _mail("Hello", "hi", sender="old@example.org"))
+    by_phone = await _take(inbox_db, _mail("Hello", "call me on (555) 010-2000", sender="unknown@example.org"))
+    shared = await _take(inbox_db, _mail("Hello", "hi", sender="family@example.org"))
+    linked = [(await _row(inbox_db, Message, r.message_id)).patient_id for r in (merged, by_phone, shared)]
+    assert linked == ["keep", "p-phone", None]
