@@ -9,11 +9,25 @@ from services.facilities.settings import Settings
 from services.facilities.supplies import api as supplies_api
 from services.facilities.tables import metadata
 from services.facilities.work_orders import api as work_orders_api
-from shared.contracts.facilities import LocationOpened, MaintenanceOverdue, PurchaseOrderReceived, RoomCreated
+from shared.contracts.facilities import (
+    CriticalWorkOrderOpened,
+    LocationOpened,
+    MaintenanceOverdue,
+    PurchaseOrderReceived,
+    RoomCreated,
+    StockReorderPointReached,
+)
 from shared.runtime import ServiceRuntime
 from shared.web import create_service_app
 
-PRODUCES = [LocationOpened.topic(), RoomCreated.topic(), MaintenanceOverdue.topic(), PurchaseOrderReceived.topic()]
+PRODUCES = [
+    LocationOpened.topic(),
+    RoomCreated.topic(),
+    MaintenanceOverdue.topic(),
+    PurchaseOrderReceived.topic(),
+    StockReorderPointReached.topic(),
+    CriticalWorkOrderOpened.topic(),
+]
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:

@@ -6,6 +6,7 @@ from services.staff.checks import service as checks
 from services.staff.credentials import api as credentials_api
 from services.staff.members import api as members_api
 from services.staff.rosters import api as rosters_api
+from services.staff.rosters import coverage
 from services.staff.settings import Settings
 from services.staff.tables import metadata
 from services.staff.terminations import api as terminations_api
@@ -13,7 +14,14 @@ from services.staff.trainings import api as trainings_api
 from services.staff.transfers import api as transfers_api
 from shared.clock import utc_today
 from shared.contracts.audit import audit_event_type
-from shared.contracts.staff import CredentialAdded, ShiftScheduled, StaffMemberHired, TimeOffApproved, TrainingCompleted
+from shared.contracts.staff import (
+    CoverageGapFound,
+    CredentialAdded,
+    ShiftScheduled,
+    StaffMemberHired,
+    TimeOffApproved,
+    TrainingCompleted,
+)
 from shared.runtime import ServiceRuntime
 from shared.web import create_service_app
 
@@ -23,6 +31,7 @@ PRODUCES = [
     ShiftScheduled.topic(),
     TimeOffApproved.topic(),
     TrainingCompleted.topic(),
+    CoverageGapFound.topic(),
     audit_event_type("staff").rsplit(".", 1)[0],
 ]
 
@@ -36,6 +45,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         settings.daily_check_interval_s,
         lambda: checks.run_daily_check(uow=runtime.uow(), as_of=utc_today()),
         name="staff.daily_check",
+    )
+    runtime.every(  # tomorrow's coverage gaps (and their closing) for the office manager's inbox
+        settings.daily_check_interval_s,
+        lambda: coverage.announce_gaps(uow=runtime.uow()),
+        name="staff.coverage_gaps",
     )
     return create_service_app(
         runtime,

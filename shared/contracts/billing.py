@@ -65,6 +65,18 @@ class ClaimRejected(EventPayload):
     reason: str
 
 
+class ClaimAppealed(EventPayload):
+    """A biller appealed the payer's denial; the payer's answer comes in a later 835."""
+
+    event_type = "billing.claim.appealed"
+
+    claim_id: str
+    patient_id: str
+    location_id: str
+    payer_id: str
+    reason: str
+
+
 class ClaimPaid(EventPayload):
     """An 835 paid the claim in full (`status` paid) or some of its lines (`partially_paid`)."""
 

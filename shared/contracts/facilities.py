@@ -138,3 +138,52 @@ class MaintenanceOverdue(EventPayload):
     location_id: str
     title: str
     due_on: date
+
+
+class StockReorderPointReached(EventPayload):
+    """An item fell to its reorder point and a draft purchase order was made for it (one per open order)."""
+
+    event_type = "facilities.stock.reorder_point_reached"
+
+    item_id: str
+    location_id: str
+    name: str
+    on_hand: int
+    reorder_point: int
+    purchase_order_id: str  # the draft order to review and place
+    vendor: str
+
+
+class CriticalWorkOrderOpened(EventPayload):
+    """A work order was opened on critical equipment: the device is down (and its room out of service)."""
+
+    event_type = "facilities.work_order.critical_opened"
+
+    work_order_id: str
+    location_id: str
+    equipment_id: str
+    asset_tag: str
+    room_id: str | None = None
+    title: str
+
+
+class WorkOrderClosed(EventPayload):
+    """A work order was signed off (closed); critical equipment returns to patient use."""
+
+    event_type = "facilities.work_order.closed"
+
+    work_order_id: str
+    location_id: str
+    equipment_id: str | None = None
+
+
+class MaintenanceCompleted(EventPayload):
+    """A preventive maintenance task was done (closes what its overdue notice opened)."""
+
+    event_type = "facilities.maintenance.completed"
+
+    task_id: str
+    plan_id: str
+    equipment_id: str
+    location_id: str
+    completed_by: str

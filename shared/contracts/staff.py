@@ -149,3 +149,30 @@ class TrainingOverdue(EventPayload):
     staff_id: str
     course_code: str
     due_on: date
+
+
+class CoverageGapFound(EventPayload):
+    """Tomorrow, at the location, fewer people of `role` are on shift than its staffing rule needs.
+
+    Announced once per location, day and role (the first gap of the day; `start`/`end` bound it).
+    """
+
+    event_type = "staff.coverage.gap_found"
+
+    location_id: str
+    day: date
+    role: str
+    required: int
+    scheduled: int
+    start: datetime
+    end: datetime
+
+
+class CoverageGapClosed(EventPayload):
+    """The day's gaps of that role at the location are covered now."""
+
+    event_type = "staff.coverage.gap_closed"
+
+    location_id: str
+    day: date
+    role: str

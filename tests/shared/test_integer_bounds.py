@@ -4,7 +4,7 @@ import importlib
 
 import pytest
 
-SERVICES = ["scheduling", "staff", "billing", "compliance", "facilities", "gateway"]
+SERVICES = ["scheduling", "staff", "billing", "compliance", "facilities", "inbox", "gateway"]
 
 
 def _unbounded(schema: dict) -> bool:

@@ -15,6 +15,8 @@ from services.facilities.app import create_app as facilities_app
 from services.facilities.settings import Settings as FacilitiesSettings
 from services.gateway.app import create_app as gateway_app
 from services.gateway.settings import Settings as GatewaySettings
+from services.inbox.app import create_app as inbox_app
+from services.inbox.settings import Settings as InboxSettings
 from services.scheduling.app import create_app as scheduling_app
 from services.scheduling.settings import Settings as SchedulingSettings
 from services.staff.app import create_app as staff_app
@@ -31,6 +33,7 @@ APPS = {
     "compliance": lambda: compliance_app(ComplianceSettings(database_url=MEMORY)),
     "gateway": lambda: gateway_app(GatewaySettings(database_url=MEMORY)),
     "facilities": lambda: facilities_app(FacilitiesSettings(database_url=MEMORY)),
+    "inbox": lambda: inbox_app(InboxSettings(database_url=MEMORY)),
 }
 ROLELESS = token(roles=[], locations=["*"])
 

@@ -7,7 +7,7 @@ from services.billing.claims.models import Claim, ClaimLine, ClaimStatusChange
 from shared.audit import UowFactory, audit_denials, ensure_phi_access, record_phi_access
 from shared.auth import Principal
 from shared.clock import utcnow
-from shared.contracts.billing import ClaimAccepted, ClaimRejected
+from shared.contracts.billing import ClaimAccepted, ClaimAppealed, ClaimRejected
 from shared.errors import NotFound, Unprocessable
 from shared.uow import UnitOfWork
 
@@ -37,6 +37,10 @@ async def change_status(
                 ClaimRejected(**facts, reason=reason or "rejected by the payer"),
                 subject=claim.id,
                 location_id=claim.location_id,
+            )
+        elif target == ClaimStatus.APPEALED:
+            await uow.emit(
+                ClaimAppealed(**facts, reason=reason or "appealed"), subject=claim.id, location_id=claim.location_id
             )
         await audit(uow, actor, "update", claim)
     return claim

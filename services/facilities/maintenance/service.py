@@ -19,7 +19,7 @@ from services.facilities.maintenance.models import MaintenancePlan, MaintenanceT
 from services.facilities.maintenance.schemas import MaintenanceRunOut, PlanIn, TaskOut, UsageIn
 from shared.auth import Principal
 from shared.clock import local_today, utc_today, utcnow
-from shared.contracts.facilities import MaintenanceOverdue
+from shared.contracts.facilities import MaintenanceCompleted, MaintenanceOverdue
 from shared.errors import Conflict, Unprocessable
 from shared.loading import load_in_scope
 from shared.uow import UnitOfWork
@@ -153,6 +153,14 @@ async def complete_task(*, uow: UnitOfWork, task_id: str, actor: Principal) -> T
         if task.status == "done":
             raise Conflict(f"task {task_id} is already done", field="status")
         task.status, task.completed_at, task.completed_by = "done", utcnow(), actor.sub
+        completed = MaintenanceCompleted(
+            task_id=task.id,
+            plan_id=task.plan_id,
+            equipment_id=task.equipment_id,
+            location_id=task.location_id,
+            completed_by=actor.sub,
+        )
+        await uow.emit(completed, subject=task.id, location_id=task.location_id)
     return _out(task, task.due_on)
 
 

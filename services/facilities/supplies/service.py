@@ -12,6 +12,7 @@ from services.facilities.supplies.models import PurchaseOrder, PurchaseOrderLine
 from services.facilities.supplies.schemas import AdjustIn, QuantityIn, StockItemIn, TransferIn
 from shared.auth import Principal
 from shared.clock import utcnow
+from shared.contracts.facilities import StockReorderPointReached
 from shared.errors import Unprocessable
 from shared.loading import load_in_scope
 from shared.uow import UnitOfWork
@@ -146,6 +147,16 @@ async def reorder_if_low(uow: UnitOfWork, item: StockItem) -> PurchaseOrder | No
             )
     except IntegrityError:
         return None
+    reached = StockReorderPointReached(
+        item_id=item.id,
+        location_id=item.location_id,
+        name=item.name,
+        on_hand=item.on_hand,
+        reorder_point=item.reorder_point,
+        purchase_order_id=order.id,
+        vendor=order.vendor,
+    )
+    await uow.emit(reached, subject=item.id, location_id=item.location_id)
     return order
 
 

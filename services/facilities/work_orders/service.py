@@ -23,6 +23,7 @@ from services.facilities.work_orders.models import WorkOrder
 from services.facilities.work_orders.schemas import AssignIn, CloseIn, ReliabilityOut, ResolveIn, WorkOrderIn
 from shared.auth import Principal
 from shared.clock import utcnow
+from shared.contracts.facilities import CriticalWorkOrderOpened, WorkOrderClosed
 from shared.errors import Conflict, Unprocessable
 from shared.loading import load_in_scope
 from shared.uow import UnitOfWork
@@ -63,6 +64,16 @@ async def report(*, uow: UnitOfWork, location_id: str, cmd: WorkOrderIn, actor: 
                     work_order_id=order.id,
                     reason=f"critical equipment {device.asset_tag} down: {cmd.title}",
                 )
+            if device.criticality == Criticality.CRITICAL:  # the facilities coordinator's inbox is told
+                opened = CriticalWorkOrderOpened(
+                    work_order_id=order.id,
+                    location_id=location_id,
+                    equipment_id=device.id,
+                    asset_tag=device.asset_tag,
+                    room_id=room_id,
+                    title=cmd.title,
+                )
+                await uow.emit(opened, subject=order.id, location_id=location_id)
     return order
 
 
@@ -106,6 +117,8 @@ async def close(*, uow: UnitOfWork, work_order_id: str, cmd: CloseIn, actor: Pri
             order.cost = cmd.cost
         if order.equipment_id:
             await _bring_back(uow, order)
+        closed = WorkOrderClosed(work_order_id=order.id, location_id=order.location_id, equipment_id=order.equipment_id)
+        await uow.emit(closed, subject=order.id, location_id=order.location_id)
     return order
 
 

@@ -14,6 +14,7 @@ from services.inbox.tasks import service as tasks
 from services.inbox.tasks.domain import Focus
 from shared.auth import ALL_LOCATIONS
 from shared.contracts import EventPayload
+from shared.contracts.inbox import TaskAssigned
 from shared.envelope import Envelope
 from shared.uow import UnitOfWork
 
@@ -59,8 +60,13 @@ async def _raise(uow: UnitOfWork, rule: Rule, facts: dict, envelope: Envelope) -
         actor=f"rule:{rule.name}",
     )
     if owner and task.owner is None and task.created_by == f"rule:{rule.name}":
+        # Given to the member's manager; it stays `requested` until they accept it.
         task.owner = owner
         await tasks.record(uow, task, actor=tasks.SYSTEM, action="assigned", owner=owner, rule=rule.name)
+        assigned = TaskAssigned(
+            task_id=task.id, location_id=task.location_id, role=task.role, owner=owner, assigned_by=tasks.SYSTEM
+        )
+        await uow.emit(assigned, subject=task.id, location_id=task.location_id)
 
 
 def list_rules() -> list[RuleOut]:

@@ -1,8 +1,8 @@
 """Shifts, roster templates, time off and minimum staffing rules."""
 
-from datetime import datetime, time
+from datetime import date, datetime, time
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, Integer, String, Time
+from sqlalchemy import JSON, CheckConstraint, Date, ForeignKey, Index, Integer, String, Time
 from sqlalchemy.orm import Mapped, mapped_column
 
 from services.staff.db import Base
@@ -80,3 +80,15 @@ class StaffingRule(Base):
     minimum: Mapped[int] = mapped_column(Integer)
     start: Mapped[time] = mapped_column(Time)
     end: Mapped[time] = mapped_column(Time)
+
+
+class CoverageGapNotice(Base):
+    """A day's coverage gap of a role at a location already announced (and when it was announced closed)."""
+
+    __tablename__ = "coverage_gap_notice"
+
+    location_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    role: Mapped[str] = mapped_column(String(40), primary_key=True)
+    found_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -253,14 +253,24 @@ async def test_visit_to_money_reconciles_to_the_cent(make_suite, backend):
         ).status_code == 403
         assert (await other.post("/claim-batches", json={"location_id": "loc-a"})).status_code == 403
 
-    events = await read_all(suite.bootstrap, suite.topic("billing.claim"), expect=14)
+    # Everything on the topic (a short wait past the last): the scrubber's announcements come besides the claims'.
+    events = await read_all(suite.bootstrap, suite.topic("billing.claim"), expect=100, timeout=8)
+    scrubbed = [(dict(r.headers)["ce_type"].decode(), json.loads(r.value)["claim_id"]) for r in events]
+    scrubbed = [(t, claim_id) for t, claim_id in scrubbed if ".scrub_" in t]
+    events = [r for r in events if b".scrub_" not in dict(r.headers)["ce_type"]]
     types = sorted(dict(r.headers)["ce_type"].decode() for r in events)
     assert types == sorted(
         ["billing.claim.submitted"] * 6
         + ["billing.claim.accepted"] * 4
         + ["billing.claim.paid"] * 3
         + ["billing.claim.denied"]
+        + ["billing.claim.appealed"]
     )
+    # A claim the scrubber held is announced (for the biller's inbox), and announced again only when it passes.
+    assert any(t == "billing.claim.scrub_failed" for t, _ in scrubbed)
+    for index, (kind, claim_id) in enumerate(scrubbed):
+        if kind == "billing.claim.scrub_passed":
+            assert ("billing.claim.scrub_failed", claim_id) in scrubbed[:index]
     denied = next(json.loads(r.value) for r in events if dict(r.headers)["ce_type"] == b"billing.claim.denied")
     assert denied["carcs"] == ["50"]
     audit = [

@@ -71,8 +71,13 @@ async def test_maintenance_plans_make_each_task_once_and_announce_overdue_once(m
         done = await coordinator.post(f"/maintenance-tasks/{tasks[0]['task_id']}/complete")
         assert done.json()["status"] == "done"
 
-        records = await read_all(suite.bootstrap, suite.topic("facilities.maintenance"), expect=3, timeout=10)
-        overdue = [MaintenanceOverdue.model_validate(json.loads(r.value)) for r in records]
+        records = await read_all(suite.bootstrap, suite.topic("facilities.maintenance"), expect=4, timeout=10)
+        by_type = {
+            kind: [json.loads(r.value) for r in records if dict(r.headers)["ce_type"].endswith(kind.encode())]
+            for kind in ("overdue", "completed")
+        }
+        assert [e["task_id"] for e in by_type["completed"]] == [tasks[0]["task_id"]]  # closes its inbox task
+        overdue = [MaintenanceOverdue.model_validate(e) for e in by_type["overdue"]]
         assert sorted(e.due_on for e in overdue) == [
             today - timedelta(days=35),
             today - timedelta(days=5),

@@ -173,6 +173,13 @@ async def test_rooms_out_of_service_stop_bookings_flag_appointments_and_come_bac
         reliability = (await coordinator.get(f"/equipment/{device.json()['equipment_id']}/reliability")).json()
         # Repaired within this test; in service since the install day's midnight at loc-a (Los Angeles).
         assert reliability["failures"] == 1 and 0 <= reliability["mttr_hours"] < 0.1, reliability
+        # Opened on a critical device and signed off: both announced, for the facilities coordinator's inbox.
+        announced = await read_all(suite.bootstrap, suite.topic("facilities.work_order"), expect=2)
+        assert [dict(r.headers)["ce_type"].decode() for r in announced] == [
+            "facilities.work_order.critical_opened",
+            "facilities.work_order.closed",
+        ]
+        assert json.loads(announced[0].value)["asset_tag"] == "AED-001"
         in_service = (utcnow() - at_local(installed, 0, tz="America/Los_Angeles")).total_seconds() / 3600
         assert abs(reliability["mtbf_hours"] - in_service) < 0.1, (reliability, in_service)
 

@@ -74,6 +74,9 @@ async def test_stock_never_goes_negative_reorders_once_and_receipts_reach_billin
         orders = (await coordinator.get("/locations/loc-a/purchase-orders", params={"status": "open"})).json()
         assert [(o["status"], o["automatic"], o["vendor"]) for o in orders] == [("draft", True, "Medline")]
         assert await second_open_reorder_refused(suite, item_id)
+        # The reorder point is announced once with the draft order, however many consumptions crossed it.
+        reached = await read_all(suite.bootstrap, suite.topic("facilities.stock"), expect=2, timeout=3)
+        assert [json.loads(r.value)["purchase_order_id"] for r in reached] == [orders[0]["purchase_order_id"]]
         low = (await coordinator.get("/locations/loc-a/supplies", params={"low_stock": "true"})).json()
         assert low == [
             {"item_id": item_id, "name": "Nitrile gloves M", "unit": "box", "on_hand": 0, "reorder_point": 20}

@@ -8,6 +8,7 @@ from shared.contracts import billing, compliance, facilities, scheduling, staff
 from tests.support.dates import days_ago, days_ahead
 
 SOON = utcnow() + timedelta(days=3)
+GAP_START = (utcnow() + timedelta(days=1)).replace(microsecond=0)
 NOTIFY_BY = (utcnow() + timedelta(days=55)).replace(microsecond=0)
 CLAIM = dict(claim_id="claim-7", patient_id="pat-7", location_id="loc-a", payer_id="payer-1")
 APPOINTMENT = dict(appointment_id="appt-7", patient_id="pat-7", provider_id="prov-7", location_id="loc-a")
@@ -99,6 +100,26 @@ CASES = {
         staff.TrainingCompleted(staff_id="stf-7", course_code="HIPAA-101", completed_on=days_ago(0)),
         dict(cause="training:stf-7:HIPAA-101", role="office_manager", location="loc-a", patient=None, owner="om-a"),
     ),
+    "coverage-gap": (
+        staff.CoverageGapFound(
+            location_id="loc-a",
+            day=days_ahead(1),
+            role="medical_assistant",
+            required=2,
+            scheduled=1,
+            start=GAP_START,
+            end=GAP_START + timedelta(hours=4),
+        ),
+        None,
+        staff.CoverageGapClosed(location_id="loc-a", day=days_ahead(1), role="medical_assistant"),
+        dict(
+            cause=f"coverage:loc-a:{days_ahead(1).isoformat()}:medical_assistant",
+            role="office_manager",
+            location="loc-a",
+            patient=None,
+            due=GAP_START,
+        ),
+    ),
     "appointment-needs-reschedule": (
         scheduling.AppointmentNeedsReschedule(**APPOINTMENT, start=SOON, reasons=["room out of service"]),
         scheduling.AppointmentNeedsReschedule(**APPOINTMENT, start=SOON, reasons=["provider licence expired"]),
@@ -122,6 +143,36 @@ CASES = {
         None,
         scheduling.WaitlistOfferDeclined(**OFFER),
         dict(cause="waitlist-offer:offer-7", role="front_desk", location="loc-a", patient="pat-7"),
+    ),
+    "reorder-point-reached": (
+        facilities.StockReorderPointReached(
+            item_id="item-7",
+            location_id="loc-a",
+            name="Nitrile gloves M",
+            on_hand=18,
+            reorder_point=20,
+            purchase_order_id="po-7",
+            vendor="Medline",
+        ),
+        None,
+        facilities.PurchaseOrderReceived(
+            purchase_order_id="po-7",
+            location_id="loc-a",
+            vendor="Medline",
+            received_on=days_ago(0),
+            total=Decimal("250.00"),
+            lines=[facilities.PurchaseOrderLine(item="Nitrile gloves M", item_id="item-7", quantity=50, unit_price=5)],
+            receipt_id="rcpt-7",
+        ),
+        dict(cause="reorder:po-7", role="facilities_coordinator", location="loc-a", patient=None),
+    ),
+    "critical-work-order": (
+        facilities.CriticalWorkOrderOpened(
+            work_order_id="wo-7", location_id="loc-a", equipment_id="eq-7", asset_tag="AED-7", title="fails self-test"
+        ),
+        None,
+        facilities.WorkOrderClosed(work_order_id="wo-7", location_id="loc-a", equipment_id="eq-7"),
+        dict(cause="work-order:wo-7", role="facilities_coordinator", location="loc-a", patient=None),
     ),
     "room-out-of-service": (
         facilities.RoomOutOfService(room_id="exam-7", location_id="loc-a", reason="flooded", since=utcnow()),
@@ -151,7 +202,54 @@ CASES = {
     ),
 }
 
+# A denial the biller appeals closes too (the same rule, its other resolution).
+CASES["claim-denied/appealed"] = (
+    billing.ClaimDenied(**(CLAIM | {"claim_id": "claim-8"}), carcs=["CO-197"], remittance_id="rem-9"),
+    None,
+    billing.ClaimAppealed(**(CLAIM | {"claim_id": "claim-8"}), reason="authorization on file"),
+    dict(cause="claim:claim-8:denied", role="biller", location="loc-a", patient="pat-7"),
+)
+
+# Compliance announces an access review past due with undecided items as an alert: the compliance-alert rule.
+CASES["compliance-alert/access-review-overdue"] = (
+    compliance.AlertRaised(
+        alert_id="alert-8",
+        kind="access_review_overdue",
+        severity="warning",
+        location_id="loc-a",
+        subject="campaign-8",
+        raised_at=utcnow(),
+        details={"pending_items": 2},
+    ),
+    None,
+    compliance.AlertResolved(
+        alert_id="alert-8",
+        kind="access_review_overdue",
+        location_id="loc-a",
+        subject="campaign-8",
+        resolved_at=utcnow(),
+        resolution="campaign completed",
+    ),
+    dict(cause="alert:alert-8", role="compliance_officer", location="loc-a", patient=None),
+)
+
 # Raised, but no event resolves them yet: the rule's task is closed by a person.
+CASES["maintenance-overdue"] = (
+    facilities.MaintenanceOverdue(
+        task_id="pm-7",
+        plan_id="plan-7",
+        equipment_id="eq-7",
+        location_id="loc-a",
+        title="Autoclave service",
+        due_on=days_ago(2),
+    ),
+    None,
+    facilities.MaintenanceCompleted(
+        task_id="pm-7", plan_id="plan-7", equipment_id="eq-7", location_id="loc-a", completed_by="fac-1"
+    ),
+    dict(cause="maintenance:pm-7", role="facilities_coordinator", location="loc-a", patient=None),
+)
+
 RAISE_ONLY = {
     "claim-line-underpaid": (
         billing.ClaimLineUnderpaid(
@@ -164,16 +262,5 @@ RAISE_ONLY = {
             amount=Decimal("20.00"),
         ),
         dict(cause="claim-line:line-7:underpaid", role="biller", location="loc-a", patient="pat-7"),
-    ),
-    "maintenance-overdue": (
-        facilities.MaintenanceOverdue(
-            task_id="pm-7",
-            plan_id="plan-7",
-            equipment_id="eq-7",
-            location_id="loc-a",
-            title="Autoclave service",
-            due_on=days_ago(2),
-        ),
-        dict(cause="maintenance:pm-7", role="facilities_coordinator", location="loc-a", patient=None),
     ),
 }
