@@ -11,3 +11,9 @@ if ((${#missing[@]})); then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
 fi
+# dovecot-imapd: the real IMAP server the inbox's tests poll (started per test, never as a system service).
+if ! command -v dovecot >/dev/null && [[ ! -x /usr/sbin/dovecot ]]; then
+  if [[ $(id -u) -ne 0 ]]; then SUDO=sudo; else SUDO=; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq dovecot-imapd
+fi

@@ -53,6 +53,7 @@ class ServiceRuntime:
         self.produces = [settings.topic(t) for t in produces]
         self.consumers: list[EventConsumer] = []
         self._periodic: list[tuple[float, Callable[[], Awaitable[None]], str]] = []
+        self._alongside: list[tuple[Callable[[], Awaitable[Callable[[], Awaitable[None]]]], str]] = []
         self._tasks: list[asyncio.Task] = []
         self.relay = OutboxRelay(
             sessions=self.sessions,
@@ -93,6 +94,10 @@ class ServiceRuntime:
     def every(self, seconds: float, job: Callable[[], Awaitable[None]], *, name: str) -> None:
         """Run `job` every `seconds` while the service runs (e.g. expiring holds); errors are logged."""
         self._periodic.append((seconds, job, name))
+
+    def alongside(self, start: Callable[[], Awaitable[Callable[[], Awaitable[None]]]], *, name: str) -> None:
+        """Run another listener (e.g. an SMTP server) while the service runs: `start()` returns its async stop."""
+        self._alongside.append((start, name))
 
     async def forget_old_processed_events(self) -> int:
         """Retention of the consumers' dedup rows (see `processed_event_retention_s`)."""
@@ -140,9 +145,15 @@ class ServiceRuntime:
         if self.consumers:
             periodic.append((3600.0, self.forget_old_processed_events, "inbox.retention"))
         self._tasks = [asyncio.create_task(self._repeat(*p), name=p[2]) for p in periodic]
+        stops = []
         try:
+            for start, name in self._alongside:
+                stops.append(await start())
+                log.info("listener started", extra={"listener": name})
             yield self
         finally:
+            for stop in reversed(stops):
+                await stop()
             for task in self._tasks:
                 task.cancel()
             await asyncio.gather(*self._tasks, return_exceptions=True)

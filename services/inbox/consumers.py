@@ -1,12 +1,14 @@
 """The inbox's event handlers: facilities' locations and staff's members (projections), and the event rules."""
 
+from services.inbox.intake import service as intake
 from services.inbox.invoices import rematching
+from services.inbox.linking import service as linking
 from services.inbox.locations import service as locations
 from services.inbox.purchasing import service as purchasing
 from services.inbox.rules import service as rules
 from services.inbox.staff_members import service as staff_members
 from shared.consumer import Handler
-from shared.contracts import facilities, staff
+from shared.contracts import facilities, scheduling, staff
 from shared.envelope import Envelope
 from shared.runtime import ServiceRuntime
 from shared.uow import UnitOfWork
@@ -38,6 +40,13 @@ def register(runtime: ServiceRuntime) -> None:
         facilities.PurchaseOrderPlaced.event_type: Handler(facilities.PurchaseOrderPlaced, on_purchase_order_placed),
         facilities.PurchaseOrderReceived.event_type: Handler(
             facilities.PurchaseOrderReceived, on_purchase_order_received
+        ),
+        # Email: senders matched to scheduling's patients; a booked request completes its message's task.
+        scheduling.PatientRegistered.event_type: Handler(scheduling.PatientRegistered, linking.on_patient_registered),
+        scheduling.PatientUpdated.event_type: Handler(scheduling.PatientUpdated, linking.on_patient_updated),
+        scheduling.PatientMerged.event_type: Handler(scheduling.PatientMerged, linking.on_patient_merged),
+        scheduling.AppointmentRequestBooked.event_type: Handler(
+            scheduling.AppointmentRequestBooked, intake.on_appointment_request_booked
         ),
     }
     # The rules' own group: a burst of claims never waits behind a location update, and the reverse.

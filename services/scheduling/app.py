@@ -1,6 +1,7 @@
 from fastapi import FastAPI
 
 from services.scheduling import consumers, tables
+from services.scheduling.appointment_requests import api as appointment_requests_api
 from services.scheduling.appointments import api as appointments_api
 from services.scheduling.appointments import held_time
 from services.scheduling.availability import api as availability_api
@@ -14,7 +15,12 @@ from services.scheduling.waitlist import models as waitlist_models
 from services.scheduling.waitlist import offering
 from services.scheduling.waitlist import service as waitlist
 from shared.contracts.audit import audit_event_type
-from shared.contracts.scheduling import AppointmentBooked, PatientRegistered, WaitlistOfferMade
+from shared.contracts.scheduling import (
+    AppointmentBooked,
+    AppointmentRequestProposed,
+    PatientRegistered,
+    WaitlistOfferMade,
+)
 from shared.runtime import ServiceRuntime
 from shared.web import create_service_app
 
@@ -23,6 +29,7 @@ PRODUCES = [
     AppointmentBooked.topic(),
     audit_event_type("scheduling").rsplit(".", 1)[0],
     WaitlistOfferMade.topic(),
+    AppointmentRequestProposed.topic(),
 ]
 ROUTERS = [
     patients_api.router,
@@ -32,6 +39,7 @@ ROUTERS = [
     availability_api.router,
     day_sheets_api.router,
     waitlist_api.router,
+    appointment_requests_api.router,
 ]
 
 

@@ -4,10 +4,11 @@ The projection use cases already take `(uow, event, envelope)`, so they are the 
 reactions re-check booked appointments after them, in the same transaction.
 """
 
+from services.scheduling.appointment_requests import service as appointment_requests
 from services.scheduling.appointments import reactions
 from services.scheduling.projections import service as projections
 from shared.consumer import Handler
-from shared.contracts import facilities, staff
+from shared.contracts import facilities, inbox, staff
 from shared.runtime import ServiceRuntime
 
 PROJECTION_HANDLERS: dict[str, Handler] = {
@@ -58,8 +59,15 @@ REACTIONS = {
     )
 } | {facilities.RoomOutOfService.event_type: Handler(facilities.RoomOutOfService, _room_out_then_flag)}
 
+# Requests from other services' intake: kept as proposed appointments for the desk to book.
+REQUESTS = {
+    inbox.AppointmentRequested.event_type: Handler(
+        inbox.AppointmentRequested, appointment_requests.on_appointment_requested
+    )
+}
+
 
 def register(runtime: ServiceRuntime) -> None:
     # One consumer group for all of them: a member's events and their credentials' events
     # are on different topics anyway, so the projections tolerate any arrival order.
-    runtime.consume(PROJECTION_HANDLERS | REACTIONS)
+    runtime.consume(PROJECTION_HANDLERS | REACTIONS | REQUESTS)

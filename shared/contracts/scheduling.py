@@ -36,6 +36,9 @@ class PatientRegistered(EventPayload):
     sex: str
     location_id: str
     address: PostalAddress | None = None
+    # Contact details (additive, issue 15): the inbox matches an email's sender to a patient by them.
+    phone: str | None = None
+    email: str | None = None
 
 
 class AppointmentBooked(EventPayload):
@@ -208,3 +211,32 @@ class WaitlistOfferDeclined(EventPayload):
     entry_id: str
     patient_id: str
     location_id: str
+
+
+# --- appointment requests (issue 15: an emailed request, kept as a FHIR `proposed` appointment) ---
+
+
+class AppointmentRequestProposed(EventPayload):
+    """Scheduling holds a pending request (FHIR Appointment `proposed`) made from another service's intake."""
+
+    event_type = "scheduling.appointment_request.proposed"
+
+    request_id: str
+    source_ref: str  # what the requester calls it (the inbox's message id): the idempotency key
+    location_id: str
+    patient_id: str | None = None
+    provider_id: str | None = None
+    appointment_type_id: str | None = None
+
+
+class AppointmentRequestBooked(EventPayload):
+    """The request was booked: the appointment exists and the request is `booked` (its task can close)."""
+
+    event_type = "scheduling.appointment_request.booked"
+
+    request_id: str
+    source_ref: str
+    appointment_id: str
+    patient_id: str
+    location_id: str
+    booked_by: str

@@ -12,11 +12,14 @@ import httpx
 import pytest
 
 from services.gateway.documents.domain import combine
+from shared.clock import utcnow
+from shared.contracts.inbox import AppointmentRequested
 from tests.gateway.conftest import ADMIN_EMAIL, ADMIN_PASSWORD
 from tests.gateway.location_b import build_location
 from tests.gateway.route_walk import probe, routes
 from tests.gateway.through_gateway import sign_in, signed_in_user
 from tests.support.stack import SERVICES
+from tests.support.upstream import publish
 
 pytestmark = pytest.mark.integration
 LOCATION_A, LOCATION_B = "loc-walk-a", "loc-walk-b"
@@ -90,11 +93,28 @@ async def claim_of_b(stack, admin: str, ids) -> dict:
     return response.json()
 
 
+async def _appointment_request_of_b(stack, gw: httpx.AsyncClient, patient_id: str) -> str:
+    """B's proposed appointment request: made from the inbox's event, as an emailed request is (issue 15)."""
+    asked = AppointmentRequested(
+        message_id="walk-message-b", location_id=LOCATION_B, patient_id=patient_id, received_at=utcnow()
+    )
+    await publish(stack.suite, asked, asked.message_id)
+    for _ in range(150):
+        listed = await send(gw, "GET", "/api/v1/scheduling/appointment-requests", params={"location_id": LOCATION_B})
+        if listed.status_code == 200 and listed.json():
+            return listed.json()[0]["id"]
+        await asyncio.sleep(0.2)
+    raise AssertionError(f"B's appointment request never arrived: {listed.text}")
+
+
 @pytest.fixture(scope="module")
 async def walk(stack):
     admin = await sign_in(stack, ADMIN_EMAIL, ADMIN_PASSWORD)
     async with stack.client(admin) as gw:
         ids = await build_location(gw, LOCATION_B, tag="walk")
+        ids.of_b["request_id"] = ids.by_name["request_id"] = await _appointment_request_of_b(
+            stack, gw, ids.of_b["patient_id"]
+        )
         user_b = await gw.post(
             "/api/v1/users",
             json={

@@ -66,6 +66,8 @@ class Suite:
             "KAFKA_TOPIC_PREFIX": self.prefix,
             "CLINICOPS_FAILPOINTS": failpoints,
             f"{name.upper()}_OUTBOX_SWEEP_INTERVAL_S": "1",
+            # The inbox's SMTP receiver is on by default: a port of its own, or parallel suites would clash on 2525.
+            **({"INBOX_SMTP_PORT": str(procs.free_port())} if name == "inbox" else {}),
             **(env or {}),
         }
         proc = supervisor.spawn(name, self.var_dir, port=procs.free_port(), env=environment, tag=f"-{self.uid}")

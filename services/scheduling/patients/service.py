@@ -17,7 +17,7 @@ from shared.contracts.scheduling import PatientRegistered, PatientUpdated
 from shared.errors import NotFound, Unprocessable
 from shared.uow import UnitOfWork
 
-DEMOGRAPHICS = ("family_name", "given_name", "birth_date", "sex", "location_id", "address")
+DEMOGRAPHICS = ("family_name", "given_name", "birth_date", "sex", "location_id", "address", "phone", "email")
 
 
 async def register_patient(*, uow: UnitOfWork, new_uow: UowFactory, cmd: PatientIn, actor: Principal) -> Patient:

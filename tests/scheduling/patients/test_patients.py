@@ -63,7 +63,7 @@ async def test_update_publishes_the_new_state_and_changes_what_get_returns(make_
     records = await read_all(suite.bootstrap, suite.topic("scheduling.patient"), expect=2)
     (_, registered), (ce_type, updated) = _events(records)
     assert ce_type == "scheduling.patient.updated" and records[1].key == patient_id.encode()
-    assert updated == registered | {"family_name": "Rivera-Lopez"}
+    assert updated == registered | {"family_name": "Rivera-Lopez", "phone": None}  # contacts travel too (issue 15)
     audits = _events(await read_all(suite.bootstrap, suite.topic("scheduling.audit"), expect=3))
     assert [e["action"] for _, e in audits] == ["create", "update", "read"]
 

@@ -232,5 +232,6 @@ def test_register_subscribes_every_projected_event():
         "staff.time_off",
         "facilities.location",
         "facilities.room",
+        "inbox.appointment",  # emailed appointment requests, kept as proposed ones (issue 15)
     }
-    assert len(runtime.handlers) == 14
+    assert len(runtime.handlers) == 15

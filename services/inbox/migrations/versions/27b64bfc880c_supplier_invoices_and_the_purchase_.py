@@ -1,7 +1,7 @@
 """supplier invoices and the purchase orders they match
 
 Revision ID: 27b64bfc880c
-Revises: 56c33e8f9db6
+Revises: 676355889ebb
 Create Date: 2026-12-02 04:32:17.730193
 """
 from collections.abc import Sequence
@@ -12,7 +12,7 @@ from alembic import op
 import shared.db
 
 revision: str = '27b64bfc880c'
-down_revision: str | None = '56c33e8f9db6'
+down_revision: str | None = '676355889ebb'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
