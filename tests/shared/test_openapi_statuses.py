@@ -1,5 +1,7 @@
 """Each service's OpenAPI says what its routes answer: the kernel's error statuses with their bodies."""
 
+import json
+
 import pytest
 
 from shared.fields import DAY_PATTERN
@@ -103,3 +105,10 @@ async def test_a_405_allows_every_method_the_path_has_not_only_the_first_routes(
         refused = await client.request("OPTIONS", "/locations/loc-a/appointment-types", headers=admin)
     assert refused.status_code == 405
     assert set(refused.headers["allow"].split(", ")) == {"GET", "POST"}
+
+
+@pytest.mark.parametrize("service", APPS)
+def test_no_time_of_day_claims_rfc3339_which_wants_an_offset(service):
+    # found by `make fuzz`: a staffing rule answered "07:00:00" under `format: time`, which RFC 3339 reads
+    # as needing an offset; local wall-clock times carry their own HH:MM pattern instead (shared.fields)
+    assert '"format": "time"' not in json.dumps(APPS[service]().openapi())

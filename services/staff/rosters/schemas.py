@@ -114,8 +114,8 @@ class StaffingRuleOut(BaseModel):
     location_id: str
     role: str
     minimum: int
-    start: time
-    end: time
+    start: WallClock
+    end: WallClock
 
 
 class OnShift(BaseModel):
