@@ -46,7 +46,8 @@ lint: install
 
 bench: install
 	$(BIN)/clinicops infra up
-	$(BIN)/python -m bench.e2e_latency; status=$$?; $(BIN)/clinicops infra down; exit $$status
+	$(BIN)/python -m bench.e2e_latency && $(BIN)/python -m bench.inbox_queue && $(BIN)/python -m bench.inbox_mail; \
+	status=$$?; $(BIN)/clinicops infra down; exit $$status
 
 # The AsyncAPI document of every topic, from shared/contracts (the gateway serves the same).
 asyncapi: install
