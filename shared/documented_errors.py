@@ -55,7 +55,12 @@ def document_errors(app: FastAPI, *, extra: dict[int, str] | None = None) -> Non
             schemas[model.__name__] = model.model_json_schema(ref_template="#/components/schemas/{model}")
         for path, operations in document.get("paths", {}).items():
             for method, operation in operations.items():
-                if path.startswith("/health") or "security" not in operation and not _guarded(operation):
+                if path.startswith("/health"):
+                    continue
+                if "security" not in operation and not _guarded(operation):
+                    # An open route (sign-in) keeps its own statuses; its 422 is still our handler's body.
+                    if "422" in operation.get("responses", {}):
+                        operation["responses"]["422"]["content"] = {"application/json": {"schema": _ONE_OF_422}}
                     continue
                 for status in _statuses(path, method.upper(), extra):
                     # A 422 is the validation handler's field list, or a use case's own refusal (Unprocessable).

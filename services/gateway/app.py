@@ -4,6 +4,7 @@ from datetime import timedelta
 from fastapi import FastAPI
 
 from services.gateway import consumers
+from services.gateway.console import api as console_api
 from services.gateway.dashboards import api as dashboards_api
 from services.gateway.documents import api as documents_api
 from services.gateway.documents.service import CombinedOpenApi
@@ -38,7 +39,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     runtime.public_keys = PublicKeys(own_keys)  # the gateway verifies with its own ring, not over HTTP
     runtime.every(300, lambda: sessions.purge_expired(uow=runtime.uow()), name="gateway.purge_expired")
     consumers.register(runtime)
-    # The proxy's catch-all route goes last, after every route of the gateway's own.
+    # The proxy's catch-all route goes after every route of the gateway's own, the console's last of all.
     routers = [
         sessions_api.router,
         users_api.router,
@@ -46,6 +47,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         documents_api.router,
         documents_api.well_known,
         upstreams_api.router,
+        console_api.router,  # the console's catch-all GET after every API route
     ]
     app = create_service_app(
         runtime,
@@ -57,6 +59,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     upstreams = Upstreams(settings)
     app.state.upstreams = upstreams
     app.state.keys = keys
+    app.state.console_dir = settings.console_dir
     app.state.authenticator = Authenticator(settings, keys=keys, public_keys=runtime.public_keys)
     app.state.user_limits = TokenBuckets(
         per_minute=settings.rate_limit_user_per_minute, burst=settings.rate_limit_user_burst
