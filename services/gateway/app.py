@@ -8,6 +8,8 @@ from services.gateway.console import api as console_api
 from services.gateway.dashboards import api as dashboards_api
 from services.gateway.documents import api as documents_api
 from services.gateway.documents.service import CombinedOpenApi
+from services.gateway.live import api as live_api
+from services.gateway.live.service import LiveHub
 from services.gateway.rate_limits.domain import TokenBuckets, TooManyRequests
 from services.gateway.rate_limits.middleware import IpRateLimitMiddleware, too_many_requests_response
 from services.gateway.sessions import api as sessions_api
@@ -46,6 +48,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         dashboards_api.router,
         documents_api.router,
         documents_api.well_known,
+        live_api.router,
         upstreams_api.router,
         console_api.router,  # the console's catch-all GET after every API route
     ]
@@ -70,17 +73,25 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         IpRateLimitMiddleware,
         buckets=TokenBuckets(per_minute=settings.rate_limit_ip_per_minute, burst=settings.rate_limit_ip_burst),
     )
-    app.router.lifespan_context = _closing_upstreams(app.router.lifespan_context, upstreams)
+    app.state.live = LiveHub(
+        bootstrap=settings.kafka_bootstrap_servers,
+        topic_of=settings.topic,
+        group_prefix=settings.topic("gateway.live"),
+        ring_size=settings.live_ring_size,
+    )
+    app.router.lifespan_context = _closing_upstreams(app.router.lifespan_context, upstreams, app.state.live)
     return app
 
 
-def _closing_upstreams(lifespan, upstreams: Upstreams):
+def _closing_upstreams(lifespan, upstreams: Upstreams, live: LiveHub):
     @asynccontextmanager
     async def with_upstreams(app: FastAPI):
         async with lifespan(app) as state:
+            await live.start()
             try:
                 yield state
             finally:
+                await live.stop()
                 await upstreams.aclose()
 
     return with_upstreams

@@ -2,6 +2,7 @@ import { AppShell, Badge, Burger, Button, Group, NavLink, Select, Stack, Text, T
 import { useDisclosure } from '@mantine/hooks';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
 import { useAuth } from '../auth/AuthContext';
+import { useLive } from '../live/useLive';
 import { useLocations } from './LocationContext';
 import { ROLE_LABELS, screensFor } from './nav';
 
@@ -11,6 +12,7 @@ export function Shell() {
   const [opened, { toggle }] = useDisclosure();
   const here = useLocation().pathname;
   const roles = claims?.roles ?? [];
+  useLive();
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">

@@ -1,0 +1,62 @@
+// Where an appointment sits on the grid, its colour, and which providers get a column.
+import type { Appointment, StaffMember } from '../api/client';
+import { wallTime } from './time';
+
+export const DAY_START = 7 * 60;
+export const DAY_END = 19 * 60;
+export const SLOT_MINUTES = 15;
+export const SLOT_PX = 22;
+export const PROVIDER_ROLES = ['physician', 'nurse_practitioner', 'physician_assistant'];
+
+export const STATUS_COLOURS: Record<string, string> = {
+  booked: 'blue',
+  arrived: 'orange',
+  fulfilled: 'green',
+  noshow: 'red',
+  cancelled: 'gray',
+  'entered-in-error': 'gray',
+};
+
+export const STATUS_LABELS: Record<string, string> = {
+  booked: 'Booked',
+  arrived: 'Arrived',
+  fulfilled: 'Fulfilled',
+  noshow: 'No-show',
+  cancelled: 'Cancelled',
+  'entered-in-error': 'Entered in error',
+};
+
+export type Column = { key: string; day: string; providerId: string; label: string };
+
+/** Top and height in pixels within the day, clipped to the grid's hours. */
+export function placement(appointment: Pick<Appointment, 'start' | 'end'>, timeZone: string) {
+  const start = wallTime(appointment.start, timeZone).minutes;
+  const end = Math.max(start + SLOT_MINUTES, wallTime(appointment.end, timeZone).minutes || 24 * 60);
+  const top = Math.max(start, DAY_START) - DAY_START;
+  const bottom = Math.min(end, DAY_END) - DAY_START;
+  return { top: (top / SLOT_MINUTES) * SLOT_PX, height: Math.max(((bottom - top) / SLOT_MINUTES) * SLOT_PX, SLOT_PX) };
+}
+
+/** The clinicians of the location, and any provider who has appointments there without being listed. */
+export function providerColumns(members: StaffMember[], byProvider: Record<string, unknown>): { id: string; name: string }[] {
+  const clinicians = members
+    .filter((m) => PROVIDER_ROLES.includes(m.role) && !m.terminated_on)
+    .map((m) => ({ id: m.id, name: `${m.given_name} ${m.family_name}` }));
+  const known = new Set(clinicians.map((c) => c.id));
+  const others = Object.keys(byProvider)
+    .filter((id) => !known.has(id))
+    .map((id) => ({ id, name: id }));
+  return [...clinicians, ...others].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Slots of the grid as minutes since midnight. */
+export function gridSlots(): number[] {
+  const slots = [];
+  for (let m = DAY_START; m < DAY_END; m += SLOT_MINUTES) slots.push(m);
+  return slots;
+}
+
+/** Appointments still holding their time (cancelled and entered-in-error ones free it). */
+export function holdsTime(appointment: Appointment): boolean {
+  return appointment.status !== 'cancelled' && appointment.status !== 'entered-in-error';
+}
