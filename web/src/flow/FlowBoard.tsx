@@ -14,7 +14,7 @@ type Action = { kind: 'complete' | 'cancel'; appointment: Appointment } | null;
 
 /** Today's patients at the location by state; check in, complete, no-show and cancel from their cards. */
 export function FlowBoard() {
-  const { current } = useLocations();
+  const { current, isLoading: locating, error: unlocated } = useLocations();
   const timeZone = current?.timezone ?? 'UTC';
   const day = today(timeZone);
   const [sheet] = useDaySheets(current?.location_id, [day]);
@@ -44,7 +44,8 @@ export function FlowBoard() {
     onSettled: () => queries.invalidateQueries({ queryKey: ['day-sheet', current?.location_id] }),
   });
 
-  if (!current) return <Empty>No location is open to you yet.</Empty>;
+  if (unlocated) return <Failed error={unlocated} />;
+  if (!current) return locating ? <Loading what="your locations" /> : <Empty>No location is open to you yet.</Empty>;
   const lanes = byLane(appointments);
   return (
     <Stack>

@@ -1,7 +1,7 @@
 import { Box, Text, UnstyledButton } from '@mantine/core';
 import { useState, type DragEvent } from 'react';
 import type { Appointment } from '../api/client';
-import { DAY_START, SLOT_MINUTES, SLOT_PX, STATUS_COLOURS, STATUS_LABELS, gridSlots, placement, type Column } from './layout';
+import { SLOT_MINUTES, SLOT_PX, STATUS_COLOURS, STATUS_LABELS, gridSlots, placement, type Column, type Hours } from './layout';
 import { clock, wallTime } from './time';
 
 type Props = {
@@ -12,28 +12,31 @@ type Props = {
   onFreeTime: (column: Column, minutes: number) => void;
   onMove: (appointment: Appointment, column: Column, minutes: number) => void;
   refusal: { appointmentId: string; message: string } | null;
+  hours: Hours;
 };
 
-const SLOTS = gridSlots();
-
 /** One column per provider (per day in the week view), a row every 15 minutes; drag a booked visit to move it. */
-export function ScheduleGrid({ columns, appointments, timeZone, patientName, onFreeTime, onMove, refusal }: Props) {
+export function ScheduleGrid({ columns, appointments, timeZone, patientName, onFreeTime, onMove, refusal, hours }: Props) {
   const [dragOver, setDragOver] = useState<string | null>(null);
+  const [dragging, setDragging] = useState<string | null>(null);
+  const SLOTS = gridSlots(hours);
+  const DAY_START = hours.start;
   const height = SLOTS.length * SLOT_PX;
 
   function drop(event: DragEvent, column: Column, minutes: number) {
     event.preventDefault();
     setDragOver(null);
+    setDragging(null);
     const moved = appointments.find((a) => a.id === event.dataTransfer.getData('text/appointment'));
     if (moved) onMove(moved, column, minutes);
   }
 
   return (
-    <Box style={{ overflowX: 'auto' }} role="grid" aria-label="Schedule">
+    <Box style={{ overflowX: 'auto' }} role="region" aria-label="Schedule">
       <Box style={{ display: 'grid', gridTemplateColumns: `56px repeat(${columns.length}, minmax(140px, 1fr))` }}>
         <Box />
         {columns.map((c) => (
-          <Text key={c.key} role="columnheader" fw={600} size="sm" ta="center" p={4} style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
+          <Text key={c.key} fw={600} size="sm" ta="center" p={4} style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
             {c.label}
           </Text>
         ))}
@@ -75,7 +78,7 @@ export function ScheduleGrid({ columns, appointments, timeZone, patientName, onF
                 );
               })}
               {mine.map((a) => {
-                const { top, height: h } = placement(a, timeZone);
+                const { top, height: h } = placement(a, timeZone, hours);
                 const colour = STATUS_COLOURS[a.status] ?? 'gray';
                 const refused = refusal?.appointmentId === a.id;
                 const movable = a.status === 'booked';
@@ -86,8 +89,11 @@ export function ScheduleGrid({ columns, appointments, timeZone, patientName, onF
                     data-status={a.status}
                     draggable={movable}
                     tabIndex={0}
-                    aria-label={`${patientName(a.patient_id)}, ${clock(wallTime(a.start, timeZone).minutes)}, ${STATUS_LABELS[a.status] ?? a.status}`}
-                    onDragStart={(e) => e.dataTransfer.setData('text/appointment', a.id)}
+                    onDragStart={(e) => {
+                      e.dataTransfer.setData('text/appointment', a.id);
+                      setDragging(a.id);
+                    }}
+                    onDragEnd={() => setDragging(null)}
                     style={{
                       position: 'absolute',
                       top,
@@ -99,6 +105,8 @@ export function ScheduleGrid({ columns, appointments, timeZone, patientName, onF
                       borderRadius: 4,
                       padding: '2px 6px',
                       cursor: movable ? 'grab' : 'default',
+                      // While one is dragged the others let the drop through to the time beneath them.
+                      pointerEvents: dragging && dragging !== a.id ? 'none' : undefined,
                       background: `var(--mantine-color-${colour}-1)`,
                       borderLeft: `4px solid var(--mantine-color-${colour}-7)`,
                       outline: refused ? '2px solid var(--mantine-color-red-7)' : undefined,
@@ -108,7 +116,7 @@ export function ScheduleGrid({ columns, appointments, timeZone, patientName, onF
                     <Text size="xs" fw={600} lineClamp={1}>
                       {clock(wallTime(a.start, timeZone).minutes)} {patientName(a.patient_id)}
                     </Text>
-                    <Text size="xs" c={`${colour}.9`}>
+                    <Text size="xs" c="dark.7">
                       {STATUS_LABELS[a.status] ?? a.status}
                     </Text>
                     {refused && (

@@ -6,7 +6,7 @@ import { api, ApiFailure, must, type Appointment } from '../api/client';
 import { Empty, Failed, Loading } from '../screens/states';
 import { useLocations } from '../shell/LocationContext';
 import { BookDialog, type BookTarget } from './BookDialog';
-import { STATUS_COLOURS, STATUS_LABELS, providerColumns, type Column } from './layout';
+import { STATUS_COLOURS, STATUS_LABELS, gridHours, providerColumns, type Column } from './layout';
 import { usePatientNames } from './patients';
 import { useDaySheets, useMembers } from './queries';
 import { ScheduleGrid } from './ScheduleGrid';
@@ -15,10 +15,11 @@ import { addDays, dayLabel, instantOf, today, wallTime, weekStart } from './time
 type View = 'day' | 'week';
 
 export function SchedulePage() {
-  const { current } = useLocations();
+  const { current, isLoading: locating, error: unlocated } = useLocations();
   const timeZone = current?.timezone ?? 'UTC';
   const [view, setView] = useState<View>('day');
-  const [day, setDay] = useState(() => today(timeZone));
+  const [chosenDay, setDay] = useState<string | null>(null);
+  const day = chosenDay ?? today(timeZone); // the location's today, once its timezone is known
   const [target, setTarget] = useState<BookTarget | null>(null);
   const [refusal, setRefusal] = useState<{ appointmentId: string; message: string } | null>(null);
   const days = view === 'day' ? [day] : Array.from({ length: 7 }, (_, i) => addDays(weekStart(day), i));
@@ -57,30 +58,35 @@ export function SchedulePage() {
     onSettled: () => queries.invalidateQueries({ queryKey: ['day-sheet', current?.location_id] }),
   });
 
-  if (!current) return <Empty>No location is open to you yet.</Empty>;
+  if (unlocated) return <Failed error={unlocated} />;
+  if (!current) return locating ? <Loading what="your locations" /> : <Empty>No location is open to you yet.</Empty>;
   const loading = members.isLoading || sheets.some((s) => s.isLoading);
-  const failed = members.error ?? sheets.find((s) => s.error)?.error;
+  // A front desk may not list staff: its columns are then the providers with visits that day, by id.
+  const membersRefused = members.error instanceof ApiFailure && members.error.status === 403;
+  const failed = (membersRefused ? null : members.error) ?? sheets.find((s) => s.error)?.error;
 
   return (
     <Stack>
       <Group justify="space-between" wrap="wrap">
         <Title order={2}>Schedule · {current.name}</Title>
         <Group gap="xs">
-          <Button variant="default" size="xs" onClick={() => setDay(addDays(day, view === 'day' ? -1 : -7))} aria-label="Earlier">
-            ‹
+          <Button variant="default" size="xs" onClick={() => setDay(addDays(day, view === 'day' ? -1 : -7))}>
+            ‹ Earlier
           </Button>
           <Button variant="default" size="xs" onClick={() => setDay(today(timeZone))}>
             Today
           </Button>
-          <Button variant="default" size="xs" onClick={() => setDay(addDays(day, view === 'day' ? 1 : 7))} aria-label="Later">
-            ›
+          <Button variant="default" size="xs" onClick={() => setDay(addDays(day, view === 'day' ? 1 : 7))}>
+            Later ›
           </Button>
           <DatePickerInput
-            aria-label="Day"
+            aria-label={undefined}
+            title="Day shown"
             size="xs"
             value={day}
             onChange={(v) => v && setDay(String(v).slice(0, 10))}
             valueFormat="ddd D MMM YYYY"
+            placeholder="Day shown"
             w={150}
           />
           <SegmentedControl
@@ -115,6 +121,7 @@ export function SchedulePage() {
           timeZone={timeZone}
           patientName={patientName}
           refusal={refusal}
+          hours={gridHours(current.opening_hours ?? [], days)}
           onFreeTime={(column, minutes) =>
             setTarget({ providerId: column.providerId, providerName: column.label, day: column.day, minutes })
           }

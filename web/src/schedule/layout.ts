@@ -2,8 +2,8 @@
 import type { Appointment, StaffMember } from '../api/client';
 import { wallTime } from './time';
 
-export const DAY_START = 7 * 60;
-export const DAY_END = 19 * 60;
+export type Hours = { start: number; end: number }; // minutes since midnight
+export const DEFAULT_HOURS: Hours = { start: 7 * 60, end: 19 * 60 };
 export const SLOT_MINUTES = 15;
 export const SLOT_PX = 22;
 export const PROVIDER_ROLES = ['physician', 'nurse_practitioner', 'physician_assistant'];
@@ -29,7 +29,8 @@ export const STATUS_LABELS: Record<string, string> = {
 export type Column = { key: string; day: string; providerId: string; label: string };
 
 /** Top and height in pixels within the day, clipped to the grid's hours. */
-export function placement(appointment: Pick<Appointment, 'start' | 'end'>, timeZone: string) {
+export function placement(appointment: Pick<Appointment, 'start' | 'end'>, timeZone: string, hours: Hours) {
+  const { start: DAY_START, end: DAY_END } = hours;
   const start = wallTime(appointment.start, timeZone).minutes;
   const end = Math.max(start + SLOT_MINUTES, wallTime(appointment.end, timeZone).minutes || 24 * 60);
   const top = Math.max(start, DAY_START) - DAY_START;
@@ -50,13 +51,28 @@ export function providerColumns(members: StaffMember[], byProvider: Record<strin
 }
 
 /** Slots of the grid as minutes since midnight. */
-export function gridSlots(): number[] {
+export function gridSlots(hours: Hours): number[] {
   const slots = [];
-  for (let m = DAY_START; m < DAY_END; m += SLOT_MINUTES) slots.push(m);
+  for (let m = hours.start; m < hours.end; m += SLOT_MINUTES) slots.push(m);
   return slots;
 }
 
 /** Appointments still holding their time (cancelled and entered-in-error ones free it). */
 export function holdsTime(appointment: Appointment): boolean {
   return appointment.status !== 'cancelled' && appointment.status !== 'entered-in-error';
+}
+
+const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+/** The grid's hours: the location's opening hours on those days (weekday 0 is Monday), else 07:00-19:00. */
+export function gridHours(openingHours: { weekday: number; opens: string; closes: string }[], days: string[]): Hours {
+  const weekdays = days.map((d) => {
+    const [y, m, dd] = d.split('-').map(Number);
+    return (new Date(Date.UTC(y, m - 1, dd)).getUTCDay() + 6) % 7;
+  });
+  const open = openingHours.filter((o) => weekdays.includes(o.weekday));
+  if (!open.length) return DEFAULT_HOURS;
+  const start = Math.min(...open.map((o) => minutesOf(o.opens)));
+  const end = Math.max(...open.map((o) => minutesOf(o.closes)));
+  return { start: Math.floor(start / 60) * 60, end: Math.min(24 * 60, Math.ceil(end / 60) * 60) };
 }
