@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { api, describeError, must, type Appointment } from '../api/client';
 import { arrivals } from '../live/arrivals';
 import { usePatientNames } from '../schedule/patients';
-import { useDaySheets } from '../schedule/queries';
+import { useDaySheets, useMembers } from '../schedule/queries';
 import { clock, today, wallTime } from '../schedule/time';
 import { Empty, Failed, Loading } from '../screens/states';
 import { useLocations } from '../shell/LocationContext';
@@ -20,6 +20,11 @@ export function FlowBoard() {
   const [sheet] = useDaySheets(current?.location_id, [day]);
   const appointments = Object.values(sheet?.data?.by_provider ?? {}).flat() as Appointment[];
   const patientName = usePatientNames(appointments.map((a) => a.patient_id));
+  const members = useMembers(current?.location_id); // refused for a front desk: the provider's id is shown then
+  const providerName = (id: string) => {
+    const member = members.data?.find((m) => m.id === id);
+    return member ? `${member.given_name} ${member.family_name}` : id;
+  };
   const [now, setNow] = useState(Date.now());
   const [action, setAction] = useState<Action>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -79,7 +84,7 @@ export function FlowBoard() {
                     {patientName(a.patient_id)}
                   </Text>
                   <Text size="xs" c="dimmed">
-                    {clock(wallTime(a.start, timeZone).minutes)} · {a.provider_id}
+                    {clock(wallTime(a.start, timeZone).minutes)} · {providerName(a.provider_id)}
                   </Text>
                   {a.status === 'arrived' && (
                     <Text size="xs" c="orange.8" fw={500}>
