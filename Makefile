@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install up down status test test-unit fuzz bench lint asyncapi clean
+.PHONY: install up down status test test-unit fuzz bench lint asyncapi clean web web-install web-api web-test
 
 install: $(STAMP)
 
@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml scripts/install-system-deps.sh
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-up: install
+up: install web
 	$(BIN)/clinicops up
 
 down: install
@@ -26,7 +26,7 @@ status: install
 	$(BIN)/clinicops status
 
 # Starts the local Kafka broker and a private PostgreSQL cluster, runs every test, stops both.
-test: install lint
+test: install lint web web-test
 	$(BIN)/clinicops infra up
 	$(BIN)/python -m pytest; status=$$?; $(BIN)/clinicops infra down; exit $$status
 
@@ -52,6 +52,31 @@ bench: install
 # The AsyncAPI document of every topic, from shared/contracts (the gateway serves the same).
 asyncapi: install
 	$(BIN)/python -m shared.asyncapi > deploy/asyncapi/asyncapi.json
+
+# The office console (web/): npm ci again only when the lock changes, the build only when a source does.
+WEB_STAMP := web/node_modules/.install-stamp
+WEB_SRC   := $(shell find web/src web/public -type f 2>/dev/null) web/index.html web/vite.config.ts web/tsconfig.json
+
+web-install: $(WEB_STAMP)
+
+$(WEB_STAMP): web/package-lock.json
+	cd web && npm ci --no-audit --no-fund
+	touch $(WEB_STAMP)
+
+web: web/dist/index.html
+
+web/dist/index.html: $(WEB_STAMP) $(WEB_SRC)
+	cd web && npm run build
+
+# The console's typed client, from the combined OpenAPI built in-process (no service need run).
+web-api: install $(WEB_STAMP)
+	mkdir -p var
+	$(BIN)/python -m scripts.combined_openapi > var/openapi.json
+	cd web && npx openapi-typescript ../var/openapi.json -o src/api/schema.d.ts
+
+# The console's component tests (Vitest, jsdom).
+web-test: $(WEB_STAMP)
+	cd web && npm test
 
 clean:
 	-$(BIN)/clinicops down

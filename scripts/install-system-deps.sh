@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Installs from Debian what clinicops needs beside Python: Java 17 and Maven (to fetch and
-# run the Kafka jars). Skips whatever is already there.
+# run the Kafka jars), Node.js and npm (to build the console, web/) and Chromium (its browser tests, driven by
+# playwright-core: no browser is downloaded). Skips whatever is already there.
 set -euo pipefail
 missing=()
 command -v java >/dev/null || missing+=(openjdk-17-jre-headless)
 command -v mvn >/dev/null || missing+=(maven)
+command -v npm >/dev/null || missing+=(nodejs npm)
+command -v chromium >/dev/null || missing+=(chromium)
 if ((${#missing[@]})); then
   if [[ $(id -u) -ne 0 ]]; then SUDO=sudo; else SUDO=; fi
   echo "installing from Debian: ${missing[*]}"

@@ -4,9 +4,12 @@ from datetime import timedelta
 from fastapi import FastAPI
 
 from services.gateway import consumers
+from services.gateway.console import api as console_api
 from services.gateway.dashboards import api as dashboards_api
 from services.gateway.documents import api as documents_api
 from services.gateway.documents.service import CombinedOpenApi
+from services.gateway.live import api as live_api
+from services.gateway.live.service import LiveHub
 from services.gateway.rate_limits.domain import TokenBuckets, TooManyRequests
 from services.gateway.rate_limits.middleware import IpRateLimitMiddleware, too_many_requests_response
 from services.gateway.sessions import api as sessions_api
@@ -38,14 +41,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     runtime.public_keys = PublicKeys(own_keys)  # the gateway verifies with its own ring, not over HTTP
     runtime.every(300, lambda: sessions.purge_expired(uow=runtime.uow()), name="gateway.purge_expired")
     consumers.register(runtime)
-    # The proxy's catch-all route goes last, after every route of the gateway's own.
+    # The proxy's catch-all route goes after every route of the gateway's own, the console's last of all.
     routers = [
         sessions_api.router,
         users_api.router,
         dashboards_api.router,
         documents_api.router,
         documents_api.well_known,
+        live_api.router,
         upstreams_api.router,
+        console_api.router,  # the console's catch-all GET after every API route
     ]
     app = create_service_app(
         runtime,
@@ -57,6 +62,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     upstreams = Upstreams(settings)
     app.state.upstreams = upstreams
     app.state.keys = keys
+    app.state.console_dir = settings.console_dir
     app.state.authenticator = Authenticator(settings, keys=keys, public_keys=runtime.public_keys)
     app.state.user_limits = TokenBuckets(
         per_minute=settings.rate_limit_user_per_minute, burst=settings.rate_limit_user_burst
@@ -67,17 +73,25 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         IpRateLimitMiddleware,
         buckets=TokenBuckets(per_minute=settings.rate_limit_ip_per_minute, burst=settings.rate_limit_ip_burst),
     )
-    app.router.lifespan_context = _closing_upstreams(app.router.lifespan_context, upstreams)
+    app.state.live = LiveHub(
+        bootstrap=settings.kafka_bootstrap_servers,
+        topic_of=settings.topic,
+        group_prefix=settings.topic("gateway.live"),
+        ring_size=settings.live_ring_size,
+    )
+    app.router.lifespan_context = _closing_upstreams(app.router.lifespan_context, upstreams, app.state.live)
     return app
 
 
-def _closing_upstreams(lifespan, upstreams: Upstreams):
+def _closing_upstreams(lifespan, upstreams: Upstreams, live: LiveHub):
     @asynccontextmanager
     async def with_upstreams(app: FastAPI):
         async with lifespan(app) as state:
+            await live.start()
             try:
                 yield state
             finally:
+                await live.stop()
                 await upstreams.aclose()
 
     return with_upstreams

@@ -28,6 +28,11 @@ class Settings(ServiceSettings):
     dashboard_timeout_s: float = 5.0
     openapi_cache_s: float = 30.0
 
+    # The office console's build (`make web`), served at /.
+    console_dir: Path = Path("web/dist")
+    # The live stream keeps this many recent events in memory: a client that reconnects within them resumes.
+    live_ring_size: int = Field(1000, ge=10, le=100_000)
+
     # The Ed25519 keys access tokens are signed with: made on first start, or mounted in production.
     # Only the gateway reads this directory; services verify with its /.well-known/jwks.json.
     signing_key_dir: Path = Path("var/keys/gateway")

@@ -1,0 +1,38 @@
+"""GET /{path}: the console's files, and its index.html for the client's routes (/schedule, /flow ...)."""
+
+from pathlib import Path
+
+from fastapi import APIRouter, Request
+from fastapi.responses import FileResponse
+
+from services.gateway.console.domain import INDEX, cache_control, is_console_path, is_file_like
+from shared.errors import NotFound
+
+router = APIRouter(include_in_schema=False)
+
+
+def _served_file(dist: Path, path: str) -> Path | None:
+    """The file under `dist` for `path`, or None; nothing outside `dist` (no ../ escapes)."""
+    root = dist.resolve()
+    candidate = (root / path).resolve()
+    if candidate != root and root not in candidate.parents:
+        return None
+    return candidate if candidate.is_file() else None
+
+
+# Registered last: every API route, the proxy's included, is matched before this one.
+@router.get("/{path:path}")
+async def console(path: str, request: Request) -> FileResponse:
+    """A built file with its cache policy; the app's page for any other path that is not the API's."""
+    dist: Path = request.app.state.console_dir
+    if not is_console_path(path):
+        raise NotFound(f"no route {request.url.path}")
+    found = _served_file(dist, path) if path else None
+    if found is None and is_file_like(path):
+        raise NotFound(f"no file {request.url.path}")
+    if found is None:
+        found = dist / INDEX
+        if not found.is_file():
+            raise NotFound(f"the console is not built: run `make web` (no {found})")
+        path = INDEX
+    return FileResponse(found, headers={"Cache-Control": cache_control(path)})

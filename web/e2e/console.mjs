@@ -1,0 +1,85 @@
+// The console in Debian's Chromium against a running stack (started by tests/gateway/console/test_browser.py):
+// a front desk books free time, drags onto a booked provider and sees the refusal, checks a patient in while a
+// second window's flow board moves without reload; axe-core finds no serious or critical violation.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const config = JSON.parse(process.env.CONSOLE_E2E);
+const shots = config.artifacts;
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+const log = (...a) => console.log('[e2e]', ...a);
+
+async function signedIn(path) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  await page.goto(config.url + path);
+  await page.getByLabel('Email').fill(config.email);
+  await page.getByLabel(/^Password/).fill(config.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('navigation', { name: 'Screens' }).waitFor();
+  return page;
+}
+
+async function accessible(page, name) {
+  await page.addScriptTag({ content: AXE });
+  const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ['violations'] }));
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  if (bad.length) throw new Error(`${name}: ${bad.map((v) => `${v.id} (${v.nodes.length}): ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(" ") + " " + (n.failureSummary ?? "").slice(0, 160)).join(" | ")}`).join('; ')}`);
+  log(name, 'axe: no serious or critical violation');
+}
+
+try {
+  const desk = await signedIn('/schedule');
+  await desk.waitForSelector(`[data-slot="${config.free_slot}"]`);
+  await desk.screenshot({ path: `${shots}/schedule.png`, fullPage: false });
+  await accessible(desk, 'schedule');
+
+  // Book free time: the patient by name, the type, the open time offered.
+  await desk.locator(`[data-slot="${config.free_slot}"]`).click();
+  const dialog = desk.getByRole('dialog');
+  await dialog.getByLabel('Patient').fill('Rive');
+  await desk.getByRole('option', { name: /Rivera, Ana/ }).click();
+  await dialog.getByLabel('Appointment type').click();
+  await desk.getByRole('option', { name: /Office visit/ }).click();
+  await dialog.locator('input[type=checkbox]:checked, input[type=radio]:checked').first().waitFor({ state: 'attached' });
+  await desk.screenshot({ path: `${shots}/book.png` });
+  await dialog.getByRole('button', { name: 'Book' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  const booked = desk.locator('[data-appointment][data-status=booked]', { hasText: 'Rivera' });
+  await booked.waitFor();
+  log('booked in the browser');
+
+  // Drag it onto a provider booked at that time: the refusal shows on the appointment.
+  await booked.dragTo(desk.locator(`[data-slot="${config.busy_slot}"]`), { force: true });
+  const refusal = desk.getByRole('alert').filter({ hasText: 'Not moved' });
+  await refusal.waitFor();
+  log('refused in place:', (await refusal.textContent()).slice(0, 160));
+  await desk.screenshot({ path: `${shots}/refusal.png` });
+
+  // A second window watches the flow board while the first checks the patient in.
+  const board = await signedIn('/flow');
+  await board.locator('[data-lane=booked]').getByText('Rivera, Ana').waitFor();
+  await accessible(board, 'flow board');
+  await desk.getByRole('link', { name: 'Flow board' }).click();
+  const card = desk.locator('[data-lane=booked] [data-appointment]', { hasText: 'Rivera, Ana' });
+  await card.getByRole('button', { name: 'Check in' }).click();
+  await board.locator('[data-lane=arrived]').getByText('Rivera, Ana').waitFor({ timeout: 30_000 });
+  log('the second window moved without reload');
+  await board.screenshot({ path: `${shots}/flow-board.png` });
+  console.log('1 passed, 0 failed');
+} catch (error) {
+  for (const [i, page] of browser.contexts().flatMap((c) => c.pages()).entries())
+    await page.screenshot({ path: `${shots}/failure-${i}.png` }).catch(() => {});
+  console.error(error);
+  process.exitCode = 1;
+} finally {
+  await browser.close();
+}

@@ -1,0 +1,27 @@
+import { Navigate, Route, Routes } from 'react-router';
+import { useAuth } from './auth/AuthContext';
+import { SignIn } from './auth/SignIn';
+import { FlowBoard } from './flow/FlowBoard';
+import { SchedulePage } from './schedule/SchedulePage';
+import { Placeholder } from './screens/Placeholder';
+import { LocationProvider } from './shell/LocationContext';
+import { homeFor } from './shell/nav';
+import { Shell } from './shell/Shell';
+
+export function App() {
+  const { claims } = useAuth();
+  if (!claims) return <SignIn />;
+  return (
+    <LocationProvider>
+      <Routes>
+        <Route element={<Shell />}>
+          <Route index element={<Navigate to={homeFor(claims.roles)} replace />} />
+          <Route path="schedule" element={<SchedulePage />} />
+          <Route path="flow" element={<FlowBoard />} />
+          <Route path="inbox" element={<Placeholder title="Inbox" note="The inbox is coming: tasks and the office's email will be here." />} />
+          <Route path="*" element={<Placeholder title="Not here yet" note="This screen is not built yet." />} />
+        </Route>
+      </Routes>
+    </LocationProvider>
+  );
+}

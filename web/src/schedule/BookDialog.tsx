@@ -1,0 +1,147 @@
+import { Alert, Button, Chip, Group, Loader, Modal, Select, Stack, Text } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { api, describeError, must, type Slot } from '../api/client';
+import { useAppointmentTypes } from './queries';
+import { fullName, usePatientSearch } from './patients';
+import { clock, wallTime } from './time';
+
+export type BookTarget = { providerId: string; providerName: string; day: string; minutes: number };
+
+type Props = { target: BookTarget | null; locationId: string; timeZone: string; onClose: () => void };
+
+/** Book free time: a patient, an appointment type, then one of the open slots slot search offers. */
+export function BookDialog({ target, locationId, timeZone, onClose }: Props) {
+  const [search, setSearch] = useState('');
+  const [patientId, setPatientId] = useState<string | null>(null);
+  const [typeId, setTypeId] = useState<string | null>(null);
+  const [slot, setSlot] = useState<string | null>(null);
+  const patients = usePatientSearch(search);
+  const types = useAppointmentTypes(locationId);
+  const queries = useQueryClient();
+  useEffect(() => {
+    setPatientId(null);
+    setSearch('');
+    setSlot(null);
+  }, [target]);
+
+  const slots = useQuery({
+    queryKey: ['slots', locationId, typeId, target?.providerId, target?.day],
+    enabled: !!target && !!typeId,
+    queryFn: async () =>
+      must(
+        await api.GET('/api/v1/scheduling/slots', {
+          params: {
+            query: {
+              location_id: locationId,
+              appointment_type_id: typeId!,
+              first_day: target!.day,
+              last_day: target!.day,
+              provider_id: target!.providerId,
+            },
+          },
+        }),
+      ),
+  });
+  const open: Slot[] = slots.data ?? [];
+  useEffect(() => {
+    if (!target || !open.length) return;
+    const clicked = open.find((s) => wallTime(s.start, timeZone).minutes >= target.minutes) ?? open[0];
+    setSlot((current) => current ?? clicked.start);
+  }, [open, target, timeZone]);
+
+  const book = useMutation({
+    mutationFn: async () => {
+      const chosen = open.find((s) => s.start === slot)!;
+      return must(
+        await api.POST('/api/v1/scheduling/appointments', {
+          params: { header: { 'idempotency-key': crypto.randomUUID() } },
+          body: {
+            location_id: locationId,
+            patient_id: patientId!,
+            provider_id: chosen.provider_id,
+            appointment_type_id: typeId,
+            start: chosen.start,
+            end: chosen.end,
+            room_id: chosen.room_ids[0] ?? null,
+          },
+        }),
+      );
+    },
+    onSuccess: () => {
+      void queries.invalidateQueries({ queryKey: ['day-sheet', locationId] });
+      onClose();
+    },
+  });
+
+  const patientOptions = (patients.data ?? []).map((p) => ({ value: p.id, label: `${fullName(p)} (${p.birth_date})` }));
+  return (
+    <Modal opened={!!target} onClose={onClose} title={target ? `Book with ${target.providerName}, ${target.day}` : ''}>
+      <Stack>
+        <Select
+          label="Patient"
+          placeholder="Type two letters of the family name"
+          searchable
+          searchValue={search}
+          onSearchChange={setSearch}
+          data={patientOptions}
+          value={patientId}
+          onChange={setPatientId}
+          nothingFoundMessage={search.trim().length < 2 ? 'Type two letters' : patients.isFetching ? 'Searching…' : 'No patient found'}
+          rightSection={patients.isFetching ? <Loader size="xs" /> : undefined}
+          filter={({ options }) => options}
+        />
+        <Select
+          label="Appointment type"
+          data={(types.data ?? []).map((t) => ({ value: t.id, label: `${t.name} (${t.duration_minutes} min)` }))}
+          value={typeId}
+          onChange={(v) => {
+            setTypeId(v);
+            setSlot(null);
+          }}
+          placeholder={types.isLoading ? 'Loading…' : 'Choose a type'}
+          error={types.error ? describeError(types.error) : undefined}
+        />
+        {typeId && (
+          <Stack gap={4}>
+            <Text size="sm" fw={500} id="open-slots">
+              Open times
+            </Text>
+            {slots.isLoading ? (
+              <Loader size="sm" aria-label="Loading open times" />
+            ) : slots.error ? (
+              <Alert color="red">{describeError(slots.error)}</Alert>
+            ) : open.length === 0 ? (
+              <Text size="sm" c="dimmed">
+                No open time that day for this type. Try another day or provider.
+              </Text>
+            ) : (
+              <Chip.Group value={slot} onChange={(v) => setSlot(v as string)}>
+                <Group gap={6} aria-labelledby="open-slots">
+                  {open.map((s) => (
+                    <Chip key={s.start} value={s.start} size="xs">
+                      {clock(wallTime(s.start, timeZone).minutes)}
+                    </Chip>
+                  ))}
+                </Group>
+              </Chip.Group>
+            )}
+          </Stack>
+        )}
+        {book.error && (
+          <Alert color="red" role="alert" title="Not booked">
+            {describeError((book.error as { body?: unknown }).body ?? book.error)}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Close
+          </Button>
+          <Button onClick={() => book.mutate()} disabled={!patientId || !typeId || !slot} loading={book.isPending}>
+            Book
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

@@ -1,0 +1,78 @@
+// Where an appointment sits on the grid, its colour, and which providers get a column.
+import type { Appointment, StaffMember } from '../api/client';
+import { wallTime } from './time';
+
+export type Hours = { start: number; end: number }; // minutes since midnight
+export const DEFAULT_HOURS: Hours = { start: 7 * 60, end: 19 * 60 };
+export const SLOT_MINUTES = 15;
+export const SLOT_PX = 22;
+export const PROVIDER_ROLES = ['physician', 'nurse_practitioner', 'physician_assistant'];
+
+export const STATUS_COLOURS: Record<string, string> = {
+  booked: 'blue',
+  arrived: 'orange',
+  fulfilled: 'green',
+  noshow: 'red',
+  cancelled: 'gray',
+  'entered-in-error': 'gray',
+};
+
+export const STATUS_LABELS: Record<string, string> = {
+  booked: 'Booked',
+  arrived: 'Arrived',
+  fulfilled: 'Fulfilled',
+  noshow: 'No-show',
+  cancelled: 'Cancelled',
+  'entered-in-error': 'Entered in error',
+};
+
+export type Column = { key: string; day: string; providerId: string; label: string };
+
+/** Top and height in pixels within the day, clipped to the grid's hours. */
+export function placement(appointment: Pick<Appointment, 'start' | 'end'>, timeZone: string, hours: Hours) {
+  const { start: DAY_START, end: DAY_END } = hours;
+  const start = wallTime(appointment.start, timeZone).minutes;
+  const end = Math.max(start + SLOT_MINUTES, wallTime(appointment.end, timeZone).minutes || 24 * 60);
+  const top = Math.max(start, DAY_START) - DAY_START;
+  const bottom = Math.min(end, DAY_END) - DAY_START;
+  return { top: (top / SLOT_MINUTES) * SLOT_PX, height: Math.max(((bottom - top) / SLOT_MINUTES) * SLOT_PX, SLOT_PX) };
+}
+
+/** The clinicians of the location, and any provider who has appointments there without being listed. */
+export function providerColumns(members: StaffMember[], byProvider: Record<string, unknown>): { id: string; name: string }[] {
+  const clinicians = members
+    .filter((m) => PROVIDER_ROLES.includes(m.role) && !m.terminated_on)
+    .map((m) => ({ id: m.id, name: `${m.given_name} ${m.family_name}` }));
+  const known = new Set(clinicians.map((c) => c.id));
+  const others = Object.keys(byProvider)
+    .filter((id) => !known.has(id))
+    .map((id) => ({ id, name: id }));
+  return [...clinicians, ...others].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Slots of the grid as minutes since midnight. */
+export function gridSlots(hours: Hours): number[] {
+  const slots = [];
+  for (let m = hours.start; m < hours.end; m += SLOT_MINUTES) slots.push(m);
+  return slots;
+}
+
+/** Appointments still holding their time (cancelled and entered-in-error ones free it). */
+export function holdsTime(appointment: Appointment): boolean {
+  return appointment.status !== 'cancelled' && appointment.status !== 'entered-in-error';
+}
+
+const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+/** The grid's hours: the location's opening hours on those days (weekday 0 is Monday), else 07:00-19:00. */
+export function gridHours(openingHours: { weekday: number; opens: string; closes: string }[], days: string[]): Hours {
+  const weekdays = days.map((d) => {
+    const [y, m, dd] = d.split('-').map(Number);
+    return (new Date(Date.UTC(y, m - 1, dd)).getUTCDay() + 6) % 7;
+  });
+  const open = openingHours.filter((o) => weekdays.includes(o.weekday));
+  if (!open.length) return DEFAULT_HOURS;
+  const start = Math.min(...open.map((o) => minutesOf(o.opens)));
+  const end = Math.max(...open.map((o) => minutesOf(o.closes)));
+  return { start: Math.floor(start / 60) * 60, end: Math.min(24 * 60, Math.ceil(end / 60) * 60) };
+}

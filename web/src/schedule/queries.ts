@@ -1,0 +1,45 @@
+import { useQueries, useQuery } from '@tanstack/react-query';
+import { api, must } from '../api/client';
+
+export function useMembers(locationId: string | undefined) {
+  return useQuery({
+    queryKey: ['staff-members', locationId],
+    enabled: !!locationId,
+    staleTime: 5 * 60_000,
+    queryFn: async () =>
+      must(
+        await api.GET('/api/v1/staff/members', { params: { query: { location_id: locationId!, limit: 200 } } }),
+      ),
+  });
+}
+
+export const daySheetKey = (locationId: string, day: string) => ['day-sheet', locationId, day];
+
+export function useDaySheets(locationId: string | undefined, days: string[]) {
+  return useQueries({
+    queries: days.map((day) => ({
+      queryKey: daySheetKey(locationId ?? '', day),
+      enabled: !!locationId,
+      queryFn: async () =>
+        must(
+          await api.GET('/api/v1/scheduling/locations/{location_id}/day-sheet', {
+            params: { path: { location_id: locationId! }, query: { day } },
+          }),
+        ),
+    })),
+  });
+}
+
+export function useAppointmentTypes(locationId: string | undefined) {
+  return useQuery({
+    queryKey: ['appointment-types', locationId],
+    enabled: !!locationId,
+    staleTime: 5 * 60_000,
+    queryFn: async () =>
+      must(
+        await api.GET('/api/v1/scheduling/locations/{location_id}/appointment-types', {
+          params: { path: { location_id: locationId! } },
+        }),
+      ),
+  });
+}

@@ -1,0 +1,78 @@
+import { useQuery } from '@tanstack/react-query';
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { api, must, type Location } from '../api/client';
+import { ALL_LOCATIONS } from '../api/session';
+import { useAuth } from '../auth/AuthContext';
+
+type Locations = {
+  locations: Location[];
+  current: Location | null;
+  choose: (locationId: string) => void;
+  isLoading: boolean;
+  error: unknown;
+};
+
+const LocationContext = createContext<Locations>({
+  locations: [],
+  current: null,
+  choose: () => {},
+  isLoading: false,
+  error: null,
+});
+const KEY = 'clinicops.location';
+
+/** The locations a token reaches: all for '*', else those it names. */
+export function reachable(all: Location[], scope: string[]): Location[] {
+  return scope.includes(ALL_LOCATIONS) ? all : all.filter((l) => scope.includes(l.location_id));
+}
+
+/** A token's own locations, by id, for a role that may not list them. */
+export function fromScope(scope: string[]): Location[] {
+  return scope
+    .filter((id) => id !== ALL_LOCATIONS)
+    .map((id) => ({ location_id: id, name: id, state: '', timezone: '', opening_hours: [], closed_on: [], cancellation_notice_hours: 0 }) as Location);
+}
+
+export function LocationProvider({ children }: { children: ReactNode }) {
+  const { claims } = useAuth();
+  const query = useQuery({
+    queryKey: ['locations'],
+    queryFn: async () => must(await api.GET('/api/v1/facilities/locations')),
+    enabled: !!claims,
+    staleTime: 5 * 60_000,
+  });
+  const locations = useMemo(
+    () => (query.error ? fromScope(claims?.locations ?? []) : reachable(query.data ?? [], claims?.locations ?? [])),
+    [query.data, query.error, claims],
+  );
+  const [chosen, setChosen] = useState<string | null>(() => sessionStorage.getItem(KEY));
+  useEffect(() => {
+    if (chosen) sessionStorage.setItem(KEY, chosen);
+  }, [chosen]);
+  const picked = locations.find((l) => l.location_id === chosen) ?? locations[0] ?? null;
+  // Roles that may not read facilities' locations (a front desk) learn the timezone from the day sheet.
+  const zone = useQuery({
+    queryKey: ['location-zone', picked?.location_id],
+    enabled: !!picked && !picked.timezone,
+    staleTime: Infinity,
+    queryFn: async () =>
+      must(
+        await api.GET('/api/v1/scheduling/locations/{location_id}/day-sheet', {
+          params: { path: { location_id: picked!.location_id }, query: { day: new Date().toISOString().slice(0, 10) } },
+        }),
+      ).timezone,
+  });
+  const current = useMemo(
+    () => (picked && !picked.timezone ? (zone.data ? { ...picked, timezone: zone.data } : null) : picked),
+    [picked, zone.data],
+  );
+  const value = useMemo(
+    () => ({ locations, current, choose: setChosen, isLoading: query.isLoading || zone.isLoading, error: zone.error }),
+    [locations, current, query.isLoading, zone.isLoading, zone.error],
+  );
+  return <LocationContext.Provider value={value}>{children}</LocationContext.Provider>;
+}
+
+export function useLocations(): Locations {
+  return useContext(LocationContext);
+}
