@@ -4,6 +4,7 @@ from pathlib import Path
 
 from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse
+from starlette.convertors import PathConvertor, register_url_convertor
 
 from services.gateway.console.domain import INDEX, cache_control, is_console_path, is_file_like
 from shared.errors import NotFound
@@ -20,8 +21,17 @@ def _served_file(dist: Path, path: str) -> Path | None:
     return candidate if candidate.is_file() else None
 
 
+class _ConsolePath(PathConvertor):
+    # The API's own prefixes never reach this route, so a POST-only API path still answers 405 with
+    # `Allow: POST` (the router asks every route which methods match), not `GET, POST`.
+    regex = r"(?!(?:api|auth|\.well-known|health)(?:/|$)|docs|redoc|openapi\.json).*"
+
+
+register_url_convertor("console_path", _ConsolePath())
+
+
 # Registered last: every API route, the proxy's included, is matched before this one.
-@router.get("/{path:path}")
+@router.get("/{path:console_path}")
 async def console(path: str, request: Request) -> FileResponse:
     """A built file with its cache policy; the app's page for any other path that is not the API's."""
     dist: Path = request.app.state.console_dir

@@ -79,3 +79,10 @@ def test_cache_policy_and_console_paths():
     assert not is_console_path("docs")
     assert is_console_path("schedule/week")
     assert is_console_path("")
+
+
+async def test_an_api_path_does_not_offer_the_consoles_get_in_its_allow(dist):
+    app = create_app(Settings(database_url="sqlite+aiosqlite:///:memory:", console_dir=dist))
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as client:
+        refused = await client.request("OPTIONS", "/api/v1/auth/sign-in")
+    assert refused.status_code == 405 and refused.headers["allow"] == "POST"

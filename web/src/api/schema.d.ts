@@ -1974,6 +1974,534 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/inbox/due-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Rules
+         * @description How long each category and priority may take before it is overdue.
+         */
+        get: operations["inbox_list_rules_due_rules_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbox/due-rules/{category}/{priority}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set Rule
+         * @description Set the due time of a category ("*" for the default) and priority.
+         */
+        put: operations["inbox_set_rule_due_rules__category___priority__put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbox/locations/{location_id}/supplier-invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Invoices
+         * @description A location's supplier invoices, newest first.
+         */
+        get: operations["inbox_list_invoices_locations__location_id__supplier_invoices_get"];
+        put?: never;
+        /**
+         * Submit Invoice
+         * @description Type in a supplier invoice: it is matched to its order and receipts at once.
+         */
+        post: operations["inbox_submit_invoice_locations__location_id__supplier_invoices_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbox/locations/{location_id}/supplier-invoices/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload Invoice
+         * @description Upload a CSV or UBL 2.1 XML invoice (by its Content-Type): parsed, then matched like a typed one.
+         */
+        post: operations["inbox_upload_invoice_locations__location_id__supplier_invoices_documents_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbox/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Messages
+         * @description The newest messages of the caller's locations and roles (every read audited).
+         */
+        get: operations["inbox_list_messages_messages_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbox/messages/{message_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Message
+         * @description One message: headers, text, how it was triaged and linked, its attachments.
+         */
+        get: operations["inbox_get_message_messages__message_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbox/messages/{message_id}/attachments/{attachment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Attachment
+         * @description An attachment's bytes, with its type; a refused one (too large, type not allowed) is not kept.
+         */
+        get: operations["inbox_get_attachment_messages__message_id__attachments__attachment_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbox/messages/{message_id}/replies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Replies
+         * @description The replies sent for the message.
+         */
+        get: operations["inbox_replies_messages__message_id__replies_get"];
+        put?: never;
+        /**
+         * Reply
+         * @description Send a reply through the practice's relay, threaded under the message; kept on its task.
+         */
+        post: operations["inbox_reply_messages__message_id__replies_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbox/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Rules
+         * @description Every event rule: its event, role, category, priority, cause key and resolving events.
+         */
+        get: operations["inbox_list_rules_rules_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbox/supplier-invoice-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Settings
+         * @description The practice's unit price tolerance for matching invoices.
+         */
+        get: operations["inbox_get_settings_supplier_invoice_settings_get"];
+        /**
+         * Put Settings
+         * @description Set the practice's unit price tolerance (percent of the order's price); later matches use it.
+         */
+        put: operations["inbox_put_settings_supplier_invoice_settings_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbox/supplier-invoices/{invoice_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Invoice
+         * @description One supplier invoice, its lines and the differences its match found.
+         */
+        get: operations["inbox_get_invoice_supplier_invoices__invoice_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbox/supplier-invoices/{invoice_id}/match": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Match View
+         * @description The three-way match: per order line, ordered / received / billed and the price difference.
+         */
+        get: operations["inbox_match_view_supplier_invoices__invoice_id__match_get"];
+        put?: never;
+        /**
+         * Rematch
+         * @description Match a waiting invoice again (after a new tolerance, or a delivery recorded late); 409 once approved.
+         */
+        post: operations["inbox_rematch_supplier_invoices__invoice_id__match_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbox/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Tasks
+         * @description Open tasks (or one status): `mine`, my role's `queue` at my locations (default), or `all` I may see.
+         */
+        get: operations["inbox_list_tasks_tasks_get"];
+        put?: never;
+        /**
+         * Open Task
+         * @description Open a task by hand for a role's pool at one of the caller's locations.
+         */
+        post: operations["inbox_open_task_tasks_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbox/tasks/bulk/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Bulk Assign
+         * @description Give many tasks to one person; each refused task is named with the reason.
+         */
+        post: operations["inbox_bulk_assign_tasks_bulk_assign_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbox/tasks/bulk/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Bulk Complete
+         * @description Complete many tasks; each refused task is named with the reason.
+         */
+        post: operations["inbox_bulk_complete_tasks_bulk_complete_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbox/tasks/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Counts
+         * @description Open, overdue and escalated tasks per location and role, for the dashboard.
+         */
+        get: operations["inbox_counts_tasks_counts_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbox/tasks/{task_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Task
+         * @description One task with its notes and history.
+         */
+        get: operations["inbox_get_task_tasks__task_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbox/tasks/{task_id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Assign
+         * @description Assign or reassign the task to a user, or move it to another role's pool.
+         */
+        post: operations["inbox_assign_tasks__task_id__assign_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbox/tasks/{task_id}/business-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set Business Status
+         * @description Set (or clear, with null) the team's own word for where the task stands.
+         */
+        put: operations["inbox_set_business_status_tasks__task_id__business_status_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbox/tasks/{task_id}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Claim
+         * @description Take a task of your role's pool: you own it and it is accepted.
+         */
+        post: operations["inbox_claim_tasks__task_id__claim_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbox/tasks/{task_id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add Note
+         * @description Leave a note on the task.
+         */
+        post: operations["inbox_add_note_tasks__task_id__notes_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbox/tasks/{task_id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change Status
+         * @description Move the task to another FHIR status; an illegal move is a 409 naming why.
+         */
+        post: operations["inbox_change_status_tasks__task_id__status_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbox/triage/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Dry Run
+         * @description Which rules a message like this would hit, and where it would go; nothing is stored.
+         */
+        post: operations["inbox_dry_run_triage_dry_run_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbox/triage/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Rules
+         * @description The rules in the order triage tries them.
+         */
+        get: operations["inbox_list_rules_triage_rules_get"];
+        put?: never;
+        /**
+         * Add Rule
+         * @description Add a rule.
+         */
+        post: operations["inbox_add_rule_triage_rules_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbox/triage/rules/{rule_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replace Rule
+         * @description Change a rule.
+         */
+        put: operations["inbox_replace_rule_triage_rules__rule_id__put"];
+        post?: never;
+        /**
+         * Remove Rule
+         * @description Delete a rule.
+         */
+        delete: operations["inbox_remove_rule_triage_rules__rule_id__delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/live/events": {
         parameters: {
             query?: never;
@@ -1988,6 +2516,66 @@ export interface paths {
         get: operations["events_api_v1_live_events_get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scheduling/appointment-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Requests
+         * @description Requests of the caller's locations in a status (default: proposed, the ones to book), oldest first.
+         */
+        get: operations["scheduling_list_requests_appointment_requests_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scheduling/appointment-requests/{request_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Request
+         * @description One appointment request.
+         */
+        get: operations["scheduling_get_request_appointment_requests__request_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scheduling/appointment-requests/{request_id}/book": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Book Request
+         * @description Book the request into the chosen slot (the same rules as a desk booking); the request becomes booked.
+         */
+        post: operations["scheduling_book_request_appointment_requests__request_id__book_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5360,6 +5948,897 @@ export interface components {
             /** Reason */
             reason: string;
         };
+        /**
+         * AssignIn
+         * @description Give the task to a user (`owner`), or move it to another role's pool; at least one of the two.
+         */
+        InboxAssignIn: {
+            /** Owner */
+            owner?: string | null;
+            role?: components["schemas"]["InboxRole"] | null;
+        };
+        /** AttachmentOut */
+        InboxAttachmentOut: {
+            /** Content Type */
+            content_type: string;
+            /** Filename */
+            filename: string;
+            /** Flag */
+            flag: string | null;
+            /** Id */
+            id: number;
+            /** Sha256 */
+            sha256: string;
+            /** Size */
+            size: number;
+            /** Stored */
+            stored: boolean;
+        };
+        /** BulkAssignIn */
+        InboxBulkAssignIn: {
+            /** Owner */
+            owner: string;
+            /** Task Ids */
+            task_ids: string[];
+        };
+        /** BulkCompleteIn */
+        InboxBulkCompleteIn: {
+            /** Task Ids */
+            task_ids: string[];
+        };
+        /** BulkOut */
+        InboxBulkOut: {
+            /** Done */
+            done: string[];
+            /**
+             * Refused
+             * @description task id -> why it was not changed
+             */
+            refused: {
+                [key: string]: string;
+            };
+        };
+        /** BusinessStatusIn */
+        InboxBusinessStatusIn: {
+            /** Business Status */
+            business_status?: string | null;
+        };
+        /**
+         * Category
+         * @enum {string}
+         */
+        InboxCategory: "appointment_request" | "insurance_query" | "supplier_invoice" | "billing_question" | "records_request" | "other";
+        /** CountOut */
+        InboxCountOut: {
+            /** Escalated */
+            escalated: number;
+            /** Location Id */
+            location_id: string;
+            /** Open */
+            open: number;
+            /** Overdue */
+            overdue: number;
+            /** Role */
+            role: string;
+        };
+        /**
+         * DryRunIn
+         * @description A message as triage reads it: the addresses it came to and from, its subject and text.
+         */
+        InboxDryRunIn: {
+            /**
+             * Body
+             * @default
+             */
+            body: string;
+            /** Recipients */
+            recipients: string[];
+            /** Sender */
+            sender: string;
+            /**
+             * Subject
+             * @default
+             */
+            subject: string;
+        };
+        /** DryRunOut */
+        InboxDryRunOut: {
+            /** Appointment Type Id */
+            appointment_type_id: string | null;
+            category: components["schemas"]["InboxCategory"];
+            /** Hits */
+            hits: components["schemas"]["InboxRuleHit"][];
+            /** Location Id */
+            location_id: string | null;
+            /** Party Id */
+            party_id: string | null;
+            /** Party Kind */
+            party_kind: string | null;
+            /** Priority */
+            priority: string;
+            /** Provider Id */
+            provider_id: string | null;
+            /** Role */
+            role: string;
+        };
+        /** DueRuleIn */
+        InboxDueRuleIn: {
+            /**
+             * Business Hours
+             * @default true
+             */
+            business_hours: boolean;
+            /**
+             * Minutes
+             * @description working minutes (or wall-clock minutes) until due; ≤ a year
+             */
+            minutes: number;
+        };
+        /** DueRuleOut */
+        InboxDueRuleOut: {
+            /** Business Hours */
+            business_hours: boolean;
+            /**
+             * Category
+             * @description the task category, or "*" for any category without a rule of its own
+             */
+            category: string;
+            /** Minutes */
+            minutes: number;
+            priority: components["schemas"]["InboxTaskPriority"];
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Updated By */
+            updated_by: string;
+        };
+        /**
+         * ErrorOut
+         * @description A refusal: its kind, a message for people, and the field it is about when there is one.
+         */
+        InboxErrorOut: {
+            /** Error */
+            error: string;
+            /**
+             * Field
+             * @default null
+             */
+            field: string | null;
+            /** Message */
+            message: string;
+        };
+        /** FieldError */
+        InboxFieldError: {
+            /** Field */
+            field: string;
+            /** Reason */
+            reason: string;
+        };
+        /**
+         * FocusIO
+         * @description What the task is about: a record of some service (`billing`, `claim`, its id).
+         */
+        InboxFocusIO: {
+            /** Id */
+            id: string;
+            /** Kind */
+            kind: string;
+            /** Service */
+            service: string;
+        };
+        /** HistoryOut */
+        InboxHistoryOut: {
+            /** Action */
+            action: string;
+            /** Actor */
+            actor: string;
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** Details */
+            details: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * InvoiceIn
+         * @description An invoice typed in from the paper (or a PDF): the same fields an attachment gives.
+         */
+        InboxInvoiceIn: {
+            /**
+             * Category
+             * @default supplies
+             * @enum {string}
+             */
+            category: "supplies" | "equipment" | "rent" | "payroll" | "services";
+            /**
+             * Charges
+             * @description less allowances
+             * @default 0.00
+             */
+            charges: number | string;
+            /**
+             * Currency
+             * @default USD
+             */
+            currency: string;
+            /**
+             * Issued On
+             * Format: date
+             * @description ISO 8601, from 1900-01-01 to 2199-12-31
+             */
+            issued_on: string;
+            /** Lines */
+            lines: components["schemas"]["InboxInvoiceLineIn"][];
+            /** Number */
+            number: string;
+            /**
+             * Order Ref
+             * @description the purchase order id the invoice names
+             */
+            order_ref?: string | null;
+            /**
+             * Tax
+             * @default 0.00
+             */
+            tax: number | string;
+            /** Total */
+            total: number | string;
+            /** Vendor */
+            vendor: string;
+        };
+        /** InvoiceLineIn */
+        InboxInvoiceLineIn: {
+            /**
+             * Amount
+             * @description quantity x unit price when left out
+             */
+            amount?: number | string | null;
+            /** Item */
+            item: string;
+            /** Item Id */
+            item_id?: string | null;
+            /**
+             * Order Line
+             * @description the purchase order's line this bills
+             */
+            order_line?: number | null;
+            /** Quantity */
+            quantity: number;
+            /** Unit Price */
+            unit_price: number | string;
+        };
+        /** InvoiceLineOut */
+        InboxInvoiceLineOut: {
+            /** Amount */
+            amount: string;
+            /** Item */
+            item: string;
+            /** Item Id */
+            item_id: string | null;
+            /** Matched Line */
+            matched_line: number | null;
+            /** Order Line */
+            order_line: number | null;
+            /** Position */
+            position: number;
+            /** Quantity */
+            quantity: number;
+            /** Unit Price */
+            unit_price: string;
+        };
+        /** InvoiceOut */
+        InboxInvoiceOut: {
+            /** Approved At */
+            approved_at: string | null;
+            /** Category */
+            category: string;
+            /** Charges */
+            charges: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Currency */
+            currency: string;
+            /** Differences */
+            differences: string[];
+            /** Id */
+            id: string;
+            /**
+             * Issued On
+             * Format: date
+             */
+            issued_on: string;
+            /** Lines */
+            lines: components["schemas"]["InboxInvoiceLineOut"][];
+            /** Location Id */
+            location_id: string;
+            /** Number */
+            number: string;
+            /** Order Ref */
+            order_ref: string | null;
+            /** Purchase Order Id */
+            purchase_order_id: string | null;
+            /** Source */
+            source: string;
+            status: components["schemas"]["InboxInvoiceStatus"];
+            /** Task Id */
+            task_id: string | null;
+            /** Tax */
+            tax: string;
+            /** Total */
+            total: string;
+            /** Vendor */
+            vendor: string;
+        };
+        /**
+         * InvoiceOutcomeOut
+         * @description What receiving an invoice did: approved, a task to review it, or a duplicate of an earlier one.
+         */
+        InboxInvoiceOutcomeOut: {
+            /** Differences */
+            differences: string[];
+            /**
+             * Invoice Id
+             * @description the invoice; for a duplicate, the first copy (when in scope)
+             */
+            invoice_id: string | null;
+            /**
+             * Outcome
+             * @enum {string}
+             */
+            outcome: "approved" | "needs_review" | "duplicate" | "unreadable";
+            /**
+             * Task Id
+             * @description the office manager's task, when there is something to look at
+             */
+            task_id: string | null;
+        };
+        /**
+         * InvoiceStatus
+         * @enum {string}
+         */
+        InboxInvoiceStatus: "approved" | "needs_review";
+        /**
+         * MatchLineOut
+         * @description One order line (or a billed line not on the order): ordered, received, billed, and the price difference.
+         */
+        InboxMatchLineOut: {
+            /** Billed */
+            billed: number;
+            /**
+             * Billed Before
+             * @description billed of this line by earlier approved invoices
+             */
+            billed_before: number;
+            /** Billed Price */
+            billed_price: string | null;
+            /** Item */
+            item: string;
+            /** Order Line */
+            order_line: number | null;
+            /** Order Price */
+            order_price: string | null;
+            /** Ordered */
+            ordered: number | null;
+            /**
+             * Price Difference
+             * @description billed price minus the order's
+             */
+            price_difference: string | null;
+            /** Problems */
+            problems: string[];
+            /** Received */
+            received: number | null;
+        };
+        /**
+         * MatchOn
+         * @enum {string}
+         */
+        InboxMatchOn: "recipient" | "sender_domain" | "subject" | "body" | "subject_or_body";
+        /** MatchViewOut */
+        InboxMatchViewOut: {
+            /**
+             * Approved
+             * @description whether the invoice matches as things stand now
+             */
+            approved: boolean;
+            /** Differences */
+            differences: string[];
+            /** Invoice Id */
+            invoice_id: string;
+            /** Lines */
+            lines: components["schemas"]["InboxMatchLineOut"][];
+            /** Purchase Order Id */
+            purchase_order_id: string | null;
+            status: components["schemas"]["InboxInvoiceStatus"];
+            /** Tolerance Percent */
+            tolerance_percent: string;
+        };
+        /** MessageOut */
+        InboxMessageOut: {
+            /** Attachments */
+            attachments: components["schemas"]["InboxAttachmentOut"][];
+            /** Category */
+            category: string;
+            /** Channel */
+            channel: string;
+            /** Claim Ref */
+            claim_ref: string | null;
+            /** Flags */
+            flags: string[];
+            /** Header Message Id */
+            header_message_id: string | null;
+            /** Html */
+            html: string | null;
+            /** Id */
+            id: string;
+            /** In Reply To */
+            in_reply_to: string | null;
+            /** Location Id */
+            location_id: string | null;
+            /** Party Id */
+            party_id: string | null;
+            /** Party Kind */
+            party_kind: string | null;
+            /** Patient Id */
+            patient_id: string | null;
+            /** Priority */
+            priority: string;
+            /**
+             * Received At
+             * Format: date-time
+             */
+            received_at: string;
+            /** Recipients */
+            recipients: string[];
+            /** Role */
+            role: string;
+            /** Rule Hits */
+            rule_hits: {
+                [key: string]: unknown;
+            }[];
+            /** Sender */
+            sender: string;
+            /** Sender Name */
+            sender_name: string;
+            /** Sent At */
+            sent_at: string | null;
+            /** Size */
+            size: number;
+            /** Slot Search */
+            slot_search: {
+                [key: string]: unknown;
+            } | null;
+            /** Subject */
+            subject: string;
+            /** Task Id */
+            task_id: string | null;
+            /** Text */
+            text: string;
+        };
+        /** MessageSummaryOut */
+        InboxMessageSummaryOut: {
+            /** Category */
+            category: string;
+            /** Channel */
+            channel: string;
+            /** Claim Ref */
+            claim_ref: string | null;
+            /** Flags */
+            flags: string[];
+            /** Id */
+            id: string;
+            /** Location Id */
+            location_id: string | null;
+            /** Party Id */
+            party_id: string | null;
+            /** Party Kind */
+            party_kind: string | null;
+            /** Patient Id */
+            patient_id: string | null;
+            /** Priority */
+            priority: string;
+            /**
+             * Received At
+             * Format: date-time
+             */
+            received_at: string;
+            /** Role */
+            role: string;
+            /** Sender */
+            sender: string;
+            /** Sender Name */
+            sender_name: string;
+            /** Subject */
+            subject: string;
+            /** Task Id */
+            task_id: string | null;
+        };
+        /** NoteIn */
+        InboxNoteIn: {
+            /** Text */
+            text: string;
+        };
+        /** NoteOut */
+        InboxNoteOut: {
+            /** Author */
+            author: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Text */
+            text: string;
+        };
+        /** ReplyIn */
+        InboxReplyIn: {
+            /** Body */
+            body: string;
+            /** Subject */
+            subject?: string | null;
+        };
+        /** ReplyOut */
+        InboxReplyOut: {
+            /** Body */
+            body: string;
+            /** Error */
+            error: string | null;
+            /** Header Message Id */
+            header_message_id: string;
+            /** Id */
+            id: string;
+            /** In Reply To */
+            in_reply_to: string | null;
+            /** Message Id */
+            message_id: string;
+            /**
+             * Sent At
+             * Format: date-time
+             */
+            sent_at: string;
+            /** Sent By */
+            sent_by: string;
+            /** Status */
+            status: string;
+            /** Subject */
+            subject: string;
+            /** Task Id */
+            task_id: string | null;
+            /** To Address */
+            to_address: string;
+        };
+        /**
+         * Role
+         * @enum {string}
+         */
+        InboxRole: "practice_admin" | "office_manager" | "front_desk" | "clinician" | "biller" | "compliance_officer" | "facilities_coordinator";
+        /** RuleHit */
+        InboxRuleHit: {
+            /** Name */
+            name: string;
+            /** Rule Id */
+            rule_id: string;
+            /** Set */
+            set: string[];
+        };
+        /**
+         * RuleIn
+         * @description A rule: what it matches, and the parts of the routing it sets (the others are left to later rules).
+         */
+        InboxRuleIn: {
+            /** Appointment Type Id */
+            appointment_type_id?: string | null;
+            category?: components["schemas"]["InboxCategory"] | null;
+            /**
+             * Enabled
+             * @default true
+             */
+            enabled: boolean;
+            /** Location Id */
+            location_id?: string | null;
+            match_on: components["schemas"]["InboxMatchOn"];
+            /** Name */
+            name: string;
+            /** Party Id */
+            party_id?: string | null;
+            /** Party Kind */
+            party_kind?: string | null;
+            /** Pattern */
+            pattern: string;
+            /** Position */
+            position: number;
+            /** Priority */
+            priority?: string | null;
+            /** Provider Id */
+            provider_id?: string | null;
+            /** Role */
+            role?: string | null;
+        };
+        /**
+         * Status
+         * @enum {string}
+         */
+        InboxStatus: "requested" | "accepted" | "in-progress" | "on-hold" | "completed" | "cancelled" | "rejected" | "failed";
+        /** StatusIn */
+        InboxStatusIn: {
+            /**
+             * Reason
+             * @default
+             */
+            reason: string;
+            status: components["schemas"]["InboxStatus"];
+        };
+        /** TaskDetailOut */
+        InboxTaskDetailOut: {
+            /** Business Status */
+            business_status: string | null;
+            /** Category */
+            category: string;
+            /** Cause */
+            cause: string;
+            /** Closed At */
+            closed_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Created By */
+            created_by: string;
+            /** Description */
+            description: string;
+            /**
+             * Due At
+             * @description when it is due (FHIR restriction.period.end)
+             */
+            due_at: string | null;
+            /** Escalated */
+            escalated: boolean;
+            focus: components["schemas"]["InboxFocusIO"] | null;
+            /** History */
+            history: components["schemas"]["InboxHistoryOut"][];
+            /** Id */
+            id: string;
+            /** Location Id */
+            location_id: string;
+            /** Notes */
+            notes: components["schemas"]["InboxNoteOut"][];
+            /** Overdue */
+            overdue: boolean;
+            /** Owner */
+            owner: string | null;
+            /**
+             * Patient Id
+             * @description who the task is for (FHIR `for`)
+             */
+            patient_id: string | null;
+            priority: components["schemas"]["InboxTaskPriority"];
+            /**
+             * Role
+             * @description the role pool the task is for (FHIR performerType)
+             */
+            role: string;
+            status: components["schemas"]["InboxStatus"];
+            /** Title */
+            title: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+        };
+        /**
+         * TaskIn
+         * @description A task a person opens by hand; `cause` defaults to one of its own (never merged with another).
+         */
+        InboxTaskIn: {
+            /** Category */
+            category: string;
+            /**
+             * Description
+             * @default
+             */
+            description: string;
+            /** Due At */
+            due_at?: string | null;
+            focus?: components["schemas"]["InboxFocusIO"] | null;
+            /** Location Id */
+            location_id: string;
+            /** Patient Id */
+            patient_id?: string | null;
+            /** @default routine */
+            priority: components["schemas"]["InboxTaskPriority"];
+            role: components["schemas"]["InboxRole"];
+            /** Title */
+            title: string;
+        };
+        /** TaskOut */
+        InboxTaskOut: {
+            /** Business Status */
+            business_status: string | null;
+            /** Category */
+            category: string;
+            /** Cause */
+            cause: string;
+            /** Closed At */
+            closed_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Created By */
+            created_by: string;
+            /** Description */
+            description: string;
+            /**
+             * Due At
+             * @description when it is due (FHIR restriction.period.end)
+             */
+            due_at: string | null;
+            /** Escalated */
+            escalated: boolean;
+            focus: components["schemas"]["InboxFocusIO"] | null;
+            /** Id */
+            id: string;
+            /** Location Id */
+            location_id: string;
+            /** Overdue */
+            overdue: boolean;
+            /** Owner */
+            owner: string | null;
+            /**
+             * Patient Id
+             * @description who the task is for (FHIR `for`)
+             */
+            patient_id: string | null;
+            priority: components["schemas"]["InboxTaskPriority"];
+            /**
+             * Role
+             * @description the role pool the task is for (FHIR performerType)
+             */
+            role: string;
+            status: components["schemas"]["InboxStatus"];
+            /** Title */
+            title: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+        };
+        /** TaskPage */
+        InboxTaskPage: {
+            /** Items */
+            items: components["schemas"]["InboxTaskOut"][];
+            /** Total */
+            total: number;
+        };
+        /**
+         * TaskPriority
+         * @description FHIR R4 Task.priority, least pressing first.
+         * @enum {string}
+         */
+        InboxTaskPriority: "routine" | "urgent" | "asap" | "stat";
+        /** ToleranceIn */
+        InboxToleranceIn: {
+            /** Price Tolerance Percent */
+            price_tolerance_percent: number | string;
+        };
+        /** ToleranceOut */
+        InboxToleranceOut: {
+            /** Price Tolerance Percent */
+            price_tolerance_percent: string;
+            /** Updated At */
+            updated_at: string | null;
+            /** Updated By */
+            updated_by: string | null;
+        };
+        /**
+         * ValidationErrorOut
+         * @description A 422: each offending field by its path (`body.service_lines.0.cpt`, `query.as_of`).
+         */
+        InboxValidationErrorOut: {
+            /** Error */
+            error: string;
+            /** Errors */
+            errors: components["schemas"]["InboxFieldError"][];
+            $defs: {
+                /** FieldError */
+                FieldError: {
+                    /** Field */
+                    field: string;
+                    /** Reason */
+                    reason: string;
+                };
+            };
+        };
+        /** RuleOut */
+        Inboxservices__inbox__rules__schemas__RuleOut: {
+            /** Category */
+            category: string;
+            /**
+             * Cause
+             * @description the cause key template: one open task per rendered key
+             */
+            cause: string;
+            /** Description */
+            description: string;
+            /** Due */
+            due: string;
+            /**
+             * Event Type
+             * @description the event that raises the task
+             */
+            event_type: string;
+            /** Location */
+            location: string;
+            /** Name */
+            name: string;
+            /** Priority */
+            priority: string;
+            /**
+             * Resolved By
+             * @description events that complete the task when they name the same cause
+             */
+            resolved_by: string[];
+            /**
+             * Role
+             * @description the role pool the task goes to
+             */
+            role: string;
+        };
+        /** RuleOut */
+        Inboxservices__inbox__triage__schemas__RuleOut: {
+            /** Appointment Type Id */
+            appointment_type_id?: string | null;
+            category?: components["schemas"]["InboxCategory"] | null;
+            /**
+             * Enabled
+             * @default true
+             */
+            enabled: boolean;
+            /** Id */
+            id: string;
+            /** Location Id */
+            location_id?: string | null;
+            match_on: components["schemas"]["InboxMatchOn"];
+            /** Name */
+            name: string;
+            /** Party Id */
+            party_id?: string | null;
+            /** Party Kind */
+            party_kind?: string | null;
+            /** Pattern */
+            pattern: string;
+            /** Position */
+            position: number;
+            /** Priority */
+            priority?: string | null;
+            /** Provider Id */
+            provider_id?: string | null;
+            /** Role */
+            role?: string | null;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Updated By */
+            updated_by: string;
+        };
         /** LocationDashboard */
         LocationDashboard: {
             appointments: components["schemas"]["AppointmentsSection"];
@@ -5589,6 +7068,37 @@ export interface components {
             /** Status */
             status: string;
         };
+        /** AppointmentRequestOut */
+        SchedulingAppointmentRequestOut: {
+            /** Appointment Id */
+            appointment_id: string | null;
+            /** Appointment Type Id */
+            appointment_type_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Id */
+            id: string;
+            /** Location Id */
+            location_id: string;
+            /** Note */
+            note: string;
+            /** Patient Id */
+            patient_id: string | null;
+            /** Preferred Days */
+            preferred_days: string[];
+            /** Provider Id */
+            provider_id: string | null;
+            /** Source Ref */
+            source_ref: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "proposed" | "booked" | "cancelled";
+        };
         /** AppointmentTypeIn */
         SchedulingAppointmentTypeIn: {
             /**
@@ -5636,6 +7146,32 @@ export interface components {
              */
             requires_dea: boolean;
             room_kind?: components["schemas"]["SchedulingRoomKind"] | null;
+        };
+        /**
+         * BookFromRequestIn
+         * @description The slot chosen for the request; the patient when the request did not know them.
+         */
+        SchedulingBookFromRequestIn: {
+            /** Appointment Type Id */
+            appointment_type_id?: string | null;
+            /**
+             * End
+             * Format: date-time
+             * @description ISO 8601, from 1900-01-01 to 2199-12-31
+             */
+            end: string;
+            /** Patient Id */
+            patient_id?: string | null;
+            /** Provider Id */
+            provider_id: string;
+            /** Room Id */
+            room_id?: string | null;
+            /**
+             * Start
+             * Format: date-time
+             * @description ISO 8601, from 1900-01-01 to 2199-12-31
+             */
+            start: string;
         };
         /** BookabilityOut */
         SchedulingBookabilityOut: {
@@ -6417,14 +7953,14 @@ export interface components {
         StaffRosterEntry: {
             /**
              * End
-             * Format: time
+             * @description local wall-clock time at the location, HH:MM or HH:MM:SS
              */
             end: string;
             /** Staff Id */
             staff_id: string;
             /**
              * Start
-             * Format: time
+             * @description local wall-clock time at the location, HH:MM or HH:MM:SS
              */
             start: string;
             /** Weekday */
@@ -6504,7 +8040,7 @@ export interface components {
         StaffStaffingRuleIn: {
             /**
              * End
-             * Format: time
+             * @description local wall-clock time at the location, HH:MM or HH:MM:SS
              */
             end: string;
             /** Minimum */
@@ -6512,7 +8048,7 @@ export interface components {
             role: components["schemas"]["StaffStaffRole"];
             /**
              * Start
-             * Format: time
+             * @description local wall-clock time at the location, HH:MM or HH:MM:SS
              */
             start: string;
         };
@@ -6520,7 +8056,7 @@ export interface components {
         StaffStaffingRuleOut: {
             /**
              * End
-             * Format: time
+             * @description local wall-clock time at the location, HH:MM or HH:MM:SS
              */
             end: string;
             /** Id */
@@ -6533,7 +8069,7 @@ export interface components {
             role: string;
             /**
              * Start
-             * Format: time
+             * @description local wall-clock time at the location, HH:MM or HH:MM:SS
              */
             start: string;
         };
@@ -6795,6 +8331,15 @@ export interface operations {
                     };
                 };
             };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
         };
     };
     refresh_api_v1_auth_refresh_post: {
@@ -6819,6 +8364,24 @@ export interface operations {
                     "application/json": components["schemas"]["TokensOut"];
                 };
             };
+            /** @description The refresh token is unknown, expired, or was used before (its session is ended). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -6826,6 +8389,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ValidationErrorOut"] | components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -6852,6 +8424,24 @@ export interface operations {
                     "application/json": components["schemas"]["TokensOut"];
                 };
             };
+            /** @description Wrong email, password or one-time code, or a locked account: alike, by design. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -6859,6 +8449,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ValidationErrorOut"] | components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -6959,6 +8558,15 @@ export interface operations {
                     "application/json": components["schemas"]["BillingChargeOut"][];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -6977,7 +8585,7 @@ export interface operations {
                     "application/json": components["schemas"]["BillingErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6993,6 +8601,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BillingValidationErrorOut"] | components["schemas"]["BillingErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -7017,6 +8652,15 @@ export interface operations {
                     "application/json": components["schemas"]["BillingClaimOut"][];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -7035,7 +8679,7 @@ export interface operations {
                     "application/json": components["schemas"]["BillingErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7051,6 +8695,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BillingValidationErrorOut"] | components["schemas"]["BillingErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -7075,6 +8746,15 @@ export interface operations {
                     "application/json": components["schemas"]["BillingClaimOut"][];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -7093,7 +8773,7 @@ export interface operations {
                     "application/json": components["schemas"]["BillingErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7127,6 +8807,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BillingValidationErrorOut"] | components["schemas"]["BillingErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -7153,6 +8860,15 @@ export interface operations {
                     "application/json": components["schemas"]["BillingBatchOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -7164,6 +8880,15 @@ export interface operations {
             };
             /** @description The token's roles or locations do not reach this (refusals of patient data are audited). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingErrorOut"];
+                };
+            };
+            /** @description A record named by the request (in its path, query or body) does not exist. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7196,6 +8921,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BillingValidationErrorOut"] | components["schemas"]["BillingErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -7220,6 +8972,15 @@ export interface operations {
                     "application/json": components["schemas"]["BillingBatchOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -7238,7 +8999,7 @@ export interface operations {
                     "application/json": components["schemas"]["BillingErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7254,6 +9015,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BillingValidationErrorOut"] | components["schemas"]["BillingErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -7278,6 +9066,15 @@ export interface operations {
                     "application/json": components["schemas"]["BillingClaimOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -7296,7 +9093,7 @@ export interface operations {
                     "application/json": components["schemas"]["BillingErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7312,6 +9109,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BillingValidationErrorOut"] | components["schemas"]["BillingErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -7336,6 +9160,15 @@ export interface operations {
                     "application/json": components["schemas"]["BillingClaimOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -7354,7 +9187,7 @@ export interface operations {
                     "application/json": components["schemas"]["BillingErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7388,6 +9221,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BillingValidationErrorOut"] | components["schemas"]["BillingErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -7416,6 +9276,15 @@ export interface operations {
                     "application/json": components["schemas"]["BillingClaimOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -7434,7 +9303,7 @@ export interface operations {
                     "application/json": components["schemas"]["BillingErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7468,6 +9337,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BillingValidationErrorOut"] | components["schemas"]["BillingErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -7496,6 +9392,15 @@ export interface operations {
                     "application/json": components["schemas"]["BillingCoverageOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -7514,7 +9419,7 @@ export interface operations {
                     "application/json": components["schemas"]["BillingErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7550,6 +9455,33 @@ export interface operations {
                     "application/json": components["schemas"]["BillingValidationErrorOut"] | components["schemas"]["BillingErrorOut"];
                 };
             };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
         };
     };
     billing_billing_profile_locations__location_id__billing_profile_get: {
@@ -7572,6 +9504,15 @@ export interface operations {
                     "application/json": components["schemas"]["BillingBillingProfileOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -7590,7 +9531,7 @@ export interface operations {
                     "application/json": components["schemas"]["BillingErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7606,6 +9547,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BillingValidationErrorOut"] | components["schemas"]["BillingErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -7634,6 +9602,15 @@ export interface operations {
                     "application/json": components["schemas"]["BillingBillingProfileOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -7652,7 +9629,7 @@ export interface operations {
                     "application/json": components["schemas"]["BillingErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7688,6 +9665,33 @@ export interface operations {
                     "application/json": components["schemas"]["BillingValidationErrorOut"] | components["schemas"]["BillingErrorOut"];
                 };
             };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
         };
     };
     billing_budget_vs_actual_locations__location_id__budget_vs_actual_get: {
@@ -7713,6 +9717,15 @@ export interface operations {
                     "application/json": components["schemas"]["BillingBudgetReportOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -7731,7 +9744,7 @@ export interface operations {
                     "application/json": components["schemas"]["BillingErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7747,6 +9760,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BillingValidationErrorOut"] | components["schemas"]["BillingErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -7777,6 +9817,15 @@ export interface operations {
                     "application/json": components["schemas"]["BillingBudgetOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -7795,7 +9844,7 @@ export interface operations {
                     "application/json": components["schemas"]["BillingErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7831,6 +9880,33 @@ export interface operations {
                     "application/json": components["schemas"]["BillingValidationErrorOut"] | components["schemas"]["BillingErrorOut"];
                 };
             };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
         };
     };
     billing_location_claims_locations__location_id__claims_get: {
@@ -7855,6 +9931,15 @@ export interface operations {
                     "application/json": components["schemas"]["BillingAttentionOut"][];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -7873,7 +9958,7 @@ export interface operations {
                     "application/json": components["schemas"]["BillingErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7889,6 +9974,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BillingValidationErrorOut"] | components["schemas"]["BillingErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -7919,6 +10031,15 @@ export interface operations {
                     "application/json": components["schemas"]["BillingExpenseOut"][];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -7937,7 +10058,7 @@ export interface operations {
                     "application/json": components["schemas"]["BillingErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7953,6 +10074,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BillingValidationErrorOut"] | components["schemas"]["BillingErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -7983,6 +10131,15 @@ export interface operations {
                     "application/json": components["schemas"]["BillingExpenseOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -8001,7 +10158,7 @@ export interface operations {
                     "application/json": components["schemas"]["BillingErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8037,6 +10194,33 @@ export interface operations {
                     "application/json": components["schemas"]["BillingValidationErrorOut"] | components["schemas"]["BillingErrorOut"];
                 };
             };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
         };
     };
     billing_fee_schedule_locations__location_id__fee_schedule_get: {
@@ -8059,6 +10243,15 @@ export interface operations {
                     "application/json": components["schemas"]["BillingFeeOut"][];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -8077,7 +10270,7 @@ export interface operations {
                     "application/json": components["schemas"]["BillingErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8093,6 +10286,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BillingValidationErrorOut"] | components["schemas"]["BillingErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -8121,6 +10341,15 @@ export interface operations {
                     "application/json": components["schemas"]["BillingFeeOut"][];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -8139,7 +10368,7 @@ export interface operations {
                     "application/json": components["schemas"]["BillingErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8173,6 +10402,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BillingValidationErrorOut"] | components["schemas"]["BillingErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -8201,6 +10457,15 @@ export interface operations {
                     "application/json": components["schemas"]["BillingMissedVisitFeesOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -8219,7 +10484,7 @@ export interface operations {
                     "application/json": components["schemas"]["BillingErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8255,6 +10520,33 @@ export interface operations {
                     "application/json": components["schemas"]["BillingValidationErrorOut"] | components["schemas"]["BillingErrorOut"];
                 };
             };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
         };
     };
     billing_underpaid_lines_locations__location_id__underpayments_get: {
@@ -8277,6 +10569,15 @@ export interface operations {
                     "application/json": components["schemas"]["BillingUnderpaymentOut"][];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -8295,7 +10596,7 @@ export interface operations {
                     "application/json": components["schemas"]["BillingErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8311,6 +10612,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BillingValidationErrorOut"] | components["schemas"]["BillingErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -8337,6 +10665,15 @@ export interface operations {
                     "application/json": components["schemas"]["BillingBalanceOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -8355,7 +10692,7 @@ export interface operations {
                     "application/json": components["schemas"]["BillingErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8371,6 +10708,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BillingValidationErrorOut"] | components["schemas"]["BillingErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -8395,6 +10759,15 @@ export interface operations {
                     "application/json": components["schemas"]["BillingClaimOut"][];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -8413,7 +10786,7 @@ export interface operations {
                     "application/json": components["schemas"]["BillingErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8429,6 +10802,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BillingValidationErrorOut"] | components["schemas"]["BillingErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -8453,6 +10853,15 @@ export interface operations {
                     "application/json": components["schemas"]["BillingCoverageOut"][];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -8471,7 +10880,7 @@ export interface operations {
                     "application/json": components["schemas"]["BillingErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8487,6 +10896,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BillingValidationErrorOut"] | components["schemas"]["BillingErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -8515,6 +10951,15 @@ export interface operations {
                     "application/json": components["schemas"]["BillingCoverageOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -8533,7 +10978,7 @@ export interface operations {
                     "application/json": components["schemas"]["BillingErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8569,6 +11014,33 @@ export interface operations {
                     "application/json": components["schemas"]["BillingValidationErrorOut"] | components["schemas"]["BillingErrorOut"];
                 };
             };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
         };
     };
     billing_payments_of_patient_patients__patient_id__payments_get: {
@@ -8593,6 +11065,15 @@ export interface operations {
                     "application/json": components["schemas"]["BillingPaymentOut"][];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -8611,7 +11092,7 @@ export interface operations {
                     "application/json": components["schemas"]["BillingErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8627,6 +11108,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BillingValidationErrorOut"] | components["schemas"]["BillingErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -8657,6 +11165,15 @@ export interface operations {
                     "application/json": components["schemas"]["BillingStatementOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -8675,7 +11192,7 @@ export interface operations {
                     "application/json": components["schemas"]["BillingErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8691,6 +11208,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BillingValidationErrorOut"] | components["schemas"]["BillingErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -8721,6 +11265,15 @@ export interface operations {
                     "text/csv": string;
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -8739,7 +11292,7 @@ export interface operations {
                     "application/json": components["schemas"]["BillingErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8755,6 +11308,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BillingValidationErrorOut"] | components["schemas"]["BillingErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -8775,6 +11355,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BillingPayerOut"][];
+                };
+            };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
@@ -8804,6 +11393,33 @@ export interface operations {
                     "application/json": components["schemas"]["BillingValidationErrorOut"] | components["schemas"]["BillingErrorOut"];
                 };
             };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
         };
     };
     billing_create_payer_payers_post: {
@@ -8828,6 +11444,15 @@ export interface operations {
                     "application/json": components["schemas"]["BillingPayerOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -8839,6 +11464,15 @@ export interface operations {
             };
             /** @description The token's roles or locations do not reach this (refusals of patient data are audited). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingErrorOut"];
+                };
+            };
+            /** @description A record named by the request (in its path, query or body) does not exist. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8873,6 +11507,33 @@ export interface operations {
                     "application/json": components["schemas"]["BillingValidationErrorOut"] | components["schemas"]["BillingErrorOut"];
                 };
             };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
         };
     };
     billing_contracted_rates_payers__payer_id__contracted_rates_get: {
@@ -8895,6 +11556,15 @@ export interface operations {
                     "application/json": components["schemas"]["BillingRateOut"][];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -8913,7 +11583,7 @@ export interface operations {
                     "application/json": components["schemas"]["BillingErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8929,6 +11599,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BillingValidationErrorOut"] | components["schemas"]["BillingErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -8957,6 +11654,15 @@ export interface operations {
                     "application/json": components["schemas"]["BillingRateOut"][];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -8975,7 +11681,7 @@ export interface operations {
                     "application/json": components["schemas"]["BillingErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9009,6 +11715,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BillingValidationErrorOut"] | components["schemas"]["BillingErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -9037,6 +11770,15 @@ export interface operations {
                     "application/json": components["schemas"]["BillingPaymentOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -9048,6 +11790,15 @@ export interface operations {
             };
             /** @description The token's roles or locations do not reach this (refusals of patient data are audited). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingErrorOut"];
+                };
+            };
+            /** @description A record named by the request (in its path, query or body) does not exist. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9082,6 +11833,33 @@ export interface operations {
                     "application/json": components["schemas"]["BillingValidationErrorOut"] | components["schemas"]["BillingErrorOut"];
                 };
             };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
         };
     };
     billing_get_payment_payments__payment_id__get: {
@@ -9104,6 +11882,15 @@ export interface operations {
                     "application/json": components["schemas"]["BillingPaymentOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -9122,7 +11909,7 @@ export interface operations {
                     "application/json": components["schemas"]["BillingErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9138,6 +11925,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BillingValidationErrorOut"] | components["schemas"]["BillingErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -9168,6 +11982,15 @@ export interface operations {
                     "application/json": components["schemas"]["BillingRefundOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -9186,7 +12009,7 @@ export interface operations {
                     "application/json": components["schemas"]["BillingErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9220,6 +12043,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BillingValidationErrorOut"] | components["schemas"]["BillingErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -9246,6 +12096,15 @@ export interface operations {
                     "application/json": components["schemas"]["BillingRemittanceOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -9291,6 +12150,33 @@ export interface operations {
                     "application/json": components["schemas"]["BillingValidationErrorOut"] | components["schemas"]["BillingErrorOut"];
                 };
             };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
         };
     };
     billing_get_remittance_remittances__remittance_id__get: {
@@ -9313,6 +12199,15 @@ export interface operations {
                     "application/json": components["schemas"]["BillingRemittanceOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -9331,7 +12226,7 @@ export interface operations {
                     "application/json": components["schemas"]["BillingErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9347,6 +12242,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BillingValidationErrorOut"] | components["schemas"]["BillingErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -9372,6 +12294,15 @@ export interface operations {
                     "application/json": components["schemas"]["BillingAgingReport"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -9390,6 +12321,15 @@ export interface operations {
                     "application/json": components["schemas"]["BillingErrorOut"];
                 };
             };
+            /** @description A record named by the request (in its path, query or body) does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingErrorOut"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -9397,6 +12337,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BillingValidationErrorOut"] | components["schemas"]["BillingErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -9425,6 +12392,15 @@ export interface operations {
                     "application/json": components["schemas"]["BillingCollectionsReport"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -9443,6 +12419,15 @@ export interface operations {
                     "application/json": components["schemas"]["BillingErrorOut"];
                 };
             };
+            /** @description A record named by the request (in its path, query or body) does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingErrorOut"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -9450,6 +12435,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BillingValidationErrorOut"] | components["schemas"]["BillingErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -9478,6 +12490,15 @@ export interface operations {
                     "application/json": components["schemas"]["BillingDenialReport"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -9496,6 +12517,15 @@ export interface operations {
                     "application/json": components["schemas"]["BillingErrorOut"];
                 };
             };
+            /** @description A record named by the request (in its path, query or body) does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingErrorOut"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -9503,6 +12533,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BillingValidationErrorOut"] | components["schemas"]["BillingErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -9531,6 +12588,15 @@ export interface operations {
                     "application/json": components["schemas"]["BillingMissedVisitReport"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -9549,6 +12615,15 @@ export interface operations {
                     "application/json": components["schemas"]["BillingErrorOut"];
                 };
             };
+            /** @description A record named by the request (in its path, query or body) does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingErrorOut"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -9556,6 +12631,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BillingValidationErrorOut"] | components["schemas"]["BillingErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -9582,6 +12684,15 @@ export interface operations {
                     "application/json": components["schemas"]["ComplianceCampaignOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -9593,6 +12704,15 @@ export interface operations {
             };
             /** @description The token's roles or locations do not reach this (refusals of patient data are audited). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplianceErrorOut"];
+                };
+            };
+            /** @description A record named by the request (in its path, query or body) does not exist. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9627,6 +12747,33 @@ export interface operations {
                     "application/json": components["schemas"]["ComplianceValidationErrorOut"] | components["schemas"]["ComplianceErrorOut"];
                 };
             };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
         };
     };
     compliance_get_campaign_access_reviews__campaign_id__get: {
@@ -9649,6 +12796,15 @@ export interface operations {
                     "application/json": components["schemas"]["ComplianceCampaignOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -9667,7 +12823,7 @@ export interface operations {
                     "application/json": components["schemas"]["ComplianceErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9683,6 +12839,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ComplianceValidationErrorOut"] | components["schemas"]["ComplianceErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -9708,6 +12891,15 @@ export interface operations {
                     "application/json": components["schemas"]["ComplianceReviewItemOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -9726,7 +12918,7 @@ export interface operations {
                     "application/json": components["schemas"]["ComplianceErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9760,6 +12952,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ComplianceValidationErrorOut"] | components["schemas"]["ComplianceErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -9789,6 +13008,15 @@ export interface operations {
                     "application/json": components["schemas"]["ComplianceReviewItemOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -9807,7 +13035,7 @@ export interface operations {
                     "application/json": components["schemas"]["ComplianceErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9841,6 +13069,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ComplianceValidationErrorOut"] | components["schemas"]["ComplianceErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -9866,6 +13121,15 @@ export interface operations {
                     "application/json": components["schemas"]["ComplianceAlertSummaryOut"][];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -9884,6 +13148,15 @@ export interface operations {
                     "application/json": components["schemas"]["ComplianceErrorOut"];
                 };
             };
+            /** @description A record named by the request (in its path, query or body) does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplianceErrorOut"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -9891,6 +13164,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ComplianceValidationErrorOut"] | components["schemas"]["ComplianceErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -9915,6 +13215,15 @@ export interface operations {
                     "application/json": components["schemas"]["ComplianceAlertOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -9933,7 +13242,7 @@ export interface operations {
                     "application/json": components["schemas"]["ComplianceErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9949,6 +13258,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ComplianceValidationErrorOut"] | components["schemas"]["ComplianceErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -9973,6 +13309,15 @@ export interface operations {
                     "application/json": components["schemas"]["ComplianceAlertOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -9991,7 +13336,7 @@ export interface operations {
                     "application/json": components["schemas"]["ComplianceErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10025,6 +13370,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ComplianceValidationErrorOut"] | components["schemas"]["ComplianceErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -10053,6 +13425,15 @@ export interface operations {
                     "application/json": components["schemas"]["ComplianceAlertOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -10071,7 +13452,7 @@ export interface operations {
                     "application/json": components["schemas"]["ComplianceErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10107,6 +13488,33 @@ export interface operations {
                     "application/json": components["schemas"]["ComplianceValidationErrorOut"] | components["schemas"]["ComplianceErrorOut"];
                 };
             };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
         };
     };
     compliance_anchor_now_audit_anchors_post: {
@@ -10125,6 +13533,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ComplianceAnchorOut"];
+                };
+            };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
@@ -10172,6 +13589,33 @@ export interface operations {
                     "application/json": components["schemas"]["ComplianceValidationErrorOut"] | components["schemas"]["ComplianceErrorOut"];
                 };
             };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
         };
     };
     compliance_accounting_of_access_audit_patients__patient_id__accounting_get: {
@@ -10197,6 +13641,15 @@ export interface operations {
                     "application/json": components["schemas"]["ComplianceAuditRecordOut"][];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -10215,7 +13668,7 @@ export interface operations {
                     "application/json": components["schemas"]["ComplianceErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10231,6 +13684,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ComplianceValidationErrorOut"] | components["schemas"]["ComplianceErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -10263,6 +13743,15 @@ export interface operations {
                     "application/json": components["schemas"]["ComplianceAuditRecordOut"][];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -10281,6 +13770,15 @@ export interface operations {
                     "application/json": components["schemas"]["ComplianceErrorOut"];
                 };
             };
+            /** @description A record named by the request (in its path, query or body) does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplianceErrorOut"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -10288,6 +13786,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ComplianceValidationErrorOut"] | components["schemas"]["ComplianceErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -10320,6 +13845,15 @@ export interface operations {
                     "text/csv": unknown;
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -10338,6 +13872,15 @@ export interface operations {
                     "application/json": components["schemas"]["ComplianceErrorOut"];
                 };
             };
+            /** @description A record named by the request (in its path, query or body) does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplianceErrorOut"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -10345,6 +13888,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ComplianceValidationErrorOut"] | components["schemas"]["ComplianceErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -10370,6 +13940,15 @@ export interface operations {
                     "application/json": components["schemas"]["ComplianceVerificationOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -10395,6 +13974,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ComplianceValidationErrorOut"] | components["schemas"]["ComplianceErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -10421,6 +14027,15 @@ export interface operations {
                     };
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -10439,7 +14054,7 @@ export interface operations {
                     "application/json": components["schemas"]["ComplianceErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10455,6 +14070,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ComplianceValidationErrorOut"] | components["schemas"]["ComplianceErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -10481,6 +14123,15 @@ export interface operations {
                     "application/json": components["schemas"]["ComplianceOsha301Out"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -10492,6 +14143,15 @@ export interface operations {
             };
             /** @description The token's roles or locations do not reach this (refusals of patient data are audited). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplianceErrorOut"];
+                };
+            };
+            /** @description A record named by the request (in its path, query or body) does not exist. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10526,6 +14186,33 @@ export interface operations {
                     "application/json": components["schemas"]["ComplianceValidationErrorOut"] | components["schemas"]["ComplianceErrorOut"];
                 };
             };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
         };
     };
     compliance_osha_301_osha_cases__case_id__get: {
@@ -10548,6 +14235,15 @@ export interface operations {
                     "application/json": components["schemas"]["ComplianceOsha301Out"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -10566,7 +14262,7 @@ export interface operations {
                     "application/json": components["schemas"]["ComplianceErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10582,6 +14278,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ComplianceValidationErrorOut"] | components["schemas"]["ComplianceErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -10607,6 +14330,15 @@ export interface operations {
                     "application/json": components["schemas"]["ComplianceOshaCaseOut"][];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -10625,6 +14357,15 @@ export interface operations {
                     "application/json": components["schemas"]["ComplianceErrorOut"];
                 };
             };
+            /** @description A record named by the request (in its path, query or body) does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplianceErrorOut"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -10632,6 +14373,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ComplianceValidationErrorOut"] | components["schemas"]["ComplianceErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -10657,6 +14425,15 @@ export interface operations {
                     "application/json": components["schemas"]["ComplianceSharpsLogOut"][];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -10675,6 +14452,15 @@ export interface operations {
                     "application/json": components["schemas"]["ComplianceErrorOut"];
                 };
             };
+            /** @description A record named by the request (in its path, query or body) does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplianceErrorOut"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -10682,6 +14468,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ComplianceValidationErrorOut"] | components["schemas"]["ComplianceErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -10709,6 +14522,15 @@ export interface operations {
                     };
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -10727,6 +14549,15 @@ export interface operations {
                     "application/json": components["schemas"]["ComplianceErrorOut"];
                 };
             };
+            /** @description A record named by the request (in its path, query or body) does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplianceErrorOut"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -10734,6 +14565,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ComplianceValidationErrorOut"] | components["schemas"]["ComplianceErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -10754,6 +14612,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CompliancePolicyOut"][];
+                };
+            };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
@@ -10783,6 +14650,33 @@ export interface operations {
                     "application/json": components["schemas"]["ComplianceValidationErrorOut"] | components["schemas"]["ComplianceErrorOut"];
                 };
             };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
         };
     };
     compliance_create_policy_policies_post: {
@@ -10805,6 +14699,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CompliancePolicyOut"];
+                };
+            };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
@@ -10850,6 +14753,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ComplianceValidationErrorOut"] | components["schemas"]["ComplianceErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -10878,6 +14808,15 @@ export interface operations {
                     "application/json": components["schemas"]["CompliancePolicyVersionOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -10896,7 +14835,7 @@ export interface operations {
                     "application/json": components["schemas"]["ComplianceErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10930,6 +14869,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ComplianceValidationErrorOut"] | components["schemas"]["ComplianceErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -10954,6 +14920,15 @@ export interface operations {
                     "application/json": components["schemas"]["ComplianceAttestationOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -10972,7 +14947,7 @@ export interface operations {
                     "application/json": components["schemas"]["ComplianceErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11006,6 +14981,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ComplianceValidationErrorOut"] | components["schemas"]["ComplianceErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -11034,6 +15036,15 @@ export interface operations {
                     };
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -11052,7 +15063,7 @@ export interface operations {
                     "application/json": components["schemas"]["ComplianceErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11068,6 +15079,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ComplianceValidationErrorOut"] | components["schemas"]["ComplianceErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -11096,6 +15134,15 @@ export interface operations {
                     "application/json": components["schemas"]["ComplianceAttestationOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -11114,7 +15161,7 @@ export interface operations {
                     "application/json": components["schemas"]["ComplianceErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11150,6 +15197,33 @@ export interface operations {
                     "application/json": components["schemas"]["ComplianceValidationErrorOut"] | components["schemas"]["ComplianceErrorOut"];
                 };
             };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
         };
     };
     compliance_list_privacy_incidents_privacy_incidents_get: {
@@ -11172,6 +15246,15 @@ export interface operations {
                     "application/json": components["schemas"]["CompliancePrivacyIncidentOut"][];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -11190,6 +15273,15 @@ export interface operations {
                     "application/json": components["schemas"]["ComplianceErrorOut"];
                 };
             };
+            /** @description A record named by the request (in its path, query or body) does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplianceErrorOut"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -11197,6 +15289,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ComplianceValidationErrorOut"] | components["schemas"]["ComplianceErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -11223,6 +15342,15 @@ export interface operations {
                     "application/json": components["schemas"]["CompliancePrivacyIncidentOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -11234,6 +15362,15 @@ export interface operations {
             };
             /** @description The token's roles or locations do not reach this (refusals of patient data are audited). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplianceErrorOut"];
+                };
+            };
+            /** @description A record named by the request (in its path, query or body) does not exist. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11266,6 +15403,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ComplianceValidationErrorOut"] | components["schemas"]["ComplianceErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -11294,6 +15458,15 @@ export interface operations {
                     "application/json": components["schemas"]["CompliancePrivacyIncidentOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -11312,7 +15485,7 @@ export interface operations {
                     "application/json": components["schemas"]["ComplianceErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11346,6 +15519,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ComplianceValidationErrorOut"] | components["schemas"]["ComplianceErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -11391,7 +15591,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11440,6 +15640,15 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesEquipmentOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -11458,7 +15667,7 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11474,6 +15683,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FacilitiesValidationErrorOut"] | components["schemas"]["FacilitiesErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -11502,6 +15738,15 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesPlanOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -11520,7 +15765,7 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11556,6 +15801,33 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesValidationErrorOut"] | components["schemas"]["FacilitiesErrorOut"];
                 };
             };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
         };
     };
     facilities_reliability_equipment__equipment_id__reliability_get: {
@@ -11578,6 +15850,15 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesReliabilityOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -11596,7 +15877,7 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11612,6 +15893,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FacilitiesValidationErrorOut"] | components["schemas"]["FacilitiesErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -11640,6 +15948,15 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesEquipmentOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -11658,7 +15975,7 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11694,6 +16011,33 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesValidationErrorOut"] | components["schemas"]["FacilitiesErrorOut"];
                 };
             };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
         };
     };
     facilities_list_locations_locations_get: {
@@ -11712,6 +16056,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FacilitiesLocationOut"][];
+                };
+            };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
@@ -11741,6 +16094,33 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesValidationErrorOut"] | components["schemas"]["FacilitiesErrorOut"];
                 };
             };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
         };
     };
     facilities_open_location_locations_post: {
@@ -11765,6 +16145,15 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesLocationOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -11776,6 +16165,15 @@ export interface operations {
             };
             /** @description The token's roles or locations do not reach this (refusals of patient data are audited). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FacilitiesErrorOut"];
+                };
+            };
+            /** @description A record named by the request (in its path, query or body) does not exist. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11810,6 +16208,33 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesValidationErrorOut"] | components["schemas"]["FacilitiesErrorOut"];
                 };
             };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
         };
     };
     facilities_get_location_locations__location_id__get: {
@@ -11832,6 +16257,15 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesLocationOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -11850,7 +16284,7 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11866,6 +16300,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FacilitiesValidationErrorOut"] | components["schemas"]["FacilitiesErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -11894,6 +16355,15 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesLocationOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -11912,7 +16382,7 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11948,6 +16418,33 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesValidationErrorOut"] | components["schemas"]["FacilitiesErrorOut"];
                 };
             };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
         };
     };
     facilities_list_equipment_locations__location_id__equipment_get: {
@@ -11970,6 +16467,15 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesEquipmentOut"][];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -11988,7 +16494,7 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12004,6 +16510,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FacilitiesValidationErrorOut"] | components["schemas"]["FacilitiesErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -12032,6 +16565,15 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesEquipmentOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -12050,7 +16592,7 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12086,6 +16628,33 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesValidationErrorOut"] | components["schemas"]["FacilitiesErrorOut"];
                 };
             };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
         };
     };
     facilities_maintenance_tasks_locations__location_id__maintenance_tasks_get: {
@@ -12110,6 +16679,15 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesTaskOut"][];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -12128,7 +16706,7 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12144,6 +16722,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FacilitiesValidationErrorOut"] | components["schemas"]["FacilitiesErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -12172,6 +16777,15 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesMaintenanceRunOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -12190,7 +16804,7 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12226,6 +16840,33 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesValidationErrorOut"] | components["schemas"]["FacilitiesErrorOut"];
                 };
             };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
         };
     };
     facilities_list_purchase_orders_locations__location_id__purchase_orders_get: {
@@ -12250,6 +16891,15 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesPurchaseOrderOut"][];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -12268,7 +16918,7 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12284,6 +16934,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FacilitiesValidationErrorOut"] | components["schemas"]["FacilitiesErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -12312,6 +16989,15 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesPurchaseOrderOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -12330,7 +17016,7 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12366,6 +17052,33 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesValidationErrorOut"] | components["schemas"]["FacilitiesErrorOut"];
                 };
             };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
         };
     };
     facilities_list_rooms_locations__location_id__rooms_get: {
@@ -12388,6 +17101,15 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesRoomOut"][];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -12406,7 +17128,7 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12422,6 +17144,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FacilitiesValidationErrorOut"] | components["schemas"]["FacilitiesErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -12450,6 +17199,15 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesRoomOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -12468,7 +17226,7 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12504,6 +17262,33 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesValidationErrorOut"] | components["schemas"]["FacilitiesErrorOut"];
                 };
             };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
         };
     };
     facilities_list_supplies_locations__location_id__supplies_get: {
@@ -12528,6 +17313,15 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesLowStockOut"][];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -12546,7 +17340,7 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12562,6 +17356,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FacilitiesValidationErrorOut"] | components["schemas"]["FacilitiesErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -12590,6 +17411,15 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesStockItemOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -12608,7 +17438,7 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12644,6 +17474,33 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesValidationErrorOut"] | components["schemas"]["FacilitiesErrorOut"];
                 };
             };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
         };
     };
     facilities_list_work_orders_locations__location_id__work_orders_get: {
@@ -12668,6 +17525,15 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesWorkOrderSummary"][];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -12686,7 +17552,7 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12702,6 +17568,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FacilitiesValidationErrorOut"] | components["schemas"]["FacilitiesErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -12730,6 +17623,15 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesWorkOrderOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -12748,7 +17650,7 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12782,6 +17684,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FacilitiesValidationErrorOut"] | components["schemas"]["FacilitiesErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -12806,6 +17735,15 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesTaskOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -12824,7 +17762,7 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12858,6 +17796,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FacilitiesValidationErrorOut"] | components["schemas"]["FacilitiesErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -12882,6 +17847,15 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesPurchaseOrderOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -12900,7 +17874,7 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12916,6 +17890,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FacilitiesValidationErrorOut"] | components["schemas"]["FacilitiesErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -12940,6 +17941,15 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesPurchaseOrderOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -12958,7 +17968,7 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12992,6 +18002,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FacilitiesValidationErrorOut"] | components["schemas"]["FacilitiesErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -13016,6 +18053,15 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesPurchaseOrderOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -13034,7 +18080,7 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13068,6 +18114,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FacilitiesValidationErrorOut"] | components["schemas"]["FacilitiesErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -13096,6 +18169,15 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesReceiptOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -13114,7 +18196,7 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13148,6 +18230,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FacilitiesValidationErrorOut"] | components["schemas"]["FacilitiesErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -13172,6 +18281,15 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesRoomOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -13190,7 +18308,7 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13206,6 +18324,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FacilitiesValidationErrorOut"] | components["schemas"]["FacilitiesErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -13230,6 +18375,15 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesRoomOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -13248,7 +18402,7 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13282,6 +18436,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FacilitiesValidationErrorOut"] | components["schemas"]["FacilitiesErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -13310,6 +18491,15 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesRoomOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -13328,7 +18518,7 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13364,6 +18554,33 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesValidationErrorOut"] | components["schemas"]["FacilitiesErrorOut"];
                 };
             };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
         };
     };
     facilities_get_stock_item_supplies__item_id__get: {
@@ -13386,6 +18603,15 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesStockItemOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -13404,7 +18630,7 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13420,6 +18646,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FacilitiesValidationErrorOut"] | components["schemas"]["FacilitiesErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -13448,6 +18701,15 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesStockItemOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -13466,7 +18728,7 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13500,6 +18762,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FacilitiesValidationErrorOut"] | components["schemas"]["FacilitiesErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -13528,6 +18817,15 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesStockItemOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -13546,7 +18844,7 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13582,6 +18880,33 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesValidationErrorOut"] | components["schemas"]["FacilitiesErrorOut"];
                 };
             };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
         };
     };
     facilities_movements_supplies__item_id__movements_get: {
@@ -13604,6 +18929,15 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesMovementOut"][];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -13622,7 +18956,7 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13638,6 +18972,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FacilitiesValidationErrorOut"] | components["schemas"]["FacilitiesErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -13666,6 +19027,15 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesStockItemOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -13684,7 +19054,7 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13718,6 +19088,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FacilitiesValidationErrorOut"] | components["schemas"]["FacilitiesErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -13746,6 +19143,15 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesStockItemOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -13764,7 +19170,7 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13800,6 +19206,33 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesValidationErrorOut"] | components["schemas"]["FacilitiesErrorOut"];
                 };
             };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
         };
     };
     facilities_get_work_order_work_orders__work_order_id__get: {
@@ -13822,6 +19255,15 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesWorkOrderOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -13840,7 +19282,7 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13856,6 +19298,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FacilitiesValidationErrorOut"] | components["schemas"]["FacilitiesErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -13884,6 +19353,15 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesWorkOrderOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -13902,7 +19380,7 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13936,6 +19414,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FacilitiesValidationErrorOut"] | components["schemas"]["FacilitiesErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -13964,6 +19469,15 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesWorkOrderOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -13982,7 +19496,7 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14016,6 +19530,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FacilitiesValidationErrorOut"] | components["schemas"]["FacilitiesErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -14044,6 +19585,15 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesWorkOrderOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -14062,7 +19612,7 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14096,6 +19646,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FacilitiesValidationErrorOut"] | components["schemas"]["FacilitiesErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -14120,6 +19697,15 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesWorkOrderOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -14138,7 +19724,7 @@ export interface operations {
                     "application/json": components["schemas"]["FacilitiesErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14172,6 +19758,3371 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FacilitiesValidationErrorOut"] | components["schemas"]["FacilitiesErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    inbox_list_rules_due_rules_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxDueRuleOut"][];
+                };
+            };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description The token's roles or locations do not reach this (refusals of patient data are audited). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description A field is invalid; each is named by its path. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxValidationErrorOut"] | components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    inbox_set_rule_due_rules__category___priority__put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                category: string;
+                priority: components["schemas"]["InboxTaskPriority"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InboxDueRuleIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxDueRuleOut"];
+                };
+            };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description The token's roles or locations do not reach this (refusals of patient data are audited). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description A record named by the request (in its path, query or body) does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description The change conflicts with the current state (a double booking, a duplicate, an idempotency key reused). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxValidationErrorOut"] | components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    inbox_list_invoices_locations__location_id__supplier_invoices_get: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["InboxInvoiceStatus"] | null;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                location_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxInvoiceOut"][];
+                };
+            };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description The token's roles or locations do not reach this (refusals of patient data are audited). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description A record named by the request (in its path, query or body) does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxValidationErrorOut"] | components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    inbox_submit_invoice_locations__location_id__supplier_invoices_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                location_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InboxInvoiceIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxInvoiceOutcomeOut"];
+                };
+            };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description The token's roles or locations do not reach this (refusals of patient data are audited). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description A record named by the request (in its path, query or body) does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description The change conflicts with the current state (a double booking, a duplicate, an idempotency key reused). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxValidationErrorOut"] | components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    inbox_upload_invoice_locations__location_id__supplier_invoices_documents_post: {
+        parameters: {
+            query?: {
+                filename?: string;
+            };
+            header: {
+                "content-type": string;
+            };
+            path: {
+                location_id: string;
+            };
+            cookie?: never;
+        };
+        /** @description the invoice file itself, at most 2097152 bytes */
+        requestBody: {
+            content: {
+                "application/xml": string;
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxInvoiceOutcomeOut"];
+                };
+            };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description The token's roles or locations do not reach this (refusals of patient data are audited). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description A record named by the request (in its path, query or body) does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description The change conflicts with the current state (a double booking, a duplicate, an idempotency key reused). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxValidationErrorOut"] | components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    inbox_list_messages_messages_get: {
+        parameters: {
+            query?: {
+                location_id?: string | null;
+                category?: string | null;
+                flag?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxMessageSummaryOut"][];
+                };
+            };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description The token's roles or locations do not reach this (refusals of patient data are audited). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description A record named by the request (in its path, query or body) does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxValidationErrorOut"] | components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    inbox_get_message_messages__message_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                message_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxMessageOut"];
+                };
+            };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description The token's roles or locations do not reach this (refusals of patient data are audited). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description A record named by the request (in its path, query or body) does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxValidationErrorOut"] | components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    inbox_get_attachment_messages__message_id__attachments__attachment_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                message_id: string;
+                attachment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description The token's roles or locations do not reach this (refusals of patient data are audited). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description A record named by the request (in its path, query or body) does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxValidationErrorOut"] | components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    inbox_replies_messages__message_id__replies_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                message_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxReplyOut"][];
+                };
+            };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description The token's roles or locations do not reach this (refusals of patient data are audited). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description A record named by the request (in its path, query or body) does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxValidationErrorOut"] | components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    inbox_reply_messages__message_id__replies_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                message_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InboxReplyIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxReplyOut"];
+                };
+            };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description The token's roles or locations do not reach this (refusals of patient data are audited). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description A record named by the request (in its path, query or body) does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description The change conflicts with the current state (a double booking, a duplicate, an idempotency key reused). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxValidationErrorOut"] | components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The relay refused */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    inbox_list_rules_rules_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Inboxservices__inbox__rules__schemas__RuleOut"][];
+                };
+            };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description The token's roles or locations do not reach this (refusals of patient data are audited). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description A field is invalid; each is named by its path. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxValidationErrorOut"] | components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    inbox_get_settings_supplier_invoice_settings_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxToleranceOut"];
+                };
+            };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description The token's roles or locations do not reach this (refusals of patient data are audited). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description A field is invalid; each is named by its path. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxValidationErrorOut"] | components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    inbox_put_settings_supplier_invoice_settings_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InboxToleranceIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxToleranceOut"];
+                };
+            };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description The token's roles or locations do not reach this (refusals of patient data are audited). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description The change conflicts with the current state (a double booking, a duplicate, an idempotency key reused). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxValidationErrorOut"] | components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    inbox_get_invoice_supplier_invoices__invoice_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                invoice_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxInvoiceOut"];
+                };
+            };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description The token's roles or locations do not reach this (refusals of patient data are audited). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description A record named by the request (in its path, query or body) does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxValidationErrorOut"] | components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    inbox_match_view_supplier_invoices__invoice_id__match_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                invoice_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxMatchViewOut"];
+                };
+            };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description The token's roles or locations do not reach this (refusals of patient data are audited). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description A record named by the request (in its path, query or body) does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxValidationErrorOut"] | components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    inbox_rematch_supplier_invoices__invoice_id__match_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                invoice_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxInvoiceOutcomeOut"];
+                };
+            };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description The token's roles or locations do not reach this (refusals of patient data are audited). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description A record named by the request (in its path, query or body) does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description The change conflicts with the current state (a double booking, a duplicate, an idempotency key reused). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxValidationErrorOut"] | components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    inbox_list_tasks_tasks_get: {
+        parameters: {
+            query?: {
+                view?: "mine" | "queue" | "all";
+                status?: components["schemas"]["InboxStatus"] | null;
+                overdue?: boolean;
+                escalated?: boolean | null;
+                category?: string | null;
+                priority?: components["schemas"]["InboxTaskPriority"] | null;
+                location_id?: string | null;
+                role?: string | null;
+                patient_id?: string | null;
+                focus_service?: string | null;
+                focus_kind?: string | null;
+                focus_id?: string | null;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxTaskPage"];
+                };
+            };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description The token's roles or locations do not reach this (refusals of patient data are audited). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description A record named by the request (in its path, query or body) does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxValidationErrorOut"] | components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    inbox_open_task_tasks_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InboxTaskIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxTaskOut"];
+                };
+            };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description The token's roles or locations do not reach this (refusals of patient data are audited). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description A record named by the request (in its path, query or body) does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description The change conflicts with the current state (a double booking, a duplicate, an idempotency key reused). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxValidationErrorOut"] | components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    inbox_bulk_assign_tasks_bulk_assign_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InboxBulkAssignIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxBulkOut"];
+                };
+            };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description The token's roles or locations do not reach this (refusals of patient data are audited). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description A record named by the request (in its path, query or body) does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description The change conflicts with the current state (a double booking, a duplicate, an idempotency key reused). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxValidationErrorOut"] | components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    inbox_bulk_complete_tasks_bulk_complete_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InboxBulkCompleteIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxBulkOut"];
+                };
+            };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description The token's roles or locations do not reach this (refusals of patient data are audited). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description A record named by the request (in its path, query or body) does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description The change conflicts with the current state (a double booking, a duplicate, an idempotency key reused). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxValidationErrorOut"] | components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    inbox_counts_tasks_counts_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxCountOut"][];
+                };
+            };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description The token's roles or locations do not reach this (refusals of patient data are audited). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description A field is invalid; each is named by its path. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxValidationErrorOut"] | components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    inbox_get_task_tasks__task_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                task_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxTaskDetailOut"];
+                };
+            };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description The token's roles or locations do not reach this (refusals of patient data are audited). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description A record named by the request (in its path, query or body) does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxValidationErrorOut"] | components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    inbox_assign_tasks__task_id__assign_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                task_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InboxAssignIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxTaskOut"];
+                };
+            };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description The token's roles or locations do not reach this (refusals of patient data are audited). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description A record named by the request (in its path, query or body) does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description The change conflicts with the current state (a double booking, a duplicate, an idempotency key reused). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxValidationErrorOut"] | components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    inbox_set_business_status_tasks__task_id__business_status_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                task_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InboxBusinessStatusIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxTaskOut"];
+                };
+            };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description The token's roles or locations do not reach this (refusals of patient data are audited). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description A record named by the request (in its path, query or body) does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description The change conflicts with the current state (a double booking, a duplicate, an idempotency key reused). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxValidationErrorOut"] | components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    inbox_claim_tasks__task_id__claim_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                task_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxTaskOut"];
+                };
+            };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description The token's roles or locations do not reach this (refusals of patient data are audited). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description A record named by the request (in its path, query or body) does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description The change conflicts with the current state (a double booking, a duplicate, an idempotency key reused). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxValidationErrorOut"] | components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    inbox_add_note_tasks__task_id__notes_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                task_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InboxNoteIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxTaskOut"];
+                };
+            };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description The token's roles or locations do not reach this (refusals of patient data are audited). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description A record named by the request (in its path, query or body) does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description The change conflicts with the current state (a double booking, a duplicate, an idempotency key reused). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxValidationErrorOut"] | components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    inbox_change_status_tasks__task_id__status_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                task_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InboxStatusIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxTaskOut"];
+                };
+            };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description The token's roles or locations do not reach this (refusals of patient data are audited). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description A record named by the request (in its path, query or body) does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description The change conflicts with the current state (a double booking, a duplicate, an idempotency key reused). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxValidationErrorOut"] | components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    inbox_dry_run_triage_dry_run_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InboxDryRunIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxDryRunOut"];
+                };
+            };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description The token's roles or locations do not reach this (refusals of patient data are audited). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description The change conflicts with the current state (a double booking, a duplicate, an idempotency key reused). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxValidationErrorOut"] | components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    inbox_list_rules_triage_rules_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Inboxservices__inbox__triage__schemas__RuleOut"][];
+                };
+            };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description The token's roles or locations do not reach this (refusals of patient data are audited). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description A field is invalid; each is named by its path. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxValidationErrorOut"] | components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    inbox_add_rule_triage_rules_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InboxRuleIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Inboxservices__inbox__triage__schemas__RuleOut"];
+                };
+            };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description The token's roles or locations do not reach this (refusals of patient data are audited). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description A record named by the request (in its path, query or body) does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description The change conflicts with the current state (a double booking, a duplicate, an idempotency key reused). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxValidationErrorOut"] | components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    inbox_replace_rule_triage_rules__rule_id__put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                rule_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InboxRuleIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Inboxservices__inbox__triage__schemas__RuleOut"];
+                };
+            };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description The token's roles or locations do not reach this (refusals of patient data are audited). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description A record named by the request (in its path, query or body) does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description The change conflicts with the current state (a double booking, a duplicate, an idempotency key reused). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxValidationErrorOut"] | components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    inbox_remove_rule_triage_rules__rule_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                rule_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description The token's roles or locations do not reach this (refusals of patient data are audited). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description A record named by the request (in its path, query or body) does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description The change conflicts with the current state (a double booking, a duplicate, an idempotency key reused). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxValidationErrorOut"] | components["schemas"]["InboxErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -14232,26 +23183,36 @@ export interface operations {
             };
         };
     };
-    scheduling_book_series_appointment_series_post: {
+    scheduling_list_requests_appointment_requests_get: {
         parameters: {
-            query?: never;
+            query?: {
+                location_id?: string | null;
+                status?: "proposed" | "booked" | "cancelled";
+                limit?: number;
+                offset?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SchedulingSeriesIn"];
-            };
-        };
+        requestBody?: never;
         responses: {
             /** @description Successful Response */
-            201: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SchedulingAppointmentOut"][];
+                    "application/json": components["schemas"]["SchedulingAppointmentRequestOut"][];
+                };
+            };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
@@ -14265,6 +23226,207 @@ export interface operations {
             };
             /** @description The token's roles or locations do not reach this (refusals of patient data are audited). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchedulingErrorOut"];
+                };
+            };
+            /** @description A record named by the request (in its path, query or body) does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchedulingErrorOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchedulingValidationErrorOut"] | components["schemas"]["SchedulingErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    scheduling_get_request_appointment_requests__request_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                request_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchedulingAppointmentRequestOut"];
+                };
+            };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchedulingErrorOut"];
+                };
+            };
+            /** @description The token's roles or locations do not reach this (refusals of patient data are audited). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchedulingErrorOut"];
+                };
+            };
+            /** @description A record named by the request (in its path, query or body) does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchedulingErrorOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchedulingValidationErrorOut"] | components["schemas"]["SchedulingErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    scheduling_book_request_appointment_requests__request_id__book_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                request_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SchedulingBookFromRequestIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchedulingAppointmentOut"];
+                };
+            };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchedulingErrorOut"];
+                };
+            };
+            /** @description The token's roles or locations do not reach this (refusals of patient data are audited). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchedulingErrorOut"];
+                };
+            };
+            /** @description A record named by the request (in its path, query or body) does not exist. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14297,6 +23459,147 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SchedulingValidationErrorOut"] | components["schemas"]["SchedulingErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    scheduling_book_series_appointment_series_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SchedulingSeriesIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchedulingAppointmentOut"][];
+                };
+            };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchedulingErrorOut"];
+                };
+            };
+            /** @description The token's roles or locations do not reach this (refusals of patient data are audited). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchedulingErrorOut"];
+                };
+            };
+            /** @description A record named by the request (in its path, query or body) does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchedulingErrorOut"];
+                };
+            };
+            /** @description The change conflicts with the current state (a double booking, a duplicate, an idempotency key reused). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchedulingErrorOut"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchedulingErrorOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchedulingValidationErrorOut"] | components["schemas"]["SchedulingErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -14325,6 +23628,15 @@ export interface operations {
                     "application/json": components["schemas"]["SchedulingAppointmentOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -14336,6 +23648,15 @@ export interface operations {
             };
             /** @description The token's roles or locations do not reach this (refusals of patient data are audited). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchedulingErrorOut"];
+                };
+            };
+            /** @description A record named by the request (in its path, query or body) does not exist. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14370,6 +23691,33 @@ export interface operations {
                     "application/json": components["schemas"]["SchedulingValidationErrorOut"] | components["schemas"]["SchedulingErrorOut"];
                 };
             };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
         };
     };
     scheduling_get_appointment_appointments__appointment_id__get: {
@@ -14392,6 +23740,15 @@ export interface operations {
                     "application/json": components["schemas"]["SchedulingAppointmentOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -14410,7 +23767,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchedulingErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14426,6 +23783,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SchedulingValidationErrorOut"] | components["schemas"]["SchedulingErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -14454,6 +23838,15 @@ export interface operations {
                     "application/json": components["schemas"]["SchedulingAppointmentOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -14472,7 +23865,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchedulingErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14506,6 +23899,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SchedulingValidationErrorOut"] | components["schemas"]["SchedulingErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -14530,6 +23950,15 @@ export interface operations {
                     "application/json": components["schemas"]["SchedulingAppointmentOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -14548,7 +23977,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchedulingErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14582,6 +24011,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SchedulingValidationErrorOut"] | components["schemas"]["SchedulingErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -14610,6 +24066,15 @@ export interface operations {
                     "application/json": components["schemas"]["SchedulingAppointmentOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -14628,7 +24093,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchedulingErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14662,6 +24127,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SchedulingValidationErrorOut"] | components["schemas"]["SchedulingErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -14686,6 +24178,15 @@ export interface operations {
                     "application/json": components["schemas"]["SchedulingAppointmentOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -14704,7 +24205,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchedulingErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14738,6 +24239,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SchedulingValidationErrorOut"] | components["schemas"]["SchedulingErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -14762,6 +24290,15 @@ export interface operations {
                     "application/json": components["schemas"]["SchedulingAppointmentChangeOut"][];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -14780,7 +24317,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchedulingErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14796,6 +24333,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SchedulingValidationErrorOut"] | components["schemas"]["SchedulingErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -14820,6 +24384,15 @@ export interface operations {
                     "application/json": components["schemas"]["SchedulingAppointmentOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -14838,7 +24411,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchedulingErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14872,6 +24445,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SchedulingValidationErrorOut"] | components["schemas"]["SchedulingErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -14900,6 +24500,15 @@ export interface operations {
                     "application/json": components["schemas"]["SchedulingAppointmentOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -14918,7 +24527,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchedulingErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14954,6 +24563,33 @@ export interface operations {
                     "application/json": components["schemas"]["SchedulingValidationErrorOut"] | components["schemas"]["SchedulingErrorOut"];
                 };
             };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
         };
     };
     scheduling_appointment_types_locations__location_id__appointment_types_get: {
@@ -14976,6 +24612,15 @@ export interface operations {
                     "application/json": components["schemas"]["SchedulingAppointmentTypeOut"][];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -14994,7 +24639,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchedulingErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15010,6 +24655,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SchedulingValidationErrorOut"] | components["schemas"]["SchedulingErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -15038,6 +24710,15 @@ export interface operations {
                     "application/json": components["schemas"]["SchedulingAppointmentTypeOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -15056,7 +24737,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchedulingErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15090,6 +24771,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SchedulingValidationErrorOut"] | components["schemas"]["SchedulingErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -15117,6 +24825,15 @@ export interface operations {
                     "application/json": components["schemas"]["SchedulingDaySheetOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -15135,7 +24852,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchedulingErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15151,6 +24868,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SchedulingValidationErrorOut"] | components["schemas"]["SchedulingErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -15175,6 +24919,15 @@ export interface operations {
                     "application/json": components["schemas"]["SchedulingWaitlistEntryOut"][];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -15193,7 +24946,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchedulingErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15209,6 +24962,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SchedulingValidationErrorOut"] | components["schemas"]["SchedulingErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -15235,6 +25015,15 @@ export interface operations {
                     "application/json": components["schemas"]["SchedulingWaitlistOfferOut"][];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -15253,7 +25042,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchedulingErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15289,6 +25078,33 @@ export interface operations {
                     "application/json": components["schemas"]["SchedulingValidationErrorOut"] | components["schemas"]["SchedulingErrorOut"];
                 };
             };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
         };
     };
     scheduling_worklist_locations__location_id__worklist_get: {
@@ -15311,6 +25127,15 @@ export interface operations {
                     "application/json": components["schemas"]["SchedulingAppointmentOut"][];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -15329,7 +25154,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchedulingErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15345,6 +25170,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SchedulingValidationErrorOut"] | components["schemas"]["SchedulingErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -15373,6 +25225,15 @@ export interface operations {
                     "application/json": components["schemas"]["SchedulingPatientPage"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -15400,6 +25261,33 @@ export interface operations {
                     "application/json": components["schemas"]["SchedulingValidationErrorOut"] | components["schemas"]["SchedulingErrorOut"];
                 };
             };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
         };
     };
     scheduling_register_patient_patients_post: {
@@ -15424,6 +25312,15 @@ export interface operations {
                     "application/json": components["schemas"]["SchedulingPatientOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -15435,6 +25332,15 @@ export interface operations {
             };
             /** @description The token's roles or locations do not reach this (refusals of patient data are audited). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchedulingErrorOut"];
+                };
+            };
+            /** @description A record named by the request (in its path, query or body) does not exist. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15469,6 +25375,33 @@ export interface operations {
                     "application/json": components["schemas"]["SchedulingValidationErrorOut"] | components["schemas"]["SchedulingErrorOut"];
                 };
             };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
         };
     };
     scheduling_get_patient_patients__patient_id__get: {
@@ -15494,6 +25427,15 @@ export interface operations {
                     "application/json": components["schemas"]["SchedulingPatientOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -15512,7 +25454,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchedulingErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15528,6 +25470,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SchedulingValidationErrorOut"] | components["schemas"]["SchedulingErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -15556,6 +25525,15 @@ export interface operations {
                     "application/json": components["schemas"]["SchedulingPatientOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -15574,7 +25552,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchedulingErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15610,6 +25588,33 @@ export interface operations {
                     "application/json": components["schemas"]["SchedulingValidationErrorOut"] | components["schemas"]["SchedulingErrorOut"];
                 };
             };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
         };
     };
     scheduling_patient_appointments_patients__patient_id__appointments_get: {
@@ -15635,6 +25640,15 @@ export interface operations {
                     "application/json": components["schemas"]["SchedulingAppointmentOut"][];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -15653,7 +25667,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchedulingErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15669,6 +25683,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SchedulingValidationErrorOut"] | components["schemas"]["SchedulingErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -15697,6 +25738,15 @@ export interface operations {
                     "application/json": components["schemas"]["SchedulingMergeOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -15715,7 +25765,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchedulingErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15749,6 +25799,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SchedulingValidationErrorOut"] | components["schemas"]["SchedulingErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -15779,6 +25856,15 @@ export interface operations {
                     "application/json": components["schemas"]["SchedulingBookabilityOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -15797,7 +25883,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchedulingErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15813,6 +25899,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SchedulingValidationErrorOut"] | components["schemas"]["SchedulingErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -15843,6 +25956,15 @@ export interface operations {
                     "application/json": components["schemas"]["SchedulingSlotOut"][];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -15861,6 +25983,15 @@ export interface operations {
                     "application/json": components["schemas"]["SchedulingErrorOut"];
                 };
             };
+            /** @description A record named by the request (in its path, query or body) does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchedulingErrorOut"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -15868,6 +25999,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SchedulingValidationErrorOut"] | components["schemas"]["SchedulingErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -15894,6 +26052,15 @@ export interface operations {
                     "application/json": components["schemas"]["SchedulingWaitlistEntryOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -15905,6 +26072,15 @@ export interface operations {
             };
             /** @description The token's roles or locations do not reach this (refusals of patient data are audited). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchedulingErrorOut"];
+                };
+            };
+            /** @description A record named by the request (in its path, query or body) does not exist. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15937,6 +26113,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SchedulingValidationErrorOut"] | components["schemas"]["SchedulingErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -15961,6 +26164,15 @@ export interface operations {
                     "application/json": components["schemas"]["SchedulingAppointmentOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -15979,7 +26191,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchedulingErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -16013,6 +26225,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SchedulingValidationErrorOut"] | components["schemas"]["SchedulingErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -16037,6 +26276,15 @@ export interface operations {
                     "application/json": components["schemas"]["SchedulingWaitlistOfferOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -16055,7 +26303,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchedulingErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -16089,6 +26337,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SchedulingValidationErrorOut"] | components["schemas"]["SchedulingErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -16111,6 +26386,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -16129,7 +26413,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchedulingErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -16165,6 +26449,33 @@ export interface operations {
                     "application/json": components["schemas"]["SchedulingValidationErrorOut"] | components["schemas"]["SchedulingErrorOut"];
                 };
             };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
         };
     };
     staff_run_daily_check_checks_daily_post: {
@@ -16185,6 +26496,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StaffCheckOut"];
+                };
+            };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
@@ -16232,6 +26552,33 @@ export interface operations {
                     "application/json": components["schemas"]["StaffValidationErrorOut"] | components["schemas"]["StaffErrorOut"];
                 };
             };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
         };
     };
     staff_list_courses_courses_get: {
@@ -16250,6 +26597,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StaffCourseOut"][];
+                };
+            };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
@@ -16279,6 +26635,33 @@ export interface operations {
                     "application/json": components["schemas"]["StaffValidationErrorOut"] | components["schemas"]["StaffErrorOut"];
                 };
             };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
         };
     };
     staff_add_course_courses_post: {
@@ -16301,6 +26684,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StaffCourseOut"];
+                };
+            };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
@@ -16346,6 +26738,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StaffValidationErrorOut"] | components["schemas"]["StaffErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -16374,6 +26793,15 @@ export interface operations {
                     "application/json": components["schemas"]["StaffCredentialOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -16392,7 +26820,7 @@ export interface operations {
                     "application/json": components["schemas"]["StaffErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -16426,6 +26854,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StaffValidationErrorOut"] | components["schemas"]["StaffErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -16454,6 +26909,15 @@ export interface operations {
                     "application/json": components["schemas"]["StaffCredentialOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -16472,7 +26936,7 @@ export interface operations {
                     "application/json": components["schemas"]["StaffErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -16506,6 +26970,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StaffValidationErrorOut"] | components["schemas"]["StaffErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -16534,6 +27025,15 @@ export interface operations {
                     "application/json": components["schemas"]["StaffCredentialOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -16552,7 +27052,7 @@ export interface operations {
                     "application/json": components["schemas"]["StaffErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -16588,6 +27088,33 @@ export interface operations {
                     "application/json": components["schemas"]["StaffValidationErrorOut"] | components["schemas"]["StaffErrorOut"];
                 };
             };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
         };
     };
     staff_location_coverage_locations__location_id__coverage_get: {
@@ -16613,6 +27140,15 @@ export interface operations {
                     "application/json": components["schemas"]["StaffCoverageOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -16631,7 +27167,7 @@ export interface operations {
                     "application/json": components["schemas"]["StaffErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -16647,6 +27183,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StaffValidationErrorOut"] | components["schemas"]["StaffErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -16675,6 +27238,15 @@ export interface operations {
                     "application/json": components["schemas"]["StaffRosterTemplateOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -16693,7 +27265,7 @@ export interface operations {
                     "application/json": components["schemas"]["StaffErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -16727,6 +27299,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StaffValidationErrorOut"] | components["schemas"]["StaffErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -16756,6 +27355,15 @@ export interface operations {
                     "application/json": components["schemas"]["StaffShiftOut"][];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -16774,7 +27382,7 @@ export interface operations {
                     "application/json": components["schemas"]["StaffErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -16790,6 +27398,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StaffValidationErrorOut"] | components["schemas"]["StaffErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -16818,6 +27453,15 @@ export interface operations {
                     "application/json": components["schemas"]["StaffStaffingRuleOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -16836,7 +27480,7 @@ export interface operations {
                     "application/json": components["schemas"]["StaffErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -16870,6 +27514,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StaffValidationErrorOut"] | components["schemas"]["StaffErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -16897,6 +27568,15 @@ export interface operations {
                     "application/json": components["schemas"]["StaffMemberOut"][];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -16915,6 +27595,15 @@ export interface operations {
                     "application/json": components["schemas"]["StaffErrorOut"];
                 };
             };
+            /** @description A record named by the request (in its path, query or body) does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffErrorOut"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -16922,6 +27611,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StaffValidationErrorOut"] | components["schemas"]["StaffErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -16948,6 +27664,15 @@ export interface operations {
                     "application/json": components["schemas"]["StaffMemberOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -16959,6 +27684,15 @@ export interface operations {
             };
             /** @description The token's roles or locations do not reach this (refusals of patient data are audited). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffErrorOut"];
+                };
+            };
+            /** @description A record named by the request (in its path, query or body) does not exist. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16993,6 +27727,33 @@ export interface operations {
                     "application/json": components["schemas"]["StaffValidationErrorOut"] | components["schemas"]["StaffErrorOut"];
                 };
             };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
         };
     };
     staff_get_member_members__staff_id__get: {
@@ -17015,6 +27776,15 @@ export interface operations {
                     "application/json": components["schemas"]["StaffMemberOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -17033,7 +27803,7 @@ export interface operations {
                     "application/json": components["schemas"]["StaffErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -17049,6 +27819,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StaffValidationErrorOut"] | components["schemas"]["StaffErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -17077,6 +27874,15 @@ export interface operations {
                     "application/json": components["schemas"]["StaffMemberOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -17095,7 +27901,7 @@ export interface operations {
                     "application/json": components["schemas"]["StaffErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -17131,6 +27937,33 @@ export interface operations {
                     "application/json": components["schemas"]["StaffValidationErrorOut"] | components["schemas"]["StaffErrorOut"];
                 };
             };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
         };
     };
     staff_list_credentials_members__staff_id__credentials_get: {
@@ -17153,6 +27986,15 @@ export interface operations {
                     "application/json": components["schemas"]["StaffCredentialOut"][];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -17171,7 +28013,7 @@ export interface operations {
                     "application/json": components["schemas"]["StaffErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -17187,6 +28029,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StaffValidationErrorOut"] | components["schemas"]["StaffErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -17215,6 +28084,15 @@ export interface operations {
                     "application/json": components["schemas"]["StaffCredentialOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -17233,7 +28111,7 @@ export interface operations {
                     "application/json": components["schemas"]["StaffErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -17267,6 +28145,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StaffValidationErrorOut"] | components["schemas"]["StaffErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -17295,6 +28200,15 @@ export interface operations {
                     "application/json": components["schemas"]["StaffMemberOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -17313,7 +28227,7 @@ export interface operations {
                     "application/json": components["schemas"]["StaffErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -17349,6 +28263,33 @@ export interface operations {
                     "application/json": components["schemas"]["StaffValidationErrorOut"] | components["schemas"]["StaffErrorOut"];
                 };
             };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
         };
     };
     staff_training_status_members__staff_id__training_get: {
@@ -17373,6 +28314,15 @@ export interface operations {
                     "application/json": components["schemas"]["StaffTrainingStatusOut"][];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -17391,7 +28341,7 @@ export interface operations {
                     "application/json": components["schemas"]["StaffErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -17407,6 +28357,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StaffValidationErrorOut"] | components["schemas"]["StaffErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -17435,6 +28412,15 @@ export interface operations {
                     "application/json": components["schemas"]["StaffCompletionOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -17453,7 +28439,7 @@ export interface operations {
                     "application/json": components["schemas"]["StaffErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -17487,6 +28473,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StaffValidationErrorOut"] | components["schemas"]["StaffErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -17515,6 +28528,15 @@ export interface operations {
                     "application/json": components["schemas"]["StaffMemberOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -17533,7 +28555,7 @@ export interface operations {
                     "application/json": components["schemas"]["StaffErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -17567,6 +28589,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StaffValidationErrorOut"] | components["schemas"]["StaffErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -17595,6 +28644,15 @@ export interface operations {
                     "application/json": components["schemas"]["StaffShiftOut"][];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -17613,7 +28671,7 @@ export interface operations {
                     "application/json": components["schemas"]["StaffErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -17647,6 +28705,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StaffValidationErrorOut"] | components["schemas"]["StaffErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -17673,71 +28758,13 @@ export interface operations {
                     "application/json": components["schemas"]["StaffShiftOut"];
                 };
             };
-            /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
-            401: {
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StaffErrorOut"];
-                };
-            };
-            /** @description The token's roles or locations do not reach this (refusals of patient data are audited). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["StaffErrorOut"];
-                };
-            };
-            /** @description The change conflicts with the current state (a double booking, a duplicate, an idempotency key reused). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["StaffErrorOut"];
-                };
-            };
-            /** @description The body is larger than the limit. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["StaffErrorOut"];
-                };
-            };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["StaffValidationErrorOut"] | components["schemas"]["StaffErrorOut"];
-                };
-            };
-        };
-    };
-    staff_cancel_shift_shifts__shift_id__cancel_post: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                shift_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["StaffShiftOut"];
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
@@ -17758,7 +28785,7 @@ export interface operations {
                     "application/json": components["schemas"]["StaffErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -17794,28 +28821,62 @@ export interface operations {
                     "application/json": components["schemas"]["StaffValidationErrorOut"] | components["schemas"]["StaffErrorOut"];
                 };
             };
-        };
-    };
-    staff_request_time_off_time_off_post: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["StaffTimeOffIn"];
-            };
-        };
-        responses: {
-            /** @description Successful Response */
-            201: {
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StaffTimeOffOut"];
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    staff_cancel_shift_shifts__shift_id__cancel_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                shift_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffShiftOut"];
+                };
+            };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
@@ -17829,6 +28890,15 @@ export interface operations {
             };
             /** @description The token's roles or locations do not reach this (refusals of patient data are audited). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffErrorOut"];
+                };
+            };
+            /** @description A record named by the request (in its path, query or body) does not exist. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17861,6 +28931,147 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StaffValidationErrorOut"] | components["schemas"]["StaffErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    staff_request_time_off_time_off_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffTimeOffIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffTimeOffOut"];
+                };
+            };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffErrorOut"];
+                };
+            };
+            /** @description The token's roles or locations do not reach this (refusals of patient data are audited). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffErrorOut"];
+                };
+            };
+            /** @description A record named by the request (in its path, query or body) does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffErrorOut"];
+                };
+            };
+            /** @description The change conflicts with the current state (a double booking, a duplicate, an idempotency key reused). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffErrorOut"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffErrorOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffValidationErrorOut"] | components["schemas"]["StaffErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -17889,6 +29100,15 @@ export interface operations {
                     "application/json": components["schemas"]["StaffTimeOffOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -17907,7 +29127,7 @@ export interface operations {
                     "application/json": components["schemas"]["StaffErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -17941,6 +29161,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StaffValidationErrorOut"] | components["schemas"]["StaffErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -17969,6 +29216,15 @@ export interface operations {
                     "application/json": components["schemas"]["StaffTimeOffOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -17987,7 +29243,7 @@ export interface operations {
                     "application/json": components["schemas"]["StaffErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -18021,6 +29277,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StaffValidationErrorOut"] | components["schemas"]["StaffErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -18045,6 +29328,15 @@ export interface operations {
                     "application/json": components["schemas"]["StaffTimeOffOut"];
                 };
             };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
             /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
             401: {
                 headers: {
@@ -18063,7 +29355,7 @@ export interface operations {
                     "application/json": components["schemas"]["StaffErrorOut"];
                 };
             };
-            /** @description The record named in the path does not exist. */
+            /** @description A record named by the request (in its path, query or body) does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -18097,6 +29389,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StaffValidationErrorOut"] | components["schemas"]["StaffErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -18190,6 +29509,15 @@ export interface operations {
             };
             /** @description The token's roles or locations do not reach this (refusals of patient data are audited). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description A record named by the request (in its path, query or body) does not exist. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
