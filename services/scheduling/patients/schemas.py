@@ -2,7 +2,7 @@
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field, StrictInt, field_validator
+from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
 
 from shared.clock import latest_today
 from shared.contracts.scheduling import PostalAddress
@@ -80,8 +80,8 @@ class PatientQuery(BaseModel):
     name: str | None = Field(None, min_length=1, max_length=100)
     birth_date: Day | None = None
     phone: str | None = Field(None, pattern=PHONE)
-    limit: StrictInt = Field(20, ge=1, le=100)
-    offset: StrictInt = Field(0, ge=0, le=MAX_OFFSET)
+    limit: int = Field(20, ge=1, le=100)  # query text: read as a number
+    offset: int = Field(0, ge=0, le=MAX_OFFSET)
 
 
 class PatientPage(BaseModel):
