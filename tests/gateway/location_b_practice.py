@@ -122,7 +122,9 @@ async def build_staff(
         {"name": "Weekdays", "entries": [{"staff_id": physician, "weekday": 0, "start": "08:00", "end": "12:00"}]},
     )
     of_b["time_off_id"] = await made(
-        gw, "/staff/time-off", {"staff_id": physician, "start": str(days_ahead(60)), "end": str(days_ahead(61))}
+        gw,
+        "/staff/time-off",
+        {"staff_id": physician, "start": f"{days_ahead(60)}T00:00:00", "end": f"{days_ahead(61)}T00:00:00"},
     )
     course = await made(gw, "/staff/courses", {"code": f"HIPAA_{tag.upper()}", "name": "HIPAA"}, key="code")
     return physician, course
