@@ -4,6 +4,7 @@ import os
 import signal
 import time
 import uuid
+from datetime import timedelta
 from pathlib import Path
 
 import asyncpg
@@ -17,9 +18,13 @@ from shared.auth import issue_token
 from shared.db import create_engine
 from tests.support.keys import RING
 
+# Modules mint their tokens when pytest imports them, and the whole run takes longer than the 15 minutes
+# of a real access token: a test token lives for the run (expiry has tests of its own, with their own ttl).
+TEST_TOKEN_TTL = timedelta(hours=6)
+
 
 def token(*, roles: list[str], locations: list[str], sub: str = "tester") -> str:
-    return issue_token(sub=sub, roles=roles, locations=locations, key=RING.current)
+    return issue_token(sub=sub, roles=roles, locations=locations, key=RING.current, ttl=TEST_TOKEN_TTL)
 
 
 ADMIN_A = token(roles=["practice_admin"], locations=["loc-a"])
