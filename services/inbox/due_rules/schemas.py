@@ -2,14 +2,16 @@
 
 from datetime import datetime
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, StrictBool, StrictInt
 
 from shared.contracts.inbox import TaskPriority as Priority
 
 
 class DueRuleIn(BaseModel):
-    minutes: int = Field(gt=0, le=525600, description="working minutes (or wall-clock minutes) until due; ≤ a year")
-    business_hours: bool = True
+    minutes: StrictInt = Field(
+        gt=0, le=525600, description="working minutes (or wall-clock minutes) until due; ≤ a year"
+    )
+    business_hours: StrictBool = True
 
 
 class DueRuleOut(BaseModel):

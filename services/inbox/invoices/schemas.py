@@ -4,7 +4,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, StrictInt
 
 from services.inbox.invoices.domain import MAX_AMOUNT, MAX_LINES, MAX_QUANTITY, InvoiceStatus
 from shared.fields import Day
@@ -25,10 +25,10 @@ def ref(default=..., **extra):
 
 class InvoiceLineIn(BaseModel):
     item: str = Field(min_length=1, max_length=200)
-    quantity: int = Field(ge=1, le=MAX_QUANTITY)
+    quantity: StrictInt = Field(ge=1, le=MAX_QUANTITY)
     unit_price: Decimal = cents()
     amount: Decimal | None = cents(None, description="quantity x unit price when left out")
-    order_line: int | None = Field(None, ge=1, le=10_000, description="the purchase order's line this bills")
+    order_line: StrictInt | None = Field(None, ge=1, le=10_000, description="the purchase order's line this bills")
     item_id: str | None = ref(None)
 
 

@@ -2,19 +2,22 @@
 
 from datetime import datetime
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, model_validator
 
 from services.inbox.triage.domain import PARTY_KINDS, PRIORITIES, ROLES, Category, MatchOn, check_pattern
 
 
-def _id():
-    return Field(None, min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,63}$")
+def _id(max_length: int = 64):
+    """An optional id of another service, no longer than the column that keeps it."""
+    return Field(
+        None, min_length=1, max_length=max_length, pattern=rf"^[A-Za-z0-9][A-Za-z0-9_.:@-]{{0,{max_length - 1}}}$"
+    )
 
 
 class RuleIn(BaseModel):
     """A rule: what it matches, and the parts of the routing it sets (the others are left to later rules)."""
 
-    position: int = Field(ge=0, le=100_000)
+    position: StrictInt = Field(ge=0, le=100_000)
     name: str = Field(min_length=1, max_length=100)
     match_on: MatchOn
     pattern: str = Field(min_length=1, max_length=500)
@@ -25,8 +28,8 @@ class RuleIn(BaseModel):
     party_kind: str | None = Field(None, pattern="^(" + "|".join(PARTY_KINDS) + ")$")
     party_id: str | None = _id()
     provider_id: str | None = _id()
-    appointment_type_id: str | None = _id()
-    enabled: bool = True
+    appointment_type_id: str | None = _id(36)  # a scheduling uuid
+    enabled: StrictBool = True
 
     @model_validator(mode="after")
     def _usable(self) -> "RuleIn":

@@ -45,6 +45,13 @@ async def test_rules_are_edited_in_order_and_the_dry_run_names_the_hits(make_sui
 
         bad = await inbox.post("/triage/rules", json=rule | {"match_on": "subject", "pattern": "(unclosed"})
         assert bad.status_code == 422 and "regular expression" in bad.text
+        # what the fuzzer found: an id longer than its column (a 500), and numbers or flags given as other types
+        for field, value in [("appointment_type_id", "a" * 37), ("position", "1"), ("position", 1.5), ("enabled", 1)]:
+            refused = await inbox.post("/triage/rules", json=rule | {field: value})
+            assert refused.status_code == 422, (field, value, refused.text)
+            assert [e["field"] for e in refused.json()["errors"]] == [f"body.{field}"], refused.text
+            replaced = await inbox.put(f"/triage/rules/{added.json()['id']}", json=rule | {field: value})
+            assert replaced.status_code == 422, (field, value, replaced.text)
         elsewhere = await inbox.post("/triage/rules", json=rule | {"location_id": "loc-b"})
         assert (elsewhere.status_code, elsewhere.json()["field"]) == (403, "location_id")
         assert (await desk.get("/triage/rules")).status_code == 403
