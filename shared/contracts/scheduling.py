@@ -151,6 +151,20 @@ class AppointmentNeedsReschedule(EventPayload):
     reasons: list[str]
 
 
+class AppointmentsDisplacedFromRoom(EventPayload):
+    """A room went out of service under booked appointments: how many, and which (each also needs_reschedule)."""
+
+    event_type = "scheduling.appointment.displaced_from_room"
+
+    room_id: str
+    location_id: str
+    reason: str
+    since: datetime
+    until: datetime | None = None
+    appointment_ids: list[str]
+    count: StrictInt
+
+
 class PatientUpdated(PatientRegistered):
     """The patient's demographics after a change: the whole state, so consumers can upsert."""
 

@@ -150,15 +150,15 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         name="room-out-of-service",
-        event=facilities.RoomOutOfService,
+        event=scheduling.AppointmentsDisplacedFromRoom,  # scheduling says so only when someone was booked in it
         role="office_manager",
         category="room",
         priority="urgent",
         cause="room:{room_id}:out-of-service",
-        title="Room {room_id} out of service ({reason}): its booked appointments need a new room",
+        title="Room {room_id} out of service ({reason}): {count} booked appointments need a new room",
         focus=("facilities", "room", "room_id"),
         resolved_by=(Resolution(facilities.RoomBackInService, "room:{room_id}:out-of-service"),),
-        description="Closes when the room is back in service.",
+        description="Raised by scheduling when the room had booked appointments; closes when it is back in service.",
     ),
     Rule(
         name="maintenance-overdue",

@@ -12,7 +12,7 @@ from services.scheduling.appointments.domain import AppointmentStatus
 from services.scheduling.appointments.models import Appointment
 from services.scheduling.projections.bookability import bookability
 from shared.clock import utcnow
-from shared.contracts.scheduling import AppointmentNeedsReschedule
+from shared.contracts.scheduling import AppointmentNeedsReschedule, AppointmentsDisplacedFromRoom
 from shared.uow import UnitOfWork
 
 
@@ -35,14 +35,30 @@ async def recheck_provider(*, uow: UnitOfWork, staff_id: str) -> list[Appointmen
 async def recheck_room(
     *, uow: UnitOfWork, room_id: str, reason: str, since: datetime, until: datetime | None
 ) -> list[Appointment]:
-    """Flag the room's future booked appointments inside its out-of-service period."""
+    """Flag the room's future booked appointments inside its out-of-service period, and say how many there were."""
     overlapping = [Appointment.room_id == room_id, Appointment.end > since]
     if until is not None:
         overlapping.append(Appointment.start < until)
-    return [
+    flagged = [
         await _flag(uow, appointment, [f"room {room_id} out of service: {reason}"])
         for appointment in await _future_booked(uow, *overlapping)
     ]
+    if flagged:  # a room out of service with nobody booked in it is facilities' business, not the office's
+        location_id = flagged[0].location_id
+        await uow.emit(
+            AppointmentsDisplacedFromRoom(
+                room_id=room_id,
+                location_id=location_id,
+                reason=reason,
+                since=since,
+                until=until,
+                appointment_ids=[a.id for a in flagged],
+                count=len(flagged),
+            ),
+            subject=room_id,
+            location_id=location_id,
+        )
+    return flagged
 
 
 async def _future_booked(uow: UnitOfWork, *criteria) -> list[Appointment]:

@@ -175,7 +175,14 @@ CASES = {
         dict(cause="work-order:wo-7", role="facilities_coordinator", location="loc-a", patient=None),
     ),
     "room-out-of-service": (
-        facilities.RoomOutOfService(room_id="exam-7", location_id="loc-a", reason="flooded", since=utcnow()),
+        scheduling.AppointmentsDisplacedFromRoom(
+            room_id="exam-7",
+            location_id="loc-a",
+            reason="flooded",
+            since=utcnow(),
+            appointment_ids=["appt-7", "appt-8"],
+            count=2,
+        ),
         None,
         facilities.RoomBackInService(room_id="exam-7", location_id="loc-a", since=utcnow()),
         dict(cause="room:exam-7:out-of-service", role="office_manager", location="loc-a", patient=None),

@@ -1,6 +1,7 @@
 """Booked appointments changing: cancellation and no-show, rescheduling, flags when the world changes under them."""
 
 import asyncio
+import json
 
 import pytest
 
@@ -107,11 +108,25 @@ async def test_an_expired_licence_or_a_broken_room_flags_future_appointments_on_
             "licen" in r for r in next(a for a in worklist if a["id"] == plain.json()["id"])["reschedule_reasons"]
         )
 
+        # a room nobody is booked in going out of service displaces nobody: scheduling says nothing of it
+        await publish(
+            suite,
+            RoomOutOfService(room_id="exam-2", location_id="loc-a", reason="painting", since=utc(1, "00:00")),
+            "exam-2",
+        )
+        await asyncio.sleep(2)
+
     records = await read_all(
-        suite.bootstrap, suite.topic("scheduling.appointment"), expect=5, timeout=5
-    )  # any 5th is a bug
-    flags = [r for r in records if dict(r.headers)["ce_type"] == b"scheduling.appointment.needs_reschedule"]
-    assert len(flags) == 2  # each appointment flagged once, though the licence event re-checked both
+        suite.bootstrap, suite.topic("scheduling.appointment"), expect=6, timeout=5
+    )  # two booked, two flagged, one room's displacement; any 6th is a bug
+    by_type = [dict(r.headers)["ce_type"].decode() for r in records]
+    assert by_type.count("scheduling.appointment.needs_reschedule") == 2  # once each, though both were re-checked
+    displaced = [
+        json.loads(r.value) for r, t in zip(records, by_type, strict=True) if t.endswith(".displaced_from_room")
+    ]
+    assert [(d["room_id"], d["count"], d["appointment_ids"]) for d in displaced] == [
+        ("exam-1", 1, [roomed.json()["id"]])
+    ]
 
 
 async def test_rescheduling_keeps_the_history_and_the_day_sheet_shows_the_local_day(make_suite):
