@@ -104,7 +104,9 @@ class TaskCancelled(EventPayload):
 class SupplierInvoiceApproved(EventPayload):
     """A supplier invoice matched its purchase order and receipts three ways: approved for payment.
 
-    Billing books it once, as an expense of the location in `category` (its invoice id is the key).
+    Billing books it once (its invoice id is the key), as an expense of the location in `category`: only what the
+    receipts did not already book, `total - accrued`. A receipt books the goods at the order's price (an accrual);
+    `accrued` is that value of the lines this invoice bills, so tax, charges and a price difference are what is left.
     """
 
     event_type = "inbox.invoice.approved"
@@ -118,6 +120,7 @@ class SupplierInvoiceApproved(EventPayload):
     category: str
     total: Decimal
     currency: str = "USD"
+    accrued: Decimal = Decimal("0.00")  # additive: an older producer's invoice books its whole total
 
 
 # --- email intake (issue 15, inbox-mail): what the office's email asks other services for ---

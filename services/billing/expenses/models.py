@@ -11,11 +11,15 @@ from shared.db import Money, UTCDateTime
 
 
 class Expense(Base):
-    """A location's spending in one category; purchase orders arrive as supplies."""
+    """A location's spending in one category; purchase orders arrive as supplies.
+
+    Amounts entered by hand are positive (ExpenseIn); a supplier invoice's adjustment to its receipts may be
+    negative (a discount), never zero.
+    """
 
     __tablename__ = "expense"
     __table_args__ = (
-        CheckConstraint("amount > 0", name="amount_positive"),
+        CheckConstraint("amount <> 0", name="amount_not_zero"),
         Index("ix_expense_location_incurred", "location_id", "incurred_on"),
     )
 

@@ -68,19 +68,25 @@ async def book_purchase_order(*, uow: UnitOfWork, event: PurchaseOrderReceived) 
 
 
 async def book_supplier_invoice(*, uow: UnitOfWork, event: SupplierInvoiceApproved) -> None:
-    """An approved supplier invoice is an expense of its location, booked once per invoice id (in the consumer)."""
-    if event.total <= 0:
-        return  # a zero invoice spends nothing (the amount check would only dead-letter it)
+    """An approved supplier invoice books what its receipts did not, once per invoice id (in the consumer).
+
+    The receipts booked the goods at the order's price; the invoice adds its tax, charges and price difference
+    (less, for a discount: a negative adjustment), so the location's spending is the invoice's total, once.
+    """
+    amount = (event.total - event.accrued).quantize(CENT)
+    if amount == 0:
+        return  # the receipts booked every cent already (the amount check would only dead-letter it)
     category = event.category if event.category in {c.value for c in ExpenseCategory} else ExpenseCategory.SUPPLIES
+    remainder = " over its receipts" if event.accrued else ""
     await uow.session.execute(
         insert_on_conflict(uow.session, Expense)
         .values(
             id=str(uuid.uuid4()),
             location_id=event.location_id,
             category=str(category),
-            amount=event.total.quantize(CENT),
+            amount=amount,
             incurred_on=event.issued_on,
-            description=f"invoice {event.invoice_number} (purchase order {event.purchase_order_id})"[:200],
+            description=f"invoice {event.invoice_number}{remainder} (purchase order {event.purchase_order_id})"[:200],
             vendor=event.vendor[:200],
             # The unique source_ref is the database's guarantee: one expense per invoice, whatever replays it.
             source_ref=f"supplier_invoice:{event.invoice_id}",

@@ -56,6 +56,12 @@ class MatchResult:
     def approved(self) -> bool:
         return not self.problems and not any(line.problems for line in self.lines)
 
+    @property
+    def accrued(self) -> Decimal:
+        """What the receipts booked of the billed lines: quantity billed x the order's price (a receipt's value)."""
+        billed = (line.billed * line.order_price for line in self.lines if line.order_price is not None)
+        return sum(billed, Decimal("0")).quantize(CENT, ROUND_HALF_UP)
+
     def differences(self) -> list[str]:
         """Every difference, each naming its line: what the office manager's task lists."""
         named = [f"{_label(line)}: {problem}" for line in self.lines for problem in line.problems]

@@ -110,6 +110,7 @@ async def settle(
                 category=invoice.category,
                 total=invoice.total,
                 currency=invoice.currency,
+                accrued=result.accrued,
             ),
             subject=invoice.id,
             location_id=invoice.location_id,

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.integration
 MANAGER = token(roles=["office_manager"], locations=["loc-a"], sub="om-1")
 
 
-def approved(invoice_id: str, total: str, category: str = "supplies") -> SupplierInvoiceApproved:
+def approved(invoice_id: str, total: str, category: str = "supplies", accrued: str = "0") -> SupplierInvoiceApproved:
     return SupplierInvoiceApproved(
         invoice_id=invoice_id,
         location_id="loc-a",
@@ -26,6 +26,7 @@ def approved(invoice_id: str, total: str, category: str = "supplies") -> Supplie
         purchase_order_id="po-1",
         category=category,
         total=Decimal(total),
+        accrued=Decimal(accrued),
     )
 
 
@@ -65,3 +66,18 @@ async def test_an_approved_invoice_is_one_expense_however_often_it_arrives(make_
     assert {e["incurred_on"] for e in supplies} == {(month_start(-1) + timedelta(days=4)).isoformat()}
     assert FIRST <= supplies[0]["incurred_on"] <= LAST
     assert await suite.scalar("billing", "SELECT count(*) FROM expense") == 2
+
+
+async def test_an_invoice_books_only_what_its_receipts_did_not(make_suite):
+    """The receipts booked the goods at the order's price: the invoice adds tax and charges, or takes a discount off."""
+    suite = make_suite()
+    await suite.start("billing")
+    async with suite.client("billing", MANAGER) as manager:
+        await publish(suite, approved("inv-tax", "156.95", accrued="145.00"))  # 145.00 goods + tax and shipping
+        await publish(suite, approved("inv-even", "145.00", accrued="145.00"))  # nothing left: nothing booked
+        await publish(suite, approved("inv-discount", "140.65", accrued="145.00"))  # 3% off what was received
+        supplies = await wait_for_expenses(manager, 2)
+    assert sorted((e["source_ref"], e["amount"], e["description"]) for e in supplies) == [
+        ("supplier_invoice:inv-discount", "-4.35", "invoice INV-inv-discount over its receipts (purchase order po-1)"),
+        ("supplier_invoice:inv-tax", "11.95", "invoice INV-inv-tax over its receipts (purchase order po-1)"),
+    ]

@@ -61,6 +61,7 @@ async def test_a_full_match_is_approved_and_announced_once(inbox_db):
         "category": "supplies",
         "total": "146.00",
         "currency": "USD",
+        "accrued": "145.00",  # the receipt booked 20 x the order's 7.25: billing books the 1.00 left
     }
     again = await email(inbox_db, ubl_invoice(order="po-1", quantity=20, price="7.30"))
     assert (again.outcome, again.invoice_id) == ("duplicate", outcome.invoice_id)
