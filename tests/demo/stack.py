@@ -1,14 +1,15 @@
 """The whole stack for a demo run (tests/support/stack.py), and the demo run against it as an operator runs it."""
 
+import asyncio
 import os
 import subprocess
 import sys
 
-from tests.support.stack import start_practice
+from tests.support.stack import start_practice, unthrottled
 from tests.support.suite import Suite
 
 # The snapshot reads every part of the practice back as one user, faster than a person's rate allows.
-READER_LIMITS = {f"GATEWAY_RATE_LIMIT_USER_{k}": "100000" for k in ("PER_MINUTE", "BURST")}
+READER_LIMITS = unthrottled("USER")
 
 
 async def start_stack(suite: Suite) -> str:
@@ -17,12 +18,19 @@ async def start_stack(suite: Suite) -> str:
 
 
 async def run_demo(suite: Suite, *args: str, timeout: float = 600) -> subprocess.CompletedProcess:
-    """`clinicops demo` against this stack, as an operator runs it (its first admin in the gateway's database)."""
-    return subprocess.run(
-        [sys.executable, "-m", "clinicops.cli", "--var", str(suite.tmp_path / f"var-{suite.uid}"), "demo",
-         "--gateway-url", suite.procs["gateway"].url, *args],
-        text=True,
-        capture_output=True,
-        timeout=timeout,
-        env=os.environ | {"GATEWAY_DATABASE_URL": await suite.database_url("gateway")},
-    )  # fmt: skip
+    """`clinicops demo` against this stack, as an operator runs it (its first admin in the gateway's database).
+
+    Awaited, not blocking: the determinism test builds two stacks at once.
+    """
+    command = [sys.executable, "-m", "clinicops.cli", "--var", str(suite.tmp_path / f"var-{suite.uid}"), "demo",
+               "--gateway-url", suite.procs["gateway"].url, *args]  # fmt: skip
+    env = os.environ | {"GATEWAY_DATABASE_URL": await suite.database_url("gateway")}
+    process = await asyncio.create_subprocess_exec(
+        *command, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE, env=env
+    )
+    try:
+        stdout, stderr = await asyncio.wait_for(process.communicate(), timeout)
+    except TimeoutError:
+        process.kill()
+        raise
+    return subprocess.CompletedProcess(command, process.returncode, stdout.decode(), stderr.decode())

@@ -15,7 +15,7 @@ import pytest
 
 from tests.support.dates import days_ahead
 from tests.support.practice_api import add_room, hire_physician, open_location, staff_knows_location
-from tests.support.stack import SERVICES, start_practice
+from tests.support.stack import SERVICES, start_practice, unthrottled
 from tests.support.suite import Suite, token
 
 pytestmark = [pytest.mark.integration, pytest.mark.fuzz]
@@ -37,10 +37,7 @@ async def practice(var_dir, kafka_bootstrap, pg_base_url, tmp_path_factory):
         tmp_path=tmp_path_factory.mktemp("fuzz"),
     )
     try:
-        limits = {
-            f"GATEWAY_RATE_LIMIT_{k}": "1000000" for k in ("IP_PER_MINUTE", "IP_BURST", "USER_PER_MINUTE", "USER_BURST")
-        }
-        await start_practice(suite, gateway_env=limits)  # the fuzzer is one caller sending thousands
+        await start_practice(suite, gateway_env=unthrottled("IP", "USER"))  # one caller sending thousands
         admin = token(roles=["practice_admin"], locations=[LOCATION])
         async with suite.client("facilities", admin) as facilities, suite.client("staff", admin) as staff:
             await open_location(facilities, LOCATION)
