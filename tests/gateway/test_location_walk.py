@@ -48,7 +48,9 @@ GROUP_WIDE = {
     "POST /api/v1/compliance/policies/{policy_id}/versions",
     "POST /api/v1/compliance/policy-versions/{version_id}/attest",
     "GET /api/v1/facilities/locations",  # the locations the caller may see: not B
+    "GET /api/v1/live/events",  # the caller's own stream, filtered by location (tests/gateway/live); read for a second
 }
+LIVE_STREAM = "GET /api/v1/live/events"  # never ends while the token lives: its first second is what the walk reads
 # Group-wide answers that may name B itself (not a record of it): a policy version lists the locations it covers.
 MAY_NAME_LOCATION_B = {"GET /api/v1/compliance/policies"}
 # Routes of other services (not the gateway's to change) that answer a location-A token where 403 is due.
@@ -83,6 +85,19 @@ async def send(gw: httpx.AsyncClient, method: str, url: str, **kw) -> httpx.Resp
             return response
         await asyncio.sleep(float(response.headers.get("retry-after", "1")))
     return response
+
+
+async def first_second_of_stream(gw: httpx.AsyncClient, url: str) -> httpx.Response:
+    """The stream's status and what it sent in its first second (a read to its end would last the token's life)."""
+    async with gw.stream("GET", url) as response:
+        received = []
+        try:
+            async with asyncio.timeout(1.0):
+                async for chunk in response.aiter_text():
+                    received.append(chunk)
+        except TimeoutError:
+            pass
+    return httpx.Response(response.status_code, text="".join(received))
 
 
 async def claim_of_b(stack, admin: str, ids) -> dict:
@@ -150,6 +165,9 @@ async def test_a_location_a_token_gets_nothing_of_location_b(walk, route, stack)
         own = await signed_in_user(stack, admin, "sign-out@walk.example.com", ["practice_admin"], [LOCATION_A])
         async with stack.client(own) as gw_own:
             response = await send(gw_own, request.method, request.url, json=request.body)
+    elif route == LIVE_STREAM:
+        response = await first_second_of_stream(gw_a, request.url)
+        assert response.status_code == 200 and response.text.startswith("retry:"), response.text
     else:
         response = await send(
             gw_a, request.method, request.url, params=request.params, json=request.body, headers=request.headers
