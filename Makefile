@@ -26,14 +26,17 @@ status: install
 	$(BIN)/clinicops status
 
 # Starts the local Kafka broker and a private PostgreSQL cluster, runs every test, stops both.
+# The tests mostly wait on brokers, consumers and processes: TEST_WORKERS pytest processes run test modules side
+# by side (a module's own stack stays in one worker), each test with its own topic prefix and databases.
+TEST_WORKERS ?= 4
 test: install lint web web-test
 	$(BIN)/clinicops infra up
-	$(BIN)/python -m pytest; status=$$?; $(BIN)/clinicops infra down; exit $$status
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadscope; status=$$?; $(BIN)/clinicops infra down; exit $$status
 
-# Schemathesis, every check, over each service's OpenAPI and the gateway's combined one (tests/fuzz).
+# Schemathesis, every check, over each service's OpenAPI and the gateway's combined one (tests/fuzz), in one process.
 fuzz: install
 	$(BIN)/clinicops infra up
-	$(BIN)/python -m pytest tests/fuzz -m fuzz -s; status=$$?; $(BIN)/clinicops infra down; exit $$status
+	$(BIN)/python -m pytest tests/fuzz -m fuzz -s -n 0; status=$$?; $(BIN)/clinicops infra down; exit $$status
 
 test-unit: install
 	$(BIN)/python -m pytest tests -m "not integration"
