@@ -5,7 +5,7 @@ import time
 
 import httpx
 
-from tests.support.upstream import SLOT_END, SLOT_START, seed_practice, wait_bookable
+from tests.support.upstream import SHIFT_DAYS, SLOT_END, SLOT_START, seed_practice, wait_bookable
 
 VISIT = {
     "diagnosis_codes": ["E11.9", "I10"],
@@ -36,8 +36,9 @@ async def practice(suite, scheduling: httpx.AsyncClient, providers=("prov-7",)) 
     """Once per suite: the staff and facilities events that make the providers bookable."""
     if getattr(suite, "seeded", None) != providers:
         await seed_practice(suite, providers=providers)
-        for staff_id in providers:
-            await wait_bookable(scheduling, staff_id)
+        for staff_id in providers:  # every shift day: its shifts are events that may be handled in any order
+            for day in SHIFT_DAYS:
+                await wait_bookable(scheduling, staff_id, start=f"{day}T15:00:00Z", end=f"{day}T15:20:00Z")
         suite.seeded = providers
 
 

@@ -23,7 +23,7 @@ from aiosmtpd.controller import Controller
 DOVECOT = shutil.which("dovecot") or "/usr/sbin/dovecot"
 
 _CONFIG = """\
-base_dir = {dir}/run
+base_dir = {run_dir}
 state_dir = {dir}/state
 log_path = {dir}/dovecot.log
 protocols = imap
@@ -83,6 +83,8 @@ class Dovecot:
     user: str = "office"
     password: str = "office-secret"
     process: subprocess.Popen | None = None
+    # Its sockets live here: a unix socket path has 108 bytes at most, which a pytest-xdist tmp_path can pass.
+    run_dir: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="dovecot-")))
 
     def start(self) -> "Dovecot":
         root = os.getuid() == 0
@@ -92,10 +94,11 @@ class Dovecot:
         uid, gid = (
             (pwd.getpwnam("dovecot").pw_uid, grp.getgrnam("dovecot").gr_gid) if root else (os.getuid(), os.getgid())
         )
-        for sub in ("run", "state", "mail"):
+        for sub in ("state", "mail"):
             (self.dir / sub).mkdir(parents=True, exist_ok=True)
         if root:
             _let_others_traverse(self.dir)
+            _let_others_traverse(self.run_dir)
             os.chown(self.dir / "mail", uid, gid)
         (self.dir / "users").write_text(
             f"{self.user}:{{PLAIN}}{self.password}:{uid}:{gid}::{self.dir}/mail/{self.user}::\n"
@@ -104,6 +107,7 @@ class Dovecot:
         config.write_text(
             _CONFIG.format(
                 dir=self.dir,
+                run_dir=self.run_dir,
                 port=self.port,
                 login_user=login_user,
                 internal_user=internal_user,
@@ -139,6 +143,7 @@ class Dovecot:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait(timeout=5)
+        shutil.rmtree(self.run_dir, ignore_errors=True)
 
 
 @dataclass
