@@ -55,7 +55,7 @@ export function BulkBar({ selected, titleOf, me, locationId, onDone }: Props) {
           </>
         )}
         {may.complete && (
-          <Button size="xs" color="green.9" loading={bulk.complete.isPending} onClick={() => bulk.complete.mutate(selected, { onSuccess: finish })}>
+          <Button size="xs" color="teal.9" loading={bulk.complete.isPending} onClick={() => bulk.complete.mutate(selected, { onSuccess: finish })}>
             Complete selected
           </Button>
         )}

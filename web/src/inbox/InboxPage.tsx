@@ -6,12 +6,19 @@ import { Empty, Failed, Loading } from '../screens/states';
 import { useLocations } from '../shell/LocationContext';
 import { isManager, type Me } from './actions';
 import { BulkBar } from './BulkBar';
-import { keepListed, listQuery, NO_FILTERS, PAGE, TABS, type Filters, type Tab } from './filters';
+import { keepListed, listQuery, NO_FILTERS, PAGE, tabsFor, type Filters, type Tab } from './filters';
 import { namer } from './people';
 import { useTasks } from './queries';
 import { TaskDetailPanel } from './TaskDetail';
 import { TaskList } from './TaskList';
 import { categoryLabel, categoryOptions, PRIORITIES, PRIORITY_LABELS, type Priority } from './tasks';
+
+const EMPTY: Record<Tab, string> = {
+  mine: 'Nothing is yours here yet.',
+  queue: 'The queue is empty.',
+  overdue: 'Nothing is overdue.',
+  all: 'No open task at this location.',
+};
 
 /** The signed-in user's tasks at the selected location: theirs, their role's pool, what is late; one open beside. */
 export function InboxPage() {
@@ -40,7 +47,7 @@ export function InboxPage() {
       <Title order={2}>Inbox · {current.name}</Title>
       <Tabs value={tab} onChange={(v) => v && (setTab(v as Tab), setSelected(new Set()))}>
         <Tabs.List aria-label="Task lists">
-          {TABS.map((t) => (
+          {tabsFor(manager).map((t) => (
             <Tabs.Tab key={t.value} value={t.value}>
               {t.label}
               {t.value === tab && tasks.data && (
@@ -89,7 +96,7 @@ export function InboxPage() {
           ) : tasks.isLoading ? (
             <Loading what="tasks" />
           ) : listed.length === 0 ? (
-            <Empty>{tab === 'mine' ? 'Nothing is yours here yet.' : tab === 'overdue' ? 'Nothing is overdue.' : 'The queue is empty.'}</Empty>
+            <Empty>{EMPTY[tab]}</Empty>
           ) : (
             <>
               <TaskList tasks={listed} openId={openId} onOpen={setOpenId} selected={selected} onSelect={setSelected} nameOf={nameOf} />

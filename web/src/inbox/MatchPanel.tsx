@@ -5,6 +5,7 @@ import { Failed, Loading } from '../screens/states';
 import { isManager, type Me } from './actions';
 import { money, signed } from './history';
 import { INBOX_KEY } from './live';
+import { invoiceWideDifferences } from './match';
 import { Problem } from './Problem';
 import { useInvoice, useMatchView } from './queries';
 
@@ -26,10 +27,11 @@ export function MatchPanel({ invoiceId, me }: { invoiceId: string; me: Me }) {
   if (!view.data) return <Loading what="the match" />;
   const v = view.data;
   const inv = invoice.data;
+  const wide = invoiceWideDifferences(v.differences, v.lines);
   return (
     <Stack gap="xs" data-match={v.invoice_id}>
       <Group gap={6}>
-        <Badge color={v.status === 'approved' ? 'green.9' : 'orange.4'} autoContrast>
+        <Badge color={v.status === 'approved' ? 'teal.9' : 'orange.4'} autoContrast>
           {v.status === 'approved' ? 'Approved' : 'Needs review'}
         </Badge>
         <Text size="sm">
@@ -38,8 +40,9 @@ export function MatchPanel({ invoiceId, me }: { invoiceId: string; me: Me }) {
           {money(v.tolerance_percent)}%
         </Text>
       </Group>
-      <Table.ScrollContainer minWidth={640}>
-        <Table withTableBorder fz="xs" aria-label="Order lines against receipts and the invoice">
+      {/* A narrow screen scrolls the table sideways: a region the keyboard reaches (tabIndex) to scroll it. */}
+      <div role="region" aria-label="Order lines, scrollable" tabIndex={0} style={{ overflowX: 'auto' }}>
+        <Table withTableBorder fz="xs" miw={760} aria-label="Order lines against receipts and the invoice">
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Order line</Table.Th>
@@ -68,15 +71,15 @@ export function MatchPanel({ invoiceId, me }: { invoiceId: string; me: Me }) {
                 <Table.Td ta="right" fw={line.price_difference && Number(line.price_difference) !== 0 ? 700 : undefined}>
                   {signed(line.price_difference)}
                 </Table.Td>
-                <Table.Td>{line.problems.join('; ')}</Table.Td>
+                <Table.Td miw={180}>{line.problems.join('; ')}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
-      {v.differences.length > 0 && (
+      </div>
+      {wide.length > 0 && (
         <List size="sm" aria-label="Differences">
-          {v.differences.map((d) => (
+          {wide.map((d) => (
             <List.Item key={d}>{d}</List.Item>
           ))}
         </List>

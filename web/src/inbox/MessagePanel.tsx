@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Paper, ScrollArea, Stack, Table, Text, Textarea, TextInput, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Group, Paper, Stack, Table, Text, Textarea, TextInput, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import { authFetch } from '../api/client';
 import { Failed, Loading } from '../screens/states';
@@ -32,12 +32,11 @@ export function MessagePanel({ messageId, timeZone, canReply }: { messageId: str
           ))}
         </Group>
       )}
-      <Paper withBorder p="xs">
-        <ScrollArea.Autosize mah={260}>
-          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} data-message-text>
-            {m.text || (m.html ? 'This message came as HTML only; its text could not be shown.' : '(empty)')}
-          </Text>
-        </ScrollArea.Autosize>
+      {/* A long message scrolls inside its box; the keyboard reaches it (tabIndex) to scroll. */}
+      <Paper withBorder p="xs" mah={260} style={{ overflowY: 'auto' }} tabIndex={0} role="region" aria-label="Message text">
+        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} data-message-text>
+          {m.text || (m.html ? 'This message came as HTML only; its text could not be shown.' : '(empty)')}
+        </Text>
       </Paper>
       <Attachments message={m} />
       {canReply && <Replies message={m} timeZone={timeZone} />}
@@ -115,7 +114,7 @@ function Replies({ message, timeZone }: { message: Message; timeZone: string }) 
         </Paper>
       ))}
       <TextInput label="Reply subject" placeholder={`Re: ${message.subject}`} maxLength={200} value={subject} onChange={(e) => setSubject(e.currentTarget.value)} />
-      <Textarea label="Reply" autosize minRows={3} maxLength={50_000} value={body} onChange={(e) => setBody(e.currentTarget.value)} />
+      <Textarea label="Reply" rows={4} maxLength={50_000} value={body} onChange={(e) => setBody(e.currentTarget.value)} />
       <Problem error={send.error} title="Not sent" />
       <Button
         size="xs"

@@ -27,7 +27,7 @@ export function TaskActionsBar({ task, actions, members }: Props) {
             key={m.status}
             size="xs"
             variant={m.status === 'completed' ? 'filled' : 'default'}
-            color={m.status === 'completed' ? 'green.9' : m.needsReason ? 'red.9' : undefined}
+            color={m.status === 'completed' ? 'teal.9' : m.needsReason ? 'red.9' : undefined}
             loading={changes.move.isPending && changes.move.variables?.status === m.status}
             onClick={() => (m.needsReason ? setCancelling(m) : changes.move.mutate({ status: m.status }))}
           >

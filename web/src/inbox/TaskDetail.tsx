@@ -92,7 +92,8 @@ export function TaskDetailPanel({ taskId, me, nameOf, members, timeZone }: Props
         <Divider label="History" labelPosition="left" />
         <Timeline bulletSize={12} lineWidth={2} aria-label="History">
           {newestFirst(t.history).map((h, i) => (
-            <Timeline.Item key={i} title={describeEntry(h, (id) => nameOf(id))}>
+            <Timeline.Item key={i}>
+              <Text size="sm">{describeEntry(h, (id) => nameOf(id))}</Text>
               <Text size="xs" c="dimmed">
                 {at(h.at, timeZone)}
               </Text>
@@ -114,7 +115,7 @@ function NoteForm({ taskId }: { taskId: string }) {
   const { note } = useTaskChanges(taskId);
   return (
     <Stack gap={6}>
-      <Textarea label="Add a note" autosize minRows={2} maxLength={4000} value={text} onChange={(e) => setText(e.currentTarget.value)} />
+      <Textarea label="Add a note" rows={2} maxLength={4000} value={text} onChange={(e) => setText(e.currentTarget.value)} />
       <Problem error={note.error} />
       <Button
         size="xs"

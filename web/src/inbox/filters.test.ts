@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { bulkSummary, keepListed, listQuery, NO_FILTERS } from './filters';
+import { bulkSummary, keepListed, listQuery, NO_FILTERS, tabsFor } from './filters';
 
 test('each tab asks for its view at the chosen location; overdue looks at everything the user may see', () => {
   expect(listQuery('mine', NO_FILTERS, 'loc-a')).toEqual({ view: 'mine', location_id: 'loc-a', limit: 200 });
@@ -11,6 +11,12 @@ test('each tab asks for its view at the chosen location; overdue looks at everyt
     priority: 'stat',
   });
   expect(listQuery('overdue', NO_FILTERS, 'loc-b')).toEqual({ view: 'all', location_id: 'loc-b', limit: 200, overdue: true });
+  expect(listQuery('all', NO_FILTERS, 'loc-a').view).toBe('all');
+});
+
+test('every pool at once is a tab for managers only', () => {
+  expect(tabsFor(false).map((t) => t.label)).toEqual(['My tasks', "My role's queue", 'Overdue']);
+  expect(tabsFor(true).map((t) => t.value)).toEqual(['mine', 'queue', 'overdue', 'all']);
 });
 
 test('a selection keeps only tasks still listed, and is the same set when nothing left', () => {

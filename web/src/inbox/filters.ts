@@ -1,12 +1,16 @@
 // The inbox's tabs and filters as the task list's query: which view, at which location, what is left out.
 import type { Priority } from './tasks';
 
-export type Tab = 'mine' | 'queue' | 'overdue';
-export const TABS: { value: Tab; label: string }[] = [
+export type Tab = 'mine' | 'queue' | 'overdue' | 'all';
+const TABS: { value: Tab; label: string; managers?: boolean }[] = [
   { value: 'mine', label: 'My tasks' },
   { value: 'queue', label: "My role's queue" },
   { value: 'overdue', label: 'Overdue' },
+  // A manager hands out every pool's work, so sees every pool at once (the service's view=all).
+  { value: 'all', label: 'All pools', managers: true },
 ];
+
+export const tabsFor = (manager: boolean) => TABS.filter((t) => manager || !t.managers);
 
 export type Filters = { category: string | null; priority: Priority | null };
 export const NO_FILTERS: Filters = { category: null, priority: null };
