@@ -2,6 +2,7 @@ import { Navigate, Route, Routes } from 'react-router';
 import { useAuth } from './auth/AuthContext';
 import { SignIn } from './auth/SignIn';
 import { FlowBoard } from './flow/FlowBoard';
+import { InboxPage } from './inbox/InboxPage';
 import { SchedulePage } from './schedule/SchedulePage';
 import { Placeholder } from './screens/Placeholder';
 import { LocationProvider } from './shell/LocationContext';
@@ -18,7 +19,7 @@ export function App() {
           <Route index element={<Navigate to={homeFor(claims.roles)} replace />} />
           <Route path="schedule" element={<SchedulePage />} />
           <Route path="flow" element={<FlowBoard />} />
-          <Route path="inbox" element={<Placeholder title="Inbox" note="The inbox is coming: tasks and the office's email will be here." />} />
+          <Route path="inbox" element={<InboxPage />} />
           <Route path="*" element={<Placeholder title="Not here yet" note="This screen is not built yet." />} />
         </Route>
       </Routes>

@@ -14,6 +14,11 @@ STREAMS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
         frozenset({Role.FRONT_DESK, Role.OFFICE_MANAGER, Role.CLINICIAN}),
         ("appointment_id", "provider_id", "start", "end", "previous_start", "arrived_at", "completed_at", "late"),
     ),
+    # Every role works tasks: the inbox refetches its lists on these (the task's title and patient stay out).
+    "inbox.task": (
+        frozenset(Role),
+        ("task_id", "role", "owner", "previous_owner", "priority", "previous_priority", "due_at"),
+    ),
 }
 
 

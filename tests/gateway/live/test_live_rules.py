@@ -41,6 +41,29 @@ def test_only_the_users_locations_and_roles_see_it():
     assert not visible_to(event, who("biller"))
 
 
+def test_a_task_event_reaches_every_role_at_its_location_without_its_patient_or_cause():
+    assigned = Envelope(
+        type="inbox.task.assigned",
+        source="/inbox",
+        subject="task-1",
+        location_id="loc-a",
+        data={"task_id": "task-1", "location_id": "loc-a", "role": "front_desk", "owner": "st-9", "assigned_by": "om"},
+    )
+    created = Envelope(
+        type="inbox.task.created",
+        source="/inbox",
+        subject="task-2",
+        data={"task_id": "task-2", "location_id": "loc-a", "role": "biller", "cause": "claim:c1", "patient_id": "p-9"},
+    )
+    event = live_event(assigned, event_id="e.1")
+    assert event.topic == "inbox.task"
+    assert event.data == {"task_id": "task-1", "role": "front_desk", "owner": "st-9"}
+    assert "p-9" not in live_event(created, event_id="e.2").frame()
+    assert "claim:c1" not in live_event(created, event_id="e.2").frame()
+    assert visible_to(event, who("biller")) and visible_to(event, who("facilities_coordinator"))
+    assert not visible_to(event, who("front_desk", locations=("loc-b",)))
+
+
 def test_the_ring_resumes_after_an_id_it_still_holds_and_says_when_it_cannot():
     ring = Ring(epoch="e", size=3)
     for _ in range(5):

@@ -1,10 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useAuth } from '../auth/AuthContext';
+import { INBOX_KEY, touchesInbox } from '../inbox/live';
 import { arrivals } from './arrivals';
 import { follow, type LiveFrame } from './stream';
 
-/** While signed in, the schedule and the flow board refetch what a live event changed. */
+/** While signed in, the schedule, the flow board and the inbox refetch what a live event changed. */
 export function useLive(): void {
   const { claims } = useAuth();
   const queries = useQueryClient();
@@ -13,6 +14,7 @@ export function useLive(): void {
     if (!signedIn) return;
     const stop = new AbortController();
     const onFrame = (frame: LiveFrame) => {
+      if (touchesInbox(frame)) void queries.invalidateQueries({ queryKey: [INBOX_KEY] });
       if (frame.event === 'reset') {
         void queries.invalidateQueries({ queryKey: ['day-sheet'] });
         return;

@@ -1,0 +1,127 @@
+// The inbox in Debian's Chromium against a running stack (started by tests/gateway/console/test_browser_inbox.py):
+// an office manager reads an emailed question and replies, reviews a supplier invoice's three-way match and assigns
+// a front-desk task; the desk's own window shows it without reload, the desk works it to done, claims an overdue
+// task, notes it and bulk-completes it. axe-core finds no serious or critical violation.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const config = JSON.parse(process.env.INBOX_E2E);
+const shots = config.artifacts;
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+const log = (...a) => console.log('[e2e]', ...a);
+
+async function signedIn(path, [email, password]) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  await page.goto(config.url + path);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel(/^Password/).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('navigation', { name: 'Screens' }).waitFor();
+  return page;
+}
+
+async function accessible(page, name) {
+  await page.addScriptTag({ content: AXE });
+  const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ['violations'] }));
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  if (bad.length) throw new Error(`${name}: ${bad.map((v) => `${v.id} (${v.nodes.length}): ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ') + ' ' + (n.failureSummary ?? '').slice(0, 160)).join(' | ')}`).join('; ')}`);
+  log(name, 'axe: no serious or critical violation');
+}
+
+const row = (page, title) => page.locator('[data-task]', { hasText: title });
+const openTask = async (page, title) => {
+  await row(page, title).getByRole('button').first().click();
+  await page.locator('[data-open-task]', { hasText: title }).waitFor();
+};
+const statusIs = (page, status) => page.locator(`[data-open-task] [data-status="${status}"]`).waitFor();
+const tab = (page, name) => page.getByRole('tab', { name: new RegExp(`^${name}`) }).click();
+function expect(condition, what) {
+  if (!condition) throw new Error(what);
+}
+
+try {
+  const manager = await signedIn('/inbox', config.manager);
+
+  // The emailed question is in the manager's own queue: who sent it, what it says, its attachment; a reply goes out.
+  await tab(manager, "My role's queue");
+  await openTask(manager, config.mail_task);
+  const message = manager.locator('[data-message]');
+  await message.getByText('pat@example.org').waitFor();
+  await message.getByText('which forms should I bring').waitFor();
+  const attachment = message.locator('[data-attachment="forms.csv"]');
+  expect(/text\/csv/.test(await attachment.textContent()) && /KB/.test(await attachment.textContent()), 'attachment type and size shown');
+  await manager.getByLabel('Reply', { exact: true }).fill('Bring your insurance card and the intake forms.');
+  await manager.getByRole('button', { name: 'Send reply' }).click();
+  await message.locator('[data-reply=sent]').waitFor();
+  log('replied to the emailed question');
+  await manager.evaluate(() => window.scrollTo(0, 0));
+  await manager.screenshot({ path: `${shots}/inbox.png` });
+  await accessible(manager, 'inbox with a message');
+
+  // The invoice billed above the order's price: ordered, received, billed and the difference per order line.
+  await openTask(manager, config.invoice_task);
+  const line = manager.locator('[data-match] [data-order-line="1"]');
+  await line.waitFor();
+  const cells = await line.locator('td').allTextContents();
+  expect(cells.slice(2, 9).join(' ') === '10 10 0 10 4.50 4.80 +0.30', `match line: ${cells.join(' | ')}`);
+  await manager.evaluate(() => window.scrollTo(0, 0));
+  await manager.screenshot({ path: `${shots}/inbox-match.png` });
+  await accessible(manager, 'inbox with a three-way match');
+
+  // Every pool: both front-desk tasks, the late one marked.
+  await tab(manager, 'All pools');
+  await row(manager, config.assigned).waitFor();
+  expect((await row(manager, config.overdue).getAttribute('data-overdue')) === 'true', 'the late task is marked overdue');
+
+  // The desk watches its own tasks while the manager assigns one to them.
+  const desk = await signedIn('/inbox', config.desk);
+  await desk.getByText('Nothing is yours here yet.').waitFor();
+  await openTask(manager, config.assigned);
+  await manager.getByRole('combobox', { name: 'Assign to', exact: true }).click();
+  await manager.getByRole('option', { name: config.desk_name }).click();
+  await manager.getByRole('form', { name: 'Assign' }).getByRole('button', { name: 'Assign' }).click();
+  await manager.locator('[data-open-task] [data-owner]', { hasText: 'Fran Desk' }).waitFor();
+  await row(desk, config.assigned).waitFor({ timeout: 30_000 });
+  log('the assigned task appeared without reload in the desk window');
+
+  // The desk works it: start, complete.
+  await openTask(desk, config.assigned);
+  await desk.getByRole('button', { name: 'Start', exact: true }).click();
+  await statusIs(desk, 'in-progress');
+  await desk.getByRole('button', { name: 'Complete', exact: true }).click();
+  await statusIs(desk, 'completed');
+  await row(desk, config.assigned).waitFor({ state: 'detached' });
+  log('the desk completed the assigned task');
+
+  // The overdue one from the pool: claim, note, then complete it with the bulk action.
+  await tab(desk, "My role's queue");
+  await openTask(desk, config.overdue);
+  await desk.getByRole('button', { name: 'Claim', exact: true }).click();
+  await desk.locator('[data-open-task] [data-owner]', { hasText: 'you' }).waitFor();
+  await desk.getByLabel('Add a note').fill('Faxed from the front desk.');
+  await desk.getByRole('button', { name: 'Save note' }).click();
+  await desk.locator('[data-open-task]').getByText('Faxed from the front desk.', { exact: true }).waitFor();
+  await desk.getByRole('checkbox', { name: `Select ${config.overdue}` }).check();
+  await desk.getByRole('button', { name: 'Complete selected' }).click();
+  await row(desk, config.overdue).waitFor({ state: 'detached' });
+  await statusIs(desk, 'completed');
+  log('the desk claimed, noted and bulk-completed the overdue task');
+  await desk.screenshot({ path: `${shots}/inbox-desk.png` });
+  console.log('1 passed, 0 failed');
+} catch (error) {
+  for (const [i, page] of browser.contexts().flatMap((c) => c.pages()).entries())
+    await page.screenshot({ path: `${shots}/inbox-failure-${i}.png` }).catch(() => {});
+  console.error(error);
+  process.exitCode = 1;
+} finally {
+  await browser.close();
+}
