@@ -76,6 +76,15 @@ try {
   await biller.locator('[data-claim-history]').getByRole('cell', { name: 'paid', exact: true }).waitFor();
   await accessible(biller, 'claim');
 
+  // Her account from the worklist: coverage, the claim and her share after the 835 (a biller reads no demographics).
+  await biller.getByRole('link', { name: 'Back to the worklist' }).click();
+  await biller.locator(`[data-claim="${config.claim_id}"]`).getByRole('link', { name: /^Patient/ }).click();
+  await biller.locator('[data-balance]').getByText(`Owes ${config.owes}`).waitFor();
+  await biller.getByRole('cell', { name: 'Acme Health' }).waitFor();
+  await biller.getByRole('link', { name: config.control_number }).waitFor();
+  await accessible(biller, 'patient account');
+  await biller.screenshot({ path: `${shots}/patient-account.png`, fullPage: true });
+
   // The front desk: finds her by name and opens her page.
   const desk = await signedIn('/patients', config.desk);
   await desk.getByLabel('Name').fill('Rive');
