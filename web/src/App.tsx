@@ -1,8 +1,12 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { useAuth } from './auth/AuthContext';
 import { SignIn } from './auth/SignIn';
+import { BillingPage } from './billing/BillingPage';
+import { ClaimPage } from './billing/ClaimPage';
 import { FlowBoard } from './flow/FlowBoard';
 import { InboxPage } from './inbox/InboxPage';
+import { PatientPage } from './patients/PatientPage';
+import { PatientsPage } from './patients/PatientsPage';
 import { SchedulePage } from './schedule/SchedulePage';
 import { Placeholder } from './screens/Placeholder';
 import { LocationProvider } from './shell/LocationContext';
@@ -20,6 +24,10 @@ export function App() {
           <Route path="schedule" element={<SchedulePage />} />
           <Route path="flow" element={<FlowBoard />} />
           <Route path="inbox" element={<InboxPage />} />
+          <Route path="billing" element={<BillingPage />} />
+          <Route path="billing/claims/:claimId" element={<ClaimPage />} />
+          <Route path="patients" element={<PatientsPage />} />
+          <Route path="patients/:patientId" element={<PatientPage />} />
           <Route path="*" element={<Placeholder title="Not here yet" note="This screen is not built yet." />} />
         </Route>
       </Routes>

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { api, must, type Location } from '../api/client';
+import { api, ApiFailure, must, type Location } from '../api/client';
 import { ALL_LOCATIONS } from '../api/session';
 import { useAuth } from '../auth/AuthContext';
 
@@ -62,13 +62,17 @@ export function LocationProvider({ children }: { children: ReactNode }) {
         }),
       ).timezone,
   });
+  // A biller reads neither (the billing screens need the location, not its zone): the browser's zone stands in.
+  const zoneRefused = zone.error instanceof ApiFailure && zone.error.status === 403;
+  const timezone = zone.data ?? (zoneRefused ? Intl.DateTimeFormat().resolvedOptions().timeZone : null);
   const current = useMemo(
-    () => (picked && !picked.timezone ? (zone.data ? { ...picked, timezone: zone.data } : null) : picked),
-    [picked, zone.data],
+    () => (picked && !picked.timezone ? (timezone ? { ...picked, timezone } : null) : picked),
+    [picked, timezone],
   );
+  const error = zoneRefused ? null : zone.error;
   const value = useMemo(
-    () => ({ locations, current, choose: setChosen, isLoading: query.isLoading || zone.isLoading, error: zone.error }),
-    [locations, current, query.isLoading, zone.isLoading, zone.error],
+    () => ({ locations, current, choose: setChosen, isLoading: query.isLoading || zone.isLoading, error }),
+    [locations, current, query.isLoading, zone.isLoading, error],
   );
   return <LocationContext.Provider value={value}>{children}</LocationContext.Provider>;
 }
