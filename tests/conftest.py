@@ -48,3 +48,27 @@ async def make_suite(var_dir, kafka_bootstrap, pg_base_url, tmp_path):
     yield make
     for suite in suites:
         await suite.close()
+
+
+# The slowest modules go first: spread over workers (`make test`), a long module started last is the run's tail.
+SLOWEST_FIRST = (
+    "tests/demo/test_demo.py",
+    "tests/shared/test_health_ready.py",
+    "tests/billing/claims/test_claim_path.py",
+    "tests/gateway/revocations/test_revocations_reach_services.py",
+    "tests/gateway/dashboards/test_dashboard_with_data.py",
+    "tests/gateway/revocations/test_revocations.py",
+    "tests/inbox/test_service_runs.py",
+    "tests/gateway/test_location_walk.py",
+    "tests/gateway/test_gateway.py",
+    "tests/e2e/test_whole_practice.py",
+    "tests/inbox/invoices/test_three_way_match_flow.py",
+    "tests/gateway/console/test_browser_inbox.py",
+    "tests/gateway/console/test_browser_billing.py",
+    "tests/gateway/console/test_browser.py",
+)
+
+
+def pytest_collection_modifyitems(items):
+    rank = {path: n for n, path in enumerate(SLOWEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.nodeid.split("::", 1)[0], len(rank)))  # stable: the rest keep order
