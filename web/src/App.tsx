@@ -3,6 +3,7 @@ import { useAuth } from './auth/AuthContext';
 import { SignIn } from './auth/SignIn';
 import { BillingPage } from './billing/BillingPage';
 import { ClaimPage } from './billing/ClaimPage';
+import { DashboardPage } from './dashboard/DashboardPage';
 import { FlowBoard } from './flow/FlowBoard';
 import { InboxPage } from './inbox/InboxPage';
 import { PatientPage } from './patients/PatientPage';
@@ -12,6 +13,7 @@ import { Placeholder } from './screens/Placeholder';
 import { LocationProvider } from './shell/LocationContext';
 import { homeFor } from './shell/nav';
 import { Shell } from './shell/Shell';
+import { StaffPage } from './staff/StaffPage';
 
 export function App() {
   const { claims } = useAuth();
@@ -28,6 +30,8 @@ export function App() {
           <Route path="billing/claims/:claimId" element={<ClaimPage />} />
           <Route path="patients" element={<PatientsPage />} />
           <Route path="patients/:patientId" element={<PatientPage />} />
+          <Route path="dashboard" element={<DashboardPage />} />
+          <Route path="staff" element={<StaffPage />} />
           <Route path="*" element={<Placeholder title="Not here yet" note="This screen is not built yet." />} />
         </Route>
       </Routes>
