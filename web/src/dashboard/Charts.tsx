@@ -8,6 +8,8 @@ import type { AgingReport } from '../billing/reports';
 
 const asMoney = (value: number) => money(Math.round(value * 100));
 const H = 200;
+// Recharts sorts legend items by name; the series' own order reads better.
+const UNSORTED = { itemSorter: null };
 
 export function StatusChart({ byStatus }: { byStatus: Record<string, number> }) {
   const bars = statusBars(byStatus);
@@ -30,6 +32,8 @@ export function TrendChart({ days, sheets }: { days: string[]; sheets: (DaySheet
           data={points}
           dataKey="day"
           withLegend
+          legendProps={UNSORTED}
+          curveType="linear"
           connectNulls={false}
           series={[
             { name: 'visits', label: 'Booked', color: 'blue.8' },
@@ -82,12 +86,13 @@ export function AgingChart({ report }: { report: AgingReport }) {
 export function TasksChart({ rows }: { rows: RoleTasks[] }) {
   if (!rows.length) return <Empty>No open tasks at this location.</Empty>;
   return (
-    <div role="figure" aria-label={`Open tasks by role: ${rows.map((r) => `${r.role} ${r.open} open, ${r.overdue} overdue`).join('; ')}`}>
+    <div role="figure" aria-label={`Open tasks by role: ${rows.map((r) => `${r.pool} ${r.open} open, ${r.overdue} overdue`).join('; ')}`}>
       <BarChart
         h={H}
         data={rows}
-        dataKey="role"
+        dataKey="pool"
         withLegend
+        legendProps={UNSORTED}
         yAxisProps={{ allowDecimals: false }}
         series={[
           { name: 'open', label: 'Open', color: 'blue.8' },

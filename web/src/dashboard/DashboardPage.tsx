@@ -17,6 +17,8 @@ import { useDashboard, useDenials, useTaskCounts } from './queries';
 import { mapPart, partOf, partsOf, sectionOf, type SectionName } from './sections';
 
 const TREND_DAYS = 7;
+// A yellow alert's own yellow title is too faint on its background (axe: colour contrast).
+const READABLE_TITLE = { title: { color: 'var(--mantine-color-text)' } };
 const SECTION_LABELS: Record<SectionName, string> = {
   appointments: 'appointments',
   coverage: 'coverage',
@@ -67,10 +69,10 @@ export function DashboardPage() {
   // Today's waits need today's sheet only: a missing earlier day does not hide them.
   const waits = mapPart(partOf(sheets[TREND_DAYS - 1]), (sheet) => waitsOf(sheet, now, (id) => arrivals.get(id)));
   const tasks = mapPart(partOf(counts), (rows) => tasksByRole(rows, current.location_id));
-  const missing = dashboard.data
-    ? (Object.keys(SECTION_LABELS) as SectionName[]).filter((n) => dashboard.data[n].available === false)
-    : [];
   const seesCompliance = (claims?.roles ?? []).some((r) => r === 'practice_admin' || r === 'compliance_officer');
+  // Compliance answers only its officers and admins: for anyone else its refusal is no news.
+  const shown = (Object.keys(SECTION_LABELS) as SectionName[]).filter((n) => seesCompliance || n !== 'compliance_alerts');
+  const missing = dashboard.data ? shown.filter((n) => dashboard.data[n].available === false) : [];
 
   return (
     <Stack gap="lg">
@@ -92,7 +94,7 @@ export function DashboardPage() {
       </Group>
       {dashboard.error ? <Failed error={dashboard.error} retry={() => void dashboard.refetch()} /> : null}
       {missing.length > 0 && (
-        <Alert color="yellow" title="Part of the day could not be gathered" role="status" data-partial>
+        <Alert color="yellow" title="Part of the day could not be gathered" role="status" data-partial styles={READABLE_TITLE}>
           Unavailable: {missing.map((n) => SECTION_LABELS[n]).join(', ')}. Those parts are marked below; the rest is current.
         </Alert>
       )}

@@ -79,8 +79,8 @@ it('keeps only the location’s open pools, busiest first', () => {
   ];
   expect(tasksByRole(counts, 'loc-a')).toEqual({
     rows: [
-      { role: 'Biller', open: 5, overdue: 0, escalated: 0 },
-      { role: 'Front desk', open: 2, overdue: 1, escalated: 0 },
+      { pool: 'Biller', open: 5, overdue: 0, escalated: 0 },
+      { pool: 'Front desk', open: 2, overdue: 1, escalated: 0 },
     ],
     open: 7,
     overdue: 1,

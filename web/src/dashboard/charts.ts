@@ -99,13 +99,14 @@ export function agingTotals(report: AgingReport): { bars: { bucket: string; owed
   };
 }
 
-export type RoleTasks = { role: string; open: number; overdue: number; escalated: number };
+// `pool`, not `role`: recharts copies a row's fields onto its SVG bars, and role= there is an ARIA role.
+export type RoleTasks = { pool: string; open: number; overdue: number; escalated: number };
 
 /** The location's open tasks per role pool, busiest first; other locations' counts are left out. */
 export function tasksByRole(counts: TaskCount[], locationId: string): { rows: RoleTasks[]; open: number; overdue: number } {
   const rows = counts
     .filter((c) => c.location_id === locationId && c.open > 0)
-    .map((c) => ({ role: roleLabel(c.role), open: c.open, overdue: c.overdue, escalated: c.escalated }))
-    .sort((a, b) => b.open - a.open || a.role.localeCompare(b.role));
+    .map((c) => ({ pool: roleLabel(c.role), open: c.open, overdue: c.overdue, escalated: c.escalated }))
+    .sort((a, b) => b.open - a.open || a.pool.localeCompare(b.pool));
   return { rows, open: rows.reduce((n, r) => n + r.open, 0), overdue: rows.reduce((n, r) => n + r.overdue, 0) };
 }

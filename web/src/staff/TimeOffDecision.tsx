@@ -48,7 +48,7 @@ export function TimeOffDecision({ timeZone, nameOf }: { timeZone: string; nameOf
         </Alert>
       )}
       {decided && (
-        <Alert color={decided.status === 'approved' ? 'teal' : 'gray'} title={decisionLabel(decided)} role="status" data-decided={decided.status}>
+        <Alert color={decided.status === 'approved' ? 'teal' : 'gray'} title={decisionLabel(decided)} role="status" data-decided={decided.status} styles={{ title: { color: 'var(--mantine-color-text)' } }}>
           {nameOf(decided.staff_id)}: {periodLabel(decided, timeZone)}
           {decided.reason ? ` (${decided.reason})` : ''}. {decided.decision_note ? `Note: ${decided.decision_note}` : ''}
         </Alert>
