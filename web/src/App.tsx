@@ -15,6 +15,8 @@ const BillingPage = screen(() => import('./billing/BillingPage'), 'BillingPage')
 const ClaimPage = screen(() => import('./billing/ClaimPage'), 'ClaimPage');
 const PatientsPage = screen(() => import('./patients/PatientsPage'), 'PatientsPage');
 const PatientPage = screen(() => import('./patients/PatientPage'), 'PatientPage');
+const StaffPage = screen(() => import('./staff/StaffPage'), 'StaffPage');
+const DashboardPage = screen(() => import('./dashboard/DashboardPage'), 'DashboardPage');
 
 export function App() {
   const { claims } = useAuth();
@@ -31,6 +33,8 @@ export function App() {
           <Route path="billing/claims/:claimId" element={<ClaimPage />} />
           <Route path="patients" element={<PatientsPage />} />
           <Route path="patients/:patientId" element={<PatientPage />} />
+          <Route path="dashboard" element={<DashboardPage />} />
+          <Route path="staff" element={<StaffPage />} />
           <Route path="*" element={<Placeholder title="Not here yet" note="This screen is not built yet." />} />
         </Route>
       </Routes>

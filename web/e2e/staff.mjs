@@ -1,0 +1,86 @@
+// The dashboard and the staff screen in Debian's Chromium against a running stack (started by
+// tests/gateway/console/test_browser_staff.py): an office manager lands on the dashboard and sees the day's numbers
+// (billing stopped: its parts say unavailable), opens Staff, finds the physician's shift and expiring licence and
+// approves a pending time-off request. axe-core finds no serious or critical violation on either screen.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const config = JSON.parse(process.env.STAFF_E2E);
+const shots = config.artifacts;
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+const log = (...a) => console.log('[e2e]', ...a);
+function expect(condition, what) {
+  if (!condition) throw new Error(what);
+}
+
+async function accessible(page, name) {
+  await page.addScriptTag({ content: AXE });
+  const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ['violations'] }));
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  if (bad.length) throw new Error(`${name}: ${bad.map((v) => `${v.id} (${v.nodes.length}): ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ') + ' ' + (n.failureSummary ?? '').slice(0, 160)).join(' | ')}`).join('; ')}`);
+  log(name, 'axe: no serious or critical violation');
+}
+
+try {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1100 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(45_000); // a loaded two-core CI machine: a wait that fails here is a real stall, not a slow one
+  await page.goto(config.url + '/');
+  await page.getByLabel('Email').fill(config.manager[0]);
+  await page.getByLabel(/^Password/).fill(config.manager[1]);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+
+  // An office manager lands on the dashboard.
+  await page.waitForURL(/\/dashboard$/);
+  await page.getByRole('heading', { name: /^Dashboard · / }).waitFor();
+  const value = (key) => page.locator(`[data-headline="${key}"][data-state="ready"] [data-value]`);
+  await value('appointments').waitFor();
+  expect((await value('appointments').textContent()) === '1', `appointments today: ${await value('appointments').textContent()}`);
+  expect((await value('no-shows').textContent()) === '0', 'no no-show yet');
+  await value('open-tasks').waitFor();
+  expect(Number(await value('open-tasks').textContent()) >= 1, 'the open task counted');
+  await page.locator('[data-panel="tasks"] [role="figure"][aria-label*="Front desk 1 open"]').waitFor();
+  log('dashboard counts the booked appointment and the open front-desk task');
+  // Billing is stopped: its parts say so instead of showing zeros.
+  for (const part of ['claims', 'denials', 'accounts receivable'])
+    await page.locator(`[data-unavailable="${part}"]`).getByText(/billing is not answering/).waitFor();
+  expect((await page.locator('[data-headline="claims"]').getAttribute('data-state')) === 'unavailable', 'the claims tile unavailable');
+  log("billing's parts marked unavailable");
+  await page.locator('[data-panel="appointments"] .recharts-surface').waitFor();
+  await page.screenshot({ path: `${shots}/dashboard.png`, fullPage: true });
+  await accessible(page, 'dashboard');
+
+  // Staff: the week's roster, the licence inside 30 days, the pending request approved.
+  await page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: 'Staff' }).click();
+  await page.waitForURL(/\/staff$/);
+  const todayCell = page.locator(`[data-roster] tr[data-member="${config.member}"] td[data-day="${config.today}"]`);
+  await todayCell.getByText('08:00–18:00').waitFor();
+  log('the physician’s shift today is in the week grid');
+  const licence = page.locator(`[data-window="30"] [data-credential="${config.licence}"]`);
+  await licence.getByText('State licence (CA)').waitFor();
+  await licence.getByText(`${config.licence_days} days left`).waitFor();
+  log('the licence shows within 30 days');
+  await page.getByLabel('Request reference').fill(config.time_off);
+  await page.getByLabel('Note to the member (optional)').fill('Enjoy the course.');
+  await page.getByRole('form', { name: 'Decide a time-off request' }).getByRole('button', { name: 'Approve' }).click();
+  await page.locator('[data-decided="approved"]').getByText(config.member).waitFor();
+  log('time off approved');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: `${shots}/staff.png`, fullPage: true });
+  await accessible(page, 'staff');
+  console.log('1 passed, 0 failed');
+} catch (error) {
+  for (const [i, page] of browser.contexts().flatMap((c) => c.pages()).entries())
+    await page.screenshot({ path: `${shots}/staff-failure-${i}.png`, fullPage: true }).catch(() => {});
+  console.error(error);
+  process.exitCode = 1;
+} finally {
+  await browser.close();
+}

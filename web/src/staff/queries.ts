@@ -1,0 +1,63 @@
+// Staff's reads and the time-off decision; keys start with 'staff' so a decision refreshes the roster and coverage.
+import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, must, type StaffMember } from '../api/client';
+
+export function useWeekShifts(locationId: string | undefined, days: string[]) {
+  return useQuery({
+    queryKey: ['staff', 'shifts', locationId, days[0], days[days.length - 1]],
+    enabled: !!locationId && days.length > 0,
+    queryFn: async () =>
+      must(
+        await api.GET('/api/v1/staff/locations/{location_id}/shifts', {
+          params: { path: { location_id: locationId! }, query: { first_day: days[0], last_day: days[days.length - 1] } },
+        }),
+      ),
+  });
+}
+
+export function useWeekCoverage(locationId: string | undefined, days: string[]) {
+  return useQueries({
+    queries: days.map((day) => ({
+      queryKey: ['staff', 'coverage', locationId, day],
+      enabled: !!locationId,
+      queryFn: async () =>
+        must(
+          await api.GET('/api/v1/staff/locations/{location_id}/coverage', {
+            params: { path: { location_id: locationId! }, query: { day } },
+          }),
+        ),
+    })),
+  });
+}
+
+/** Each member's credentials: one (audited) read per member, kept for five minutes. */
+export function useCredentials(members: StaffMember[]) {
+  return useQueries({
+    queries: members.map((m) => ({
+      queryKey: ['staff', 'credentials', m.id],
+      staleTime: 5 * 60_000,
+      queryFn: async () =>
+        must(
+          await api.GET('/api/v1/staff/members/{staff_id}/credentials', { params: { path: { staff_id: m.id } } }),
+        ),
+    })),
+  });
+}
+
+export type Decision = { timeOffId: string; approve: boolean; note: string };
+
+export function useDecideTimeOff() {
+  const queries = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ timeOffId, approve, note }: Decision) => {
+      const options = { params: { path: { time_off_id: timeOffId } }, body: { note: note.trim() || null } };
+      return must(
+        approve
+          ? await api.POST('/api/v1/staff/time-off/{time_off_id}/approve', options)
+          : await api.POST('/api/v1/staff/time-off/{time_off_id}/deny', options),
+      );
+    },
+    // An approval marks shifts as away and may open gaps.
+    onSuccess: () => queries.invalidateQueries({ queryKey: ['staff'] }),
+  });
+}
