@@ -3,6 +3,8 @@ import { useAuth } from './auth/AuthContext';
 import { SignIn } from './auth/SignIn';
 import { BillingPage } from './billing/BillingPage';
 import { ClaimPage } from './billing/ClaimPage';
+import { CompliancePage } from './compliance/CompliancePage';
+import { FacilitiesPage } from './facilities/FacilitiesPage';
 import { FlowBoard } from './flow/FlowBoard';
 import { InboxPage } from './inbox/InboxPage';
 import { PatientPage } from './patients/PatientPage';
@@ -28,6 +30,8 @@ export function App() {
           <Route path="billing/claims/:claimId" element={<ClaimPage />} />
           <Route path="patients" element={<PatientsPage />} />
           <Route path="patients/:patientId" element={<PatientPage />} />
+          <Route path="compliance" element={<CompliancePage />} />
+          <Route path="facilities" element={<FacilitiesPage />} />
           <Route path="*" element={<Placeholder title="Not here yet" note="This screen is not built yet." />} />
         </Route>
       </Routes>

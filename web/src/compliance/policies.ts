@@ -14,7 +14,7 @@ export type AttestationStatus = {
 
 /** The newest version in effect today (a version published ahead of its date waits), else the newest published. */
 export function currentVersion(policy: Policy, today: string): PolicyVersion | undefined {
-  const newest = [...policy.versions].sort((a, b) => b.version - a.version);
+  const newest = [...(policy.versions ?? [])].sort((a, b) => b.version - a.version);
   return newest.find((v) => v.effective_on <= today) ?? newest[0];
 }
 

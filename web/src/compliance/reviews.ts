@@ -13,7 +13,7 @@ export type CampaignState = {
 
 /** Counts by decision, and complete / overdue (past due with items undecided) / in progress. */
 export function campaignState(campaign: Campaign, today: string): CampaignState {
-  const count = (d: string) => campaign.items.filter((i) => i.decision === d).length;
+  const count = (d: string) => (campaign.items ?? []).filter((i) => i.decision === d).length;
   const pending = count('pending');
   const state = pending === 0 ? 'complete' : daysBetween(today, campaign.due_on) < 0 ? 'overdue' : 'in progress';
   return { pending, confirmed: count('confirmed'), revoked: count('revoked'), state };
