@@ -8,7 +8,7 @@ describe('OSHA', () => {
   it('lists the 300A counts in the form’s column order, unknown ones after', () => {
     const rows = figures({ other_recordable: 1, death: 0, days_away: 2, extra_column: 4 }, CLASSIFICATION_LABELS);
     expect(rows.map((r) => r.key)).toEqual(['death', 'days_away', 'other_recordable', 'extra_column']);
-    expect(rows[1]).toEqual({ key: 'days_away', label: 'Days away from work (H)', value: 2 });
+    expect(rows[1]).toEqual({ key: 'days_away', label: 'Cases with days away from work (H)', value: 2 });
     expect(rows[3].label).toBe('extra column');
   });
 });

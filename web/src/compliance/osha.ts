@@ -12,8 +12,8 @@ export type Summary300A = {
 
 export const CLASSIFICATION_LABELS: Record<string, string> = {
   death: 'Deaths (G)',
-  days_away: 'Days away from work (H)',
-  job_transfer_or_restriction: 'Job transfer or restriction (I)',
+  days_away: 'Cases with days away from work (H)',
+  job_transfer_or_restriction: 'Cases with job transfer or restriction (I)',
   other_recordable: 'Other recordable cases (J)',
 };
 

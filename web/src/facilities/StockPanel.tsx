@@ -103,8 +103,8 @@ export function StockPanel({ locationId }: { locationId: string }) {
                     </Table.Td>
                     <Table.Td>{o.lines.map((l) => `${l.item} × ${l.quantity}`).join(', ')}</Table.Td>
                     <Table.Td ta="right">{money(cents(o.total))}</Table.Td>
-                    <Table.Td>
-                      <Badge variant="light" color={status.colour}>
+                    <Table.Td miw={120}>
+                      <Badge variant="light" color={status.colour} style={{ overflow: 'visible' }}>
                         {status.label}
                       </Badge>
                       {o.status === 'partially_received' && (
