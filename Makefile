@@ -47,9 +47,10 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 
-bench: install
+bench: install web
 	$(BIN)/clinicops infra up
-	$(BIN)/python -m bench.e2e_latency && $(BIN)/python -m bench.inbox_queue && $(BIN)/python -m bench.inbox_mail; \
+	$(BIN)/python -m bench.e2e_latency && $(BIN)/python -m bench.inbox_queue && $(BIN)/python -m bench.inbox_mail && \
+	$(BIN)/python -m bench.console_load; \
 	status=$$?; $(BIN)/clinicops infra down; exit $$status
 
 # The AsyncAPI document of every topic, from shared/contracts (the gateway serves the same).
@@ -58,7 +59,7 @@ asyncapi: install
 
 # The office console (web/): npm ci again only when the lock changes, the build only when a source does.
 WEB_STAMP := web/node_modules/.install-stamp
-WEB_SRC   := $(shell find web/src web/public -type f 2>/dev/null) web/index.html web/vite.config.ts web/tsconfig.json
+WEB_SRC   := $(shell find web/src web/public web/scripts -type f 2>/dev/null) web/index.html web/vite.config.ts web/tsconfig.json
 
 web-install: $(WEB_STAMP)
 

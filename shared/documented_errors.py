@@ -64,12 +64,23 @@ def document_errors(app: FastAPI, *, extra: dict[int, str] | None = None) -> Non
                     documented = operation.setdefault("responses", {}).setdefault(str(status), {})
                     documented.setdefault("description", (_DESCRIPTIONS | (extra or {}))[status])
                     documented["content"] = {"application/json": {"schema": body}}
+                _document_replay(operation)
         schemas.pop("HTTPValidationError", None)  # FastAPI's own 422 body, which our handler never sends
         schemas.pop("ValidationError", None)
         app.openapi_schema = document
         return document
 
     app.openapi = openapi
+
+
+def _document_replay(operation: dict) -> None:
+    """A create that takes an Idempotency-Key answers a replay with 200 and the record the key first made."""
+    takes_key = any(p.get("name", "").lower() == "idempotency-key" for p in operation.get("parameters", []))
+    responses = operation.get("responses", {})
+    if takes_key and "201" in responses and "200" not in responses:
+        responses["200"] = responses["201"] | {
+            "description": "Replayed: the record this Idempotency-Key first made, as it is (nothing is written)."
+        }
 
 
 def _guarded(operation: dict) -> bool:

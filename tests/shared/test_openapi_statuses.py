@@ -112,3 +112,11 @@ def test_no_time_of_day_claims_rfc3339_which_wants_an_offset(service):
     # found by `make fuzz`: a staffing rule answered "07:00:00" under `format: time`, which RFC 3339 reads
     # as needing an offset; local wall-clock times carry their own HH:MM pattern instead (shared.fields)
     assert '"format": "time"' not in json.dumps(APPS[service]().openapi())
+
+
+def test_a_create_with_an_idempotency_key_documents_the_200_of_a_replay():
+    billing = APPS["billing"]().openapi()
+    for path in ("/locations/{location_id}/expenses", "/payments"):
+        responses = billing["paths"][path]["post"]["responses"]
+        assert responses["200"]["content"] == responses["201"]["content"], path  # the same record, as it is
+        assert "Replayed" in responses["200"]["description"]

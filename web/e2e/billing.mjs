@@ -20,7 +20,7 @@ const log = (...a) => console.log('[e2e]', ...a);
 async function signedIn(path, [email, password]) {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
   const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
+  page.setDefaultTimeout(45_000); // a loaded two-core CI machine: a wait that fails here is a real stall, not a slow one
   await page.goto(config.url + path);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel(/^Password/).fill(password);

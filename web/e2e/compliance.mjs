@@ -58,7 +58,7 @@ async function signedIn(path, [email, password, secret]) {
   // The location's timezone: days left are counted in the location's date, as the officer there sees them.
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true, timezoneId: config.timezone });
   const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
+  page.setDefaultTimeout(45_000);
   await page.goto(config.url + path);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel(/^Password/).fill(password);

@@ -1,19 +1,22 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { useAuth } from './auth/AuthContext';
 import { SignIn } from './auth/SignIn';
-import { BillingPage } from './billing/BillingPage';
-import { ClaimPage } from './billing/ClaimPage';
-import { CompliancePage } from './compliance/CompliancePage';
-import { FacilitiesPage } from './facilities/FacilitiesPage';
-import { FlowBoard } from './flow/FlowBoard';
-import { InboxPage } from './inbox/InboxPage';
-import { PatientPage } from './patients/PatientPage';
-import { PatientsPage } from './patients/PatientsPage';
-import { SchedulePage } from './schedule/SchedulePage';
+import { screen } from './screens/lazy';
 import { Placeholder } from './screens/Placeholder';
 import { LocationProvider } from './shell/LocationContext';
 import { homeFor } from './shell/nav';
 import { Shell } from './shell/Shell';
+
+// Each screen is its own chunk, fetched the first time it opens.
+const SchedulePage = screen(() => import('./schedule/SchedulePage'), 'SchedulePage');
+const FlowBoard = screen(() => import('./flow/FlowBoard'), 'FlowBoard');
+const InboxPage = screen(() => import('./inbox/InboxPage'), 'InboxPage');
+const BillingPage = screen(() => import('./billing/BillingPage'), 'BillingPage');
+const ClaimPage = screen(() => import('./billing/ClaimPage'), 'ClaimPage');
+const PatientsPage = screen(() => import('./patients/PatientsPage'), 'PatientsPage');
+const PatientPage = screen(() => import('./patients/PatientPage'), 'PatientPage');
+const CompliancePage = screen(() => import('./compliance/CompliancePage'), 'CompliancePage');
+const FacilitiesPage = screen(() => import('./facilities/FacilitiesPage'), 'FacilitiesPage');
 
 export function App() {
   const { claims } = useAuth();

@@ -15,7 +15,7 @@ from shared.clock import utcnow
 from shared.contracts.facilities import PurchaseOrderReceived
 from shared.contracts.inbox import SupplierInvoiceApproved
 from shared.db import insert_on_conflict
-from shared.errors import Unprocessable
+from shared.errors import Conflict, Unprocessable
 from shared.uow import UnitOfWork
 
 
@@ -41,7 +41,10 @@ async def record_expense(
         )
         if inserted.rowcount == 1:
             return await uow.session.get(Expense, expense_id), True
-        return await uow.session.scalar(select(Expense).where(Expense.source_ref == source_ref)), False
+        earlier = await uow.session.scalar(select(Expense).where(Expense.source_ref == source_ref))
+        if {k: getattr(earlier, k) for k in cmd.model_fields} != cmd.model_dump(mode="python"):
+            raise Conflict(f"idempotency key {idempotency_key!r} was used for another expense", field="Idempotency-Key")
+        return earlier, False
 
 
 async def book_purchase_order(*, uow: UnitOfWork, event: PurchaseOrderReceived) -> None:

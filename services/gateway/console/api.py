@@ -1,12 +1,16 @@
-"""GET /{path}: the console's files, and its index.html for the client's routes (/schedule, /flow ...)."""
+"""GET /{path}: the console's files, and its index.html for the client's routes (/schedule, /flow ...).
 
+The build leaves a gzip copy beside each text file (web/scripts/compress.mjs): a browser that accepts gzip gets it.
+"""
+
+import mimetypes
 from pathlib import Path
 
 from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse
 from starlette.convertors import PathConvertor, register_url_convertor
 
-from services.gateway.console.domain import INDEX, cache_control, is_console_path, is_file_like
+from services.gateway.console.domain import INDEX, accepts_gzip, cache_control, is_console_path, is_file_like
 from shared.errors import NotFound
 
 router = APIRouter(include_in_schema=False)
@@ -45,4 +49,9 @@ async def console(path: str, request: Request) -> FileResponse:
         if not found.is_file():
             raise NotFound(f"the console is not built: run `make web` (no {found})")
         path = INDEX
-    return FileResponse(found, headers={"Cache-Control": cache_control(path)})
+    headers = {"Cache-Control": cache_control(path), "Vary": "Accept-Encoding"}
+    compressed = found.with_name(found.name + ".gz")
+    if accepts_gzip(request.headers.get("accept-encoding", "")) and compressed.is_file():
+        media_type = mimetypes.guess_type(found.name)[0] or "application/octet-stream"
+        return FileResponse(compressed, media_type=media_type, headers=headers | {"Content-Encoding": "gzip"})
+    return FileResponse(found, headers=headers)

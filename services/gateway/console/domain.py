@@ -24,3 +24,20 @@ def is_file_like(path: str) -> bool:
 def cache_control(path: str) -> str:
     """Hashed assets are kept for a year; index.html and unhashed files are revalidated on every load."""
     return IMMUTABLE if path.startswith(HASHED_DIR) and path != HASHED_DIR else REVALIDATE
+
+
+def accepts_gzip(accept_encoding: str) -> bool:
+    """Whether an Accept-Encoding header takes gzip (`gzip;q=0` refuses it)."""
+    for part in accept_encoding.lower().split(","):
+        coding, _, params = part.strip().partition(";")
+        if coding.strip() in ("gzip", "*"):
+            quality = params.strip().removeprefix("q=")
+            return not params.strip().startswith("q=") or _positive(quality)
+    return False
+
+
+def _positive(quality: str) -> bool:
+    try:
+        return float(quality) > 0
+    except ValueError:
+        return False

@@ -96,6 +96,9 @@ async def test_purchase_orders_are_booked_once_and_budgets_compare_to_the_cent(m
         retried_rent = await manager.post("/locations/loc-a/expenses", **rent)
         assert (first_rent.status_code, retried_rent.status_code) == (201, 200), first_rent.text
         assert retried_rent.json()["id"] == first_rent.json()["id"]
+        other = rent | {"json": rent["json"] | {"amount": "4600.00"}}  # the same key for another expense
+        reused = await manager.post("/locations/loc-a/expenses", **other)
+        assert (reused.status_code, reused.json()["field"]) == (409, "Idempotency-Key"), reused.text
         for month, category, amount in (
             (MONTH, "supplies", "250.00"),
             (MONTH, "rent", "4500.00"),

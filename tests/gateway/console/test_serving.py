@@ -1,6 +1,8 @@
 """The gateway serves the console's build at /: hashed assets kept a year, index.html revalidated,
 client routes answered with index.html, the API's own paths never."""
 
+import gzip
+
 import httpx
 import pytest
 
@@ -86,3 +88,20 @@ async def test_an_api_path_does_not_offer_the_consoles_get_in_its_allow(dist):
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as client:
         refused = await client.request("OPTIONS", "/api/v1/auth/sign-in")
     assert refused.status_code == 405 and refused.headers["allow"] == "POST"
+
+
+async def test_a_browser_that_accepts_gzip_gets_the_builds_compressed_copy(tmp_path, dist):
+    script = "console.log('the console');" * 200
+    (dist / "assets" / "index-3f9a1c.js").write_text(script)
+    (dist / "assets" / "index-3f9a1c.js.gz").write_bytes(gzip.compress(script.encode()))
+    async with client_for(tmp_path, dist) as client:
+        zipped = await client.get("/assets/index-3f9a1c.js", headers={"Accept-Encoding": "gzip, br"})
+        assert zipped.headers["content-encoding"] == "gzip" and zipped.headers["vary"] == "Accept-Encoding"
+        assert zipped.headers["content-type"].startswith("text/javascript")
+        assert int(zipped.headers["content-length"]) < len(script) and zipped.text == script  # httpx unzips
+        plain = await client.get("/assets/index-3f9a1c.js", headers={"Accept-Encoding": "identity"})
+        assert "content-encoding" not in plain.headers and plain.text == script
+        refused = await client.get("/assets/index-3f9a1c.js", headers={"Accept-Encoding": "gzip;q=0"})
+        assert "content-encoding" not in refused.headers
+        page = await client.get("/schedule", headers={"Accept-Encoding": "gzip"})  # no index.html.gz: as it is
+        assert page.text == INDEX and "content-encoding" not in page.headers

@@ -10122,6 +10122,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Replayed: the record this Idempotency-Key first made, as it is (nothing is written). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingExpenseOut"];
+                };
+            };
             /** @description Successful Response */
             201: {
                 headers: {
@@ -11761,6 +11770,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Replayed: the record this Idempotency-Key first made, as it is (nothing is written). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingPaymentOut"];
+                };
+            };
             /** @description Successful Response */
             201: {
                 headers: {
@@ -11973,6 +11991,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Replayed: the record this Idempotency-Key first made, as it is (nothing is written). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingRefundOut"];
+                };
+            };
             /** @description Successful Response */
             201: {
                 headers: {
@@ -23619,6 +23646,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Replayed: the record this Idempotency-Key first made, as it is (nothing is written). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchedulingAppointmentOut"];
+                };
+            };
             /** @description Successful Response */
             201: {
                 headers: {
