@@ -17,6 +17,8 @@ const PatientsPage = screen(() => import('./patients/PatientsPage'), 'PatientsPa
 const PatientPage = screen(() => import('./patients/PatientPage'), 'PatientPage');
 const StaffPage = screen(() => import('./staff/StaffPage'), 'StaffPage');
 const DashboardPage = screen(() => import('./dashboard/DashboardPage'), 'DashboardPage');
+const CompliancePage = screen(() => import('./compliance/CompliancePage'), 'CompliancePage');
+const FacilitiesPage = screen(() => import('./facilities/FacilitiesPage'), 'FacilitiesPage');
 
 export function App() {
   const { claims } = useAuth();
@@ -35,6 +37,8 @@ export function App() {
           <Route path="patients/:patientId" element={<PatientPage />} />
           <Route path="dashboard" element={<DashboardPage />} />
           <Route path="staff" element={<StaffPage />} />
+          <Route path="compliance" element={<CompliancePage />} />
+          <Route path="facilities" element={<FacilitiesPage />} />
           <Route path="*" element={<Placeholder title="Not here yet" note="This screen is not built yet." />} />
         </Route>
       </Routes>

@@ -1,0 +1,148 @@
+// The compliance and facilities screens in Debian's Chromium against a running stack (started by
+// tests/gateway/console/test_browser_compliance.py): a compliance officer signs in with her authenticator code,
+// sees the privacy incidents against their deadline and downloads a patient's accounting of access as CSV; a
+// facilities coordinator sees the supply under its reorder point, the drafted order, the overdue device, and starts
+// the work order from the board. axe-core finds no serious or critical violation on either screen.
+import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const config = JSON.parse(process.env.CONSOLE_E2E);
+const shots = config.artifacts;
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+const log = (...a) => console.log('[e2e]', ...a);
+
+/** The RFC 6238 code an authenticator shows now for a base32 secret (SHA-1, 6 digits, 30 s). */
+function totp(secret, now = Date.now()) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const c of secret.replace(/=+$/, '').toUpperCase()) bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
+  const key = Buffer.from(bits.match(/.{8}/g).map((b) => parseInt(b, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(now / 30_000)));
+  const mac = createHmac('sha1', key).update(counter).digest();
+  const at = mac[mac.length - 1] & 0xf;
+  return String((mac.readUInt32BE(at) & 0x7fffffff) % 1_000_000).padStart(6, '0');
+}
+
+/** RFC 4180 rows: quoted fields may hold commas, quotes and line breaks. */
+function parseCsv(text) {
+  const rows = [[]];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') rows.at(-1).push(field), (field = '');
+    else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      rows.at(-1).push(field), (field = ''), rows.push([]);
+    } else field += c;
+  }
+  if (field || rows.at(-1).length) rows.at(-1).push(field);
+  return rows.filter((r) => r.length > 1 || r[0]);
+}
+
+async function signedIn(path, [email, password, secret]) {
+  // The location's timezone: days left are counted in the location's date, as the officer there sees them.
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true, timezoneId: config.timezone });
+  const page = await context.newPage();
+  page.setDefaultTimeout(45_000);
+  await page.goto(config.url + path);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel(/^Password/).fill(password);
+  if (secret) {
+    await page.getByRole('button', { name: 'I have an authenticator code' }).click();
+    await page.getByLabel('Authenticator code').fill(totp(secret));
+  }
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('navigation', { name: 'Screens' }).waitFor();
+  return page;
+}
+
+async function accessible(page, name) {
+  await page.addScriptTag({ content: AXE });
+  const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ['violations'] }));
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  if (bad.length) throw new Error(`${name}: ${bad.map((v) => `${v.id} (${v.nodes.length}): ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ') + ' ' + (n.failureSummary ?? '').slice(0, 160)).join(' | ')}`).join('; ')}`);
+  log(name, 'axe: no serious or critical violation');
+}
+
+async function expectText(locator, pattern, what) {
+  await locator.waitFor();
+  const text = (await locator.textContent()) ?? '';
+  if (!pattern.test(text)) throw new Error(`${what}: ${JSON.stringify(text)} does not match ${pattern}`);
+  return text;
+}
+
+try {
+  // The officer: the incident due in 10 days and the one 5 days past its deadline, marked.
+  const officer = await signedIn('/compliance', config.officer);
+  await officer.getByRole('heading', { name: /^Compliance/ }).waitFor();
+  const soon = officer.locator(`[data-incident="${config.due_soon}"]`);
+  await expectText(soon.locator('[data-deadline]'), /^10 days left$/, 'the incident due soon');
+  const late = officer.locator(`[data-incident="${config.overdue}"][data-overdue]`);
+  await expectText(late.locator('[data-deadline]'), /^Overdue by 5 days$/, 'the overdue incident');
+  log('privacy incidents: 10 days left; overdue by 5 days');
+  await officer.locator('[data-alerts]').getByText(/No open alert|Acknowledge/).first().waitFor();
+  await officer.locator('[data-osha-summary]').waitFor();
+
+  // Her accounting of access, on screen and as CSV.
+  await officer.getByLabel('Patient id').fill(config.patient_id);
+  await officer.getByRole('button', { name: 'Show accesses' }).click();
+  await expectText(officer.locator('[data-accounting-summary]'), /\d+ access/, 'the accounting summary');
+  await officer.locator('[data-accounting]').getByRole('cell', { name: 'scheduling' }).first().waitFor();
+  await officer.screenshot({ path: `${shots}/compliance.png`, fullPage: true });
+  await accessible(officer, 'compliance');
+  const [download] = await Promise.all([
+    officer.waitForEvent('download'),
+    officer.getByRole('button', { name: 'Download CSV' }).click(),
+  ]);
+  if (download.suggestedFilename() !== config.csv_name)
+    throw new Error(`the CSV is named ${download.suggestedFilename()}, not ${config.csv_name}`);
+  const text = readFileSync(await download.path(), 'utf8');
+  const [header, ...body] = parseCsv(text);
+  const rows = body.map((fields) => Object.fromEntries(fields.map((v, i) => [header[i], v])));
+  const csv = text.split(/\r?\n/);
+  if (!['patient_id', 'actor', 'occurred_at', 'outcome'].every((c) => header.includes(c)))
+    throw new Error(`the CSV header lacks columns: ${csv[0]}`);
+  if (rows.length < 2 || !rows.every((r) => r.patient_id === config.patient_id))
+    throw new Error(`the CSV is not this patient's accounting: ${csv.slice(0, 4).join(' | ')}`);
+  if (!rows.some((r) => r.service === 'scheduling' && r.action === 'read'))
+    throw new Error(`the CSV lacks scheduling's read of her record: ${csv.slice(0, 4).join(' | ')}`);
+  log(`accounting CSV ${download.suggestedFilename()}: ${rows.length} rows`);
+
+  // The coordinator: the gloves to reorder, the order they drafted, the overdue autoclave, the board.
+  const coordinator = await signedIn('/facilities', config.coordinator);
+  await coordinator.getByRole('heading', { name: /^Facilities/ }).waitFor();
+  await expectText(coordinator.locator('[data-supply="Nitrile gloves, medium"]'), /3 box.*10.*7 box under/, 'the gloves');
+  await expectText(coordinator.locator(`[data-purchase-order="${config.purchase_order_id}"]`), /Medline.*Draft/, 'the drafted order');
+  await expectText(coordinator.locator('[data-equipment-row="AC-1"][data-overdue]'), /Overdue by 10 days/, 'the autoclave');
+  const card = coordinator.locator(`[data-column=open] [data-work-order="${config.work_order_id}"]`);
+  await expectText(card, /Exam light flickers/, 'the work order');
+  log('supply under its reorder point, drafted order, overdue autoclave, work order open');
+  await coordinator.screenshot({ path: `${shots}/facilities.png`, fullPage: true });
+  await accessible(coordinator, 'facilities');
+  await card.getByRole('button', { name: 'Start work: Exam light flickers' }).click();
+  await coordinator.locator(`[data-column=in_progress] [data-work-order="${config.work_order_id}"]`).waitFor();
+  log('work order moved to in progress');
+  console.log('1 passed, 0 failed');
+} catch (error) {
+  for (const [i, page] of browser.contexts().flatMap((c) => c.pages()).entries())
+    await page.screenshot({ path: `${shots}/compliance-failure-${i}.png`, fullPage: true }).catch(() => {});
+  console.error(error);
+  process.exitCode = 1;
+} finally {
+  await browser.close();
+}
