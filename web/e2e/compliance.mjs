@@ -5,19 +5,10 @@
 // the work order from the board. axe-core finds no serious or critical violation on either screen.
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { chromium } from 'playwright-core';
+import { accessible, browser, log } from './harness.mjs';
 
-const require = createRequire(import.meta.url);
 const config = JSON.parse(process.env.CONSOLE_E2E);
 const shots = config.artifacts;
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
-const log = (...a) => console.log('[e2e]', ...a);
 
 /** The RFC 6238 code an authenticator shows now for a base32 secret (SHA-1, 6 digits, 30 s). */
 function totp(secret, now = Date.now()) {
@@ -69,14 +60,6 @@ async function signedIn(path, [email, password, secret]) {
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('navigation', { name: 'Screens' }).waitFor();
   return page;
-}
-
-async function accessible(page, name) {
-  await page.addScriptTag({ content: AXE });
-  const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ['violations'] }));
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  if (bad.length) throw new Error(`${name}: ${bad.map((v) => `${v.id} (${v.nodes.length}): ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ') + ' ' + (n.failureSummary ?? '').slice(0, 160)).join(' | ')}`).join('; ')}`);
-  log(name, 'axe: no serious or critical violation');
 }
 
 async function expectText(locator, pattern, what) {

@@ -2,20 +2,10 @@
 // an office manager reads an emailed question and replies, reviews a supplier invoice's three-way match and assigns
 // a front-desk task; the desk's own window shows it without reload, the desk works it to done, claims an overdue
 // task, notes it and bulk-completes it. axe-core finds no serious or critical violation.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { chromium } from 'playwright-core';
+import { accessible, browser, log } from './harness.mjs';
 
-const require = createRequire(import.meta.url);
 const config = JSON.parse(process.env.INBOX_E2E);
 const shots = config.artifacts;
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
-const log = (...a) => console.log('[e2e]', ...a);
 
 async function signedIn(path, [email, password]) {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
@@ -27,14 +17,6 @@ async function signedIn(path, [email, password]) {
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('navigation', { name: 'Screens' }).waitFor();
   return page;
-}
-
-async function accessible(page, name) {
-  await page.addScriptTag({ content: AXE });
-  const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ['violations'] }));
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  if (bad.length) throw new Error(`${name}: ${bad.map((v) => `${v.id} (${v.nodes.length}): ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ') + ' ' + (n.failureSummary ?? '').slice(0, 160)).join(' | ')}`).join('; ')}`);
-  log(name, 'axe: no serious or critical violation');
 }
 
 const row = (page, title) => page.locator('[data-task]', { hasText: title });

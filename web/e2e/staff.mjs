@@ -2,30 +2,13 @@
 // tests/gateway/console/test_browser_staff.py): an office manager lands on the dashboard and sees the day's numbers
 // (billing stopped: its parts say unavailable), opens Staff, finds the physician's shift and expiring licence and
 // approves a pending time-off request. axe-core finds no serious or critical violation on either screen.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { chromium } from 'playwright-core';
+import { accessible, browser, log } from './harness.mjs';
 
-const require = createRequire(import.meta.url);
 const config = JSON.parse(process.env.STAFF_E2E);
 const shots = config.artifacts;
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
-const log = (...a) => console.log('[e2e]', ...a);
 function expect(condition, what) {
   if (!condition) throw new Error(what);
-}
-
-async function accessible(page, name) {
-  await page.addScriptTag({ content: AXE });
-  const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ['violations'] }));
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  if (bad.length) throw new Error(`${name}: ${bad.map((v) => `${v.id} (${v.nodes.length}): ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ') + ' ' + (n.failureSummary ?? '').slice(0, 160)).join(' | ')}`).join('; ')}`);
-  log(name, 'axe: no serious or critical violation');
 }
 
 try {
