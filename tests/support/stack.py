@@ -11,12 +11,21 @@ def unthrottled(*scopes: str, limit: int = 1_000_000) -> dict[str, str]:
     return {f"GATEWAY_RATE_LIMIT_{scope}_{kind}": str(limit) for scope in scopes for kind in ("PER_MINUTE", "BURST")}
 
 
-async def start_practice(suite: Suite, *, gateway_env: dict[str, str] | None = None) -> str:
-    """Start every service, then the gateway routed to them; returns the gateway's URL."""
-    for name in SERVICES:  # started together, awaited together: start-up dominates
-        await suite.start(name, wait=False)
-    for name in SERVICES:
+async def start_practice(
+    suite: Suite,
+    *,
+    services: tuple[str, ...] = SERVICES,
+    service_env: dict[str, dict[str, str]] | None = None,
+    gateway_env: dict[str, str] | None = None,
+) -> str:
+    """Start the services, then the gateway routed to them; returns the gateway's URL.
+
+    `gateway_env` is applied last: it may point an upstream elsewhere (a service that is not answering).
+    """
+    for name in services:  # started together, awaited together: start-up dominates
+        await suite.start(name, wait=False, env=(service_env or {}).get(name))
+    for name in services:
         supervisor.wait_ready(suite.procs[name])
-    upstreams = {f"GATEWAY_{name.upper()}_URL": suite.procs[name].url for name in SERVICES}
+    upstreams = {f"GATEWAY_{name.upper()}_URL": suite.procs[name].url for name in services}
     await suite.start("gateway", env=upstreams | (gateway_env or {}))
     return suite.procs["gateway"].url

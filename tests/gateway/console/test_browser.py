@@ -13,9 +13,9 @@ from zoneinfo import ZoneInfo
 import httpx
 import pytest
 
-from clinicops import supervisor
 from tests.gateway.conftest import create_user_with_cli, credentials
 from tests.support import practice_api as practice
+from tests.support.stack import start_practice
 from tests.support.suite import Suite
 
 pytestmark = [
@@ -110,13 +110,8 @@ async def test_front_desk_books_is_refused_in_place_and_a_second_board_moves(
         tmp_path=tmp_path,
     )
     try:
-        for name in SERVICES:
-            await suite.start(name, wait=False)
-        for name in SERVICES:
-            supervisor.wait_ready(suite.procs[name])
-        upstreams = {f"GATEWAY_{name.upper()}_URL": suite.procs[name].url for name in SERVICES}
-        await suite.start("gateway", env=upstreams | {"GATEWAY_CONSOLE_DIR": str(WEB / "dist")})
-        url = suite.procs["gateway"].url
+        console = {"GATEWAY_CONSOLE_DIR": str(WEB / "dist")}
+        url = await start_practice(suite, services=SERVICES, gateway_env=console)
         database = await suite.database_url("gateway")
         create_user_with_cli(database, email=ADMIN[0], password=ADMIN[1], role="practice_admin", locations="*")
         create_user_with_cli(database, email=DESK[0], password=DESK[1], role="office_manager", locations="loc-a")

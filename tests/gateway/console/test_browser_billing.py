@@ -14,13 +14,13 @@ from zoneinfo import ZoneInfo
 import httpx
 import pytest
 
-from clinicops import supervisor
 from services.billing.x12.check835 import problems
 from tests.gateway.conftest import create_user_with_cli, credentials
 from tests.gateway.console.test_browser import ARTIFACTS, WEB, api, local_zone, npi
 from tests.support import practice_api as practice
 from tests.support.claim_flow import ADDRESS, claim_of, insure, set_up_billing
 from tests.support.flow import VISIT
+from tests.support.stack import start_practice
 from tests.support.suite import Suite
 from tests.support.x12_835 import Clp, Svc, build_835
 
@@ -152,13 +152,8 @@ async def test_biller_sends_and_posts_and_the_desk_opens_the_patient(var_dir, ka
         tmp_path=tmp_path,
     )
     try:
-        for name in SERVICES:
-            await suite.start(name, wait=False)
-        for name in SERVICES:
-            supervisor.wait_ready(suite.procs[name])
-        upstreams = {f"GATEWAY_{name.upper()}_URL": suite.procs[name].url for name in SERVICES}
-        await suite.start("gateway", env=upstreams | {"GATEWAY_CONSOLE_DIR": str(WEB / "dist")})
-        url = suite.procs["gateway"].url
+        console = {"GATEWAY_CONSOLE_DIR": str(WEB / "dist")}
+        url = await start_practice(suite, services=SERVICES, gateway_env=console)
         database = await suite.database_url("gateway")
         for (email, password), role, where in ((ADMIN, "practice_admin", "*"), (BILLER, "biller", "loc-a")):
             create_user_with_cli(database, email=email, password=password, role=role, locations=where)

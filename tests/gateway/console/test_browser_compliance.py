@@ -14,11 +14,11 @@ from zoneinfo import ZoneInfo
 import httpx
 import pytest
 
-from clinicops import supervisor
 from tests.gateway.conftest import SECOND_FACTORS, create_user_with_cli, credentials
 from tests.gateway.console.test_browser import ARTIFACTS, WEB, api, local_zone
 from tests.support import practice_api as practice
 from tests.support.claim_flow import ADDRESS
+from tests.support.stack import start_practice
 from tests.support.suite import Suite
 
 pytestmark = [
@@ -141,13 +141,8 @@ async def test_officer_and_coordinator_work_their_screens(var_dir, kafka_bootstr
         tmp_path=tmp_path,
     )
     try:
-        for name in SERVICES:
-            await suite.start(name, wait=False)
-        for name in SERVICES:
-            supervisor.wait_ready(suite.procs[name])
-        upstreams = {f"GATEWAY_{name.upper()}_URL": suite.procs[name].url for name in SERVICES}
-        await suite.start("gateway", env=upstreams | {"GATEWAY_CONSOLE_DIR": str(WEB / "dist")})
-        url = suite.procs["gateway"].url
+        console = {"GATEWAY_CONSOLE_DIR": str(WEB / "dist")}
+        url = await start_practice(suite, services=SERVICES, gateway_env=console)
         database = await suite.database_url("gateway")
         for (email, password), role, where in (
             (ADMIN, "practice_admin", "*"),

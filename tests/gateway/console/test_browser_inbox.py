@@ -15,13 +15,13 @@ from email.message import EmailMessage
 import httpx
 import pytest
 
-from clinicops import supervisor
 from tests.gateway.conftest import create_user_with_cli, credentials
 from tests.gateway.console.test_browser import ARTIFACTS, WEB, api
 from tests.support import inbox_mail
 from tests.support import practice_api as practice
 from tests.support.dates import days_ago
 from tests.support.mail_servers import RecordingSmtp
+from tests.support.stack import start_practice
 from tests.support.suite import Suite
 
 pytestmark = [
@@ -135,13 +135,8 @@ async def test_a_manager_replies_reviews_a_match_and_assigns_and_the_desk_comple
     )
     try:
         envs = {"inbox": inbox_mail.mail_env(relay_port=relay.port)}
-        for name in SERVICES:
-            await suite.start(name, wait=False, env=envs.get(name))
-        for name in SERVICES:
-            supervisor.wait_ready(suite.procs[name])
-        upstreams = {f"GATEWAY_{name.upper()}_URL": suite.procs[name].url for name in SERVICES}
-        await suite.start("gateway", env=upstreams | {"GATEWAY_CONSOLE_DIR": str(WEB / "dist")})
-        url = suite.procs["gateway"].url
+        console = {"GATEWAY_CONSOLE_DIR": str(WEB / "dist")}
+        url = await start_practice(suite, services=SERVICES, service_env=envs, gateway_env=console)
         database = await suite.database_url("gateway")
         create_user_with_cli(database, email=ADMIN[0], password=ADMIN[1], role="practice_admin", locations="*")
         create_user_with_cli(database, email=MANAGER[0], password=MANAGER[1], role="office_manager", locations="loc-a")

@@ -15,10 +15,10 @@ from zoneinfo import ZoneInfo
 import httpx
 import pytest
 
-from clinicops import supervisor
 from tests.gateway.conftest import create_user_with_cli, credentials
 from tests.gateway.console.test_browser import ARTIFACTS, WEB, api, local_zone, npi
 from tests.support import practice_api as practice
+from tests.support.stack import start_practice
 from tests.support.suite import Suite
 
 pytestmark = [
@@ -137,14 +137,8 @@ async def test_a_manager_lands_on_the_dashboard_and_approves_time_off(var_dir, k
         tmp_path=tmp_path,
     )
     try:
-        for name in SERVICES:
-            await suite.start(name, wait=False)
-        for name in SERVICES:
-            supervisor.wait_ready(suite.procs[name])
-        upstreams = {f"GATEWAY_{name.upper()}_URL": suite.procs[name].url for name in SERVICES}
-        upstreams["GATEWAY_BILLING_URL"] = STOPPED
-        await suite.start("gateway", env=upstreams | {"GATEWAY_CONSOLE_DIR": str(WEB / "dist")})
-        url = suite.procs["gateway"].url
+        console = {"GATEWAY_CONSOLE_DIR": str(WEB / "dist"), "GATEWAY_BILLING_URL": STOPPED}  # billing not answering
+        url = await start_practice(suite, services=SERVICES, gateway_env=console)
         database = await suite.database_url("gateway")
         create_user_with_cli(database, email=ADMIN[0], password=ADMIN[1], role="practice_admin", locations="*")
         create_user_with_cli(database, email=MANAGER[0], password=MANAGER[1], role="office_manager", locations="loc-a")
