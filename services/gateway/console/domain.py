@@ -29,15 +29,11 @@ def cache_control(path: str) -> str:
 def accepts_gzip(accept_encoding: str) -> bool:
     """Whether an Accept-Encoding header takes gzip (`gzip;q=0` refuses it)."""
     for part in accept_encoding.lower().split(","):
-        coding, _, params = part.strip().partition(";")
-        if coding.strip() in ("gzip", "*"):
-            quality = params.strip().removeprefix("q=")
-            return not params.strip().startswith("q=") or _positive(quality)
+        coding, *params = (piece.strip() for piece in part.split(";"))
+        if coding in ("gzip", "*"):
+            quality = next((p.removeprefix("q=") for p in params if p.startswith("q=")), "1")
+            try:
+                return float(quality) > 0
+            except ValueError:
+                return False
     return False
-
-
-def _positive(quality: str) -> bool:
-    try:
-        return float(quality) > 0
-    except ValueError:
-        return False
