@@ -33,9 +33,13 @@ async def open_location(facilities: httpx.AsyncClient, location_id: str) -> dict
 
 
 async def eventually(check, timeout: float = 30.0):
-    """Poll `check` until it returns something truthy."""
+    """Poll `check` until it returns something truthy; an AssertionError from it means "not yet" and is shown on timeout."""
+    last: AssertionError | None = None
     for _ in range(int(timeout / 0.2)):
-        if result := await check():
-            return result
+        try:
+            if result := await check():
+                return result
+        except AssertionError as error:
+            last = error
         await asyncio.sleep(0.2)
-    raise TimeoutError(f"{check.__name__} never held")
+    raise TimeoutError(f"{check.__name__} never held; last: {last}")

@@ -76,7 +76,8 @@ async def test_rooms_out_of_service_stop_bookings_flag_appointments_and_come_bac
 
         async def booked_in_exam_1():
             response = await scheduling.post("/appointments", json=SLOT | at(16) | {"patient_id": patient})
-            return response if response.status_code == 201 else None
+            assert response.status_code == 201, response.text
+            return response
 
         appointment = (await eventually(booked_in_exam_1)).json()["id"]
 
@@ -104,7 +105,8 @@ async def test_rooms_out_of_service_stop_bookings_flag_appointments_and_come_bac
 
         async def bookable_again():
             response = await scheduling.post("/appointments", json=SLOT | at(17) | {"patient_id": patient})
-            return response if response.status_code == 201 else None
+            assert response.status_code == 201, response.text
+            return response
 
         await eventually(bookable_again)
 
@@ -187,7 +189,8 @@ async def test_rooms_out_of_service_stop_bookings_flag_appointments_and_come_bac
             response = await scheduling.post(
                 "/appointments", json=SLOT | at(18) | {"room_id": "exam-2", "patient_id": patient}
             )
-            return response if response.status_code == 201 else None
+            assert response.status_code == 201, response.text
+            return response
 
         await eventually(exam_2_bookable)
         # Only real transitions are announced: the manual outage inside the device's outage said nothing.
