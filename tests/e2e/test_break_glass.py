@@ -4,9 +4,10 @@ import json
 
 import pytest
 
-from tests.support.compliance import OFFICER, eventually, json_of
+from tests.support.compliance import OFFICER, json_of
 from tests.support.flow import book_and_check_in
 from tests.support.kafka_tools import read_all
+from tests.support.polling import eventually
 from tests.support.suite import ADMIN_A, token
 
 pytestmark = pytest.mark.integration

@@ -13,11 +13,11 @@ from shared.clock import local_today
 from tests.support.dates import days_ago, days_ahead
 from tests.support.flow import VISIT, register_patient
 from tests.support.kafka_tools import read_all
+from tests.support.polling import eventually
 from tests.support.practice_api import (
     add_credential,
     add_room,
     bookability,
-    eventually,
     hire_physician,
     local,
     open_location,

@@ -1,6 +1,5 @@
 """All six processes once per module: five services on the real broker and PostgreSQL, the gateway in front."""
 
-import asyncio
 import json
 import os
 import subprocess
@@ -14,6 +13,7 @@ import pytest
 
 from tests.gateway.oidc_provider import SETTINGS as OIDC
 from tests.gateway.oidc_provider import serving_jwks
+from tests.support.polling import eventually
 from tests.support.stack import start_practice
 from tests.support.suite import Suite
 
@@ -91,14 +91,6 @@ def fresh_code(secret: str) -> str:
             _last_step[secret] = step
             return pyotp.TOTP(secret).at(step * 30)
         time.sleep(0.5)
-
-
-async def eventually(check, *, timeout: float = 30.0, what: str = "the condition") -> None:
-    """Wait for an async `check` to hold: events and log lines arrive a little after the request."""
-    deadline = time.monotonic() + timeout
-    while not await check():
-        assert time.monotonic() < deadline, f"{what} never held"
-        await asyncio.sleep(0.2)
 
 
 async def logged(suite: Suite, service: str, text: str) -> None:

@@ -12,7 +12,7 @@ from tests.gateway.location_b_billing import build_billing
 from tests.gateway.location_b_practice import build_facilities, build_scheduling, build_staff, made
 from tests.gateway.route_walk import RecordIds
 from tests.support.dates import TUESDAY, days_ago, days_ahead, next_weekday
-from tests.support.practice_api import eventually
+from tests.support.polling import eventually
 from tests.support.suite import token
 
 ZONE = "America/Los_Angeles"

@@ -13,7 +13,7 @@ from tests.gateway.location_b_practice import made
 from tests.support.claim_flow import FEES, PROFILE
 from tests.support.dates import days_ago
 from tests.support.flow import VISIT
-from tests.support.practice_api import eventually
+from tests.support.polling import eventually
 from tests.support.x12_835 import Clp, Svc, build_835
 
 PAYER_X12 = "BSCA1"

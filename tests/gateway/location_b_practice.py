@@ -10,11 +10,11 @@ import httpx
 
 from tests.support.claim_flow import ADDRESS
 from tests.support.dates import days_ago, days_ahead
+from tests.support.polling import eventually
 from tests.support.practice_api import (
     add_credential,
     add_room,
     bookability,
-    eventually,
     hire_physician,
     local,
     open_location,

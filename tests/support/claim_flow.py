@@ -1,14 +1,12 @@
 """Steps of the claim path driven over HTTP and the broker, shared by the integration tests."""
 
-import asyncio
-import time
-from collections.abc import Awaitable, Callable
 from decimal import Decimal
 
 import httpx
 
 from tests.support.dates import days_ago
 from tests.support.flow import practice
+from tests.support.polling import eventually
 
 PAYER = {
     "name": "Acme Health",
@@ -31,17 +29,6 @@ FEES = [
     {"cpt": "99214", "amount": "200.00"},
 ]
 ADDRESS = {"line1": "12 Oak Ave", "city": "Springfield", "state": "CA", "postal_code": "90211"}
-
-
-async def eventually(probe: Callable[[], Awaitable], done: Callable, timeout: float = 45.0, what: str = ""):
-    """Poll until `done(result)`; the last result in the error otherwise."""
-    deadline, result = time.monotonic() + timeout, None
-    while time.monotonic() < deadline:
-        result = await probe()
-        if done(result):
-            return result
-        await asyncio.sleep(0.25)
-    raise TimeoutError(f"{what} not reached after {timeout} s: {result}")
 
 
 async def set_up_billing(billing: httpx.AsyncClient) -> str:

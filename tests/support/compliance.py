@@ -1,8 +1,6 @@
 """Helpers of compliance's integration tests: tokens, waiting on eventually consistent reads, an OSHA case."""
 
-import asyncio
 import time
-from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 
 from shared.clock import local_date, utcnow
@@ -11,17 +9,6 @@ from tests.support.suite import token
 
 OFFICER = token(roles=["compliance_officer"], locations=["*"], sub="officer-olga")
 OFFICER_A = token(roles=["compliance_officer"], locations=["loc-a"], sub="officer-ann")
-
-
-async def eventually(probe: Callable[[], Awaitable], accept: Callable[[object], bool], *, timeout: float = 30.0):
-    """Call `probe` until `accept` takes its result (events arrive asynchronously)."""
-    deadline, result = time.monotonic() + timeout, None
-    while time.monotonic() < deadline:
-        result = await probe()
-        if accept(result):
-            return result
-        await asyncio.sleep(0.25)
-    raise TimeoutError(f"never accepted: {result}")
 
 
 def zones_off_utc_date(*, margin: timedelta = timedelta(minutes=10)) -> dict[str, str]:

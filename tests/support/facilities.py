@@ -1,7 +1,5 @@
 """Facilities tests: a location and rooms made through facilities' API, staff events played by the test."""
 
-import asyncio
-
 import httpx
 
 from tests.support.suite import token
@@ -30,16 +28,3 @@ async def open_location(facilities: httpx.AsyncClient, location_id: str) -> dict
     response = await facilities.post("/locations", json=location_body(location_id))
     assert response.status_code == 201, response.text
     return response.json()
-
-
-async def eventually(check, timeout: float = 30.0):
-    """Poll `check` until it returns something truthy; an AssertionError from it means "not yet" and is shown on timeout."""
-    last: AssertionError | None = None
-    for _ in range(int(timeout / 0.2)):
-        try:
-            if result := await check():
-                return result
-        except AssertionError as error:
-            last = error
-        await asyncio.sleep(0.2)
-    raise TimeoutError(f"{check.__name__} never held; last: {last}")

@@ -1,7 +1,5 @@
 """Builds a practice through the real facilities and staff APIs (no hand-published events)."""
 
-import asyncio
-import time
 from datetime import date, datetime
 from datetime import time as clock
 from zoneinfo import ZoneInfo
@@ -9,6 +7,7 @@ from zoneinfo import ZoneInfo
 import httpx
 
 from tests.support.dates import days_ago
+from tests.support.polling import eventually
 
 ADDRESS = {"line1": "1 Main St", "city": "San Jose", "state": "CA", "postal_code": "95113"}
 VALID_NPI = "1234567893"
@@ -17,16 +16,6 @@ VALID_NPI = "1234567893"
 def local(day: date, hour: int, minute: int = 0, timezone: str = "America/Los_Angeles") -> datetime:
     """A wall-clock time at a location, as an aware instant."""
     return datetime.combine(day, clock(hour, minute), ZoneInfo(timezone))
-
-
-async def eventually(probe, *, timeout: float = 20.0, interval: float = 0.2):
-    """Poll `probe` until it returns something truthy; the last answer is in the error."""
-    deadline, result = time.monotonic() + timeout, None
-    while time.monotonic() < deadline:
-        if result := await probe():
-            return result
-        await asyncio.sleep(interval)
-    raise TimeoutError(f"{getattr(probe, '__name__', probe)} never held")
 
 
 async def open_location(

@@ -1,7 +1,5 @@
 """Steps the staff integration tests share: a known location, hiring, running the daily check."""
 
-import asyncio
-import time
 from datetime import date, datetime
 from datetime import time as clock
 from zoneinfo import ZoneInfo
@@ -11,6 +9,7 @@ import httpx
 from shared.clock import local_today
 from shared.contracts.facilities import LocationOpened
 from tests.support.dates import days_ago
+from tests.support.polling import eventually
 from tests.support.upstream import publish
 
 LA = ZoneInfo("America/Los_Angeles")
@@ -25,15 +24,6 @@ def today() -> date:
 def local(day: date, hour: int, minute: int = 0) -> datetime:
     """A wall-clock time at loc-a (Los Angeles)."""
     return datetime.combine(day, clock(hour, minute), LA)
-
-
-async def eventually(probe, *, timeout: float = 30.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if result := await probe():
-            return result
-        await asyncio.sleep(0.2)
-    raise TimeoutError("condition never held")
 
 
 async def open_location(suite, staff: httpx.AsyncClient, location_id: str = "loc-a") -> None:

@@ -24,8 +24,9 @@ from tests.billing.claims.claim_path import (
     miss_visits,
     visit_each,
 )
-from tests.support.claim_flow import FEES, claim_of, eventually, insure, insured_patient, reconciles, set_up_billing
+from tests.support.claim_flow import FEES, claim_of, insure, insured_patient, reconciles, set_up_billing
 from tests.support.kafka_tools import read_all
+from tests.support.polling import eventually
 from tests.support.suite import ADMIN_A, token
 
 pytestmark = pytest.mark.integration

@@ -25,14 +25,9 @@ from shared.contracts.scheduling import (
 )
 from shared.db import create_engine, session_factory
 from shared.migrations import upgrade
-from tests.support.claim_flow import (
-    ADDRESS,
-    claim_of,
-    eventually,
-    insure,
-    set_up_billing,
-)
+from tests.support.claim_flow import ADDRESS, claim_of, insure, set_up_billing
 from tests.support.dates import at_local, days_ago
+from tests.support.polling import eventually
 from tests.support.suite import ADMIN_A
 from tests.support.upstream import publish, seed_practice
 from tests.support.x12_835 import Clp, Svc, build_835

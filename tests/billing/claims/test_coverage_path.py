@@ -7,8 +7,9 @@ import asyncio
 import pytest
 
 from tests.billing.claims.claim_path import insured_twice, slot
-from tests.support.claim_flow import claim_of, completed_visit, eventually, insure, register, set_up_billing
+from tests.support.claim_flow import claim_of, completed_visit, insure, register, set_up_billing
 from tests.support.dates import days_ago
+from tests.support.polling import eventually
 from tests.support.suite import ADMIN_A
 
 pytestmark = pytest.mark.integration

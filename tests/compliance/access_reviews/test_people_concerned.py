@@ -9,9 +9,10 @@ import pytest
 from shared.clock import utcnow
 from shared.contracts.audit import phi_accessed_of
 from shared.contracts.staff import StaffMemberHired
-from tests.support.compliance import OFFICER, eventually, json_of
+from tests.support.compliance import OFFICER, json_of
 from tests.support.dates import days_ago, today_utc
 from tests.support.kafka_tools import read_all
+from tests.support.polling import eventually
 from tests.support.suite import token
 from tests.support.upstream import publish
 

@@ -9,9 +9,10 @@ import pytest
 
 from services.compliance.audits.domain import CHAINED_FIELDS, OPTIONAL_CHAINED_FIELDS, record_hash
 from shared.clock import utcnow
-from tests.support.compliance import OFFICER, OFFICER_A, eventually, json_of
+from tests.support.compliance import OFFICER, OFFICER_A, json_of
 from tests.support.flow import complete, practice, register_patient, wait_for_charges
 from tests.support.kafka_tools import read_all
+from tests.support.polling import eventually
 from tests.support.suite import ADMIN_A, token
 from tests.support.upstream import SLOT_END, SLOT_START
 

@@ -6,8 +6,9 @@ import pytest
 
 from shared.clock import utcnow
 from shared.contracts.audit import phi_accessed_of
-from tests.support.compliance import CASE_OCCURRED, OFFICER, OFFICER_A, eventually, json_of, osha_case
+from tests.support.compliance import CASE_OCCURRED, OFFICER, OFFICER_A, json_of, osha_case
 from tests.support.dates import days_ago, iso_utc
+from tests.support.polling import eventually
 from tests.support.upstream import publish
 
 pytestmark = pytest.mark.integration

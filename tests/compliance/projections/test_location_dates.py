@@ -8,8 +8,9 @@ import pytest
 from shared.clock import local_today, utc_today
 from shared.contracts.facilities import LocationOpened
 from shared.contracts.staff import CredentialAdded, StaffMemberHired
-from tests.support.compliance import OFFICER, eventually, json_of, osha_case, zones_off_utc_date
+from tests.support.compliance import OFFICER, json_of, osha_case, zones_off_utc_date
 from tests.support.dates import days_ago
+from tests.support.polling import eventually
 from tests.support.upstream import publish
 
 pytestmark = pytest.mark.integration

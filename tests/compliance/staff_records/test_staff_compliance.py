@@ -14,9 +14,10 @@ from shared.contracts.staff import (
     TrainingCompleted,
     TrainingOverdue,
 )
-from tests.support.compliance import OFFICER, OFFICER_A, eventually, json_of
+from tests.support.compliance import OFFICER, OFFICER_A, json_of
 from tests.support.dates import days_ago, days_ahead, today_utc
 from tests.support.kafka_tools import read_all
+from tests.support.polling import eventually
 from tests.support.upstream import publish
 
 pytestmark = pytest.mark.integration

@@ -9,8 +9,9 @@ import pytest
 from shared.clock import local_today
 from shared.contracts.facilities import MaintenanceOverdue
 from tests.support.dates import days_ago
-from tests.support.facilities import ADMIN, COORDINATOR_A, eventually, location_body
+from tests.support.facilities import ADMIN, COORDINATOR_A, location_body
 from tests.support.kafka_tools import read_all
+from tests.support.polling import eventually
 
 pytestmark = pytest.mark.integration
 

@@ -8,17 +8,10 @@ import pytest
 from shared.clock import utcnow
 from shared.contracts.facilities import LocationUpdated
 from tests.support.dates import at_local, days_ago, days_ahead, iso_utc
-from tests.support.facilities import (
-    ADMIN,
-    COORDINATOR_A,
-    COORDINATOR_B,
-    FRONT_DESK_A,
-    eventually,
-    location_body,
-    open_location,
-)
+from tests.support.facilities import ADMIN, COORDINATOR_A, COORDINATOR_B, FRONT_DESK_A, location_body, open_location
 from tests.support.flow import register_patient
 from tests.support.kafka_tools import read_all
+from tests.support.polling import eventually
 from tests.support.upstream import SHIFT_DAYS, hire_provider, wait_bookable
 
 pytestmark = pytest.mark.integration

@@ -14,11 +14,11 @@ from tests.gateway.conftest import ADMIN_EMAIL, ADMIN_PASSWORD
 from tests.gateway.through_gateway import service, sign_in, signed_in_user
 from tests.support.dates import days_ago, days_ahead
 from tests.support.flow import VISIT, register_patient
+from tests.support.polling import eventually
 from tests.support.practice_api import (
     add_credential,
     add_room,
     bookability,
-    eventually,
     hire_physician,
     local,
     open_location,

@@ -9,16 +9,10 @@ from shared.contracts import EventPayload
 from shared.contracts.compliance import AccessRevoked
 from shared.contracts.staff import StaffMemberTerminated
 from shared.envelope import Envelope
-from tests.gateway.conftest import (
-    ADMIN_EMAIL,
-    ADMIN_PASSWORD,
-    create_user_with_cli,
-    credentials,
-    eventually,
-    logged,
-)
+from tests.gateway.conftest import ADMIN_EMAIL, ADMIN_PASSWORD, create_user_with_cli, credentials, logged
 from tests.support.dates import days_ahead, today_utc
 from tests.support.kafka_tools import produce
+from tests.support.polling import eventually
 from tests.support.upstream import publish
 
 pytestmark = pytest.mark.integration

@@ -8,8 +8,9 @@ import pytest
 from shared.contracts.inbox import SupplierInvoiceApproved
 from tests.inbox.invoices.samples import ubl_invoice
 from tests.support.dates import days_ago
-from tests.support.facilities import ADMIN, COORDINATOR_A, eventually, open_location
+from tests.support.facilities import ADMIN, COORDINATOR_A, open_location
 from tests.support.kafka_tools import produce, read_all, wait_caught_up
+from tests.support.polling import eventually
 from tests.support.suite import token
 
 pytestmark = pytest.mark.integration

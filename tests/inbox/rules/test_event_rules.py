@@ -10,7 +10,7 @@ from shared.envelope import Envelope
 from tests.inbox.rules.events import CASES, RAISE_ONLY
 from tests.support.dates import days_ago
 from tests.support.kafka_tools import produce, wait_caught_up
-from tests.support.staff import eventually
+from tests.support.polling import eventually
 from tests.support.suite import Suite, token
 
 pytestmark = pytest.mark.integration

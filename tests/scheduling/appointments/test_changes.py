@@ -10,7 +10,7 @@ from shared.contracts.staff import CredentialExpired
 from tests.support.dates import days_ago
 from tests.support.flow import practice, register_patient
 from tests.support.kafka_tools import read_all
-from tests.support.practice_api import eventually
+from tests.support.polling import eventually
 from tests.support.suite import ADMIN_A
 from tests.support.upstream import publish
 from tests.support.when import shift_day, span, utc

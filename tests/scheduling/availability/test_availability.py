@@ -10,7 +10,7 @@ from shared.contracts.facilities import RoomOutOfService
 from shared.contracts.staff import CredentialExpired, ShiftScheduled
 from tests.support.dates import at_local, days_ago, iso_utc, next_dst_day
 from tests.support.flow import practice, register_patient
-from tests.support.practice_api import eventually
+from tests.support.polling import eventually
 from tests.support.suite import ADMIN_A, token
 from tests.support.upstream import publish
 from tests.support.when import LA, shift_day, span, utc

@@ -10,7 +10,8 @@ import httpx
 import pytest
 
 from tests.support.kafka_tools import read_all
-from tests.support.staff import HIRED_LONG_AGO, ISSUED_LONG_AGO, check, eventually, hire, local, open_location, today
+from tests.support.polling import eventually
+from tests.support.staff import HIRED_LONG_AGO, ISSUED_LONG_AGO, check, hire, local, open_location, today
 from tests.support.suite import token
 from tests.support.upstream import wait_bookable
 

@@ -8,7 +8,8 @@ from datetime import timedelta
 import httpx
 import pytest
 
-from tests.support.staff import ISSUED_LONG_AGO, eventually, hire, local, open_location, today
+from tests.support.polling import eventually
+from tests.support.staff import ISSUED_LONG_AGO, hire, local, open_location, today
 from tests.support.suite import token
 from tests.support.upstream import wait_bookable
 
