@@ -223,6 +223,7 @@ def main(argv: list[str] | None = None) -> int:
             patients=args.patients,
             visits_per_day=args.visits_per_day,
             gateway_url=args.gateway_url,
+            services=args.service,
             parallel=args.parallel,
             per_second=args.rate,
             inbox_smtp=args.inbox_smtp,

@@ -17,6 +17,7 @@ from shared.clock import utcnow
 @dataclass(frozen=True)
 class Options:
     gateway_url: str
+    service_urls: dict[str, str] | None = None  # the services' own ports, when the demo runs beside them
     seed: int = 16
     patients: int = 800
     visits_per_day: int = 3  # per location and day, past and future
@@ -27,7 +28,9 @@ class Options:
 
 async def build(practice: Practice, admin: Account, options: Options, *, log=print) -> Demo:
     """Everything the demo makes, through the gateway's /api/v1 routes; the run's counts and notes."""
-    gateway = Gateway(options.gateway_url, parallel=options.parallel, per_second=options.per_second)
+    gateway = Gateway(
+        options.gateway_url, services=options.service_urls, parallel=options.parallel, per_second=options.per_second
+    )
     demo = Demo(practice=practice, gateway=gateway, now=utcnow())
     started = time.monotonic()
 

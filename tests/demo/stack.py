@@ -17,6 +17,13 @@ async def start_stack(suite: Suite) -> str:
     return await start_practice(suite, gateway_env=READER_LIMITS)
 
 
+def service_args(suite: Suite) -> list[str]:
+    """`--service NAME=URL` for each of the stack's services: the demo then calls their ports, as `make up`'s does."""
+    return [
+        arg for name, proc in suite.procs.items() if name != "gateway" for arg in ("--service", f"{name}={proc.url}")
+    ]
+
+
 async def run_demo(suite: Suite, *args: str, timeout: float = 600) -> subprocess.CompletedProcess:
     """`clinicops demo` against this stack, as an operator runs it (its first admin in the gateway's database).
 

@@ -47,3 +47,22 @@ async def test_the_pace_holds_requests_to_its_rate_after_the_burst():
     for _ in range(15):
         await pace.take()
     assert time.monotonic() - started >= 10 / 50 * 0.9  # the burst of 5 is free, the next 10 wait 20 ms each
+
+
+async def test_known_services_are_called_at_their_own_port_with_the_gateways_token_and_unpaced():
+    seen = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append((str(request.url), request.headers.get("Authorization")))
+        return httpx.Response(200, json=TOKENS if request.url.path == "/api/v1/auth/sign-in" else {})
+
+    gw = Gateway("http://gw", services={"scheduling": "http://sched:8001/"}, per_second=1, burst=1)
+    gw.http = httpx.AsyncClient(base_url="http://gw", transport=httpx.MockTransport(handler))
+    session = await gw.sign_in(Account("desk@example.com", "pw", ["front_desk"], ["loc-a"]))  # the one paced call
+    started = time.monotonic()
+    for _ in range(5):
+        await session.get("/scheduling/locations/loc-a/day-sheet")
+    assert time.monotonic() - started < 1  # at one a second through the gateway, five would take four seconds
+    assert seen[0] == ("http://gw/api/v1/auth/sign-in", None)
+    assert set(seen[1:]) == {("http://sched:8001/locations/loc-a/day-sheet", "Bearer a1")}
+    assert gw.address("/api/v1/billing/claims") == ("/api/v1/billing/claims", True)  # not given: the gateway

@@ -11,7 +11,7 @@ import pyotp
 import pytest
 
 from tests.demo.snapshot import LOCATIONS, read
-from tests.demo.stack import run_demo, start_stack
+from tests.demo.stack import run_demo, service_args, start_stack
 
 pytestmark = pytest.mark.integration
 SMALL = ("--seed", "7", "--patients", "40", "--visits-per-day", "2")
@@ -41,11 +41,15 @@ async def sign_in(gw: httpx.AsyncClient, email: str, password: str, secret: str 
     raise AssertionError(f"{email} could not sign in: {answer.text}")
 
 
-async def built(make_suite) -> tuple[dict, str, dict]:
-    """A fresh stack with the small demo on it: its snapshot, the demo's output, the printed users."""
+async def built(make_suite, *, direct: bool) -> tuple[dict, str, dict]:
+    """A fresh stack with the small demo on it: its snapshot, the demo's output, the printed users.
+
+    `direct`: the demo sends the services' calls to their own ports (as `make up`'s does), else all through
+    the gateway (as against a remote one).
+    """
     suite = make_suite()
     url = await start_stack(suite)
-    done = await run_demo(suite, *SMALL)
+    done = await run_demo(suite, *SMALL, *(service_args(suite) if direct else ()))
     assert done.returncode == 0, done.stderr + done.stdout[-3000:]
     print(done.stdout)  # the demo's steps with their times, shown by pytest -s or on a failure
     users = printed_users(done.stdout)
@@ -59,8 +63,11 @@ async def built(make_suite) -> tuple[dict, str, dict]:
 
 
 async def test_the_demo_builds_every_part_and_the_same_seed_builds_the_same_practice(make_suite):
-    # two stacks at once: the demos mostly wait on their gateways, and the suite's time is what CI has
-    (snap, stdout, users), (again, _, _) = await asyncio.gather(built(make_suite), built(make_suite))
+    # two stacks at once: the demos mostly wait on their gateways, and the suite's time is what CI has.
+    # One demo calls the services' ports, the other goes through the gateway: the same seed, the same practice.
+    (snap, stdout, users), (again, _, _) = await asyncio.gather(
+        built(make_suite, direct=True), built(make_suite, direct=False)
+    )
     assert "Console: http://127.0.0.1:" in stdout
     assert {role.split(" ")[0] for role in users} >= set(ROLES) | {"facilities_coordinator"}
     assert users["practice_admin"][2] and users["compliance_officer"][2]  # the roles that sign in with TOTP

@@ -50,14 +50,17 @@ try {
   await licence.getByText('State licence (CA)').waitFor();
   await licence.getByText(`${config.licence_days} days left`).waitFor();
   log('the licence shows within 30 days');
-  await page.getByLabel('Request reference').fill(config.time_off);
-  await page.getByLabel('Note to the member (optional)').fill('Enjoy the course.');
-  await page.getByRole('form', { name: 'Decide a time-off request' }).getByRole('button', { name: 'Approve' }).click();
-  await page.locator('[data-decided="approved"]').getByText(config.member).waitFor();
-  log('time off approved');
+  const request = page.locator(`[data-time-off-row="${config.time_off}"]`);
+  await request.getByText('CME').waitFor();
+  log('the pending request is listed with its reason');
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `${shots}/staff.png`, fullPage: true });
   await accessible(page, 'staff');
+  await request.getByRole('textbox').fill('Enjoy the course.');
+  await request.getByRole('button', { name: /^Approve/ }).click();
+  await page.locator('[data-decided="approved"]').getByText(config.member).waitFor();
+  await request.waitFor({ state: 'detached' });
+  log('time off approved, and no longer pending');
   console.log('1 passed, 0 failed');
 } catch (error) {
   for (const [i, page] of browser.contexts().flatMap((c) => c.pages()).entries())

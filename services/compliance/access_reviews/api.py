@@ -1,10 +1,18 @@
 """Access review routes: campaigns (officers), and each manager's confirmations and revocations."""
 
-from fastapi import APIRouter
+from typing import Annotated
+
+from fastapi import APIRouter, Query
 
 from services.compliance.access import Officer, ReviewDecider
 from services.compliance.access_reviews import service as reviews
-from services.compliance.access_reviews.schemas import CampaignIn, CampaignOut, ReviewItemOut, RevokeIn
+from services.compliance.access_reviews.schemas import (
+    CampaignIn,
+    CampaignOut,
+    CampaignSummaryOut,
+    ReviewItemOut,
+    RevokeIn,
+)
 from shared.web import UowDep
 
 router = APIRouter(prefix="/access-reviews", tags=["access reviews"])
@@ -20,6 +28,12 @@ def _out(campaign, items) -> CampaignOut:
 async def start_campaign(body: CampaignIn, uow: UowDep, actor: Officer):
     """Start a review of a location: one item per member, for their manager."""
     return _out(*await reviews.start_campaign(uow=uow, cmd=body, actor=actor))
+
+
+@router.get("", response_model=list[CampaignSummaryOut])
+async def list_campaigns(location_id: Annotated[str, Query(min_length=1, max_length=64)], uow: UowDep, actor: Officer):
+    """A location's review campaigns, latest due first, with how many items are still undecided."""
+    return await reviews.list_campaigns(uow=uow, location_id=location_id, actor=actor)
 
 
 @router.get("/{campaign_id}", response_model=CampaignOut)

@@ -39,6 +39,19 @@ class CampaignOut(Out):
     items: list[ReviewItemOut] = Field(default_factory=list)
 
 
+class CampaignSummaryOut(Out):
+    """A campaign without its items: how far its managers have got."""
+
+    id: str
+    name: str
+    location_id: str
+    due_on: Day
+    started_by: str
+    started_at: Timestamp
+    items: int
+    pending: int
+
+
 class RevokeIn(BaseModel):
     reason: str = Field(min_length=1, max_length=500)
     revoke_role: StrictBool = False

@@ -7,7 +7,7 @@ from sqlalchemy import func, select, update
 from services.compliance.access import oversees_compliance
 from services.compliance.access_reviews.domain import review_overdue
 from services.compliance.access_reviews.models import ReviewCampaign, ReviewItem
-from services.compliance.access_reviews.schemas import CampaignIn, RevokeIn
+from services.compliance.access_reviews.schemas import CampaignIn, CampaignSummaryOut, RevokeIn
 from services.compliance.alerts import service as alerts
 from services.compliance.alerts.domain import AlertKind
 from services.compliance.projections import locations
@@ -68,6 +68,36 @@ async def campaign_items(*, uow: UnitOfWork, campaign_id: str, actor: Principal)
             )
         ).all()
     return campaign, list(items)
+
+
+async def list_campaigns(*, uow: UnitOfWork, location_id: str, actor: Principal) -> list[CampaignSummaryOut]:
+    """A location's campaigns, latest due first, with their count of items and of undecided ones."""
+    actor.ensure_location(location_id)
+    async with uow:
+        rows = await uow.session.execute(
+            select(
+                ReviewCampaign,
+                func.count(ReviewItem.id),
+                func.count(ReviewItem.id).filter(ReviewItem.decision == "pending"),
+            )
+            .outerjoin(ReviewItem, ReviewItem.campaign_id == ReviewCampaign.id)
+            .where(ReviewCampaign.location_id == location_id)
+            .group_by(ReviewCampaign.id)
+            .order_by(ReviewCampaign.due_on.desc(), ReviewCampaign.started_at.desc())
+        )
+        return [
+            CampaignSummaryOut(
+                id=campaign.id,
+                name=campaign.name,
+                location_id=campaign.location_id,
+                due_on=campaign.due_on,
+                started_by=campaign.started_by,
+                started_at=campaign.started_at,
+                items=items,
+                pending=pending,
+            )
+            for campaign, items, pending in rows.all()
+        ]
 
 
 async def _pending(uow: UnitOfWork, campaign_id: str) -> int:

@@ -2,7 +2,7 @@
 
 from fastapi import APIRouter
 
-from services.facilities.access import Admin, Manager
+from services.facilities.access import Admin, AnyStaff, Manager
 from services.facilities.locations import service as locations
 from services.facilities.locations.schemas import LocationIn, LocationOut, LocationPatch
 from shared.web import UowDep
@@ -17,13 +17,13 @@ async def open_location(body: LocationIn, uow: UowDep, actor: Admin):
 
 
 @router.get("/locations", response_model=list[LocationOut])
-async def list_locations(uow: UowDep, actor: Manager):
-    """The locations in the caller's scope."""
+async def list_locations(uow: UowDep, actor: AnyStaff):
+    """The locations in the caller's scope (every role: the console's location switcher and timezones need them)."""
     return await locations.list_locations(uow=uow, actor=actor)
 
 
 @router.get("/locations/{location_id}", response_model=LocationOut)
-async def get_location(location_id: str, uow: UowDep, actor: Manager):
+async def get_location(location_id: str, uow: UowDep, actor: AnyStaff):
     """One location."""
     return await locations.get_location(uow=uow, location_id=location_id, actor=actor)
 

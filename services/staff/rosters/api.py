@@ -17,6 +17,7 @@ from services.staff.rosters.schemas import (
     StaffingRuleOut,
     TimeOffIn,
     TimeOffOut,
+    TimeOffStatus,
 )
 from shared.fields import Day
 from shared.web import UowDep
@@ -64,6 +65,12 @@ async def generate_shifts(template_id: str, body: GenerateIn, uow: UowDep, actor
 async def request_time_off(body: TimeOffIn, uow: UowDep, actor: TimeOffRequester):
     """Request time off (for oneself, or as a manager for a member)."""
     return await time_off.request(uow=uow, cmd=body, actor=actor)
+
+
+@router.get("/locations/{location_id}/time-off", response_model=list[TimeOffOut], tags=["time off"])
+async def list_time_off(location_id: str, uow: UowDep, actor: Manager, status: TimeOffStatus | None = None):
+    """Time-off requests of the members who work at the location, soonest first (pending ones: status=requested)."""
+    return await time_off.list_requests(uow=uow, location_id=location_id, status=status, actor=actor)
 
 
 @router.post("/time-off/{time_off_id}/approve", response_model=TimeOffOut, tags=["time off"])

@@ -1,6 +1,7 @@
 """Rosters' HTTP models: shifts, roster templates, time off, coverage."""
 
 from datetime import time
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, ValidationInfo, field_validator
 
@@ -80,6 +81,9 @@ class DecisionIn(BaseModel):
     note: str | None = Field(None, max_length=500)
 
 
+TimeOffStatus = Literal["requested", "approved", "denied", "withdrawn"]
+
+
 class TimeOffOut(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
@@ -88,7 +92,8 @@ class TimeOffOut(BaseModel):
     start: Timestamp
     end: Timestamp
     reason: str | None
-    status: str
+    status: TimeOffStatus
+    requested_by: str
     decided_by: str | None
     decision_note: str | None
 

@@ -8,14 +8,16 @@ their appointments in it (it consumes `staff.time_off.approved`).
 
 import uuid
 
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from services.staff.access import ensure_self_or_manager
 from services.staff.members import service as members
+from services.staff.members.models import StaffLocation
 from services.staff.projections import service as projections
 from services.staff.rosters.domain import aware_at
 from services.staff.rosters.models import TimeOff
 from services.staff.rosters.schemas import DecisionIn, TimeOffIn
+from shared.audit import record_phi_access
 from shared.auth import Principal
 from shared.clock import utcnow
 from shared.contracts.staff import TimeOffApproved
@@ -23,6 +25,7 @@ from shared.errors import Conflict, NotFound, Unprocessable
 from shared.uow import UnitOfWork
 
 REQUESTED = "requested"
+LISTED_AT_MOST = 500  # a location's requests in one answer: months of a busy practice's pending ones
 WITHDRAWN = "withdrawn"  # like "denied", it no longer holds the time
 
 
@@ -112,3 +115,30 @@ async def withdraw(*, uow: UnitOfWork, time_off_id: str, actor: Principal) -> Ti
         await uow.session.refresh(time_off)
         await members.audit_member(uow, actor, "update", member, resource="staff_time_off", resource_id=time_off.id)
         return time_off
+
+
+async def list_requests(*, uow: UnitOfWork, location_id: str, status: str | None, actor: Principal) -> list[TimeOff]:
+    """Time-off requests of the members who work at a location, soonest first; the read is audited."""
+    actor.ensure_location(location_id)
+    async with uow:
+        await projections.known_location(uow, location_id)
+        query = (
+            select(TimeOff)
+            .join(StaffLocation, StaffLocation.staff_id == TimeOff.staff_id)
+            .where(StaffLocation.location_id == location_id)
+            .order_by(TimeOff.start, TimeOff.id)
+            .limit(LISTED_AT_MOST)
+        )
+        if status is not None:
+            query = query.where(TimeOff.status == status)
+        found = list((await uow.session.scalars(query)).all())
+        await record_phi_access(
+            uow,
+            actor=actor,
+            action="read",
+            resource="staff_time_off",
+            resource_id=None,
+            patient_id=None,
+            location_id=location_id,
+        )
+        return found

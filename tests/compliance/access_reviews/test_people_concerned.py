@@ -118,6 +118,8 @@ async def test_reason_denials_overdue_reviews_and_self_service(make_suite):
             await compliance.post("/access-reviews", json={"name": "Q4", "location_id": "loc-a", "due_on": yesterday})
         ).json()
         items = {i["staff_id"]: i["id"] for i in campaign["items"]}
+        undecided = await json_of(compliance, "/access-reviews", location_id="loc-a")
+        assert [(c["name"], c["items"], c["pending"]) for c in undecided] == [("Q4", 2, 2)], undecided
         overdue = await eventually(open_alerts, lambda a: of_kind(a, "access_review_overdue"))
         assert [a["subject"] for a in of_kind(overdue, "access_review_overdue")] == [campaign["id"]]
         base = f"/access-reviews/{campaign['id']}"
@@ -141,6 +143,10 @@ async def test_reason_denials_overdue_reviews_and_self_service(make_suite):
                 f"{base}/items/{items['dr-kim']}/revoke", json={"reason": "moved to billing", "revoke_role": True}
             )
             assert revoked.status_code == 200, revoked.text
+            assert (await mgr1.get("/access-reviews", params={"location_id": "loc-a"})).status_code == 403
+        listed = await json_of(compliance, "/access-reviews", location_id="loc-a")
+        assert [(c["id"], c["items"], c["pending"]) for c in listed] == [(campaign["id"], 2, 0)], listed
+        assert await json_of(compliance, "/access-reviews", location_id="loc-b") == []
         closed = await json_of(compliance, f"/alerts/{overdue[0]['alert_id']}")
         assert closed["status"] == "resolved" and closed["resolution"] == "every item decided"
         alerts_raised = await json_of(compliance, "/alerts", location_id="loc-a")

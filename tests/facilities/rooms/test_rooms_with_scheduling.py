@@ -82,6 +82,9 @@ async def test_rooms_out_of_service_stop_bookings_flag_appointments_and_come_bac
         assert past.status_code == 422 and past.json()["errors"][0]["field"] == "body.expected_return"
         assert (await outsider.post("/rooms/exam-1/out-of-service", json={"reason": "x"})).status_code == 403
         assert (await front_desk_fac.get("/locations/loc-a/rooms")).status_code == 403
+        # Every role reads its locations (the console's switcher and timezones); the rooms stay with managers.
+        seen = (await front_desk_fac.get("/locations")).json()
+        assert [(loc["location_id"], loc["timezone"]) for loc in seen] == [("loc-a", "America/Los_Angeles")], seen
         out = await coordinator.post("/rooms/exam-1/out-of-service", json={"reason": "ceiling leak"})
         assert out.status_code == 200 and out.json()["status"] == "out_of_service", out.text
 

@@ -212,7 +212,19 @@ async def _time_off_never_overlaps_and_leaves_the_shift_uncovered(staff, assista
     again = (await staff.post("/time-off", json=later)).json()
     assert (await staff.post(f"/time-off/{again['id']}/withdraw")).json()["status"] == "withdrawn"
     assert (await staff.post(f"/time-off/{again['id']}/withdraw")).status_code == 409  # nothing left to take back
-    assert (await staff.post("/time-off", json=later)).status_code == 201  # a withdrawn request frees its time
+    final = await staff.post("/time-off", json=later)
+    assert final.status_code == 201  # a withdrawn request frees its time
+
+    # The manager's list: every request of the location's members, soonest first; filtered by status.
+    listed = (await staff.get("/locations/loc-a/time-off")).json()
+    assert [(t["id"], t["status"]) for t in listed] == [
+        (requested.json()["id"], "approved"),
+        *sorted([(pending["id"], "denied"), (again["id"], "withdrawn"), (final.json()["id"], "requested")]),
+    ], listed
+    waiting = (await staff.get("/locations/loc-a/time-off", params={"status": "requested"})).json()
+    assert [(t["id"], t["requested_by"]) for t in waiting] == [(final.json()["id"], "manager-a")], waiting
+    assert (await staff.get("/locations/loc-a/time-off", params={"status": "maybe"})).status_code == 422
+    assert (await staff.get("/locations/loc-b/time-off")).status_code == 403  # not her location
 
     # The 09:00-11:00 shift stays on the roster, marked, and the time off shows as a gap from 10:00.
     rule = {"role": "medical_assistant", "minimum": 1, "start": "08:00", "end": "12:00"}

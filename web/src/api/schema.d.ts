@@ -781,7 +781,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List Campaigns
+         * @description A location's review campaigns, latest due first, with how many items are still undecided.
+         */
+        get: operations["compliance_list_campaigns_access_reviews_get"];
         put?: never;
         /**
          * Start Campaign
@@ -1395,7 +1399,7 @@ export interface paths {
         };
         /**
          * List Locations
-         * @description The locations in the caller's scope.
+         * @description The locations in the caller's scope (every role: the console's location switcher and timezones need them).
          */
         get: operations["facilities_list_locations_locations_get"];
         put?: never;
@@ -3285,6 +3289,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/staff/locations/{location_id}/time-off": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Time Off
+         * @description Time-off requests of the members who work at the location, soonest first (pending ones: status=requested).
+         */
+        get: operations["staff_list_time_off_locations__location_id__time_off_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/staff/members": {
         parameters: {
             query?: never;
@@ -4845,6 +4869,36 @@ export interface components {
             location_id: string;
             /** Name */
             name: string;
+            /**
+             * Started At
+             * Format: date-time
+             * @description ISO 8601, from 1900-01-01 to 2199-12-31
+             */
+            started_at: string;
+            /** Started By */
+            started_by: string;
+        };
+        /**
+         * CampaignSummaryOut
+         * @description A campaign without its items: how far its managers have got.
+         */
+        ComplianceCampaignSummaryOut: {
+            /**
+             * Due On
+             * Format: date
+             * @description ISO 8601, from 1900-01-01 to 2199-12-31
+             */
+            due_on: string;
+            /** Id */
+            id: string;
+            /** Items */
+            items: number;
+            /** Location Id */
+            location_id: string;
+            /** Name */
+            name: string;
+            /** Pending */
+            pending: number;
             /**
              * Started At
              * Format: date-time
@@ -8125,6 +8179,8 @@ export interface components {
             id: string;
             /** Reason */
             reason: string | null;
+            /** Requested By */
+            requested_by: string;
             /** Staff Id */
             staff_id: string;
             /**
@@ -8133,8 +8189,11 @@ export interface components {
              * @description ISO 8601, from 1900-01-01 to 2199-12-31
              */
             start: string;
-            /** Status */
-            status: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "requested" | "approved" | "denied" | "withdrawn";
         };
         /** TrainingStatusOut */
         StaffTrainingStatusOut: {
@@ -12658,6 +12717,100 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BillingValidationErrorOut"] | components["schemas"]["BillingErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    compliance_list_campaigns_access_reviews_get: {
+        parameters: {
+            query: {
+                location_id: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplianceCampaignSummaryOut"][];
+                };
+            };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplianceErrorOut"];
+                };
+            };
+            /** @description The token's roles or locations do not reach this (refusals of patient data are audited). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplianceErrorOut"];
+                };
+            };
+            /** @description A record named by the request (in its path, query or body) does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplianceErrorOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplianceValidationErrorOut"] | components["schemas"]["ComplianceErrorOut"];
                 };
             };
             /** @description Too many requests from this user or address; Retry-After says when to try again. */
@@ -27536,6 +27689,102 @@ export interface operations {
             };
             /** @description The body is larger than the limit. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffErrorOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffValidationErrorOut"] | components["schemas"]["StaffErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    staff_list_time_off_locations__location_id__time_off_get: {
+        parameters: {
+            query?: {
+                status?: ("requested" | "approved" | "denied" | "withdrawn") | null;
+            };
+            header?: never;
+            path: {
+                location_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffTimeOffOut"][];
+                };
+            };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffErrorOut"];
+                };
+            };
+            /** @description The token's roles or locations do not reach this (refusals of patient data are audited). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffErrorOut"];
+                };
+            };
+            /** @description A record named by the request (in its path, query or body) does not exist. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,28 +1,20 @@
-import { Badge, Button, Card, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, ApiFailure, must } from '../api/client';
-import { Empty } from '../screens/states';
-import { overdueCampaignIds } from './alerts';
+import { api, must } from '../api/client';
+import { Empty, Failed, Loading } from '../screens/states';
 import { Problem } from './Problem';
-import { useCampaigns, useOpenAlerts } from './queries';
-import { campaignState, mergeIds, rememberCampaign, rememberedCampaigns, type Campaign } from './reviews';
+import { useCampaign, useCampaignList } from './queries';
+import { byUrgency, campaignState, reviewState, type Campaign } from './reviews';
 
 const STATE_COLOURS = { complete: 'green', overdue: 'red', 'in progress': 'blue' } as const;
 
-/** Access review campaigns: start one, open one by id; the ones overdue alerts name and this browser started show. */
+/** A location's access review campaigns, overdue first: start one, open one to confirm or revoke its items. */
 export function ReviewsPanel({ locationId, today }: { locationId: string; today: string }) {
-  const alerts = useOpenAlerts(locationId);
-  const [known, setKnown] = useState(() => rememberedCampaigns(localStorage, locationId));
-  const ids = mergeIds(overdueCampaignIds(alerts.data ?? []), known);
-  const campaigns = useCampaigns(ids);
-  const remember = (id: string) => {
-    rememberCampaign(localStorage, locationId, id);
-    setKnown(rememberedCampaigns(localStorage, locationId));
-  };
+  const list = useCampaignList(locationId);
+  const [openId, setOpenId] = useState<string | null>(null);
   const [name, setName] = useState('');
   const [dueOn, setDueOn] = useState('');
-  const [openId, setOpenId] = useState('');
   const queries = useQueryClient();
   const start = useMutation({
     mutationFn: async () =>
@@ -33,65 +25,95 @@ export function ReviewsPanel({ locationId, today }: { locationId: string; today:
       ),
     onSuccess: (campaign) => {
       queries.setQueryData(['compliance', 'campaign', campaign.id], campaign);
-      remember(campaign.id);
+      void queries.invalidateQueries({ queryKey: ['compliance', 'campaigns', locationId] });
+      setOpenId(campaign.id);
       setName('');
     },
   });
+  const campaigns = byUrgency(list.data ?? [], today);
   return (
     <Stack component="section" aria-labelledby="reviews-title" gap="sm" data-reviews>
       <Title order={3} id="reviews-title">
         Access reviews
       </Title>
-      <Group align="end" wrap="wrap">
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            start.mutate();
-          }}
-        >
-          <Group align="end">
-            <TextInput label="Campaign name" value={name} onChange={(e) => setName(e.currentTarget.value)} w={240} />
-            <TextInput label="Due on" type="date" min={today} value={dueOn} onChange={(e) => setDueOn(e.currentTarget.value)} />
-            <Button type="submit" disabled={!name.trim() || !dueOn} loading={start.isPending}>
-              Start a review
-            </Button>
-          </Group>
-        </form>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (openId.trim()) remember(openId.trim());
-            setOpenId('');
-          }}
-        >
-          <Group align="end">
-            <TextInput label="Campaign id" value={openId} onChange={(e) => setOpenId(e.currentTarget.value)} w={300} />
-            <Button type="submit" variant="light" disabled={!openId.trim()}>
-              Open
-            </Button>
-          </Group>
-        </form>
-      </Group>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          start.mutate();
+        }}
+      >
+        <Group align="end">
+          <TextInput label="Campaign name" value={name} onChange={(e) => setName(e.currentTarget.value)} w={240} />
+          <TextInput label="Due on" type="date" min={today} value={dueOn} onChange={(e) => setDueOn(e.currentTarget.value)} />
+          <Button type="submit" disabled={!name.trim() || !dueOn} loading={start.isPending}>
+            Start a review
+          </Button>
+        </Group>
+      </form>
       <Problem error={start.error} title="Not started" />
-      {ids.length === 0 ? (
-        <Empty>No campaign to show: start one, or open one by its id.</Empty>
+      {list.error ? (
+        <Failed error={list.error} retry={() => void list.refetch()} />
+      ) : list.isLoading ? (
+        <Loading what="access reviews" />
+      ) : campaigns.length === 0 ? (
+        <Empty>No access review at this location yet: start one above.</Empty>
       ) : (
-        campaigns.map((q, i) =>
-          q.data ? (
-            <CampaignCard key={ids[i]} campaign={q.data} today={today} />
-          ) : q.error ? (
-            <Text key={ids[i]} size="sm" c="red.8" role="alert">
-              Campaign {ids[i]}: {q.error instanceof ApiFailure && q.error.status === 404 ? 'not found' : q.error.message}
-            </Text>
-          ) : (
-            <Text key={ids[i]} size="sm" c="dimmed">
-              Loading campaign {ids[i]}…
-            </Text>
-          ),
-        )
+        <Table verticalSpacing={4} withTableBorder data-campaigns>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">Campaign</Table.Th>
+              <Table.Th scope="col">Due</Table.Th>
+              <Table.Th scope="col" ta="right">
+                Undecided
+              </Table.Th>
+              <Table.Th scope="col">State</Table.Th>
+              <Table.Th scope="col">
+                <VisuallyHidden>Open</VisuallyHidden>
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {campaigns.map((c) => {
+              const state = reviewState(c.pending, c.due_on, today);
+              return (
+                <Table.Tr key={c.id} data-campaign-row={c.id}>
+                  <Table.Td>{c.name}</Table.Td>
+                  <Table.Td>{c.due_on}</Table.Td>
+                  <Table.Td ta="right">
+                    {c.pending} of {c.items}
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge color={STATE_COLOURS[state]} variant="light">
+                      {state}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    <Button
+                      size="compact-xs"
+                      variant={openId === c.id ? 'filled' : 'light'}
+                      aria-expanded={openId === c.id}
+                      aria-label={`${openId === c.id ? 'Close' : 'Open'} ${c.name}`}
+                      onClick={() => setOpenId(openId === c.id ? null : c.id)}
+                    >
+                      {openId === c.id ? 'Close' : 'Open'}
+                    </Button>
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
       )}
+      {openId && <OpenCampaign campaignId={openId} today={today} />}
     </Stack>
   );
+}
+
+function OpenCampaign({ campaignId, today }: { campaignId: string; today: string }) {
+  const campaign = useCampaign(campaignId);
+  if (campaign.error) return <Failed error={campaign.error} retry={() => void campaign.refetch()} />;
+  if (!campaign.data) return <Loading what="the campaign" />;
+  return <CampaignCard campaign={campaign.data} today={today} />;
 }
 
 function CampaignCard({ campaign, today }: { campaign: Campaign; today: string }) {

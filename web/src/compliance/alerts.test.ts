@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alertActions, bySeverity, kindLabel, overdueCampaignIds, type Alert } from './alerts';
+import { alertActions, bySeverity, kindLabel, type Alert } from './alerts';
 
 const alert = (over: Partial<Alert>): Alert => ({
   alert_id: 'a',
@@ -29,13 +29,5 @@ describe('alerts', () => {
       alert({ alert_id: 'new-high', raised_at: '2030-01-02T09:00:00Z' }),
     ];
     expect(bySeverity(rows).map((a) => a.alert_id)).toEqual(['new-high', 'old-high', 'low']);
-  });
-  it('finds the campaigns that overdue-review alerts name, once each', () => {
-    const rows = [
-      alert({ kind: 'access_review_overdue', subject: 'c1' }),
-      alert({ kind: 'access_review_overdue', subject: 'c1' }),
-      alert({ kind: 'break_glass', subject: 'u1' }),
-    ];
-    expect(overdueCampaignIds(rows)).toEqual(['c1']);
   });
 });

@@ -33,8 +33,3 @@ export function bySeverity(alerts: Alert[]): Alert[] {
   const rank = (s: string) => (SEVERITY_ORDER.includes(s) ? SEVERITY_ORDER.indexOf(s) : SEVERITY_ORDER.length);
   return [...alerts].sort((a, b) => rank(a.severity) - rank(b.severity) || b.raised_at.localeCompare(a.raised_at));
 }
-
-/** The campaigns that overdue alerts name (their subject is the campaign's id): the reviews an officer must chase. */
-export function overdueCampaignIds(alerts: Alert[]): string[] {
-  return [...new Set(alerts.filter((a) => a.kind === 'access_review_overdue').map((a) => a.subject))];
-}

@@ -74,15 +74,21 @@ export function useOshaSummary(locationId: string, year: number) {
   });
 }
 
-export function useCampaigns(campaignIds: string[]) {
-  return useQueries({
-    queries: campaignIds.map((campaignId) => ({
-      queryKey: ['compliance', 'campaign', campaignId],
-      retry: false, // an id from another browser's store may be unknown here: say so, do not hammer
-      queryFn: async () =>
-        must(
-          await api.GET('/api/v1/compliance/access-reviews/{campaign_id}', { params: { path: { campaign_id: campaignId } } }),
-        ),
-    })),
+export function useCampaignList(locationId: string) {
+  return useQuery({
+    queryKey: ['compliance', 'campaigns', locationId],
+    queryFn: async () =>
+      must(await api.GET('/api/v1/compliance/access-reviews', { params: { query: { location_id: locationId } } })),
+  });
+}
+
+export function useCampaign(campaignId: string | null) {
+  return useQuery({
+    queryKey: ['compliance', 'campaign', campaignId],
+    enabled: !!campaignId,
+    queryFn: async () =>
+      must(
+        await api.GET('/api/v1/compliance/access-reviews/{campaign_id}', { params: { path: { campaign_id: campaignId! } } }),
+      ),
   });
 }

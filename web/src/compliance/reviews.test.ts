@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { campaignState, mergeIds, rememberCampaign, rememberedCampaigns, type Campaign } from './reviews';
+import { byUrgency, campaignState, reviewState, type Campaign, type CampaignSummary } from './reviews';
 
 const item = (decision: string) => ({
   id: decision,
@@ -23,11 +23,16 @@ const campaign = (decisions: string[], due_on = '2030-06-30'): Campaign => ({
   started_at: '2030-06-01T00:00:00Z',
   items: decisions.map(item),
 });
-
-function memoryStore() {
-  const data = new Map<string, string>();
-  return { getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => void data.set(k, v) };
-}
+const summary = (id: string, due_on: string, pending: number): CampaignSummary => ({
+  id,
+  name: id,
+  location_id: 'loc-a',
+  due_on,
+  started_by: 'u',
+  started_at: '2030-01-01T00:00:00Z',
+  items: 3,
+  pending,
+});
 
 describe('access review campaigns', () => {
   it('counts decisions and says in progress, overdue or complete', () => {
@@ -41,23 +46,17 @@ describe('access review campaigns', () => {
     expect(campaignState(campaign(['pending']), '2030-06-30').state).toBe('in progress');
     expect(campaignState(campaign(['confirmed']), '2030-07-01').state).toBe('complete');
   });
-  it('remembers started campaigns per location, newest first, once each', () => {
-    const store = memoryStore();
-    rememberCampaign(store, 'loc-a', 'c1');
-    rememberCampaign(store, 'loc-a', 'c2');
-    rememberCampaign(store, 'loc-a', 'c1');
-    rememberCampaign(store, 'loc-b', 'c9');
-    expect(rememberedCampaigns(store, 'loc-a')).toEqual(['c1', 'c2']);
-    expect(rememberedCampaigns(store, 'loc-c')).toEqual([]);
+  it('judges a listed campaign by its counts alone', () => {
+    expect(reviewState(0, '2030-01-01', '2030-06-01')).toBe('complete');
+    expect(reviewState(2, '2030-05-31', '2030-06-01')).toBe('overdue');
   });
-  it('survives a corrupt store', () => {
-    const store = memoryStore();
-    store.setItem('clinicops.access-reviews', '{nope');
-    expect(rememberedCampaigns(store, 'loc-a')).toEqual([]);
-    rememberCampaign(store, 'loc-a', 'c1');
-    expect(rememberedCampaigns(store, 'loc-a')).toEqual(['c1']);
-  });
-  it('merges id lists without repeats, capped', () => {
-    expect(mergeIds(['a', 'b'], ['b', 'c', ''], 2)).toEqual(['a', 'b']);
+  it('puts overdue campaigns first, then those in progress, then complete ones, latest due first', () => {
+    const listed = [
+      summary('done', '2030-09-30', 0),
+      summary('open-early', '2030-07-01', 1),
+      summary('late', '2030-05-01', 2),
+      summary('open-late', '2030-08-01', 3),
+    ];
+    expect(byUrgency(listed, '2030-06-01').map((c) => c.id)).toEqual(['late', 'open-late', 'open-early', 'done']);
   });
 });

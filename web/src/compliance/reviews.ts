@@ -1,48 +1,33 @@
-// Access review campaigns: where one stands, and which campaigns the screen knows of (the service lists none).
+// Access review campaigns: where one stands, from its items or from the list's counts.
 import type { Schemas } from '../api/client';
 import { daysBetween } from './days';
 
 export type Campaign = Schemas['ComplianceCampaignOut'];
+export type CampaignSummary = Schemas['ComplianceCampaignSummaryOut'];
+export type ReviewState = 'complete' | 'overdue' | 'in progress';
 
 export type CampaignState = {
   pending: number;
   confirmed: number;
   revoked: number;
-  state: 'complete' | 'overdue' | 'in progress';
+  state: ReviewState;
 };
 
-/** Counts by decision, and complete / overdue (past due with items undecided) / in progress. */
+/** Complete when nothing is undecided; overdue when the due day has passed with items undecided. */
+export function reviewState(pending: number, dueOn: string, today: string): ReviewState {
+  return pending === 0 ? 'complete' : daysBetween(today, dueOn) < 0 ? 'overdue' : 'in progress';
+}
+
+/** Counts by decision, and complete / overdue / in progress. */
 export function campaignState(campaign: Campaign, today: string): CampaignState {
   const count = (d: string) => (campaign.items ?? []).filter((i) => i.decision === d).length;
   const pending = count('pending');
-  const state = pending === 0 ? 'complete' : daysBetween(today, campaign.due_on) < 0 ? 'overdue' : 'in progress';
-  return { pending, confirmed: count('confirmed'), revoked: count('revoked'), state };
+  return { pending, confirmed: count('confirmed'), revoked: count('revoked'), state: reviewState(pending, campaign.due_on, today) };
 }
 
-const KEY = 'clinicops.access-reviews';
-
-/** The campaign ids this browser started or opened, per location (no route lists campaigns). */
-export function rememberedCampaigns(store: Pick<Storage, 'getItem'>, locationId: string): string[] {
-  try {
-    const all = JSON.parse(store.getItem(KEY) ?? '{}') as Record<string, string[]>;
-    return Array.isArray(all[locationId]) ? all[locationId] : [];
-  } catch {
-    return [];
-  }
-}
-
-export function rememberCampaign(store: Pick<Storage, 'getItem' | 'setItem'>, locationId: string, campaignId: string) {
-  let all: Record<string, string[]> = {};
-  try {
-    all = JSON.parse(store.getItem(KEY) ?? '{}');
-  } catch {
-    all = {};
-  }
-  all[locationId] = mergeIds([campaignId], all[locationId] ?? []);
-  store.setItem(KEY, JSON.stringify(all));
-}
-
-/** Ids once each, the first list's first, at most `limit`. */
-export function mergeIds(first: string[], second: string[], limit = 20): string[] {
-  return [...new Set([...first, ...second].filter(Boolean))].slice(0, limit);
+/** The campaigns an officer must chase first: overdue, then in progress, then complete; latest due first within. */
+export function byUrgency(campaigns: CampaignSummary[], today: string): CampaignSummary[] {
+  const rank = { overdue: 0, 'in progress': 1, complete: 2 } as const;
+  const state = (c: CampaignSummary) => rank[reviewState(c.pending, c.due_on, today)];
+  return [...campaigns].sort((a, b) => state(a) - state(b) || b.due_on.localeCompare(a.due_on));
 }

@@ -55,14 +55,14 @@ beforeEach(() => {
 });
 afterEach(() => vi.unstubAllGlobals());
 
-/** The gateway as the inbox screen meets it: a front desk may not list facilities' locations. */
+/** The gateway as the inbox screen meets it: the desk's one location, its tasks. */
 function gateway(calls: { method: string; path: string; body?: string }[]) {
   return vi.fn(async (input: Request) => {
     const url = new URL(input.url);
     calls.push({ method: input.method, path: url.pathname + url.search, body: input.method === 'POST' ? await input.text() : undefined });
     if (url.pathname === '/api/v1/live/events') return new Response(null, { status: 204 });
-    if (url.pathname === '/api/v1/facilities/locations') return json({ error: 'Forbidden', message: 'no' }, 403);
-    if (url.pathname.endsWith('/day-sheet')) return json({ timezone: 'America/New_York', by_provider: {} });
+    if (url.pathname === '/api/v1/facilities/locations')
+      return json([{ location_id: 'loc-a', name: 'Clinic A', state: 'NY', timezone: 'America/New_York', opening_hours: [], closed_on: [], cancellation_notice_hours: 24 }]);
     if (url.pathname === '/api/v1/inbox/tasks') return json({ items: [soon, late, stat], total: 3 });
     if (url.pathname === '/api/v1/inbox/tasks/t-late/claim') return json({ ...late, owner: 'desk-1', status: 'accepted' });
     if (url.pathname === '/api/v1/inbox/tasks/t-late')
@@ -81,7 +81,7 @@ test('a front desk sees tasks by priority with the late one marked, opens it and
       </LocationProvider>
     </AuthProvider>,
   );
-  expect(await screen.findByRole('heading', { name: 'Inbox · loc-a' })).toBeInTheDocument();
+  expect(await screen.findByRole('heading', { name: 'Inbox · Clinic A' })).toBeInTheDocument();
   expect(screen.queryByRole('tab', { name: /All pools/ })).toBeNull(); // a manager's tab
   const headings = (await screen.findAllByRole('heading', { level: 3 })).map((h) => h.textContent);
   expect(headings).toEqual(['Stat · 1', 'Urgent · 1', 'Routine · 1']);

@@ -26,7 +26,7 @@ export function reachable(all: Location[], scope: string[]): Location[] {
   return scope.includes(ALL_LOCATIONS) ? all : all.filter((l) => scope.includes(l.location_id));
 }
 
-/** A token's own locations, by id, for a role that may not list them. */
+/** A token's own locations, by id, while facilities cannot list them (stopped or unreachable). */
 export function fromScope(scope: string[]): Location[] {
   return scope
     .filter((id) => id !== ALL_LOCATIONS)
@@ -50,7 +50,7 @@ export function LocationProvider({ children }: { children: ReactNode }) {
     if (chosen) sessionStorage.setItem(KEY, chosen);
   }, [chosen]);
   const picked = locations.find((l) => l.location_id === chosen) ?? locations[0] ?? null;
-  // Roles that may not read facilities' locations (a front desk) learn the timezone from the day sheet.
+  // Without facilities' answer the timezone comes from scheduling's day sheet.
   const zone = useQuery({
     queryKey: ['location-zone', picked?.location_id],
     enabled: !!picked && !picked.timezone,
@@ -62,7 +62,7 @@ export function LocationProvider({ children }: { children: ReactNode }) {
         }),
       ).timezone,
   });
-  // A biller reads neither (the billing screens need the location, not its zone): the browser's zone stands in.
+  // A biller may not read the day sheet (the billing screens need the location, not its zone): the browser's zone stands in.
   const zoneRefused = zone.error instanceof ApiFailure && zone.error.status === 403;
   const timezone = zone.data ?? (zoneRefused ? Intl.DateTimeFormat().resolvedOptions().timeZone : null);
   const current = useMemo(

@@ -7,9 +7,9 @@ import { useLocations } from '../shell/LocationContext';
 import { CoverageGaps } from './CoverageGaps';
 import { groupByWindow } from './credentials';
 import { ExpiringCredentials } from './ExpiringCredentials';
-import { useCredentials, useWeekCoverage, useWeekShifts } from './queries';
+import { useCredentials, usePendingTimeOff, useWeekCoverage, useWeekShifts } from './queries';
 import { RosterGrid } from './RosterGrid';
-import { TimeOffDecision } from './TimeOffDecision';
+import { TimeOffRequests } from './TimeOffRequests';
 import { awayShifts, memberName, rosterGrid, weekDays, weekGaps } from './week';
 
 /** The office manager's staff desk at one location: the week's roster and gaps, time off, expiring credentials. */
@@ -23,6 +23,7 @@ export function StaffPage() {
   const shifts = useWeekShifts(current?.location_id, days);
   const coverage = useWeekCoverage(current?.location_id, days);
   const credentials = useCredentials(members.data ?? []);
+  const timeOff = usePendingTimeOff(current?.location_id);
 
   if (unlocated) return <Failed error={unlocated} />;
   if (!current) return locating ? <Loading what="your locations" /> : <Empty>No location is open to you yet.</Empty>;
@@ -86,7 +87,13 @@ export function StaffPage() {
         <Title order={3} id="time-off-title">
           Time-off requests
         </Title>
-        <TimeOffDecision timeZone={timeZone} nameOf={nameOf} />
+        {timeOff.error ? (
+          <Failed error={timeOff.error} retry={() => void timeOff.refetch()} />
+        ) : timeOff.isLoading ? (
+          <Loading what="time-off requests" />
+        ) : (
+          <TimeOffRequests requests={timeOff.data ?? []} timeZone={timeZone} nameOf={nameOf} />
+        )}
       </Stack>
 
       <Stack component="section" aria-labelledby="credentials-title" gap="sm">

@@ -1,4 +1,4 @@
-// Staff's reads and the time-off decision; keys start with 'staff' so a decision refreshes the roster and coverage.
+// Staff's reads, the pending time off and its decision; keys start with 'staff' so a decision refreshes the roster and coverage.
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, must, type StaffMember } from '../api/client';
 
@@ -41,6 +41,20 @@ export function useCredentials(members: StaffMember[]) {
           await api.GET('/api/v1/staff/members/{staff_id}/credentials', { params: { path: { staff_id: m.id } } }),
         ),
     })),
+  });
+}
+
+/** The location's time-off requests waiting for a decision, soonest first. */
+export function usePendingTimeOff(locationId: string | undefined) {
+  return useQuery({
+    queryKey: ['staff', 'time-off', locationId],
+    enabled: !!locationId,
+    queryFn: async () =>
+      must(
+        await api.GET('/api/v1/staff/locations/{location_id}/time-off', {
+          params: { path: { location_id: locationId! }, query: { status: 'requested' } },
+        }),
+      ),
   });
 }
 
