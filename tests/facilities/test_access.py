@@ -20,7 +20,9 @@ async def test_a_biller_reads_locations_and_reports_work_orders_only_and_only_ad
     app = create_app(Settings(database_url="sqlite+aiosqlite:///:memory:"))
     biller = {"Authorization": f"Bearer {token(roles=['biller'], locations=['*'])}"}
     coordinator = {"Authorization": f"Bearer {token(roles=['facilities_coordinator'], locations=['*'])}"}
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app, raise_app_exceptions=False), base_url="http://t") as client:
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app, raise_app_exceptions=False), base_url="http://t"
+    ) as client:
         for method, path in routes(app):
             answer = await client.request(method, path, json={}, headers=biller)
             if (method, path) in OPEN_TO_ALL_STAFF:
