@@ -1,7 +1,7 @@
 import { Box, Text, UnstyledButton } from '@mantine/core';
 import { useState, type DragEvent } from 'react';
 import type { Appointment } from '../api/client';
-import { SLOT_MINUTES, SLOT_PX, STATUS_COLOURS, STATUS_LABELS, gridSlots, placement, type Column, type Hours } from './layout';
+import { SLOT_MINUTES, SLOT_PX, STATUS_COLOURS, STATUS_LABELS, gridSlots, inColumn, placement, type Column, type Hours } from './layout';
 import { clock, wallTime } from './time';
 
 type Props = {
@@ -49,7 +49,7 @@ export function ScheduleGrid({ columns, appointments, timeZone, patientName, onF
         </Box>
         {columns.map((column) => {
           const mine = appointments.filter(
-            (a) => a.provider_id === column.providerId && wallTime(a.start, timeZone).day === column.day,
+            (a) => inColumn(a, column) && wallTime(a.start, timeZone).day === column.day,
           );
           return (
             <Box key={column.key} data-column={column.key} style={{ position: 'relative', height, borderLeft: '1px solid var(--mantine-color-gray-3)' }}>

@@ -26,7 +26,13 @@ export const STATUS_LABELS: Record<string, string> = {
   'entered-in-error': 'Entered in error',
 };
 
-export type Column = { key: string; day: string; providerId: string; label: string };
+/** A grid column: a provider's day, or (with `roomId`) a room's day, whose appointments are the room's. */
+export type Column = { key: string; day: string; providerId: string; label: string; roomId?: string };
+
+/** Whether an appointment belongs in a column (its provider's, or its room's in the room view). */
+export function inColumn(appointment: Pick<Appointment, 'provider_id' | 'room_id'>, column: Column): boolean {
+  return column.roomId !== undefined ? appointment.room_id === column.roomId : appointment.provider_id === column.providerId;
+}
 
 /** Top and height in pixels within the day, clipped to the grid's hours. */
 export function placement(appointment: Pick<Appointment, 'start' | 'end'>, timeZone: string, hours: Hours) {
