@@ -57,9 +57,9 @@ export function providerColumns(members: StaffMember[], byProvider: Record<strin
 }
 
 /** Slots of the grid as minutes since midnight. */
-export function gridSlots(hours: Hours): number[] {
+export function gridSlots(hours: Hours, step = SLOT_MINUTES): number[] {
   const slots = [];
-  for (let m = hours.start; m < hours.end; m += SLOT_MINUTES) slots.push(m);
+  for (let m = hours.start; m < hours.end; m += step) slots.push(m);
   return slots;
 }
 

@@ -2,8 +2,14 @@
 
 export type WallTime = { day: string; minutes: number }; // day YYYY-MM-DD, minutes since local midnight
 
-function parts(instant: Date, timeZone: string): Record<string, number> {
-  const format = new Intl.DateTimeFormat('en-US', {
+// One formatter per zone: building an Intl.DateTimeFormat costs far more than using one, and a week's grid
+// asks for thousands of wall times.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let format = formatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
     timeZone,
     hourCycle: 'h23',
     year: 'numeric',
@@ -12,17 +18,35 @@ function parts(instant: Date, timeZone: string): Record<string, number> {
     hour: '2-digit',
     minute: '2-digit',
     second: '2-digit',
-  });
+    });
+    formatters.set(timeZone, format);
+  }
+  return format;
+}
+
+function parts(instant: Date, timeZone: string): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const p of format.formatToParts(instant)) if (p.type !== 'literal') out[p.type] = Number(p.value);
+  for (const p of formatter(timeZone).formatToParts(instant)) if (p.type !== 'literal') out[p.type] = Number(p.value);
   return out;
 }
 
+// Wall times already worked out, by zone and instant: a schedule asks for the same ones on every render.
+const known = new Map<string, WallTime>();
+const KNOWN_AT_MOST = 50_000;
+
 /** The location's date and minute of the day at an instant. */
 export function wallTime(iso: string | Date, timeZone: string): WallTime {
+  const key = typeof iso === 'string' ? `${timeZone} ${iso}` : null;
+  const cached = key ? known.get(key) : undefined;
+  if (cached) return cached;
   const p = parts(typeof iso === 'string' ? new Date(iso) : iso, timeZone);
   const day = `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
-  return { day, minutes: p.hour * 60 + p.minute };
+  const wall = Object.freeze({ day, minutes: p.hour * 60 + p.minute });
+  if (key) {
+    if (known.size >= KNOWN_AT_MOST) known.clear();
+    known.set(key, wall);
+  }
+  return wall;
 }
 
 /** The instant (UTC ISO, no milliseconds) of a wall-clock time at the location. */
