@@ -7,24 +7,18 @@ import os
 import shutil
 import subprocess
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
 
-from tests.gateway.conftest import create_user_with_cli, credentials
+from tests.gateway.console.console_stack import ARTIFACTS, WEB, bearers_of, start_console
 from tests.support import practice_api as practice
-from tests.support.stack import start_practice
-from tests.support.suite import Suite
 
 pytestmark = [
     pytest.mark.integration,
     pytest.mark.skipif(not shutil.which("chromium"), reason="Debian's chromium: scripts/install-system-deps.sh"),
 ]
-ROOT = Path(__file__).resolve().parents[3]
-WEB = ROOT / "web"
-ARTIFACTS = ROOT / "var" / "artifacts" / "console"
 SERVICES = ("scheduling", "staff", "facilities")
 ADMIN, DESK = ("admin-e2e@example.com", "admin-e2e-password"), ("manager-e2e@example.com", "manager-password")
 
@@ -98,27 +92,12 @@ async def seed(url: str, bearer: str, zone: str, local_today) -> dict:
         return {"providers": providers, "type": kind.json()["id"], "patients": patients}
 
 
-async def test_front_desk_books_is_refused_in_place_and_a_second_board_moves(
-    var_dir, kafka_bootstrap, pg_base_url, tmp_path
-):
-    assert (WEB / "dist" / "index.html").exists(), "the console is not built: run `make web`"
-    suite = Suite(
-        backend="postgresql",
-        var_dir=var_dir,
-        kafka_bootstrap=kafka_bootstrap,
-        pg_base_url=pg_base_url,
-        tmp_path=tmp_path,
-    )
+async def test_front_desk_books_is_refused_in_place_and_a_second_board_moves(make_suite):
+    suite = make_suite()
     try:
-        console = {"GATEWAY_CONSOLE_DIR": str(WEB / "dist")}
-        url = await start_practice(suite, services=SERVICES, gateway_env=console)
-        database = await suite.database_url("gateway")
-        create_user_with_cli(database, email=ADMIN[0], password=ADMIN[1], role="practice_admin", locations="*")
-        create_user_with_cli(database, email=DESK[0], password=DESK[1], role="office_manager", locations="loc-a")
-        async with httpx.AsyncClient(base_url=url, timeout=20) as client:
-            signed_in = await client.post("/api/v1/auth/sign-in", json=credentials(*ADMIN))
-            assert signed_in.status_code == 200, signed_in.text
-            bearer = signed_in.json()["access_token"]
+        users = [(ADMIN, "practice_admin", "*"), (DESK, "office_manager", "loc-a")]
+        url = await start_console(suite, services=SERVICES, users=users)
+        bearer = (await bearers_of(url, ADMIN))[ADMIN]
 
         now = datetime.now(UTC)
         zone = local_zone(now)

@@ -11,17 +11,14 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-import httpx
 import pytest
 
 from services.billing.x12.check835 import problems
-from tests.gateway.conftest import create_user_with_cli, credentials
-from tests.gateway.console.test_browser import ARTIFACTS, WEB, api, local_zone, npi
+from tests.gateway.console.console_stack import ARTIFACTS, WEB, bearers_of, start_console
+from tests.gateway.console.test_browser import api, local_zone, npi
 from tests.support import practice_api as practice
 from tests.support.claim_flow import ADDRESS, claim_of, insure, set_up_billing
 from tests.support.flow import VISIT
-from tests.support.stack import start_practice
-from tests.support.suite import Suite
 from tests.support.x12_835 import Clp, Svc, build_835
 
 pytestmark = [
@@ -142,26 +139,12 @@ def remittance_for(claim: dict) -> str:
     return x12
 
 
-async def test_biller_sends_and_posts_and_the_desk_opens_the_patient(var_dir, kafka_bootstrap, pg_base_url, tmp_path):
-    assert (WEB / "dist" / "index.html").exists(), "the console is not built: run `make web`"
-    suite = Suite(
-        backend="postgresql",
-        var_dir=var_dir,
-        kafka_bootstrap=kafka_bootstrap,
-        pg_base_url=pg_base_url,
-        tmp_path=tmp_path,
-    )
+async def test_biller_sends_and_posts_and_the_desk_opens_the_patient(make_suite, tmp_path):
+    suite = make_suite()
     try:
-        console = {"GATEWAY_CONSOLE_DIR": str(WEB / "dist")}
-        url = await start_practice(suite, services=SERVICES, gateway_env=console)
-        database = await suite.database_url("gateway")
-        for (email, password), role, where in ((ADMIN, "practice_admin", "*"), (BILLER, "biller", "loc-a")):
-            create_user_with_cli(database, email=email, password=password, role=role, locations=where)
-        create_user_with_cli(database, email=DESK[0], password=DESK[1], role="front_desk", locations="loc-a")
-        async with httpx.AsyncClient(base_url=url, timeout=20) as client:
-            signed_in = await client.post("/api/v1/auth/sign-in", json=credentials(*ADMIN))
-            assert signed_in.status_code == 200, signed_in.text
-            bearer = signed_in.json()["access_token"]
+        users = [(ADMIN, "practice_admin", "*"), (BILLER, "biller", "loc-a"), (DESK, "front_desk", "loc-a")]
+        url = await start_console(suite, services=SERVICES, users=users)
+        bearer = (await bearers_of(url, ADMIN))[ADMIN]
 
         now = datetime.now(UTC)
         zone = local_zone(now)

@@ -14,12 +14,11 @@ from zoneinfo import ZoneInfo
 import httpx
 import pytest
 
-from tests.gateway.conftest import SECOND_FACTORS, create_user_with_cli, credentials
-from tests.gateway.console.test_browser import ARTIFACTS, WEB, api, local_zone
+from tests.gateway.conftest import SECOND_FACTORS
+from tests.gateway.console.console_stack import ARTIFACTS, WEB, bearers_of, start_console
+from tests.gateway.console.test_browser import api, local_zone
 from tests.support import practice_api as practice
 from tests.support.claim_flow import ADDRESS
-from tests.support.stack import start_practice
-from tests.support.suite import Suite
 
 pytestmark = [
     pytest.mark.integration,
@@ -131,31 +130,18 @@ async def seed_facilities(url: str, bearer: str, today: date) -> dict:
         return {"work_order_id": order.json()["work_order_id"], "purchase_order_id": drafted[0]["purchase_order_id"]}
 
 
-async def test_officer_and_coordinator_work_their_screens(var_dir, kafka_bootstrap, pg_base_url, tmp_path):
-    assert (WEB / "dist" / "index.html").exists(), "the console is not built: run `make web`"
-    suite = Suite(
-        backend="postgresql",
-        var_dir=var_dir,
-        kafka_bootstrap=kafka_bootstrap,
-        pg_base_url=pg_base_url,
-        tmp_path=tmp_path,
-    )
+async def test_officer_and_coordinator_work_their_screens(make_suite):
+    suite = make_suite()
     try:
-        console = {"GATEWAY_CONSOLE_DIR": str(WEB / "dist")}
-        url = await start_practice(suite, services=SERVICES, gateway_env=console)
-        database = await suite.database_url("gateway")
-        for (email, password), role, where in (
+        users = [
             (ADMIN, "practice_admin", "*"),
             (OFFICER, "compliance_officer", "loc-a"),
             (COORDINATOR, "facilities_coordinator", "loc-a"),
-        ):
-            create_user_with_cli(database, email=email, password=password, role=role, locations=where)
+        ]
+        url = await start_console(suite, services=SERVICES, users=users)
         # The officer is enrolled in TOTP like an admin: the browser types the code her authenticator would show.
         officer_secret = SECOND_FACTORS[OFFICER[0]]
-        async with httpx.AsyncClient(base_url=url, timeout=20) as client:
-            signed_in = await client.post("/api/v1/auth/sign-in", json=credentials(*ADMIN))
-            assert signed_in.status_code == 200, signed_in.text
-            bearer = signed_in.json()["access_token"]
+        bearer = (await bearers_of(url, ADMIN))[ADMIN]
 
         now = datetime.now(UTC)
         zone = local_zone(now)

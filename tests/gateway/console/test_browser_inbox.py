@@ -15,13 +15,13 @@ from email.message import EmailMessage
 import httpx
 import pytest
 
-from tests.gateway.conftest import create_user_with_cli, credentials
-from tests.gateway.console.test_browser import ARTIFACTS, WEB, api
+from tests.gateway.conftest import create_user_with_cli
+from tests.gateway.console.console_stack import ARTIFACTS, WEB, bearers_of, start_console
+from tests.gateway.console.test_browser import api
 from tests.support import inbox_mail
 from tests.support import practice_api as practice
 from tests.support.dates import days_ago
 from tests.support.mail_servers import RecordingSmtp
-from tests.support.stack import start_practice
 from tests.support.suite import Suite
 
 pytestmark = [
@@ -121,34 +121,22 @@ async def seed(url: str, suite: Suite, smtp_port: int, manager_bearer: str, admi
         return {"ids": ids, "mail_task": mail["title"], "invoice_task": invoice.json()["task_id"]}
 
 
-async def test_a_manager_replies_reviews_a_match_and_assigns_and_the_desk_completes(
-    var_dir, kafka_bootstrap, pg_base_url, tmp_path
-):
-    assert (WEB / "dist" / "index.html").exists(), "the console is not built: run `make web`"
+async def test_a_manager_replies_reviews_a_match_and_assigns_and_the_desk_completes(make_suite):
     relay = RecordingSmtp().start()
-    suite = Suite(
-        backend="postgresql",
-        var_dir=var_dir,
-        kafka_bootstrap=kafka_bootstrap,
-        pg_base_url=pg_base_url,
-        tmp_path=tmp_path,
-    )
+    suite = make_suite()
     try:
         envs = {"inbox": inbox_mail.mail_env(relay_port=relay.port)}
-        console = {"GATEWAY_CONSOLE_DIR": str(WEB / "dist")}
-        url = await start_practice(suite, services=SERVICES, service_env=envs, gateway_env=console)
-        database = await suite.database_url("gateway")
-        create_user_with_cli(database, email=ADMIN[0], password=ADMIN[1], role="practice_admin", locations="*")
-        create_user_with_cli(database, email=MANAGER[0], password=MANAGER[1], role="office_manager", locations="loc-a")
-        bearers = {}
-        async with httpx.AsyncClient(base_url=url, timeout=20) as client:
-            for who in (ADMIN, MANAGER):
-                signed_in = await client.post("/api/v1/auth/sign-in", json=credentials(*who))
-                assert signed_in.status_code == 200, signed_in.text
-                bearers[who] = signed_in.json()["access_token"]
+        users = [(ADMIN, "practice_admin", "*"), (MANAGER, "office_manager", "loc-a")]
+        url = await start_console(suite, services=SERVICES, users=users, service_env=envs)
+        bearers = await bearers_of(url, ADMIN, MANAGER)
         desk_id = await hire_desk(url, bearers[ADMIN])
         create_user_with_cli(
-            database, email=DESK[0], password=DESK[1], role="front_desk", locations="loc-a", staff_id=desk_id
+            await suite.database_url("gateway"),
+            email=DESK[0],
+            password=DESK[1],
+            role="front_desk",
+            locations="loc-a",
+            staff_id=desk_id,
         )
         smtp_port = int(envs["inbox"]["INBOX_SMTP_PORT"])
         seeded = await seed(url, suite, smtp_port, bearers[MANAGER], bearers[ADMIN])

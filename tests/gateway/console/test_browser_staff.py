@@ -12,14 +12,11 @@ import subprocess
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-import httpx
 import pytest
 
-from tests.gateway.conftest import create_user_with_cli, credentials
-from tests.gateway.console.test_browser import ARTIFACTS, WEB, api, local_zone, npi
+from tests.gateway.console.console_stack import ARTIFACTS, WEB, bearers_of, start_console
+from tests.gateway.console.test_browser import api, local_zone, npi
 from tests.support import practice_api as practice
-from tests.support.stack import start_practice
-from tests.support.suite import Suite
 
 pytestmark = [
     pytest.mark.integration,
@@ -127,27 +124,13 @@ async def seed_day(url: str, bearer: str, manager_bearer: str, physician: str, s
         assert opened.status_code == 201, opened.text
 
 
-async def test_a_manager_lands_on_the_dashboard_and_approves_time_off(var_dir, kafka_bootstrap, pg_base_url, tmp_path):
-    assert (WEB / "dist" / "index.html").exists(), "the console is not built: run `make web`"
-    suite = Suite(
-        backend="postgresql",
-        var_dir=var_dir,
-        kafka_bootstrap=kafka_bootstrap,
-        pg_base_url=pg_base_url,
-        tmp_path=tmp_path,
-    )
+async def test_a_manager_lands_on_the_dashboard_and_approves_time_off(make_suite):
+    suite = make_suite()
     try:
-        console = {"GATEWAY_CONSOLE_DIR": str(WEB / "dist"), "GATEWAY_BILLING_URL": STOPPED}  # billing not answering
-        url = await start_practice(suite, services=SERVICES, gateway_env=console)
-        database = await suite.database_url("gateway")
-        create_user_with_cli(database, email=ADMIN[0], password=ADMIN[1], role="practice_admin", locations="*")
-        create_user_with_cli(database, email=MANAGER[0], password=MANAGER[1], role="office_manager", locations="loc-a")
-        bearers = {}
-        async with httpx.AsyncClient(base_url=url, timeout=20) as client:
-            for who in (ADMIN, MANAGER):
-                signed_in = await client.post("/api/v1/auth/sign-in", json=credentials(*who))
-                assert signed_in.status_code == 200, signed_in.text
-                bearers[who] = signed_in.json()["access_token"]
+        users = [(ADMIN, "practice_admin", "*"), (MANAGER, "office_manager", "loc-a")]
+        billing_away = {"GATEWAY_BILLING_URL": STOPPED}  # billing not answering
+        url = await start_console(suite, services=SERVICES, users=users, gateway_env=billing_away)
+        bearers = await bearers_of(url, ADMIN, MANAGER)
 
         now = datetime.now(UTC)
         zone = local_zone(now)

@@ -1,0 +1,46 @@
+"""What every console browser test starts from: the practice's services, the gateway serving the built console,
+its users made as `clinicops user create` makes them, and their sign-ins."""
+
+import httpx
+
+from clinicops.infra import REPO_ROOT
+from tests.gateway.conftest import create_user_with_cli, credentials
+from tests.support.stack import start_practice
+from tests.support.suite import Suite
+
+WEB = REPO_ROOT / "web"
+ARTIFACTS = REPO_ROOT / "var" / "artifacts" / "console"
+Account = tuple[str, str]  # email, password
+
+
+async def start_console(
+    suite: Suite,
+    *,
+    services: tuple[str, ...],
+    users: list[tuple[Account, str, str]],
+    service_env: dict[str, dict[str, str]] | None = None,
+    gateway_env: dict[str, str] | None = None,
+) -> str:
+    """Start the services and the gateway serving web/dist; make each (account, role, locations); the URL."""
+    assert (WEB / "dist" / "index.html").exists(), "the console is not built: run `make web`"
+    url = await start_practice(
+        suite,
+        services=services,
+        service_env=service_env,
+        gateway_env={"GATEWAY_CONSOLE_DIR": str(WEB / "dist")} | (gateway_env or {}),
+    )
+    database = await suite.database_url("gateway")
+    for (email, password), role, locations in users:
+        create_user_with_cli(database, email=email, password=password, role=role, locations=locations)
+    return url
+
+
+async def bearers_of(url: str, *accounts: Account) -> dict[Account, str]:
+    """Each account signed in at the gateway: its access token."""
+    bearers = {}
+    async with httpx.AsyncClient(base_url=url, timeout=20) as client:
+        for account in accounts:
+            signed_in = await client.post("/api/v1/auth/sign-in", json=credentials(*account))
+            assert signed_in.status_code == 200, signed_in.text
+            bearers[account] = signed_in.json()["access_token"]
+    return bearers
