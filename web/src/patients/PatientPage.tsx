@@ -11,6 +11,7 @@ import { useLocations } from '../shell/LocationContext';
 import { patientSections } from './access';
 import { PatientAccount } from './PatientAccount';
 import { PatientForm } from './PatientForm';
+import { MergeDuplicate } from './MergeDuplicate';
 import { useAppointments, usePatient } from './queries';
 
 /** One patient: her record and visits for the desk, her account for the back office (each as the role may see). */
@@ -59,6 +60,7 @@ export function PatientPage() {
         <Title order={2}>Patient {patientId.slice(0, 8)}</Title>
       )}
       {sections.appointments && <Appointments patientId={patientId} timeZone={current.timezone} />}
+      {sections.merge && patient.data && <MergeDuplicate survivor={patient.data} />}
       <PatientAccount patientId={patientId} locationId={current.location_id} today={day} sections={sections} />
     </Stack>
   );

@@ -5,6 +5,7 @@ test('the front desk works with demographics and sees the balance, not the ledge
   const desk = patientSections(['front_desk']);
   expect(desk.search && desk.register && desk.edit && desk.appointments && desk.balance).toBe(true);
   expect(desk.coverage || desk.payments || desk.statement || desk.claims).toBe(false);
+  expect(desk.merge).toBe(false); // scheduling leaves merges to a manager
 });
 
 test('a clinician reads the record but not the money', () => {

@@ -14,6 +14,7 @@ export type PatientSections = {
   demographics: boolean;
   edit: boolean;
   appointments: boolean;
+  merge: boolean;
   balance: boolean;
   coverage: boolean;
   statement: boolean;
@@ -30,6 +31,8 @@ export function patientSections(roles: string[]): PatientSections {
     demographics: desk,
     edit: desk,
     appointments: desk,
+    // Scheduling lets only a manager rewrite records (its merge route is `Manager`): the desk would collect 403s.
+    merge: has(roles, ['office_manager']),
     balance: backOffice || has(roles, ['front_desk']),
     coverage: backOffice,
     statement: backOffice,
