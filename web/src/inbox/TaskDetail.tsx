@@ -5,6 +5,8 @@ import { usePatientNames } from '../schedule/patients';
 import { Failed, Loading } from '../screens/states';
 import { ROLE_LABELS } from '../shell/nav';
 import { actionsFor, invoiceOf, messageOf, type Me } from './actions';
+import { BookPanel } from './BookPanel';
+import { isBookable } from './booking';
 import { at, describeEntry, newestFirst } from './history';
 import { MatchPanel } from './MatchPanel';
 import { MessagePanel } from './MessagePanel';
@@ -64,6 +66,18 @@ export function TaskDetailPanel({ taskId, me, nameOf, members, timeZone }: Props
           <>
             <Divider label="The message" labelPosition="left" />
             <MessagePanel messageId={messageId} timeZone={timeZone} canReply={actions.reply} />
+          </>
+        )}
+        {isBookable(t) && (
+          <>
+            <Divider label="Book" labelPosition="left" />
+            <BookPanel
+              key={t.id}
+              task={t}
+              timeZone={timeZone}
+              nameOf={nameOf}
+              mayComplete={actions.moves.some((m) => m.status === 'completed')}
+            />
           </>
         )}
         {invoiceId && (
