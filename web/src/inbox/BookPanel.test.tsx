@@ -1,5 +1,6 @@
 import { fireEvent, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import axe from 'axe-core';
 import { afterEach, expect, test, vi } from 'vitest';
 import { api } from '../api/client';
 import { json, renderScreen } from '../test/render';
@@ -62,6 +63,7 @@ async function chooseSlot() {
   const times = await screen.findByRole('radiogroup', { name: 'Open times on Mon, Mar 10' });
   expect([...times.querySelectorAll('label')].map((l) => l.textContent)).toEqual(['09:00–09:30 · Ann Lee', '09:00–09:30 · Bo Park']);
   await user.click(screen.getByRole('radio', { name: '09:00–09:30 · Ann Lee' }));
+  await expectNoSeriousAxeViolations();
   await user.click(screen.getByRole('button', { name: 'Book' }));
   return user;
 }
@@ -98,3 +100,9 @@ test('a slot taken meanwhile is refused in the service’s words, and the task s
   expect(screen.queryByRole('button', { name: 'Complete the task' })).not.toBeInTheDocument();
   expect(post).toHaveBeenCalledTimes(1);
 });
+
+/** Axe on what is on screen (jsdom cannot judge contrast; the browser tests do). */
+async function expectNoSeriousAxeViolations() {
+  const { violations } = await axe.run(document.body, { rules: { 'color-contrast': { enabled: false }, region: { enabled: false } } });
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+}

@@ -1,5 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import axe from 'axe-core';
 import { afterEach, expect, test, vi } from 'vitest';
 import { api, type Patient } from '../api/client';
 import { json, renderScreen } from '../test/render';
@@ -38,6 +39,7 @@ async function chooseDuplicate() {
   await user.click(screen.getByRole('button', { name: 'Merge…' }));
   const dialog = await screen.findByRole('dialog', { name: 'Merge these records?' });
   expect(dialog).toHaveTextContent('Lee, Anne’s appointments move to Lee, Ann, and Lee, Anne is marked merged.');
+  await expectNoSeriousAxeViolations();
   return { user, dialog };
 }
 
@@ -65,3 +67,9 @@ test('a refusal is shown in the confirmation, in the service’s words', async (
   expect(await within(dialog).findByRole('alert')).toHaveTextContent('patient p-2 has a checked-in appointment');
   expect(screen.queryByRole('status')).not.toBeInTheDocument();
 });
+
+/** Axe on what is on screen (jsdom cannot judge contrast; the browser tests do). */
+async function expectNoSeriousAxeViolations() {
+  const { violations } = await axe.run(document.body, { rules: { 'color-contrast': { enabled: false }, region: { enabled: false } } });
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+}

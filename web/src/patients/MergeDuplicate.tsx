@@ -78,7 +78,12 @@ export function MergeDuplicate({ survivor }: { survivor: Patient }) {
           {done}
         </Alert>
       )}
-      <Modal opened={confirming && !!duplicate} onClose={() => setConfirming(false)} title="Merge these records?">
+      <Modal
+        opened={confirming && !!duplicate}
+        onClose={() => setConfirming(false)}
+        title="Merge these records?"
+        closeButtonProps={{ 'aria-label': 'Close without merging' }}
+      >
         {duplicate && (
           <Stack>
             <Text size="sm" data-merge-confirmation>
