@@ -4,19 +4,26 @@ import { useMembers } from '../schedule/queries';
 import { addDays, dayLabel, today } from '../schedule/time';
 import { Empty, Failed, Loading } from '../screens/states';
 import { useLocations } from '../shell/LocationContext';
+import { AddShiftForm } from './AddShiftForm';
+import { CancelShiftDialog, type CancelTarget } from './CancelShiftDialog';
 import { CoverageGaps } from './CoverageGaps';
 import { groupByWindow } from './credentials';
 import { ExpiringCredentials } from './ExpiringCredentials';
 import { useCredentials, usePendingTimeOff, useWeekCoverage, useWeekShifts } from './queries';
 import { RosterGrid } from './RosterGrid';
+import { RosterTemplates } from './RosterTemplates';
 import { TimeOffRequests } from './TimeOffRequests';
 import { awayShifts, memberName, rosterGrid, weekDays, weekGaps } from './week';
 
-/** The office manager's staff desk at one location: the week's roster and gaps, time off, expiring credentials. */
+/**
+ * The office manager's staff desk at one location: the week's roster (shifts added, cancelled, saved as or filled
+ * from a template) and gaps, time off, expiring credentials.
+ */
 export function StaffPage() {
   const { current, isLoading: locating, error: unlocated } = useLocations();
   const timeZone = current?.timezone ?? 'UTC';
   const [chosen, setChosen] = useState<string | null>(null);
+  const [cancelling, setCancelling] = useState<CancelTarget | null>(null);
   const localToday = today(timeZone);
   const days = weekDays(chosen ?? localToday);
   const members = useMembers(current?.location_id);
@@ -66,8 +73,33 @@ export function StaffPage() {
         ) : (members.data ?? []).length === 0 && (shifts.data ?? []).length === 0 ? (
           <Empty>Nobody works at {current.name} yet.</Empty>
         ) : (
-          <RosterGrid rows={rosterGrid(members.data ?? [], shifts.data ?? [], days, timeZone, awayShifts(coverages))} days={days} today={localToday} />
+          <RosterGrid
+            rows={rosterGrid(members.data ?? [], shifts.data ?? [], days, timeZone, awayShifts(coverages))}
+            days={days}
+            today={localToday}
+            onCancel={setCancelling}
+          />
         )}
+        <CancelShiftDialog target={cancelling} onClose={() => setCancelling(null)} />
+      </Stack>
+
+      <Stack component="section" aria-labelledby="add-shift-title" gap="sm">
+        <Title order={3} id="add-shift-title">
+          Add a shift
+        </Title>
+        <AddShiftForm
+          locationId={current.location_id}
+          members={members.data ?? []}
+          days={days}
+          initialDay={days.includes(localToday) ? localToday : days[0]}
+        />
+      </Stack>
+
+      <Stack component="section" aria-labelledby="templates-title" gap="sm">
+        <Title order={3} id="templates-title">
+          Roster templates
+        </Title>
+        <RosterTemplates locationId={current.location_id} timeZone={timeZone} days={days} shifts={shifts.data ?? []} />
       </Stack>
 
       <Stack component="section" aria-labelledby="gaps-title" gap="sm">

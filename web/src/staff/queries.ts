@@ -1,6 +1,6 @@
-// Staff's reads, the pending time off and its decision; keys start with 'staff' so a decision refreshes the roster and coverage.
+// Staff's reads, the pending time off and its decision, shifts and roster templates; keys start with 'staff' so a decision refreshes the roster and coverage.
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, must, type StaffMember } from '../api/client';
+import { api, must, type Schemas, type StaffMember } from '../api/client';
 
 export function useWeekShifts(locationId: string | undefined, days: string[]) {
   return useQuery({
@@ -74,4 +74,54 @@ export function useDecideTimeOff() {
     // An approval marks shifts as away and may open gaps.
     onSuccess: () => queries.invalidateQueries({ queryKey: ['staff'] }),
   });
+}
+
+// Every change to shifts refreshes the roster, its coverage and gaps: all keyed under 'staff'.
+function useStaffChange<In, Out>(send: (input: In) => Promise<Out>) {
+  const queries = useQueryClient();
+  return useMutation({ mutationFn: send, onSuccess: () => queries.invalidateQueries({ queryKey: ['staff'] }) });
+}
+
+export type NewShift = { locationId: string; staffId: string; start: string; end: string };
+
+/** Schedule a shift (local times at the location); a 409 says which shift it overlaps. */
+export function useAddShift() {
+  return useStaffChange(async ({ locationId, staffId, start, end }: NewShift) =>
+    must(await api.POST('/api/v1/staff/shifts', { body: { location_id: locationId, staff_id: staffId, start, end } })),
+  );
+}
+
+export function useCancelShift() {
+  return useStaffChange(async (shiftId: string) =>
+    must(await api.POST('/api/v1/staff/shifts/{shift_id}/cancel', { params: { path: { shift_id: shiftId } } })),
+  );
+}
+
+export type NewTemplate = { locationId: string; name: string; entries: Schemas['StaffRosterEntry'][] };
+
+/** Save a weekly roster of local shifts; saving changes no shift, so nothing is refreshed. */
+export function useSaveTemplate() {
+  return useMutation({
+    mutationFn: async ({ locationId, name, entries }: NewTemplate) =>
+      must(
+        await api.POST('/api/v1/staff/locations/{location_id}/roster-templates', {
+          params: { path: { location_id: locationId } },
+          body: { name, entries },
+        }),
+      ),
+  });
+}
+
+export type Fill = { templateId: string; firstDay: string; lastDay: string };
+
+/** Create a template's shifts over local days, all or none: a 409 names the shift in the way. */
+export function useFillFromTemplate() {
+  return useStaffChange(async ({ templateId, firstDay, lastDay }: Fill) =>
+    must(
+      await api.POST('/api/v1/staff/roster-templates/{template_id}/generate', {
+        params: { path: { template_id: templateId } },
+        body: { first_day: firstDay, last_day: lastDay },
+      }),
+    ),
+  );
 }
