@@ -43,3 +43,34 @@ export function useAppointmentTypes(locationId: string | undefined) {
       ),
   });
 }
+
+/** The location's rooms; a front desk may not list them (403), and then the room view falls back to the visits' rooms. */
+export function useRooms(locationId: string | undefined, enabled: boolean) {
+  return useQuery({
+    queryKey: ['rooms', locationId],
+    enabled: !!locationId && enabled,
+    staleTime: 5 * 60_000,
+    queryFn: async () =>
+      must(
+        await api.GET('/api/v1/facilities/locations/{location_id}/rooms', {
+          params: { path: { location_id: locationId! } },
+        }),
+      ),
+  });
+}
+
+export const waitlistKey = (locationId: string) => ['waitlist', locationId];
+
+/** Who waits at the location, best-ranked first, each with the slot held for them if any. */
+export function useWaitlist(locationId: string | undefined) {
+  return useQuery({
+    queryKey: waitlistKey(locationId ?? ''),
+    enabled: !!locationId,
+    queryFn: async () =>
+      must(
+        await api.GET('/api/v1/scheduling/locations/{location_id}/waitlist', {
+          params: { path: { location_id: locationId! } },
+        }),
+      ),
+  });
+}
