@@ -1,5 +1,8 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { api, must } from '../api/client';
+import { api, ApiFailure, must } from '../api/client';
+
+/** A refusal by role (403) stays a refusal: asking again only delays the fallback. */
+const unlessRefused = (failures: number, error: unknown) => !(error instanceof ApiFailure && error.status === 403) && failures < 1;
 
 export function useMembers(locationId: string | undefined) {
   return useQuery({
@@ -49,6 +52,7 @@ export function useRooms(locationId: string | undefined, enabled: boolean) {
   return useQuery({
     queryKey: ['rooms', locationId],
     enabled: !!locationId && enabled,
+    retry: unlessRefused,
     staleTime: 5 * 60_000,
     queryFn: async () =>
       must(
@@ -66,6 +70,7 @@ export function useWaitlist(locationId: string | undefined) {
   return useQuery({
     queryKey: waitlistKey(locationId ?? ''),
     enabled: !!locationId,
+    retry: unlessRefused,
     queryFn: async () =>
       must(
         await api.GET('/api/v1/scheduling/locations/{location_id}/waitlist', {
