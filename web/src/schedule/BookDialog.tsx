@@ -1,21 +1,25 @@
 import { Alert, Button, Chip, Group, Loader, Modal, Select, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { api, describeError, must, type Slot } from '../api/client';
+import { api, describeError, must, type Appointment, type Schemas, type Slot } from '../api/client';
 import { useAppointmentTypes } from './queries';
 import { fullName, usePatientSearch } from './patients';
-import { clock, wallTime } from './time';
+import { RepeatFields } from './RepeatFields';
+import { repeatProblem, seriesBody, type Repeat } from './series';
+import { clock, dayLabel, wallTime } from './time';
 
 export type BookTarget = { providerId: string; providerName: string; day: string; minutes: number };
 
 type Props = { target: BookTarget | null; locationId: string; timeZone: string; onClose: () => void };
 
-/** Book free time: a patient, an appointment type, then one of the open slots slot search offers. */
+/** Book free time: a patient, an appointment type, one of the open slots slot search offers, and maybe a repeat. */
 export function BookDialog({ target, locationId, timeZone, onClose }: Props) {
   const [search, setSearch] = useState('');
   const [patientId, setPatientId] = useState<string | null>(null);
   const [typeId, setTypeId] = useState<string | null>(null);
   const [slot, setSlot] = useState<string | null>(null);
+  const [repeat, setRepeat] = useState<Repeat | null>(null);
+  const [seriesBooked, setSeriesBooked] = useState<Appointment[] | null>(null);
   const patients = usePatientSearch(search);
   const types = useAppointmentTypes(locationId);
   const queries = useQueryClient();
@@ -23,6 +27,8 @@ export function BookDialog({ target, locationId, timeZone, onClose }: Props) {
     setPatientId(null);
     setSearch('');
     setSlot(null);
+    setRepeat(null);
+    setSeriesBooked(null);
   }, [target]);
 
   const slots = useQuery({
@@ -50,27 +56,44 @@ export function BookDialog({ target, locationId, timeZone, onClose }: Props) {
     setSlot((current) => current ?? clicked.start);
   }, [open, target, timeZone]);
 
+  const chosen = open.find((s) => s.start === slot);
+  const booking: Schemas['SchedulingAppointmentIn'] | null =
+    chosen && patientId
+      ? {
+          location_id: locationId,
+          patient_id: patientId,
+          provider_id: chosen.provider_id,
+          appointment_type_id: typeId,
+          start: chosen.start,
+          end: chosen.end,
+          room_id: chosen.room_ids[0] ?? null,
+        }
+      : null;
+  const problem = repeat && target ? repeatProblem(repeat, target.day) : null;
+
   const book = useMutation({
-    mutationFn: async () => {
-      const chosen = open.find((s) => s.start === slot)!;
-      return must(
+    mutationFn: async (): Promise<Appointment[]> => {
+      if (repeat) {
+        const series = seriesBody(booking!, target!.day, repeat);
+        if ('problem' in series) throw new Error(series.problem); // the Book button is disabled meanwhile
+        return must(await api.POST('/api/v1/scheduling/appointment-series', { body: series.body }));
+      }
+      const one = must(
         await api.POST('/api/v1/scheduling/appointments', {
           params: { header: { 'idempotency-key': crypto.randomUUID() } },
-          body: {
-            location_id: locationId,
-            patient_id: patientId!,
-            provider_id: chosen.provider_id,
-            appointment_type_id: typeId,
-            start: chosen.start,
-            end: chosen.end,
-            room_id: chosen.room_ids[0] ?? null,
-          },
+          body: booking!,
         }),
       );
+      return [one];
     },
-    onSuccess: () => {
+    onSuccess: (appointments) => {
       void queries.invalidateQueries({ queryKey: ['day-sheet', locationId] });
-      onClose();
+      if (!repeat) return onClose();
+      // A series is worth a look before closing: the dialog stays open and says how many were booked.
+      void queries.invalidateQueries({ queryKey: ['slots', locationId] });
+      setSeriesBooked(appointments);
+      setPatientId(null);
+      setSearch('');
     },
   });
 
@@ -128,6 +151,24 @@ export function BookDialog({ target, locationId, timeZone, onClose }: Props) {
             )}
           </Stack>
         )}
+        {target && (
+          <RepeatFields
+            repeat={repeat}
+            onChange={(r) => {
+              setRepeat(r);
+              setSeriesBooked(null);
+            }}
+            firstDay={target.day}
+            problem={problem}
+          />
+        )}
+        {seriesBooked && (
+          <Alert color="green" role="status" title={`Booked ${seriesBooked.length} appointments`}>
+            <Text size="sm" c="dark.7">
+              {seriesSpan(seriesBooked, timeZone)}
+            </Text>
+          </Alert>
+        )}
         {book.error && (
           <Alert color="red" role="alert" title="Not booked">
             {describeError((book.error as { body?: unknown }).body ?? book.error)}
@@ -137,11 +178,21 @@ export function BookDialog({ target, locationId, timeZone, onClose }: Props) {
           <Button variant="default" onClick={onClose}>
             Close
           </Button>
-          <Button onClick={() => book.mutate()} disabled={!patientId || !typeId || !slot} loading={book.isPending}>
+          <Button onClick={() => book.mutate()} disabled={!booking || !!problem} loading={book.isPending}>
             Book
           </Button>
         </Group>
       </Stack>
     </Modal>
   );
+}
+
+/** Where a booked series starts and ends, in the location's wall clock. */
+function seriesSpan(appointments: Appointment[], timeZone: string): string {
+  const at = (a: Appointment) => {
+    const w = wallTime(a.start, timeZone);
+    return `${dayLabel(w.day)} ${clock(w.minutes)}`;
+  };
+  const sorted = [...appointments].sort((a, b) => a.start.localeCompare(b.start));
+  return sorted.length ? `From ${at(sorted[0])} to ${at(sorted[sorted.length - 1])}.` : '';
 }

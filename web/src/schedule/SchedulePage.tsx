@@ -1,4 +1,4 @@
-import { Badge, Button, Group, SegmentedControl, Stack, Title } from '@mantine/core';
+import { Badge, Button, Grid, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -6,18 +6,25 @@ import { api, ApiFailure, must, type Appointment } from '../api/client';
 import { Empty, Failed, Loading } from '../screens/states';
 import { useLocations } from '../shell/LocationContext';
 import { BookDialog, type BookTarget } from './BookDialog';
-import { SLOT_MINUTES, STATUS_COLOURS, STATUS_LABELS, gridHours, providerColumns, type Column } from './layout';
+import { SLOT_MINUTES, STATUS_COLOURS, STATUS_LABELS, gridColumns, gridHours, providerColumns, roomLanes, type Column } from './layout';
 import { usePatientNames } from './patients';
-import { useDaySheets, useMembers } from './queries';
+import { useDaySheets, useMembers, useRooms, useWaitlist } from './queries';
 import { ScheduleGrid } from './ScheduleGrid';
-import { addDays, dayLabel, instantOf, today, wallTime, weekStart } from './time';
+import { addDays, clock, instantOf, today, wallTime, weekStart } from './time';
+import { WaitlistPanel } from './WaitlistPanel';
 
 type View = 'day' | 'week';
+type Lanes = 'providers' | 'rooms';
+
+const forbidden = (error: unknown) => error instanceof ApiFailure && error.status === 403;
+const ROOM_HINT = 'Rooms show where visits are; booking and moving are by provider: switch to Providers.';
 
 export function SchedulePage() {
   const { current, isLoading: locating, error: unlocated } = useLocations();
   const timeZone = current?.timezone ?? 'UTC';
   const [view, setView] = useState<View>('day');
+  const [by, setBy] = useState<Lanes>('providers');
+  const [roomHint, setRoomHint] = useState(ROOM_HINT);
   const [chosenDay, setDay] = useState<string | null>(null);
   const day = chosenDay ?? today(timeZone); // the location's today, once its timezone is known
   const [target, setTarget] = useState<BookTarget | null>(null);
@@ -25,20 +32,17 @@ export function SchedulePage() {
   const days = view === 'day' ? [day] : Array.from({ length: 7 }, (_, i) => addDays(weekStart(day), i));
   const members = useMembers(current?.location_id);
   const sheets = useDaySheets(current?.location_id, days);
+  const rooms = useRooms(current?.location_id, by === 'rooms');
+  const waitlist = useWaitlist(current?.location_id);
   const queries = useQueryClient();
 
   const appointments = sheets.flatMap((s) => Object.values(s.data?.by_provider ?? {}).flat()) as Appointment[];
   const byProvider = Object.assign({}, ...sheets.map((s) => s.data?.by_provider ?? {}));
   const providers = providerColumns(members.data ?? [], byProvider);
   const patientName = usePatientNames(appointments.map((a) => a.patient_id));
-  const columns: Column[] = days.flatMap((d) =>
-    providers.map((p) => ({
-      key: `${d}/${p.id}`,
-      day: d,
-      providerId: p.id,
-      label: view === 'day' ? p.name : `${dayLabel(d)} · ${p.name}`,
-    })),
-  );
+  // A front desk may not list rooms either: its room columns are then the rooms the visits use, by id.
+  const lanes = by === 'providers' ? providers : roomLanes(forbidden(rooms.error) ? null : (rooms.data ?? []), appointments);
+  const columns: Column[] = gridColumns(days, lanes, by);
 
   const move = useMutation({
     mutationFn: async ({ appointment, column, minutes }: { appointment: Appointment; column: Column; minutes: number }) => {
@@ -60,10 +64,13 @@ export function SchedulePage() {
 
   if (unlocated) return <Failed error={unlocated} />;
   if (!current) return locating ? <Loading what="your locations" /> : <Empty>No location is open to you yet.</Empty>;
-  const loading = members.isLoading || sheets.some((s) => s.isLoading);
+  const loading = members.isLoading || sheets.some((s) => s.isLoading) || (by === 'rooms' && rooms.isLoading);
   // A front desk may not list staff: its columns are then the providers with visits that day, by id.
-  const membersRefused = members.error instanceof ApiFailure && members.error.status === 403;
-  const failed = (membersRefused ? null : members.error) ?? sheets.find((s) => s.error)?.error;
+  const failed =
+    (forbidden(members.error) ? null : members.error) ??
+    (by === 'rooms' && !forbidden(rooms.error) ? rooms.error : null) ??
+    sheets.find((s) => s.error)?.error;
+  const withWaitlist = !forbidden(waitlist.error); // a role that may not read the waitlist gets the whole width
 
   return (
     <Stack>
@@ -99,6 +106,19 @@ export function SchedulePage() {
               { value: 'week', label: 'Week' },
             ]}
           />
+          <SegmentedControl
+            size="xs"
+            aria-label="Columns"
+            value={by}
+            onChange={(v) => {
+              setBy(v as Lanes);
+              setRoomHint(ROOM_HINT);
+            }}
+            data={[
+              { value: 'providers', label: 'Providers' },
+              { value: 'rooms', label: 'Rooms' },
+            ]}
+          />
         </Group>
       </Group>
       <Group gap={6} aria-label="Status colours">
@@ -108,31 +128,60 @@ export function SchedulePage() {
           </Badge>
         ))}
       </Group>
-      {failed ? (
-        <Failed error={failed} retry={() => void queries.invalidateQueries({ queryKey: ['day-sheet'] })} />
-      ) : loading ? (
-        <Loading what="the schedule" />
-      ) : providers.length === 0 ? (
-        <Empty>No provider works at {current.name} yet: hire one in Staff, then give them shifts.</Empty>
-      ) : (
-        <ScheduleGrid
-          columns={columns}
-          appointments={appointments}
-          timeZone={timeZone}
-          patientName={patientName}
-          refusal={refusal}
-          hours={gridHours(current.opening_hours ?? [], days)}
-          slotMinutes={view === 'week' ? 30 : SLOT_MINUTES} // a week of 25 providers: 4,200 buttons, not 8,400
-          onFreeTime={(column, minutes) =>
-            setTarget({ providerId: column.providerId, providerName: column.label, day: column.day, minutes })
-          }
-          onMove={(appointment, column, minutes) => {
-            const at = wallTime(appointment.start, timeZone);
-            if (at.day === column.day && at.minutes === minutes && appointment.provider_id === column.providerId) return;
-            move.mutate({ appointment, column, minutes });
-          }}
-        />
+      {by === 'rooms' && (
+        <Text size="sm" c="dark.7" role="status" data-room-hint>
+          {roomHint}
+        </Text>
       )}
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, lg: withWaitlist ? 9 : 12 }} miw={0}>
+          {failed ? (
+            <Failed
+              error={failed}
+              retry={() => {
+                void queries.invalidateQueries({ queryKey: ['day-sheet'] });
+                void queries.invalidateQueries({ queryKey: ['rooms'] });
+              }}
+            />
+          ) : loading ? (
+            <Loading what="the schedule" />
+          ) : by === 'providers' && providers.length === 0 ? (
+            <Empty>No provider works at {current.name} yet: hire one in Staff, then give them shifts.</Empty>
+          ) : lanes.length === 0 ? (
+            <Empty>No room is set up at {current.name}, and no visit shown has one.</Empty>
+          ) : (
+            <ScheduleGrid
+              columns={columns}
+              appointments={appointments}
+              timeZone={timeZone}
+              patientName={patientName}
+              refusal={refusal}
+              hours={gridHours(current.opening_hours ?? [], days)}
+              slotMinutes={view === 'week' ? 30 : SLOT_MINUTES} // a week of 25 providers: 4,200 buttons, not 8,400
+              onFreeTime={(column, minutes) =>
+                by === 'providers'
+                  ? setTarget({ providerId: column.providerId, providerName: column.label, day: column.day, minutes })
+                  : setRoomHint(`To book ${column.label} at ${clock(minutes)}, switch to Providers: a booking needs its provider.`)
+              }
+              onMove={(appointment, column, minutes) => {
+                if (by === 'rooms') return; // a room column has no provider to move to, and moving rooms is not offered
+                const at = wallTime(appointment.start, timeZone);
+                if (at.day === column.day && at.minutes === minutes && appointment.provider_id === column.providerId) return;
+                move.mutate({ appointment, column, minutes });
+              }}
+            />
+          )}
+        </Grid.Col>
+        {withWaitlist && (
+          <Grid.Col span={{ base: 12, lg: 3 }}>
+            <WaitlistPanel
+              locationId={current.location_id}
+              timeZone={timeZone}
+              providerName={(id) => providers.find((p) => p.id === id && p.name !== id)?.name}
+            />
+          </Grid.Col>
+        )}
+      </Grid>
       <BookDialog target={target} locationId={current.location_id} timeZone={timeZone} onClose={() => setTarget(null)} />
     </Stack>
   );

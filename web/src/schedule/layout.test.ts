@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import type { StaffMember } from '../api/client';
-import { gridHours, placement, providerColumns } from './layout';
+import { NO_ROOM, gridColumns, gridHours, inColumn, placement, providerColumns, roomLanes } from './layout';
 
 test('an appointment is placed by its wall-clock time at the location', () => {
   const hours = { start: 7 * 60, end: 19 * 60 };
@@ -26,4 +26,37 @@ test('clinicians get columns, other staff do not, unlisted providers with visits
     { p1: [], 'p-gone': [] },
   );
   expect(columns.map((c) => c.id)).toEqual(['p2', 'p1', 'p-gone']);
+});
+
+test('rooms get columns: listed ones, unlisted ones in use, and "No room" only when a visit has none', () => {
+  const rooms = [
+    { room_id: 'r2', name: 'Exam 2', status: 'out_of_service' as const },
+    { room_id: 'r1', name: 'Exam 1', status: 'in_service' as const },
+  ];
+  const visits = [{ room_id: 'r1' }, { room_id: 'r-old' }, { room_id: null }, {}];
+  expect(roomLanes(rooms, visits)).toEqual([
+    { id: 'r1', name: 'Exam 1' },
+    { id: 'r2', name: 'Exam 2 (out of service)' },
+    { id: 'r-old', name: 'r-old' },
+    { id: NO_ROOM, name: 'No room' },
+  ]);
+  // A front desk may not list rooms: the rooms the visits use, by id.
+  expect(roomLanes(null, [{ room_id: 'r1' }, { room_id: 'r1' }])).toEqual([{ id: 'r1', name: 'r1' }]);
+});
+
+test('room columns hold their room’s visits, the no-room column those without one', () => {
+  const [exam, none] = gridColumns(['2031-07-15'], [{ id: 'r1', name: 'Exam 1' }, { id: NO_ROOM, name: 'No room' }], 'rooms');
+  expect(exam).toEqual({ key: '2031-07-15/room:r1', day: '2031-07-15', providerId: '', label: 'Exam 1', roomId: 'r1' });
+  expect(inColumn({ provider_id: 'p1', room_id: 'r1' }, exam)).toBe(true);
+  expect(inColumn({ provider_id: 'p1', room_id: null }, exam)).toBe(false);
+  expect(inColumn({ provider_id: 'p1', room_id: null }, none)).toBe(true);
+  expect(inColumn({ provider_id: 'p1' }, none)).toBe(true);
+});
+
+test('provider columns keep their keys; the week view names the day', () => {
+  const week = gridColumns(['2031-07-14', '2031-07-15'], [{ id: 'p1', name: 'Ann Lee' }], 'providers');
+  expect(week.map((c) => [c.key, c.label, c.providerId, c.roomId])).toEqual([
+    ['2031-07-14/p1', 'Mon, Jul 14 · Ann Lee', 'p1', undefined],
+    ['2031-07-15/p1', 'Tue, Jul 15 · Ann Lee', 'p1', undefined],
+  ]);
 });

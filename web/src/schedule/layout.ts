@@ -1,6 +1,6 @@
-// Where an appointment sits on the grid, its colour, and which providers get a column.
-import type { Appointment, StaffMember } from '../api/client';
-import { wallTime } from './time';
+// Where an appointment sits on the grid, its colour, and which providers or rooms get a column.
+import type { Appointment, Schemas, StaffMember } from '../api/client';
+import { dayLabel, wallTime } from './time';
 
 export type Hours = { start: number; end: number }; // minutes since midnight
 export const DEFAULT_HOURS: Hours = { start: 7 * 60, end: 19 * 60 };
@@ -29,9 +29,12 @@ export const STATUS_LABELS: Record<string, string> = {
 /** A grid column: a provider's day, or (with `roomId`) a room's day, whose appointments are the room's. */
 export type Column = { key: string; day: string; providerId: string; label: string; roomId?: string };
 
+/** The room view's column for appointments without a room. */
+export const NO_ROOM = '';
+
 /** Whether an appointment belongs in a column (its provider's, or its room's in the room view). */
 export function inColumn(appointment: Pick<Appointment, 'provider_id' | 'room_id'>, column: Column): boolean {
-  return column.roomId !== undefined ? appointment.room_id === column.roomId : appointment.provider_id === column.providerId;
+  return column.roomId !== undefined ? (appointment.room_id ?? NO_ROOM) === column.roomId : appointment.provider_id === column.providerId;
 }
 
 /** Top and height in pixels within the day, clipped to the grid's hours. */
@@ -54,6 +57,38 @@ export function providerColumns(members: StaffMember[], byProvider: Record<strin
     .filter((id) => !known.has(id))
     .map((id) => ({ id, name: id }));
   return [...clinicians, ...others].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export type Lane = { id: string; name: string }; // a provider or a room, before it is split by day
+type Room = Pick<Schemas['FacilitiesRoomOut'], 'room_id' | 'name' | 'status'>;
+
+/**
+ * The rooms of the location (null when the role may not list them: then the rooms the appointments use, by id),
+ * any room an appointment uses without being listed, and "No room" when an appointment has none.
+ */
+export function roomLanes(rooms: Room[] | null, appointments: Pick<Appointment, 'room_id'>[]): Lane[] {
+  const listed = (rooms ?? []).map((r) => ({
+    id: r.room_id,
+    name: r.status === 'out_of_service' ? `${r.name} (out of service)` : r.name,
+  }));
+  const known = new Set(listed.map((r) => r.id));
+  const used = [...new Set(appointments.map((a) => a.room_id ?? NO_ROOM))];
+  const others = used.filter((id) => id !== NO_ROOM && !known.has(id)).map((id) => ({ id, name: id }));
+  const lanes = [...listed, ...others].sort((a, b) => a.name.localeCompare(b.name));
+  return used.includes(NO_ROOM) ? [...lanes, { id: NO_ROOM, name: 'No room' }] : lanes;
+}
+
+/** One column per lane and day; the week view names the day in each column. Room columns book no provider. */
+export function gridColumns(days: string[], lanes: Lane[], by: 'providers' | 'rooms'): Column[] {
+  return days.flatMap((day) =>
+    lanes.map((lane) => ({
+      key: by === 'providers' ? `${day}/${lane.id}` : `${day}/room:${lane.id}`,
+      day,
+      providerId: by === 'providers' ? lane.id : '',
+      label: days.length === 1 ? lane.name : `${dayLabel(day)} · ${lane.name}`,
+      ...(by === 'rooms' ? { roomId: lane.id } : {}),
+    })),
+  );
 }
 
 /** Slots of the grid as minutes since midnight. */

@@ -1,5 +1,8 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { api, must } from '../api/client';
+import { api, ApiFailure, must } from '../api/client';
+
+/** A refusal by role (403) stays a refusal: asking again only delays the fallback. */
+const unlessRefused = (failures: number, error: unknown) => !(error instanceof ApiFailure && error.status === 403) && failures < 1;
 
 export function useMembers(locationId: string | undefined) {
   return useQuery({
@@ -38,6 +41,39 @@ export function useAppointmentTypes(locationId: string | undefined) {
     queryFn: async () =>
       must(
         await api.GET('/api/v1/scheduling/locations/{location_id}/appointment-types', {
+          params: { path: { location_id: locationId! } },
+        }),
+      ),
+  });
+}
+
+/** The location's rooms; a front desk may not list them (403), and then the room view falls back to the visits' rooms. */
+export function useRooms(locationId: string | undefined, enabled: boolean) {
+  return useQuery({
+    queryKey: ['rooms', locationId],
+    enabled: !!locationId && enabled,
+    retry: unlessRefused,
+    staleTime: 5 * 60_000,
+    queryFn: async () =>
+      must(
+        await api.GET('/api/v1/facilities/locations/{location_id}/rooms', {
+          params: { path: { location_id: locationId! } },
+        }),
+      ),
+  });
+}
+
+export const waitlistKey = (locationId: string) => ['waitlist', locationId];
+
+/** Who waits at the location, best-ranked first, each with the slot held for them if any. */
+export function useWaitlist(locationId: string | undefined) {
+  return useQuery({
+    queryKey: waitlistKey(locationId ?? ''),
+    enabled: !!locationId,
+    retry: unlessRefused,
+    queryFn: async () =>
+      must(
+        await api.GET('/api/v1/scheduling/locations/{location_id}/waitlist', {
           params: { path: { location_id: locationId! } },
         }),
       ),
