@@ -5,6 +5,7 @@ import pytest
 
 from services.gateway.app import create_app
 from services.gateway.settings import Settings
+from services.gateway.upstreams.client import Upstreams
 from tests.support.dates import days_ahead
 from tests.support.suite import token
 
@@ -55,6 +56,28 @@ async def test_a_control_character_in_the_path_is_400_before_proxying(client, ur
     response = await client.get(url, headers=admin)
     assert response.status_code == 400, response.text
     assert response.json()["field"] == "path" and "control character" in response.json()["message"]
+
+
+async def test_an_id_holding_url_delimiters_reaches_the_service_as_one_segment(tmp_path):
+    # found by `make fuzz`: a decoded `?` ended the forwarded path, and another route answered 405
+    reached: list[httpx.Request] = []
+
+    def service(request: httpx.Request) -> httpx.Response:
+        reached.append(request)
+        return httpx.Response(422, stream=httpx.ByteStream(b'{"error": "ValidationError"}'))
+
+    app = create_app(Settings(database_url=f"sqlite+aiosqlite:///{tmp_path}/gateway.db"))
+    runtime = app.state.runtime
+    async with runtime.engine.begin() as connection:  # the revocation check reads its table
+        await connection.run_sync(runtime.metadata.create_all)
+    app.state.upstreams = Upstreams(Settings(), transport=httpx.MockTransport(service))
+    admin = {"Authorization": f"Bearer {token(roles=['practice_admin'], locations=['*'])}"}
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as client:
+        response = await client.post("/api/v1/facilities/purchase-orders/a%3Fb%23c%25d%2Fe%20f/order", headers=admin)
+    await runtime.engine.dispose()
+    assert response.status_code == 422, response.text
+    (request,) = reached
+    assert request.url.raw_path == b"/purchase-orders/a%3Fb%23c%25d/e%20f/order" and request.url.query == b""
 
 
 async def test_a_control_character_in_a_query_value_is_422_naming_it_before_proxying(client):

@@ -5,6 +5,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from urllib.parse import quote
 
 from pydantic import TypeAdapter, ValidationError
 
@@ -33,7 +34,7 @@ def _appointments(day_sheet) -> ds.AppointmentsSection:
 
 
 def _sources(location_id: str, day: date) -> list[Source]:
-    at, on_day = f"/locations/{location_id}", {"day": day.isoformat()}
+    at, on_day = f"/locations/{quote(location_id, safe='')}", {"day": day.isoformat()}
     return [
         Source("appointments", "scheduling", f"{at}/day-sheet", on_day, _appointments),
         Source("coverage", "staff", f"{at}/coverage", on_day, ds.CoverageSection.model_validate),
