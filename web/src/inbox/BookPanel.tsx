@@ -2,7 +2,8 @@ import { Alert, Button, Group, Loader, Radio, Select, Stack, Text, TextInput } f
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { api, ApiFailure, describeError, must, type Slot } from '../api/client';
-import { fullName, usePatientNames, usePatientSearch } from '../schedule/patients';
+import { PatientPicker } from '../schedule/PatientPicker';
+import { usePatientNames } from '../schedule/patients';
 import { useAppointmentTypes } from '../schedule/queries';
 import { dayLabel, today } from '../schedule/time';
 import { useLocations } from '../shell/LocationContext';
@@ -30,6 +31,8 @@ export function BookPanel({ task, timeZone: fallbackZone, nameOf, mayComplete }:
   const slot = open.find((s) => slotKey(s) === chosen) ?? null;
   const queries = useQueryClient();
   const { move } = useTaskChanges(task.id);
+  // The task names its patient from the sender's address; that one is offered before any search.
+  const taskPatient = usePatientNames(task.patient_id ? [task.patient_id] : []);
 
   const book = useMutation({
     mutationFn: async (picked: Slot) =>
@@ -51,7 +54,11 @@ export function BookPanel({ task, timeZone: fallbackZone, nameOf, mayComplete }:
 
   return (
     <Stack gap="sm" component="section" aria-label="Book the requested appointment" data-book-panel>
-      <PatientPicker taskPatientId={task.patient_id} value={patientId} onChange={(id) => (setPatientId(id), restart())} />
+      <PatientPicker
+        value={patientId}
+        onChange={(id) => (setPatientId(id), restart())}
+        pinned={task.patient_id ? { id: task.patient_id, label: `${taskPatient(task.patient_id)} (named by the task)` } : null}
+      />
       <Group align="end" gap="xs">
         <Select
           label="Appointment type"
@@ -126,34 +133,6 @@ function useOpenSlots(locationId: string, typeId: string | null, day: string) {
         }),
       ),
   });
-}
-
-/** The task's patient when it names one (from the sender's address), or any patient found by name. */
-type PickerProps = { taskPatientId: string | null; value: string | null; onChange: (id: string | null) => void };
-
-function PatientPicker({ taskPatientId, value, onChange }: PickerProps) {
-  const [search, setSearch] = useState('');
-  const found = usePatientSearch(search);
-  const name = usePatientNames(taskPatientId ? [taskPatientId] : []);
-  const options = (found.data ?? []).map((p) => ({ value: p.id, label: `${fullName(p)} (${p.birth_date})` }));
-  if (taskPatientId && !options.some((o) => o.value === taskPatientId))
-    options.unshift({ value: taskPatientId, label: `${name(taskPatientId)} (named by the task)` });
-  return (
-    <Select
-      label="Patient"
-      placeholder="Type two letters of the family name"
-      searchable
-      searchValue={search}
-      onSearchChange={setSearch}
-      data={options}
-      value={value}
-      onChange={onChange}
-      nothingFoundMessage={search.trim().length < 2 ? 'Type two letters' : found.isFetching ? 'Searching…' : 'No patient found'}
-      rightSection={found.isFetching ? <Loader size="xs" /> : undefined}
-      filter={({ options: all }) => all}
-      maw={420}
-    />
-  );
 }
 
 type SlotsProps = {

@@ -1,18 +1,15 @@
-import { Alert, Button, Group, Loader, Modal, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, ApiFailure, describeError, must, type Patient } from '../api/client';
-import { usePatientSearch } from '../schedule/patients';
-import { candidates, compare, confirmation, outcome, patientLabel } from './merge';
+import { PatientPicker } from '../schedule/PatientPicker';
+import { compare, confirmation, outcome, patientLabel } from './merge';
 
 /** A manager folds a duplicate record into this one: find it, compare the two, confirm, merge. */
 export function MergeDuplicate({ survivor }: { survivor: Patient }) {
-  const [search, setSearch] = useState('');
   const [duplicate, setDuplicate] = useState<Patient | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [done, setDone] = useState<string | null>(null);
-  const found = usePatientSearch(search);
-  const offered = candidates(found.data ?? [], survivor.id);
   const queries = useQueryClient();
   const merge = useMutation({
     mutationFn: async (folded: Patient) =>
@@ -26,7 +23,6 @@ export function MergeDuplicate({ survivor }: { survivor: Patient }) {
       setDone(outcome(result, folded));
       setConfirming(false);
       setDuplicate(null);
-      setSearch('');
       // Both records changed (the duplicate now answers 404 "merged into"), and so did the survivor's visits and
       // every search and name list that showed the duplicate.
       const changed = [
@@ -39,8 +35,8 @@ export function MergeDuplicate({ survivor }: { survivor: Patient }) {
       for (const queryKey of changed) void queries.invalidateQueries({ queryKey });
     },
   });
-  const choose = (id: string | null) => {
-    setDuplicate(offered.find((p) => p.id === id) ?? null);
+  const choose = (_: string | null, patient: Patient | null) => {
+    setDuplicate(patient);
     setDone(null);
     merge.reset();
   };
@@ -52,20 +48,14 @@ export function MergeDuplicate({ survivor }: { survivor: Patient }) {
       <Text size="sm" c="dimmed">
         Find the second record of this patient; its appointments move here and it is marked merged.
       </Text>
-      <Select
+      <PatientPicker
         label="Duplicate record"
-        placeholder="Type two letters of the family name"
-        searchable
-        clearable
-        searchValue={search}
-        onSearchChange={setSearch}
-        data={offered.map((p) => ({ value: p.id, label: patientLabel(p) }))}
         value={duplicate?.id ?? null}
         onChange={choose}
-        nothingFoundMessage={search.trim().length < 2 ? 'Type two letters' : found.isFetching ? 'Searching…' : 'No other patient found'}
-        rightSection={found.isFetching ? <Loader size="xs" /> : undefined}
-        filter={({ options }) => options}
-        maw={420}
+        excludeId={survivor.id}
+        describe={patientLabel}
+        nothingFound="No other patient found"
+        clearable
       />
       {duplicate && <Comparison survivor={survivor} duplicate={duplicate} />}
       {duplicate && (

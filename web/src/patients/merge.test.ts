@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import type { Patient } from '../api/client';
-import { candidates, compare, confirmation, outcome } from './merge';
+import { compare, confirmation, outcome } from './merge';
 
 const patient = (id: string, given_name: string, family_name: string, birth_date: string, extra: Partial<Patient> = {}): Patient => ({
   id,
@@ -25,10 +25,6 @@ test('the comparison marks the facts the two records disagree on', () => {
     duplicate: '1980-04-02',
     differs: false,
   });
-});
-
-test('the search never offers the survivor as its own duplicate', () => {
-  expect(candidates([ann, anne], 'p-1')).toEqual([anne]);
 });
 
 test('the confirmation says which record goes where and what happens to it', () => {

@@ -25,11 +25,6 @@ export function compare(survivor: Patient, duplicate: Patient): FactRow[] {
   });
 }
 
-/** The patients a search offers as the duplicate: never the survivor itself (the service refuses a self-merge). */
-export function candidates(found: Patient[], survivorId: string): Patient[] {
-  return found.filter((p) => p.id !== survivorId);
-}
-
 export const patientLabel = (p: Patient) => `${fullName(p)} (born ${p.birth_date})`;
 
 /** What the user confirms: the move cannot be undone from the console, so it says what happens to each record. */

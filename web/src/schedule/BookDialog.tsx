@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { api, describeError, must, type Appointment, type Schemas, type Slot } from '../api/client';
 import { useAppointmentTypes } from './queries';
-import { fullName, usePatientSearch } from './patients';
+import { PatientPicker } from './PatientPicker';
 import { RepeatFields } from './RepeatFields';
 import { repeatProblem, seriesBody, type Repeat } from './series';
 import { clock, dayLabel, wallTime } from './time';
@@ -14,18 +14,15 @@ type Props = { target: BookTarget | null; locationId: string; timeZone: string; 
 
 /** Book free time: a patient, an appointment type, one of the open slots slot search offers, and maybe a repeat. */
 export function BookDialog({ target, locationId, timeZone, onClose }: Props) {
-  const [search, setSearch] = useState('');
   const [patientId, setPatientId] = useState<string | null>(null);
   const [typeId, setTypeId] = useState<string | null>(null);
   const [slot, setSlot] = useState<string | null>(null);
   const [repeat, setRepeat] = useState<Repeat | null>(null);
   const [seriesBooked, setSeriesBooked] = useState<Appointment[] | null>(null);
-  const patients = usePatientSearch(search);
   const types = useAppointmentTypes(locationId);
   const queries = useQueryClient();
   useEffect(() => {
     setPatientId(null);
-    setSearch('');
     setSlot(null);
     setRepeat(null);
     setSeriesBooked(null);
@@ -93,27 +90,13 @@ export function BookDialog({ target, locationId, timeZone, onClose }: Props) {
       void queries.invalidateQueries({ queryKey: ['slots', locationId] });
       setSeriesBooked(appointments);
       setPatientId(null);
-      setSearch('');
     },
   });
 
-  const patientOptions = (patients.data ?? []).map((p) => ({ value: p.id, label: `${fullName(p)} (${p.birth_date})` }));
   return (
     <Modal opened={!!target} onClose={onClose} title={target ? `Book with ${target.providerName}, ${target.day}` : ''}>
       <Stack>
-        <Select
-          label="Patient"
-          placeholder="Type two letters of the family name"
-          searchable
-          searchValue={search}
-          onSearchChange={setSearch}
-          data={patientOptions}
-          value={patientId}
-          onChange={setPatientId}
-          nothingFoundMessage={search.trim().length < 2 ? 'Type two letters' : patients.isFetching ? 'Searching…' : 'No patient found'}
-          rightSection={patients.isFetching ? <Loader size="xs" /> : undefined}
-          filter={({ options }) => options}
-        />
+        <PatientPicker value={patientId} onChange={setPatientId} />
         <Select
           label="Appointment type"
           data={(types.data ?? []).map((t) => ({ value: t.id, label: `${t.name} (${t.duration_minutes} min)` }))}
