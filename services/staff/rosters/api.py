@@ -53,6 +53,12 @@ async def add_roster_template(location_id: str, body: RosterTemplateIn, uow: Uow
     return await shifts.add_template(uow=uow, location_id=location_id, cmd=body, actor=actor)
 
 
+@router.get("/locations/{location_id}/roster-templates", response_model=list[RosterTemplateOut], tags=["shifts"])
+async def list_roster_templates(location_id: str, uow: UowDep, actor: Manager):
+    """The location's saved weekly rosters, by name."""
+    return await shifts.list_templates(uow=uow, location_id=location_id, actor=actor)
+
+
 @router.post(
     "/roster-templates/{template_id}/generate", status_code=201, response_model=list[ShiftOut], tags=["shifts"]
 )

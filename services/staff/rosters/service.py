@@ -92,6 +92,19 @@ async def add_template(*, uow: UnitOfWork, location_id: str, cmd: RosterTemplate
         return template
 
 
+async def list_templates(*, uow: UnitOfWork, location_id: str, actor: Principal) -> list[RosterTemplate]:
+    """The location's saved weekly rosters, by name."""
+    actor.ensure_location(location_id)
+    async with uow:
+        await projections.known_location(uow, location_id)
+        rows = await uow.session.scalars(
+            select(RosterTemplate)
+            .where(RosterTemplate.location_id == location_id)
+            .order_by(RosterTemplate.name, RosterTemplate.created_at)
+        )
+        return list(rows.all())
+
+
 async def generate(*, uow: UnitOfWork, template_id: str, cmd: GenerateIn, actor: Principal) -> list[Shift]:
     """Create the template's shifts on each local day of the range: all of them or none."""
     async with uow:

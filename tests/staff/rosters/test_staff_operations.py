@@ -54,6 +54,11 @@ async def test_rosters_time_off_training_and_credentials_on_sqlite(make_suite):
             },
         )
         assert template.status_code == 201, template.text
+        saved = await staff.get("/locations/loc-a/roster-templates")
+        assert [(t["id"], t["name"], len(t["entries"])) for t in saved.json()] == [
+            (template.json()["id"], "mornings", 2)
+        ]
+        assert (await admin.get("/locations/loc-b/roster-templates")).json() == []
         generate = {"first_day": monday.isoformat(), "last_day": (monday + timedelta(days=13)).isoformat()}
         made = await staff.post(f"/roster-templates/{template.json()['id']}/generate", json=generate)
         assert made.status_code == 201, made.text

@@ -3236,7 +3236,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List Roster Templates
+         * @description The location's saved weekly rosters, by name.
+         */
+        get: operations["staff_list_roster_templates_locations__location_id__roster_templates_get"];
         put?: never;
         /**
          * Add Roster Template
@@ -27327,6 +27331,100 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StaffCoverageOut"];
+                };
+            };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffErrorOut"];
+                };
+            };
+            /** @description The token's roles or locations do not reach this (refusals of patient data are audited). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffErrorOut"];
+                };
+            };
+            /** @description A record named by the request (in its path, query or body) does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffErrorOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffValidationErrorOut"] | components["schemas"]["StaffErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    staff_list_roster_templates_locations__location_id__roster_templates_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                location_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffRosterTemplateOut"][];
                 };
             };
             /** @description A control character in the path or the query: refused before proxying. */

@@ -99,8 +99,22 @@ export function useCancelShift() {
 
 export type NewTemplate = { locationId: string; name: string; entries: Schemas['StaffRosterEntry'][] };
 
-/** Save a weekly roster of local shifts; saving changes no shift, so nothing is refreshed. */
+/** The location's saved weekly rosters, by name. */
+export function useRosterTemplates(locationId: string) {
+  return useQuery({
+    queryKey: ['staff', 'templates', locationId],
+    queryFn: async () =>
+      must(
+        await api.GET('/api/v1/staff/locations/{location_id}/roster-templates', {
+          params: { path: { location_id: locationId } },
+        }),
+      ),
+  });
+}
+
+/** Save a weekly roster of local shifts; saving changes no shift, so only the list of templates is refreshed. */
 export function useSaveTemplate() {
+  const queries = useQueryClient();
   return useMutation({
     mutationFn: async ({ locationId, name, entries }: NewTemplate) =>
       must(
@@ -109,6 +123,7 @@ export function useSaveTemplate() {
           body: { name, entries },
         }),
       ),
+    onSuccess: (_, { locationId }) => queries.invalidateQueries({ queryKey: ['staff', 'templates', locationId] }),
   });
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shiftProblem, shiftTimes, templateEntries, weekdayOf } from './shifts';
+import { fillSpan, shiftProblem, shiftTimes, templateEntries, weekdayOf } from './shifts';
 import { weekDays, type Shift } from './week';
 
 const ZONE = 'America/New_York';
@@ -75,4 +75,11 @@ describe('templateEntries', () => {
     );
     expect(entries).toEqual([{ staff_id: 'r1', weekday: 6, start: '22:00', end: '06:00' }]);
   });
+});
+
+it('a fill covers whole weeks from the Monday shown, within the 92 days one generation may span', () => {
+  expect(fillSpan('2031-03-10', 1)).toEqual({ firstDay: '2031-03-10', lastDay: '2031-03-16' });
+  expect(fillSpan('2031-03-10', 6)).toEqual({ firstDay: '2031-03-10', lastDay: '2031-04-20' });
+  expect(fillSpan('2031-03-10', 40)).toEqual({ firstDay: '2031-03-10', lastDay: '2031-06-08' }); // 13 weeks: 91 days
+  expect(fillSpan('2031-03-10', 0)).toEqual({ firstDay: '2031-03-10', lastDay: '2031-03-16' });
 });

@@ -61,3 +61,10 @@ export function templateEntries(shifts: Shift[], days: string[], timeZone: strin
 export function shiftWhen(dayLabel: string, from: string, to: string, overnight: boolean): string {
   return `${dayLabel} ${from}–${to}${overnight ? ' (+1)' : ''}`;
 }
+
+/** The local days a fill covers: `weeks` whole weeks from the Monday shown (a generation spans at most 92 days). */
+export const MAX_FILL_WEEKS = 13;
+export function fillSpan(monday: string, weeks: number): { firstDay: string; lastDay: string } {
+  const whole = Math.min(Math.max(Math.trunc(weeks), 1), MAX_FILL_WEEKS);
+  return { firstDay: monday, lastDay: addDays(monday, whole * 7 - 1) };
+}
