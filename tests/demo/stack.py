@@ -5,6 +5,7 @@ import os
 import subprocess
 import sys
 
+from tests.gateway.console.console_stack import WEB
 from tests.support.stack import start_practice, unthrottled
 from tests.support.suite import Suite
 
@@ -12,9 +13,10 @@ from tests.support.suite import Suite
 READER_LIMITS = unthrottled("USER")
 
 
-async def start_stack(suite: Suite) -> str:
-    """The whole practice (the snapshot's reader unthrottled); the gateway's URL."""
-    return await start_practice(suite, gateway_env=READER_LIMITS)
+async def start_stack(suite: Suite, *, console: bool = False) -> str:
+    """The whole practice (the snapshot's reader unthrottled), serving the built console if asked; the gateway's URL."""
+    served = {"GATEWAY_CONSOLE_DIR": str(WEB / "dist")} if console else {}
+    return await start_practice(suite, gateway_env=READER_LIMITS | served)
 
 
 def service_args(suite: Suite) -> list[str]:

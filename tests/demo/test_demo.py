@@ -2,7 +2,10 @@
 practice is there through the APIs, the printed users sign in, and the same seed builds the same practice."""
 
 import asyncio
+import json
+import os
 import re
+import subprocess
 import time
 from collections import Counter
 
@@ -12,6 +15,7 @@ import pytest
 
 from tests.demo.snapshot import LOCATIONS, read
 from tests.demo.stack import run_demo, service_args, start_stack
+from tests.gateway.console.console_stack import ARTIFACTS, WEB
 
 pytestmark = pytest.mark.integration
 SMALL = ("--seed", "7", "--patients", "40", "--visits-per-day", "2")
@@ -41,14 +45,33 @@ async def sign_in(gw: httpx.AsyncClient, email: str, password: str, secret: str 
     raise AssertionError(f"{email} could not sign in: {answer.text}")
 
 
+def toured(url: str, users: dict[str, tuple[str, str, str | None]]) -> str:
+    """web/e2e/tour.mjs: each printed user opens every screen of theirs in Chromium; its output."""
+    accounts = [
+        {"label": role, "email": email, "password": password, "totp_secret": secret}
+        for role, (email, password, secret) in users.items()
+    ]
+    config = {"url": url, "accounts": accounts, "artifacts": str(ARTIFACTS / "tour")}
+    done = subprocess.run(
+        ["node", "e2e/tour.mjs"],
+        cwd=WEB,
+        env=os.environ | {"TOUR": json.dumps(config)},
+        capture_output=True,
+        text=True,
+        timeout=420,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return done.stdout
+
+
 async def built(make_suite, *, direct: bool) -> tuple[dict, str, dict]:
     """A fresh stack with the small demo on it: its snapshot, the demo's output, the printed users.
 
     `direct`: the demo sends the services' calls to their own ports (as `make up`'s does), else all through
-    the gateway (as against a remote one).
+    the gateway (as against a remote one); that stack serves the console too, and every printed user tours it.
     """
     suite = make_suite()
-    url = await start_stack(suite)
+    url = await start_stack(suite, console=direct)
     done = await run_demo(suite, *SMALL, *(service_args(suite) if direct else ()))
     assert done.returncode == 0, done.stderr + done.stdout[-3000:]
     print(done.stdout)  # the demo's steps with their times, shown by pytest -s or on a failure
@@ -58,6 +81,10 @@ async def built(make_suite, *, direct: bool) -> tuple[dict, str, dict]:
             assert await sign_in(gw, email, password, secret), role
         gw.headers["Authorization"] = f"Bearer {await sign_in(gw, *users['practice_admin'])}"
         snap = await read(gw)
+    if direct:
+        tour = await asyncio.to_thread(toured, url, users)
+        print(tour)
+        assert f"{len(users)} users toured, 0 problems" in tour
     await suite.close()
     return snap, done.stdout, users
 

@@ -3,25 +3,11 @@
 // sees the privacy incidents against their deadline and downloads a patient's accounting of access as CSV; a
 // facilities coordinator sees the supply under its reorder point, the drafted order, the overdue device, and starts
 // the work order from the board. axe-core finds no serious or critical violation on either screen.
-import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { accessible, browser, log } from './harness.mjs';
+import { accessible, browser, log, totp } from './harness.mjs';
 
 const config = JSON.parse(process.env.CONSOLE_E2E);
 const shots = config.artifacts;
-
-/** The RFC 6238 code an authenticator shows now for a base32 secret (SHA-1, 6 digits, 30 s). */
-function totp(secret, now = Date.now()) {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = '';
-  for (const c of secret.replace(/=+$/, '').toUpperCase()) bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
-  const key = Buffer.from(bits.match(/.{8}/g).map((b) => parseInt(b, 2)));
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(Math.floor(now / 30_000)));
-  const mac = createHmac('sha1', key).update(counter).digest();
-  const at = mac[mac.length - 1] & 0xf;
-  return String((mac.readUInt32BE(at) & 0x7fffffff) % 1_000_000).padStart(6, '0');
-}
 
 /** RFC 4180 rows: quoted fields may hold commas, quotes and line breaks. */
 function parseCsv(text) {

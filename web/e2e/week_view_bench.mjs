@@ -18,10 +18,8 @@ const REPEATS = Number(process.env.WEEK_BENCH_REPEATS ?? 7);
 
 const b64 = (o) => Buffer.from(JSON.stringify(o)).toString('base64url');
 const token = `${b64({ alg: 'none' })}.${b64({ sub: 'om-1', roles: ['office_manager'], locations: ['loc-bench'], exp: Math.floor(Date.now() / 1000) + 3600 })}.x`;
-const members = Array.from({ length: PROVIDERS }, (_, i) => ({
-  id: `prov-${String(i).padStart(2, '0')}`, given_name: `Given${i}`, family_name: `Provider${String(i).padStart(2, '0')}`,
-  role: 'physician', npi: null, email: null, phone: null, home_location_id: 'loc-bench', location_ids: ['loc-bench'],
-  manager_id: null, hired_on: '2020-01-01', terminated_on: null,
+const providers = Array.from({ length: PROVIDERS }, (_, i) => ({
+  staff_id: `prov-${String(i).padStart(2, '0')}`, name: `Given${i} Provider${String(i).padStart(2, '0')}`, role: 'physician',
 }));
 const location = {
   location_id: 'loc-bench', name: 'Bench Clinic', state: 'CA', timezone: ZONE, cancellation_notice_hours: 24, closed_on: [],
@@ -39,11 +37,11 @@ function instant(day, minutes) {
 
 function daySheet(day) {
   const by_provider = {};
-  members.forEach((m, p) => {
-    by_provider[m.id] = Array.from({ length: VISITS_PER_DAY }, (_, v) => {
+  providers.forEach((m, p) => {
+    by_provider[m.staff_id] = Array.from({ length: VISITS_PER_DAY }, (_, v) => {
       const start = 8 * 60 + v * 75 + (p % 3) * 15;
       return {
-        id: `a-${day}-${p}-${v}`, location_id: 'loc-bench', provider_id: m.id, patient_id: `pat-${(p * 31 + v * 7) % 400}`,
+        id: `a-${day}-${p}-${v}`, location_id: 'loc-bench', provider_id: m.staff_id, patient_id: `pat-${(p * 31 + v * 7) % 400}`,
         room_id: `exam-${(p + v) % 10}`, status: STATUSES[(p + v) % STATUSES.length], start: instant(day, start),
         end: instant(day, start + 30), needs_reschedule: false,
       };
@@ -59,7 +57,7 @@ const server = createServer((req, res) => {
   const path = url.pathname;
   if (path === '/api/v1/live/events') return res.writeHead(204).end();
   if (path === '/api/v1/facilities/locations') return json(res, [location]);
-  if (path === '/api/v1/staff/members') return json(res, members);
+  if (path === '/api/v1/scheduling/locations/loc-bench/providers') return json(res, providers);
   if (path.endsWith('/day-sheet')) return json(res, daySheet(url.searchParams.get('day')));
   if (path.startsWith('/api/v1/scheduling/patients/')) {
     const id = path.split('/').pop();

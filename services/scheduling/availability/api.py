@@ -6,7 +6,13 @@ from services.scheduling.access import FrontDesk, Manager, front_desk
 from services.scheduling.appointments.schemas import AppointmentOut
 from services.scheduling.availability import service as availability
 from services.scheduling.availability import slot_search
-from services.scheduling.availability.schemas import AppointmentTypeIn, AppointmentTypeOut, BookabilityOut, SlotOut
+from services.scheduling.availability.schemas import (
+    AppointmentTypeIn,
+    AppointmentTypeOut,
+    BookabilityOut,
+    ProviderOut,
+    SlotOut,
+)
 from shared.fields import Day, Instant
 from shared.web import UowDep
 
@@ -22,6 +28,12 @@ async def provider_bookability(
     return await availability.provider_bookability(
         uow=uow, staff_id=staff_id, location_id=location_id, start=start, end=end, actor=actor
     )
+
+
+@router.get("/locations/{location_id}/providers", response_model=list[ProviderOut], tags=["availability"])
+async def location_providers(location_id: str, uow: UowDep, actor: FrontDesk):
+    """The clinicians who can be booked at the location, by name: the schedule's columns."""
+    return await availability.location_providers(uow=uow, location_id=location_id, actor=actor)
 
 
 @router.get("/locations/{location_id}/worklist", response_model=list[AppointmentOut], tags=["availability"])

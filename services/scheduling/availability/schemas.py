@@ -8,6 +8,16 @@ from shared.contracts.staff import StaffRole
 from shared.fields import Timestamp
 
 
+class ProviderOut(BaseModel):
+    """A clinician who can be booked at a location: a column of the schedule (staff directory data, not PHI)."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    staff_id: str
+    name: str
+    role: StaffRole
+
+
 class BookabilityOut(BaseModel):
     bookable: bool
     reasons: list[str]

@@ -8,7 +8,8 @@ from sqlalchemy import select
 from services.scheduling.appointments.domain import AppointmentStatus
 from services.scheduling.appointments.models import Appointment, AppointmentType
 from services.scheduling.availability.schemas import AppointmentTypeIn, BookabilityOut
-from services.scheduling.projections.bookability import bookability
+from services.scheduling.projections.bookability import PROVIDER_ROLES, bookability
+from services.scheduling.projections.models import Provider
 from shared.auth import Principal
 from shared.clock import utcnow
 from shared.errors import Unprocessable
@@ -27,6 +28,19 @@ async def provider_bookability(
             session=uow.session, staff_id=staff_id, location_id=location_id, start=start, end=end
         )
     return BookabilityOut(bookable=not reasons, reasons=reasons)
+
+
+async def location_providers(*, uow: UnitOfWork, location_id: str, actor: Principal) -> list[Provider]:
+    """The active physicians, nurse practitioners and physician assistants who work at the location, by name."""
+    actor.ensure_location(location_id)
+    async with uow:
+        rows = await uow.session.scalars(
+            select(Provider)
+            .where(Provider.active.is_(True), Provider.role.in_(PROVIDER_ROLES), Provider.name.is_not(None))
+            .order_by(Provider.name, Provider.staff_id)
+        )
+        # A member's locations are a JSON list; a practice has tens of clinicians, so they are matched here.
+        return [p for p in rows.all() if location_id == p.home_location_id or location_id in (p.location_ids or [])]
 
 
 async def worklist(*, uow: UnitOfWork, location_id: str, actor: Principal) -> list[Appointment]:

@@ -7,7 +7,7 @@ import pytest
 
 from shared.clock import utcnow
 from shared.contracts.facilities import RoomOutOfService
-from shared.contracts.staff import CredentialExpired, ShiftScheduled
+from shared.contracts.staff import CredentialExpired, ShiftScheduled, StaffMemberHired, StaffMemberTerminated
 from tests.support.dates import at_local, days_ago, iso_utc, next_dst_day
 from tests.support.flow import practice, register_patient
 from tests.support.polling import eventually
@@ -216,3 +216,38 @@ async def test_slots_and_day_sheet_on_the_day_clocks_spring_forward(make_suite):
         assert booked.status_code == 201, booked.text
         sheet = (await scheduling.get("/locations/loc-a/day-sheet", params={"day": day.isoformat()})).json()
         assert [a["id"] for a in sheet["by_provider"]["prov-7"]] == [booked.json()["id"]]
+
+
+async def test_the_schedule_columns_are_the_active_clinicians_of_the_location(make_suite):
+    suite = make_suite("sqlite")
+    await suite.start("scheduling")
+    hired = {"hired_on": days_ago(400), "npi": None}
+    others = [
+        StaffMemberHired(staff_id="desk-1", given_name="Ana", family_name="Ruiz", role="receptionist",
+                         home_location_id="loc-a", location_ids=["loc-a"], **hired),
+        StaffMemberHired(staff_id="np-b", given_name="Bo", family_name="Kim", role="nurse_practitioner",
+                         home_location_id="loc-b", location_ids=["loc-b", "loc-a"], **hired),
+        StaffMemberHired(staff_id="md-b", given_name="Cy", family_name="Ng", role="physician",
+                         home_location_id="loc-b", location_ids=["loc-b"], **hired),
+        StaffMemberHired(staff_id="md-gone", given_name="Al", family_name="Vo", role="physician",
+                         home_location_id="loc-a", location_ids=["loc-a"], **hired),
+    ]  # fmt: skip
+    desk = token(roles=["front_desk"], locations=["loc-a"])
+    async with suite.client("scheduling", ADMIN_A) as scheduling, suite.client("scheduling", desk) as front:
+        await practice(suite, scheduling)
+        for event in others:
+            await publish(suite, event, event.staff_id)
+        await publish(suite, StaffMemberTerminated(staff_id="md-gone", terminated_on=days_ago(1)), "md-gone")
+
+        async def columns():
+            answer = await front.get("/locations/loc-a/providers")
+            assert answer.status_code == 200, answer.text
+            return answer.json() if len(answer.json()) == 2 and "md-gone" not in str(answer.json()) else None
+
+        assert await eventually(columns, timeout=20) == [
+            {"staff_id": "np-b", "name": "Bo Kim", "role": "nurse_practitioner"},
+            {"staff_id": "prov-7", "name": "Dana Lee", "role": "physician"},
+        ]
+        assert (await front.get("/locations/loc-b/providers")).status_code == 403
+    async with suite.client("scheduling", token(roles=["biller"], locations=["loc-a"])) as biller:
+        assert (await biller.get("/locations/loc-a/providers")).status_code == 403

@@ -2830,6 +2830,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/scheduling/locations/{location_id}/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Location Providers
+         * @description The clinicians who can be booked at the location, by name: the schedule's columns.
+         */
+        get: operations["scheduling_location_providers_locations__location_id__providers_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/scheduling/locations/{location_id}/waitlist": {
         parameters: {
             query?: never;
@@ -7425,6 +7445,17 @@ export interface components {
             postal_code: string;
             /** State */
             state: string;
+        };
+        /**
+         * ProviderOut
+         * @description A clinician who can be booked at a location: a column of the schedule (staff directory data, not PHI).
+         */
+        SchedulingProviderOut: {
+            /** Name */
+            name: string;
+            role: components["schemas"]["SchedulingStaffRole"];
+            /** Staff Id */
+            staff_id: string;
         };
         /** RescheduleIn */
         SchedulingRescheduleIn: {
@@ -25016,6 +25047,100 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SchedulingDaySheetOut"];
+                };
+            };
+            /** @description A control character in the path or the query: refused before proxying. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description No valid token: missing, expired, forged, or revoked (signed out, session ended, access withdrawn). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchedulingErrorOut"];
+                };
+            };
+            /** @description The token's roles or locations do not reach this (refusals of patient data are audited). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchedulingErrorOut"];
+                };
+            };
+            /** @description A record named by the request (in its path, query or body) does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchedulingErrorOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchedulingValidationErrorOut"] | components["schemas"]["SchedulingErrorOut"];
+                };
+            };
+            /** @description Too many requests from this user or address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service is down or not ready; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    scheduling_location_providers_locations__location_id__providers_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                location_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchedulingProviderOut"][];
                 };
             };
             /** @description A control character in the path or the query: refused before proxying. */

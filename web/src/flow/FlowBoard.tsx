@@ -4,13 +4,15 @@ import { useEffect, useState } from 'react';
 import { api, describeError, must, type Appointment } from '../api/client';
 import { arrivals } from '../live/arrivals';
 import { usePatientNames } from '../schedule/patients';
-import { useDaySheets, useMembers } from '../schedule/queries';
+import { useDaySheets, useProviders } from '../schedule/queries';
 import { clock, today, wallTime } from '../schedule/time';
 import { Empty, Failed, Loading } from '../screens/states';
 import { useLocations } from '../shell/LocationContext';
 import { LANES, byLane, completionBody, waitMinutes, type LineDraft } from './board';
 
 type Action = { kind: 'complete' | 'cancel'; appointment: Appointment } | null;
+
+const LONG_WAIT_MINUTES = 30;
 
 /** Today's patients at the location by state; check in, complete, no-show and cancel from their cards. */
 export function FlowBoard() {
@@ -20,11 +22,8 @@ export function FlowBoard() {
   const [sheet] = useDaySheets(current?.location_id, [day]);
   const appointments = Object.values(sheet?.data?.by_provider ?? {}).flat() as Appointment[];
   const patientName = usePatientNames(appointments.map((a) => a.patient_id));
-  const members = useMembers(current?.location_id); // refused for a front desk: the provider's id is shown then
-  const providerName = (id: string) => {
-    const member = members.data?.find((m) => m.id === id);
-    return member ? `${member.given_name} ${member.family_name}` : id;
-  };
+  const clinicians = useProviders(current?.location_id);
+  const providerName = (id: string) => clinicians.data?.find((p) => p.staff_id === id)?.name ?? 'Clinician not listed here';
   const [now, setNow] = useState(Date.now());
   const [action, setAction] = useState<Action>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -86,11 +85,7 @@ export function FlowBoard() {
                   <Text size="xs" c="dimmed">
                     {clock(wallTime(a.start, timeZone).minutes)} · {providerName(a.provider_id)}
                   </Text>
-                  {a.status === 'arrived' && (
-                    <Text size="xs" c="orange.8" fw={500}>
-                      Waiting {waitMinutes(a, arrivals.get(a.id), now)} min
-                    </Text>
-                  )}
+                  {a.status === 'arrived' && <WaitLine minutes={waitMinutes(a, arrivals.get(a.id), now)} />}
                   {a.status === 'cancelled' && (
                     <Text size="xs" c="dimmed">
                       Cancelled by {a.cancelled_by}: {a.cancel_reason} {a.late_cancel ? '(late)' : ''}
@@ -111,7 +106,7 @@ export function FlowBoard() {
                       </>
                     )}
                     {a.status === 'arrived' && (
-                      <Button size="compact-xs" color="green" onClick={() => setAction({ kind: 'complete', appointment: a })}>
+                      <Button size="compact-xs" color="teal.9" onClick={() => setAction({ kind: 'complete', appointment: a })}>
                         Complete
                       </Button>
                     )}
@@ -183,7 +178,7 @@ function CompleteDialog({ action, onClose, locationId }: { action: Action; onClo
             Close
           </Button>
           <Button
-            color="green"
+            color="teal.9"
             loading={complete.isPending}
             onClick={() => {
               const { body, problems: found } = completionBody(lines, diagnoses);
@@ -249,5 +244,14 @@ function CancelDialog({ action, onClose, locationId }: { action: Action; onClose
         </Group>
       </Stack>
     </Modal>
+  );
+}
+
+/** Time since arrival; past half an hour it turns red (orange text on white is below the 4.5:1 contrast of WCAG AA). */
+function WaitLine({ minutes }: { minutes: number }) {
+  return (
+    <Text size="xs" c={minutes >= LONG_WAIT_MINUTES ? 'red.9' : 'dark.6'} fw={600}>
+      Waiting {minutes} min
+    </Text>
   );
 }

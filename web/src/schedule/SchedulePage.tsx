@@ -8,7 +8,7 @@ import { useLocations } from '../shell/LocationContext';
 import { BookDialog, type BookTarget } from './BookDialog';
 import { SLOT_MINUTES, STATUS_COLOURS, STATUS_LABELS, gridColumns, gridHours, providerColumns, roomLanes, type Column } from './layout';
 import { usePatientNames } from './patients';
-import { useDaySheets, useMembers, useRooms, useWaitlist } from './queries';
+import { useDaySheets, useProviders, useRooms, useWaitlist } from './queries';
 import { ScheduleGrid } from './ScheduleGrid';
 import { addDays, clock, instantOf, today, wallTime, weekStart } from './time';
 import { WaitlistPanel } from './WaitlistPanel';
@@ -30,7 +30,7 @@ export function SchedulePage() {
   const [target, setTarget] = useState<BookTarget | null>(null);
   const [refusal, setRefusal] = useState<{ appointmentId: string; message: string } | null>(null);
   const days = view === 'day' ? [day] : Array.from({ length: 7 }, (_, i) => addDays(weekStart(day), i));
-  const members = useMembers(current?.location_id);
+  const clinicians = useProviders(current?.location_id);
   const sheets = useDaySheets(current?.location_id, days);
   const rooms = useRooms(current?.location_id, by === 'rooms');
   const waitlist = useWaitlist(current?.location_id);
@@ -38,7 +38,7 @@ export function SchedulePage() {
 
   const appointments = sheets.flatMap((s) => Object.values(s.data?.by_provider ?? {}).flat()) as Appointment[];
   const byProvider = Object.assign({}, ...sheets.map((s) => s.data?.by_provider ?? {}));
-  const providers = providerColumns(members.data ?? [], byProvider);
+  const providers = providerColumns(clinicians.data ?? [], byProvider);
   const patientName = usePatientNames(appointments.map((a) => a.patient_id));
   // A front desk may not list rooms either: its room columns are then the rooms the visits use, by id.
   const lanes = by === 'providers' ? providers : roomLanes(forbidden(rooms.error) ? null : (rooms.data ?? []), appointments);
@@ -64,10 +64,9 @@ export function SchedulePage() {
 
   if (unlocated) return <Failed error={unlocated} />;
   if (!current) return locating ? <Loading what="your locations" /> : <Empty>No location is open to you yet.</Empty>;
-  const loading = members.isLoading || sheets.some((s) => s.isLoading) || (by === 'rooms' && rooms.isLoading);
-  // A front desk may not list staff: its columns are then the providers with visits that day, by id.
+  const loading = clinicians.isLoading || sheets.some((s) => s.isLoading) || (by === 'rooms' && rooms.isLoading);
   const failed =
-    (forbidden(members.error) ? null : members.error) ??
+    clinicians.error ??
     (by === 'rooms' && !forbidden(rooms.error) ? rooms.error : null) ??
     sheets.find((s) => s.error)?.error;
   const withWaitlist = !forbidden(waitlist.error); // a role that may not read the waitlist gets the whole width

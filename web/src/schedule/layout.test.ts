@@ -1,5 +1,4 @@
 import { expect, test } from 'vitest';
-import type { StaffMember } from '../api/client';
 import { NO_ROOM, gridColumns, gridHours, inColumn, placement, providerColumns, roomLanes } from './layout';
 
 test('an appointment is placed by its wall-clock time at the location', () => {
@@ -18,14 +17,19 @@ test('the grid spans the opening hours of the days shown', () => {
   expect(gridHours([], ['2031-07-15'])).toEqual({ start: 7 * 60, end: 19 * 60 });
 });
 
-test('clinicians get columns, other staff do not, unlisted providers with visits do', () => {
-  const member = (id: string, role: string, family_name: string) =>
-    ({ id, role, given_name: 'A', family_name, terminated_on: null }) as StaffMember;
+test('the listed clinicians get columns by name, and a provider with visits who is not listed gets one too', () => {
   const columns = providerColumns(
-    [member('p1', 'physician', 'Zed'), member('r1', 'receptionist', 'Desk'), member('p2', 'nurse_practitioner', 'Ames')],
-    { p1: [], 'p-gone': [] },
+    [
+      { staff_id: 'p1', name: 'Zoe Zed' },
+      { staff_id: 'p2', name: 'Ann Ames' },
+    ],
+    { p1: [], '9f0c2d41-gone': [] },
   );
-  expect(columns.map((c) => c.id)).toEqual(['p2', 'p1', 'p-gone']);
+  expect(columns).toEqual([
+    { id: 'p2', name: 'Ann Ames' },
+    { id: '9f0c2d41-gone', name: 'Not listed here (9f0c2d41)' },
+    { id: 'p1', name: 'Zoe Zed' },
+  ]);
 });
 
 test('rooms get columns: listed ones, unlisted ones in use, and "No room" only when a visit has none', () => {

@@ -1,12 +1,12 @@
 // Where an appointment sits on the grid, its colour, and which providers or rooms get a column.
-import type { Appointment, Schemas, StaffMember } from '../api/client';
+import type { Appointment, Schemas } from '../api/client';
 import { dayLabel, wallTime } from './time';
 
+type Provider = Pick<Schemas['SchedulingProviderOut'], 'staff_id' | 'name'>;
 export type Hours = { start: number; end: number }; // minutes since midnight
 export const DEFAULT_HOURS: Hours = { start: 7 * 60, end: 19 * 60 };
 export const SLOT_MINUTES = 15;
 export const SLOT_PX = 22;
-export const PROVIDER_ROLES = ['physician', 'nurse_practitioner', 'physician_assistant'];
 
 export const STATUS_COLOURS: Record<string, string> = {
   booked: 'blue',
@@ -47,16 +47,15 @@ export function placement(appointment: Pick<Appointment, 'start' | 'end'>, timeZ
   return { top: (top / SLOT_MINUTES) * SLOT_PX, height: Math.max(((bottom - top) / SLOT_MINUTES) * SLOT_PX, SLOT_PX) };
 }
 
-/** The clinicians of the location, and any provider who has appointments there without being listed. */
-export function providerColumns(members: StaffMember[], byProvider: Record<string, unknown>): { id: string; name: string }[] {
-  const clinicians = members
-    .filter((m) => PROVIDER_ROLES.includes(m.role) && !m.terminated_on)
-    .map((m) => ({ id: m.id, name: `${m.given_name} ${m.family_name}` }));
-  const known = new Set(clinicians.map((c) => c.id));
+/** The clinicians of the location (scheduling lists them by name), and any provider with visits there who is not. */
+export function providerColumns(providers: Provider[], byProvider: Record<string, unknown>): Lane[] {
+  const listed = providers.map((p) => ({ id: p.staff_id, name: p.name }));
+  const known = new Set(listed.map((c) => c.id));
+  // A clinician who left or moved keeps the visits booked before: a column still holds them.
   const others = Object.keys(byProvider)
     .filter((id) => !known.has(id))
-    .map((id) => ({ id, name: id }));
-  return [...clinicians, ...others].sort((a, b) => a.name.localeCompare(b.name));
+    .map((id) => ({ id, name: `Not listed here (${id.slice(0, 8)})` }));
+  return [...listed, ...others].sort((a, b) => a.name.localeCompare(b.name));
 }
 
 export type Lane = { id: string; name: string }; // a provider or a room, before it is split by day

@@ -16,6 +16,21 @@ export function useMembers(locationId: string | undefined) {
   });
 }
 
+/** The location's bookable clinicians by name, readable by every role that works the schedule. */
+export function useProviders(locationId: string | undefined) {
+  return useQuery({
+    queryKey: ['providers', locationId],
+    enabled: !!locationId,
+    staleTime: 5 * 60_000,
+    queryFn: async () =>
+      must(
+        await api.GET('/api/v1/scheduling/locations/{location_id}/providers', {
+          params: { path: { location_id: locationId! } },
+        }),
+      ),
+  });
+}
+
 export const daySheetKey = (locationId: string, day: string) => ['day-sheet', locationId, day];
 
 export function useDaySheets(locationId: string | undefined, days: string[]) {
