@@ -1,12 +1,12 @@
 import { Badge, Button, Grid, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { api, ApiFailure, must, type Appointment } from '../api/client';
 import { Empty, Failed, Loading } from '../screens/states';
 import { useLocations } from '../shell/LocationContext';
 import { BookDialog, type BookTarget } from './BookDialog';
-import { SLOT_MINUTES, STATUS_COLOURS, STATUS_LABELS, gridColumns, gridHours, providerColumns, roomLanes, type Column } from './layout';
+import { SLOT_MINUTES, STATUS_COLOURS, STATUS_LABELS, coveringVisits, gridColumns, gridHours, providerColumns, roomLanes, type Column } from './layout';
 import { usePatientNames } from './patients';
 import { useDaySheets, useProviders, useRooms, useWaitlist } from './queries';
 import { ScheduleGrid } from './ScheduleGrid';
@@ -43,6 +43,13 @@ export function SchedulePage() {
   // A front desk may not list rooms either: its room columns are then the rooms the visits use, by id.
   const lanes = by === 'providers' ? providers : roomLanes(forbidden(rooms.error) ? null : (rooms.data ?? []), appointments);
   const columns: Column[] = gridColumns(days, lanes, by);
+  // A visit booked outside the opening hours (an early clinic, a late add-on) still gets its place on the grid.
+  const openingHours = current?.opening_hours;
+  const hours = useMemo(
+    () => coveringVisits(gridHours(openingHours ?? [], days), appointments, timeZone),
+    // days and appointments are new arrays each render: their contents are the keys
+    [openingHours, days.join(), sheets.map((s) => s.dataUpdatedAt).join(), timeZone],
+  );
 
   const move = useMutation({
     mutationFn: async ({ appointment, column, minutes }: { appointment: Appointment; column: Column; minutes: number }) => {
@@ -155,7 +162,7 @@ export function SchedulePage() {
               timeZone={timeZone}
               patientName={patientName}
               refusal={refusal}
-              hours={gridHours(current.opening_hours ?? [], days)}
+              hours={hours}
               slotMinutes={view === 'week' ? 30 : SLOT_MINUTES} // a week of 25 providers: 4,200 buttons, not 8,400
               onFreeTime={(column, minutes) =>
                 by === 'providers'

@@ -103,6 +103,7 @@ export function WaitlistPanel({ locationId, timeZone, providerName = () => undef
                 <Button
                   size="compact-xs"
                   variant="default"
+                  style={{ flexShrink: 0 }} // a long name wraps; the button keeps its label whole
                   aria-label={`Remove ${name} from the waitlist`}
                   loading={busy('remove', entry)}
                   onClick={() => act.mutate({ kind: 'remove', entry })}

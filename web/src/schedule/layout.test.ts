@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { NO_ROOM, gridColumns, gridHours, inColumn, placement, providerColumns, roomLanes } from './layout';
+import { NO_ROOM, coveringVisits, gridColumns, gridHours, inColumn, placement, providerColumns, roomLanes } from './layout';
 
 test('an appointment is placed by its wall-clock time at the location', () => {
   const hours = { start: 7 * 60, end: 19 * 60 };
@@ -63,4 +63,14 @@ test('provider columns keep their keys; the week view names the day', () => {
     ['2031-07-14/p1', 'Mon, Jul 14 · Ann Lee', 'p1', undefined],
     ['2031-07-15/p1', 'Tue, Jul 15 · Ann Lee', 'p1', undefined],
   ]);
+});
+
+test('a visit outside the opening hours widens the grid to the whole hours around it', () => {
+  const hours = { start: 8 * 60, end: 17 * 60 };
+  // 05:40–06:00 and 18:10–18:40 in Los Angeles (PDT) on 2031-07-15
+  const early = { start: '2031-07-15T12:40:00Z', end: '2031-07-15T13:00:00Z' };
+  const late = { start: '2031-07-16T01:10:00Z', end: '2031-07-16T01:40:00Z' };
+  expect(coveringVisits(hours, [early, late], 'America/Los_Angeles')).toEqual({ start: 5 * 60, end: 19 * 60 });
+  const inside = { start: '2031-07-15T16:00:00Z', end: '2031-07-15T16:30:00Z' };
+  expect(coveringVisits(hours, [inside], 'America/Los_Angeles')).toBe(hours); // the same object: nothing redrawn
 });

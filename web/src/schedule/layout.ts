@@ -105,6 +105,17 @@ export function holdsTime(appointment: Appointment): boolean {
 const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
 /** The grid's hours: the location's opening hours on those days (weekday 0 is Monday), else 07:00-19:00. */
+/** The hours widened to whole hours around any visit outside them: a visit is never drawn clipped to the grid's edge. */
+export function coveringVisits(hours: Hours, visits: Pick<Appointment, 'start' | 'end'>[], timeZone: string): Hours {
+  let { start, end } = hours;
+  for (const visit of visits) {
+    const from = wallTime(visit.start, timeZone).minutes;
+    start = Math.min(start, Math.floor(from / 60) * 60);
+    end = Math.max(end, Math.min(24 * 60, Math.ceil(Math.max(from + SLOT_MINUTES, wallTime(visit.end, timeZone).minutes || 24 * 60) / 60) * 60));
+  }
+  return start === hours.start && end === hours.end ? hours : { start, end };
+}
+
 export function gridHours(openingHours: { weekday: number; opens: string; closes: string }[], days: string[]): Hours {
   const weekdays = days.map((d) => {
     const [y, m, dd] = d.split('-').map(Number);
