@@ -32,14 +32,14 @@ async function signIn(page, account) {
   throw new Error(`${account.label}: could not sign in`);
 }
 
-/** Until no loader shows for a second (live updates keep a stream open, so the network never goes idle). */
+/** Until no loader shows for 0.6 s (live updates keep a stream open, so the network never goes idle). */
 async function settled(page) {
   const deadline = Date.now() + 30_000;
   let quietSince = Date.now();
   while (Date.now() < deadline) {
     const loading = await page.locator('main .mantine-Loader-root:visible, main [aria-busy=true]:visible').count();
     if (loading) quietSince = Date.now();
-    else if (Date.now() - quietSince > 1000) return;
+    else if (Date.now() - quietSince > 600) return;
     await page.waitForTimeout(200);
   }
   problems.push(`${page.url()}: still loading after 30 s`);
