@@ -2,10 +2,7 @@
 practice is there through the APIs, the printed users sign in, and the same seed builds the same practice."""
 
 import asyncio
-import json
-import os
 import re
-import subprocess
 import time
 from collections import Counter
 
@@ -15,7 +12,7 @@ import pytest
 
 from tests.demo.snapshot import LOCATIONS, read
 from tests.demo.stack import run_demo, service_args, start_stack
-from tests.gateway.console.console_stack import ARTIFACTS, WEB
+from tests.gateway.console.console_stack import ARTIFACTS, run_browser_script
 
 pytestmark = pytest.mark.integration
 SMALL = ("--seed", "7", "--patients", "40", "--visits-per-day", "2")
@@ -56,16 +53,7 @@ def toured(url: str, users: dict[str, tuple[str, str, str | None]]) -> str:
         for role, (email, password, secret) in first_of_each_role.values()
     ]
     config = {"url": url, "accounts": accounts, "artifacts": str(ARTIFACTS / "tour")}
-    done = subprocess.run(
-        ["node", "e2e/tour.mjs"],
-        cwd=WEB,
-        env=os.environ | {"TOUR": json.dumps(config)},
-        capture_output=True,
-        text=True,
-        timeout=420,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-    return done.stdout
+    return run_browser_script("tour.mjs", "TOUR", config, timeout=420)
 
 
 async def built(make_suite, *, direct: bool) -> tuple[dict, str, dict]:
@@ -87,7 +75,6 @@ async def built(make_suite, *, direct: bool) -> tuple[dict, str, dict]:
         snap = await read(gw)
     if direct:
         tour = await asyncio.to_thread(toured, url, users)
-        print(tour)
         assert "7 users toured, 0 problems" in tour  # one of each role
     await suite.close()
     return snap, done.stdout, users

@@ -1,6 +1,10 @@
 """What every console browser test starts from: the practice's services, the gateway serving the built console,
 its users made as `clinicops user create` makes them, and their sign-ins."""
 
+import json
+import os
+import subprocess
+
 import httpx
 
 from clinicops.infra import REPO_ROOT
@@ -44,3 +48,18 @@ async def bearers_of(url: str, *accounts: Account) -> dict[Account, str]:
             assert signed_in.status_code == 200, signed_in.text
             bearers[account] = signed_in.json()["access_token"]
     return bearers
+
+
+def run_browser_script(script: str, variable: str, config: dict, *, timeout: float = 240) -> str:
+    """`node e2e/<script>` with its config as JSON in `variable`; asserts it passed, returns what it printed."""
+    done = subprocess.run(
+        ["node", f"e2e/{script}"],
+        cwd=WEB,
+        env=os.environ | {variable: json.dumps(config)},
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+    print(done.stdout, done.stderr)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return done.stdout

@@ -3,10 +3,7 @@ the worklist, downloads the 837P batch, posts the payer's 835 and sees the payme
 patient and opens her page (her visit and what she owes after the 835). axe-core on both screens; screenshots in
 var/artifacts/console/ (billing.png, patients.png)."""
 
-import json
-import os
 import shutil
-import subprocess
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
@@ -14,7 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from services.billing.x12.check835 import problems
-from tests.gateway.console.console_stack import ARTIFACTS, WEB, bearers_of, start_console
+from tests.gateway.console.console_stack import ARTIFACTS, bearers_of, run_browser_script, start_console
 from tests.gateway.console.test_browser import api, local_zone, npi
 from tests.support import practice_api as practice
 from tests.support.claim_flow import ADDRESS, claim_of, insure, set_up_billing
@@ -167,17 +164,8 @@ async def test_biller_sends_and_posts_and_the_desk_opens_the_patient(make_suite,
             "remittance": str(remittance),
             "owes": f"${COINSURANCE}",
         }
-        done = subprocess.run(
-            ["node", "e2e/billing.mjs"],
-            cwd=WEB,
-            env=os.environ | {"CONSOLE_E2E": json.dumps(config)},
-            capture_output=True,
-            text=True,
-            timeout=240,
-        )
-        print(done.stdout, done.stderr)
-        assert done.returncode == 0, done.stdout + done.stderr
-        assert "payment posted" in done.stdout and "patient page" in done.stdout
+        stdout = run_browser_script("billing.mjs", "CONSOLE_E2E", config)
+        assert "payment posted" in stdout and "patient page" in stdout
         assert (ARTIFACTS / "billing.png").exists() and (ARTIFACTS / "patients.png").exists()
 
         # What the browser did holds in billing: the claim was sent and paid, her share is on her balance.

@@ -4,10 +4,7 @@ marked, and downloads a patient's accounting of access as CSV; a facilities coor
 reorder point, the purchase order it drafted, a device overdue for maintenance, and moves a work order on the board.
 axe-core on both screens; screenshots in var/artifacts/console/ (compliance.png, facilities.png)."""
 
-import json
-import os
 import shutil
-import subprocess
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -15,7 +12,7 @@ import httpx
 import pytest
 
 from tests.gateway.conftest import SECOND_FACTORS
-from tests.gateway.console.console_stack import ARTIFACTS, WEB, bearers_of, start_console
+from tests.gateway.console.console_stack import ARTIFACTS, bearers_of, run_browser_script, start_console
 from tests.gateway.console.test_browser import api, local_zone
 from tests.support import practice_api as practice
 from tests.support.claim_flow import ADDRESS
@@ -164,17 +161,8 @@ async def test_officer_and_coordinator_work_their_screens(make_suite):
             "work_order_id": seeded["work_order_id"],
             "purchase_order_id": seeded["purchase_order_id"],
         }
-        done = subprocess.run(
-            ["node", "e2e/compliance.mjs"],
-            cwd=WEB,
-            env=os.environ | {"CONSOLE_E2E": json.dumps(config)},
-            capture_output=True,
-            text=True,
-            timeout=240,
-        )
-        print(done.stdout, done.stderr)
-        assert done.returncode == 0, done.stdout + done.stderr
-        assert "accounting CSV" in done.stdout and "work order moved" in done.stdout
+        stdout = run_browser_script("compliance.mjs", "CONSOLE_E2E", config)
+        assert "accounting CSV" in stdout and "work order moved" in stdout
         assert (ARTIFACTS / "compliance.png").exists() and (ARTIFACTS / "facilities.png").exists()
 
         # What the browser did holds in the services: the order was started, the CSV export was itself audited.

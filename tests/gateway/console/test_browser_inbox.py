@@ -4,10 +4,7 @@ without reload; the desk completes it, claims an overdue one and bulk-completes 
 var/artifacts/console/."""
 
 import asyncio
-import json
-import os
 import shutil
-import subprocess
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from email.message import EmailMessage
@@ -16,7 +13,7 @@ import httpx
 import pytest
 
 from tests.gateway.conftest import create_user_with_cli
-from tests.gateway.console.console_stack import ARTIFACTS, WEB, bearers_of, start_console
+from tests.gateway.console.console_stack import ARTIFACTS, bearers_of, run_browser_script, start_console
 from tests.gateway.console.test_browser import api
 from tests.support import inbox_mail
 from tests.support import practice_api as practice
@@ -153,18 +150,8 @@ async def test_a_manager_replies_reviews_a_match_and_assigns_and_the_desk_comple
             "invoice_task": "Invoice INV-2001 from Medline",
             "desk_name": "Desk, Fran (receptionist)",
         }
-        done = await asyncio.to_thread(
-            subprocess.run,
-            ["node", "e2e/inbox.mjs"],
-            cwd=WEB,
-            env=os.environ | {"INBOX_E2E": json.dumps(config)},
-            capture_output=True,
-            text=True,
-            timeout=240,
-        )
-        print(done.stdout, done.stderr)
-        assert done.returncode == 0, done.stdout + done.stderr
-        assert "appeared without reload" in done.stdout
+        stdout = await asyncio.to_thread(run_browser_script, "inbox.mjs", "INBOX_E2E", config)
+        assert "appeared without reload" in stdout
         assert (ARTIFACTS / "inbox.png").exists()
 
         # What the browser did is what the inbox holds.

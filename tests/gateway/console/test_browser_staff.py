@@ -5,16 +5,13 @@ expiring within 30 days, and approves a pending time-off request, which staff's 
 screens; screenshots in var/artifacts/console/ (dashboard.png, staff.png)."""
 
 import asyncio
-import json
-import os
 import shutil
-import subprocess
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from tests.gateway.console.console_stack import ARTIFACTS, WEB, bearers_of, start_console
+from tests.gateway.console.console_stack import ARTIFACTS, bearers_of, run_browser_script, start_console
 from tests.gateway.console.test_browser import api, local_zone, npi
 from tests.support import practice_api as practice
 
@@ -151,18 +148,8 @@ async def test_a_manager_lands_on_the_dashboard_and_approves_time_off(make_suite
             "licence_days": LICENCE_DAYS,
             "time_off": seeded["time_off"],
         }
-        done = await asyncio.to_thread(
-            subprocess.run,
-            ["node", "e2e/staff.mjs"],
-            cwd=WEB,
-            env=os.environ | {"STAFF_E2E": json.dumps(config)},
-            capture_output=True,
-            text=True,
-            timeout=240,
-        )
-        print(done.stdout, done.stderr)
-        assert done.returncode == 0, done.stdout + done.stderr
-        assert "time off approved" in done.stdout
+        stdout = await asyncio.to_thread(run_browser_script, "staff.mjs", "STAFF_E2E", config)
+        assert "time off approved" in stdout
         assert (ARTIFACTS / "dashboard.png").exists() and (ARTIFACTS / "staff.png").exists()
 
         # What the browser did holds in staff: the request is decided, and tomorrow's coverage counts her away.
