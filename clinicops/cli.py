@@ -1,6 +1,7 @@
 """`clinicops up | down | status | infra`: the whole suite on one machine."""
 
 import argparse
+import os
 import signal
 import sys
 import time
@@ -46,7 +47,9 @@ def up(var_dir: Path, *, detach: bool, empty: bool = False) -> int:
     _print_urls()
     if fresh and not empty:
         print("\nvar/ holds no data yet: building the demo practice (`clinicops up --empty` skips this)")
-        if demo(var_dir, seed=DEMO_SEED) != 0:
+        # The inbox's SMTP receiver, where the demo's morning emails go in (its default port unless set).
+        inbox_smtp = f"127.0.0.1:{os.environ.get('INBOX_SMTP_PORT', '2525')}"
+        if demo(var_dir, seed=DEMO_SEED, inbox_smtp=inbox_smtp) != 0:
             print("the demo practice failed; the services stay up (see the message above)", file=sys.stderr)
     if detach:
         return 0
@@ -128,7 +131,6 @@ def _add_user_command(commands) -> None:
 def user_create(var_dir: Path, args) -> int:
     """Add a user to the gateway's database (GATEWAY_DATABASE_URL, else var/gateway.db), migrating it first."""
     import getpass
-    import os
 
     from pydantic import ValidationError
 
@@ -181,7 +183,6 @@ def demo(var_dir: Path, **options) -> int:
 
 def keys_rotate(var_dir: Path) -> int:
     """Add a new signing key to the gateway's ring; the old one verifies until its tokens expire."""
-    import os
     from datetime import timedelta
 
     from shared.keys import KeyRing

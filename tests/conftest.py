@@ -52,6 +52,7 @@ async def make_suite(var_dir, kafka_bootstrap, pg_base_url, tmp_path):
 
 # The slowest modules go first: spread over workers (`make test`), a long module started last is the run's tail.
 SLOWEST_FIRST = (
+    "tests/demo/test_console_day.py",
     "tests/demo/test_demo.py",
     "tests/shared/test_health_ready.py",
     "tests/billing/claims/test_claim_path.py",
@@ -65,7 +66,6 @@ SLOWEST_FIRST = (
     "tests/inbox/invoices/test_three_way_match_flow.py",
     "tests/gateway/console/test_browser_inbox.py",
     "tests/gateway/console/test_browser_billing.py",
-    "tests/gateway/console/test_browser.py",
 )
 
 

@@ -1,9 +1,9 @@
-"""HOOK (inbox, issue 16): a morning's inbox of emails — appointment requests, insurance queries, supplier invoices.
+"""A morning's inbox of emails — appointment requests, insurance queries, supplier invoices.
 
-The inbox service (SMTP receiver, triage into tasks) is being built beside this. Until it is part of the stack
-this step is skipped: it runs only when an SMTP address is given (`--inbox-smtp HOST:PORT` or
-CLINICOPS_INBOX_SMTP) and answers. Then each email goes in as any sender's would, so the inbox's own triage
-makes the tasks. When the inbox joins `clinicops up`, default the address to its receiver here.
+Each location has its own office mailbox on the inbox's domain, and a triage rule per mailbox gives its mail to
+that location. The emails go in through the inbox's SMTP receiver as any sender's would, so the inbox's own
+triage makes the tasks. `clinicops up` gives the receiver's address; without one (`--inbox-smtp HOST:PORT` or
+CLINICOPS_INBOX_SMTP) the step is skipped and said so.
 """
 
 import asyncio
@@ -14,7 +14,14 @@ from email.message import EmailMessage
 
 from clinicops.demo.context import Demo
 
-OFFICE = "office@northbay.example.com"
+DOMAIN = "clinicops.local"  # the inbox's default accepted domain
+
+
+def office(location_id: str) -> str:
+    """The location's office mailbox."""
+    return f"office-{location_id}@{DOMAIN}"
+
+
 MORNING = (  # (from, subject, body)
     ("{patient}@mail.example.org", "Appointment request", "Could I see Dr. {provider} next week? Mornings suit me."),
     ("{patient}@mail.example.org", "Need to reschedule", "Something came up for my visit on Thursday. Any day after?"),
@@ -40,13 +47,15 @@ def emails(demo: Demo) -> list[EmailMessage]:
     """The morning's mail of the seed: the same senders, subjects and patients on every run."""
     rng = random.Random(f"{demo.practice.seed}:inbox")
     messages = []
+    locations = [loc.location_id for loc in demo.practice.locations]
     for index, (sender, subject, body) in enumerate(MORNING * 2):
-        patient = rng.choice(demo.practice.patients)
+        location_id = locations[index % len(locations)]
+        patient = rng.choice([p for p in demo.practice.patients if p.location_id == location_id])
         provider = rng.choice([m for m in demo.practice.staff if m.provider])
         fill = {"patient": f"{patient.given_name}.{patient.family_name}".lower(), "provider": provider.family_name,
                 "member": patient.member_id, "n": 100 + index}  # fmt: skip
         message = EmailMessage()
-        message["From"], message["To"] = sender.format(**fill), OFFICE
+        message["From"], message["To"] = sender.format(**fill), office(location_id)
         message["Subject"], message["Message-ID"] = subject, f"<demo-{demo.practice.seed}-{index}@example.org>"
         message.set_content(body.format(**fill))
         messages.append(message)
@@ -59,6 +68,12 @@ async def morning_inbox(demo: Demo, given: str | None) -> None:
     if address is None:
         demo.notes.append("inbox: skipped (no inbox service in this stack; pass --inbox-smtp HOST:PORT once it is)")
         return
+
+    manager = demo.session("manager")
+    for position, loc in enumerate(demo.practice.locations):
+        rule = {"position": 10 + position, "name": f"{loc.name} office mailbox", "match_on": "recipient",
+                "pattern": office(loc.location_id), "location_id": loc.location_id}  # fmt: skip
+        await manager.post("/inbox/triage/rules", rule)
 
     def send() -> int:
         with smtplib.SMTP(*address, timeout=10) as smtp:

@@ -13,10 +13,12 @@ from tests.support.suite import Suite
 READER_LIMITS = unthrottled("USER")
 
 
-async def start_stack(suite: Suite, *, console: bool = False) -> str:
+async def start_stack(
+    suite: Suite, *, console: bool = False, service_env: dict[str, dict[str, str]] | None = None
+) -> str:
     """The whole practice (the snapshot's reader unthrottled), serving the built console if asked; the gateway's URL."""
     served = {"GATEWAY_CONSOLE_DIR": str(WEB / "dist")} if console else {}
-    return await start_practice(suite, gateway_env=READER_LIMITS | served)
+    return await start_practice(suite, service_env=service_env, gateway_env=READER_LIMITS | served)
 
 
 def service_args(suite: Suite) -> list[str]:

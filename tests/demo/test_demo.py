@@ -12,7 +12,6 @@ import pytest
 
 from tests.demo.snapshot import LOCATIONS, read
 from tests.demo.stack import run_demo, service_args, start_stack
-from tests.gateway.console.console_stack import ARTIFACTS, run_browser_script
 
 pytestmark = pytest.mark.integration
 SMALL = ("--seed", "7", "--patients", "40", "--visits-per-day", "2")
@@ -42,28 +41,14 @@ async def sign_in(gw: httpx.AsyncClient, email: str, password: str, secret: str 
     raise AssertionError(f"{email} could not sign in: {answer.text}")
 
 
-def toured(url: str, users: dict[str, tuple[str, str, str | None]]) -> str:
-    """web/e2e/tour.mjs: each printed user opens every screen of theirs in Chromium; its output."""
-    # One front desk: the other locations' desks see the same screens, and the suite's 20 minutes are shared.
-    first_of_each_role: dict[str, tuple[str, tuple]] = {}
-    for role, user in users.items():
-        first_of_each_role.setdefault(role.split(" ")[0], (role, user))
-    accounts = [
-        {"label": role, "email": email, "password": password, "totp_secret": secret}
-        for role, (email, password, secret) in first_of_each_role.values()
-    ]
-    config = {"url": url, "accounts": accounts, "artifacts": str(ARTIFACTS / "tour")}
-    return run_browser_script("tour.mjs", "TOUR", config, timeout=420)
-
-
 async def built(make_suite, *, direct: bool) -> tuple[dict, str, dict]:
     """A fresh stack with the small demo on it: its snapshot, the demo's output, the printed users.
 
     `direct`: the demo sends the services' calls to their own ports (as `make up`'s does), else all through
-    the gateway (as against a remote one); that stack serves the console too, and every printed user tours it.
+    the gateway (as against a remote one). The console on a demo practice: tests/demo/test_console_day.py.
     """
     suite = make_suite()
-    url = await start_stack(suite, console=direct)
+    url = await start_stack(suite)
     done = await run_demo(suite, *SMALL, *(service_args(suite) if direct else ()))
     assert done.returncode == 0, done.stderr + done.stdout[-3000:]
     print(done.stdout)  # the demo's steps with their times, shown by pytest -s or on a failure
@@ -73,9 +58,6 @@ async def built(make_suite, *, direct: bool) -> tuple[dict, str, dict]:
             assert await sign_in(gw, email, password, secret), role
         gw.headers["Authorization"] = f"Bearer {await sign_in(gw, *users['practice_admin'])}"
         snap = await read(gw)
-    if direct:
-        tour = await asyncio.to_thread(toured, url, users)
-        assert "7 users toured, 0 problems" in tour  # one of each role
     await suite.close()
     return snap, done.stdout, users
 

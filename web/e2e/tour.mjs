@@ -1,9 +1,11 @@
 // A newcomer's first look at the demo practice (started by tests/demo/test_demo.py, or by hand after `make up`):
 // each printed user signs in and opens every screen of their navigation. A screen passes when it settles with no
 // failed read (any /api answer of 400 or more), no script error, no alert saying something could not be read, and
-// no serious or critical axe-core violation. One screenshot per user and screen goes to the artifacts.
+// no serious or critical axe-core violation. An account's `never` strings (another location's id and name) must
+// appear neither on any of its screens nor in any answer its browser got. One screenshot per user and screen.
 //
-// TOUR='{"url": "http://127.0.0.1:8000", "accounts": [{"label", "email", "password", "totp_secret"}], "artifacts"}'
+// TOUR='{"url": "http://127.0.0.1:8000", "accounts": [{"label", "email", "password", "totp_secret", "never"?}],
+//        "artifacts"}'
 import { mkdirSync } from 'node:fs';
 import { accessible, browser, log, totp } from './harness.mjs';
 
@@ -52,8 +54,16 @@ async function tour(account) {
   const page = await context.newPage();
   page.setDefaultTimeout(45_000);
   const failed = [];
+  const never = account.never ?? [];
+  const leaked = (text) => never.filter((s) => text.includes(s));
+  const reads = [];
   page.on('response', (r) => {
-    if (r.url().includes('/api/') && r.status() >= 400) failed.push(`${r.request().method()} ${new URL(r.url()).pathname} → ${r.status()}`);
+    if (!r.url().includes('/api/')) return;
+    const what = `${r.request().method()} ${new URL(r.url()).pathname}`;
+    if (r.status() >= 400) failed.push(`${what} → ${r.status()}`);
+    // What the browser was sent, not only what it shows: a leak hidden by the screen is still a leak.
+    if (never.length && !r.headers()['content-type']?.includes('event-stream'))
+      reads.push(r.text().then((body) => leaked(r.url() + body).forEach((s) => failed.push(`${what} sent “${s}”`)), () => {}));
   });
   page.on('pageerror', (e) => failed.push(`script error: ${e.message}`));
   await signIn(page, account);
@@ -67,6 +77,8 @@ async function tour(account) {
     const where = `${account.label} · ${name}`;
     const alerts = await page.locator('main [role=alert]').allTextContents();
     for (const text of alerts.filter((t) => /could not|not answering|went wrong|\(\d{3}\)/i.test(t))) problems.push(`${where}: alert “${text.slice(0, 200)}”`);
+    for (const s of leaked(await page.locator('body').innerText())) problems.push(`${where}: shows “${s}”`);
+    await Promise.all(reads.splice(0));
     for (const f of failed.splice(0)) problems.push(`${where}: ${f}`);
     await page.screenshot({ path: `${config.artifacts}/${slug(account.label)}-${slug(name)}.png` });
     try {

@@ -4,6 +4,7 @@ its users made as `clinicops user create` makes them, and their sign-ins."""
 import json
 import os
 import subprocess
+from datetime import datetime
 
 import httpx
 
@@ -63,3 +64,22 @@ def run_browser_script(script: str, variable: str, config: dict, *, timeout: flo
     print(done.stdout, done.stderr)
     assert done.returncode == 0, done.stdout + done.stderr
     return done.stdout
+
+
+def local_zone(now: datetime) -> str:
+    """A fixed-offset zone where it is about noon now: the day's shifts never cross midnight."""
+    offset = max(-12, min(14, 12 - now.hour))
+    return "Etc/GMT" + (f"{-offset:+d}" if offset else "")
+
+
+def npi(first_nine: str) -> str:
+    """A valid NPI: the Luhn check digit over the 80840 prefix and the first nine digits."""
+    digits = [int(d) for d in "80840" + first_nine]
+    total = sum(sum(divmod(d * 2, 10)) if i % 2 == 0 else d for i, d in enumerate(reversed(digits)))
+    return first_nine + str((10 - total % 10) % 10)
+
+
+def api(url: str, service: str, bearer: str) -> httpx.AsyncClient:
+    return httpx.AsyncClient(
+        base_url=f"{url}/api/v1/{service}", headers={"Authorization": f"Bearer {bearer}"}, timeout=20
+    )

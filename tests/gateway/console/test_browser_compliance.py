@@ -12,8 +12,14 @@ import httpx
 import pytest
 
 from tests.gateway.conftest import SECOND_FACTORS
-from tests.gateway.console.console_stack import ARTIFACTS, bearers_of, run_browser_script, start_console
-from tests.gateway.console.test_browser import api, local_zone
+from tests.gateway.console.console_stack import (
+    ARTIFACTS,
+    api,
+    bearers_of,
+    local_zone,
+    run_browser_script,
+    start_console,
+)
 from tests.support import practice_api as practice
 from tests.support.claim_flow import ADDRESS
 

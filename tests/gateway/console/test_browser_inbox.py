@@ -13,8 +13,7 @@ import httpx
 import pytest
 
 from tests.gateway.conftest import create_user_with_cli
-from tests.gateway.console.console_stack import ARTIFACTS, bearers_of, run_browser_script, start_console
-from tests.gateway.console.test_browser import api
+from tests.gateway.console.console_stack import ARTIFACTS, api, bearers_of, run_browser_script, start_console
 from tests.support import inbox_mail
 from tests.support import practice_api as practice
 from tests.support.dates import days_ago

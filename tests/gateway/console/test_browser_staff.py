@@ -11,8 +11,15 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tests.gateway.console.console_stack import ARTIFACTS, bearers_of, run_browser_script, start_console
-from tests.gateway.console.test_browser import api, local_zone, npi
+from tests.gateway.console.console_stack import (
+    ARTIFACTS,
+    api,
+    bearers_of,
+    local_zone,
+    npi,
+    run_browser_script,
+    start_console,
+)
 from tests.support import practice_api as practice
 
 pytestmark = [
