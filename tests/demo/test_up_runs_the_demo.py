@@ -17,13 +17,15 @@ def started(monkeypatch):
         supervisor, "spawn", lambda name, var_dir: supervisor.ServiceProcess(name, 1, "http://x", var_dir / "log")
     )
     monkeypatch.setattr(supervisor, "wait_ready", lambda proc: 0.1)
-    monkeypatch.setattr(cli, "demo", lambda var_dir, seed: demos.append((var_dir, seed)) or 0)
+    monkeypatch.delenv("INBOX_SMTP_PORT", raising=False)
+    monkeypatch.setattr(cli, "demo", lambda var_dir, seed, inbox_smtp: demos.append((var_dir, seed, inbox_smtp)) or 0)
     return demos
 
 
 def test_a_fresh_var_gets_the_demo_practice(tmp_path, started):
     assert cli.main(["--var", str(tmp_path), "up", "--detach"]) == 0
-    assert started == [(tmp_path, cli.DEMO_SEED)]
+    # The morning's emails go to the inbox's own SMTP receiver, on its default port.
+    assert started == [(tmp_path, cli.DEMO_SEED, "127.0.0.1:2525")]
 
 
 def test_empty_skips_it_and_a_var_with_data_never_gets_it(tmp_path, started):
@@ -35,6 +37,6 @@ def test_empty_skips_it_and_a_var_with_data_never_gets_it(tmp_path, started):
 
 
 def test_a_failed_demo_leaves_the_stack_up(tmp_path, started, monkeypatch, capsys):
-    monkeypatch.setattr(cli, "demo", lambda var_dir, seed: 1)
+    monkeypatch.setattr(cli, "demo", lambda var_dir, seed, inbox_smtp: 1)
     assert cli.main(["--var", str(tmp_path), "up", "--detach"]) == 0
     assert "the services stay up" in capsys.readouterr().err
