@@ -34,11 +34,7 @@ class Demo:
     printed: dict[str, tuple[str, str, str | None]]  # role -> (email, password, TOTP secret)
     users: list[dict]  # every demo user, as the demo saved them
     relay: RecordingSmtp  # where the inbox's replies go
-    admin: str  # the practice admin's bearer
-
-    def practice(self) -> Practice:
-        headers = {"Authorization": f"Bearer {self.admin}"}
-        return Practice(httpx.AsyncClient(base_url=self.url, headers=headers, timeout=30))
+    practice: Practice  # read and set up as the practice admin, one connection pool for the module
 
     async def staff_id(self, email: str, password: str) -> str:
         async with httpx.AsyncClient(base_url=self.url, timeout=30) as gw:
@@ -89,14 +85,17 @@ async def demo(var_dir, kafka_bootstrap, pg_base_url, tmp_path_factory):
         async with httpx.AsyncClient(base_url=url, timeout=30) as gw:
             admin = await sign_in(gw, *printed["practice_admin"])
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
-        yield Demo(url, suite, printed, every_user(Path(suite.tmp_path / f"var-{suite.uid}")), relay, admin)
+        users = every_user(Path(suite.tmp_path / f"var-{suite.uid}"))
+        headers = {"Authorization": f"Bearer {admin}"}
+        async with httpx.AsyncClient(base_url=url, headers=headers, timeout=30) as gw:
+            yield Demo(url, suite, printed, users, relay, Practice(gw))
     finally:
         relay.stop()
         await suite.close()
 
 
 async def test_every_user_tours_their_screens_and_a_desk_never_sees_another_location(demo):
-    practice = demo.practice()
+    practice = demo.practice
     names = {x["location_id"]: x["name"] for x in await practice.get("/facilities/locations")}
     never = [*ELSEWHERE, *(names[loc] for loc in ELSEWHERE)]
     tour = await asyncio.to_thread(toured, demo.url, demo.printed, never={f"front_desk ({HERE})": never})
@@ -104,7 +103,7 @@ async def test_every_user_tours_their_screens_and_a_desk_never_sees_another_loca
 
 
 async def test_a_front_desk_books_is_refused_in_place_and_a_second_board_moves(demo):
-    practice = demo.practice()
+    practice = demo.practice
     slots = await free_and_busy(practice, HERE, "Office visit")
     newcomer = await practice.post(
         "/scheduling/patients",
@@ -135,7 +134,7 @@ async def test_a_front_desk_books_is_refused_in_place_and_a_second_board_moves(d
 
 
 async def test_a_clinician_completes_their_patients_visit(demo):
-    practice = demo.practice()
+    practice = demo.practice
     clinicians = [u for u in demo.users if u["roles"] == ["clinician"] and u["locations"] == [HERE]]
     for user in clinicians:
         provider = await demo.staff_id(user["email"], user["password"])
