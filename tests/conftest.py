@@ -65,7 +65,6 @@ SLOWEST_FIRST = (
     "tests/e2e/test_whole_practice.py",
     "tests/inbox/invoices/test_three_way_match_flow.py",
     "tests/gateway/console/test_browser_inbox.py",
-    "tests/gateway/console/test_browser_billing.py",
 )
 
 

@@ -1,5 +1,7 @@
-"""The past visits' claims: sent as one 837P per location, answered by each payer's 835 through billing's import."""
+"""The past visits' claims: sent as one 837P per location, answered by each payer's 835 through billing's import;
+and the quarter's budgets with what was spent against them."""
 
+import random
 from collections import defaultdict
 from datetime import timedelta
 
@@ -61,3 +63,39 @@ async def bill_and_remit(demo: Demo) -> None:
             demo.count("835 files posted")
             if posted.get("unmatched"):
                 demo.notes.append(f"835 {control}: {len(posted['unmatched'])} claims unmatched")
+
+
+BUDGETS = {"rent": "6500.00", "supplies": "1800.00", "services": "900.00"}  # a month's, per location
+SPENDING = (  # (category, vendor, what, low, high): a month's bills, their amounts drawn between low and high
+    ("supplies", "Medline", "Nitrile gloves and syringes", 420, 980),
+    ("supplies", "Henry Schein", "Exam table paper and HbA1c cartridges", 300, 760),
+    ("supplies", "McKesson", "Vaccines restock", 350, 900),
+    ("services", "BrightClean", "Cleaning service", 640, 640),
+    ("services", "Stericycle", "Sharps and medical waste pickup", 180, 260),
+)
+
+
+async def budgets_and_spending(demo: Demo) -> None:
+    """This quarter's monthly budgets at each location, and what was spent against them up to today."""
+    biller = demo.session("biller")
+    rng = random.Random(f"{demo.practice.seed}:spending")
+    for loc in demo.practice.locations:
+        today = demo.today(loc.location_id)
+        month = today.replace(day=1)
+        for _ in range(3):
+            for category, amount in BUDGETS.items():
+                await biller.put(
+                    f"/billing/locations/{loc.location_id}/budgets/{month:%Y-%m}/{category}", {"amount": amount}
+                )
+                demo.count("monthly budgets")
+            bills = [("rent", "Landlord", "Rent", 6500, 6500, 1), *((*bill, rng.randint(2, 27)) for bill in SPENDING)]
+            for category, vendor, what, low, high, day in bills:
+                incurred = month.replace(day=day)
+                if incurred > today:
+                    continue  # not spent yet
+                cents = rng.randint(low * 100, high * 100)
+                expense = {"category": category, "amount": f"{cents / 100:.2f}", "incurred_on": str(incurred),
+                           "description": what, "vendor": vendor}  # fmt: skip
+                await biller.post(f"/billing/locations/{loc.location_id}/expenses", expense)
+                demo.count("expenses")
+            month = (month - timedelta(days=1)).replace(day=1)

@@ -47,10 +47,11 @@ async def build(practice: Practice, admin: Account, options: Options, *, log=pri
         step("users")
         await practice_steps.create_users(demo)
         await practice_steps.sign_in_workers(demo)
-        step("rosters, billing set-up, appointment types, patients, equipment, supplies, policies")
+        step("rosters, billing set-up and budgets, appointment types, patients, equipment, supplies, policies")
         await asyncio.gather(
             practice_steps.roster(demo),
             patient_steps.set_up_billing(demo),
+            billing_steps.budgets_and_spending(demo),
             patient_steps.appointment_types(demo),
             patient_steps.register_patients(demo),
             upkeep_steps.equipment_and_work_orders(demo),

@@ -1,13 +1,17 @@
 """What the console's browser tests take from a built demo practice: its users by role and staff id, the free time
-and the booked visits of a location's day, read through the gateway as its admin."""
+and the booked visits of a location's day, read through the gateway as its admin; and a payer's 835 for a claim."""
 
 import json
 from datetime import date, datetime, timedelta
+from decimal import Decimal
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import httpx
 import jwt
+
+from services.billing.x12.check835 import problems
+from tests.support.x12_835 import Clp, Svc, build_835
 
 SLOT = 15  # minutes: the schedule grid's rows (web/src/schedule/layout.ts SLOT_MINUTES)
 
@@ -38,9 +42,15 @@ class Practice:
         assert answer.status_code in (200, 201), (path, answer.text)
         return answer.json()
 
-    async def zone(self, location_id: str) -> ZoneInfo:
+    async def location(self, location_id: str) -> dict:
         (location,) = [x for x in await self.get("/facilities/locations") if x["location_id"] == location_id]
-        return ZoneInfo(location["timezone"])
+        return location
+
+    async def zone(self, location_id: str) -> ZoneInfo:
+        return ZoneInfo((await self.location(location_id))["timezone"])
+
+    async def location_name(self, location_id: str) -> str:
+        return (await self.location(location_id))["name"]
 
     async def day(self, location_id: str, offset: int = 0) -> tuple[date, dict[str, list[dict]]]:
         """The location's day `offset` days from its today: the date and its appointments by provider."""
@@ -101,3 +111,19 @@ def grid_clock(instant: str, zone: ZoneInfo) -> str:
     minutes = local.hour * 60 + local.minute
     minutes -= minutes % SLOT
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def remittance_for(claim: dict, coinsurance: Decimal) -> str:
+    """The payer's balanced 835 for the claim: each line paid less a write-off, `coinsurance` on the first."""
+    lines = []
+    for n, line in enumerate(claim["lines"]):
+        charge = Decimal(line["charge_amount"])
+        patient = coinsurance if n == 0 else Decimal("0")
+        written_off = Decimal("25.00") if n == 0 else Decimal("0")
+        adjustments = [("CO", "45", written_off)] if written_off else []
+        adjustments += [("PR", "2", patient)] if patient else []
+        paid = charge - written_off - patient
+        lines.append(Svc(line["cpt"], charge, paid, adjustments, line["control_number"], tuple(line["modifiers"])))
+    x12 = build_835([Clp(claim["control_number"], "1", lines)], trace="EFT-CONSOLE-1", control_number=920)
+    assert problems(x12) == [], problems(x12)
+    return x12

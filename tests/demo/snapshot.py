@@ -73,12 +73,18 @@ async def read(gw: httpx.AsyncClient, first_day: int = -28, last_day: int = 13) 
             else:
                 rows = [(*r[:2], r[2].strftime("%H:%M"), *r[3:]) for r in rows]
             snap["days"][(loc, offset)] = sorted(rows)
-    snap["claims"] = {}
+    snap["claims"], snap["budget"] = {}, {}
     snap["stock"], snap["work_orders"], snap["tasks"], snap["waitlist"], snap["alerts"] = {}, {}, {}, {}, {}
     for loc in LOCATIONS:
         today = datetime.now(zones[loc]).date()
         claims = (await gw.get(f"/api/v1/billing/locations/{loc}/claims", params={"needs_attention": "false"})).json()
         snap["claims"][loc] = sorted((patients[c["patient_id"]][:2], c["status"], c["total"]) for c in claims)
+        quarter = {"start": _month(today, -2), "end": _month(today, 0)}
+        report = (await gw.get(f"/api/v1/billing/locations/{loc}/budget-vs-actual", params=quarter)).json()
+        months = sorted({line["month"] for line in report["lines"]})
+        snap["budget"][loc] = sorted(
+            (months.index(x["month"]), x["category"], x["budget"], x["actual"]) for x in report["lines"]
+        )
         snap["stock"][loc] = sorted(
             (s["name"], s["on_hand"], s["reorder_point"])
             for s in (await gw.get(f"/api/v1/facilities/locations/{loc}/supplies", params={"low_stock": "true"})).json()
@@ -109,6 +115,12 @@ async def read(gw: httpx.AsyncClient, first_day: int = -28, last_day: int = 13) 
             assert status.status_code == 200, status.text
             snap["attested"][(policy["code"], loc)] = _attestation_counts(status.json())
     return snap
+
+
+def _month(day: date, offset: int) -> str:
+    """YYYY-MM of the month `offset` months from the day's."""
+    index = day.year * 12 + day.month - 1 + offset
+    return f"{index // 12}-{index % 12 + 1:02d}"
 
 
 def _attestation_counts(body: dict) -> dict[str, int]:

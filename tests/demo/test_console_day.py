@@ -8,16 +8,19 @@ building it per test would cost the suite its 20 minutes. Screenshots in var/art
 import asyncio
 import shutil
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 import httpx
 import pytest
 
-from tests.demo.day_on_demo import Practice, every_user, free_and_busy, subject_of
+from tests.demo.day_on_demo import Practice, every_user, free_and_busy, remittance_for, subject_of
 from tests.demo.stack import run_demo, service_args, start_stack
 from tests.demo.test_demo import SMALL, printed_users, sign_in
 from tests.gateway.console.console_stack import ARTIFACTS, run_browser_script
+from tests.support.flow import VISIT
 from tests.support.mail_servers import RecordingSmtp, free_port
+from tests.support.polling import eventually
 from tests.support.suite import Suite
 
 pytestmark = [
@@ -115,8 +118,7 @@ async def test_a_front_desk_books_is_refused_in_place_and_a_second_board_moves(d
     email, password, _ = demo.printed[f"front_desk ({HERE})"]
     config = {
         "url": demo.url,
-        "email": email,
-        "password": password,
+        "desk": [email, password],
         "artifacts": str(ARTIFACTS),
         "later": 1,
         "free_slot": slots["free_slot"],
@@ -154,3 +156,48 @@ async def test_a_clinician_completes_their_patients_visit(demo):
 
     done = await practice.get(f"/scheduling/appointments/{visit['id']}")
     assert done["status"] == "fulfilled", done
+
+
+async def test_a_biller_sends_the_claim_and_posts_the_payers_835_and_the_desk_sees_what_she_owes(demo, tmp_path):
+    practice = demo.practice
+    _, by_provider = await practice.day(HERE)
+    visit = await practice.booked_today(HERE, set(by_provider))
+    await practice.post(f"/scheduling/appointments/{visit['id']}/check-in")
+    await practice.post(f"/scheduling/appointments/{visit['id']}/complete", VISIT)
+
+    async def claims():
+        return await practice.get(f"/billing/appointments/{visit['id']}/claims")
+
+    (claim,) = await eventually(claims, lambda c: c and c[0]["status"] == "ready", what="the visit's ready claim")
+    patient = claim["patient_id"]
+    before = Decimal((await practice.get(f"/billing/patients/{patient}/balance", location_id=HERE))["balance"])
+    coinsurance = Decimal("20.00")
+    remittance = tmp_path / "remittance.835"
+    remittance.write_text(remittance_for(claim, coinsurance))
+    (payer,) = [p["name"] for p in await practice.get("/billing/payers") if p["id"] == claim["payer_id"]]
+    name = await practice.patient_name(patient)
+    biller, desk = demo.printed["biller"], demo.printed[f"front_desk ({HERE})"]
+    config = {
+        "url": demo.url,
+        "biller": list(biller[:2]),
+        "desk": list(desk[:2]),
+        "location": await practice.location_name(HERE),
+        "artifacts": str(ARTIFACTS),
+        "claim_id": claim["id"],
+        "control_number": claim["control_number"],
+        "line": "99213-25",  # VISIT's first line
+        "payer": payer,
+        "patient": {"search": name.split(",")[0][:4], "name": name},
+        "remittance": str(remittance),
+        "owes": f"${before + coinsurance:,.2f}",
+    }
+    stdout = await asyncio.to_thread(run_browser_script, "billing.mjs", "CONSOLE_E2E", config)
+    assert "payment posted" in stdout and "patient page" in stdout
+    assert (ARTIFACTS / "billing.png").exists() and (ARTIFACTS / "patients.png").exists()
+
+    # What the browser did holds in billing: the claim was sent and paid, her share is on her balance.
+    after = await practice.get(f"/billing/claims/{claim['id']}")
+    assert after["status"] == "paid" and after["batch_id"], after
+    assert Decimal(after["patient_responsibility"]) == coinsurance
+    balance = await practice.get(f"/billing/patients/{patient}/balance", location_id=HERE)
+    assert Decimal(balance["balance"]) == before + coinsurance, balance

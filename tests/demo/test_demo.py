@@ -95,6 +95,9 @@ async def test_the_demo_builds_every_part_and_the_same_seed_builds_the_same_prac
         assert today >= {"booked", "arrived", "fulfilled", "cancelled"} | (set() if early else {"noshow"}), today
         claims = Counter(status for _, status, _ in snap["claims"][loc])
         assert claims["paid"] and claims["submitted"] and claims["ready"], (loc, claims)
+        budget = {(month, category): actual for month, category, _, actual in snap["budget"][loc]}
+        assert {category for _, category in budget} == {"rent", "supplies", "services"}, snap["budget"][loc]
+        assert len({month for month, _ in budget}) == 3 and float(budget[(2, "rent")]) > 0, snap["budget"][loc]
         assert snap["stock"][loc], loc  # at or below the reorder point
         assert any(t[3] for t in snap["tasks"][loc]), snap["tasks"][loc]  # maintenance overdue
         assert [w for w in snap["work_orders"][loc] if w[1] not in ("resolved", "closed")], snap["work_orders"][loc]

@@ -1,28 +1,16 @@
-// The billing and patients screens in Debian's Chromium against a running stack (started by
-// tests/gateway/console/test_browser_billing.py): a biller sees the claim in the worklist, downloads the 837P batch,
-// posts the payer's 835 and sees the payment posted; a front desk finds the patient and opens her page.
+// The billing and patients screens in Debian's Chromium against the demo practice (started by
+// tests/demo/test_console_day.py): a biller picks the location, sees the visit's claim in the worklist, downloads the
+// 837P batch, posts the payer's 835 and sees the payment posted; a front desk finds the patient and opens her page.
 // axe-core finds no serious or critical violation on either screen.
 import { readFileSync } from 'node:fs';
-import { accessible, browser, log } from './harness.mjs';
+import { accessible, log, run, signedIn } from './harness.mjs';
 
 const config = JSON.parse(process.env.CONSOLE_E2E);
 const shots = config.artifacts;
 
-async function signedIn(path, [email, password]) {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
-  const page = await context.newPage();
-  page.setDefaultTimeout(45_000); // a loaded two-core CI machine: a wait that fails here is a real stall, not a slow one
-  await page.goto(config.url + path);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel(/^Password/).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('navigation', { name: 'Screens' }).waitFor();
-  return page;
-}
-
-try {
+await run('billing', shots, async () => {
   // The biller: the visit's claim is ready in the worklist.
-  const biller = await signedIn('/billing', config.biller);
+  const biller = await signedIn(config.url, '/billing', config.biller, { acceptDownloads: true, location: config.location });
   const row = biller.locator(`[data-status-group=ready] [data-claim="${config.claim_id}"]`);
   await row.waitFor();
   await biller.locator('[data-aging]').waitFor();
@@ -55,7 +43,7 @@ try {
 
   // The claim's detail: lines with CPT, modifiers and pointers, and its history.
   await biller.locator(`[data-claim="${config.claim_id}"]`).getByRole('link', { name: /^Claim/ }).click();
-  await biller.locator('[data-claim-lines]').getByText('99213-25').waitFor();
+  await biller.locator('[data-claim-lines]').getByText(config.line).waitFor();
   await biller.locator('[data-claim-history]').getByRole('cell', { name: 'paid', exact: true }).waitFor();
   await accessible(biller, 'claim');
 
@@ -63,27 +51,19 @@ try {
   await biller.getByRole('link', { name: 'Back to the worklist' }).click();
   await biller.locator(`[data-claim="${config.claim_id}"]`).getByRole('link', { name: /^Patient/ }).click();
   await biller.locator('[data-balance]').getByText(`Owes ${config.owes}`).waitFor();
-  await biller.getByRole('cell', { name: 'Acme Health' }).waitFor();
+  await biller.getByRole('cell', { name: config.payer }).first().waitFor();
   await biller.getByRole('link', { name: config.control_number }).waitFor();
   await accessible(biller, 'patient account');
   await biller.screenshot({ path: `${shots}/patient-account.png`, fullPage: true });
 
   // The front desk: finds her by name and opens her page.
-  const desk = await signedIn('/patients', config.desk);
-  await desk.getByLabel('Name').fill('Rive');
-  await desk.locator('[data-patients]').getByRole('link', { name: 'Rivera, Ana' }).click();
-  await desk.getByRole('heading', { name: 'Rivera, Ana' }).waitFor();
-  await desk.locator('[data-appointments]').getByText('Fulfilled').waitFor();
+  const desk = await signedIn(config.url, '/patients', config.desk);
+  await desk.getByLabel('Name').fill(config.patient.search);
+  await desk.locator('[data-patients]').getByRole('link', { name: config.patient.name }).click();
+  await desk.getByRole('heading', { name: config.patient.name }).waitFor();
+  await desk.locator('[data-appointments]').getByText('Fulfilled').first().waitFor();
   await desk.locator('[data-balance]').getByText(`Owes ${config.owes}`).waitFor();
   log('patient page: her visit and what she owes');
   await desk.screenshot({ path: `${shots}/patients.png`, fullPage: true });
   await accessible(desk, 'patients');
-  console.log('1 passed, 0 failed');
-} catch (error) {
-  for (const [i, page] of browser.contexts().flatMap((c) => c.pages()).entries())
-    await page.screenshot({ path: `${shots}/billing-failure-${i}.png`, fullPage: true }).catch(() => {});
-  console.error(error);
-  process.exitCode = 1;
-} finally {
-  await browser.close();
-}
+});

@@ -2,25 +2,14 @@
 // desk books free time on the day `later` days ahead, drags it onto a booked provider and sees the refusal, and
 // checks a patient of today in while a second window's flow board moves without reload; axe-core finds no serious
 // or critical violation.
-import { accessible, browser, log } from './harness.mjs';
+import { accessible, log, run, signedIn } from './harness.mjs';
 
 const config = JSON.parse(process.env.CONSOLE_E2E);
 const shots = config.artifacts;
+const window = (path) => signedIn(config.url, path, config.desk, { viewport: { width: 1400, height: 900 } });
 
-async function signedIn(path) {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(45_000); // a loaded two-core CI machine: a wait that fails here is a real stall, not a slow one
-  await page.goto(config.url + path);
-  await page.getByLabel('Email').fill(config.email);
-  await page.getByLabel(/^Password/).fill(config.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('navigation', { name: 'Screens' }).waitFor();
-  return page;
-}
-
-try {
-  const desk = await signedIn('/schedule');
+await run('console', shots, async () => {
+  const desk = await window('/schedule');
   await desk.locator('[data-slot]').first().waitFor();
   for (let day = 0; day < config.later; day++) await desk.getByRole('button', { name: 'Later ›' }).click();
   await desk.waitForSelector(`[data-slot="${config.free_slot}"]`);
@@ -50,7 +39,7 @@ try {
   await desk.screenshot({ path: `${shots}/refusal.png` });
 
   // A second window watches the flow board while the first checks the patient in.
-  const board = await signedIn('/flow');
+  const board = await window('/flow');
   await board.locator('[data-lane=booked]').getByText(config.arriving).waitFor();
   await accessible(board, 'flow board');
   await desk.getByRole('link', { name: 'Flow board' }).click();
@@ -59,12 +48,4 @@ try {
   await board.locator('[data-lane=arrived]').getByText(config.arriving).waitFor({ timeout: 30_000 });
   log('the second window moved without reload');
   await board.screenshot({ path: `${shots}/flow-board.png` });
-  console.log('1 passed, 0 failed');
-} catch (error) {
-  for (const [i, page] of browser.contexts().flatMap((c) => c.pages()).entries())
-    await page.screenshot({ path: `${shots}/failure-${i}.png` }).catch(() => {});
-  console.error(error);
-  process.exitCode = 1;
-} finally {
-  await browser.close();
-}
+});

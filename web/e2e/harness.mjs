@@ -1,5 +1,7 @@
-// What every console browser script shares: Debian's Chromium (never a downloaded browser), a log line, and the
-// axe-core check that a screen has no serious or critical accessibility violation.
+// What every console browser script shares: Debian's Chromium (never a downloaded browser), signing in through the
+// form (with an authenticator code where the account has one, and a location picked in the switcher), a log line,
+// the axe-core check that a screen has no serious or critical accessibility violation, and a script's run: a
+// screenshot of every window when a step fails.
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -34,4 +36,63 @@ export function totp(secret, now = Date.now()) {
   const mac = createHmac('sha1', key).update(counter).digest();
   const at = mac[mac.length - 1] & 0xf;
   return String((mac.readUInt32BE(at) & 0x7fffffff) % 1_000_000).padStart(6, '0');
+}
+
+/** Signed in through the form at `path`; `account` is [email, password, TOTP secret?]. An authenticator code is
+ * accepted once (another script may have just used this one), so a refused code is tried again a step later. */
+export async function signIn(page, url, path, [email, password, secret]) {
+  for (let attempt = 0; attempt < 6; attempt++) {
+    await page.goto(url + path);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel(/^Password/).fill(password);
+    if (secret) {
+      await page.getByRole('button', { name: 'I have an authenticator code' }).click();
+      await page.getByLabel('Authenticator code').fill(totp(secret, Date.now() + 30_000 * (attempt % 2)));
+    }
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const landed = await page
+      .getByRole('navigation', { name: 'Screens' })
+      .waitFor({ timeout: secret ? 15_000 : 45_000 })
+      .then(() => true, () => false);
+    if (landed) return page;
+    if (!secret) break;
+    await page.waitForTimeout(10_000);
+  }
+  throw new Error(`${email}: could not sign in`);
+}
+
+/** A new window signed in at `path`. `location`: the name to pick in the header's switcher (a user of several
+ * locations lands on the first); the other options are the browser context's. */
+export async function signedIn(url, path, account, { location, ...options } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, ...options });
+  const page = await context.newPage();
+  page.setDefaultTimeout(45_000); // a loaded two-core CI machine: a wait that fails here is a real stall, not a slow one
+  await signIn(page, url, path, account);
+  if (location) {
+    const switcher = page.getByRole('banner').getByLabel('Location', { exact: true });
+    await switcher.click();
+    await page.getByRole('option', { name: location, exact: true }).click();
+    expect((await switcher.inputValue()) === location, `the switcher shows ${await switcher.inputValue()}, not ${location}`);
+  }
+  return page;
+}
+
+export function expect(condition, what) {
+  if (!condition) throw new Error(what);
+}
+
+/** A script's steps: '1 passed, 0 failed' when they finish; else the error, and `<name>-failure-N.png` in `shots`
+ * for every open window. The browser closes either way. */
+export async function run(name, shots, steps) {
+  try {
+    await steps();
+    console.log('1 passed, 0 failed');
+  } catch (error) {
+    for (const [i, page] of browser.contexts().flatMap((c) => c.pages()).entries())
+      await page.screenshot({ path: `${shots}/${name}-failure-${i}.png`, fullPage: true }).catch(() => {});
+    console.error(error);
+    process.exitCode = 1;
+  } finally {
+    await browser.close();
+  }
 }

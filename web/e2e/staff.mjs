@@ -2,23 +2,13 @@
 // tests/gateway/console/test_browser_staff.py): an office manager lands on the dashboard and sees the day's numbers
 // (billing stopped: its parts say unavailable), opens Staff, finds the physician's shift and expiring licence and
 // approves a pending time-off request. axe-core finds no serious or critical violation on either screen.
-import { accessible, browser, log } from './harness.mjs';
+import { accessible, expect, log, run, signedIn } from './harness.mjs';
 
 const config = JSON.parse(process.env.STAFF_E2E);
 const shots = config.artifacts;
 
-function expect(condition, what) {
-  if (!condition) throw new Error(what);
-}
-
-try {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1100 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(45_000); // a loaded two-core CI machine: a wait that fails here is a real stall, not a slow one
-  await page.goto(config.url + '/');
-  await page.getByLabel('Email').fill(config.manager[0]);
-  await page.getByLabel(/^Password/).fill(config.manager[1]);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+await run('staff', shots, async () => {
+  const page = await signedIn(config.url, '/', config.manager, { viewport: { width: 1400, height: 1100 } });
 
   // An office manager lands on the dashboard.
   await page.waitForURL(/\/dashboard$/);
@@ -61,12 +51,4 @@ try {
   await page.locator('[data-decided="approved"]').getByText(config.member).waitFor();
   await request.waitFor({ state: 'detached' });
   log('time off approved, and no longer pending');
-  console.log('1 passed, 0 failed');
-} catch (error) {
-  for (const [i, page] of browser.contexts().flatMap((c) => c.pages()).entries())
-    await page.screenshot({ path: `${shots}/staff-failure-${i}.png`, fullPage: true }).catch(() => {});
-  console.error(error);
-  process.exitCode = 1;
-} finally {
-  await browser.close();
-}
+});

@@ -7,32 +7,11 @@
 // TOUR='{"url": "http://127.0.0.1:8000", "accounts": [{"label", "email", "password", "totp_secret", "never"?}],
 //        "artifacts"}'
 import { mkdirSync } from 'node:fs';
-import { accessible, browser, log, totp } from './harness.mjs';
+import { accessible, browser, log, signIn } from './harness.mjs';
 
 const config = JSON.parse(process.env.TOUR);
 mkdirSync(config.artifacts, { recursive: true });
 const problems = [];
-
-/** Signed in through the form; an authenticator code is accepted once, so a refused one is tried a step later. */
-async function signIn(page, account) {
-  for (let attempt = 0; attempt < 6; attempt++) {
-    await page.goto(config.url + '/');
-    await page.getByLabel('Email').fill(account.email);
-    await page.getByLabel(/^Password/).fill(account.password);
-    if (account.totp_secret) {
-      await page.getByRole('button', { name: 'I have an authenticator code' }).click();
-      await page.getByLabel('Authenticator code').fill(totp(account.totp_secret, Date.now() + 30_000 * (attempt % 2)));
-    }
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    const landed = await page
-      .getByRole('navigation', { name: 'Screens' })
-      .waitFor({ timeout: 15_000 })
-      .then(() => true, () => false);
-    if (landed) return;
-    await page.waitForTimeout(10_000);
-  }
-  throw new Error(`${account.label}: could not sign in`);
-}
 
 /** Until no loader shows for 0.6 s (live updates keep a stream open, so the network never goes idle). */
 async function settled(page) {
@@ -66,7 +45,7 @@ async function tour(account) {
       reads.push(r.text().then((body) => leaked(r.url() + body).forEach((s) => failed.push(`${what} sent “${s}”`)), () => {}));
   });
   page.on('pageerror', (e) => failed.push(`script error: ${e.message}`));
-  await signIn(page, account);
+  await signIn(page, config.url, '/', [account.email, account.password, account.totp_secret]);
   failed.splice(0); // an authenticator code already used is refused once (401) before the next one passes
   const links = page.getByRole('navigation', { name: 'Screens' }).getByRole('link');
   const names = (await links.allTextContents()).map((t) => t.trim());

@@ -1,21 +1,13 @@
 // A clinician's visit in Debian's Chromium against the demo practice (started by tests/demo/test_console_day.py):
 // their patient waits in the flow board's Arrived lane; they complete the visit with its diagnoses (ICD-10) and
 // CPT lines (a modifier, the pointers) and the card moves to Fulfilled. axe-core on the dialog and the board.
-import { accessible, browser, log } from './harness.mjs';
+import { accessible, log, run, signedIn } from './harness.mjs';
 
 const config = JSON.parse(process.env.VISIT_E2E);
 const shots = config.artifacts;
 
-try {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(45_000);
-  await page.goto(config.url + '/flow');
-  await page.getByLabel('Email').fill(config.clinician[0]);
-  await page.getByLabel(/^Password/).fill(config.clinician[1]);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('navigation', { name: 'Screens' }).waitFor();
-
+await run('visit', shots, async () => {
+  const page = await signedIn(config.url, '/flow', config.clinician, { viewport: { width: 1400, height: 900 } });
   const card = page.locator('[data-lane=arrived] [data-appointment]', { hasText: config.patient });
   await card.getByRole('button', { name: 'Complete' }).click();
   const dialog = page.getByRole('dialog', { name: 'Complete the visit' });
@@ -33,12 +25,4 @@ try {
   await page.locator('[data-lane=fulfilled]').getByText(config.patient).waitFor();
   log('the clinician completed the visit: fulfilled');
   await accessible(page, 'flow board (clinician)');
-  console.log('1 passed, 0 failed');
-} catch (error) {
-  for (const [i, page] of browser.contexts().flatMap((c) => c.pages()).entries())
-    await page.screenshot({ path: `${shots}/visit-failure-${i}.png` }).catch(() => {});
-  console.error(error);
-  process.exitCode = 1;
-} finally {
-  await browser.close();
-}
+});
