@@ -64,7 +64,6 @@ SLOWEST_FIRST = (
     "tests/gateway/test_gateway.py",
     "tests/e2e/test_whole_practice.py",
     "tests/inbox/invoices/test_three_way_match_flow.py",
-    "tests/gateway/console/test_browser_inbox.py",
 )
 
 

@@ -14,7 +14,8 @@ import time
 from dataclasses import dataclass
 
 import httpx
-import pyotp
+
+from clinicops.one_time_codes import OneTimeCodes
 
 RETRIED = {429, 502, 503, 504}
 
@@ -74,7 +75,7 @@ class Gateway:
         self.pace = Pace(per_second, burst)
         self.user_rate = per_second / 2  # the per-user limit is half the per-address one by default
         self.requests = 0
-        self._last_step: dict[str, int] = {}
+        self.codes = OneTimeCodes()
 
     async def close(self) -> None:
         await self.http.aclose()
@@ -109,17 +110,10 @@ class Gateway:
             await asyncio.sleep(float(response.headers.get("Retry-After", 0.5 * (attempt + 1))))
         return response
 
-    def _otp(self, secret: str) -> str:
-        # The gateway accepts each 30 s step once (one step of drift): a second sign-in in a step takes the next.
-        current = int(time.time()) // 30
-        step = max(self._last_step.get(secret, current - 2) + 1, current - 1)
-        self._last_step[secret] = step
-        return pyotp.TOTP(secret).at(step * 30)
-
     async def sign_in(self, account: Account) -> "Session":
         body = {"email": account.email, "password": account.password}
         if account.totp_secret:
-            body["otp"] = self._otp(account.totp_secret)
+            body["otp"] = self.codes.fresh(account.totp_secret)
         response = await self.send("POST", "/api/v1/auth/sign-in", bearer=None, user_pace=None, json=body)
         if response.status_code != 200:
             raise DemoError(f"sign-in of {account.email}: {response.status_code} {response.text}")

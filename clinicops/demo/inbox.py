@@ -35,6 +35,12 @@ MORNING = (  # (from, subject, body)
 )  # fmt: skip
 
 
+INVOICED = {  # a supplier invoice's lines, by its sender
+    "invoices@medline.example.com": (("Nitrile gloves, medium", 20, "8.40"), ("Syringe 3 ml", 10, "14.20")),
+    "billing@henryschein.example.com": (("Exam table paper", 12, "6.10"), ("HbA1c test cartridges", 2, "96.00")),
+}
+
+
 def smtp_address(given: str | None) -> tuple[str, int] | None:
     address = given or os.environ.get("CLINICOPS_INBOX_SMTP")
     if not address:
@@ -58,6 +64,9 @@ def emails(demo: Demo) -> list[EmailMessage]:
         message["From"], message["To"] = sender.format(**fill), office(location_id)
         message["Subject"], message["Message-ID"] = subject, f"<demo-{demo.practice.seed}-{index}@example.org>"
         message.set_content(body.format(**fill))
+        if invoiced := INVOICED.get(sender):  # a supplier's invoice comes with its lines, as a spreadsheet
+            lines = "item,quantity,unit_price\n" + "".join(f"{item},{qty},{price}\n" for item, qty, price in invoiced)
+            message.add_attachment(lines.encode(), maintype="text", subtype="csv", filename=f"invoice-{fill['n']}.csv")
         messages.append(message)
     return messages
 

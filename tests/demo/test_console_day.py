@@ -7,7 +7,9 @@ building it per test would cost the suite its 20 minutes. Screenshots in var/art
 
 import asyncio
 import shutil
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -15,6 +17,15 @@ import httpx
 import pytest
 
 from tests.demo.day_on_demo import Practice, every_user, free_and_busy, remittance_for, subject_of
+from tests.demo.day_setups import (
+    ASSIGNED,
+    OVERDUE,
+    a_patients_record_read,
+    desk_tasks,
+    invoice_billed_above_the_order,
+    privacy_incidents,
+    upkeep_due,
+)
 from tests.demo.stack import run_demo, service_args, start_stack
 from tests.demo.test_demo import SMALL, printed_users, sign_in
 from tests.gateway.console.console_stack import ARTIFACTS, run_browser_script
@@ -42,6 +53,13 @@ class Demo:
     async def staff_id(self, email: str, password: str) -> str:
         async with httpx.AsyncClient(base_url=self.url, timeout=30) as gw:
             return subject_of(await sign_in(gw, email, password, None))
+
+    @asynccontextmanager
+    async def signed_in_as(self, role: str):
+        """The practice as a printed user reads and changes it."""
+        async with httpx.AsyncClient(base_url=self.url, timeout=30) as gw:
+            gw.headers["Authorization"] = f"Bearer {await sign_in(gw, *self.printed[role])}"
+            yield Practice(gw)
 
 
 def toured(url: str, users: dict[str, tuple[str, str, str | None]], never: dict[str, list[str]] | None = None) -> str:
@@ -201,3 +219,81 @@ async def test_a_biller_sends_the_claim_and_posts_the_payers_835_and_the_desk_se
     assert Decimal(after["patient_responsibility"]) == coinsurance
     balance = await practice.get(f"/billing/patients/{patient}/balance", location_id=HERE)
     assert Decimal(balance["balance"]) == before + coinsurance, balance
+
+
+async def test_a_manager_triages_the_morning_inbox_and_assigns_a_task_the_desk_then_works(demo):
+    practice = demo.practice
+    async with demo.signed_in_as("office_manager") as manager:
+        ids = await desk_tasks(manager, HERE)
+        await invoice_billed_above_the_order(practice, manager, demo.suite, HERE)
+
+        async def emailed_invoice():  # one of the demo's morning emails, in the manager's pool at Oakland
+            found = await manager.get("/inbox/tasks", view="all", focus_kind="message", location_id=HERE)
+            return [t for t in found["items"] if t["role"] == "office_manager" and "Invoice" in t["title"]]
+
+        (mail, *_) = await eventually(emailed_invoice, what="the morning's emailed invoice at Oakland")
+    message = await practice.get(f"/inbox/messages/{mail['focus']['id']}")
+    desk_email, desk_password, _ = demo.printed[f"front_desk ({HERE})"]
+    desk_id = await demo.staff_id(desk_email, desk_password)
+    member = await practice.get(f"/staff/members/{desk_id}")
+    config = {
+        "url": demo.url,
+        "manager": list(demo.printed["office_manager"][:2]),
+        "desk": [desk_email, desk_password],
+        "location": await practice.location_name(HERE),
+        "artifacts": str(ARTIFACTS),
+        "assigned": ASSIGNED,
+        "overdue": OVERDUE,
+        "mail_task": mail["title"],
+        "sender": message["sender"],
+        "attachment": message["attachments"][0]["filename"],
+        "invoice_task": "Invoice INV-2001 from Medline",
+        "desk_id": desk_id,
+        "desk_name": f"{member['family_name']}, {member['given_name']} ({member['role'].replace('_', ' ')})",
+    }
+    stdout = await asyncio.to_thread(run_browser_script, "inbox.mjs", "INBOX_E2E", config)
+    assert "appeared without reload" in stdout and (ARTIFACTS / "inbox.png").exists()
+
+    # What the browser did is what the inbox holds; the reply went to the supplier.
+    for title in (ASSIGNED, OVERDUE):
+        task = await practice.get(f"/inbox/tasks/{ids[title]}")
+        assert (task["status"], task["owner"]) == ("completed", desk_id), task
+    overdue = await practice.get(f"/inbox/tasks/{ids[OVERDUE]}")
+    assert [n["text"] for n in overdue["notes"]] == ["Faxed from the front desk."]
+    assert [h["action"] for h in overdue["history"]][-2:] == ["noted", "completed"]
+    (sent,) = [m for m in demo.relay.received if m.rcpt_tos == [message["sender"]]]
+    assert b"Received, thank you" in sent.data
+
+
+async def test_an_officer_exports_a_patients_accounting_and_a_coordinator_works_the_board(demo):
+    practice = demo.practice
+    zone = await practice.zone(HERE)
+    today = datetime.now(zone).date()
+    incidents = await privacy_incidents(practice, HERE, today)
+    upkeep = await upkeep_due(practice, HERE, today)
+    patient = await a_patients_record_read(practice, HERE)
+    config = {
+        "url": demo.url,
+        "timezone": zone.key,  # days left are counted in the location's date, as the officer there sees them
+        "location": await practice.location_name(HERE),
+        "officer": list(demo.printed["compliance_officer"]),
+        "coordinator": list(demo.printed["facilities_coordinator"][:2]),
+        "artifacts": str(ARTIFACTS),
+        **incidents,
+        "patient_id": patient,
+        "csv_name": f"access-accounting-{patient}-{today}.csv",
+        **upkeep,
+    }
+    stdout = await asyncio.to_thread(run_browser_script, "compliance.mjs", "CONSOLE_E2E", config)
+    assert "accounting CSV" in stdout and "work order moved" in stdout
+    assert (ARTIFACTS / "compliance.png").exists() and (ARTIFACTS / "facilities.png").exists()
+
+    # What the browser did holds in the services: the order was started, the CSV export was itself audited.
+    order = await practice.get(f"/facilities/work-orders/{upkeep['work_order_id']}")
+    assert order["status"] == "in_progress" and order["started_at"], order
+
+    async def export_audited():
+        found = await practice.get("/compliance/audit/records", patient_id=patient, action="export")
+        return any(r["service"] == "compliance" and r["resource"] == "AccessTrail" for r in found)
+
+    await eventually(export_audited, timeout=30, what="the export in the audit trail")

@@ -4,13 +4,12 @@ import json
 import os
 import subprocess
 import sys
-import time
 from dataclasses import dataclass
 
 import httpx
-import pyotp
 import pytest
 
+from clinicops.one_time_codes import OneTimeCodes
 from tests.gateway.oidc_provider import SETTINGS as OIDC
 from tests.gateway.oidc_provider import serving_jwks
 from tests.support.polling import eventually
@@ -68,7 +67,7 @@ def create_user_with_cli(
 # What `clinicops user create` showed for each enrolled user: a test signs in as the operator would.
 SECOND_FACTORS: dict[str, str] = {}
 RECOVERY_CODES: dict[str, list[str]] = {}
-_last_step: dict[str, int] = {}
+_codes = OneTimeCodes()
 
 
 def credentials(email: str, password: str) -> dict:
@@ -80,17 +79,8 @@ def credentials(email: str, password: str) -> dict:
 
 
 def fresh_code(secret: str) -> str:
-    """A code of a step the gateway has not accepted yet (it takes one step of drift either way).
-
-    Three sign-ins in one 30 s step use the steps before, at and after now; a fourth waits for the clock.
-    """
-    while True:
-        current = int(time.time()) // 30
-        step = max(_last_step.get(secret, current - 2) + 1, current - 1)
-        if step <= current + 1:
-            _last_step[secret] = step
-            return pyotp.TOTP(secret).at(step * 30)
-        time.sleep(0.5)
+    """A code of a step the gateway has not accepted yet (three sign-ins in one 30 s step, then a wait)."""
+    return _codes.fresh(secret)
 
 
 async def logged(suite: Suite, service: str, text: str) -> None:

@@ -1,10 +1,10 @@
-// The compliance and facilities screens in Debian's Chromium against a running stack (started by
-// tests/gateway/console/test_browser_compliance.py): a compliance officer signs in with her authenticator code,
-// sees the privacy incidents against their deadline and downloads a patient's accounting of access as CSV; a
+// The compliance and facilities screens in Debian's Chromium against the demo practice (started by
+// tests/demo/test_console_day.py), both users at one location: a compliance officer signs in with her authenticator
+// code, sees the privacy incidents against their deadline and downloads a patient's accounting of access as CSV; a
 // facilities coordinator sees the supply under its reorder point, the drafted order, the overdue device, and starts
 // the work order from the board. axe-core finds no serious or critical violation on either screen.
 import { readFileSync } from 'node:fs';
-import { accessible, browser, log, totp } from './harness.mjs';
+import { accessible, log, run, signedIn } from './harness.mjs';
 
 const config = JSON.parse(process.env.CONSOLE_E2E);
 const shots = config.artifacts;
@@ -31,23 +31,6 @@ function parseCsv(text) {
   return rows.filter((r) => r.length > 1 || r[0]);
 }
 
-async function signedIn(path, [email, password, secret]) {
-  // The location's timezone: days left are counted in the location's date, as the officer there sees them.
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true, timezoneId: config.timezone });
-  const page = await context.newPage();
-  page.setDefaultTimeout(45_000);
-  await page.goto(config.url + path);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel(/^Password/).fill(password);
-  if (secret) {
-    await page.getByRole('button', { name: 'I have an authenticator code' }).click();
-    await page.getByLabel('Authenticator code').fill(totp(secret));
-  }
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('navigation', { name: 'Screens' }).waitFor();
-  return page;
-}
-
 async function expectText(locator, pattern, what) {
   await locator.waitFor();
   const text = (await locator.textContent()) ?? '';
@@ -55,9 +38,12 @@ async function expectText(locator, pattern, what) {
   return text;
 }
 
-try {
+// The location's timezone: days left are counted in the location's date.
+const window = (path, account) => signedIn(config.url, path, account, { acceptDownloads: true, timezoneId: config.timezone, location: config.location });
+
+await run('compliance', shots, async () => {
   // The officer: the incident due in 10 days and the one 5 days past its deadline, marked.
-  const officer = await signedIn('/compliance', config.officer);
+  const officer = await window('/compliance', config.officer);
   await officer.getByRole('heading', { name: /^Compliance/ }).waitFor();
   const soon = officer.locator(`[data-incident="${config.due_soon}"]`);
   await expectText(soon.locator('[data-deadline]'), /^10 days left$/, 'the incident due soon');
@@ -93,11 +79,11 @@ try {
   log(`accounting CSV ${download.suggestedFilename()}: ${rows.length} rows`);
 
   // The coordinator: the gloves to reorder, the order they drafted, the overdue autoclave, the board.
-  const coordinator = await signedIn('/facilities', config.coordinator);
+  const coordinator = await window('/facilities', config.coordinator);
   await coordinator.getByRole('heading', { name: /^Facilities/ }).waitFor();
-  await expectText(coordinator.locator('[data-supply="Nitrile gloves, medium"]'), /3 box.*10.*7 box under/, 'the gloves');
+  await expectText(coordinator.locator('[data-supply="Vinyl gloves, large"]'), /3 box.*10.*7 box under/, 'the gloves');
   await expectText(coordinator.locator(`[data-purchase-order="${config.purchase_order_id}"]`), /Medline.*Draft/, 'the drafted order');
-  await expectText(coordinator.locator('[data-equipment-row="AC-1"][data-overdue]'), /Overdue by 10 days/, 'the autoclave');
+  await expectText(coordinator.locator('[data-equipment-row="AC-E2E"][data-overdue]'), /Overdue by 10 days/, 'the autoclave');
   const card = coordinator.locator(`[data-column=open] [data-work-order="${config.work_order_id}"]`);
   await expectText(card, /Exam light flickers/, 'the work order');
   log('supply under its reorder point, drafted order, overdue autoclave, work order open');
@@ -106,12 +92,4 @@ try {
   await card.getByRole('button', { name: 'Start work: Exam light flickers' }).click();
   await coordinator.locator(`[data-column=in_progress] [data-work-order="${config.work_order_id}"]`).waitFor();
   log('work order moved to in progress');
-  console.log('1 passed, 0 failed');
-} catch (error) {
-  for (const [i, page] of browser.contexts().flatMap((c) => c.pages()).entries())
-    await page.screenshot({ path: `${shots}/compliance-failure-${i}.png`, fullPage: true }).catch(() => {});
-  console.error(error);
-  process.exitCode = 1;
-} finally {
-  await browser.close();
-}
+});
