@@ -7,9 +7,12 @@ CLINICOPS_INBOX_SMTP) the step is skipped and said so.
 """
 
 import asyncio
+import csv
+import io
 import os
 import random
 import smtplib
+from datetime import date
 from email.message import EmailMessage
 
 from clinicops.demo.context import Demo
@@ -35,10 +38,26 @@ MORNING = (  # (from, subject, body)
 )  # fmt: skip
 
 
-INVOICED = {  # a supplier invoice's lines, by its sender
-    "invoices@medline.example.com": (("Nitrile gloves, medium", 20, "8.40"), ("Syringe 3 ml", 10, "14.20")),
-    "billing@henryschein.example.com": (("Exam table paper", 12, "6.10"), ("HbA1c test cartridges", 2, "96.00")),
+INVOICED = {  # a supplier invoice's vendor (as the supplies name it) and lines, by its sender
+    "invoices@medline.example.com": (
+        "MedLine Supply",
+        (("Nitrile gloves, medium", 20, "8.40"), ("Syringe 3 ml", 10, "14.20")),
+    ),
+    "billing@henryschein.example.com": (
+        "Henry Schein",
+        (("Exam table paper", 12, "6.10"), ("HbA1c test cartridges", 2, "96.00")),
+    ),
 }
+
+
+def invoice_csv(sender: str, number: str, issued_on: date) -> str:
+    """The invoice as the inbox reads a CSV one: its own fields repeated on each billed line."""
+    vendor, lines = INVOICED[sender]
+    sheet = io.StringIO()
+    writer = csv.writer(sheet)  # quotes an item holding a comma ("Nitrile gloves, medium")
+    writer.writerow(("vendor", "invoice_number", "invoice_date", "item", "quantity", "unit_price"))
+    writer.writerows((vendor, number, issued_on, item, count, price) for item, count, price in lines)
+    return sheet.getvalue()
 
 
 def smtp_address(given: str | None) -> tuple[str, int] | None:
@@ -62,11 +81,13 @@ def emails(demo: Demo) -> list[EmailMessage]:
                 "member": patient.member_id, "n": 100 + index}  # fmt: skip
         message = EmailMessage()
         message["From"], message["To"] = sender.format(**fill), office(location_id)
-        message["Subject"], message["Message-ID"] = subject, f"<demo-{demo.practice.seed}-{index}@example.org>"
+        message["Subject"] = subject.format(**fill)
+        message["Message-ID"] = f"<demo-{demo.practice.seed}-{index}@example.org>"
         message.set_content(body.format(**fill))
-        if invoiced := INVOICED.get(sender):  # a supplier's invoice comes with its lines, as a spreadsheet
-            lines = "item,quantity,unit_price\n" + "".join(f"{item},{qty},{price}\n" for item, qty, price in invoiced)
-            message.add_attachment(lines.encode(), maintype="text", subtype="csv", filename=f"invoice-{fill['n']}.csv")
+        if sender in INVOICED:  # a supplier's invoice comes with its lines, as a spreadsheet
+            number = subject.format(**fill).split()[1]
+            sheet = invoice_csv(sender, number, demo.today(location_id))
+            message.add_attachment(sheet.encode(), maintype="text", subtype="csv", filename=f"invoice-{number}.csv")
         messages.append(message)
     return messages
 

@@ -232,6 +232,11 @@ async def test_a_manager_triages_the_morning_inbox_and_assigns_a_task_the_desk_t
             return [t for t in found["items"] if t["role"] == "office_manager" and "Invoice" in t["title"]]
 
         (mail, *_) = await eventually(emailed_invoice, what="the morning's emailed invoice at Oakland")
+        # Its CSV was read into a supplier invoice of the vendor's; none of the morning's attachments was refused.
+        recorded = await manager.get(f"/inbox/locations/{HERE}/supplier-invoices")
+        assert {"MedLine Supply", "Henry Schein"} & {i["vendor"] for i in recorded}, recorded
+        mails = await manager.get("/inbox/tasks", view="all", focus_kind="message", location_id=HERE, limit=200)
+        assert not [t["title"] for t in mails["items"] if "could not be read" in t["title"]], mails
     message = await practice.get(f"/inbox/messages/{mail['focus']['id']}")
     desk_email, desk_password, _ = demo.printed[f"front_desk ({HERE})"]
     desk_id = await demo.staff_id(desk_email, desk_password)
