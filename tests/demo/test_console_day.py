@@ -28,7 +28,7 @@ from tests.demo.day_setups import (
 )
 from tests.demo.stack import run_demo, service_args, start_stack
 from tests.demo.test_demo import SMALL, printed_users, sign_in
-from tests.gateway.console.console_stack import ARTIFACTS, run_browser_script
+from tests.gateway.console.console_stack import ARTIFACTS, browsed, run_browser_script
 from tests.support.flow import VISIT
 from tests.support.mail_servers import RecordingSmtp, free_port
 from tests.support.polling import eventually
@@ -144,8 +144,7 @@ async def test_a_front_desk_books_is_refused_in_place_and_a_second_board_moves(d
         "patient": {"search": "Marlo", "name": "Marlowe, Juniper"},
         "arriving": await practice.patient_name(arriving["patient_id"]),
     }
-    stdout = await asyncio.to_thread(run_browser_script, "console.mjs", "CONSOLE_E2E", config)
-    assert "refused in place" in stdout and (ARTIFACTS / "flow-board.png").exists()
+    await browsed("console.mjs", "CONSOLE_E2E", config, says=("refused in place",), shows=("flow-board.png",))
 
     # What the browser did holds in scheduling: her visit booked where she was put, the other patient arrived.
     found = await practice.get("/scheduling/patients/" + newcomer["id"] + "/appointments")
@@ -169,8 +168,7 @@ async def test_a_clinician_completes_their_patients_visit(demo):
         "artifacts": str(ARTIFACTS),
         "patient": await practice.patient_name(visit["patient_id"]),
     }
-    stdout = await asyncio.to_thread(run_browser_script, "visit.mjs", "VISIT_E2E", config)
-    assert "completed the visit" in stdout
+    await browsed("visit.mjs", "VISIT_E2E", config, says=("completed the visit",))
 
     done = await practice.get(f"/scheduling/appointments/{visit['id']}")
     assert done["status"] == "fulfilled", done
@@ -209,9 +207,8 @@ async def test_a_biller_sends_the_claim_and_posts_the_payers_835_and_the_desk_se
         "remittance": str(remittance),
         "owes": f"${before + coinsurance:,.2f}",
     }
-    stdout = await asyncio.to_thread(run_browser_script, "billing.mjs", "CONSOLE_E2E", config)
-    assert "payment posted" in stdout and "patient page" in stdout
-    assert (ARTIFACTS / "billing.png").exists() and (ARTIFACTS / "patients.png").exists()
+    said, shots = ("payment posted", "patient page"), ("billing.png", "patients.png")
+    await browsed("billing.mjs", "CONSOLE_E2E", config, says=said, shows=shots)
 
     # What the browser did holds in billing: the claim was sent and paid, her share is on her balance.
     after = await practice.get(f"/billing/claims/{claim['id']}")
@@ -256,8 +253,7 @@ async def test_a_manager_triages_the_morning_inbox_and_assigns_a_task_the_desk_t
         "desk_id": desk_id,
         "desk_name": f"{member['family_name']}, {member['given_name']} ({member['role'].replace('_', ' ')})",
     }
-    stdout = await asyncio.to_thread(run_browser_script, "inbox.mjs", "INBOX_E2E", config)
-    assert "appeared without reload" in stdout and (ARTIFACTS / "inbox.png").exists()
+    await browsed("inbox.mjs", "INBOX_E2E", config, says=("appeared without reload",), shows=("inbox.png",))
 
     # What the browser did is what the inbox holds; the reply went to the supplier.
     for title in (ASSIGNED, OVERDUE):
@@ -289,9 +285,8 @@ async def test_an_officer_exports_a_patients_accounting_and_a_coordinator_works_
         "csv_name": f"access-accounting-{patient}-{today}.csv",
         **upkeep,
     }
-    stdout = await asyncio.to_thread(run_browser_script, "compliance.mjs", "CONSOLE_E2E", config)
-    assert "accounting CSV" in stdout and "work order moved" in stdout
-    assert (ARTIFACTS / "compliance.png").exists() and (ARTIFACTS / "facilities.png").exists()
+    said, shots = ("accounting CSV", "work order moved"), ("compliance.png", "facilities.png")
+    await browsed("compliance.mjs", "CONSOLE_E2E", config, says=said, shows=shots)
 
     # What the browser did holds in the services: the order was started, the CSV export was itself audited.
     order = await practice.get(f"/facilities/work-orders/{upkeep['work_order_id']}")

@@ -1,6 +1,7 @@
 """What every console browser test starts from: the practice's services, the gateway serving the built console,
 its users made as `clinicops user create` makes them, and their sign-ins."""
 
+import asyncio
 import json
 import os
 import subprocess
@@ -64,6 +65,16 @@ def run_browser_script(script: str, variable: str, config: dict, *, timeout: flo
     print(done.stdout, done.stderr)
     assert done.returncode == 0, done.stdout + done.stderr
     return done.stdout
+
+
+async def browsed(
+    script: str, variable: str, config: dict, *, says: tuple[str, ...], shows: tuple[str, ...] = ()
+) -> str:
+    """run_browser_script off the event loop; asserts the script said each step and saved each screenshot."""
+    stdout = await asyncio.to_thread(run_browser_script, script, variable, config)
+    assert not [step for step in says if step not in stdout], stdout
+    assert not [shot for shot in shows if not (ARTIFACTS / shot).exists()], shows
+    return stdout
 
 
 def local_zone(now: datetime) -> str:

@@ -4,7 +4,6 @@ marked unavailable while billing is stopped); opens Staff, sees the physician's 
 expiring within 30 days, and approves a pending time-off request, which staff's coverage then counts. axe-core on both
 screens; screenshots in var/artifacts/console/ (dashboard.png, staff.png)."""
 
-import asyncio
 import shutil
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -15,9 +14,9 @@ from tests.gateway.console.console_stack import (
     ARTIFACTS,
     api,
     bearers_of,
+    browsed,
     local_zone,
     npi,
-    run_browser_script,
     start_console,
 )
 from tests.support import practice_api as practice
@@ -155,9 +154,8 @@ async def test_a_manager_lands_on_the_dashboard_and_approves_time_off(make_suite
             "licence_days": LICENCE_DAYS,
             "time_off": seeded["time_off"],
         }
-        stdout = await asyncio.to_thread(run_browser_script, "staff.mjs", "STAFF_E2E", config)
-        assert "time off approved" in stdout
-        assert (ARTIFACTS / "dashboard.png").exists() and (ARTIFACTS / "staff.png").exists()
+        shots = ("dashboard.png", "staff.png")
+        await browsed("staff.mjs", "STAFF_E2E", config, says=("time off approved",), shows=shots)
 
         # What the browser did holds in staff: the request is decided, and tomorrow's coverage counts her away.
         async with api(url, "staff", bearers[MANAGER]) as staff:
