@@ -50,7 +50,8 @@ lint: install
 bench: install web
 	$(BIN)/clinicops infra up
 	$(BIN)/python -m bench.e2e_latency && $(BIN)/python -m bench.inbox_queue && $(BIN)/python -m bench.inbox_mail && \
-	$(BIN)/python -m bench.console_load && $(BIN)/python -m bench.week_view && $(BIN)/python -m bench.demo_build; \
+	$(BIN)/python -m bench.console_load && $(BIN)/python -m bench.week_view && $(BIN)/python -m bench.demo_build && \
+	$(BIN)/python -m bench.slot_search; \
 	status=$$?; $(BIN)/clinicops infra down; exit $$status
 
 # The AsyncAPI document of every topic, from shared/contracts (the gateway serves the same).

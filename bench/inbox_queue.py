@@ -7,15 +7,14 @@ and with 100,000 open tasks: p50/p99 of the list use case, the 100,000 figure be
 import argparse
 import asyncio
 import itertools
-import os
 import time
 import uuid
 from datetime import timedelta
 from pathlib import Path
 
-import asyncpg
 from sqlalchemy import insert, text
 
+from bench.stack import pg_url, scratch_database
 from bench.stats import fmt, summary
 from services.inbox.tables import metadata
 from services.inbox.tasks.listing import TaskFilter, list_tasks
@@ -78,12 +77,8 @@ async def _measure(sessions, tables, runs: int) -> dict:
     return summary(latencies) | {"total": page.total}
 
 
-async def main(pg_url: str, runs: int) -> None:
-    database = f"inbox_bench_{uuid.uuid4().hex[:8]}"
-    admin = await asyncpg.connect(pg_url.replace("+asyncpg", "") + "/postgres")
-    await admin.execute(f'CREATE DATABASE "{database}"')
-    url = f"{pg_url}/{database}"
-    try:
+async def main(base_url: str, runs: int) -> None:
+    async with scratch_database(base_url, "inbox_bench") as url:
         await asyncio.to_thread(upgrade, MIGRATIONS, url)
         engine = create_engine(url)
         sessions = session_factory(engine)
@@ -95,9 +90,6 @@ async def main(pg_url: str, runs: int) -> None:
             await _measure(sessions, tables, 20)  # warm the cache and the statement cache
             results[size] = await _measure(sessions, tables, runs)
         await engine.dispose()
-    finally:
-        await admin.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
-        await admin.close()
     anchor = results[1_000]
     print(f"inbox role queue (front desk at 2 of 20 locations, page of 50, {runs} runs each)")
     print(f"{'open tasks':>12} {'in queue':>9} {'p50 ms':>8} {'p99 ms':>8} {'p99 vs 1,000':>13}")
@@ -106,16 +98,8 @@ async def main(pg_url: str, runs: int) -> None:
         print(f"{size:>12,} {figures['total']:>9,} {fmt(figures['p50'])} {fmt(figures['p99'])} {ratio:>12.1f}x")
 
 
-def _pg_url() -> str:
-    if url := os.environ.get("CLINICOPS_TEST_PG_URL"):
-        return url
-    from clinicops.infra import DEFAULT_VAR_DIR, SERVICE_DATABASES, postgres
-
-    return postgres.start(DEFAULT_VAR_DIR, databases=SERVICE_DATABASES)
-
-
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=500, help="queries per size")
     args = parser.parse_args()
-    asyncio.run(main(_pg_url(), args.runs))
+    asyncio.run(main(pg_url(), args.runs))

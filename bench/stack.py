@@ -1,11 +1,12 @@
 """The services under test as real processes, isolated by topic prefix, databases and ports."""
 
 import contextlib
+import os
 import shutil
 import sys
 import tempfile
 import uuid
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -93,4 +94,26 @@ async def _delete_topics(bootstrap: str, prefix: str) -> None:
         if ours := [t for t in await admin.list_topics() if t.startswith(prefix)]:
             await admin.delete_topics(ours)
     finally:
+        await admin.close()
+
+
+def pg_url() -> str:
+    """The PostgreSQL of CLINICOPS_TEST_PG_URL, or the local cluster (started when it is not running)."""
+    if url := os.environ.get("CLINICOPS_TEST_PG_URL"):
+        return url
+    from clinicops.infra import DEFAULT_VAR_DIR, SERVICE_DATABASES
+
+    return postgres.start(DEFAULT_VAR_DIR, databases=SERVICE_DATABASES)
+
+
+@contextlib.asynccontextmanager
+async def scratch_database(base_url: str, name: str) -> AsyncIterator[str]:
+    """A new database on the cluster for one benchmark, dropped after it."""
+    database = f"{name}_{uuid.uuid4().hex[:8]}"
+    admin = await asyncpg.connect(base_url.replace("+asyncpg", "") + "/postgres")
+    await admin.execute(f'CREATE DATABASE "{database}"')
+    try:
+        yield f"{base_url}/{database}"
+    finally:
+        await admin.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
         await admin.close()

@@ -115,7 +115,7 @@ async def ensure_bookable(uow: UnitOfWork, cmd: AppointmentIn) -> None:
         reasons.append(f"a {provider.role} does not take {kind.name} appointments")
     if reasons:
         raise Conflict("the provider cannot be booked then", field="provider_id", reasons=reasons)
-    if hold := await uow.session.scalar(held_time.live_holds(cmd.provider_id, cmd.start, cmd.end).limit(1)):
+    if hold := await uow.session.scalar(held_time.live_holds([cmd.provider_id], cmd.start, cmd.end).limit(1)):
         raise Conflict(f"held for a waitlist patient until {hold.expires_at.isoformat()}", field="provider_id")
     if cmd.room_id:
         room = await uow.session.get(Room, cmd.room_id)

@@ -5,7 +5,7 @@ transaction that freed it. The waitlist books through appointments, so appointme
 the service root plugs it in here (app.py), as it plugs event handlers into the consumer.
 """
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Collection
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -18,7 +18,7 @@ from shared.uow import UnitOfWork
 class Holder:
     """Who holds time: a query of their live holds, and what they do with freed time."""
 
-    live_holds: Callable[[str, datetime, datetime], Select]  # rows with start, end and expires_at
+    live_holds: Callable[[Collection[str], datetime, datetime], Select]  # rows: provider_id, start, end, expires_at
     offer_freed_slot: Callable[..., Awaitable[object]]
 
 
@@ -31,9 +31,9 @@ def plug_in(holder: Holder) -> None:
     _holder = holder
 
 
-def live_holds(provider_id: str, start: datetime, end: datetime) -> Select:
-    """Holds still keeping some of the provider's time in [start, end): nobody else books it."""
-    return _plugged().live_holds(provider_id, start, end)
+def live_holds(provider_ids: Collection[str], start: datetime, end: datetime) -> Select:
+    """Holds still keeping some of the providers' time in [start, end): nobody else books it."""
+    return _plugged().live_holds(provider_ids, start, end)
 
 
 async def offer_freed_slot(

@@ -13,10 +13,11 @@ wall-clock grid (:00, :15, ...) and the opening hours fall. Choices at DST chang
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -35,9 +36,12 @@ class Interval:
     def __post_init__(self) -> None:
         if self.start.tzinfo is None or self.end.tzinfo is None:
             raise ValueError("Interval needs timezone-aware datetimes")
-        # Held in UTC so that equality, hashing and ordering compare instants, never wall clocks.
-        object.__setattr__(self, "start", self.start.astimezone(UTC))
-        object.__setattr__(self, "end", self.end.astimezone(UTC))
+        # Held in UTC so that equality, hashing and ordering compare instants, never wall clocks. Most come from
+        # the database or from other intervals already in UTC: those are kept as they are (a search makes many).
+        if self.start.tzinfo is not UTC:
+            object.__setattr__(self, "start", self.start.astimezone(UTC))
+        if self.end.tzinfo is not UTC:
+            object.__setattr__(self, "end", self.end.astimezone(UTC))
         if self.start >= self.end:
             raise ValueError(f"Interval must start before it ends: {self.start} >= {self.end}")
 
@@ -63,6 +67,16 @@ class Interval:
         if cursor < self.end:
             pieces.append(Interval(cursor, self.end))
         return pieces
+
+
+@dataclass(frozen=True, slots=True)
+class OpenSlot:
+    """A bookable time of one provider and the rooms free for it (the route's SlotOut, without validating it)."""
+
+    start: datetime
+    end: datetime
+    provider_id: str
+    room_ids: list[str]
 
 
 def merge(intervals: Iterable[Interval]) -> list[Interval]:
@@ -134,10 +148,10 @@ def next_grid_start(moment: datetime, tz: ZoneInfo, step: timedelta = STEP) -> d
     return min(s for d in (day, day + timedelta(days=1)) for s in _grid(d, tz, step) if s >= moment)
 
 
-def _fits(slot: Interval, free: list[Interval], free_starts: list[datetime]) -> bool:
-    # `free` is disjoint and sorted, so only the last span starting at or before the slot can hold it.
-    i = bisect_right(free_starts, slot.start) - 1
-    return i >= 0 and free[i].contains(slot)
+@lru_cache(maxsize=512)
+def _grid_starts(days: tuple[date, ...], tz: ZoneInfo, step: timedelta) -> tuple[datetime, ...]:
+    """Every candidate start of the days, sorted: the same for each provider of a search, so made once."""
+    return tuple(sorted({s for d in days for s in _grid(d, tz, step)}))
 
 
 def open_slots(
@@ -160,10 +174,15 @@ def open_slots(
     available = intersect(intersect(shifts, [window]), _opening_spans(days, tz, opening_hours, closed_on))
     # A booking keeps `buffer` clear on both sides; time off and closures are used as they are.
     busy = [b.widen(buffer) for b in bookings] + list(blocked)
-    free = free_time(available=available, busy=busy)
-    free_starts = [span.start for span in free]
-    starts = sorted({s for d in days for s in _grid(d, tz, step)})
-    return [slot for s in starts if _fits(slot := Interval(s, s + duration), free, free_starts)]
+    starts = _grid_starts(tuple(days), tz, step)
+    slots = []
+    # The free spans are sorted and disjoint: each start that fits lies in exactly one, found by bisection, so a
+    # search costs the slots it finds rather than every grid point of the week.
+    for span in free_time(available=available, busy=busy):
+        latest = span.end - duration
+        for i in range(bisect_left(starts, span.start), bisect_right(starts, latest)):
+            slots.append(Interval(starts[i], starts[i] + duration))
+    return slots
 
 
 def rooms_free(*, slot: Interval, rooms: dict[str, list[Interval]]) -> list[str]:

@@ -1,6 +1,8 @@
 """Open slots of a location for an appointment type: shifts minus bookings, buffers, time off, rooms."""
 
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from functools import cache, partial
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -8,8 +10,7 @@ from sqlalchemy import select
 from services.scheduling.appointments import held_time
 from services.scheduling.appointments.domain import HOLDS_TIME
 from services.scheduling.appointments.models import Appointment, AppointmentType
-from services.scheduling.availability.domain import STEP, Interval, open_slots, open_slots_with_rooms
-from services.scheduling.availability.schemas import SlotOut
+from services.scheduling.availability.domain import STEP, Interval, OpenSlot, open_slots, open_slots_with_rooms
 from services.scheduling.projections.bookability import missing_credentials, provider_problems
 from services.scheduling.projections.models import Credential, Location, Provider, Room, Shift, TimeOff
 from shared.auth import Principal
@@ -29,7 +30,7 @@ async def search(
     last_day: date,
     provider_id: str | None,
     actor: Principal,
-) -> list[SlotOut]:
+) -> list[OpenSlot]:
     """Open slots for the type at the location between two local dates, per provider (and free room)."""
     actor.ensure_location(location_id)
     if not 0 <= (last_day - first_day).days < MAX_DAYS:
@@ -55,64 +56,82 @@ async def search(
             closed_on={date.fromisoformat(d) for d in location.closed_on or []},
         )
         rooms = await _rooms(uow, location_id, kind.room_kind, window) if kind.room_kind else None
-        found = []
-        for provider in await _providers(uow, location_id, kind, provider_id):
-            found += await _provider_slots(uow, provider, location, kind, window, search_args, rooms)
+        providers = await _providers(uow, location_id, kind, provider_id)
+        times = await _their_time(uow, [p.staff_id for p in providers], location_id, window)
+        # Every provider's slots start on the same few grid instants: each one's local date is worked out once.
+        day_of = cache(partial(local_date, zone=tz))
+        found = [
+            slot
+            for provider in providers
+            for slot in _provider_slots(provider, times[provider.staff_id], location, kind, search_args, rooms, day_of)
+        ]
     return sorted(found, key=lambda s: (s.start, s.provider_id))
 
 
-async def _provider_slots(uow, provider, location, kind, window, search_args, rooms) -> list[SlotOut]:
-    where = [
-        Appointment.provider_id == provider.staff_id,
+@dataclass
+class ProviderTime:
+    """What decides a provider's open time in the window: shifts, what holds time, time off, credentials."""
+
+    shifts: list[Interval] = field(default_factory=list)
+    bookings: list[Interval] = field(default_factory=list)
+    blocked: list[Interval] = field(default_factory=list)
+    credentials: list[Credential] = field(default_factory=list)
+
+
+async def _their_time(uow, staff_ids: list[str], location_id: str, window: Interval) -> dict[str, ProviderTime]:
+    """Every provider's time in one query per kind, not one per provider: a week of 50 is 5 queries, not 250."""
+    times = {staff_id: ProviderTime() for staff_id in staff_ids}
+    if not staff_ids:
+        return times
+    booked = select(Appointment.provider_id, Appointment.start, Appointment.end).where(
+        Appointment.provider_id.in_(staff_ids),
         Appointment.status.in_(HOLDS_TIME),
         Appointment.start < window.end,
         Appointment.end > window.start,
-    ]
-    bookings = [Interval(a.start, a.end) for a in await uow.session.scalars(select(Appointment).where(*where))]
-    bookings += [
-        Interval(h.start, h.end)
-        for h in await uow.session.scalars(  # held for the waitlist
-            held_time.live_holds(provider.staff_id, window.start, window.end)
-        )
-    ]
-    shifts = [
-        Interval(s.start, s.end)
-        for s in await uow.session.scalars(
-            select(Shift).where(
-                Shift.staff_id == provider.staff_id,
-                Shift.location_id == location.location_id,
-                Shift.cancelled.is_(False),
-                Shift.start < window.end,
-                Shift.end > window.start,
-            )
-        )
-    ]
-    blocked = [
-        Interval(t.start, t.end)
-        for t in await uow.session.scalars(
-            select(TimeOff).where(
-                TimeOff.staff_id == provider.staff_id, TimeOff.start < window.end, TimeOff.end > window.start
-            )
-        )
-    ]
-    credentials = list(await uow.session.scalars(select(Credential).where(Credential.staff_id == provider.staff_id)))
-    common = dict(shifts=shifts, bookings=bookings, blocked=blocked, **search_args)
+    )
+    for staff_id, start, end in await uow.session.execute(booked):
+        times[staff_id].bookings.append(Interval(start, end))
+    for hold in await uow.session.scalars(held_time.live_holds(staff_ids, window.start, window.end)):
+        times[hold.provider_id].bookings.append(Interval(hold.start, hold.end))  # held for the waitlist
+    shifts = select(Shift.staff_id, Shift.start, Shift.end).where(
+        Shift.staff_id.in_(staff_ids),
+        Shift.location_id == location_id,
+        Shift.cancelled.is_(False),
+        Shift.start < window.end,
+        Shift.end > window.start,
+    )
+    for staff_id, start, end in await uow.session.execute(shifts):
+        times[staff_id].shifts.append(Interval(start, end))
+    off = select(TimeOff.staff_id, TimeOff.start, TimeOff.end).where(
+        TimeOff.staff_id.in_(staff_ids), TimeOff.start < window.end, TimeOff.end > window.start
+    )
+    for staff_id, start, end in await uow.session.execute(off):
+        times[staff_id].blocked.append(Interval(start, end))
+    for credential in await uow.session.scalars(select(Credential).where(Credential.staff_id.in_(staff_ids))):
+        times[credential.staff_id].credentials.append(credential)
+    return times
+
+
+def _provider_slots(provider, time_of: ProviderTime, location, kind, search_args, rooms, day_of) -> list[OpenSlot]:
+    common = dict(shifts=time_of.shifts, bookings=time_of.bookings, blocked=time_of.blocked, **search_args)
     pairs = (
         open_slots_with_rooms(rooms=rooms, **common)
         if rooms is not None
         else [(slot, []) for slot in open_slots(**common)]
     )
-    tz = search_args["tz"]
+    verdicts = {}
 
     def allowed(slot: Interval) -> bool:
-        on = local_date(slot.start, tz)
-        return not (
-            provider_problems(provider, location_id=location.location_id, on=on)
-            or missing_credentials(credentials, state=location.state, on=on, requires_dea=kind.requires_dea)
-        )
+        on = day_of(slot.start)
+        if on not in verdicts:  # one verdict per local day, not per slot
+            verdicts[on] = not (
+                provider_problems(provider, location_id=location.location_id, on=on)
+                or missing_credentials(time_of.credentials, state=location.state, on=on, requires_dea=kind.requires_dea)
+            )
+        return verdicts[on]
 
     return [
-        SlotOut(start=slot.start, end=slot.end, provider_id=provider.staff_id, room_ids=room_ids)
+        OpenSlot(start=slot.start, end=slot.end, provider_id=provider.staff_id, room_ids=room_ids)
         for slot, room_ids in pairs
         if allowed(slot)
     ]

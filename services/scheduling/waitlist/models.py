@@ -1,5 +1,6 @@
 """The waitlist: patients waiting for a type of appointment, and the held offers of freed slots."""
 
+from collections.abc import Collection
 from datetime import date, datetime
 
 from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String, select
@@ -46,10 +47,10 @@ class WaitlistOffer(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
-def live_holds(provider_id: str, start: datetime, end: datetime):
-    """Offers still holding some of the provider's time in [start, end): nobody else books it."""
+def live_holds(provider_ids: Collection[str], start: datetime, end: datetime):
+    """Offers still holding some of the providers' time in [start, end): nobody else books it."""
     return select(WaitlistOffer).where(
-        WaitlistOffer.provider_id == provider_id,
+        WaitlistOffer.provider_id.in_(provider_ids),
         WaitlistOffer.status == "offered",
         WaitlistOffer.expires_at > utcnow(),
         WaitlistOffer.start < end,
