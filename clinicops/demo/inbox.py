@@ -81,11 +81,11 @@ def emails(demo: Demo) -> list[EmailMessage]:
                 "member": patient.member_id, "n": 100 + index}  # fmt: skip
         message = EmailMessage()
         message["From"], message["To"] = sender.format(**fill), office(location_id)
-        message["Subject"] = subject.format(**fill)
+        message["Subject"] = title = subject.format(**fill)
         message["Message-ID"] = f"<demo-{demo.practice.seed}-{index}@example.org>"
         message.set_content(body.format(**fill))
         if sender in INVOICED:  # a supplier's invoice comes with its lines, as a spreadsheet
-            number = subject.format(**fill).split()[1]
+            number = title.split()[1]  # "Invoice 44104 for your order"
             sheet = invoice_csv(sender, number, demo.today(location_id))
             message.add_attachment(sheet.encode(), maintype="text", subtype="csv", filename=f"invoice-{number}.csv")
         messages.append(message)

@@ -83,13 +83,7 @@ async def _their_time(uow, staff_ids: list[str], location_id: str, window: Inter
     times = {staff_id: ProviderTime() for staff_id in staff_ids}
     if not staff_ids:
         return times
-    booked = select(Appointment.provider_id, Appointment.start, Appointment.end).where(
-        Appointment.provider_id.in_(staff_ids),
-        Appointment.status.in_(HOLDS_TIME),
-        Appointment.start < window.end,
-        Appointment.end > window.start,
-    )
-    for staff_id, start, end in await uow.session.execute(booked):
+    for staff_id, start, end in await uow.session.execute(_time_held(Appointment.provider_id, staff_ids, window)):
         times[staff_id].bookings.append(Interval(start, end))
     for hold in await uow.session.scalars(held_time.live_holds(staff_ids, window.start, window.end)):
         times[hold.provider_id].bookings.append(Interval(hold.start, hold.end))  # held for the waitlist
@@ -144,25 +138,29 @@ async def _providers(uow, location_id: str, kind: AppointmentType, provider_id: 
     return [p for p in await uow.session.scalars(query) if location_id in (p.location_ids or [])]
 
 
+def _time_held(holder, ids: list[str], window: Interval):
+    """(holder, start, end) of the appointments holding time of these providers or rooms within the window."""
+    return select(holder, Appointment.start, Appointment.end).where(
+        holder.in_(ids),
+        Appointment.status.in_(HOLDS_TIME),
+        Appointment.start < window.end,
+        Appointment.end > window.start,
+    )
+
+
 async def _rooms(uow, location_id: str, room_kind: str, window: Interval) -> dict[str, list[Interval]]:
     """Each room of the kind with what occupies it: its bookings, and its time out of service."""
-    rooms = {}
-    for room in await uow.session.scalars(select(Room).where(Room.location_id == location_id, Room.kind == room_kind)):
-        taken = [
-            Interval(a.start, a.end)
-            for a in await uow.session.scalars(
-                select(Appointment).where(
-                    Appointment.room_id == room.room_id,
-                    Appointment.status.in_(HOLDS_TIME),
-                    Appointment.start < window.end,
-                    Appointment.end > window.start,
-                )
-            )
-        ]
+    of_kind = list(
+        await uow.session.scalars(select(Room).where(Room.location_id == location_id, Room.kind == room_kind))
+    )
+    rooms: dict[str, list[Interval]] = {room.room_id: [] for room in of_kind}
+    if rooms:
+        for room_id, start, end in await uow.session.execute(_time_held(Appointment.room_id, list(rooms), window)):
+            rooms[room_id].append(Interval(start, end))
+    for room in of_kind:
         if not room.in_service:  # out until its expected return, or for the whole search
             until = room.expected_return if room.expected_return and room.expected_return > window.start else window.end
-            taken.append(Interval(window.start, max(until, window.start + timedelta(minutes=1))))
-        rooms[room.room_id] = taken
+            rooms[room.room_id].append(Interval(window.start, max(until, window.start + timedelta(minutes=1))))
     return rooms
 
 
