@@ -11,13 +11,17 @@ from shared.settings import ServiceSettings
 log = logging.getLogger("clinicops.kafka")
 
 
+def producer_settings() -> dict:
+    """The producer's settings (AIOKafkaProducer keywords), for the services and the benches alike."""
+    # aiokafka's defaults (acks=1, no idempotence) can lose or duplicate events.
+    return dict(acks="all", enable_idempotence=True)
+
+
 def create_broker(settings: ServiceSettings) -> KafkaBroker:
     """A broker whose producer waits for every in-sync replica and never duplicates."""
-    # aiokafka's defaults (acks=1, no idempotence) can lose or duplicate events.
     return KafkaBroker(
         settings.kafka_bootstrap_servers,
-        acks="all",
-        enable_idempotence=True,
+        **producer_settings(),
         client_id=f"clinicops-{settings.service_name}",
         logger=logging.getLogger(f"clinicops.{settings.service_name}.broker"),
         log_level=logging.DEBUG,
