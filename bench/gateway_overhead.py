@@ -1,0 +1,251 @@
+"""The gateway's overhead: the same authenticated read direct at scheduling and through the gateway.
+
+A front desk's `GET /locations/{id}/appointment-types` (a plain read: token, role, location, one query) in a
+closed loop of a few concurrent clients, direct and via the gateway in alternating rounds on the embedded
+SQLite stack; the gateway's rate limiter stays on, its limits raised by its settings. Targets: via/direct
+p50 <= 1.3x and the direct p50 <= 2 ms. `python -m bench.gateway_overhead [--quick]`: prints the table and
+the verdict and writes var/bench/gateway_overhead.json. Exits 0 whenever the benchmark ran.
+"""
+
+import argparse
+import asyncio
+import contextlib
+import json
+import shutil
+import sys
+import tempfile
+import time
+import uuid
+from collections import Counter
+from collections.abc import Awaitable, Callable, Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import asyncpg
+import httpx
+import uvloop
+
+from bench import load, practice
+from bench.e2e_latency import _bench_keys
+from bench.stack import Stack, _best_effort, _delete_topics
+from bench.stats import fmt, summary
+from clinicops import supervisor
+from clinicops.infra import DEFAULT_VAR_DIR, kafka, postgres, procs
+from shared.auth import issue_token
+
+OUT = DEFAULT_VAR_DIR / "bench" / "gateway_overhead.json"
+TARGET_RATIO, TARGET_DIRECT_P50_MS = 1.3, 2.0
+SERVICES = ["scheduling", "gateway"]
+# Far above any bench's rate: the limiter runs (and is paid for) on every request, and refuses none.
+RAISED_LIMITS = {
+    "GATEWAY_RATE_LIMIT_IP_PER_MINUTE": "60000000",
+    "GATEWAY_RATE_LIMIT_IP_BURST": "1000000",
+    "GATEWAY_RATE_LIMIT_USER_PER_MINUTE": "60000000",
+    "GATEWAY_RATE_LIMIT_USER_BURST": "1000000",
+}
+
+
+def _log(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+@contextlib.contextmanager
+def gateway_stack(var_dir: Path, bootstrap: str, backend: str) -> Iterator[Stack]:
+    """Scheduling and the gateway in front of it, ready; stopped (and their databases dropped) on the way out.
+
+    Call `_bench_keys()` first: both verify with the bench's JWKS, the gateway signs with its key directory.
+    """
+    uid = uuid.uuid4().hex[:8]
+    tmp = Path(tempfile.mkdtemp(prefix=f"bench-{uid}-"))
+    pg_base = None
+    if backend == "postgresql":
+        names = [f"bench_{uid}_{s}" for s in SERVICES]
+        pg_base = postgres.start(var_dir, databases=names, log=_log)
+        urls = {s: f"{pg_base}/{n}" for s, n in zip(SERVICES, names, strict=True)}
+    else:
+        urls = {s: f"sqlite+aiosqlite:///{tmp / f'{s}.db'}" for s in SERVICES}
+    stack, tag = Stack(uid, f"bench{uid}.", urls, bootstrap), f"-bench{uid}"
+    common = {"KAFKA_BOOTSTRAP_SERVERS": bootstrap, "KAFKA_TOPIC_PREFIX": stack.prefix, "CLINICOPS_FAILPOINTS": ""}
+    try:
+        scheduling = supervisor.spawn(
+            "scheduling",
+            var_dir,
+            port=procs.free_port(),
+            env=common | {"SCHEDULING_DATABASE_URL": urls["scheduling"]},
+            tag=tag,
+        )
+        stack.procs["scheduling"] = scheduling
+        supervisor.wait_ready(scheduling)
+        gateway_env = common | RAISED_LIMITS | {"GATEWAY_DATABASE_URL": urls["gateway"]}
+        gateway_env["GATEWAY_SCHEDULING_URL"] = scheduling.url
+        stack.procs["gateway"] = supervisor.spawn("gateway", var_dir, port=procs.free_port(), env=gateway_env, tag=tag)
+        supervisor.wait_ready(stack.procs["gateway"])
+        yield stack
+    finally:
+        for name in reversed(list(stack.procs)):
+            supervisor.stop(name, var_dir, tag=tag, timeout=10)
+        _best_effort(_delete_topics(bootstrap, stack.prefix), "delete the bench topics")
+        if pg_base:
+            _best_effort(_drop(pg_base, [url.rsplit("/", 1)[1] for url in urls.values()]), "drop the bench databases")
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+async def _drop(base_url: str, names: list[str]) -> None:
+    conn = await asyncpg.connect(base_url.replace("+asyncpg", "") + "/postgres")
+    try:
+        for name in names:
+            await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    finally:
+        await conn.close()
+
+
+def client(base_url: str, token: str, connections: int) -> httpx.AsyncClient:
+    """One pooled keep-alive client, a connection per concurrent caller."""
+    limits = httpx.Limits(max_connections=connections, max_keepalive_connections=connections)
+    return httpx.AsyncClient(base_url=base_url, headers={"Authorization": f"Bearer {token}"}, limits=limits, timeout=60)
+
+
+async def closed_loop(
+    one: Callable[[int], Awaitable[int]], *, clients: int, duration: float, first: int = 0
+) -> tuple[list[float], Counter, float, int]:
+    """`clients` callers, each sending its next request as soon as the last one was answered, for `duration` s.
+
+    `one(i)` sends request number i (unique across the callers) and returns its status (-1: no answer).
+    Returns the latencies of 2xx answers (s), every status counted, the seconds it ran and the next i.
+    """
+    latencies: list[float] = []
+    statuses: Counter = Counter()
+    counter = iter(range(first, sys.maxsize))
+    started = time.perf_counter()
+    deadline = started + duration
+
+    async def caller() -> None:
+        while time.perf_counter() < deadline:
+            i = next(counter)
+            t0 = time.perf_counter()
+            try:
+                status = await one(i)
+            except httpx.HTTPError:
+                status = -1
+            if 200 <= status < 300:
+                latencies.append(time.perf_counter() - t0)
+            statuses[status] += 1
+
+    await asyncio.gather(*(caller() for _ in range(clients)))
+    return latencies, statuses, time.perf_counter() - started, next(counter)
+
+
+async def _prepare(stack: Stack, admin_token: str) -> str:
+    """The location (told as facilities would) and one appointment type there; the path read."""
+    scheduling = stack.procs["scheduling"]
+    async with client(scheduling.url, admin_token, 1) as http:
+        await practice.open_practice(stack, http, first_slot=load.FIRST_SLOT, slots=10, minutes=load.SLOT_MINUTES)
+        answer = await http.post(
+            f"/locations/{practice.LOCATION}/appointment-types",
+            json={"name": "Follow-up", "duration_minutes": 20, "provider_roles": ["physician"]},
+        )
+        if answer.status_code != 201:
+            raise RuntimeError(f"appointment type: {answer.status_code} {answer.text[:300]}")
+    return f"/locations/{practice.LOCATION}/appointment-types"
+
+
+async def measure(args: argparse.Namespace) -> dict:
+    """Alternating rounds direct and via the gateway; every figure."""
+    bootstrap = kafka.start(DEFAULT_VAR_DIR, log=_log)
+    keys = _bench_keys()
+
+    def token(roles: list[str], locations: list[str]) -> str:
+        return issue_token(sub=f"bench-{roles[0]}", roles=roles, locations=locations, key=keys.current,
+                           ttl=timedelta(hours=2))  # fmt: skip
+
+    with gateway_stack(DEFAULT_VAR_DIR, bootstrap, "sqlite") as stack:
+        path = await _prepare(stack, token(["practice_admin"], ["*"]))
+        desk = token(["front_desk"], [practice.LOCATION])
+        targets = {
+            "direct": (stack.procs["scheduling"].url, path),
+            "via gateway": (stack.procs["gateway"].url, f"/api/v1/scheduling{path}"),
+        }
+        results = {name: {"latencies": [], "statuses": Counter(), "seconds": 0.0} for name in targets}
+        https = {name: client(url, desk, args.clients) for name, (url, _) in targets.items()}
+        try:
+            for name, (_, target) in targets.items():  # warm: connections, caches, the statement cache
+                await closed_loop(_getter(https[name], target), clients=args.clients, duration=args.warmup)
+            _log(f"{args.rounds} rounds of {args.round_s:g} s each way, {args.clients} clients, on {path}")
+            for _ in range(args.rounds):
+                for name, (_, target) in targets.items():
+                    lat, statuses, seconds, _ = await closed_loop(
+                        _getter(https[name], target), clients=args.clients, duration=args.round_s
+                    )
+                    results[name]["latencies"] += lat
+                    results[name]["statuses"].update(statuses)
+                    results[name]["seconds"] += seconds
+        finally:
+            for http in https.values():
+                await http.aclose()
+    return _figures(args, results)
+
+
+def _getter(http: httpx.AsyncClient, path: str) -> Callable[[int], Awaitable[int]]:
+    async def one(_i: int) -> int:
+        answer = await http.get(path)
+        await answer.aread()
+        return answer.status_code
+
+    return one
+
+
+def _figures(args: argparse.Namespace, results: dict) -> dict:
+    figures = {"clients": args.clients, "rounds": args.rounds, "round_s": args.round_s, "backend": "sqlite"}
+    for name, r in results.items():
+        figures[name] = summary(r["latencies"]) | {
+            "per_s": round(len(r["latencies"]) / r["seconds"], 1) if r["seconds"] else None,
+            "statuses": {str(k): v for k, v in sorted(r["statuses"].items())},
+        }
+    direct, via = figures["direct"]["p50"], figures["via gateway"]["p50"]
+    ratio = via / direct if direct and via else None
+    figures["p50_ratio"] = ratio
+    figures["targets"] = {"p50_ratio": TARGET_RATIO, "direct_p50_ms": TARGET_DIRECT_P50_MS}
+    errors = sum(v for r in results.values() for k, v in r["statuses"].items() if not 200 <= k < 300)
+    figures["errors"] = errors
+    figures["pass"] = bool(ratio and ratio <= TARGET_RATIO and direct <= TARGET_DIRECT_P50_MS and not errors)
+    return figures
+
+
+def show(f: dict) -> None:
+    print(f"\ngateway overhead: GET appointment types, {f['clients']} clients closed loop, "
+          f"{f['rounds']} x {f['round_s']:g} s each way, SQLite")  # fmt: skip
+    print(f"{'path':>12} {'requests':>9} {'per s':>8} {'p50 ms':>8} {'p99 ms':>8}  target   statuses")
+    for name in ("direct", "via gateway"):
+        r = f[name]
+        target = f"p50 <= {TARGET_DIRECT_P50_MS:g} ms" if name == "direct" else ""
+        print(f"{name:>12} {r['count']:>9} {r['per_s'] or 0:>8.0f} {fmt(r['p50'])} {fmt(r['p99'])}  "
+              f"{target:<15} {r['statuses']}")  # fmt: skip
+    ratio = f["p50_ratio"]
+    print(f"p50 via gateway / direct: {ratio:.2f}x (target <= {TARGET_RATIO:g}x)" if ratio else "p50 ratio: -")
+    if f["errors"]:
+        print(f"non-2xx answers: {f['errors']}")
+    print(f"verdict: {'PASS' if f['pass'] else 'FAIL'}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse options, run, print the report and write the JSON figures."""
+    parser = argparse.ArgumentParser(prog="python -m bench.gateway_overhead", description=__doc__)
+    parser.add_argument("--clients", type=int, default=4, help="concurrent callers")
+    parser.add_argument("--rounds", type=int, default=4, help="rounds, each direct then via the gateway")
+    parser.add_argument("--round-s", type=float, default=15.0, help="seconds of each path per round")
+    parser.add_argument("--warmup", type=float, default=3.0, help="seconds of each path before measuring")
+    parser.add_argument("--quick", action="store_true", help="2 rounds of 3 s: for make bench-quick")
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.rounds, args.round_s, args.warmup = 2, 3.0, 1.0
+    # uvloop, as the services run: the load generator shares the 2 cores with what it measures.
+    figures = uvloop.run(measure(args))
+    show(figures)
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text(json.dumps(figures, indent=2))
+    print(f"figures written to {OUT}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
