@@ -11,6 +11,7 @@ import argparse
 import asyncio
 import contextlib
 import json
+import os
 import shutil
 import sys
 import tempfile
@@ -26,6 +27,7 @@ import httpx
 import uvloop
 
 from bench import load, practice
+from bench.cpu import CpuMeter
 from bench.e2e_latency import _bench_keys
 from bench.stack import Stack, _best_effort, _delete_topics
 from bench.stats import fmt, summary
@@ -165,7 +167,10 @@ async def measure(args: argparse.Namespace) -> dict:
             "direct": (stack.procs["scheduling"].url, path),
             "via gateway": (stack.procs["gateway"].url, f"/api/v1/scheduling{path}"),
         }
-        results = {name: {"latencies": [], "statuses": Counter(), "seconds": 0.0} for name in targets}
+        results = {
+            name: {"latencies": [], "statuses": Counter(), "seconds": 0.0, "cpu_s": Counter()} for name in targets
+        }
+        pids = {"client": [os.getpid()]} | {name: [proc.pid] for name, proc in stack.procs.items()}
         https = {name: client(url, desk, args.clients) for name, (url, _) in targets.items()}
         try:
             for name, (_, target) in targets.items():  # warm: connections, caches, the statement cache
@@ -173,12 +178,15 @@ async def measure(args: argparse.Namespace) -> dict:
             _log(f"{args.rounds} rounds of {args.round_s:g} s each way, {args.clients} clients, on {path}")
             for _ in range(args.rounds):
                 for name, (_, target) in targets.items():
+                    meter = CpuMeter(pids)
                     lat, statuses, seconds, _ = await closed_loop(
                         _getter(https[name], target), clients=args.clients, duration=args.round_s
                     )
+                    cores = meter.read()
                     results[name]["latencies"] += lat
                     results[name]["statuses"].update(statuses)
                     results[name]["seconds"] += seconds
+                    results[name]["cpu_s"].update({p: cores[p] * seconds for p in pids})
         finally:
             for http in https.values():
                 await http.aclose()
@@ -200,6 +208,10 @@ def _figures(args: argparse.Namespace, results: dict) -> dict:
         figures[name] = summary(r["latencies"]) | {
             "per_s": round(len(r["latencies"]) / r["seconds"], 1) if r["seconds"] else None,
             "statuses": {str(k): v for k, v in sorted(r["statuses"].items())},
+            # CPU per answered request by process: steadier than latency on a machine others share.
+            "cpu_ms_per_request": {
+                p: round(s * 1000 / len(r["latencies"]), 3) if r["latencies"] else None for p, s in r["cpu_s"].items()
+            },
         }
     direct, via = figures["direct"]["p50"], figures["via gateway"]["p50"]
     ratio = via / direct if direct and via else None
@@ -220,6 +232,9 @@ def show(f: dict) -> None:
         target = f"p50 <= {TARGET_DIRECT_P50_MS:g} ms" if name == "direct" else ""
         print(f"{name:>12} {r['count']:>9} {r['per_s'] or 0:>8.0f} {fmt(r['p50'])} {fmt(r['p99'])}  "
               f"{target:<15} {r['statuses']}")  # fmt: skip
+    print("CPU ms per request: " + "; ".join(
+        f"{name}: " + ", ".join(f"{p} {v:.2f}" for p, v in f[name]["cpu_ms_per_request"].items() if v is not None)
+        for name in ("direct", "via gateway")))  # fmt: skip
     ratio = f["p50_ratio"]
     print(f"p50 via gateway / direct: {ratio:.2f}x (target <= {TARGET_RATIO:g}x)" if ratio else "p50 ratio: -")
     if f["errors"]:

@@ -1,6 +1,8 @@
 """Verification of the gateway's JWT and role/location enforcement on every route."""
 
+import itertools
 import logging
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
 from datetime import timedelta
@@ -76,12 +78,49 @@ def issue_token(
     return jwt.encode(claims, key.private, algorithm=ALGORITHM, headers={"kid": key.kid})
 
 
+class VerifiedTokens:
+    """Claims of tokens whose signature was checked, by token: each caller's next requests skip the Ed25519 check.
+
+    A hit counts only while unexpired and while the same key object still verifies its kid (a key no longer
+    published, or another key set, verifies afresh); revocations are checked by the callers on every request,
+    as before. Bounded: the oldest entries go first.
+    """
+
+    def __init__(self, max_size: int = 10_000):
+        self.max_size = max_size
+        # (token, issuer) -> (claims, kid, the key that verified it, exp)
+        self._claims: dict[tuple[str, str], tuple[dict, str, object, float]] = {}
+
+    def get(self, token: str, issuer: str) -> tuple[dict, str, object] | None:
+        entry = self._claims.get((token, issuer))
+        if entry is None:
+            return None
+        if entry[3] <= time.time():
+            del self._claims[(token, issuer)]
+            return None
+        return entry[:3]
+
+    def put(self, token: str, issuer: str, claims: dict, kid: str, key: object) -> None:
+        if len(self._claims) >= self.max_size:
+            for stale in list(itertools.islice(self._claims, self.max_size // 10 or 1)):
+                del self._claims[stale]
+        self._claims[(token, issuer)] = (claims, kid, key, float(claims["exp"]))
+
+
+_verified = VerifiedTokens()
+
+
 async def decode_token(token: str, *, keys: PublicKeys, issuer: str) -> dict:
     """The verified claims of an access token; Unauthorized (401) when it is not valid.
 
     Only EdDSA with a published `kid` is accepted: an HS256 token (whatever its secret),
     `alg=none` or a key the gateway never published is refused before any claim is read.
+    A token verified before is not verified again while it is unexpired and its key still published.
     """
+    if (known := _verified.get(token, issuer)) is not None:
+        claims, kid, verified_with = known
+        if await keys.get(kid) is verified_with:
+            return dict(claims)
     try:
         header = jwt.get_unverified_header(token)
     except jwt.PyJWTError as exc:
@@ -92,11 +131,13 @@ async def decode_token(token: str, *, keys: PublicKeys, issuer: str) -> dict:
     if key is None:
         raise Unauthorized("invalid token: signed by a key the gateway does not publish")
     try:
-        return jwt.decode(
+        claims = jwt.decode(
             token, key, algorithms=[ALGORITHM], issuer=issuer, options={"require": ["sub", "exp", "iss", "jti"]}
         )
     except jwt.PyJWTError as exc:
         raise Unauthorized(f"invalid token: {exc}") from exc
+    _verified.put(token, issuer, claims, header["kid"], key)
+    return dict(claims)
 
 
 def principal_of(claims: dict) -> Principal:
