@@ -1,6 +1,8 @@
 """Where the time goes: per-completion timestamps read from logs, databases and the topic."""
 
+import asyncio
 import json
+import time
 from datetime import datetime
 from pathlib import Path
 
@@ -31,6 +33,17 @@ def log_entries(log_file: Path, message: str) -> dict[str, dict]:
         if (cid := entry.get("correlation_id")) and cid not in found and entry.get("message") == message:
             found[cid] = entry | {"time": datetime.fromisoformat(entry["time"]).timestamp()}
     return found
+
+
+async def wait_arrivals(log_file: Path, samples: list[Sample], timeout: float) -> dict[str, float]:
+    """correlation id -> billing's commit time, once all arrived or after timeout."""
+    wanted = {s.correlation_id for s in samples if s.status == 200}
+    deadline = time.monotonic() + timeout
+    while True:
+        handled = log_entries(log_file, "event handled")
+        if wanted <= handled.keys() or time.monotonic() > deadline:
+            return {cid: entry["time"] for cid, entry in handled.items() if cid in wanted}
+        await asyncio.sleep(0.5)
 
 
 async def outbox_times(db_url: str, topic: str) -> dict[str, tuple[str, float, float | None]]:

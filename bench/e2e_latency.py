@@ -1,7 +1,10 @@
 """End-to-end latency of a completed visit becoming billing's charges, against the raw broker round trip.
 
-`python -m bench.e2e_latency [--db postgresql]`: prints the tables and a PASS/FAIL verdict and
-writes var/bench/e2e_latency.json. Exits 0 whenever the benchmark ran, whatever the verdict.
+`python -m bench.e2e_latency [--db postgresql] [--quick]`: prints the tables and a PASS/FAIL verdict
+against issue 19's targets (e2e p50 <= 10 ms, p99 <= 30 ms, <= 5 ms of CPU per completion across
+scheduling and billing, no memory growth), then steps the rate up to find the highest at which p99
+stays <= 100 ms with flat lag; writes var/bench/e2e_latency-<db>.json. Exits 0 whenever the
+benchmark ran, whatever the verdict.
 """
 
 import argparse
@@ -16,15 +19,16 @@ from pathlib import Path
 
 import uvloop
 
-from bench import breakdown, load, practice, raw_kafka, report
+from bench import breakdown, load, practice, raw_kafka, report, sweep
 from bench.cpu import CpuMeter, children
 from bench.lag import LagProbe
+from bench.memory import MemoryProbe
 from bench.stack import running_stack
 from clinicops.infra import DEFAULT_VAR_DIR, kafka, postgres
 from shared.auth import issue_token
 from shared.keys import KeyRing
 
-OUT = DEFAULT_VAR_DIR / "bench" / "e2e_latency.json"
+OUT_DIR = DEFAULT_VAR_DIR / "bench"
 
 
 def _log(message: str) -> None:
@@ -45,6 +49,7 @@ async def measure(args: argparse.Namespace) -> dict:
     _log(f"raw round trip: {args.rate:g} msg/s for {args.raw_duration:g} s on {bootstrap}")
     raw, raw_pacing = await raw_kafka.round_trip(bootstrap, rate=args.rate, duration=args.raw_duration)
     count = int(args.rate * args.duration)
+    steps = [int(rate * args.step_duration) for rate in args.sweep]
     keys = _bench_keys()
     with running_stack(DEFAULT_VAR_DIR, bootstrap, args.db) as stack:
         scheduling, billing = stack.procs["scheduling"], stack.procs["billing"]
@@ -54,17 +59,20 @@ async def measure(args: argparse.Namespace) -> dict:
         probe = LagProbe(bootstrap, group=stack.topic("billing"), topic=stack.topic("scheduling.appointment"))
         async with load.clients(scheduling.url, token) as https, probe:
             await practice.open_practice(
-                stack, https[0], first_slot=load.FIRST_SLOT, slots=count, minutes=load.SLOT_MINUTES
+                stack, https[0], first_slot=load.FIRST_SLOT, slots=count + sum(steps), minutes=load.SLOT_MINUTES
             )
-            _log(f"preparing {count} arrived appointments ({args.db})")
+            _log(f"preparing {count + sum(steps)} arrived appointments ({args.db})")
             started = time.time()
-            ids = await load.prepare(https[0], count)
+            ids = await load.prepare(https[0], count + sum(steps))
+            ids, spare = ids[:count], ids[count:]
             _log(f"prepared in {time.time() - started:.0f} s; waiting for billing to catch up")
             await probe.wait_caught_up(timeout=120)
             _log(f"completing {count} visits at {args.rate:g}/s")
             series: list[tuple[float, int]] = []
             started = time.time()
             sampler = asyncio.create_task(probe.sample(args.lag_every, series, started))
+            memory = MemoryProbe({"scheduling": scheduling.pid, "billing": billing.pid})
+            memory_sampler = asyncio.create_task(memory.sample(1.0, started))
             meter = CpuMeter(
                 {
                     "bench client": [os.getpid()],
@@ -79,8 +87,13 @@ async def measure(args: argparse.Namespace) -> dict:
             sampler.cancel()
             end_lag = await probe.lag()
             series.append((round(time.time() - started, 1), end_lag))
-            arrived = await _wait_arrivals(billing.log_file, samples, args.drain_timeout)
+            arrived = await breakdown.wait_arrivals(billing.log_file, samples, args.drain_timeout)
             drained_lag = await probe.lag()
+            memory_sampler.cancel()
+            memory.take(started)
+            steady = await sweep.step_up(
+                https, spare, rates=args.sweep, steps=steps, probe=probe, log_file=billing.log_file, log=_log
+            )
         _log("reading logs, databases and the topic for the breakdown")
         points, relay_ack = await _points(stack, bootstrap, samples, arrived)
     return report.figures(
@@ -96,19 +109,10 @@ async def measure(args: argparse.Namespace) -> dict:
         points=points,
         relay_ack=relay_ack,
         cpu=cpu,
+        memory=memory.figures(),
+        sweep=steady,
         logs={"scheduling": str(scheduling.log_file), "billing": str(billing.log_file)},
     )
-
-
-async def _wait_arrivals(log_file, samples: list[load.Sample], timeout: float) -> dict[str, float]:
-    """correlation id -> billing's commit time, once all arrived or after timeout."""
-    wanted = {s.correlation_id for s in samples if s.status == 200}
-    deadline = time.monotonic() + timeout
-    while True:
-        handled = breakdown.log_entries(log_file, "event handled")
-        if wanted <= handled.keys() or time.monotonic() > deadline:
-            return {cid: entry["time"] for cid, entry in handled.items() if cid in wanted}
-        await asyncio.sleep(0.5)
 
 
 async def _points(
@@ -143,14 +147,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--window", type=float, default=10.0, help="seconds compared at start and end")
     parser.add_argument("--lag-every", type=float, default=5.0, help="seconds between lag samples")
     parser.add_argument("--drain-timeout", type=float, default=60.0, help="seconds to wait for stragglers")
+    parser.add_argument(
+        "--sweep", type=float, nargs="*", default=[150.0, 200.0, 300.0], help="rates stepped up to after the run"
+    )
+    parser.add_argument("--step-duration", type=float, default=8.0, help="seconds of each sweep step")
+    parser.add_argument("--quick", action="store_true", help="15 s of completions, 5 s raw, no sweep")
     args = parser.parse_args(argv)
+    if args.quick:
+        args.duration, args.raw_duration, args.window, args.sweep = 15.0, 5.0, 5.0, []
     # uvloop (as the services run under uvicorn): the load generator shares the 2 cores
     # with everything it measures, so the less CPU it burns per request the better.
     figures = uvloop.run(measure(args))
     report.show(figures)
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(json.dumps(figures, indent=2))
-    print(f"figures written to {OUT}")
+    out = OUT_DIR / f"e2e_latency-{args.db}.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(figures, indent=2))
+    print(f"figures written to {out}")
     return 0
 
 
