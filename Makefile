@@ -3,8 +3,9 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+BENCH_STAMP := $(VENV)/.bench-installed
 
-.PHONY: install up down status test test-unit fuzz bench lint asyncapi clean web web-install web-api web-test
+.PHONY: install up down status test test-unit fuzz bench bench-quick lint asyncapi clean web web-install web-api web-test
 
 install: $(STAMP)
 
@@ -47,12 +48,20 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 
-bench: install web
+# The benches' own dependencies (matplotlib, py-spy), beside the dev ones.
+$(BENCH_STAMP): $(STAMP)
+	$(BIN)/pip install --quiet -e '.[dev,bench]'
+	touch $(BENCH_STAMP)
+
+# Every benchmark, full length (issue 19's set first), then the plot for docs/performance.md; figures in var/bench/.
+bench: $(BENCH_STAMP) web
 	$(BIN)/clinicops infra up
-	$(BIN)/python -m bench.e2e_latency && $(BIN)/python -m bench.inbox_queue && $(BIN)/python -m bench.inbox_mail && \
-	$(BIN)/python -m bench.console_load && $(BIN)/python -m bench.week_view && $(BIN)/python -m bench.demo_build && \
-	$(BIN)/python -m bench.slot_search; \
-	status=$$?; $(BIN)/clinicops infra down; exit $$status
+	$(BIN)/python -m bench.all; status=$$?; $(BIN)/clinicops infra down; exit $$status
+
+# The same benchmarks with short durations, for a developer's loop (under 3 minutes).
+bench-quick: $(BENCH_STAMP) web
+	$(BIN)/clinicops infra up
+	$(BIN)/python -m bench.all --quick; status=$$?; $(BIN)/clinicops infra down; exit $$status
 
 # The AsyncAPI document of every topic, from shared/contracts (the gateway serves the same).
 asyncapi: install
