@@ -24,6 +24,11 @@ def _refuse_control_characters(request: Request) -> None:
         raise DomainError("the request path holds a control character", field="path")
 
 
+async def _path_guard(request: Request) -> None:
+    # async: FastAPI runs a plain def dependency in a worker thread, a hop per proxied request.
+    _refuse_control_characters(request)
+
+
 class _ProxiedService(StringConvertor):
     # Only a service's name is proxied: `PUT /api/v1/auth/refresh` then meets the gateway's own route and
     # its 405 (with Allow), not a 404 from a search for a service named "auth".
@@ -38,7 +43,7 @@ register_url_convertor("proxied_service", _ProxiedService())
     "/api/v1/{service:proxied_service}/{path:path}",
     methods=METHODS,
     include_in_schema=False,
-    dependencies=[Depends(_refuse_control_characters)],
+    dependencies=[Depends(_path_guard)],
 )
 async def forward(service: str, path: str, request: Request, caller: AnyUser):
     """Pass the request on with the caller's (or the minted) token; stream the answer back."""
