@@ -71,9 +71,24 @@ class OutboxRelay:
 
     async def drain(self) -> int:
         """Publish every unpublished row; returns how many were published."""
-        total = 0
-        while published := await self._publish_batch():
-            total += published
+        # Two batches overlap: while one batch's acknowledgements are awaited (then it is
+        # marked), the next is read and handed to the producer, which never runs dry between
+        # batches. Records still enter the producer in id order, so each key keeps its order.
+        total, after, pending = 0, None, None
+        try:
+            while sent := await self._send_batch(after):
+                after, finish = sent
+                previous, pending = pending, asyncio.ensure_future(finish)
+                if previous is not None:
+                    total += await previous
+            if pending is not None:
+                total += await pending
+                pending = None
+        finally:
+            if pending is not None:
+                # A batch is in the producer and its rows are held: let it finish (it may
+                # well be acknowledged) before the error that stopped us propagates.
+                await asyncio.gather(pending, return_exceptions=True)
         return total
 
     async def _purge_published(self) -> None:
@@ -86,32 +101,57 @@ class OutboxRelay:
         async with self._sessions() as session, session.begin():
             await session.execute(delete(self._outbox).where(self._outbox.c.published_at < utcnow() - self._retention))
 
-    async def _publish_batch(self) -> int:
+    async def _send_batch(self, after: int | None):
+        """Hand the next batch to the producer: (its last id, a coroutine that awaits its acks and marks it)."""
         if self._row_locking:
-            return await self._publish_batch_locked()
-        return await self._publish_batch_unlocked()
+            return await self._send_batch_locked()
+        return await self._send_batch_unlocked(after)
 
-    async def _publish_batch_locked(self) -> int:
+    async def _send_batch_locked(self):
         # SKIP LOCKED lets several relay instances share the work on PostgreSQL: the row
-        # locks are held until the rows are marked, so no two instances send the same row.
-        async with self._sessions() as session, session.begin():
+        # locks are held until the rows are marked, so no two instances send the same row
+        # (and the next batch of this one skips the rows still awaiting their acks).
+        session = self._sessions()
+        try:
+            await session.begin()
             rows = (await session.execute(self._unpublished().with_for_update(skip_locked=True))).all()
-            if rows:
-                await self._send(rows)
-                await self._mark_published(session, rows)
-        return len(rows)
+            acks = await self._enqueue(rows) if rows else None
+        except BaseException:
+            await session.close()
+            raise
+        if not rows:
+            await session.close()
+            return None
 
-    async def _publish_batch_unlocked(self) -> int:
+        async def finish() -> int:
+            async with session:
+                await asyncio.gather(*acks)
+                await self._mark_published(session, rows)
+                await session.commit()
+            return len(rows)
+
+        return rows[-1].id, finish()
+
+    async def _send_batch_unlocked(self, after: int | None):
         # SQLite has one writer at a time (BEGIN IMMEDIATE) and one relay per database file:
         # holding the write lock while waiting for the broker would stall every request.
-        async with self._sessions() as session:
-            async with session.begin():
-                rows = (await session.execute(self._unpublished())).all()
-            if rows:
-                await self._send(rows)
-                async with session.begin():
-                    await self._mark_published(session, rows)
-        return len(rows)
+        # Rows past `after` only: the batch before is sent but not marked yet.
+        async with self._sessions.begin() as session:
+            query = self._unpublished()
+            if after is not None:
+                query = query.where(self._outbox.c.id > after)
+            rows = (await session.execute(query)).all()
+        if not rows:
+            return None
+        acks = await self._enqueue(rows)
+
+        async def finish() -> int:
+            await asyncio.gather(*acks)
+            async with self._sessions.begin() as session:
+                await self._mark_published(session, rows)
+            return len(rows)
+
+        return rows[-1].id, finish()
 
     def _unpublished(self):
         outbox = self._outbox
@@ -122,11 +162,10 @@ class OutboxRelay:
             .limit(self._batch_size)
         )
 
-    async def _send(self, rows) -> None:
-        # Enqueue in id order (the producer keeps that order per partition), then wait
-        # for every acknowledgement before the rows may be marked published.
-        pending = [await self._publish(r.topic, r.key.encode(), r.headers, r.payload) for r in rows]
-        await asyncio.gather(*pending)
+    async def _enqueue(self, rows) -> list[Awaitable[object]]:
+        # In id order (the producer keeps that order per partition); every acknowledgement
+        # is awaited before the rows may be marked published.
+        return [await self._publish(r.topic, r.key.encode(), r.headers, r.payload) for r in rows]
 
     async def _mark_published(self, session, rows) -> None:
         outbox = self._outbox

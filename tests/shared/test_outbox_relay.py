@@ -101,3 +101,90 @@ async def test_published_rows_past_retention_are_purged(outbox_db):
     async with engine.connect() as connection:
         left = (await connection.execute(select(outbox.c.event_id).order_by(outbox.c.event_id))).scalars().all()
     assert left == ["new", "todo"]  # unpublished rows are never purged, whatever their age
+
+
+@pytest.fixture
+async def sqlite_outbox(tmp_path):
+    metadata = new_metadata()
+    tables = add_messaging_tables(metadata)
+    engine = create_engine(f"sqlite+aiosqlite:///{tmp_path / 'outbox.db'}")
+    async with engine.begin() as connection:
+        await connection.run_sync(metadata.create_all)
+    yield engine, tables.outbox
+    await engine.dispose()
+
+
+def _rows(count: int) -> list[dict]:
+    return [
+        dict(
+            event_id=f"e{i}", topic="t", key=f"k{i % 7}", headers={"ce_id": f"e{i}"}, payload=b"{}", created_at=utcnow()
+        )
+        for i in range(count)
+    ]
+
+
+class _Broker:
+    """Acks arrive later, as from a broker; records keep the order they were handed over in."""
+
+    def __init__(self, fail_after: int | None = None, ack_s: float = 0.002):
+        self._ack_s = ack_s
+        self.sent: list[str] = []
+        self.in_producer = 0  # handed over, not yet acknowledged
+        self.most_in_producer = 0
+        self._fail_after = fail_after
+
+    async def publish(self, topic, key, headers, payload):
+        loop = asyncio.get_running_loop()
+        self.sent.append(headers["ce_id"])
+        self.in_producer += 1
+        self.most_in_producer = max(self.most_in_producer, self.in_producer)
+        done = loop.create_future()
+        failed = self._fail_after is not None and len(self.sent) > self._fail_after
+
+        def ack():
+            self.in_producer -= 1
+            done.set_exception(ConnectionError("no ack")) if failed else done.set_result(None)
+
+        loop.call_later(self._ack_s, ack)
+        return done
+
+
+async def _unpublished(engine, outbox) -> list[str]:
+    async with engine.connect() as connection:
+        query = select(outbox.c.event_id).where(outbox.c.published_at.is_(None)).order_by(outbox.c.id)
+        return (await connection.execute(query)).scalars().all()
+
+
+async def test_sqlite_relay_hands_rows_over_in_order_a_batch_ahead_and_marks_them_all(sqlite_outbox):
+    engine, outbox = sqlite_outbox
+    async with engine.begin() as connection:
+        await connection.execute(outbox.insert(), _rows(230))
+    broker = _Broker(ack_s=0.2)  # slow acks: the next batch is read meanwhile
+    relay = OutboxRelay(sessions=session_factory(engine), outbox=outbox, publish=broker.publish,
+                        batch_size=50, row_locking=False)  # fmt: skip
+
+    assert await relay.drain() == 230
+    assert broker.sent == [f"e{i}" for i in range(230)]  # each once, in id order: every key keeps its order
+    assert broker.most_in_producer == 100  # the next batch was handed over while one awaited its acks, no more
+    assert await _unpublished(engine, outbox) == []
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+async def test_an_unacknowledged_batch_stays_unmarked_and_the_next_drain_sends_it_again(
+    backend, sqlite_outbox, outbox_db
+):
+    engine, outbox = sqlite_outbox if backend == "sqlite" else outbox_db
+    async with engine.begin() as connection:
+        await connection.execute(outbox.insert(), _rows(200))
+    broker = _Broker(fail_after=120)  # the acks from the third batch's 21st record on fail
+    relay = OutboxRelay(sessions=session_factory(engine), outbox=outbox, publish=broker.publish,
+                        batch_size=50, row_locking=backend == "postgresql")  # fmt: skip
+
+    with pytest.raises(ConnectionError):
+        await relay.drain()
+    left = await _unpublished(engine, outbox)
+    assert left == [f"e{i}" for i in range(100, 200)]  # marked batch by batch, only once all of it was acked
+
+    broker._fail_after = None
+    assert await relay.drain() == len(left)  # the sweeper's next drain: nothing lost
+    assert await _unpublished(engine, outbox) == []
