@@ -12,6 +12,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlalchemy.types import TypeDecorator
 
+from shared import sqlite_inline
+
 # Named constraints make Alembic migrations and error messages predictable.
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -47,7 +49,8 @@ def create_engine(url: str, **kwargs) -> AsyncEngine:
         kwargs.setdefault("pool_size", 1)
         kwargs.setdefault("max_overflow", 0)
         kwargs.setdefault("pool_timeout", 30)
-    engine = create_async_engine(url, connect_args={"timeout": 30}, **kwargs)
+    connect_args = {"timeout": 30, "async_creator_fn": sqlite_inline.connect}
+    engine = create_async_engine(url, connect_args=connect_args, **kwargs)
     _serialize_sqlite_writers(engine)
     return engine
 
