@@ -23,8 +23,8 @@ async def on_appointment_completed(
     *, uow: UnitOfWork, event: scheduling.AppointmentCompleted, envelope: Envelope
 ) -> None:
     # Nothing charged: the visit was charged before, and its claim was opened then.
-    if await charges.charge_completed_visit(uow=uow, visit=event):
-        await claim_opening.open_claims_for_encounter(uow=uow, appointment_id=event.appointment_id)
+    if charged := await charges.charge_completed_visit(uow=uow, visit=event):
+        await claim_opening.open_claims_for_charges(uow=uow, charges=charged)
 
 
 async def on_no_show(*, uow: UnitOfWork, event: scheduling.AppointmentNoShow, envelope: Envelope) -> None:

@@ -30,9 +30,14 @@ async def open_claims_for_encounter(*, uow: UnitOfWork, appointment_id: str) -> 
             )
         ).all()
     )
+    return await open_claims_for_charges(uow=uow, charges=charges)
+
+
+async def open_claims_for_charges(*, uow: UnitOfWork, charges: list[Charge]) -> list[Claim]:
+    """As open_claims_for_encounter, from the encounter's visit charges in hand (in line order)."""
     if not charges:
         return []
-    first = charges[0]
+    appointment_id, first = charges[0].appointment_id, charges[0]
     coverages = await active_coverages(uow, first.patient_id, first.date_of_service)
     if not coverages or await uow.session.scalar(
         select(Claim.id).where(Claim.appointment_id == appointment_id, Claim.payer_id == coverages[0].payer_id)

@@ -137,8 +137,9 @@ async def set_missed_visit_fees(
 
 async def fees(uow: UnitOfWork, location_id: str, cpts: set[str]) -> dict[tuple[str, str], Decimal]:
     """The location's prices of these codes, by (code, modifier)."""
-    rows = await uow.session.scalars(
-        select(FeeScheduleEntry).where(FeeScheduleEntry.location_id == location_id, FeeScheduleEntry.cpt.in_(cpts))
+    fee = FeeScheduleEntry
+    rows = await uow.session.execute(  # the three columns, not entities: nothing here is changed
+        select(fee.cpt, fee.modifier, fee.amount).where(fee.location_id == location_id, fee.cpt.in_(cpts))
     )
     return {(row.cpt, row.modifier): row.amount for row in rows}
 
