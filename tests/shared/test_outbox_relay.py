@@ -6,12 +6,12 @@ from datetime import timedelta
 
 import asyncpg
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from shared.clock import utcnow
 from shared.db import create_engine, new_metadata, session_factory
 from shared.messaging_tables import add_messaging_tables
-from shared.outbox import OutboxRelay
+from shared.outbox import _INDEX_ORDER, OutboxRelay
 
 pytestmark = pytest.mark.integration
 
@@ -188,3 +188,16 @@ async def test_an_unacknowledged_batch_stays_unmarked_and_the_next_drain_sends_i
     broker._fail_after = None
     assert await relay.drain() == len(left)  # the sweeper's next drain: nothing lost
     assert await _unpublished(engine, outbox) == []
+
+
+async def test_a_backlog_is_taken_in_the_index_order_not_read_and_sorted_whole_for_each_batch(outbox_db):
+    engine, outbox = outbox_db
+    async with engine.begin() as connection:
+        await connection.execute(outbox.insert(), _rows(5000))  # never analyzed: as a backlog after an outage
+    relay = OutboxRelay(sessions=session_factory(engine), outbox=outbox, publish=None, batch_size=50)
+    take = str(relay._take().compile(engine.sync_engine, compile_kwargs={"literal_binds": True}))
+    async with engine.begin() as connection:
+        await connection.execute(_INDEX_ORDER)
+        plan = "\n".join((await connection.execute(text(f"EXPLAIN ANALYZE {take}"))).scalars())
+        await connection.rollback()
+    assert "Index Scan using ix_outbox_unpublished" in plan and "Sort" not in plan, plan
