@@ -11,7 +11,6 @@ var/bench/booking_throughput.json. Exits 0 whenever the benchmark ran, whatever 
 import argparse
 import asyncio
 import json
-import math
 import os
 import sys
 import time
@@ -24,7 +23,7 @@ import uvloop
 from bench import load
 from bench.cpu import CpuMeter, children
 from bench.e2e_latency import _bench_keys
-from bench.gateway_overhead import client, closed_loop, gateway_stack
+from bench.gateway_overhead import LeanConnection, client, closed_loop, gateway_stack
 from bench.stats import fmt, summary
 from clinicops.infra import DEFAULT_VAR_DIR, kafka, postgres
 from shared.auth import issue_token
@@ -37,7 +36,6 @@ TARGET_PER_S = 300.0
 LOCATION = "loc-a"
 PROVIDERS = [f"prov-{n:02d}" for n in range(16)]
 SLOT_MINUTES = 15
-CONNECTIONS_PER_CLIENT = 16  # httpcore's pool bookkeeping grows with its connections: several small pools
 # Published figures of FHIR servers, for scale (no such server could be run here: see the README).
 ANCHORS = [
     ("HAPI FHIR JPA server", 33.0, "3-resource transaction bundles/s, 2 vCPU, p90 0.68 s (hapi-fhir issue #310)"),
@@ -99,19 +97,27 @@ async def register_patients(scheduling: httpx.AsyncClient, count: int) -> list[s
     return await asyncio.gather(*(one(n) for n in range(count)))
 
 
-def _booker(https: list[httpx.AsyncClient], patients: list[str], run: str, bad: Counter):
+def _booker(connections: list[LeanConnection], patients: list[str], run: str, bad: Counter):
+    idle = list(connections)  # one per caller in flight
+
     async def one(i: int) -> int:
         body = slot(i, len(patients))
         body["patient_id"] = patients[body.pop("patient_index")]
-        answer = await https[i % len(https)].post(
-            "/api/v1/scheduling/appointments", json=body, headers={"Idempotency-Key": f"{run}-{i}"}
-        )
-        await answer.aread()
-        if answer.status_code == 201 and not answer.json().get("id"):
+        connection = idle.pop()
+        try:
+            status, content = await connection.request(
+                "POST", "/api/v1/scheduling/appointments", json.dumps(body).encode(), {"idempotency-key": f"{run}-{i}"}
+            )
+        except BaseException:
+            connection.close()
+            raise
+        finally:
+            idle.append(connection)
+        if status == 201 and not json.loads(content).get("id"):
             return 0  # a 201 without the booking: counted as an error (status 0)
-        if answer.status_code != 201 and len(bad) < 20:
-            bad[(answer.status_code, answer.text[:200])] += 1
-        return answer.status_code
+        if status != 201 and len(bad) < 20:
+            bad[(status, content[:200].decode(errors="replace"))] += 1
+        return status
 
     return one
 
@@ -134,10 +140,9 @@ async def one_backend(args: argparse.Namespace, bootstrap: str, keys, backend: s
             pids["postgres"] = children(postgres.status(DEFAULT_VAR_DIR)["pid"])
         gateway, next_i = stack.procs["gateway"].url, 0
         for concurrency in args.concurrency:
-            count = math.ceil(concurrency / CONNECTIONS_PER_CLIENT)
-            https = [client(gateway, desk, CONNECTIONS_PER_CLIENT) for _ in range(count)]
+            connections = [LeanConnection(gateway, {"authorization": f"Bearer {desk}"}) for _ in range(concurrency)]
             bad: Counter = Counter()
-            one = _booker(https, patients, f"bench-{stack.uid}-{concurrency}", bad)
+            one = _booker(connections, patients, f"bench-{stack.uid}-{concurrency}", bad)
             try:
                 *_, next_i = await closed_loop(one, clients=concurrency, duration=args.warmup, first=next_i)
                 _log(f"[{backend}] {concurrency} clients for {args.duration:g} s")
@@ -147,8 +152,8 @@ async def one_backend(args: argparse.Namespace, bootstrap: str, keys, backend: s
                 )
                 cores = meter.read()
             finally:
-                for http in https:
-                    await http.aclose()
+                for connection in connections:
+                    connection.close()
             if next_i > capacity:
                 raise RuntimeError(f"booked past the shifts' {capacity} slots: raise the capacity")
             booked = statuses.get(201, 0)

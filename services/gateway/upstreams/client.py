@@ -8,6 +8,7 @@ import httpx
 
 from services.gateway.settings import Settings
 from services.gateway.upstreams.domain import GatewayTimeout, ServiceUnavailable
+from services.gateway.upstreams.transport import LeanTransport
 from shared.errors import NotFound
 from shared.logs import correlation_id
 
@@ -51,18 +52,17 @@ class Upstreams:
     def __init__(self, settings: Settings, *, transport: httpx.AsyncBaseTransport | None = None):
         self.urls = settings.service_urls()
         timeout = httpx.Timeout(settings.upstream_read_timeout_s, connect=settings.upstream_connect_timeout_s)
+        lean = transport is None
         self.client = httpx.AsyncClient(
             timeout=timeout,
-            transport=transport,
+            transport=transport or _lean(settings, max_connections=200, keep_alive=True),
             follow_redirects=False,
-            limits=httpx.Limits(max_connections=200, max_keepalive_connections=40),
         )
         # Retries go here: no connection is kept, so a retry never lands on another stale pooled one.
         self.fresh = httpx.AsyncClient(
             timeout=timeout,
-            transport=transport,
+            transport=_lean(settings, max_connections=50, keep_alive=False) if lean else transport,
             follow_redirects=False,
-            limits=httpx.Limits(max_connections=50, max_keepalive_connections=0),
         )
 
     def url(self, service: str, path: str) -> str:
@@ -115,6 +115,15 @@ class Upstreams:
     async def aclose(self) -> None:
         await self.client.aclose()
         await self.fresh.aclose()
+
+
+def _lean(settings: Settings, *, max_connections: int, keep_alive: bool) -> LeanTransport:
+    return LeanTransport(
+        connect_timeout=settings.upstream_connect_timeout_s,
+        read_timeout=settings.upstream_read_timeout_s,
+        max_connections=max_connections,
+        keep_alive=keep_alive,
+    )
 
 
 def _refusal(service: str, exc: httpx.TransportError) -> ServiceUnavailable | GatewayTimeout:
