@@ -42,8 +42,9 @@ def main(argv: list[str] | None = None) -> int:
         if subprocess.run(command).returncode != 0:
             crashed.append(" ".join(command[2:]))
         took.append((" ".join(command[2:]), time.monotonic() - started))
-    if not args.quick:
+    if not args.quick:  # a full run is the one docs/performance.md shows
         subprocess.run([sys.executable, "-m", "bench.plot"])
+        subprocess.run([sys.executable, "-m", "bench.performance_doc"])
     print("\n##### time per bench: " + ", ".join(f"{name} {seconds:.0f} s" for name, seconds in took))
     print(f"##### all in {sum(s for _, s in took) / 60:.1f} min; crashed: {', '.join(crashed) or 'none'}")
     return 1 if crashed else 0
