@@ -3,7 +3,7 @@
 import uuid
 from datetime import date
 
-from sqlalchemy import or_, select
+from sqlalchemy import bindparam, or_, select
 from sqlalchemy.exc import IntegrityError
 
 from services.billing.charges.models import Charge
@@ -53,21 +53,21 @@ async def open_claims_for_charges(*, uow: UnitOfWork, charges: list[Charge]) -> 
     return [claim]
 
 
+# Built once with parameters: every completed visit asks it.
+_ACTIVE_COVERAGES = (
+    select(Coverage)
+    .where(
+        Coverage.patient_id == bindparam("patient_id"),
+        Coverage.effective_from <= bindparam("on"),
+        or_(Coverage.effective_to.is_(None), Coverage.effective_to >= bindparam("on")),
+    )
+    .order_by(Coverage.priority, Coverage.effective_from.desc())
+)
+
+
 async def active_coverages(uow: UnitOfWork, patient_id: str, on: date) -> list[Coverage]:
     """The coverages in effect on a date of service, primary first."""
-    return list(
-        (
-            await uow.session.scalars(
-                select(Coverage)
-                .where(
-                    Coverage.patient_id == patient_id,
-                    Coverage.effective_from <= on,
-                    or_(Coverage.effective_to.is_(None), Coverage.effective_to >= on),
-                )
-                .order_by(Coverage.priority, Coverage.effective_from.desc())
-            )
-        ).all()
-    )
+    return list((await uow.session.scalars(_ACTIVE_COVERAGES, {"patient_id": patient_id, "on": on})).all())
 
 
 def _new_claim(charges: list[Charge], coverage: Coverage, number: str) -> tuple[Claim, list[ClaimLine]]:

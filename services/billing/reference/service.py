@@ -3,7 +3,7 @@
 import uuid
 from decimal import Decimal
 
-from sqlalchemy import delete, select
+from sqlalchemy import bindparam, delete, select
 
 from services.billing.reference.models import BillingProfile, ContractedRate, FeeScheduleEntry, MissedVisitFee, Payer
 from services.billing.reference.schemas import BillingProfileIn, FeeIn, MissedVisitFeesIn, PayerIn, RateIn
@@ -135,12 +135,16 @@ async def set_missed_visit_fees(
     return fees
 
 
+# The three columns, not entities (nothing here is changed), built once: every completed visit prices its lines.
+_FEES = select(FeeScheduleEntry.cpt, FeeScheduleEntry.modifier, FeeScheduleEntry.amount).where(
+    FeeScheduleEntry.location_id == bindparam("location_id"),
+    FeeScheduleEntry.cpt.in_(bindparam("cpts", expanding=True)),
+)
+
+
 async def fees(uow: UnitOfWork, location_id: str, cpts: set[str]) -> dict[tuple[str, str], Decimal]:
     """The location's prices of these codes, by (code, modifier)."""
-    fee = FeeScheduleEntry
-    rows = await uow.session.execute(  # the three columns, not entities: nothing here is changed
-        select(fee.cpt, fee.modifier, fee.amount).where(fee.location_id == location_id, fee.cpt.in_(cpts))
-    )
+    rows = await uow.session.execute(_FEES, {"location_id": location_id, "cpts": sorted(cpts)})
     return {(row.cpt, row.modifier): row.amount for row in rows}
 
 
