@@ -212,10 +212,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--duration", type=float, default=20.0, help="seconds of each measured run")
     parser.add_argument("--warmup", type=float, default=3.0, help="seconds of bookings before each run")
     parser.add_argument("--patients", type=int, default=256, help="a multiple of the 16 providers")
-    parser.add_argument("--quick", action="store_true", help="3 s runs, 64 patients: for make bench-quick")
+    parser.add_argument("--quick", action="store_true", help="2 s runs, 64 patients: for make bench-quick")
     args = parser.parse_args(argv)
     if args.quick:
-        args.duration, args.warmup, args.patients = 3.0, 1.0, 64
+        args.duration, args.warmup, args.patients = 2.0, 0.5, 64
     if args.patients % len(PROVIDERS) or args.patients < max(args.concurrency):
         parser.error(f"--patients must be a multiple of {len(PROVIDERS)} and at least the largest concurrency")
     args.backends = ["sqlite", "postgresql"] if args.db == "both" else [args.db]

@@ -12,9 +12,9 @@ from services.gateway.upstreams.transport import LeanTransport
 from shared.errors import NotFound
 from shared.logs import correlation_id
 
-# httpcore runs `import sniffio` several times per pooled request; with sniffio not installed each of those is a
-# fresh search of sys.path (bench.gateway_overhead: about a tenth of the gateway's CPU per proxied request).
-# Marked absent once, the import fails at once, as it would have anyway.
+# httpcore (the gateway's other httpx clients: JWKS, OIDC) runs `import sniffio` several times per request; with
+# sniffio not installed each of those is a fresh search of sys.path (a tenth of the gateway's CPU per request
+# while the proxy still went through httpcore). Marked absent once, the import fails at once, as it would anyway.
 if importlib.util.find_spec("sniffio") is None:
     sys.modules.setdefault("sniffio", None)
 
@@ -51,19 +51,12 @@ class Upstreams:
 
     def __init__(self, settings: Settings, *, transport: httpx.AsyncBaseTransport | None = None):
         self.urls = settings.service_urls()
-        timeout = httpx.Timeout(settings.upstream_read_timeout_s, connect=settings.upstream_connect_timeout_s)
-        lean = transport is None
-        self.client = httpx.AsyncClient(
-            timeout=timeout,
-            transport=transport or _lean(settings, max_connections=200, keep_alive=True),
-            follow_redirects=False,
-        )
+        # Transports, not httpx clients: a client's per-request work (auth flow, redirects, its cookie jar, which
+        # would have kept a service's cookies and sent them on for every caller) was a sixth of the proxy's CPU.
+        # Timeouts are the lean transport's own (connect, then each read).
+        self.pooled = transport or _lean(settings, max_connections=200, keep_alive=True)
         # Retries go here: no connection is kept, so a retry never lands on another stale pooled one.
-        self.fresh = httpx.AsyncClient(
-            timeout=timeout,
-            transport=_lean(settings, max_connections=50, keep_alive=False) if lean else transport,
-            follow_redirects=False,
-        )
+        self.fresh = transport or _lean(settings, max_connections=50, keep_alive=False)
 
     def url(self, service: str, path: str) -> str:
         if service not in self.urls:
@@ -82,12 +75,12 @@ class Upstreams:
         stream: bool = False,
     ) -> httpx.Response:
         """Send one request; an idempotent one that meets a broken connection is sent once more, on a new one."""
-        request = self.client.build_request(
+        request = httpx.Request(
             method, self.url(service, path), params=params, content=content, headers=upstream_headers(headers or {})
         )
         retry = method.upper() in IDEMPOTENT
         try:
-            response = await self._head(service, self.client, request, last_try=not retry)
+            response = await self._head(service, self.pooled, request, last_try=not retry)
         except BROKEN_CONNECTION:
             response = await self._head(service, self.fresh, request, last_try=True)
         if not stream:
@@ -100,11 +93,13 @@ class Upstreams:
 
     @staticmethod
     async def _head(
-        service: str, client: httpx.AsyncClient, request: httpx.Request, *, last_try: bool
+        service: str, transport: httpx.AsyncBaseTransport, request: httpx.Request, *, last_try: bool
     ) -> httpx.Response:
         """The answer's status and headers; its body is left to stream."""
         try:
-            return await client.send(request, stream=True)
+            response = await transport.handle_async_request(request)
+            response.request = request
+            return response
         except BROKEN_CONNECTION as exc:
             if not last_try:
                 raise
@@ -113,8 +108,9 @@ class Upstreams:
             raise _refusal(service, exc) from exc
 
     async def aclose(self) -> None:
-        await self.client.aclose()
-        await self.fresh.aclose()
+        await self.pooled.aclose()
+        if self.fresh is not self.pooled:
+            await self.fresh.aclose()
 
 
 def _lean(settings: Settings, *, max_connections: int, keep_alive: bool) -> LeanTransport:
