@@ -159,8 +159,8 @@ class OutboxRelay:
         return rows[-1].id, finish()
 
     def _take(self):
-        # One round trip, and each row written once (a SELECT FOR UPDATE then an UPDATE wrote
-        # the row's lock, then its new version, in two statements).
+        # One round trip (was a SELECT FOR UPDATE, then an UPDATE binding the batch's ids back).
+        # published_at is the time the batch was taken; it counts only once the acks are in.
         outbox = self._outbox
         batch = self._unpublished().with_only_columns(outbox.c.id).with_for_update(skip_locked=True)
         return (
