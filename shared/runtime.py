@@ -14,7 +14,7 @@ from shared.consumer import EventConsumer, Handler
 from shared.contracts.gateway import TokensRevoked
 from shared.db import create_engine, is_sqlite, session_factory
 from shared.inbox import forget_processed_before
-from shared.kafka import create_broker, ensure_topics
+from shared.kafka import create_broker, ensure_topics, relay_publish
 from shared.messaging_tables import MessagingTables
 from shared.outbox import OutboxRelay
 from shared.public_keys import PublicKeys
@@ -58,7 +58,7 @@ class ServiceRuntime:
         self.relay = OutboxRelay(
             sessions=self.sessions,
             outbox=self.tables.outbox,
-            publish=self._publish,
+            publish=relay_publish(self.broker),
             sweep_interval_s=settings.outbox_sweep_interval_s,
             row_locking=not is_sqlite(settings.db_url),
             retention=timedelta(seconds=settings.outbox_retention_s),
@@ -112,9 +112,6 @@ class ServiceRuntime:
                 await job()
             except Exception:
                 log.exception("periodic job failed", extra={"job": name})
-
-    async def _publish(self, topic: str, key: bytes, headers: dict[str, str], payload: bytes):
-        return await self.broker.publish(payload, topic, key=key, headers=headers, no_confirm=True)
 
     def all_topics(self) -> list[str]:
         consumed = [self.settings.topic(h.payload.topic()) for c in self.consumers for h in c.handlers.values()]
