@@ -15,7 +15,7 @@ import time
 BENCHES: list[tuple[str, list[str], list[str] | None]] = [
     ("e2e_latency", ["--db", "sqlite"], ["--db", "sqlite", "--quick"]),
     ("e2e_latency", ["--db", "postgresql"], ["--db", "postgresql", "--quick"]),
-    ("slot_search", [], ["--sizes", "1000", "100000", "--runs", "50"]),
+    ("slot_search", [], ["--sizes", "500", "50000", "--runs", "30"]),
     ("booking_throughput", [], ["--quick"]),
     ("gateway_overhead", [], ["--quick"]),
     ("relay_throughput", [], ["--quick"]),
@@ -30,11 +30,12 @@ BENCHES: list[tuple[str, list[str], list[str] | None]] = [
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.all", description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="issue 19's benches only, with short durations")
+    parser.add_argument("--performance", action="store_true", help="issue 19's benches only, full length")
     args = parser.parse_args(argv)
     took, crashed = [], []
     for name, full, quick in BENCHES:
         arguments = quick if args.quick else full
-        if arguments is None:
+        if arguments is None or (args.performance and quick is None):
             continue
         command = [sys.executable, "-m", f"bench.{name}", *arguments]
         print(f"\n##### {' '.join(command[1:])}", flush=True)

@@ -151,10 +151,10 @@ def main(argv: list[str] | None = None) -> int:
         "--sweep", type=float, nargs="*", default=[150.0, 200.0, 300.0], help="rates stepped up to after the run"
     )
     parser.add_argument("--step-duration", type=float, default=8.0, help="seconds of each sweep step")
-    parser.add_argument("--quick", action="store_true", help="15 s of completions, 5 s raw, no sweep")
+    parser.add_argument("--quick", action="store_true", help="8 s of completions, 3 s raw, no sweep")
     args = parser.parse_args(argv)
     if args.quick:
-        args.duration, args.raw_duration, args.window, args.sweep = 15.0, 5.0, 5.0, []
+        args.duration, args.raw_duration, args.window, args.sweep = 8.0, 3.0, 4.0, []
     # uvloop (as the services run under uvicorn): the load generator shares the 2 cores
     # with everything it measures, so the less CPU it burns per request the better.
     figures = uvloop.run(measure(args))
