@@ -45,7 +45,8 @@ def main(argv: list[str] | None = None) -> int:
         took.append((" ".join(command[2:]), time.monotonic() - started))
     if not args.quick:  # a full run is the one docs/performance.md shows
         subprocess.run([sys.executable, "-m", "bench.plot"])
-        subprocess.run([sys.executable, "-m", "bench.performance_doc"])
+        run = "make bench" if not args.performance else "python -m bench.all --performance"
+        subprocess.run([sys.executable, "-m", "bench.performance_doc", run])
     print("\n##### time per bench: " + ", ".join(f"{name} {seconds:.0f} s" for name, seconds in took))
     print(f"##### all in {sum(s for _, s in took) / 60:.1f} min; crashed: {', '.join(crashed) or 'none'}")
     return 1 if crashed else 0

@@ -174,9 +174,9 @@ def _relay() -> list[str]:
     return out + [""]
 
 
-def figures_section() -> str:
+def figures_section(command: str) -> str:
     lines = [
-        f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC with `make bench` on {_machine()}.",
+        f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC with `{command}` on {_machine()}.",
         "",
         *_pipeline(),
         *_slot_search(),
@@ -188,13 +188,14 @@ def figures_section() -> str:
     return "\n".join(lines)
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    command = " ".join(argv if argv is not None else sys.argv[1:]) or "make bench"  # what produced the figures
     text = DOC.read_text()
     if BEGIN not in text or END not in text:
         print(f"bench.performance_doc: {DOC} has no {BEGIN} ... {END} markers", file=sys.stderr)
         return 1
     pattern = re.compile(re.escape(BEGIN) + ".*?" + re.escape(END), re.S)
-    DOC.write_text(pattern.sub(lambda _: f"{BEGIN}\n{figures_section()}\n{END}", text))
+    DOC.write_text(pattern.sub(lambda _: f"{BEGIN}\n{figures_section(command)}\n{END}", text))
     print(f"figures written into {DOC}")
     return 0
 
