@@ -22,8 +22,8 @@ import uvloop
 
 from bench import load
 from bench.cpu import CpuMeter, children
-from bench.e2e_latency import _bench_keys
 from bench.gateway_overhead import LeanConnection, client, closed_loop, gateway_stack
+from bench.stack import bench_keys, write_figures
 from bench.stats import fmt, summary
 from clinicops.infra import DEFAULT_VAR_DIR, kafka, postgres
 from shared.auth import issue_token
@@ -31,7 +31,6 @@ from shared.contracts.facilities import LocationOpened
 from shared.contracts.staff import CredentialAdded, ShiftScheduled, StaffMemberHired
 from tests.support.upstream import EXPIRES_ON, HIRED_ON, ISSUED_ON, publish, wait_bookable
 
-OUT = DEFAULT_VAR_DIR / "bench" / "booking_throughput.json"
 TARGET_PER_S = 300.0
 LOCATION = "loc-a"
 PROVIDERS = [f"prov-{n:02d}" for n in range(16)]
@@ -171,7 +170,7 @@ async def one_backend(args: argparse.Namespace, bootstrap: str, keys, backend: s
 
 async def measure(args: argparse.Namespace) -> dict:
     bootstrap = kafka.start(DEFAULT_VAR_DIR, log=_log)
-    keys = _bench_keys()
+    keys = bench_keys()
     results = {backend: await one_backend(args, bootstrap, keys, backend) for backend in args.backends}
     return {
         "duration_s": args.duration,
@@ -221,9 +220,7 @@ def main(argv: list[str] | None = None) -> int:
     args.backends = ["sqlite", "postgresql"] if args.db == "both" else [args.db]
     figures = uvloop.run(measure(args))
     show(figures)
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(json.dumps(figures, indent=2))
-    print(f"figures written to {OUT}")
+    write_figures("booking_throughput", figures)
     return 0
 
 

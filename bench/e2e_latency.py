@@ -9,13 +9,10 @@ benchmark ran, whatever the verdict.
 
 import argparse
 import asyncio
-import json
 import os
 import sys
-import tempfile
 import time
 from datetime import timedelta
-from pathlib import Path
 
 import uvloop
 
@@ -23,24 +20,13 @@ from bench import breakdown, load, practice, raw_kafka, report, sweep
 from bench.cpu import CpuMeter, children
 from bench.lag import LagProbe
 from bench.memory import MemoryProbe
-from bench.stack import running_stack
+from bench.stack import bench_keys, running_stack, write_figures
 from clinicops.infra import DEFAULT_VAR_DIR, kafka, postgres
 from shared.auth import issue_token
-from shared.keys import KeyRing
-
-OUT_DIR = DEFAULT_VAR_DIR / "bench"
 
 
 def _log(message: str) -> None:
     print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
-
-
-def _bench_keys() -> KeyRing:
-    """A signing key of the bench's own, whose JWKS the services it starts verify with."""
-    ring = KeyRing.open(Path(tempfile.mkdtemp(prefix="clinicops-bench-keys-")), token_lifetime=timedelta(hours=2))
-    os.environ["CLINICOPS_JWKS_URL"] = str(ring.write_jwks(ring.directory / "jwks.json"))
-    os.environ["GATEWAY_SIGNING_KEY_DIR"] = str(ring.directory)
-    return ring
 
 
 async def measure(args: argparse.Namespace) -> dict:
@@ -50,7 +36,7 @@ async def measure(args: argparse.Namespace) -> dict:
     raw, raw_pacing = await raw_kafka.round_trip(bootstrap, rate=args.rate, duration=args.raw_duration)
     count = int(args.rate * args.duration)
     steps = [int(rate * args.step_duration) for rate in args.sweep]
-    keys = _bench_keys()
+    keys = bench_keys()
     with running_stack(DEFAULT_VAR_DIR, bootstrap, args.db) as stack:
         scheduling, billing = stack.procs["scheduling"], stack.procs["billing"]
         token = issue_token(
@@ -159,10 +145,7 @@ def main(argv: list[str] | None = None) -> int:
     # with everything it measures, so the less CPU it burns per request the better.
     figures = uvloop.run(measure(args))
     report.show(figures)
-    out = OUT_DIR / f"e2e_latency-{args.db}.json"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(figures, indent=2))
-    print(f"figures written to {out}")
+    write_figures(f"e2e_latency-{args.db}", figures)
     return 0
 
 

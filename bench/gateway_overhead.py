@@ -9,35 +9,25 @@ the verdict and writes var/bench/gateway_overhead.json. Exits 0 whenever the ben
 
 import argparse
 import asyncio
-import contextlib
-import json
 import os
-import shutil
 import sys
-import tempfile
 import time
-import uuid
 from collections import Counter
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from pathlib import Path
 
-import asyncpg
 import httpx
 import uvloop
 
 from bench import load, practice
 from bench.cpu import CpuMeter
-from bench.e2e_latency import _bench_keys
-from bench.stack import Stack, _best_effort, _delete_topics
+from bench.stack import Stack, bench_keys, running_stack, write_figures
 from bench.stats import fmt, summary
-from clinicops import supervisor
-from clinicops.infra import DEFAULT_VAR_DIR, kafka, postgres, procs
+from clinicops.infra import DEFAULT_VAR_DIR, kafka
 from shared.auth import issue_token
 
-OUT = DEFAULT_VAR_DIR / "bench" / "gateway_overhead.json"
 TARGET_RATIO, TARGET_DIRECT_P50_MS = 1.3, 2.0
-SERVICES = ["scheduling", "gateway"]
 # Far above any bench's rate: the limiter runs (and is paid for) on every request, and refuses none.
 RAISED_LIMITS = {
     "GATEWAY_RATE_LIMIT_IP_PER_MINUTE": "60000000",
@@ -51,54 +41,18 @@ def _log(message: str) -> None:
     print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
 
-@contextlib.contextmanager
-def gateway_stack(var_dir: Path, bootstrap: str, backend: str) -> Iterator[Stack]:
-    """Scheduling and the gateway in front of it, ready; stopped (and their databases dropped) on the way out.
+def gateway_stack(var_dir: Path, bootstrap: str, backend: str):
+    """Scheduling and the gateway in front of it (its rate limits raised), ready; stopped on the way out.
 
-    Call `_bench_keys()` first: both verify with the bench's JWKS, the gateway signs with its key directory.
+    Call `bench_keys()` first: both verify with the bench's JWKS, the gateway signs with its key directory.
     """
-    uid = uuid.uuid4().hex[:8]
-    tmp = Path(tempfile.mkdtemp(prefix=f"bench-{uid}-"))
-    pg_base = None
-    if backend == "postgresql":
-        names = [f"bench_{uid}_{s}" for s in SERVICES]
-        pg_base = postgres.start(var_dir, databases=names, log=_log)
-        urls = {s: f"{pg_base}/{n}" for s, n in zip(SERVICES, names, strict=True)}
-    else:
-        urls = {s: f"sqlite+aiosqlite:///{tmp / f'{s}.db'}" for s in SERVICES}
-    stack, tag = Stack(uid, f"bench{uid}.", urls, bootstrap), f"-bench{uid}"
-    common = {"KAFKA_BOOTSTRAP_SERVERS": bootstrap, "KAFKA_TOPIC_PREFIX": stack.prefix, "CLINICOPS_FAILPOINTS": ""}
-    try:
-        scheduling = supervisor.spawn(
-            "scheduling",
-            var_dir,
-            port=procs.free_port(),
-            env=common | {"SCHEDULING_DATABASE_URL": urls["scheduling"]},
-            tag=tag,
-        )
-        stack.procs["scheduling"] = scheduling
-        supervisor.wait_ready(scheduling)
-        gateway_env = common | RAISED_LIMITS | {"GATEWAY_DATABASE_URL": urls["gateway"]}
-        gateway_env["GATEWAY_SCHEDULING_URL"] = scheduling.url
-        stack.procs["gateway"] = supervisor.spawn("gateway", var_dir, port=procs.free_port(), env=gateway_env, tag=tag)
-        supervisor.wait_ready(stack.procs["gateway"])
-        yield stack
-    finally:
-        for name in reversed(list(stack.procs)):
-            supervisor.stop(name, var_dir, tag=tag, timeout=10)
-        _best_effort(_delete_topics(bootstrap, stack.prefix), "delete the bench topics")
-        if pg_base:
-            _best_effort(_drop(pg_base, [url.rsplit("/", 1)[1] for url in urls.values()]), "drop the bench databases")
-        shutil.rmtree(tmp, ignore_errors=True)
 
+    def extra_env(name: str, stack: Stack) -> dict[str, str]:
+        if name != "gateway":
+            return {}
+        return RAISED_LIMITS | {"GATEWAY_SCHEDULING_URL": stack.procs["scheduling"].url}
 
-async def _drop(base_url: str, names: list[str]) -> None:
-    conn = await asyncpg.connect(base_url.replace("+asyncpg", "") + "/postgres")
-    try:
-        for name in names:
-            await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    finally:
-        await conn.close()
+    return running_stack(var_dir, bootstrap, backend, services=["scheduling", "gateway"], extra_env=extra_env)
 
 
 def client(base_url: str, token: str, connections: int) -> httpx.AsyncClient:
@@ -216,7 +170,7 @@ async def _prepare(stack: Stack, admin_token: str) -> str:
 async def measure(args: argparse.Namespace) -> dict:
     """Alternating rounds direct and via the gateway; every figure."""
     bootstrap = kafka.start(DEFAULT_VAR_DIR, log=_log)
-    keys = _bench_keys()
+    keys = bench_keys()
 
     def token(roles: list[str], locations: list[str]) -> str:
         return issue_token(sub=f"bench-{roles[0]}", roles=roles, locations=locations, key=keys.current,
@@ -328,9 +282,7 @@ def main(argv: list[str] | None = None) -> int:
     # uvloop, as the services run: the load generator shares the 2 cores with what it measures.
     figures = uvloop.run(measure(args))
     show(figures)
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(json.dumps(figures, indent=2))
-    print(f"figures written to {OUT}")
+    write_figures("gateway_overhead", figures)
     return 0
 
 

@@ -18,7 +18,6 @@ figures in var/bench/relay_throughput.json. `--quick` is 10,000 rows. Exits 0 wh
 
 import argparse
 import asyncio
-import json
 import sys
 import tempfile
 import time
@@ -30,7 +29,7 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from sqlalchemy import func, select, text
 
 from bench.raw_kafka import _delete_topic
-from bench.stack import pg_url, scratch_database
+from bench.stack import pg_url, scratch_database, write_figures
 from clinicops.infra import DEFAULT_VAR_DIR, kafka
 from shared.contracts.scheduling import AppointmentCompleted
 from shared.db import new_metadata
@@ -40,7 +39,6 @@ from shared.messaging_tables import add_messaging_tables
 from shared.runtime import ServiceRuntime
 from shared.settings import ServiceSettings
 
-OUT = DEFAULT_VAR_DIR / "bench" / "relay_throughput.json"
 ROWS, QUICK_ROWS, EVENTS_PER_KEY, TARGET = 100_000, 10_000, 4, 0.5
 STEP_TIMEOUT_S = 150.0
 RAW = dict(acks="all", enable_idempotence=True)  # the anchor: aiokafka's defaults otherwise
@@ -305,6 +303,4 @@ if __name__ == "__main__":
     # uvloop, as the services run under uvicorn.
     figures = uvloop.run(main(["sqlite", "postgresql"] if args.db == "both" else [args.db], size, args.publish))
     report(figures)
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(json.dumps(figures, indent=2))
-    print(f"figures written to {OUT}")
+    write_figures("relay_throughput", figures)

@@ -12,7 +12,6 @@ import argparse
 import asyncio
 import gc
 import itertools
-import json
 import tempfile
 import time
 import uuid
@@ -22,9 +21,8 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import insert, text
 
-from bench.stack import pg_url, scratch_database
+from bench.stack import pg_url, scratch_database, write_figures
 from bench.stats import fmt, summary
-from clinicops.infra import DEFAULT_VAR_DIR
 from services.scheduling.appointments import held_time
 from services.scheduling.appointments.models import Appointment, AppointmentType
 from services.scheduling.availability.slot_search import search
@@ -39,7 +37,6 @@ from shared.migrations import upgrade
 from shared.uow import UnitOfWork
 
 MIGRATIONS = Path(__file__).parents[1] / "services" / "scheduling" / "migrations"
-OUT = DEFAULT_VAR_DIR / "bench" / "slot_search.json"
 LOC, TYPE, ZONE = "loc-bench", "type-bench", ZoneInfo("America/Los_Angeles")
 PROVIDERS = [f"prov-{n:02d}" for n in range(50)]
 PATIENTS = 20_000
@@ -196,9 +193,7 @@ async def main(backends: list[str], sizes: tuple[int, ...], runs: int) -> None:
             else:
                 figures[backend][size] = await _on_postgres(size, runs)
     report(figures, sizes, runs)
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(json.dumps({b: {str(k): v for k, v in r.items()} for b, r in figures.items()}, indent=2))
-    print(f"figures written to {OUT}")
+    write_figures("slot_search", {b: {str(k): v for k, v in r.items()} for b, r in figures.items()})
 
 
 async def _on_postgres(size: int, runs: int) -> dict:

@@ -1,22 +1,26 @@
 """The services under test as real processes, isolated by topic prefix, databases and ports."""
 
 import contextlib
+import json
 import os
 import shutil
 import sys
 import tempfile
 import uuid
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 
 import asyncpg
 from aiokafka.admin import AIOKafkaAdminClient
 
 from clinicops import supervisor
-from clinicops.infra import postgres, procs
+from clinicops.infra import DEFAULT_VAR_DIR, postgres, procs
+from shared.keys import KeyRing
 
 SERVICES = ["scheduling", "billing"]
+FIGURES_DIR = DEFAULT_VAR_DIR / "bench"
 
 
 @dataclass
@@ -34,33 +38,42 @@ class Stack:
 
 
 @contextlib.contextmanager
-def running_stack(var_dir: Path, bootstrap: str, backend: str) -> Iterator[Stack]:
-    """Scheduling and billing, ready; stopped (and their databases dropped) on the way out."""
+def running_stack(
+    var_dir: Path,
+    bootstrap: str,
+    backend: str,
+    *,
+    services: list[str] = SERVICES,
+    extra_env: Callable[[str, Stack], dict[str, str]] = lambda name, stack: {},
+) -> Iterator[Stack]:
+    """The services, started in order and each ready before the next; stopped (databases dropped) on the way out.
+
+    `extra_env(name, stack)` adds settings per service, e.g. the gateway's URL of a service started before it.
+    """
     uid = uuid.uuid4().hex[:8]
     tmp = Path(tempfile.mkdtemp(prefix=f"bench-{uid}-"))
     pg_base = None
     if backend == "postgresql":
-        names = [f"bench_{uid}_{s}" for s in SERVICES]
+        names = [f"bench_{uid}_{s}" for s in services]
         pg_base = postgres.start(var_dir, databases=names, log=lambda m: print(m, file=sys.stderr))
-        urls = {s: f"{pg_base}/{n}" for s, n in zip(SERVICES, names, strict=True)}
+        urls = {s: f"{pg_base}/{n}" for s, n in zip(services, names, strict=True)}
     else:
-        urls = {s: f"sqlite+aiosqlite:///{tmp / f'{s}.db'}" for s in SERVICES}
+        urls = {s: f"sqlite+aiosqlite:///{tmp / f'{s}.db'}" for s in services}
     stack = Stack(uid, f"bench{uid}.", urls, bootstrap)
     try:
-        for name in SERVICES:
+        for name in services:
             env = {
                 f"{name.upper()}_DATABASE_URL": urls[name],
                 "KAFKA_BOOTSTRAP_SERVERS": bootstrap,
                 "KAFKA_TOPIC_PREFIX": stack.prefix,
                 "CLINICOPS_FAILPOINTS": "",
                 "CLINICOPS_LOG_LEVEL": "INFO",
-            }
+            } | extra_env(name, stack)
             stack.procs[name] = supervisor.spawn(name, var_dir, port=procs.free_port(), env=env, tag=f"-bench{uid}")
-        for proc in stack.procs.values():
-            supervisor.wait_ready(proc)
+            supervisor.wait_ready(stack.procs[name])
         yield stack
     finally:
-        for name in stack.procs:
+        for name in reversed(list(stack.procs)):  # a dependant before what it depends on
             supervisor.stop(name, var_dir, tag=f"-bench{uid}", timeout=10)
         shutil.rmtree(tmp, ignore_errors=True)
         _best_effort(_delete_topics(bootstrap, stack.prefix), "delete the bench topics")  # keep the broker lean
@@ -97,11 +110,28 @@ async def _delete_topics(bootstrap: str, prefix: str) -> None:
         await admin.close()
 
 
+def bench_keys() -> KeyRing:
+    """A signing key of the bench's own, whose JWKS the services it starts verify with (the gateway signs with it)."""
+    ring = KeyRing.open(Path(tempfile.mkdtemp(prefix="clinicops-bench-keys-")), token_lifetime=timedelta(hours=2))
+    os.environ["CLINICOPS_JWKS_URL"] = str(ring.write_jwks(ring.directory / "jwks.json"))
+    os.environ["GATEWAY_SIGNING_KEY_DIR"] = str(ring.directory)
+    return ring
+
+
+def write_figures(name: str, figures: dict) -> Path:
+    """A bench's figures as var/bench/<name>.json; says where."""
+    out = FIGURES_DIR / f"{name}.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(figures, indent=2))
+    print(f"figures written to {out}")
+    return out
+
+
 def pg_url() -> str:
     """The PostgreSQL of CLINICOPS_TEST_PG_URL, or the local cluster (started when it is not running)."""
     if url := os.environ.get("CLINICOPS_TEST_PG_URL"):
         return url
-    from clinicops.infra import DEFAULT_VAR_DIR, SERVICE_DATABASES
+    from clinicops.infra import SERVICE_DATABASES
 
     return postgres.start(DEFAULT_VAR_DIR, databases=SERVICE_DATABASES)
 
